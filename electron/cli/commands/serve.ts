@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBridge } from '../../server/http-bridge';
+import type { CliCommand } from '../command';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** out/renderer, built by `npm run build`. */
+export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../../out/renderer');
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
+  child.on('error', () => console.error(`Could not open a browser; open ${url} yourself.`));
+  child.unref();
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: 'serve [--port N] [--open] [--renderer DIR] [--data-dir DIR] [--json]',
+  summary: 'Serve the app and its API on 127.0.0.1 for a browser (token per run)',
+  options: { port: { type: 'string' }, open: { type: 'boolean' }, renderer: { type: 'string' } },
+  keepsRunning: true,
+  run: async (r) => {
+    const portText = r.values.port;
+    const port = portText === undefined ? 0 : Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      r.io.error(`serve: --port must be a whole number from 0 to 65535 (got ${String(portText)})`);
+      return 2;
+    }
+    const rendererDir = path.resolve(typeof r.values.renderer === 'string' ? r.values.renderer : DEFAULT_RENDERER_DIR);
+    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+      r.io.error(`serve: no built app in ${rendererDir}. Run \`npm run build\` first (or use \`npm run serve\`).`);
+      return 2;
+    }
+    const core = await r.core();
+    const bridge = await startBridge({ ctx: core.ctx, rendererDir, port });
+    // With a token in the URL fragment nothing leaks into server logs; the page reads it from its meta tag anyway.
+    r.io.result({ url: bridge.url, port: bridge.port, token: bridge.token, dataDir: r.dataDir }, (v: { url: string; dataDir: string }) => `OCOP Council is running at ${v.url}\nData folder: ${v.dataDir}\nPress Ctrl+C to stop.`);
+    if (r.values.open) openBrowser(bridge.url);
+    const stop = async () => {
+      await bridge.close();
+      core.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    return 0;
+  },
+};

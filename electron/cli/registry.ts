@@ -1,0 +1,6 @@
+import type { CliCommand } from './command';
+import { appCommands } from './commands/app';
+import { serveCommand } from './commands/serve';
+
+/** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
+export const commands: CliCommand[] = [...appCommands, serveCommand];

@@ -1,0 +1,65 @@
+import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/api/contract';
+import { fail, ok, type Envelope } from '../../shared/api/envelope';
+import { nfcDeep } from '../../shared/text/normalize';
+import { appHandlers } from './app/app-handlers';
+import type { CoreContext } from './context';
+import { CoreError } from './errors';
+import type { CallMeta, Handler } from './handlers';
+import { translateSqliteError } from './db/open';
+
+/**
+ * Every channel's handler. Adding an area: define its channels in shared/api/channels/<area>.ts,
+ * merge them in shared/api/contract.ts, and spread its handlers here; the type below fails the
+ * build until every channel has exactly one handler.
+ */
+const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
+  ...appHandlers,
+};
+
+export type Logger = (msg: string, err?: unknown) => void;
+const defaultLogger: Logger = (msg, err) => console.error(`[ocop-core] ${msg}`, err ?? '');
+
+/**
+ * The single entry into the core for every host (IPC, HTTP, CLI). Validates the input with the
+ * channel's schema (after NFC-normalising every string), runs the handler, checks the output
+ * against the contract and answers with the envelope; it never throws.
+ */
+export async function invoke<C extends Channel>(
+  ctx: CoreContext,
+  channel: C | string,
+  rawInput: ChannelInput<C> | unknown,
+  meta: CallMeta = {},
+  log: Logger = defaultLogger,
+): Promise<Envelope<ChannelOutput<C>>> {
+  if (typeof channel !== 'string' || !isChannel(channel)) {
+    return fail({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}` });
+  }
+  const def = contract[channel];
+  const parsed = def.input.safeParse(nfcDeep(rawInput ?? {}));
+  if (!parsed.success) {
+    return fail({
+      code: 'VALIDATION',
+      message: `Invalid input for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`,
+      details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
+    });
+  }
+  try {
+    const handler = handlers[channel] as Handler<(typeof contract)[C]>;
+    const value = await handler(parsed.data as never, ctx, meta);
+    const out = def.output.safeParse(value);
+    if (!out.success) {
+      log(`output of ${channel} does not match the contract`, out.error);
+      return fail({ code: 'INTERNAL', message: `The core answered ${channel} with data that does not match the contract` });
+    }
+    return ok(out.data as ChannelOutput<C>);
+  } catch (e) {
+    if (e instanceof CoreError) return fail({ code: e.code, message: e.message, details: e.details });
+    if (typeof (e as { code?: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SQLITE_')) {
+      const ce = translateSqliteError(e, ctx.paths.databasePath);
+      log(`${channel} failed`, e);
+      return fail({ code: ce.code, message: ce.message });
+    }
+    log(`${channel} failed`, e);
+    return fail({ code: 'INTERNAL', message: `${channel} failed: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}

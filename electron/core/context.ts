@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import type Database from 'better-sqlite3';
+import type { AppInfo } from '../../shared/api/channels/app';
+import { dataPaths, type DataPaths } from './app/paths';
+import { closeDatabase, openDatabase, type OpenedDatabase } from './db/open';
+import { migrateToLatest, schemaVersionOf, type MigrateResult } from './db/migrate';
+import type { DB } from './db/schema';
+
+export type Host = AppInfo['host'];
+
+/** Everything a service needs. Built once per process by `openCore`; tests build it on :memory:. */
+export interface CoreContext {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  paths: DataPaths;
+  host: Host;
+  /** The clock; tests pass a fixed one so hashes and dates are deterministic. */
+  now: () => Date;
+  /** Who acts, for the audit log, when a call does not say (the operator of this computer). */
+  defaultActor: string;
+}
+
+export interface Core {
+  ctx: CoreContext;
+  migration: MigrateResult;
+  close: () => void;
+}
+
+export interface OpenCoreOptions {
+  /** Folder holding the database, backups and attachments. */
+  dataDir: string;
+  /** ':memory:' for tests; defaults to `<dataDir>/ocop.sqlite`. */
+  databaseFile?: string;
+  host: Host;
+  now?: () => Date;
+}
+
+/** Opens the database, runs migrations (backing the file up first) and returns the core. */
+export async function openCore(opts: OpenCoreOptions): Promise<Core> {
+  const paths = dataPaths(opts.dataDir);
+  const file = opts.databaseFile ?? paths.databasePath;
+  if (file !== ':memory:') fs.mkdirSync(opts.dataDir, { recursive: true });
+  const opened: OpenedDatabase = openDatabase(file);
+  let migration: MigrateResult;
+  try {
+    migration = await migrateToLatest(opened, { backupDir: paths.backupsDir, now: opts.now });
+  } catch (e) {
+    closeDatabase(opened);
+    throw e;
+  }
+  const ctx: CoreContext = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    paths: { ...paths, databasePath: file },
+    host: opts.host,
+    now: opts.now ?? (() => new Date()),
+    defaultActor: 'local',
+  };
+  return { ctx, migration, close: () => closeDatabase(opened) };
+}
+
+export const currentSchemaVersion = (ctx: CoreContext): number =>
+  schemaVersionOf({ sqlite: ctx.sqlite, db: ctx.db, file: ctx.paths.databasePath });

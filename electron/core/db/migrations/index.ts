@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation';
+
+/**
+ * Every migration, in order. Names sort lexically = order of application. A released
+ * migration is never edited; changes come as a new file. Areas own their numbers:
+ * 0001 foundation, 0002 criteria, 0003 dossiers, 0004 councils, 0005 scoring, 0006 results,
+ * 0007 documents; later changes continue from 0008.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export const migrationNames = Object.keys(migrations).sort();
+export const LATEST_SCHEMA_VERSION = migrationNames.length;

@@ -1,0 +1,7 @@
+import type { FoundationTables } from './tables/foundation';
+
+/**
+ * The database as Kysely sees it: each area declares its tables in `tables/<area>.ts` and is
+ * merged here. Row types for repositories derive from these with Selectable/Insertable.
+ */
+export interface DB extends FoundationTables {}

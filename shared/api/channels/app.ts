@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineChannels } from '../define';
+
+export const Language = z.enum(['vi', 'en']);
+export const TextSize = z.enum(['normal', 'large', 'larger']);
+
+export const Settings = z.object({
+  language: Language,
+  textSize: TextSize,
+  /** Name shown in the audit log for actions taken on this computer (e.g. the secretary). */
+  operatorName: z.string().max(120),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  latestSchemaVersion: z.number().int(),
+  nodeVersion: z.string(),
+  host: z.enum(['electron', 'http', 'cli']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const AuditEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const appChannels = defineChannels({
+  'app:info': { input: z.object({}).strict(), output: AppInfo },
+  'app:ping': { input: z.object({ echo: z.string().max(1000).optional() }).strict(), output: z.object({ echo: z.string().optional(), at: z.string() }) },
+  'settings:get': { input: z.object({}).strict(), output: Settings },
+  'settings:set': { input: Settings.partial().strict(), output: Settings },
+  'audit:tail': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(AuditEvent),
+  },
+  'audit:verify': {
+    input: z.object({}).strict(),
+    output: z.object({ ok: z.boolean(), count: z.number().int(), head: z.string().nullable(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() }),
+  },
+});

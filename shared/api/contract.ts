@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { appChannels } from './channels/app';
+
+/**
+ * The whole contract: every channel of every area. Each area defines its channels in
+ * `channels/<area>.ts`; this file only merges them. Main (IPC), the HTTP bridge, the CLI and the
+ * renderer client are all typed from `contract`.
+ */
+export const contract = {
+  ...appChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channelNames = Object.keys(contract) as Channel[];
+export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

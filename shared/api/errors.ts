@@ -1,0 +1,32 @@
+/**
+ * Stable error codes crossing the API boundary. The renderer translates `code` with i18next
+ * (`errors:<code>`); `message` is the developer-facing English text, also logged.
+ * Codes are part of the contract: never rename one, only add.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'BAD_JSON',
+  'UNKNOWN_CHANNEL',
+  'UNAUTHORIZED',
+  'FORBIDDEN_SENDER',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN_STATE',
+  'IMMUTABLE',
+  'IMPORT_INVALID',
+  'DB_NEWER_VERSION',
+  'DB_LOCKED',
+  'DB_READ_ONLY',
+  'IO',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}

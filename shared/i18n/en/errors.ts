@@ -1,0 +1,23 @@
+import type { Shape } from '../shape';
+import type vi from '../vi/errors';
+
+export default {
+  VALIDATION: 'Some input is not valid. Please check the highlighted fields.',
+  BAD_JSON: 'The request sent to the app was damaged. Please try again.',
+  UNKNOWN_CHANNEL: 'This action is not supported. Please update the app.',
+  UNAUTHORIZED: 'Your session has expired. Please reload the page.',
+  FORBIDDEN_SENDER: 'The request did not come from the app and was refused.',
+  PAYLOAD_TOO_LARGE: 'The data sent is too large. Please choose a smaller file.',
+  UNSUPPORTED_MEDIA_TYPE: 'This data format is not supported.',
+  NOT_FOUND: 'The data was not found. It may have been deleted.',
+  CONFLICT: 'This duplicates or conflicts with existing data.',
+  FORBIDDEN_STATE: 'This cannot be done in the current state.',
+  IMMUTABLE: 'This data is already in use and cannot be changed.',
+  IMPORT_INVALID: 'The file has errors; nothing was written. See the list of errors below.',
+  DB_NEWER_VERSION: 'The database was created by a newer version of the app. Please install the newer version to open it.',
+  DB_LOCKED: 'The database is in use by another program. Please close that program and try again.',
+  DB_READ_ONLY: 'The database cannot be written (the file is read-only or access is denied).',
+  IO: 'A file could not be read or written.',
+  INTERNAL: 'An unexpected error occurred in the app. The details were logged.',
+  network: 'Could not reach the application core. Please check that the app is still running.',
+} satisfies Shape<typeof vi>;

@@ -1,0 +1,15 @@
+import type { Shape } from '../shape';
+import type vi from '../vi/nav';
+
+export default {
+  dossiers: 'Dossiers',
+  councils: 'Councils',
+  sessions: 'Sessions & scoring',
+  results: 'Results',
+  documents: 'Documents',
+  criteria: 'Criteria sets',
+  backup: 'Backup',
+  settings: 'Settings',
+  about: 'About',
+  mainNavigation: 'Main navigation',
+} satisfies Shape<typeof vi>;

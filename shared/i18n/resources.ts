@@ -1,0 +1,27 @@
+import enAbout from './en/about';
+import enCommon from './en/common';
+import enErrors from './en/errors';
+import enMenu from './en/menu';
+import enNav from './en/nav';
+import enSettings from './en/settings';
+import viAbout from './vi/about';
+import viCommon from './vi/common';
+import viErrors from './vi/errors';
+import viMenu from './vi/menu';
+import viNav from './vi/nav';
+import viSettings from './vi/settings';
+
+/**
+ * The single source of every user-facing string, for the renderer, the Electron menus and the
+ * PDF labels. Vietnamese is the reference language: each `en/<ns>.ts` must have exactly its
+ * shape (checked by the type system and by i18n.test.ts). Areas add a namespace per file.
+ */
+export const resources = {
+  vi: { common: viCommon, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, menu: viMenu },
+  en: { common: enCommon, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, menu: enMenu },
+} as const;
+
+export type Namespace = keyof (typeof resources)['vi'];
+export const namespaces = Object.keys(resources.vi) as Namespace[];
+export const defaultNS = 'common' satisfies Namespace;
+export type Lang = keyof typeof resources;

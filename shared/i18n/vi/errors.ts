@@ -1,0 +1,21 @@
+/** One message per stable error code (shared/api/errors.ts): what happened and what to do. */
+export default {
+  VALIDATION: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.',
+  BAD_JSON: 'Yêu cầu gửi tới ứng dụng bị hỏng. Vui lòng thử lại.',
+  UNKNOWN_CHANNEL: 'Ứng dụng không hỗ trợ thao tác này. Vui lòng cập nhật phiên bản mới.',
+  UNAUTHORIZED: 'Phiên làm việc đã hết hạn. Vui lòng tải lại trang.',
+  FORBIDDEN_SENDER: 'Yêu cầu không đến từ ứng dụng nên bị từ chối.',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn. Vui lòng chọn tệp nhỏ hơn.',
+  UNSUPPORTED_MEDIA_TYPE: 'Định dạng dữ liệu không được hỗ trợ.',
+  NOT_FOUND: 'Không tìm thấy dữ liệu. Có thể nó đã bị xóa.',
+  CONFLICT: 'Dữ liệu bị trùng hoặc xung đột với dữ liệu đã có.',
+  FORBIDDEN_STATE: 'Không thể thực hiện thao tác ở trạng thái hiện tại.',
+  IMMUTABLE: 'Dữ liệu này đã được sử dụng nên không thể sửa đổi.',
+  IMPORT_INVALID: 'Tệp nhập có lỗi; chưa có dữ liệu nào được ghi. Xem danh sách lỗi bên dưới.',
+  DB_NEWER_VERSION: 'Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Vui lòng cài phiên bản mới hơn để mở.',
+  DB_LOCKED: 'Cơ sở dữ liệu đang được chương trình khác sử dụng. Vui lòng đóng chương trình đó rồi thử lại.',
+  DB_READ_ONLY: 'Không thể ghi vào cơ sở dữ liệu (tệp chỉ đọc hoặc không có quyền ghi).',
+  IO: 'Không đọc hoặc ghi được tệp.',
+  INTERNAL: 'Lỗi không mong đợi trong ứng dụng. Chi tiết đã được ghi lại.',
+  network: 'Không kết nối được với lõi ứng dụng. Vui lòng kiểm tra ứng dụng còn chạy.',
+} as const;

@@ -1,0 +1,16 @@
+export default {
+  title: 'Cài đặt',
+  language: 'Ngôn ngữ',
+  languageHelp: 'Ngôn ngữ của giao diện, thực đơn và văn bản in.',
+  vi: 'Tiếng Việt',
+  en: 'English',
+  textSize: 'Cỡ chữ',
+  textSizeHelp: 'Chọn cỡ chữ lớn hơn nếu khó đọc.',
+  textSizes: { normal: 'Bình thường', large: 'Lớn', larger: 'Rất lớn' },
+  operatorName: 'Tên người sử dụng máy này',
+  operatorNameHelp: 'Ghi vào nhật ký khi bạn thay đổi dữ liệu (ví dụ: tên thư ký Hội đồng).',
+  dataLocation: 'Nơi lưu dữ liệu',
+  dataLocationHelp: 'Toàn bộ dữ liệu nằm trong thư mục này trên máy. Sao lưu thư mục này để không mất dữ liệu.',
+  databaseFile: 'Tệp cơ sở dữ liệu',
+  savedToast: 'Đã lưu cài đặt',
+} as const;
