@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { Migrator, type MigrationProvider } from 'kysely/migration';
+import type { Migration } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { CoreError } from '../errors';
-import { migrationNames, migrations } from './migrations';
+import { migrations as allMigrations } from './migrations';
 import type { OpenedDatabase } from './open';
-
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 const MIGRATION_TABLE = 'kysely_migration';
 
@@ -37,8 +36,10 @@ export interface MigrateResult {
  */
 export async function migrateToLatest(
   opened: OpenedDatabase,
-  opts: { backupDir?: string; now?: () => Date } = {},
+  opts: { backupDir?: string; now?: () => Date; migrations?: Record<string, Migration> } = {},
 ): Promise<MigrateResult> {
+  const migrations = opts.migrations ?? allMigrations;
+  const migrationNames = Object.keys(migrations).sort();
   const applied = appliedMigrations(opened);
   const unknown = applied.filter((n) => !migrationNames.includes(n));
   if (unknown.length > 0) {
@@ -60,7 +61,7 @@ export async function migrateToLatest(
     await opened.sqlite.backup(backupFile);
   }
 
-  const migrator = new Migrator({ db: opened.db as Kysely<unknown>, provider, migrationTableName: MIGRATION_TABLE });
+  const migrator = new Migrator({ db: opened.db as Kysely<unknown>, provider: { getMigrations: async () => migrations }, migrationTableName: MIGRATION_TABLE });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     throw new CoreError('INTERNAL', `Migration failed: ${error instanceof Error ? error.message : String(error)}${backupFile ? `; the previous database is saved at ${backupFile}` : ''}`, {

@@ -50,8 +50,13 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): O
 export function closeDatabase(opened: OpenedDatabase): void {
   if (!opened.sqlite.open) return;
   if (!opened.sqlite.readonly) {
-    opened.sqlite.pragma('optimize');
-    if (opened.file !== ':memory:') opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    try {
+      opened.sqlite.pragma('optimize');
+      if (opened.file !== ':memory:') opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Another process holds a lock: skip the tidy-up; closing still leaves committed data safe
+      // in the WAL, and the next clean close checkpoints it.
+    }
   }
   opened.sqlite.close();
 }

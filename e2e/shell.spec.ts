@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { Shell } from './pages/Shell';
+
+test('the app loads in Vietnamese with the main navigation', async ({ page, app }) => {
+  const shell = new Shell(page);
+  await shell.open(app.url);
+  await expect(page.getByRole('heading', { name: 'Hội đồng OCOP' })).toBeVisible();
+  for (const label of ['Hồ sơ', 'Hội đồng', 'Phiên họp & chấm điểm', 'Kết quả', 'Văn bản', 'Bộ tiêu chí', 'Sao lưu', 'Cài đặt']) {
+    await expect(page.getByRole('navigation').getByRole('link', { name: label })).toBeVisible();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+});
+
+test('switching the language to English and back, and it is remembered', async ({ page, app }) => {
+  const shell = new Shell(page);
+  await shell.open(app.url, '/settings');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(shell.nav('dossiers')).toHaveText('Dossiers');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByTestId('language-switch').getByText('Tiếng Việt').click();
+  await expect(page.getByRole('heading', { name: 'Cài đặt' })).toBeVisible();
+});
+
+test('a larger text size scales the whole page', async ({ page, app }) => {
+  const shell = new Shell(page);
+  await shell.open(app.url, '/settings');
+  await page.getByTestId('text-size-switch').getByText('Rất lớn').click();
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+});
+
+test('About shows the database path of this run', async ({ page, app }) => {
+  const shell = new Shell(page);
+  await shell.open(app.url);
+  await shell.go('about');
+  await expect(page.getByTestId('about-database-path')).toHaveText(path.join(app.dataDir, 'ocop.sqlite'));
+  expect(fs.existsSync(path.join(app.dataDir, 'ocop.sqlite'))).toBe(true);
+  fs.mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: 'docs/screenshots/shell-about.png' });
+});
+
+test('the API refuses a request without the token, with wrong JSON or an unknown channel', async ({ app }) => {
+  const noToken = await fetch(`${app.url}api/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(noToken.status).toBe(401);
+  expect(await noToken.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+
+  const headers = { 'content-type': 'application/json', 'x-ocop-token': app.token };
+  const badJson = await fetch(`${app.url}api/settings:set`, { method: 'POST', headers, body: '{"language":' });
+  expect(await badJson.json()).toMatchObject({ ok: false, error: { code: 'BAD_JSON' } });
+
+  const unknown = await fetch(`${app.url}api/nope:x`, { method: 'POST', headers, body: '{}' });
+  expect(unknown.status).toBe(404);
+  expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+
+  // Nothing was written by the refused calls.
+  expect(await app.api('audit:tail', {})).toEqual([]);
+});

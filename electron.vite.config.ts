@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// OCOP_OUT_DIR lets parallel builds (several engineers, CI shards) write to separate folders.
+const outDir = process.env.OCOP_OUT_DIR ?? 'out';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: `${outDir}/main`,
+      lib: { entry: 'electron/main/index.ts' },
+      // better-sqlite3 is native and kysely is ESM-only: keep both as runtime requires/imports.
+      externalizeDeps: true,
+    },
+  },
+  preload: {
+    build: {
+      outDir: `${outDir}/preload`,
+      lib: { entry: 'electron/preload/index.ts' },
+      // A sandboxed preload must be CommonJS and may require nothing but 'electron'.
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: resolve(outDir, 'renderer'),
+      emptyOutDir: true,
+      rolldownOptions: { input: resolve('renderer/index.html') },
+    },
+  },
+});

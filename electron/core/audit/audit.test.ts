@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../context';
+import { memoryCore } from '../test/core-fixture';
+import { appendAudit, verifyAudit } from './audit-repo';
+import { GENESIS_HASH } from './chain';
+
+let core: Core;
+afterEach(() => core?.close());
+
+describe('audit chain', () => {
+  it('links each event to the previous one and verifies', async () => {
+    core = await memoryCore();
+    const h1 = await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x.create', entity: 'x', entityId: 1, after: { name: 'Nước mắm' } });
+    const h2 = await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x.update', entity: 'x', entityId: 1, before: { name: 'Nước mắm' }, after: { name: 'Nước mắm Phú Quốc' } });
+    const rows = core.ctx.sqlite.prepare('SELECT prev_hash, hash FROM audit_log ORDER BY seq').all() as { prev_hash: string; hash: string }[];
+    expect(rows).toEqual([
+      { prev_hash: GENESIS_HASH, hash: h1 },
+      { prev_hash: h1, hash: h2 },
+    ]);
+    expect(await verifyAudit(core.ctx.db)).toMatchObject({ ok: true, count: 2, head: h2 });
+  });
+
+  it('refuses UPDATE and DELETE on the log', async () => {
+    core = await memoryCore();
+    await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x', entity: 'x' });
+    expect(() => core.ctx.sqlite.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/);
+    expect(() => core.ctx.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('detects an event edited behind the triggers and names the first broken link', async () => {
+    core = await memoryCore();
+    for (let i = 0; i < 3; i++) await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x', entity: 'x', entityId: i, after: { points: i } });
+    core.ctx.sqlite.exec('DROP TRIGGER audit_log_no_update');
+    core.ctx.sqlite.prepare(`UPDATE audit_log SET after_json = '{"points":9}' WHERE seq = 2`).run();
+    expect(await verifyAudit(core.ctx.db)).toMatchObject({ ok: false, firstBrokenSeq: 2, reason: expect.stringContaining('altered') });
+  });
+});

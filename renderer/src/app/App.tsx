@@ -1,0 +1,29 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Layout } from './Layout';
+import { routes } from './routes';
+import { useAppSettings } from './useAppSettings';
+
+export function App() {
+  const settings = useAppSettings();
+  if (settings.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="…" />
+      </Center>
+    );
+  }
+  return (
+    <Layout>
+      {settings.isError && <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />}
+      <Routes>
+        <Route path="/" element={<Navigate to="/dossiers" replace />} />
+        {routes.map((r) => (
+          <Route key={r.path} path={`${r.path}/*`} element={r.element} />
+        ))}
+        <Route path="*" element={<Navigate to="/dossiers" replace />} />
+      </Routes>
+    </Layout>
+  );
+}

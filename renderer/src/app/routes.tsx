@@ -1,0 +1,41 @@
+import {
+  IconAward,
+  IconBook2,
+  IconDatabaseExport,
+  IconFileText,
+  IconFolders,
+  IconInfoCircle,
+  IconListCheck,
+  IconSettings,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ReactElement } from 'react';
+import { ComingSoon } from '../components/ComingSoon';
+import { AboutPage } from '../features/about/AboutPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+export type NavKey = 'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'about';
+
+export interface AppRoute {
+  /** Path of the area's first screen; an area's sub-routes live under it (`/criteria/*`). */
+  path: string;
+  navKey: NavKey;
+  icon: typeof IconFolders;
+  element: ReactElement;
+}
+
+/**
+ * The main navigation, in the order a secretary works through a round. Each area replaces its
+ * ComingSoon element with its feature's root component (which may define nested routes).
+ */
+export const routes: AppRoute[] = [
+  { path: '/dossiers', navKey: 'dossiers', icon: IconFolders, element: <ComingSoon navKey="dossiers" /> },
+  { path: '/councils', navKey: 'councils', icon: IconUsersGroup, element: <ComingSoon navKey="councils" /> },
+  { path: '/sessions', navKey: 'sessions', icon: IconListCheck, element: <ComingSoon navKey="sessions" /> },
+  { path: '/results', navKey: 'results', icon: IconAward, element: <ComingSoon navKey="results" /> },
+  { path: '/documents', navKey: 'documents', icon: IconFileText, element: <ComingSoon navKey="documents" /> },
+  { path: '/criteria', navKey: 'criteria', icon: IconBook2, element: <ComingSoon navKey="criteria" /> },
+  { path: '/backup', navKey: 'backup', icon: IconDatabaseExport, element: <ComingSoon navKey="backup" /> },
+  { path: '/settings', navKey: 'settings', icon: IconSettings, element: <SettingsPage /> },
+  { path: '/about', navKey: 'about', icon: IconInfoCircle, element: <AboutPage /> },
+];

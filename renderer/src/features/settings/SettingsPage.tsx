@@ -1,0 +1,86 @@
+import { Button, Code, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/useT';
+import type { Settings } from '../../../../shared/api/channels/app';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+function Field({ label, help, children }: { label: string; help: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>{label}</Text>
+      <Text size="sm" c="dimmed">
+        {help}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useT();
+  const settings = useApiQuery('settings:get', {});
+  const info = useApiQuery('app:info', {});
+  const save = useApiMutation('settings:set', { invalidates: ['settings:get'] });
+  const [operator, setOperator] = useState('');
+  useEffect(() => setOperator(settings.data?.operatorName ?? ''), [settings.data?.operatorName]);
+
+  const apply = (patch: Partial<Settings>) =>
+    save.mutate(patch, { onSuccess: () => notifications.show({ message: t('settings:savedToast'), color: 'green' }) });
+
+  if (settings.isError) return <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
+  const s = settings.data;
+  return (
+    <Stack maw={760} gap="lg">
+      <Title order={2}>{t('settings:title')}</Title>
+      {save.isError && <ErrorAlert error={save.error} />}
+      <Paper withBorder p="lg">
+        <Stack gap="xl">
+          <Field label={t('settings:language')} help={t('settings:languageHelp')}>
+            <SegmentedControl
+              aria-label={t('settings:language')}
+              value={s?.language ?? 'vi'}
+              onChange={(v) => apply({ language: v as Settings['language'] })}
+              data={[
+                { value: 'vi', label: t('settings:vi') },
+                { value: 'en', label: t('settings:en') },
+              ]}
+              w="fit-content"
+              data-testid="language-switch"
+            />
+          </Field>
+          <Field label={t('settings:textSize')} help={t('settings:textSizeHelp')}>
+            <SegmentedControl
+              aria-label={t('settings:textSize')}
+              value={s?.textSize ?? 'normal'}
+              onChange={(v) => apply({ textSize: v as Settings['textSize'] })}
+              data={(['normal', 'large', 'larger'] as const).map((v) => ({ value: v, label: t(`settings:textSizes.${v}`) }))}
+              w="fit-content"
+              data-testid="text-size-switch"
+            />
+          </Field>
+          <Field label={t('settings:operatorName')} help={t('settings:operatorNameHelp')}>
+            <Group align="flex-end">
+              <TextInput
+                aria-label={t('settings:operatorName')}
+                value={operator}
+                onChange={(e) => setOperator(e.currentTarget.value)}
+                maxLength={120}
+                w={360}
+              />
+              <Button onClick={() => apply({ operatorName: operator })} loading={save.isPending} disabled={operator === (s?.operatorName ?? '')}>
+                {t('common:save')}
+              </Button>
+            </Group>
+          </Field>
+          <Field label={t('settings:dataLocation')} help={t('settings:dataLocationHelp')}>
+            <Code block data-testid="settings-data-dir">
+              {info.data?.dataDir ?? '…'}
+            </Code>
+          </Field>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
