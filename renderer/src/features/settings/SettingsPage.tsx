@@ -1,6 +1,6 @@
 import { Button, Code, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import type { Settings } from '../../../../shared/api/channels/app';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -18,13 +18,24 @@ function Field({ label, help, children }: { label: string; help: string; childre
   );
 }
 
+function OperatorName({ saved, saving, onSave }: { saved: string; saving: boolean; onSave: (v: string) => void }) {
+  const { t } = useT();
+  const [value, setValue] = useState(saved);
+  return (
+    <Group align="flex-end">
+      <TextInput aria-label={t('settings:operatorName')} value={value} onChange={(e) => setValue(e.currentTarget.value)} maxLength={120} w={360} />
+      <Button onClick={() => onSave(value)} loading={saving} disabled={value === saved}>
+        {t('common:save')}
+      </Button>
+    </Group>
+  );
+}
+
 export function SettingsPage() {
   const { t } = useT();
   const settings = useApiQuery('settings:get', {});
   const info = useApiQuery('app:info', {});
   const save = useApiMutation('settings:set', { invalidates: ['settings:get'] });
-  const [operator, setOperator] = useState('');
-  useEffect(() => setOperator(settings.data?.operatorName ?? ''), [settings.data?.operatorName]);
 
   const apply = (patch: Partial<Settings>) =>
     save.mutate(patch, { onSuccess: () => notifications.show({ message: t('settings:savedToast'), color: 'green' }) });
@@ -61,18 +72,8 @@ export function SettingsPage() {
             />
           </Field>
           <Field label={t('settings:operatorName')} help={t('settings:operatorNameHelp')}>
-            <Group align="flex-end">
-              <TextInput
-                aria-label={t('settings:operatorName')}
-                value={operator}
-                onChange={(e) => setOperator(e.currentTarget.value)}
-                maxLength={120}
-                w={360}
-              />
-              <Button onClick={() => apply({ operatorName: operator })} loading={save.isPending} disabled={operator === (s?.operatorName ?? '')}>
-                {t('common:save')}
-              </Button>
-            </Group>
+            {/* Keyed on the saved value so the field restarts from it after each save. */}
+            <OperatorName key={s?.operatorName ?? ''} saved={s?.operatorName ?? ''} saving={save.isPending} onSave={(operatorName) => apply({ operatorName })} />
           </Field>
           <Field label={t('settings:dataLocation')} help={t('settings:dataLocationHelp')}>
             <Code block data-testid="settings-data-dir">

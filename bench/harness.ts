@@ -1,0 +1,27 @@
+/**
+ * Benchmark cases. Each `bench/<area>.bench.ts` exports `cases: BenchCase[]`; `npm run bench`
+ * (scripts/bench.ts) runs them and writes docs/benchmarks.md and docs/benchmarks.json.
+ * Speed targets live here, not in unit tests: timed tests are flaky on shared 2-core machines.
+ */
+export interface BenchTarget {
+  /** The median of one iteration must be under this many milliseconds. */
+  medianMs?: number;
+  p99Ms?: number;
+}
+
+export interface BenchCase<S = unknown> {
+  name: string;
+  /** Prepares state once (not timed): databases, files, servers. */
+  setup?: () => Promise<S> | S;
+  /** One timed iteration. */
+  run: (state: S) => Promise<unknown> | unknown;
+  /** Releases what setup made (not timed). */
+  teardown?: (state: S) => Promise<void> | void;
+  iterations?: number;
+  warmup?: number;
+  target?: BenchTarget;
+  /** Free-form facts to print beside the numbers (data size, memory…), filled by setup/run. */
+  notes?: (state: S) => string;
+}
+
+export const defineCases = <S>(...cases: BenchCase<S>[]): BenchCase[] => cases as BenchCase[];

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything a fresh Debian/Ubuntu machine lacks for OCOP Council: Chromium (end-to-end
+# tests) and poppler-utils (pdftotext/pdftoppm checks of generated PDFs) from apt, Node 24 LTS from
+# the npm registry (scripts/ensure-node.sh), then the locked npm dependencies.
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing ${need[*]} with apt-get" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "setup: please install ${need[*]} (Chromium and poppler-utils) with your package manager" >&2
+  fi
+fi
+
+# shellcheck source=scripts/ensure-node.sh
+. scripts/ensure-node.sh
+echo "setup: node $(node --version), npm $(npm --version)" >&2
+
+# The Electron binary is downloaded from GitHub by electron's install script; the build machines
+# cannot reach it and nothing here needs it (see docs/packaging.md).
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
