@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resolveAppLocation } from './app-url';
+import { BrowserWindow, FakeWebContents, resetFakeElectron, shell } from './test/fake-electron';
+import { createMainWindow, focusWindow, guardWebContents, mainWindowOptions } from './window';
+
+vi.mock('electron', () => import('./test/fake-electron'));
+
+const rendererDir = path.resolve('/opt/ocop/out/renderer');
+const loc = resolveAppLocation({ isPackaged: true, rendererDir });
+const appPage = pathToFileURL(path.join(rendererDir, 'index.html')).href;
+const input = { preloadPath: '/opt/ocop/out/preload/index.cjs', devTools: false, title: 'Hội đồng OCOP' };
+
+beforeEach(() => {
+  resetFakeElectron();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+describe('mainWindowOptions', () => {
+  const web = mainWindowOptions(input).webPreferences!;
+
+  it.each([
+    ['contextIsolation', true],
+    ['sandbox', true],
+    ['nodeIntegration', false],
+    ['nodeIntegrationInWorker', false],
+    ['nodeIntegrationInSubFrames', false],
+    ['webSecurity', true],
+    ['allowRunningInsecureContent', false],
+    ['webviewTag', false],
+    ['experimentalFeatures', false],
+    ['navigateOnDragDrop', false],
+    ['spellcheck', false],
+  ] as const)('sets %s to %s explicitly', (flag, value) => {
+    expect(web[flag]).toBe(value);
+  });
+
+  it('loads the CommonJS preload from out/preload', () => {
+    expect(web.preload).toBe('/opt/ocop/out/preload/index.cjs');
+  });
+
+  it('has no developer tools in production, and has them only when asked (dev)', () => {
+    expect(web.devTools).toBe(false);
+    expect(mainWindowOptions({ ...input, devTools: true }).webPreferences!.devTools).toBe(true);
+  });
+
+  it('starts hidden (shown when ready) with the given title', () => {
+    const o = mainWindowOptions(input);
+    expect(o.show).toBe(false);
+    expect(o.title).toBe('Hội đồng OCOP');
+  });
+});
+
+describe('guardWebContents', () => {
+  function guarded() {
+    const wc = new FakeWebContents();
+    const open = vi.fn(async (_url: string) => {});
+    guardWebContents(wc as never, loc, open);
+    return { wc, open };
+  }
+
+  it('lets the app page navigate within itself', () => {
+    const { wc, open } = guarded();
+    expect(wc.fire('will-navigate', `${appPage}#/settings`).defaultPrevented).toBe(false);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it.each(['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:8080/', 'data:text/html,hi'])('cancels navigation to %s and does not open it', async (url) => {
+    const { wc, open } = guarded();
+    expect(wc.fire('will-navigate', url).defaultPrevented).toBe(true);
+    await Promise.resolve();
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('cancels navigation to an allowlisted portal and opens it in the system browser instead', async () => {
+    const { wc, open } = guarded();
+    expect(wc.fire('will-navigate', 'https://vanban.chinhphu.vn/?docid=1').defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(open).toHaveBeenCalledExactlyOnceWith('https://vanban.chinhphu.vn/?docid=1'));
+  });
+
+  it('cancels redirects away from the app', () => {
+    const { wc } = guarded();
+    expect(wc.fire('will-redirect', 'https://example.com/').defaultPrevented).toBe(true);
+    expect(wc.fire('will-redirect', appPage).defaultPrevented).toBe(false);
+  });
+
+  it('denies every window.open; allowlisted links go to the system browser, others nowhere', async () => {
+    const { wc, open } = guarded();
+    expect(wc.windowOpenHandler!({ url: 'https://example.com/phish' })).toEqual({ action: 'deny' });
+    expect(wc.windowOpenHandler!({ url: appPage })).toEqual({ action: 'deny' });
+    expect(wc.windowOpenHandler!({ url: 'https://thuvienphapluat.vn/van-ban/x.aspx' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    expect(open).toHaveBeenCalledWith('https://thuvienphapluat.vn/van-ban/x.aspx');
+  });
+
+  it('refuses <webview>', () => {
+    const { wc } = guarded();
+    expect(wc.fire('will-attach-webview', '').defaultPrevented).toBe(true);
+  });
+
+  it("uses Electron's shell.openExternal by default", async () => {
+    const wc = new FakeWebContents();
+    guardWebContents(wc as never, loc);
+    wc.windowOpenHandler!({ url: 'https://ocopvietnam.gov.vn/' });
+    wc.windowOpenHandler!({ url: 'https://example.com/' });
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://ocopvietnam.gov.vn/'));
+  });
+});
+
+describe('createMainWindow', () => {
+  it('creates one guarded window with the hardened options and loads the built index.html', async () => {
+    const win = createMainWindow(loc, input) as unknown as BrowserWindow;
+    expect(BrowserWindow.instances).toHaveLength(1);
+    expect(win.options).toEqual(mainWindowOptions(input));
+    expect(win.loadFile).toHaveBeenCalledExactlyOnceWith(path.join(rendererDir, 'index.html'));
+    expect(win.webContents.windowOpenHandler).not.toBeNull();
+    expect(win.webContents.listenerCount('will-navigate')).toBe(1);
+    expect(win.visible).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(true);
+  });
+
+  it('loads the dev server URL during development', () => {
+    const dev = resolveAppLocation({ isPackaged: false, devUrl: 'http://localhost:5173/', rendererDir });
+    const win = createMainWindow(dev, { ...input, devTools: true }) as unknown as BrowserWindow;
+    expect(win.loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173/');
+  });
+});
+
+describe('focusWindow', () => {
+  it('restores a minimised window and focuses it', () => {
+    const win = new BrowserWindow({});
+    win.minimized = true;
+    focusWindow(win as never);
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.show).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+
+  it('does nothing without a live window', () => {
+    const win = new BrowserWindow({});
+    win.destroyed = true;
+    focusWindow(win as never);
+    focusWindow(null);
+    expect(win.focus).not.toHaveBeenCalled();
+  });
+});
