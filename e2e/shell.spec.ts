@@ -39,6 +39,7 @@ test('About shows the database path of this run', async ({ page, app }) => {
   await shell.go('about');
   await expect(page.getByTestId('about-database-path')).toHaveText(path.join(app.dataDir, 'ocop.sqlite'));
   expect(fs.existsSync(path.join(app.dataDir, 'ocop.sqlite'))).toBe(true);
+  await expect(page.getByText('Trình duyệt (máy chủ nội bộ)')).toBeVisible();
   fs.mkdirSync('docs/screenshots', { recursive: true });
   await page.screenshot({ path: 'docs/screenshots/shell-about.png' });
 });

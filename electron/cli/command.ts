@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Core } from '../core/context';
+import type { Core, Host } from '../core/context';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -11,8 +11,8 @@ export interface CliIo {
 }
 
 export interface CliRun {
-  /** Opens the core on the chosen data directory (migrating it) on first use. */
-  core: () => Promise<Core>;
+  /** Opens the core on the chosen data directory (migrating it) on first use; `host` says who serves it. */
+  core: (host?: Host) => Promise<Core>;
   dataDir: string;
   json: boolean;
   positionals: string[];

@@ -63,7 +63,7 @@ export async function runCli(argv: string[], streams: CliStreams = defaultStream
   };
   try {
     const code = await cmd.run({
-      core: async () => (core ??= await openCore({ dataDir, host: 'cli' })),
+      core: async (host = 'cli') => (core ??= await openCore({ dataDir, host })),
       dataDir,
       json,
       positionals: parsed.positionals,
