@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { appCommands } from './commands/app';
+import { auditCommands } from './commands/audit';
 import { serveCommand } from './commands/serve';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
-export const commands: CliCommand[] = [...appCommands, serveCommand];
+export const commands: CliCommand[] = [...appCommands, ...auditCommands, serveCommand];
