@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0003 from './0003_dossiers';
 
 /**
  * Every migration, in order. Names sort lexically = order of application. A released
@@ -9,6 +10,7 @@ import * as m0001 from './0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0003_dossiers': m0003,
 };
 
 export const migrationNames = Object.keys(migrations).sort();
