@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNEL } from '../main/ipc';
+import { contextBridge, ipcRenderer } from '../main/test/fake-electron';
+
+vi.mock('electron', () => import('../main/test/fake-electron'));
+
+type Invoke = (channel: unknown, input?: unknown) => Promise<unknown>;
+let exposed: Record<string, unknown>;
+let exposeCalls: unknown[][];
+
+beforeAll(async () => {
+  await import('./index');
+  // Vitest clears mock call records before each test: keep the preload's calls now.
+  exposeCalls = [...contextBridge.exposeInMainWorld.mock.calls];
+  exposed = contextBridge.exposed.get('ocop') as Record<string, unknown>;
+});
+beforeEach(() => ipcRenderer.invoke.mockReset());
+
+describe('preload', () => {
+  it('exposes exactly one API, window.ocop, with only invoke', () => {
+    expect(exposeCalls).toHaveLength(1);
+    expect([...contextBridge.exposed.keys()]).toEqual(['ocop']);
+    expect(Object.keys(exposed)).toEqual(['invoke']);
+    expect(typeof exposed.invoke).toBe('function');
+  });
+
+  it('never exposes ipcRenderer or anything holding it', () => {
+    expect(Object.values(exposed)).not.toContain(ipcRenderer);
+    expect(JSON.stringify(Object.keys(exposed))).not.toMatch(/ipc|send|on/i);
+  });
+
+  it('forwards { channel, input } on the single IPC channel and returns the envelope', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { echo: 'a' } });
+    const env = await (exposed.invoke as Invoke)('app:ping', { echo: 'a' });
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(INVOKE_CHANNEL, { channel: 'app:ping', input: { echo: 'a' } });
+    expect(env).toEqual({ ok: true, value: { echo: 'a' } });
+  });
+
+  it('sends {} when no input is given', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: {} });
+    await (exposed.invoke as Invoke)('settings:get');
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, { channel: 'settings:get', input: {} });
+  });
+
+  it.each([42, null, undefined, { toString: () => 'app:info' }, '', 'app', 'app:info;rm', 'ocop:invoke\n', `a:${'b'.repeat(200)}`])(
+    'refuses the channel name %j without sending anything',
+    async (channel) => {
+      const env = (await (exposed.invoke as Invoke)(channel, {})) as { ok: boolean; error: { code: string } };
+      expect(env).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+    },
+  );
+
+  it('turns a failed IPC call (uncloneable input, main shutting down) into an INTERNAL envelope', async () => {
+    ipcRenderer.invoke.mockRejectedValueOnce(new Error('An object could not be cloned.'));
+    const env = await (exposed.invoke as Invoke)('app:ping', { f: () => 1 });
+    expect(env).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'The call app:ping did not reach the application core: An object could not be cloned.' } });
+  });
+
+  it("imports nothing at run time except 'electron' (sandboxed preloads can require nothing else)", () => {
+    const source = fs.readFileSync(path.join(__dirname, 'index.ts'), 'utf8');
+    const imports = [...source.matchAll(/^\s*import\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({ typeOnly: Boolean(m[1]), from: m[2] }));
+    expect(imports.length).toBeGreaterThan(1);
+    expect(imports.filter((i) => !i.typeOnly).map((i) => i.from)).toEqual(['electron']);
+    expect(source).not.toMatch(/\brequire\(|import\(/);
+  });
+});
