@@ -60,3 +60,15 @@ test('the API refuses a request without the token, with wrong JSON or an unknown
   // Nothing was written by the refused calls.
   expect(await app.api('audit:tail', {})).toEqual([]);
 });
+
+test('a backup made from the Backup screen is listed and exists on disk', async ({ page, app }) => {
+  const shell = new Shell(page);
+  await shell.open(app.url);
+  await shell.go('backup');
+  await page.getByLabel('Ghi chú cho bản sao lưu (không bắt buộc)').fill('Trước phiên họp');
+  await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+  await expect(page.getByTestId('backup-list')).toContainText('truoc-phien-hop.sqlite');
+  await expect(page.getByTestId('backup-list')).toContainText('Do người dùng tạo');
+  const files = fs.readdirSync(path.join(app.dataDir, 'backups'));
+  expect(files.some((f) => f.endsWith('-truoc-phien-hop.sqlite'))).toBe(true);
+});
