@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEGAL_BASIS_IDS } from './legal-basis';
 
 /**
  * The app's own model of an OCOP criteria set ("Bộ tiêu chí đánh giá sản phẩm OCOP, kiêm phiếu
@@ -19,9 +20,8 @@ import { z } from 'zod';
 export const CRITERIA_SET_FORMAT = 'ocop-criteria-set';
 export const CRITERIA_SET_FORMAT_VERSION = 1;
 
-/** Legal bases whose criteria sets the app knows ('26/2026/QĐ-TTg' current; the others historic). */
-export const CRITERIA_DECISIONS = ['26/2026/QĐ-TTg', '148/QĐ-TTg', '1048/QĐ-TTg'] as const;
-export const CriteriaDecision = z.enum(CRITERIA_DECISIONS);
+/** The legal basis of a set ('26/2026/QĐ-TTg' current; the others historic): fixes part maxima and star bands. */
+export const CriteriaDecision = z.enum(LEGAL_BASIS_IDS);
 export type CriteriaDecision = z.infer<typeof CriteriaDecision>;
 
 const Text = z.string().trim().min(1).max(4000);
