@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'DB_READ_ONLY',
   'IO',
   'INTERNAL',
+  'WRONG_PIN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,5 +19,6 @@ export default {
   DB_READ_ONLY: 'The database cannot be written (the file is read-only or access is denied).',
   IO: 'A file could not be read or written.',
   INTERNAL: 'An unexpected error occurred in the app. The details were logged.',
+  WRONG_PIN: 'The PIN is not right. Please try again or ask the secretary to reset it.',
   network: 'Could not reach the application core. Please check that the app is still running.',
 } satisfies Shape<typeof vi>;

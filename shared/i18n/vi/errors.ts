@@ -17,5 +17,6 @@ export default {
   DB_READ_ONLY: 'Không thể ghi vào cơ sở dữ liệu (tệp chỉ đọc hoặc không có quyền ghi).',
   IO: 'Không đọc hoặc ghi được tệp.',
   INTERNAL: 'Lỗi không mong đợi trong ứng dụng. Chi tiết đã được ghi lại.',
+  WRONG_PIN: 'Mã PIN chưa đúng. Vui lòng nhập lại hoặc nhờ thư ký đặt lại mã.',
   network: 'Không kết nối được với lõi ứng dụng. Vui lòng kiểm tra ứng dụng còn chạy.',
 } as const;
