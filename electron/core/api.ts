@@ -2,6 +2,7 @@ import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutpu
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import { nfcDeep } from '../../shared/text/normalize';
 import { appHandlers } from './app/app-handlers';
+import { scoringHandlers } from './scoring/scoring-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
 import type { CallMeta, Handler } from './handlers';
@@ -14,6 +15,7 @@ import { translateSqliteError } from './db/open';
  */
 const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...appHandlers,
+  ...scoringHandlers,
 };
 
 export type Logger = (msg: string, err?: unknown) => void;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { scoringChannels } from './channels/scoring';
 
 /**
  * The whole contract: every channel of every area. Each area defines its channels in
@@ -8,6 +9,7 @@ import { appChannels } from './channels/app';
  */
 export const contract = {
   ...appChannels,
+  ...scoringChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,197 @@
+import type { Kysely } from 'kysely';
+import type { Assignments, ScoringMember, SessionProgress, SheetView } from '../../../shared/api/channels/scoring';
+import { evaluateSheet } from '../../../shared/ocop/sheet-rules';
+import { appendAudit } from '../audit/audit-repo';
+import type { CoreContext } from '../context';
+import type { DB } from '../db/schema';
+import type { CallMeta } from '../handlers';
+import { applyChange, type Change } from './answer-events';
+import { criteriaSetOf } from './criteria-cache';
+import { derivedColumns, listSheetRows, loadSheetContent, toSummary, type SheetRow } from './sheet-repo';
+import { sheetView } from './sheet-service';
+import {
+  agendaOf,
+  assertScoringOpen,
+  assignedItem,
+  checkPin,
+  currentRound,
+  currentRounds,
+  getSession,
+  isScoringRole,
+  recusalsOf,
+  scoringMember,
+  sessionMembers,
+  type SessionMemberRow,
+} from './session-access';
+
+/** Members who can score in the session (scoring roles), with how far each has got. */
+export async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise<ScoringMember[]> {
+  await getSession(db, sessionId);
+  const members = (await sessionMembers(db, sessionId)).filter((m) => isScoringRole(m.role));
+  const agenda = await agendaOf(db, sessionId);
+  const recusals = await recusalsOf(db, sessionId);
+  const sheets = await listSheetRows(db, { sessionId });
+  return members.map((m) => toScoringMember(m, agenda.filter((a) => !recusals.get(a.registrationId)?.has(m.memberId)).length, sheets));
+}
+
+function toScoringMember(m: SessionMemberRow, assignedCount: number, sheets: SheetRow[]): ScoringMember {
+  const submitted = new Set(sheets.filter((s) => s.member_id === m.memberId && s.status !== 'draft').map((s) => s.registration_id));
+  return { memberId: m.memberId, fullName: m.fullName, role: m.role, present: m.present, hasPin: m.hasPin, assignedCount, submittedCount: submitted.size };
+}
+
+export async function identify(db: Kysely<DB>, sessionId: number, memberId: number, pin: string | undefined): Promise<ScoringMember> {
+  const m = await scoringMember(db, sessionId, memberId);
+  checkPin(m, pin);
+  return (await scoringMembers(db, sessionId)).find((x) => x.memberId === memberId)!;
+}
+
+/** The member's sheets per product: the draft if any, else the latest round's. */
+function sheetFor(sheets: SheetRow[], registrationId: number): SheetRow | null {
+  const mine = sheets.filter((s) => s.registration_id === registrationId);
+  return mine.find((s) => s.status === 'draft') ?? mine.sort((a, b) => b.rescoring_round - a.rescoring_round)[0] ?? null;
+}
+
+export async function assignments(db: Kysely<DB>, sessionId: number, memberId: number): Promise<Assignments> {
+  const session = await getSession(db, sessionId);
+  const m = await scoringMember(db, sessionId, memberId);
+  const rules = await db.selectFrom('council_rules').select('members_see_others_before_submit').where('id', '=', session.rulesId).executeTakeFirstOrThrow();
+  const agenda = await agendaOf(db, sessionId);
+  const recusals = await recusalsOf(db, sessionId);
+  const rounds = await currentRounds(db, sessionId);
+  const sheets = await listSheetRows(db, { sessionId, memberId });
+  const mine = agenda.filter((a) => !recusals.get(a.registrationId)?.has(memberId));
+  return {
+    session: { id: session.id, title: session.title, date: session.date, status: session.status, councilName: session.councilName },
+    member: toScoringMember(m, mine.length, sheets),
+    membersSeeOthersBeforeSubmit: rules.members_see_others_before_submit === 1,
+    products: mine.map((a) => {
+      const round = rounds.get(a.registrationId) ?? 0;
+      const sheet = sheetFor(sheets, a.registrationId);
+      const submittedInRound = sheets.some((s) => s.registration_id === a.registrationId && s.rescoring_round === round && s.status !== 'draft');
+      return {
+        registrationId: a.registrationId,
+        position: a.position,
+        registrationNo: a.registrationNo,
+        productName: a.productName,
+        producerName: a.producerName,
+        criteriaSetVersionId: a.criteriaSetVersionId,
+        criteriaSetName: a.criteriaSetName,
+        currentRound: round,
+        sheet: sheet ? toSummary(sheet) : null,
+        revisionOpen: round > 0 && !submittedInRound,
+      };
+    }),
+  };
+}
+
+/**
+ * Opens the member's sheet for a product: their draft if one exists; else, when the chair has
+ * opened a re-scoring round the member has no sheet in, a new draft for that round holding their
+ * latest submitted answers (carried over as events, so the history shows where they came from);
+ * else their latest sheet (read only once submitted); else a new empty draft.
+ */
+export async function openSheet(ctx: CoreContext, input: { sessionId: number; registrationId: number; memberId: number; pin?: string }, meta: CallMeta): Promise<SheetView> {
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, input.sessionId);
+    const m = await scoringMember(trx, input.sessionId, input.memberId);
+    checkPin(m, input.pin);
+    const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
+    const round = await currentRound(trx, input.sessionId, input.registrationId);
+    const sheets = await listSheetRows(trx, { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId });
+    const draft = sheets.find((s) => s.status === 'draft');
+    if (draft) return draft.id;
+    const latest = [...sheets].sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
+    if (latest && latest.rescoring_round >= round) return latest.id;
+    assertScoringOpen(session);
+    const now = ctx.now();
+    const at = now.toISOString();
+    const { id: sheetId } = await trx
+      .insertInto('score_sheet')
+      .values({
+        session_id: input.sessionId,
+        registration_id: input.registrationId,
+        member_id: input.memberId,
+        criteria_set_version_id: item.criteriaSetVersionId,
+        rescoring_round: round,
+        source: 'member',
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
+    if (carriedFrom) await carryOver(trx, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
+    await appendAudit(trx, now, {
+      actor: m.fullName,
+      action: 'scoring.open',
+      entity: 'score_sheet',
+      entityId: sheetId,
+      after: { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId, rescoringRound: round, criteriaSetVersionId: item.criteriaSetVersionId, carriedOverFrom: carriedFrom?.id ?? null },
+    });
+    return sheetId;
+  });
+  return sheetView(ctx.db, id);
+}
+
+/** Copies a submitted sheet's answers into a new re-scoring draft, one event per value. */
+async function carryOver(db: Kysely<DB>, fromId: number, toId: number, versionId: number, meta: { at: string; actor: string }): Promise<void> {
+  const set = await criteriaSetOf(db, versionId);
+  const from = await loadSheetContent(db, fromId);
+  const opinion = (await db.selectFrom('score_sheet').select('opinion').where('id', '=', fromId).executeTakeFirstOrThrow()).opinion;
+  const changes: Change[] = [
+    ...from.declarations.map((d): Change => ({ kind: 'declaration', ruleId: d.ruleId, value: { holds: d.holds, reason: d.reason } })),
+    ...from.answers.filter((a) => a.levelIndex !== null).map((a): Change => ({ kind: 'level', code: a.criterionCode, levelIndex: a.levelIndex })),
+    ...from.answers.filter((a) => a.note !== '').map((a): Change => ({ kind: 'note', code: a.criterionCode, note: a.note })),
+    ...(opinion ? [{ kind: 'opinion', opinion } as Change] : []),
+  ];
+  for (const c of changes) await applyChange(db, { id: toId, set }, c, meta);
+  await db.updateTable('score_sheet').set(derivedColumns(evaluateSheet(set, from.content))).where('id', '=', toId).execute();
+}
+
+/** Who has scored what: one cell per member and agenda product. */
+export async function sessionProgress(db: Kysely<DB>, sessionId: number): Promise<SessionProgress> {
+  await getSession(db, sessionId);
+  const members = (await sessionMembers(db, sessionId)).filter((m) => isScoringRole(m.role));
+  const agenda = await agendaOf(db, sessionId);
+  const recusals = await recusalsOf(db, sessionId);
+  const rounds = await currentRounds(db, sessionId);
+  const sheets = await listSheetRows(db, { sessionId });
+  const cells: SessionProgress['cells'] = [];
+  for (const a of agenda)
+    for (const m of members) {
+      const sheet = sheetFor(
+        sheets.filter((s) => s.member_id === m.memberId),
+        a.registrationId,
+      );
+      const recused = recusals.get(a.registrationId)?.has(m.memberId) ?? false;
+      const state = recused ? 'recused' : m.present === false ? 'absent' : sheet === null ? 'not_started' : sheet.status === 'draft' ? 'draft' : 'submitted';
+      cells.push({
+        memberId: m.memberId,
+        registrationId: a.registrationId,
+        state,
+        answered: sheet?.answered_count ?? 0,
+        applicable: sheet?.applicable_count ?? 0,
+        rescoringRound: sheet?.rescoring_round ?? 0,
+        source: (sheet?.source as 'member' | 'paper' | undefined) ?? null,
+      });
+    }
+  return {
+    members: members.map((m) => ({
+      memberId: m.memberId,
+      fullName: m.fullName,
+      role: m.role,
+      present: m.present,
+      submitted: cells.filter((c) => c.memberId === m.memberId && c.state === 'submitted').length,
+      assigned: cells.filter((c) => c.memberId === m.memberId && c.state !== 'recused').length,
+    })),
+    products: agenda.map((a) => ({
+      registrationId: a.registrationId,
+      position: a.position,
+      productName: a.productName,
+      currentRound: rounds.get(a.registrationId) ?? 0,
+      submitted: cells.filter((c) => c.registrationId === a.registrationId && c.state === 'submitted').length,
+      expected: cells.filter((c) => c.registrationId === a.registrationId && c.state !== 'recused' && c.state !== 'absent').length,
+    })),
+    cells,
+  };
+}

@@ -1,0 +1,95 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { SheetAnswer, SheetDeclaration, SheetSource, SheetStatus, SheetSummary } from '../../../shared/api/channels/scoring';
+import { sheetContent, type SheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
+import type { DB } from '../db/schema';
+import type { ScoreSheetTable } from '../db/tables/scoring';
+import { notFound } from '../errors';
+
+export type SheetRow = Selectable<ScoreSheetTable> & { member_name: string; session_status: string };
+
+export async function findSheetRow(db: Kysely<DB>, id: number): Promise<SheetRow | undefined> {
+  return db
+    .selectFrom('score_sheet as sh')
+    .innerJoin('council_member as m', 'm.id', 'sh.member_id')
+    .innerJoin('session as s', 's.id', 'sh.session_id')
+    .selectAll('sh')
+    .select(['m.full_name as member_name', 's.status as session_status'])
+    .where('sh.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function getSheetRow(db: Kysely<DB>, id: number): Promise<SheetRow> {
+  const r = await findSheetRow(db, id);
+  if (!r) throw notFound('Score sheet', id);
+  return r;
+}
+
+/** Sheets of a session (optionally one product / one member), every round, oldest first. */
+export async function listSheetRows(db: Kysely<DB>, f: { sessionId: number; registrationId?: number; memberId?: number }): Promise<SheetRow[]> {
+  let q = db
+    .selectFrom('score_sheet as sh')
+    .innerJoin('council_member as m', 'm.id', 'sh.member_id')
+    .innerJoin('session as s', 's.id', 'sh.session_id')
+    .selectAll('sh')
+    .select(['m.full_name as member_name', 's.status as session_status'])
+    .where('sh.session_id', '=', f.sessionId);
+  if (f.registrationId !== undefined) q = q.where('sh.registration_id', '=', f.registrationId);
+  if (f.memberId !== undefined) q = q.where('sh.member_id', '=', f.memberId);
+  return q.orderBy('sh.registration_id').orderBy('sh.member_id').orderBy('sh.rescoring_round').execute();
+}
+
+export const toSummary = (r: SheetRow): SheetSummary => ({
+  id: r.id,
+  sessionId: r.session_id,
+  registrationId: r.registration_id,
+  memberId: r.member_id,
+  memberName: r.member_name,
+  criteriaSetVersionId: r.criteria_set_version_id,
+  rescoringRound: r.rescoring_round,
+  source: r.source as SheetSource,
+  enteredBy: r.entered_by,
+  status: r.status as SheetStatus,
+  totalPoints: r.total_points,
+  answeredCount: r.answered_count,
+  applicableCount: r.applicable_count,
+  complete: r.complete === 1,
+  disqualified: r.disqualified === 1,
+  disqualifyReason: r.disqualify_reason,
+  stopped: r.stopped === 1,
+  opinion: r.opinion,
+  revisionReason: r.revision_reason,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  submittedAt: r.submitted_at,
+  submittedBy: r.submitted_by,
+});
+
+export async function sheetAnswers(db: Kysely<DB>, sheetId: number): Promise<SheetAnswer[]> {
+  const rows = await db.selectFrom('score_answer').select(['criterion_code', 'level_index', 'points', 'note']).where('sheet_id', '=', sheetId).execute();
+  return rows.map((r) => ({ criterionCode: r.criterion_code, levelIndex: r.level_index, points: r.points, note: r.note }));
+}
+
+export async function sheetDeclarations(db: Kysely<DB>, sheetId: number): Promise<SheetDeclaration[]> {
+  const rows = await db.selectFrom('score_declaration').select(['rule_id', 'holds', 'reason']).where('sheet_id', '=', sheetId).execute();
+  return rows.map((r) => ({ ruleId: r.rule_id, holds: r.holds === 1, reason: r.reason }));
+}
+
+export async function loadSheetContent(db: Kysely<DB>, sheetId: number): Promise<{ answers: SheetAnswer[]; declarations: SheetDeclaration[]; content: SheetContent }> {
+  const answers = await sheetAnswers(db, sheetId);
+  const declarations = await sheetDeclarations(db, sheetId);
+  return { answers, declarations, content: sheetContent(answers, declarations) };
+}
+
+/** The columns of score_sheet that mirror the evaluation of its answers. */
+export function derivedColumns(e: SheetEvaluation) {
+  const reasons = e.disqualifiedBy.map((d) => (d.reason ?? '').trim()).filter((r) => r.length > 0);
+  return {
+    total_points: e.total,
+    answered_count: e.answeredCount,
+    applicable_count: e.applicableCount,
+    complete: e.complete ? 1 : 0,
+    disqualified: e.disqualified && reasons.length > 0 ? 1 : 0,
+    disqualify_reason: reasons.length > 0 ? reasons.join('; ') : null,
+    stopped: e.stopped ? 1 : 0,
+  };
+}

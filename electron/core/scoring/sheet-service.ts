@@ -1,0 +1,266 @@
+import type { Kysely } from 'kysely';
+import type { SaveResult, SheetView, UndoResult } from '../../../shared/api/channels/scoring';
+import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
+import { checkAnswer, checkDeclaration, evaluateSheet, isDeclarable, type SheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
+import { appendAudit } from '../audit/audit-repo';
+import type { CoreContext } from '../context';
+import type { DB } from '../db/schema';
+import { CoreError } from '../errors';
+import { actorOf, type CallMeta } from '../handlers';
+import { applyChange, restoringChange, undoTarget, type Applied, type Change } from './answer-events';
+import { criteriaSetOf } from './criteria-cache';
+import { derivedColumns, getSheetRow, loadSheetContent, sheetAnswers, toSummary, type SheetRow } from './sheet-repo';
+
+/**
+ * A member's sheet from opening to submission: autosave of every answer, note, declaration and
+ * opinion (one event + audit each), undo, submit with the completeness check, unlock.
+ */
+
+/** Who the history names: the member on their own sheet, the operator on a paper sheet. */
+export const sheetActor = (row: Pick<SheetRow, 'source' | 'member_name'>, ctx: CoreContext, meta: CallMeta): string =>
+  row.source === 'member' ? row.member_name : actorOf(ctx, meta);
+
+export function assertDraft(row: SheetRow): void {
+  if (row.status === 'submitted') throw new CoreError('IMMUTABLE', `Sheet ${row.id} of ${row.member_name} is submitted and locked; ask the chair or secretary to unlock it to change an answer`, { sheetId: row.id, status: row.status });
+  if (row.status === 'superseded') throw new CoreError('IMMUTABLE', `Sheet ${row.id} of ${row.member_name} belongs to an earlier scoring round and is kept as it was`, { sheetId: row.id, status: row.status });
+  if (row.session_status !== 'in_progress') throw new CoreError('FORBIDDEN_STATE', `The session of sheet ${row.id} is ${row.session_status.replace('_', ' ')}; answers can only change while it is in progress`, { sheetId: row.id, sessionStatus: row.session_status });
+}
+
+function applyToContent(content: SheetContent, c: Change): SheetContent {
+  const answers = new Map(content.answers);
+  const declarations = new Map(content.declarations);
+  if (c.kind === 'level') {
+    if (c.levelIndex === null) answers.delete(c.code);
+    else answers.set(c.code, c.levelIndex);
+  } else if (c.kind === 'declaration') {
+    if (c.value === null) declarations.delete(c.ruleId);
+    else declarations.set(c.ruleId, c.value);
+  }
+  return { answers, declarations };
+}
+
+/** Refuses a change the criteria set or the sheet rules do not allow, naming what to fix. */
+export function validateChange(set: CriteriaSet, evaluation: SheetEvaluation, c: Change): void {
+  if (c.kind === 'level' || c.kind === 'note') {
+    const probe = checkAnswer(set, c.code, c.kind === 'level' && c.levelIndex !== null ? c.levelIndex : 0);
+    if (probe?.code === 'UNKNOWN_CRITERION') throw new CoreError('VALIDATION', `criterionCode: the criteria set "${set.name}" has no criterion "${c.code}"`, { field: 'criterionCode', value: c.code });
+    if (probe?.code === 'LEVEL_OUT_OF_RANGE')
+      throw new CoreError('VALIDATION', `levelIndex: criterion ${c.code} has ${probe.levelCount} levels (0 to ${probe.levelCount - 1}); ${probe.levelIndex} is not one of them`, { field: 'levelIndex', value: probe.levelIndex });
+    if (c.kind === 'level' && c.levelIndex !== null) {
+      const state = evaluation.criteria.find((x) => x.code === c.code)!;
+      if (state.status === 'skipped' || state.status === 'stopped') {
+        throw new CoreError('FORBIDDEN_STATE', `Criterion ${c.code} is not evaluated on this sheet (${state.notEvaluatedBecause.join(', ')}); change that answer or declaration first`, { criterionCode: c.code, rules: state.notEvaluatedBecause });
+      }
+    }
+  }
+  if (c.kind === 'declaration') {
+    const rule = set.rules.find((r) => r.id === c.ruleId);
+    if (!rule || !isDeclarable(rule)) throw new CoreError('VALIDATION', `ruleId: the criteria set "${set.name}" has no rule "${c.ruleId}" on which a member declares`, { field: 'ruleId', value: c.ruleId });
+    if (c.value !== null) {
+      const p = checkDeclaration(set, c.ruleId, c.value);
+      if (p?.code === 'DISQUALIFY_REASON_REQUIRED') throw new CoreError('VALIDATION', `reason: a disqualifying finding (${c.ruleId}) needs the reason written down`, { field: 'reason', ruleId: c.ruleId });
+    }
+  }
+}
+
+const AUDIT_ACTION: Record<Change['kind'], string> = { level: 'scoring.answer', note: 'scoring.note', declaration: 'scoring.declaration', opinion: 'scoring.opinion' };
+
+/** Audits one applied change (the answer event, with its sequence number). */
+export async function auditChange(db: Kysely<DB>, at: Date, actor: string, sheetId: number, a: Applied, undoOf?: number): Promise<void> {
+  await appendAudit(db, at, {
+    actor,
+    action: undoOf === undefined ? AUDIT_ACTION[a.kind] : 'scoring.undo',
+    entity: 'score_sheet',
+    entityId: sheetId,
+    before: { target: a.target, kind: a.kind, value: a.before },
+    after: { target: a.target, kind: a.kind, value: a.after, seq: a.seq, ...(undoOf === undefined ? {} : { undoes: undoOf }) },
+  });
+}
+
+export async function writeDerived(db: Kysely<DB>, sheetId: number, e: SheetEvaluation, at: string): Promise<void> {
+  await db.updateTable('score_sheet').set({ ...derivedColumns(e), updated_at: at }).where('id', '=', sheetId).execute();
+}
+
+function saveResult(sheetId: number, seq: number | null, at: string, e: SheetEvaluation, canUndo: boolean): SaveResult {
+  return {
+    sheetId,
+    seq,
+    savedAt: at,
+    totalPoints: e.total,
+    parts: e.parts.map((p) => ({ code: p.code, points: p.points, max: p.max })),
+    answeredCount: e.answeredCount,
+    applicableCount: e.applicableCount,
+    complete: e.complete,
+    disqualified: e.disqualified,
+    stopped: e.stopped,
+    canUndo,
+  };
+}
+
+/** The autosave path: validate, append the event, update the current state and the sheet, audit — one transaction. */
+export async function saveChange(ctx: CoreContext, sheetId: number, c: Change, meta: CallMeta): Promise<SaveResult> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await getSheetRow(trx, sheetId);
+    assertDraft(row);
+    const set = await criteriaSetOf(trx, row.criteria_set_version_id);
+    const { content } = await loadSheetContent(trx, sheetId);
+    validateChange(set, evaluateSheet(set, content), c);
+    const now = ctx.now();
+    const at = now.toISOString();
+    const applied = await applyChange(trx, { id: sheetId, set }, c, { at, actor: sheetActor(row, ctx, meta) });
+    const after = evaluateSheet(set, applyToContent(content, c));
+    if (applied === null) return saveResult(sheetId, null, row.updated_at, after, (await undoTarget(trx, sheetId)) !== null);
+    await writeDerived(trx, sheetId, after, at);
+    await auditChange(trx, now, sheetActor(row, ctx, meta), sheetId, applied);
+    return saveResult(sheetId, applied.seq, at, after, true);
+  });
+}
+
+export async function undoLast(ctx: CoreContext, sheetId: number, meta: CallMeta): Promise<UndoResult> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await getSheetRow(trx, sheetId);
+    assertDraft(row);
+    const set = await criteriaSetOf(trx, row.criteria_set_version_id);
+    const target = await undoTarget(trx, sheetId);
+    if (target === null) {
+      const { content } = await loadSheetContent(trx, sheetId);
+      return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
+    }
+    const now = ctx.now();
+    const at = now.toISOString();
+    const change = restoringChange(target);
+    const applied = (await applyChange(trx, { id: sheetId, set }, change, { at, actor: sheetActor(row, ctx, meta), undoesSeq: target.seq }))!;
+    const { content } = await loadSheetContent(trx, sheetId);
+    const e = evaluateSheet(set, content);
+    await writeDerived(trx, sheetId, e, at);
+    await auditChange(trx, now, sheetActor(row, ctx, meta), sheetId, applied, target.seq);
+    const canUndo = (await undoTarget(trx, sheetId)) !== null;
+    return { ...saveResult(sheetId, applied.seq, at, e, canUndo), undone: { kind: target.kind, target: target.target, restored: target.before } };
+  });
+}
+
+export async function sheetView(db: Kysely<DB>, sheetId: number): Promise<SheetView> {
+  const row = await getSheetRow(db, sheetId);
+  const set = await criteriaSetOf(db, row.criteria_set_version_id);
+  const { answers, declarations, content } = await loadSheetContent(db, sheetId);
+  const e = evaluateSheet(set, content);
+  let previous: SheetView['previous'] = null;
+  if (row.rescoring_round > 0) {
+    const prev = await db
+      .selectFrom('score_sheet')
+      .select('id')
+      .where('session_id', '=', row.session_id)
+      .where('registration_id', '=', row.registration_id)
+      .where('member_id', '=', row.member_id)
+      .where('rescoring_round', '<', row.rescoring_round)
+      .where('status', '<>', 'draft')
+      .orderBy('rescoring_round', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (prev) previous = { sheet: toSummary(await getSheetRow(db, prev.id)), answers: await sheetAnswers(db, prev.id) };
+  }
+  return {
+    // Answers as stored; totals from the rules (the stored columns mirror them).
+    sheet: toSummary(row),
+    answers: answers.filter((a) => a.levelIndex !== null || a.note !== ''),
+    declarations,
+    parts: e.parts.map((p) => ({ code: p.code, points: p.points, max: p.max })),
+    max: e.max,
+    missing: e.missing,
+    canUndo: row.status === 'draft' && (await undoTarget(db, sheetId)) !== null,
+    previous,
+  };
+}
+
+/** Completeness check, then the sheet locks; an earlier round's sheet of the member is superseded. */
+export async function submitSheet(ctx: CoreContext, sheetId: number, revisionReason: string | undefined, meta: CallMeta): Promise<SheetView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await getSheetRow(trx, sheetId);
+    assertDraft(row);
+    const set = await criteriaSetOf(trx, row.criteria_set_version_id);
+    const { answers, declarations, content } = await loadSheetContent(trx, sheetId);
+    const e = evaluateSheet(set, content);
+    if (!e.complete) {
+      const what = e.problems.length > 0 ? e.problems.map((p) => p.code).join(', ') : `no level chosen for criteria ${e.missing.join(', ')}`;
+      throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} of ${row.member_name} is not complete (${what}); answer every applicable criterion before submitting`, { sheetId, missing: e.missing, problems: e.problems });
+    }
+    const why = (revisionReason ?? '').trim();
+    if (row.rescoring_round > 0 && why === '') {
+      throw new CoreError('VALIDATION', `revisionReason: sheet ${sheetId} is a re-scoring (round ${row.rescoring_round}); say why the score was revised (or kept)`, { field: 'revisionReason' });
+    }
+    const now = ctx.now();
+    const at = now.toISOString();
+    const actor = sheetActor(row, ctx, meta);
+    await trx
+      .updateTable('score_sheet')
+      .set({ ...derivedColumns(e), status: 'submitted', submitted_at: at, submitted_by: actor, revision_reason: row.rescoring_round > 0 ? why : row.revision_reason, updated_at: at })
+      .where('id', '=', sheetId)
+      .execute();
+    const superseded = await supersedeEarlier(trx, row);
+    await appendAudit(trx, now, {
+      actor,
+      action: 'scoring.submit',
+      entity: 'score_sheet',
+      entityId: sheetId,
+      before: { status: 'draft' },
+      after: {
+        status: 'submitted',
+        rescoringRound: row.rescoring_round,
+        revisionReason: row.rescoring_round > 0 ? why : null,
+        totalPoints: e.total,
+        parts: e.parts,
+        disqualified: e.disqualified,
+        stopped: e.stopped,
+        answers: Object.fromEntries(answers.filter((a) => a.levelIndex !== null).map((a) => [a.criterionCode, a.levelIndex])),
+        declarations,
+        superseded,
+      },
+    });
+  });
+  return sheetView(ctx.db, sheetId);
+}
+
+/** Marks the member's submitted sheets of earlier rounds for the same product as superseded. */
+export async function supersedeEarlier(db: Kysely<DB>, row: Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>): Promise<number[]> {
+  const earlier = await db
+    .selectFrom('score_sheet')
+    .select('id')
+    .where('session_id', '=', row.session_id)
+    .where('registration_id', '=', row.registration_id)
+    .where('member_id', '=', row.member_id)
+    .where('rescoring_round', '<', row.rescoring_round)
+    .where('status', '=', 'submitted')
+    .execute();
+  const ids = earlier.map((r) => r.id);
+  if (ids.length > 0) await db.updateTable('score_sheet').set({ status: 'superseded' }).where('id', 'in', ids).execute();
+  return ids;
+}
+
+/** Back to draft, with a reason (chair or secretary). Only the member's latest sheet can be unlocked. */
+export async function unlockSheet(ctx: CoreContext, sheetId: number, reason: string, meta: CallMeta): Promise<SheetView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await getSheetRow(trx, sheetId);
+    if (row.status !== 'submitted') throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} is ${row.status}; only a submitted sheet can be unlocked`, { sheetId, status: row.status });
+    if (row.session_status !== 'in_progress') throw new CoreError('FORBIDDEN_STATE', `The session of sheet ${sheetId} is ${row.session_status.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`, { sheetId });
+    const newer = await trx
+      .selectFrom('score_sheet')
+      .select('id')
+      .where('session_id', '=', row.session_id)
+      .where('registration_id', '=', row.registration_id)
+      .where('member_id', '=', row.member_id)
+      .where('rescoring_round', '>', row.rescoring_round)
+      .executeTakeFirst();
+    if (newer) throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} has been followed by a re-scoring sheet (${newer.id}); unlock that one instead`, { sheetId, newerSheetId: newer.id });
+    const now = ctx.now();
+    await trx.updateTable('score_sheet').set({ status: 'draft', submitted_at: null, submitted_by: null, updated_at: now.toISOString() }).where('id', '=', sheetId).execute();
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'scoring.unlock',
+      entity: 'score_sheet',
+      entityId: sheetId,
+      before: { status: 'submitted', submittedAt: row.submitted_at, totalPoints: row.total_points },
+      after: { status: 'draft', reason },
+    });
+  });
+  return sheetView(ctx.db, sheetId);
+}

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import type { ProductSheets, ProductSpread, RescoringRound, SessionSpread } from '../../../shared/api/channels/scoring';
+import { evaluateSpread } from '../../../shared/ocop/spread';
+import { appendAudit } from '../audit/audit-repo';
+import type { CoreContext } from '../context';
+import { rulesById } from '../councils/rules-repo';
+import type { DB } from '../db/schema';
+import { CoreError } from '../errors';
+import { actorOf, type CallMeta } from '../handlers';
+import { listSheetRows, toSummary, type SheetRow } from './sheet-repo';
+import { agendaOf, assertScoringOpen, currentRounds, getSession, isScoringRole, recusalsOf, sessionMembers, type AgendaRow } from './session-access';
+
+/**
+ * Spread (chênh lệch) of members' totals per product against the council's Quy chế limit, and
+ * the re-scoring rounds the chair opens when it is exceeded. The sheets that count are each
+ * member's latest submitted sheet (an earlier round's is superseded when the member resubmits;
+ * both stay stored). Disqualified sheets have no meaningful total and are counted apart.
+ *
+ * Independence before discussion: when the council's rule says members do not see others'
+ * scores before submitting, a member who has not submitted a product's sheet gets only their
+ * own — enforced here, not only hidden by the screen.
+ */
+
+/** Whether the viewer may see other members' sheets of this product. */
+function othersVisible(seeBeforeSubmit: boolean, viewerMemberId: number | undefined, sheets: SheetRow[], registrationId: number): boolean {
+  if (viewerMemberId === undefined || seeBeforeSubmit) return true;
+  return sheets.some((s) => s.registration_id === registrationId && s.member_id === viewerMemberId && s.status !== 'draft');
+}
+
+export async function productSheets(db: Kysely<DB>, input: { sessionId: number; registrationId: number; viewerMemberId?: number }): Promise<ProductSheets> {
+  const session = await getSession(db, input.sessionId);
+  const rules = await rulesById(db, session.rulesId);
+  const sheets = await listSheetRows(db, { sessionId: input.sessionId, registrationId: input.registrationId });
+  const visible = othersVisible(rules.membersSeeOthersBeforeSubmit, input.viewerMemberId, sheets, input.registrationId);
+  const shown = visible ? sheets : sheets.filter((s) => s.member_id === input.viewerMemberId);
+  return { othersHidden: !visible, sheets: shown.map(toSummary) };
+}
+
+async function roundsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, RescoringRound[]>> {
+  const rows = await db
+    .selectFrom('score_rescoring_round as r')
+    .innerJoin('council_member as m', 'm.id', 'r.opened_by_member_id')
+    .select(['r.registration_id', 'r.round_no', 'r.reason', 'r.spread_points', 'r.opened_at', 'r.opened_by_member_id', 'm.full_name'])
+    .where('r.session_id', '=', sessionId)
+    .orderBy('r.round_no')
+    .execute();
+  const out = new Map<number, RescoringRound[]>();
+  for (const r of rows) {
+    const list = out.get(r.registration_id) ?? [];
+    list.push({ roundNo: r.round_no, reason: r.reason, spreadPoints: r.spread_points, openedAt: r.opened_at, openedByMemberId: r.opened_by_member_id, openedByName: r.full_name });
+    out.set(r.registration_id, list);
+  }
+  return out;
+}
+
+function productSpread(
+  a: AgendaRow,
+  sheets: SheetRow[],
+  expected: number,
+  round: number,
+  rounds: RescoringRound[],
+  rule: { limit: number; limitAllowed: boolean },
+  hidden: boolean,
+): ProductSpread {
+  const counting = sheets.filter((s) => s.registration_id === a.registrationId && s.status === 'submitted');
+  const scored = hidden ? [] : counting.filter((s) => s.disqualified === 0);
+  const totals = scored.map((s) => ({ memberId: s.member_id, fullName: s.member_name, sheetId: s.id, totalPoints: s.total_points, rescoringRound: s.rescoring_round }));
+  const result = totals.length > 0 ? evaluateSpread(totals.map((t) => ({ memberId: t.memberId, totalCenti: t.totalPoints * 100 })), rule) : null;
+  return {
+    registrationId: a.registrationId,
+    productName: a.productName,
+    currentRound: round,
+    expected,
+    totals,
+    disqualifiedCount: hidden ? 0 : counting.length - scored.length,
+    spread: result ? result.spreadCenti / 100 : null,
+    min: result ? result.minCenti / 100 : null,
+    max: result ? result.maxCenti / 100 : null,
+    withinLimit: result && totals.length >= 2 ? result.withinLimit : null,
+    hidden,
+    rounds,
+  };
+}
+
+export async function sessionSpread(db: Kysely<DB>, input: { sessionId: number; viewerMemberId?: number }): Promise<SessionSpread> {
+  const session = await getSession(db, input.sessionId);
+  const rules = await rulesById(db, session.rulesId);
+  const rule = { limit: rules.spreadLimit, limitAllowed: rules.spreadLimitAllowed };
+  const agenda = await agendaOf(db, input.sessionId);
+  const sheets = await listSheetRows(db, { sessionId: input.sessionId });
+  const members = (await sessionMembers(db, input.sessionId)).filter((m) => isScoringRole(m.role) && m.present !== false);
+  const recusals = await recusalsOf(db, input.sessionId);
+  const current = await currentRounds(db, input.sessionId);
+  const rounds = await roundsOf(db, input.sessionId);
+  let anyHidden = false;
+  const products = agenda.map((a) => {
+    const hidden = !othersVisible(rules.membersSeeOthersBeforeSubmit, input.viewerMemberId, sheets, a.registrationId);
+    anyHidden ||= hidden;
+    const expected = members.filter((m) => !recusals.get(a.registrationId)?.has(m.memberId)).length;
+    return productSpread(a, sheets, expected, current.get(a.registrationId) ?? 0, rounds.get(a.registrationId) ?? [], rule, hidden);
+  });
+  return { limit: rule.limit, limitAllowed: rule.limitAllowed, hidden: anyHidden, products };
+}
+
+/** The chair opens the next re-scoring round for one product; every member may then revise. */
+export async function openRescoring(ctx: CoreContext, input: { sessionId: number; registrationId: number; chairMemberId: number; reason: string }, meta: CallMeta): Promise<ProductSpread> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, input.sessionId);
+    assertScoringOpen(session, 're-scoring');
+    const chair = (await sessionMembers(trx, input.sessionId)).find((m) => m.memberId === input.chairMemberId);
+    const isChair = chair !== undefined && (session.chairMemberId !== null ? session.chairMemberId === chair.memberId : chair.role === 'chair');
+    if (!isChair) throw new CoreError('FORBIDDEN_STATE', `Only the chair of session ${input.sessionId} opens a re-scoring round; member ${input.chairMemberId} is not the session's chair`, { chairMemberId: input.chairMemberId });
+    const before = (await sessionSpread(trx, { sessionId: input.sessionId })).products.find((p) => p.registrationId === input.registrationId);
+    if (!before) throw new CoreError('NOT_FOUND', `Registration ${input.registrationId} is not on the agenda of session ${input.sessionId}`, { registrationId: input.registrationId });
+    if (before.totals.length === 0) throw new CoreError('FORBIDDEN_STATE', `No member has submitted a sheet for "${before.productName}" yet; there is nothing to score again`, { registrationId: input.registrationId });
+    const roundNo = before.currentRound + 1;
+    const now = ctx.now();
+    await trx
+      .insertInto('score_rescoring_round')
+      .values({
+        session_id: input.sessionId,
+        registration_id: input.registrationId,
+        round_no: roundNo,
+        opened_by_member_id: input.chairMemberId,
+        reason: input.reason,
+        spread_points: before.spread,
+        opened_at: now.toISOString(),
+        actor: actorOf(ctx, meta),
+      })
+      .execute();
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'scoring.rescoring.open',
+      entity: 'registration',
+      entityId: input.registrationId,
+      before: { round: before.currentRound, spread: before.spread, totals: before.totals.map((t) => ({ memberId: t.memberId, totalPoints: t.totalPoints })) },
+      after: { round: roundNo, reason: input.reason, openedBy: chair!.fullName, sessionId: input.sessionId },
+    });
+  });
+  const after = await sessionSpread(ctx.db, { sessionId: input.sessionId });
+  return after.products.find((p) => p.registrationId === input.registrationId)!;
+}
