@@ -2,6 +2,9 @@ import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutpu
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import { nfcDeep } from '../../shared/text/normalize';
 import { appHandlers } from './app/app-handlers';
+import { councilsHandlers } from './councils/councils-handlers';
+import { roundsHandlers } from './rounds/rounds-handlers';
+import { sessionsHandlers } from './sessions/sessions-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
@@ -15,6 +18,9 @@ import { translateSqliteError } from './db/open';
  */
 const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...appHandlers,
+  ...councilsHandlers,
+  ...roundsHandlers,
+  ...sessionsHandlers,
   ...scoringHandlers,
 };
 

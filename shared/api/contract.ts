@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { councilsChannels } from './channels/councils';
+import { roundsChannels } from './channels/rounds';
+import { sessionsChannels } from './channels/sessions';
 import { scoringChannels } from './channels/scoring';
 
 /**
@@ -9,6 +12,9 @@ import { scoringChannels } from './channels/scoring';
  */
 export const contract = {
   ...appChannels,
+  ...councilsChannels,
+  ...roundsChannels,
+  ...sessionsChannels,
   ...scoringChannels,
 } as const;
 

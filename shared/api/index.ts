@@ -2,5 +2,8 @@ export * from './contract';
 export * from './envelope';
 export * from './errors';
 export * from './channels/app';
+export * from './channels/councils';
+export * from './channels/rounds';
+export * from './channels/sessions';
 export * from './channels/scoring';
 export * from './channels/scoring-exchange';

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0003 from './0003_dossiers';
+import * as m0004 from './0004_councils';
 
 /**
  * Every migration, in order. Names sort lexically = order of application. A released
@@ -11,6 +12,7 @@ import * as m0003 from './0003_dossiers';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0003_dossiers': m0003,
+  '0004_councils': m0004,
 };
 
 export const migrationNames = Object.keys(migrations).sort();
