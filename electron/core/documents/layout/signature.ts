@@ -1,0 +1,76 @@
+import type { Content } from 'pdfmake/interfaces';
+import type { DocT } from '../doc-t';
+import type { Signer } from '../types';
+import { recipientsBlock } from './recipients';
+import { SIZE, SINGLE } from './styles';
+import { BARE } from './tables';
+import { mm } from './units';
+
+/** Room for the wet signature and the seal: about five empty 14-pt lines (DOCUMENTS.md §1.4). */
+export const SIGNATURE_SPACE = mm(28);
+
+export interface SignatureOptions {
+  /** An italic hint under the title, e.g. "(Ký và ghi rõ họ tên)" on a scoring sheet. */
+  hint?: string;
+  /** A place/date line above the block (scoring sheets sign under their own date). */
+  placeDate?: string;
+}
+
+/**
+ * One signature block, centred: authority ("TM. HỘI ĐỒNG", "KT. CHỦ TỊCH"), title, office line,
+ * space to sign, then the name — all 14 bold, as in the decree's samples. Kept on one page.
+ */
+export function signatureBlock(s: Signer, opts: SignatureOptions = {}): Content {
+  const lines: Content[] = [];
+  if (opts.placeDate) lines.push({ text: opts.placeDate, fontSize: SIZE.placeDate, italics: true });
+  if (s.authority) lines.push({ text: s.authority, fontSize: SIZE.signature, bold: true });
+  lines.push({ text: s.title, fontSize: SIZE.signature, bold: true });
+  if (s.officeLine) lines.push({ text: s.officeLine, fontSize: SIZE.signature, bold: true });
+  if (opts.hint) lines.push({ text: opts.hint, fontSize: SIZE.note, italics: true });
+  lines.push({ text: ' ', margin: [0, SIGNATURE_SPACE - 16, 0, 0] });
+  lines.push({ text: s.name || ' ', fontSize: SIZE.signature, bold: true });
+  return { stack: lines, alignment: 'center', lineHeight: SINGLE, unbreakable: true };
+}
+
+/**
+ * Biên bản (Mẫu 1.9): THƯ KÝ on the left, CHỦ TỌA on the right (60 | 7,5 | 97,5 mm in the sample,
+ * scaled to the text width), and "Nơi nhận" under the left column below the signatures.
+ */
+export function minutesSignatures(t: DocT, secretary: Signer, chair: Signer, recipients: string[], width: number): Content {
+  const total = 60 + 7.5 + 97.5;
+  const widths = [(width * 60) / total, (width * 7.5) / total, (width * 97.5) / total];
+  const body: Content[][] = [[signatureBlock(secretary), { text: '' }, signatureBlock(chair)]];
+  const stack: Content[] = [{ table: { widths, body, dontBreakRows: true }, layout: BARE }];
+  if (recipients.length > 0) stack.push({ columns: [{ width: widths[0]!, stack: [recipientsBlock(t, recipients)] }, { width: '*', text: '' }], margin: [0, 12, 0, 0] });
+  return { stack, margin: [0, 12, 0, 0], unbreakable: true };
+}
+
+/**
+ * Quyết định and other named documents: "Nơi nhận" on the left (≈ 60 mm), the signer on the
+ * right, both starting on the row of the authority line.
+ */
+export function recipientsAndSignature(t: DocT, recipients: string[], signer: Signer, width: number): Content {
+  const left = Math.min(mm(62), width * 0.4);
+  return {
+    table: {
+      widths: [left, width - left],
+      body: [[recipients.length ? recipientsBlock(t, recipients) : { text: '' }, signatureBlock(signer)]],
+      dontBreakRows: true,
+    },
+    layout: BARE,
+    margin: [0, 12, 0, 0],
+    unbreakable: true,
+  };
+}
+
+/** A single block on the right half (scoring sheets, certificates). */
+export function rightSignature(signer: Signer, width: number, opts: SignatureOptions = {}): Content {
+  const right = Math.max(mm(90), width * 0.5);
+  return {
+    columns: [{ width: width - right, text: '' }, { width: right, stack: [signatureBlock(signer, opts)] }],
+    margin: [0, 10, 0, 0],
+    unbreakable: true,
+  };
+}
+
+export const signatureLineHeight = SINGLE;
