@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { dossiersChannels } from './channels/dossiers';
 import { councilsChannels } from './channels/councils';
 import { roundsChannels } from './channels/rounds';
 import { sessionsChannels } from './channels/sessions';
@@ -12,6 +13,7 @@ import { scoringChannels } from './channels/scoring';
  */
 export const contract = {
   ...appChannels,
+  ...dossiersChannels,
   ...councilsChannels,
   ...roundsChannels,
   ...sessionsChannels,

@@ -65,7 +65,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('producer_id', 'integer', (c) => c.notNull().references('producer.id').onDelete('restrict'))
     .addColumn('name', 'text', (c) => c.notNull().check(sql`length(trim(name)) > 0`))
     .addColumn('name_folded', 'text', (c) => c.notNull())
-    .addColumn('classification_key', 'text')
     .addColumn('set_key', 'text', (c) => c.notNull())
     .addColumn('specification', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('packaging', 'text', (c) => c.notNull().defaultTo(''))
@@ -223,7 +222,7 @@ async function createDerivedColumnTriggers(db: Kysely<unknown>): Promise<void> {
 
 /** Once a registration is evaluated its dossier is the evidence of a decision: nothing in it changes. */
 async function createFreezeTriggers(db: Kysely<unknown>): Promise<void> {
-  const frozen = (registrationId: string) => sql.raw(`(SELECT status FROM registration WHERE id = ${registrationId}) IN ('evaluated', 'result')`);
+  const frozen = (registrationId: string) => `(SELECT status FROM registration WHERE id = ${registrationId}) IN ('evaluated', 'result')`;
 
   for (const [table, what] of [
     ['self_assessment_answer', 'the self-assessment'],
@@ -234,7 +233,7 @@ async function createFreezeTriggers(db: Kysely<unknown>): Promise<void> {
       await sql
         .raw(
           `CREATE TRIGGER ${table}_frozen_${op.toLowerCase()} BEFORE ${op} ON ${table}
-          WHEN ${frozen(`${row}.registration_id`).sql}
+          WHEN ${frozen(`${row}.registration_id`)}
           BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the registration has been evaluated; ${what} can no longer change'); END`,
         )
         .execute(db);

@@ -67,9 +67,10 @@ export interface ProductTable {
   producer_id: number;
   name: string;
   name_folded: string;
-  /** Phụ lục I leaf (classification key) when the product is classified by the built-in list. */
-  classification_key: string | null;
-  /** The criteria set the classification selects (criteria_set_version.set_key), e.g. 'qd26-2026/07'. */
+  /**
+   * The criteria set the product is judged by (criteria_set_version.set_key), e.g. 'qd26-2026/07'.
+   * For built-in sets this is also its Phụ lục I classification (leaves map one-to-one to sets).
+   */
   set_key: string;
   /** Quy cách (size, weight, volume). */
   specification: string;

@@ -1,0 +1,54 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { foldForSearch } from '../../../shared/text/normalize';
+import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
+
+/** Vietnam has no daylight saving: local calendar day = UTC + 7 h. Dates in dossiers are local days. */
+const VN_OFFSET_MS = 7 * 3_600_000;
+export const todayInVietnam = (ctx: CoreContext): string => new Date(ctx.now().getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+export const yearInVietnam = (ctx: CoreContext): number => Number(todayInVietnam(ctx).slice(0, 4));
+
+/** Search words, folded ("Nước  MẮM" → ["nuoc", "mam"]); at most 8, the rest is ignored. */
+export function searchTokens(query: string | undefined): string[] {
+  if (!query) return [];
+  return [...new Set(foldForSearch(query).split(' ').filter((w) => w.length > 0))].slice(0, 8);
+}
+
+/**
+ * Every word must occur in the folded column. `instr` on already-folded text: no collation
+ * work per row, which keeps a scan of 20,000 rows in a few milliseconds.
+ */
+export function allWordsIn(column: string, words: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.join(
+    words.map((w) => sql`instr(${sql.ref(column)}, ${w}) > 0`),
+    sql` AND `,
+  )}`;
+}
+
+/**
+ * The freeze triggers of migration 0003 (and other areas' triggers) abort with
+ * "IMMUTABLE: …" or "FORBIDDEN_STATE: …"; turn those into the matching CoreError so callers get
+ * a stable code even when a service check was bypassed.
+ */
+export function translateTriggerError(e: unknown): unknown {
+  const msg = e instanceof Error ? e.message : '';
+  const m = /^(IMMUTABLE|FORBIDDEN_STATE|CONFLICT): (.*)$/s.exec(msg);
+  if (m) return new CoreError(m[1] as 'IMMUTABLE' | 'FORBIDDEN_STATE' | 'CONFLICT', m[2]!);
+  return e;
+}
+
+/** Runs `f` and rethrows trigger aborts as CoreErrors. */
+export async function withTriggerErrors<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw translateTriggerError(e);
+  }
+}
+
+/** A VALIDATION error about one field, in the same shape invoke() gives zod issues. */
+export const fieldError = (field: string, message: string, extra: Record<string, unknown> = {}): CoreError =>
+  new CoreError('VALIDATION', `${field}: ${message}`, [{ path: field.split('.'), message, code: 'custom', ...extra }]);
+
+export const bool = (n: number): boolean => n === 1;
+export const bit = (b: boolean): number => (b ? 1 : 0);
