@@ -73,10 +73,10 @@ export async function createNineCouncil(core: Core, extra: Partial<ChannelInput<
     docSymbol: 'HĐ',
     placeName: 'Đồng Tháp',
     decisionNo: '1234/QĐ-UBND',
-    decisionDate: '2026-06-02',
+    decisionDate: '2026-05-25',
     decisionSigner: 'Nguyễn Văn Tỉnh',
     decisionSignerTitle: 'Chủ tịch UBND tỉnh',
-    members: NINE_MEMBERS.map((m) => ({ ...m, activeFrom: '2026-06-02' })),
+    members: NINE_MEMBERS.map((m) => ({ ...m, activeFrom: '2026-05-25' })),
     ...extra,
   });
 }
