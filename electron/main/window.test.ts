@@ -94,6 +94,14 @@ describe('guardWebContents', () => {
     expect(open).toHaveBeenCalledWith('https://thuvienphapluat.vn/van-ban/x.aspx');
   });
 
+  it('guards a web contents once, however often it is asked', async () => {
+    const { wc, open } = guarded();
+    guardWebContents(wc as never, loc, open);
+    expect(wc.listenerCount('will-navigate')).toBe(1);
+    wc.fire('will-navigate', 'https://ocopvietnam.gov.vn/');
+    await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+  });
+
   it('refuses <webview>', () => {
     const { wc } = guarded();
     expect(wc.fire('will-attach-webview', '').defaultPrevented).toBe(true);

@@ -53,6 +53,7 @@ export function mainWindowOptions(i: MainWindowInput): BrowserWindowConstructorO
 }
 
 type Opener = (url: string) => Promise<void>;
+const guarded = new WeakSet<WebContents>();
 const systemBrowser: Opener = (url) => shell.openExternal(url);
 
 /**
@@ -61,6 +62,10 @@ const systemBrowser: Opener = (url) => shell.openExternal(url);
  * (the allowlist decides, see external-links.ts). Applied to every web contents the app creates.
  */
 export function guardWebContents(wc: WebContents, loc: AppLocation, open: Opener = systemBrowser): void {
+  // Main guards its window directly and every new web contents from 'web-contents-created';
+  // guarding twice would open an allowlisted link twice.
+  if (guarded.has(wc)) return;
+  guarded.add(wc);
   wc.on('will-navigate', (event) => {
     if (isAppUrl(event.url, loc)) return;
     event.preventDefault();

@@ -1,0 +1,193 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resources } from '../../shared/i18n/resources';
+import { invoke } from '../core/api';
+import { fileCore, tempDir } from '../core/test/core-fixture';
+import { INVOKE_CHANNEL } from './ipc';
+import { startApp, startupLanguage, type RunningApp } from './start';
+import { app, BrowserWindow, dialog, FakeEvent, ipcMain, Menu, resetFakeElectron, session } from './test/fake-electron';
+
+vi.mock('electron', () => import('./test/fake-electron'));
+
+const mainDir = path.resolve('/opt/ocop/out/main');
+const appPage = `file://${path.resolve('/opt/ocop/out/renderer/index.html')}`;
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const menuTitle = () => (Menu.current?.template[0] as MenuItemConstructorOptions | undefined)?.label;
+const ipcCall = (channel: string, input: unknown = {}) =>
+  ipcMain.handlers.get(INVOKE_CHANNEL)!({ senderFrame: { url: `${appPage}#/`, parent: null } }, { channel, input }) as Promise<{ ok: boolean; value?: never; error?: { code: string } }>;
+
+let running: RunningApp | null = null;
+beforeEach(() => {
+  resetFakeElectron();
+  app.userData = tempDir('ocop-userdata-');
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(async () => {
+  await running?.shutdown();
+  running = null;
+});
+
+async function start() {
+  running = await startApp({ mainDir, env: {} });
+  return running;
+}
+
+describe('single instance', () => {
+  it('a second instance quits at once without touching the database or opening a window', async () => {
+    app.gotLock = false;
+    expect(await start()).toBeNull();
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(BrowserWindow.instances).toHaveLength(0);
+    expect(fs.readdirSync(app.userData)).toEqual([]);
+  });
+
+  it('the first instance brings its window to the front when a second one starts', async () => {
+    const r = (await start())!;
+    const win = r.window as unknown as BrowserWindow;
+    win.minimized = true;
+    app.emit('second-instance', new FakeEvent(), ['ocop'], '/');
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+});
+
+describe('start', () => {
+  it('opens the database in the user data folder and serves it to the window over IPC', async () => {
+    const r = (await start())!;
+    expect(r.core.ctx.paths.databasePath).toBe(path.join(app.userData, 'ocop.sqlite'));
+    expect(fs.existsSync(path.join(app.userData, 'ocop.sqlite'))).toBe(true);
+    const info = await ipcCall('app:info');
+    expect(info).toMatchObject({ ok: true, value: { host: 'electron', dataDir: app.userData } });
+  });
+
+  it('creates one hardened window on the built page with the CommonJS preload', async () => {
+    await start();
+    expect(BrowserWindow.instances).toHaveLength(1);
+    const win = BrowserWindow.instances[0]!;
+    const web = win.options.webPreferences as Record<string, unknown>;
+    expect(web).toMatchObject({ preload: path.resolve('/opt/ocop/out/preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect(win.loadFile).toHaveBeenCalledWith(path.resolve('/opt/ocop/out/renderer/index.html'));
+    expect(win.options.title).toBe('Hội đồng OCOP');
+  });
+
+  it('locks the session down and sets the menu in the saved language', async () => {
+    await start();
+    const cb = vi.fn();
+    session.defaultSession.permissionRequestHandler!(null, 'media', cb);
+    expect(cb).toHaveBeenCalledWith(false);
+    expect(menuTitle()).toBe('Tệp');
+  });
+
+  it('rebuilds the menu when the renderer switches the language, and names the operator in the audit log', async () => {
+    const r = (await start())!;
+    expect((await ipcCall('settings:set', { language: 'en', operatorName: 'Trần Văn Bình' })).ok).toBe(true);
+    expect(menuTitle()).toBe('File');
+    expect(r.language()).toBe('en');
+    await ipcCall('settings:set', { textSize: 'large' });
+    const tail = await invoke(r.core.ctx, 'audit:tail', { limit: 1 });
+    expect(tail.ok && tail.value[0]?.actor).toBe('Trần Văn Bình');
+    // A failed call changes nothing.
+    await ipcCall('settings:set', { language: 'fr' });
+    expect(menuTitle()).toBe('File');
+  });
+
+  it('starts in English when the saved setting is English', async () => {
+    const core = await fileCore(app.userData);
+    await invoke(core.ctx, 'settings:set', { language: 'en' });
+    core.close();
+    await start();
+    expect(menuTitle()).toBe('File');
+  });
+});
+
+describe('shutdown', () => {
+  it('on will-quit holds the quit, closes the database with a WAL checkpoint, then quits', async () => {
+    const r = (await start())!;
+    expect((await ipcCall('settings:set', { textSize: 'larger' })).ok).toBe(true);
+    const wal = path.join(app.userData, 'ocop.sqlite-wal');
+    expect(fs.statSync(wal).size).toBeGreaterThan(0);
+    const event = new FakeEvent();
+    app.emit('will-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+    expect(r.core.ctx.sqlite.open).toBe(false);
+    expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
+    expect(ipcMain.handlers.has(INVOKE_CHANNEL)).toBe(false);
+    // The second will-quit (from app.quit) passes through.
+    const again = new FakeEvent();
+    app.emit('will-quit', again);
+    expect(again.defaultPrevented).toBe(false);
+  });
+
+  it('closes the database when Windows ends the session', async () => {
+    const r = (await start())!;
+    (r.window as unknown as BrowserWindow).emit('session-end');
+    expect(r.core.ctx.sqlite.open).toBe(false);
+  });
+
+  it('quits when the window is closed', async () => {
+    await start();
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalled();
+  });
+});
+
+describe('start-up errors', () => {
+  async function newerDatabase(language?: 'en') {
+    const core = await fileCore(app.userData);
+    if (language) await invoke(core.ctx, 'settings:set', { language });
+    core.ctx.sqlite.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`).run();
+    core.close();
+    return path.join(app.userData, 'ocop.sqlite');
+  }
+
+  it('a database from a newer version: a Vietnamese dialog, exit code 1, the file untouched', async () => {
+    const file = await newerDatabase();
+    const before = sha(file);
+    const filesBefore = fs.readdirSync(app.userData).sort();
+    expect(await start()).toBeNull();
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [title, body] = dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe(resources.vi.menu.startupFailed);
+    expect(body).toContain(resources.vi.errors.DB_NEWER_VERSION);
+    expect(body).toContain(app.userData);
+    expect(body).toContain('9999_from_the_future');
+    expect(app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(BrowserWindow.instances).toHaveLength(0);
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(sha(file)).toBe(before);
+    expect(fs.readdirSync(app.userData).sort()).toEqual(filesBefore);
+  });
+
+  it("speaks the user's saved language when the database can still be read", async () => {
+    await newerDatabase('en');
+    await start();
+    const [title, body] = dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe('OCOP Council could not start');
+    expect(body).toContain(resources.en.errors.DB_NEWER_VERSION);
+  });
+
+  it('a file that is not a database: the IO message in the system language', async () => {
+    fs.writeFileSync(path.join(app.userData, 'ocop.sqlite'), 'this is not sqlite '.repeat(100));
+    app.systemLanguages = ['en-GB', 'vi-VN'];
+    await start();
+    const [title, body] = dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe(resources.en.menu.startupFailed);
+    expect(body).toContain(resources.en.errors.IO);
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('startupLanguage', () => {
+  it('falls back to the system language: English only when it comes first', async () => {
+    const missing = path.join(tempDir(), 'none.sqlite');
+    expect(await startupLanguage(missing, ['en-US'])).toBe('en');
+    expect(await startupLanguage(missing, ['vi-VN', 'en-US'])).toBe('vi');
+    expect(await startupLanguage(missing, ['fr-FR'])).toBe('vi');
+    expect(await startupLanguage(missing, [])).toBe('vi');
+  });
+});

@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import type { Settings } from '../../shared/api/channels/app';
+import { resources, type Lang } from '../../shared/i18n/resources';
+import type { Logger } from '../core/api';
+import { DATABASE_FILE } from '../core/app/paths';
+import { openCore, type Core } from '../core/context';
+import { closeDatabase, openDatabase } from '../core/db/open';
+import { CoreError } from '../core/errors';
+import { readSettings } from '../core/settings/settings-repo';
+import { isAppUrl, resolveAppLocation } from './app-url';
+import { showStartupError, startupErrorText } from './dialogs';
+import { registerIpc, type IpcRegistration } from './ipc';
+import { applyMenu, navigateTo, type MenuActions } from './menu';
+import { hardenSession } from './session';
+import { createMainWindow, focusWindow, guardWebContents } from './window';
+
+export interface StartOptions {
+  /** Folder of the built main script (out/main); out/preload and out/renderer are its siblings. */
+  mainDir: string;
+  env?: NodeJS.ProcessEnv;
+  log?: Logger;
+}
+
+export interface RunningApp {
+  core: Core;
+  window: BrowserWindow;
+  ipc: IpcRegistration;
+  language: () => Lang;
+  /** Stops IPC, waits for calls in flight, closes the database (WAL checkpoint). Idempotent. */
+  shutdown: () => Promise<void>;
+}
+
+/** How long quitting waits for calls in flight (an autosave) before closing the database. */
+export const DRAIN_TIMEOUT_MS = 5000;
+
+const defaultLog: Logger = (msg, err) => console.error(`[ocop-main] ${msg}`, err ?? '');
+
+/**
+ * The desktop app's life: one instance, the core on the user-data database, IPC, menu and the
+ * hardened window; a clear dialog when the database cannot be opened; a clean close on quit.
+ * Returns null when this process must not run (second instance, start-up error).
+ */
+export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
+  const log = opts.log ?? defaultLog;
+  // A second copy would open the same database: hand over to the first window and leave.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  const env = opts.env ?? process.env;
+  const devTools = !app.isPackaged;
+  const loc = resolveAppLocation({ isPackaged: app.isPackaged, devUrl: env.ELECTRON_RENDERER_URL, rendererDir: path.join(opts.mainDir, '../renderer') });
+
+  let win: BrowserWindow | null = null;
+  app.on('second-instance', () => focusWindow(win));
+  // Every web contents, including any the app might create later, gets the navigation guards.
+  app.on('web-contents-created', (_event, wc) => guardWebContents(wc, loc));
+  // One window: closing it ends the app on every platform (no macOS build is made).
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  let core: Core;
+  try {
+    core = await openCore({ dataDir, host: 'electron' });
+  } catch (e) {
+    log('could not open the database', e);
+    const code = e instanceof CoreError ? e.code : 'INTERNAL';
+    const technical = e instanceof Error ? e.message : String(e);
+    const lang = await startupLanguage(path.join(dataDir, DATABASE_FILE), app.getPreferredSystemLanguages());
+    showStartupError(startupErrorText(lang, code, technical, dataDir));
+    // openCore has already closed what it opened; nothing was migrated or written.
+    app.exit(1);
+    return null;
+  }
+
+  const settings = await readSettings(core.ctx.db);
+  let language: Lang = settings.language;
+  let operatorName = settings.operatorName;
+
+  hardenSession(session.defaultSession, loc);
+  const menuActions: MenuActions = {
+    navigate: (route) => {
+      const w = win;
+      if (w && !w.isDestroyed()) navigateTo((code) => w.webContents.executeJavaScript(code), route);
+    },
+  };
+  applyMenu(language, menuActions, { devTools });
+
+  const ipc = registerIpc(ipcMain, {
+    ctx: core.ctx,
+    isAppUrl: (url) => isAppUrl(url, loc),
+    actor: () => operatorName.trim() || undefined,
+    log,
+    // The renderer changes settings through the contract like everything else; main follows.
+    afterCall: (channel, value) => {
+      if (channel !== 'settings:set') return;
+      const s = value as Settings;
+      operatorName = s.operatorName;
+      if (s.language !== language) {
+        language = s.language;
+        applyMenu(language, menuActions, { devTools });
+      }
+    },
+  });
+
+  win = createMainWindow(loc, {
+    preloadPath: path.join(opts.mainDir, '../preload/index.cjs'),
+    devTools,
+    title: resources[language].common.appName,
+  });
+
+  let closing: Promise<void> | null = null;
+  let closed = false;
+  const closeCore = () => {
+    if (closed) return;
+    closed = true;
+    try {
+      core.close();
+    } catch (e) {
+      log('closing the database failed', e);
+    }
+  };
+  const shutdown = () =>
+    (closing ??= (async () => {
+      ipc.dispose();
+      await ipc.drain(DRAIN_TIMEOUT_MS);
+      closeCore();
+    })());
+  // will-quit comes after every window has closed, so no page can still be calling; quitting is
+  // held until the database is checkpointed and closed, then resumed.
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void shutdown().then(() => app.quit());
+  });
+  // Windows log-off or shutdown may end the process without will-quit: close at once.
+  win.on('session-end', () => {
+    ipc.dispose();
+    closeCore();
+  });
+
+  return { core, window: win, ipc, language: () => language, shutdown };
+}
+
+/**
+ * The language for a start-up error: the user's setting if the database can still be read
+ * (read-only, nothing written), otherwise the system's (Vietnamese unless it prefers English).
+ */
+export async function startupLanguage(databaseFile: string, systemLanguages: readonly string[]): Promise<Lang> {
+  if (fs.existsSync(databaseFile)) {
+    // A read-only connection to a WAL database creates empty -wal/-shm files it cannot remove:
+    // remove them again so a refused start leaves the folder exactly as it was.
+    const aux = [`${databaseFile}-wal`, `${databaseFile}-shm`].filter((f) => !fs.existsSync(f));
+    try {
+      const opened = openDatabase(databaseFile, { readonly: true });
+      try {
+        return (await readSettings(opened.db)).language;
+      } finally {
+        closeDatabase(opened);
+        if (aux.length === 2 && fs.existsSync(aux[0]!) && fs.statSync(aux[0]!).size === 0) for (const f of aux) fs.rmSync(f, { force: true });
+      }
+    } catch {
+      // Locked, damaged or not a database: fall back to the system language.
+    }
+  }
+  return systemLanguages[0]?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
