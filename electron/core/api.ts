@@ -2,6 +2,7 @@ import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutpu
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import { nfcDeep } from '../../shared/text/normalize';
 import { appHandlers } from './app/app-handlers';
+import { criteriaHandlers } from './criteria/criteria-handlers';
 import { dossiersHandlers } from './dossiers/dossiers-handlers';
 import { councilsHandlers } from './councils/councils-handlers';
 import { roundsHandlers } from './rounds/rounds-handlers';
@@ -19,6 +20,7 @@ import { translateSqliteError } from './db/open';
  */
 const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...appHandlers,
+  ...criteriaHandlers,
   ...dossiersHandlers,
   ...councilsHandlers,
   ...roundsHandlers,

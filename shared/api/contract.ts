@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { criteriaChannels } from './channels/criteria';
 import { dossiersChannels } from './channels/dossiers';
 import { councilsChannels } from './channels/councils';
 import { roundsChannels } from './channels/rounds';
@@ -13,6 +14,7 @@ import { scoringChannels } from './channels/scoring';
  */
 export const contract = {
   ...appChannels,
+  ...criteriaChannels,
   ...dossiersChannels,
   ...councilsChannels,
   ...roundsChannels,

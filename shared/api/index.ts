@@ -2,6 +2,7 @@ export * from './contract';
 export * from './envelope';
 export * from './errors';
 export * from './channels/app';
+export * from './channels/criteria';
 export * from './channels/dossiers';
 export * from './channels/councils';
 export * from './channels/rounds';

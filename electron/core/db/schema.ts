@@ -1,4 +1,5 @@
 import type { CouncilsTables } from './tables/councils';
+import type { CriteriaTables } from './tables/criteria';
 import type { DossiersTables } from './tables/dossiers';
 import type { FoundationTables } from './tables/foundation';
 import type { ScoringTables } from './tables/scoring';
@@ -7,4 +8,4 @@ import type { ScoringTables } from './tables/scoring';
  * The database as Kysely sees it: each area declares its tables in `tables/<area>.ts` and is
  * merged here. Row types for repositories derive from these with Selectable/Insertable.
  */
-export interface DB extends FoundationTables, CouncilsTables, DossiersTables, ScoringTables {}
+export interface DB extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables {}

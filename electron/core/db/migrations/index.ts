@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_criteria';
 import * as m0003 from './0003_dossiers';
 import * as m0004 from './0004_councils';
 
@@ -11,6 +12,7 @@ import * as m0004 from './0004_councils';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_criteria': m0002,
   '0003_dossiers': m0003,
   '0004_councils': m0004,
 };

@@ -1,0 +1,77 @@
+import { type Kysely, sql } from 'kysely';
+import { seedBuiltInSets } from '../../criteria/built-in-seed';
+
+/**
+ * Criteria sets: versions (content JSON + derived summary columns) and a folded-text table for
+ * accent-insensitive search; installs the 26 built-in sets of 26/2026/QĐ-TTg. Never edit after
+ * release.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('criteria_set_version')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('set_key', 'text', (c) => c.notNull())
+    .addColumn('decision', 'text', (c) => c.notNull())
+    .addColumn('set_no', 'integer')
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().check(sql`version >= 1`))
+    .addColumn('content_hash', 'text', (c) => c.notNull().check(sql`length(content_hash) = 64`))
+    .addColumn('content_json', 'text', (c) => c.notNull())
+    .addColumn('built_in', 'integer', (c) => c.notNull().defaultTo(0).check(sql`built_in IN (0, 1)`))
+    .addColumn('locked', 'integer', (c) => c.notNull().defaultTo(0).check(sql`locked IN (0, 1)`))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('criterion_count', 'integer', (c) => c.notNull())
+    .addColumn('star_marked_levels', 'integer', (c) => c.notNull())
+    .addColumn('part_a_max', 'integer', (c) => c.notNull())
+    .addColumn('part_b_max', 'integer', (c) => c.notNull())
+    .addColumn('part_c_max', 'integer', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addColumn('classification_json', 'text')
+    .addUniqueConstraint('criteria_set_version_key_version', ['set_key', 'version'])
+    // The same content is stored once per key: importing it again is a no-op, not a new version.
+    .addUniqueConstraint('criteria_set_version_key_hash', ['set_key', 'content_hash'])
+    .execute();
+
+  await db.schema
+    .createTable('criteria_search')
+    .addColumn('version_id', 'integer', (c) => c.notNull().references('criteria_set_version.id').onDelete('cascade'))
+    .addColumn('criterion_code', 'text', (c) => c.notNull())
+    .addColumn('field', 'text', (c) => c.notNull().check(sql`field IN ('title', 'level', 'note', 'parent')`))
+    .addColumn('level_index', 'integer')
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('folded', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('criteria_search_version').on('criteria_search').columns(['version_id']).execute();
+
+  // A version is immutable: its content and identity never change (a changed set is a new
+  // version). Only `locked` may move, and only from 0 to 1 — set when a scoring sheet or a
+  // self-assessment first uses the version (triggers of 0003 and 0005).
+  const frozen = ['set_key', 'decision', 'set_no', 'name', 'version', 'content_hash', 'content_json', 'built_in', 'created_at', 'criterion_count', 'star_marked_levels', 'part_a_max', 'part_b_max', 'part_c_max', 'total', 'classification_json', 'id'];
+  await sql
+    .raw(
+      `CREATE TRIGGER criteria_set_version_content_immutable BEFORE UPDATE ON criteria_set_version
+    WHEN ${frozen.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ')}
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: a criteria set version never changes; import the changed set to create a new version'); END`,
+    )
+    .execute(db);
+  await sql`CREATE TRIGGER criteria_set_version_stays_locked BEFORE UPDATE OF locked ON criteria_set_version
+    WHEN OLD.locked = 1 AND NEW.locked IS NOT 1
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this criteria set version is used by scoring sheets or self-assessments and stays locked'); END`.execute(db);
+  await sql`CREATE TRIGGER criteria_set_version_locked_no_delete BEFORE DELETE ON criteria_set_version
+    WHEN OLD.locked = 1
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this criteria set version is used by scoring sheets or self-assessments and cannot be deleted'); END`.execute(db);
+  // The search rows are derived from the content: written once with their version.
+  await sql`CREATE TRIGGER criteria_search_no_update BEFORE UPDATE ON criteria_search
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: criteria search rows are derived from an immutable version'); END`.execute(db);
+  await sql`CREATE TRIGGER criteria_search_locked_no_delete BEFORE DELETE ON criteria_search
+    WHEN (SELECT locked FROM criteria_set_version WHERE id = OLD.version_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the search rows of a locked criteria set version cannot be deleted'); END`.execute(db);
+
+  // SQLite migrations run outside a transaction (no transactional DDL in Kysely's adapter): one
+  // transaction for the ~5 000 rows keeps the first start fast and all-or-nothing.
+  await db.transaction().execute((trx) => seedBuiltInSets(trx, new Date()));
+}
+
+export async function down(): Promise<void> {
+  throw new Error('0002_criteria cannot be reverted');
+}
