@@ -1,11 +1,5 @@
+// The contract's shared pieces. Each area's schemas are imported from its own file
+// (`shared/api/channels/<area>.ts`): names such as ImportResult recur across areas.
 export * from './contract';
 export * from './envelope';
 export * from './errors';
-export * from './channels/app';
-export * from './channels/criteria';
-export * from './channels/dossiers';
-export * from './channels/councils';
-export * from './channels/rounds';
-export * from './channels/sessions';
-export * from './channels/scoring';
-export * from './channels/scoring-exchange';

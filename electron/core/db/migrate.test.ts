@@ -95,7 +95,7 @@ describe('migrations on a real file', () => {
       if (core && typeof core === 'object' && 'close' in core) {
         // Opening may succeed (WAL readers are not blocked); a write must then report DB_LOCKED.
         const { invoke } = await import('../api');
-        (core as { ctx: { sqlite: Database.Database } }).ctx.sqlite.pragma('busy_timeout = 100');
+        (core as unknown as { ctx: { sqlite: Database.Database } }).ctx.sqlite.pragma('busy_timeout = 100');
         const r = await invoke((core as Awaited<ReturnType<typeof fileCore>>).ctx, 'settings:set', { language: 'en' }, {}, () => {});
         expect(r).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
         (core as { close: () => void }).close();

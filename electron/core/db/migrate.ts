@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator, type Migration } from 'kysely/migration';
 import { CoreError } from '../errors';
 import { migrations as allMigrations } from './migrations';
 import type { OpenedDatabase } from './open';

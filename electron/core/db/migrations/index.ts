@@ -1,8 +1,9 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_criteria';
 import * as m0003 from './0003_dossiers';
 import * as m0004 from './0004_councils';
+import * as m0005 from './0005_scoring';
 
 /**
  * Every migration, in order. Names sort lexically = order of application. A released
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0002_criteria': m0002,
   '0003_dossiers': m0003,
   '0004_councils': m0004,
+  '0005_scoring': m0005,
 };
 
 export const migrationNames = Object.keys(migrations).sort();
