@@ -110,9 +110,12 @@ const FORMAT_CODES: Record<string, string> = {
 
 /** Maps zod issues of a row to errors naming sheet, row and column. */
 export function issuesToErrors(sheet: string, columns: readonly ColumnDef[], row: number, r: RowInput, issues: z.core.$ZodIssue[]): ImportRowError[] {
-  return issues.map((i) => {
+  // A cell already reported (a value not in its list) is not reported again as "required".
+  const reported = new Set(r.errors.map((e) => e.column));
+  return issues.flatMap((i) => {
     const field = String(i.path[0] ?? '');
     const col = columns.find((c) => c.field === field);
+    if (col && reported.has(col.header)) return [];
     const value = r.texts[field] ?? '';
     let code = FORMAT_CODES[field] ?? 'invalid_value';
     if (r.input[field] === undefined || ((i.code === 'too_small' || i.code === 'invalid_type') && value === '')) code = 'required';

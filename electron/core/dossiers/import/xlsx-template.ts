@@ -106,7 +106,7 @@ function addLists(wb: ExcelJS.Workbook, lists: Record<ListName, string[]>): void
 export async function buildTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OCOP Council';
-  // A fixed date keeps the template byte-stable between runs (tests and downloads compare equal).
+  // No clock in the document properties: the template's content never depends on when it was made.
   wb.created = new Date(Date.UTC(2026, 0, 1));
   wb.modified = wb.created;
   const lists = listValues();
