@@ -90,7 +90,7 @@ export async function assignments(db: Kysely<DB>, sessionId: number, memberId: n
  * latest submitted answers (carried over as events, so the history shows where they came from);
  * else their latest sheet (read only once submitted); else a new empty draft.
  */
-export async function openSheet(ctx: CoreContext, input: { sessionId: number; registrationId: number; memberId: number; pin?: string }, meta: CallMeta): Promise<SheetView> {
+export async function openSheet(ctx: CoreContext, input: { sessionId: number; registrationId: number; memberId: number; pin?: string }, _meta: CallMeta): Promise<SheetView> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     const session = await getSession(trx, input.sessionId);
     const m = await scoringMember(trx, input.sessionId, input.memberId);

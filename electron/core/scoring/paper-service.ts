@@ -246,9 +246,15 @@ export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, met
     } else {
       if (!input.allowSingleEntry) throw new CoreError('FORBIDDEN_STATE', `Only one entry of ${s.member.fullName}'s paper sheet exists; have a second person enter it, or commit the single entry explicitly`, key);
       const answers = new Map(first.content.answers);
-      for (const [code, v] of criteria) v === null ? answers.delete(code) : answers.set(code, v);
+      for (const [code, v] of criteria) {
+        if (v === null) answers.delete(code);
+        else answers.set(code, v);
+      }
       const decl = new Map(first.content.declarations);
-      for (const [id, v] of declarations) v === null ? decl.delete(id) : decl.set(id, v);
+      for (const [id, v] of declarations) {
+        if (v === null) decl.delete(id);
+        else decl.set(id, v);
+      }
       content = { answers, declarations: decl, writtenTotal: input.resolutions.writtenTotal !== undefined ? input.resolutions.writtenTotal : first.writtenTotal };
     }
     validateEntry(

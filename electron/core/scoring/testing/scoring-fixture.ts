@@ -57,6 +57,12 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
       name_folded: foldForSearch('HTX Nông sản Sa Đéc'),
       search_folded: foldForSearch('HTX Nông sản Sa Đéc'),
       address: 'Ấp 1',
+      note: '',
+      representative_name: 'Nguyễn Thị Sen',
+      representative_position: 'Giám đốc',
+      representative_ethnicity: 'Kinh',
+      representative_ethnic_minority: 0,
+      representative_disability: 0,
       commune_code: '29905',
       commune_name: 'Xã Tân Khánh Đông',
       province_code: '82',
@@ -80,6 +86,9 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
         code_commune: '29905',
         code_seq: seq,
         code_year: 2026,
+        note: '',
+        specification: '',
+        packaging: '',
         created_at: at,
         updated_at: at,
       })
@@ -98,6 +107,8 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
         reg_seq: seq,
         criteria_set_version_id: versionId,
         status: 'on_agenda',
+        note: '',
+        receiver_name: '',
         status_at: at,
         created_at: at,
         updated_at: at,
@@ -112,14 +123,29 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
 
   const { id: councilId } = await db
     .insertInto('council')
-    .values({ name: 'Hội đồng OCOP tỉnh Đồng Tháp', name_folded: foldForSearch('Hội đồng OCOP tỉnh Đồng Tháp'), level: 'provincial', created_at: at, updated_at: at })
+    .values({
+      name: 'Hội đồng OCOP tỉnh Đồng Tháp',
+      name_folded: foldForSearch('Hội đồng OCOP tỉnh Đồng Tháp'),
+      level: 'provincial',
+      note: '',
+      issuer_parent: 'UBND TỈNH ĐỒNG THÁP',
+      issuer_name_lines_json: '["HỘI ĐỒNG ĐÁNH GIÁ,","PHÂN HẠNG SẢN PHẨM OCOP"]',
+      doc_symbol: 'HĐ',
+      doc_next_no: 1,
+      place_name: 'Đồng Tháp',
+      decision_no: '',
+      decision_signer: '',
+      decision_signer_title: '',
+      created_at: at,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const member = async (full_name: string, role: string, sort_order: number) =>
     (
       await db
         .insertInto('council_member')
-        .values({ council_id: councilId, full_name, full_name_folded: foldForSearch(full_name), role, sort_order, active_from: '2026-01-01', created_at: at })
+        .values({ council_id: councilId, full_name, full_name_folded: foldForSearch(full_name), role, sort_order, office: '', position: '', active_from: '2026-01-01', created_at: at })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -162,6 +188,9 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
       rules_id: rulesId,
       chair_member_id: members.chair,
       secretary_member_id: members.secretary,
+      status: 'preparing',
+      place: 'Hội trường UBND tỉnh',
+      note: '',
       created_at: at,
       updated_at: at,
     })
