@@ -74,6 +74,18 @@ describe('start', () => {
     expect(win.options.title).toBe('Hội đồng OCOP');
   });
 
+  it('points the core at the packaged resources folder unless told otherwise', async () => {
+    const env: NodeJS.ProcessEnv = {};
+    running = await startApp({ mainDir, env, resourcesPath: '/opt/ocop/resources' });
+    expect(env.OCOP_RESOURCES_DIR).toBe(path.join('/opt/ocop/resources', 'resources'));
+    await running!.shutdown();
+    resetFakeElectron();
+    app.userData = tempDir('ocop-userdata-');
+    const given: NodeJS.ProcessEnv = { OCOP_RESOURCES_DIR: '/elsewhere' };
+    running = await startApp({ mainDir, env: given, resourcesPath: '/opt/ocop/resources' });
+    expect(given.OCOP_RESOURCES_DIR).toBe('/elsewhere');
+  });
+
   it('locks the session down and sets the menu in the saved language', async () => {
     await start();
     const cb = vi.fn();

@@ -19,7 +19,10 @@ import { createMainWindow, focusWindow, guardWebContents } from './window';
 export interface StartOptions {
   /** Folder of the built main script (out/main); out/preload and out/renderer are its siblings. */
   mainDir: string;
+  /** Environment to read and (when packaged) to complete; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Electron's `process.resourcesPath` (the packaged app's resources folder). */
+  resourcesPath?: string;
   log?: Logger;
 }
 
@@ -50,6 +53,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     return null;
   }
   const env = opts.env ?? process.env;
+  // electron-builder.yml copies resources/ (criteria, fonts) to <resourcesPath>/resources; the
+  // core finds it through OCOP_RESOURCES_DIR (a development checkout finds the repository's).
+  const resourcesPath = opts.resourcesPath ?? (process as { resourcesPath?: string }).resourcesPath;
+  if (app.isPackaged && resourcesPath && !env.OCOP_RESOURCES_DIR) env.OCOP_RESOURCES_DIR = path.join(resourcesPath, 'resources');
   const devTools = !app.isPackaged;
   const loc = resolveAppLocation({ isPackaged: app.isPackaged, devUrl: env.ELECTRON_RENDERER_URL, rendererDir: path.join(opts.mainDir, '../renderer') });
 
