@@ -1,8 +1,9 @@
 import type { CliCommand } from './command';
 import { appCommands } from './commands/app';
+import { criteriaCommands } from './commands/criteria';
 import { dossiersCommands } from './commands/dossiers';
 import { auditCommands } from './commands/audit';
 import { serveCommand } from './commands/serve';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
-export const commands: CliCommand[] = [...appCommands, ...dossiersCommands, ...auditCommands, serveCommand];
+export const commands: CliCommand[] = [...appCommands, ...criteriaCommands, ...dossiersCommands, ...auditCommands, serveCommand];
