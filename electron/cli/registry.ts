@@ -4,6 +4,7 @@ import { criteriaCommands } from './commands/criteria';
 import { dossiersCommands } from './commands/dossiers';
 import { auditCommands } from './commands/audit';
 import { serveCommand } from './commands/serve';
+import { scoringCommands } from './commands/scoring';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
-export const commands: CliCommand[] = [...appCommands, ...criteriaCommands, ...dossiersCommands, ...auditCommands, serveCommand];
+export const commands: CliCommand[] = [...appCommands, ...criteriaCommands, ...dossiersCommands, ...auditCommands, ...scoringCommands, serveCommand];
