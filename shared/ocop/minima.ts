@@ -2,7 +2,7 @@
  * The "dấu sao" cap (Phụ lục II of 26/2026: "Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp
  * độ sao"). A level marked *** / **** / ***** is the minimum on that criterion for 3★ / 4★ / 5★.
  *
- * Interpretation (DOMAIN §10.1, ADR 0003): a criterion allows N★ when its result reaches every
+ * Interpretation (DOMAIN §10.1, ADR 0009): a criterion allows N★ when its result reaches every
  * mark of N stars or fewer; the cap is the highest N every criterion allows, and the final star
  * is min(band star, cap). Missing a 3★ mark caps at 2★.
  *
@@ -15,7 +15,7 @@
  */
 import type { Star } from './legal-basis';
 import { RulesInputError } from './rules-error';
-import { chosenCenti, compileChoices, compileSet, type Choices, type CompiledSet, type MinForStars, type RankableSet } from './set-input';
+import { compileChoices, compileSet, type Choices, type CompiledSet, type MinForStars, type RankableSet } from './set-input';
 import type { Mean } from './score';
 
 export type MinimaRule = 'mean' | 'every_member';
@@ -106,11 +106,17 @@ export function capOf(caps: Int8Array): Star {
 
 /** Points matrix (members × criteria, centi) of compiled choices. */
 export function pointsMatrix(set: CompiledSet, levels: readonly Int32Array[]): Int32Array[] {
-  return levels.map((row) => {
+  const out: Int32Array[] = new Array(levels.length);
+  for (let m = 0; m < levels.length; m++) {
+    const row = levels[m]!;
     const pts = new Int32Array(row.length);
-    for (let ci = 0; ci < row.length; ci++) pts[ci] = chosenCenti(set, ci, row[ci]!);
-    return pts;
-  });
+    for (let ci = 0; ci < row.length; ci++) {
+      const li = row[ci]!;
+      pts[ci] = li < 0 ? 0 : set.levelCenti[ci]![li]!;
+    }
+    out[m] = pts;
+  }
+  return out;
 }
 
 export function checkMinimaRule(rule: unknown): asserts rule is MinimaRule {

@@ -66,14 +66,15 @@ export function buildProductState(input: RankProductInput): ProductState {
   const scorers = new Set(quorum.scorerIds);
 
   const sheets = [...input.sheets].sort((a, b) => a.memberId - b.memberId);
-  sheets.forEach((s, i) => {
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i]!;
     if (i > 0 && sheets[i - 1]!.memberId === s.memberId) {
       throw new RulesInputError('DUPLICATE_SHEET', `Member ${s.memberId} has more than one submitted sheet; keep only the latest`, { memberId: s.memberId });
     }
     if (!scorers.has(s.memberId)) {
       throw new RulesInputError('SHEET_FROM_NON_SCORER', `Member ${s.memberId} submitted a sheet but is absent, recused or not a scoring member for this product`, { memberId: s.memberId });
     }
-  });
+  }
 
   const levels = sheets.map((s) => compileChoices(set, s.choices, `Sheet of member ${s.memberId}`));
   const points = pointsMatrix(set, levels);
@@ -82,7 +83,8 @@ export function buildProductState(input: RankProductInput): ProductState {
   const totals: number[] = [];
   const partTotals: Int32Array[] = [];
   let sum = 0;
-  points.forEach((row, m) => {
+  for (let m = 0; m < points.length; m++) {
+    const row = points[m]!;
     const parts = new Int32Array(partCount);
     let total = 0;
     for (let ci = 0; ci < row.length; ci++) {
@@ -94,7 +96,7 @@ export function buildProductState(input: RankProductInput): ProductState {
     totals.push(total);
     partTotals.push(parts);
     sum += total;
-  });
+  }
   const caps = points.length > 0 ? criterionCaps(set, points, input.rules.minima) : new Int8Array(set.codes.length).fill(5);
   return { set, sheets, memberIds: sheets.map((s) => s.memberId), levels, points, totals, partTotals, columnSums, sum, caps, quorum };
 }

@@ -14,13 +14,12 @@
  * Limits: criteria a stopped sheet did not evaluate are not varied (the knock-out itself is not
  * re-judged); nothing is reported for a disqualified product.
  */
-import { bandEdgesCenti, type Star } from './legal-basis';
+import { bandEdgesCenti, getLegalBasis, type Star } from './legal-basis';
 import { criterionCapFromSum } from './minima';
 import { buildProductState, type ProductState, type RankProductInput } from './product-state';
 import { rankFromState, type ProductRanking } from './ranking';
 import { toCenti, type Mean } from './score';
 import { isSpreadWithin, spreadLimitCenti } from './spread';
-import { bandStarFromSum } from './stars';
 
 export interface SensitivityOptions {
   /** Flag means within this many points of a band edge (inclusive). Default 1. */
@@ -105,14 +104,18 @@ export function sensitivityFromState(input: RankProductInput, state: ProductStat
   const capLow = lowestTwo(caps, C);
   const capWithout = (ci: number) => (ci === capLow.at ? capLow.second : capLow.min);
   // every_member: per marked criterion, the lowest and second-lowest member cap.
-  const memberCapLow = new Map<number, { min: number; at: number; second: number }>();
+  const memberCapLow: ({ min: number; at: number; second: number } | undefined)[] = [];
   if (everyMember) {
     const row = new Int8Array(n);
     for (const ci of set.marked) {
       for (let m = 0; m < n; m++) row[m] = criterionCapFromSum(set, ci, points[m]![ci]!, 1);
-      memberCapLow.set(ci, lowestTwo(row, n));
+      memberCapLow[ci] = lowestTwo(row, n);
     }
   }
+  // Band lower bounds, highest star first, read once instead of per candidate.
+  const bands = getLegalBasis(basis).bands;
+  const bandMins = bands.map((b) => b.minCenti);
+  const bandStars = bands.map((b) => b.stars);
   const negTotals = totals.map((t) => -t);
   const totLow = lowestTwo(totals, n);
   const totHigh = lowestTwo(negTotals, n);
@@ -130,20 +133,25 @@ export function sensitivityFromState(input: RankProductInput, state: ProductStat
       const from = row[ci]!;
       if (from < 0) continue;
       const pts = set.levelCenti[ci]!;
-      for (const [to, direction] of [
-        [set.levelBelow[ci]![from]!, 'down'],
-        [set.levelAbove[ci]![from]!, 'up'],
-      ] as const) {
+      // Two candidates, down then up; no arrays allocated in this loop (it runs ~190 000 times).
+      for (let dir = 0; dir < 2; dir++) {
+        const to = dir === 0 ? set.levelBelow[ci]![from]! : set.levelAbove[ci]![from]!;
         if (to < 0) continue;
         const delta = pts[to]! - pts[from]!;
         if (delta === 0) continue;
         const newSum = state.sum + delta;
-        const newBand = bandStarFromSum(newSum, n, basis);
+        let newBand: Star = 1;
+        for (let b = 0; b < bandMins.length; b++) {
+          if (newSum >= bandMins[b]! * n) {
+            newBand = bandStars[b]!;
+            break;
+          }
+        }
         let newCap: number = ranking.cap;
         if (markedSet[ci]) {
           let capC: number;
           if (everyMember) {
-            const low = memberCapLow.get(ci)!;
+            const low = memberCapLow[ci]!;
             const others = m === low.at ? low.second : low.min;
             capC = Math.min(others, criterionCapFromSum(set, ci, pts[to]!, 1));
           } else {
@@ -160,7 +168,7 @@ export function sensitivityFromState(input: RankProductInput, state: ProductStat
           criterionCode: set.codes[ci]!,
           fromLevel: from,
           toLevel: to,
-          direction,
+          direction: dir === 0 ? 'down' : 'up',
           deltaCenti: delta,
           newMean: { sumCenti: newSum, count: n },
           newBandStar: newBand,

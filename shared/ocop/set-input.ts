@@ -164,18 +164,30 @@ export type Choices = Readonly<Record<string, number | null | undefined>>;
 
 /** Chosen level index per criterion (−1 = not evaluated). */
 export function compileChoices(set: CompiledSet, choices: Choices, who: string): Int32Array {
-  const out = new Int32Array(set.codes.length).fill(-1);
-  for (const code of Object.keys(choices)) {
-    const ci = set.index.get(code);
-    if (ci === undefined) {
-      throw new RulesInputError('UNKNOWN_CRITERION', `${who}: criterion "${code}" is not in the criteria set`, { code });
-    }
+  const C = set.codes.length;
+  const out = new Int32Array(C);
+  let present = 0;
+  // Read by the set's codes (fast property access); unknown codes are searched for only when
+  // the choices hold more keys than the set has matches.
+  for (let ci = 0; ci < C; ci++) {
+    const code = set.codes[ci]!;
     const li = choices[code];
-    if (li === null || li === undefined) continue;
+    if (li === undefined || li === null) {
+      out[ci] = -1;
+      if (li === null || Object.hasOwn(choices, code)) present++;
+      continue;
+    }
+    present++;
     if (!Number.isInteger(li) || li < 0 || li >= set.levelCenti[ci]!.length) {
       throw new RulesInputError('UNKNOWN_LEVEL', `${who}: criterion ${code} has no level #${String(li)} (it has ${set.levelCenti[ci]!.length} levels, numbered from 0)`, { code, level: li });
     }
     out[ci] = li;
+  }
+  let keys = 0;
+  for (const _ in choices) keys++;
+  if (keys !== present) {
+    const unknown = Object.keys(choices).find((code) => !set.index.has(code))!;
+    throw new RulesInputError('UNKNOWN_CRITERION', `${who}: criterion "${unknown}" is not in the criteria set`, { code: unknown });
   }
   return out;
 }
