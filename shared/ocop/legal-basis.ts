@@ -4,7 +4,7 @@
  *
  * Sources: ../shared/ocop/DOMAIN.md §3.3–3.4 (26/2026, read in the decision text), §4.1 (1048,
  * secondary sources), §4.2–4.3 and §5 (148 and its amendment 1489, secondary sources).
- * Interpretations (1048 gaps, 148 bands) are recorded in docs/decisions/0002-star-bands-and-rounding.md.
+ * Interpretations (1048 gaps, 148 bands) are recorded in docs/decisions/0003-star-bands-and-rounding.md.
  */
 import { compareIsoDates, parseIsoDate, type IsoDate } from './iso-date';
 
@@ -48,7 +48,7 @@ export interface LegalBasis {
   /**
    * 'half_open': bands as 26/2026 writes them (50 ≤ x < 70).
    * 'whole_number': bands written as 50–69, 70–89 (1048); a mean between two written bands
-   * (69 < x < 70) belongs to the lower band, see ADR 0002.
+   * (69 < x < 70) belongs to the lower band, see ADR 0003.
    */
   readonly bandStyle: 'half_open' | 'whole_number';
   /** Highest star first. */

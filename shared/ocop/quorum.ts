@@ -6,7 +6,7 @@
  * participating · denominator ≥ numerator · council size (exactly 3/4 passes).
  *
  * Who counts: every council member except a plain 'secretary' (Thư ký who is not an Ủy viên);
- * the 'member_secretary' (Ủy viên kiêm Thư ký) counts and scores. See ADR 0003.
+ * the 'member_secretary' (Ủy viên kiêm Thư ký) counts and scores. See ADR 0009 (docs/decisions/0009-minima-quorum-spread.md).
  */
 import { RulesInputError } from './rules-error';
 

@@ -9,6 +9,7 @@
  * Stars are computed as soon as one sheet exists so the screen can show a provisional result;
  * `recognition` and `proposedToCentral` are only set once the status is 'complete'.
  * Members are sorted by id, so the order sheets arrive in never changes anything.
+ * Interpretations (status order, disqualification, who is proposed upward): ADR 0009.
  */
 import { bandEdgesCenti, recognitionFor, type LegalBasisId, type RecognitionLevel, type Star } from './legal-basis';
 import { capOf, shortfallsFrom, type MinimaShortfall } from './minima';

@@ -8,7 +8,7 @@
  *  - a mean is the exact fraction sum / count, never divided;
  *  - comparisons cross-multiply (mean ≥ 50 ⇔ sum ≥ 5000 · count);
  *  - rounding exists only for display and never feeds back into a decision.
- * See docs/decisions/0002-star-bands-and-rounding.md.
+ * See docs/decisions/0003-star-bands-and-rounding.md.
  */
 import { formatScaled, type NumberLocale } from './format-vi';
 

@@ -3,7 +3,7 @@
  *
  * Always on the exact, unrounded mean. Every basis's bands are decided by their lower bounds
  * alone: 26/2026 is half-open (70 ≤ x < 90 is 4★), and under 1048 ("70–89") a mean between
- * two written bands such as 89,5 stays in the lower band (ADR 0002).
+ * two written bands such as 89,5 stays in the lower band (ADR 0003).
  */
 import { getLegalBasis, type LegalBasisId, type Star, type StarBand } from './legal-basis';
 import { makeMean, toCenti, type Mean } from './score';
