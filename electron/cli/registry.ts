@@ -5,6 +5,7 @@ import { dossiersCommands } from './commands/dossiers';
 import { auditCommands } from './commands/audit';
 import { serveCommand } from './commands/serve';
 import { scoringCommands } from './commands/scoring';
+import { councilsCommands } from './commands/councils';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
-export const commands: CliCommand[] = [...appCommands, ...criteriaCommands, ...dossiersCommands, ...auditCommands, ...scoringCommands, serveCommand];
+export const commands: CliCommand[] = [...appCommands, ...dossiersCommands, ...criteriaCommands, ...auditCommands, ...councilsCommands, ...scoringCommands, serveCommand];

@@ -5,6 +5,7 @@ import { dossiersChannels } from './channels/dossiers';
 import { councilsChannels } from './channels/councils';
 import { roundsChannels } from './channels/rounds';
 import { sessionsChannels } from './channels/sessions';
+import { demoChannels } from './channels/demo';
 import { scoringChannels } from './channels/scoring';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...councilsChannels,
   ...roundsChannels,
   ...sessionsChannels,
+  ...demoChannels,
   ...scoringChannels,
 } as const;
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CouncilRulesInput } from '../../../shared/api/channels/councils';
 import type { Core } from '../context';
 import { memoryCore } from '../test/core-fixture';
 import { assertProductQuorum } from './session-quorum';
@@ -8,8 +9,8 @@ let core: Core;
 afterEach(() => core?.close());
 
 /** A meeting of a council built from `members` (chair first), all three products on the agenda. */
-async function meeting(members: readonly { fullName: string; role: string }[], rules?: Record<string, unknown>) {
-  const c = await createNineCouncil(core, { members: members.map((m) => ({ ...m, activeFrom: '2026-05-25' })), ...(rules ? { rules } : {}) });
+async function meeting(members: readonly { fullName: string; role: string }[], rules?: typeof defaults) {
+  const c = await createNineCouncil(core, { members: members.map((m) => ({ ...m, activeFrom: '2026-05-25' })), ...(rules ? { rules } : {}) } as never);
   const { roundId, registrationIds } = await seedRound(core, { registrations: 3 });
   const s = await call(core, 'sessions:create', { councilId: c.council.id, roundId, date: '2026-06-15', startTime: '08:00' });
   await call(core, 'sessions:setAgenda', { id: s.session.id, registrationIds });
@@ -17,7 +18,7 @@ async function meeting(members: readonly { fullName: string; role: string }[], r
 }
 
 const EIGHT = NINE_MEMBERS.slice(0, 8);
-const defaults = { quorumNumerator: 3, quorumDenominator: 4, chairRequired: true, spreadLimit: 10, spreadLimitAllowed: true, aggregation: 'mean', showInfoAggregates: true, minimaRule: 'mean', displayDecimals: 2, membersSeeOthersBeforeSubmit: false };
+const defaults: CouncilRulesInput = { quorumNumerator: 3, quorumDenominator: 4, chairRequired: true, spreadLimit: 10, spreadLimitAllowed: true, aggregation: 'mean', showInfoAggregates: true, minimaRule: 'mean', displayDecimals: 2, membersSeeOthersBeforeSubmit: false };
 
 describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
   it('nine members: 7 present meets 3/4 (6,75 rounds up), 6 does not, and the message cites the rule', async () => {
