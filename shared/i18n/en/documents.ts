@@ -8,7 +8,7 @@ export default {
     tieuNgu: 'Independence - Freedom - Happiness',
     number: 'No.: {{number}}',
     placeDate: '{{place}}, {{date}}',
-    dateBlank: '      (date)      ',
+    dateBlank: '{{blank}} {{blank}} {{year}}',
     recipients: 'Recipients:',
     draft: 'DRAFT',
     annex: 'Annex',

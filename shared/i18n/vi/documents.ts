@@ -8,7 +8,7 @@ export default {
     tieuNgu: 'Độc lập - Tự do - Hạnh phúc',
     number: 'Số: {{number}}',
     placeDate: '{{place}}, {{date}}',
-    dateBlank: 'ngày      tháng      năm      ',
+    dateBlank: 'ngày {{blank}} tháng {{blank}} năm {{year}}',
     recipients: 'Nơi nhận:',
     draft: 'DỰ THẢO',
     annex: 'Phụ lục',

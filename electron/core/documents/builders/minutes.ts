@@ -38,12 +38,9 @@ export function buildMinutes(d: MinutesData, t: DocT): TDocumentDefinitions {
     para(t('minutes.content'), { bold: true }),
     ...body(d, t),
     para(t('minutes.readBack')),
-    para(
-      d.endedAt
-        ? t('minutes.closing', { time: timeOf(t, d.endedAt), date: longDate(t, dateOf(d.endedAt)) })
-        : t('minutes.closingBlank'),
-    ),
-    minutesSignatures(t, d.secretarySigner, d.chairSigner, d.setup.recipients, width),
+    minutesSignatures(t, d.secretarySigner, d.chairSigner, d.setup.recipients, width, [
+      para(d.endedAt ? t('minutes.closing', { time: timeOf(t, d.endedAt), date: longDate(t, dateOf(d.endedAt)) }) : t('minutes.closingBlank')),
+    ]),
   ];
   return documentOf([section(content, { t, integrity: d.integrity })], {
     title: `${t('minutes.type')} ${d.meetingTitle}`,

@@ -11,12 +11,12 @@ import { centredRule } from '../layout/rule';
 import { rightSignature } from '../layout/signature';
 import { SIZE, SINGLE } from '../layout/styles';
 import { GRID } from '../layout/tables';
+import { textWidth } from '../layout/measure';
 import { contentWidth, DECREE_MARGINS, mm } from '../layout/units';
 import type { ScoringForm, ScoringSheetData } from '../types';
 
 type Criterion = ScoringForm['parts'][number]['groups'][number]['criteria'][number];
 
-const DOTS = '…'.repeat(40);
 const STAR_MARK = { 3: '***', 4: '****', 5: '*****' } as const;
 
 /** Chosen level per criterion code; validated against the form so a wrong index cannot print. */
@@ -99,12 +99,12 @@ function sheetSection(d: ScoringSheetData, t: DocT): ContentSection {
     content.push(nd30Header(t, { issuer: d.setup.issuer, numberLine: null, placeDateLine: d.setup.showPlaceDate ? placeDateLine(t, d.setup.placeDate) : null, width }));
   }
   content.push(heading(d, t, width));
-  content.push(identification(d, t));
+  content.push(identification(d, t, width));
   for (const text of d.form.disqualifiers) content.push(leadText(text, { margin: [0, 4, 0, 0] }));
   content.push(formTable(d, t, chosen, totals));
   if (d.form.starRule) content.push({ text: d.form.starRule, italics: true, fontSize: SIZE.table, margin: [0, 4, 0, 0] });
-  content.push(opinion(d, t));
-  const placeDate = d.placeDate ? placeDateLine(t, d.placeDate) : `${DOTS.slice(0, 12)}, ${longDate(t, null)}`;
+  content.push(opinion(d, t, width));
+  const placeDate = d.placeDate ? placeDateLine(t, d.placeDate) : `${'…'.repeat(6)}, ${longDate(t, null)}`;
   content.push(rightSignature({ title: t('sheet.evaluator'), name: d.member?.fullName ?? '' }, width, { placeDate, hint: t('common.signHint') }));
   return section(content, {
     t,
@@ -125,11 +125,17 @@ function heading(d: ScoringSheetData, t: DocT, width: number): Content {
   return { stack: lines, alignment: 'center', lineHeight: SINGLE, margin: [0, 0, 0, 6] };
 }
 
+/** Dots ("…") filling the rest of a line after `label`, for handwriting on a paper sheet. */
+function dotsAfter(label: string, width: number, size = 13, boldLabel = false): string {
+  const room = width - textWidth(label, size, boldLabel) - 4;
+  return '…'.repeat(Math.max(3, Math.floor(room / textWidth('…', size))));
+}
+
 /** "Tên sản phẩm: …" lines; dotted for a blank sheet. */
-function identification(d: ScoringSheetData, t: DocT): Content {
+function identification(d: ScoringSheetData, t: DocT, width: number): Content {
   const p = d.product;
   const line = (label: string, value: string | undefined): Content => ({
-    text: [label, value ? { text: value, bold: true } : DOTS],
+    text: [label, value ? { text: value, bold: true } : dotsAfter(label, width)],
     fontSize: 13,
     margin: [0, 1, 0, 0],
   });
@@ -214,13 +220,14 @@ function formTable(d: ScoringSheetData, t: DocT, chosen: Map<string, number> | n
   };
 }
 
-function opinion(d: ScoringSheetData, t: DocT): Content {
+function opinion(d: ScoringSheetData, t: DocT, width: number): Content {
   const label = { text: t('sheet.opinion'), bold: true };
   if (d.opinion) return { text: [label, d.opinion], fontSize: 13, alignment: 'justify', lineHeight: SINGLE, margin: [0, 8, 0, 0] };
-  // Blank lines of dots to write on (NBSP keeps pdfmake from merging them away).
-  const dots = '.'.repeat(150);
+  // Dotted lines to write on.
+  const full = '.'.repeat(Math.floor((width - 4) / textWidth('.', 13)));
+  const first = '.'.repeat(Math.floor((width - 4 - textWidth(t('sheet.opinion'), 13, true)) / textWidth('.', 13)));
   return {
-    stack: [{ text: [label, dots.slice(0, 110)] }, { text: dots }, { text: dots }, { text: NBSP }],
+    stack: [{ text: [label, first] }, { text: full }, { text: full }, { text: NBSP }],
     fontSize: 13,
     lineHeight: 1.3,
     margin: [0, 8, 0, 0],

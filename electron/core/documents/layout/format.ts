@@ -22,14 +22,18 @@ export function documentNumberText(n: DocumentNumber): string {
 /** "Số: 05/BB-HĐĐG". */
 export const numberLine = (t: DocT, n: DocumentNumber): string => t('common.number', { number: documentNumberText(n) });
 
-/** "ngày 05 tháng 01 năm 2026" / "5 January 2026"; null → blanks to fill in by hand. */
-export function longDate(t: DocT, date: string | null): string {
-  if (date === null) return t('common.dateBlank').replace(/ {2,}/gu, (m) => blank(m.length));
+/**
+ * "ngày 05 tháng 01 năm 2026" / "5 January 2026"; null → blanks to fill in by hand, with the year
+ * when it is known ("ngày      tháng      năm 2026", as drafts are printed).
+ */
+export function longDate(t: DocT, date: string | null, year?: number): string {
+  if (date === null) return t('common.dateBlank', { blank: blank(6), year: year ?? blank(8) });
   return t.lang === 'vi' ? formatDateLongVi(date) : formatDateLongEn(date);
 }
 
 /** "Đồng Tháp, ngày 05 tháng 01 năm 2026". */
-export const placeDateLine = (t: DocT, pd: PlaceDate): string => t('common.placeDate', { place: pd.place, date: longDate(t, pd.date) });
+export const placeDateLine = (t: DocT, pd: PlaceDate, year?: number): string =>
+  t('common.placeDate', { place: pd.place, date: longDate(t, pd.date, year) });
 
 /** "05/01/2026" for tables. */
 export const shortDate = (date: string): string => formatDateVi(date);
@@ -60,8 +64,8 @@ export const starText = (t: DocT, star: Star): string => (t.lang === 'vi' ? star
 export const percentText = (t: DocT, value: number): string =>
   t.lang === 'vi' ? formatPercentVi(value) : `${formatNumber(value, { decimals: 1, locale: 'en' })} %`;
 
-/** Counts as documents write them: "05 sản phẩm" (a leading zero below 10). */
-export const countText = (n: number): string => String(n).padStart(2, '0');
+/** Counts as documents write them: "05 sản phẩm" (a leading zero from 1 to 9; none is "0"). */
+export const countText = (n: number): string => (n > 0 && n < 10 ? `0${n}` : String(n));
 
 /** Roman numerals for annex groups (I, II, …). */
 export function roman(n: number): string {

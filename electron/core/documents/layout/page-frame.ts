@@ -20,6 +20,8 @@ export interface FrameOptions {
   everyPageMark?: string;
   margins?: Margins;
   orientation?: 'portrait' | 'landscape';
+  /** Distance from the page's bottom edge to the QR code (default: centred in the bottom margin). */
+  qrBottomGap?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function section(content: Content, o: FrameOptions): ContentSection {
     if (relative > 1) items.push({ text: String(relative), fontSize: SIZE.pageNumber, alignment: 'center', margin: [0, o.everyPageMark ? 0 : mm(10), 0, 0] });
     return items.length ? { stack: items } : null;
   };
-  const footer: DynamicContent | undefined = o.integrity ? digestFooter(o.t, o.integrity, margins) : undefined;
+  const footer: DynamicContent | undefined = o.integrity ? digestFooter(o.t, o.integrity, margins, o.qrBottomGap) : undefined;
   return {
     section: content,
     pageSize: 'A4',
@@ -67,7 +69,8 @@ function draftBox(text: string, margins: Margins): Content {
  * The integrity footer of every page: the token as small text (read back by `verify`) and the
  * same token as a QR code, both inside the bottom margin.
  */
-function digestFooter(t: DocT, integrity: Integrity, margins: Margins): DynamicContent {
+function digestFooter(t: DocT, integrity: Integrity, margins: Margins, qrBottomGap?: number): DynamicContent {
+  const top = qrBottomGap === undefined ? (margins[3] - QR_SIZE) / 2 : Math.max(0, margins[3] - QR_SIZE - qrBottomGap);
   const label = t('common.digest', { session: integrity.sessionRef });
   const token = digestToken(integrity);
   return () => ({
@@ -75,6 +78,6 @@ function digestFooter(t: DocT, integrity: Integrity, margins: Margins): DynamicC
       { width: '*', stack: [{ text: label, fontSize: 7 }, { text: token, fontSize: 7 }], margin: [0, QR_SIZE / 2 - 8, 6, 0] },
       { width: QR_SIZE, image: QR_IMAGE, fit: [QR_SIZE, QR_SIZE] },
     ],
-    margin: [margins[0], (margins[3] - QR_SIZE) / 2, margins[2], 0],
+    margin: [margins[0], top, margins[2], 0],
   });
 }

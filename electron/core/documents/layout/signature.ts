@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { DocT } from '../doc-t';
 import type { Signer } from '../types';
 import { recipientsBlock } from './recipients';
@@ -23,35 +23,57 @@ export interface SignatureOptions {
 export function signatureBlock(s: Signer, opts: SignatureOptions = {}): Content {
   const lines: Content[] = [];
   if (opts.placeDate) lines.push({ text: opts.placeDate, fontSize: SIZE.placeDate, italics: true });
-  if (s.authority) lines.push({ text: s.authority, fontSize: SIZE.signature, bold: true });
-  lines.push({ text: s.title, fontSize: SIZE.signature, bold: true });
-  if (s.officeLine) lines.push({ text: s.officeLine, fontSize: SIZE.signature, bold: true });
+  lines.push(...titleLines(s));
   if (opts.hint) lines.push({ text: opts.hint, fontSize: SIZE.note, italics: true });
   lines.push({ text: ' ', margin: [0, SIGNATURE_SPACE - 16, 0, 0] });
   lines.push({ text: s.name || ' ', fontSize: SIZE.signature, bold: true });
   return { stack: lines, alignment: 'center', lineHeight: SINGLE, unbreakable: true };
 }
 
+/** The lines above the signature space: authority, title, office line (14 bold caps). */
+function titleLines(s: Signer): Content[] {
+  const lines: Content[] = [];
+  if (s.authority) lines.push({ text: s.authority, fontSize: SIZE.signature, bold: true });
+  lines.push({ text: s.title, fontSize: SIZE.signature, bold: true });
+  if (s.officeLine) lines.push({ text: s.officeLine, fontSize: SIZE.signature, bold: true });
+  return lines;
+}
+
+/**
+ * Two signers side by side with their titles, the signing space and their names on common
+ * rows, so the names line up even when one title has more lines. `lead` (the closing sentence)
+ * is kept on the same page so a page never holds signatures alone.
+ */
+export function twoSignatures(left: Signer, right: Signer, widths: [number, number, number], lead: Content[] = []): Content {
+  const cell = (stack: Content[]): TableCell => ({ stack, alignment: 'center', lineHeight: SINGLE }) as TableCell;
+  const gap = { text: '' } as TableCell;
+  const body: TableCell[][] = [
+    [cell(titleLines(left)), gap, cell(titleLines(right))],
+    [{ text: ' ', margin: [0, SIGNATURE_SPACE - 16, 0, 0] } as TableCell, gap, { text: ' ' } as TableCell],
+    [cell([{ text: left.name || ' ', fontSize: SIZE.signature, bold: true }]), gap, cell([{ text: right.name || ' ', fontSize: SIZE.signature, bold: true }])],
+  ];
+  return { stack: [...lead, { table: { widths, body, dontBreakRows: true }, layout: BARE, margin: [0, 12, 0, 0] }], unbreakable: true };
+}
+
 /**
  * Biên bản (Mẫu 1.9): THƯ KÝ on the left, CHỦ TỌA on the right (60 | 7,5 | 97,5 mm in the sample,
  * scaled to the text width), and "Nơi nhận" under the left column below the signatures.
  */
-export function minutesSignatures(t: DocT, secretary: Signer, chair: Signer, recipients: string[], width: number): Content {
+export function minutesSignatures(t: DocT, secretary: Signer, chair: Signer, recipients: string[], width: number, lead: Content[] = []): Content {
   const total = 60 + 7.5 + 97.5;
-  const widths = [(width * 60) / total, (width * 7.5) / total, (width * 97.5) / total];
-  const body: Content[][] = [[signatureBlock(secretary), { text: '' }, signatureBlock(chair)]];
-  const stack: Content[] = [{ table: { widths, body, dontBreakRows: true }, layout: BARE }];
-  if (recipients.length > 0) stack.push({ columns: [{ width: widths[0]!, stack: [recipientsBlock(t, recipients)] }, { width: '*', text: '' }], margin: [0, 12, 0, 0] });
-  return { stack, margin: [0, 12, 0, 0], unbreakable: true };
+  const widths: [number, number, number] = [(width * 60) / total, (width * 7.5) / total, (width * 97.5) / total];
+  const stack: Content[] = [twoSignatures(secretary, chair, widths, lead)];
+  if (recipients.length > 0) stack.push({ columns: [{ width: widths[0], stack: [recipientsBlock(t, recipients)] }, { width: '*', text: '' }], margin: [0, 12, 0, 0], unbreakable: true });
+  return { stack };
 }
 
 /**
  * Quyết định and other named documents: "Nơi nhận" on the left (≈ 60 mm), the signer on the
  * right, both starting on the row of the authority line.
  */
-export function recipientsAndSignature(t: DocT, recipients: string[], signer: Signer, width: number): Content {
+export function recipientsAndSignature(t: DocT, recipients: string[], signer: Signer, width: number, lead: Content[] = []): Content {
   const left = Math.min(mm(62), width * 0.4);
-  return {
+  const table: Content = {
     table: {
       widths: [left, width - left],
       body: [[recipients.length ? recipientsBlock(t, recipients) : { text: '' }, signatureBlock(signer)]],
@@ -59,8 +81,8 @@ export function recipientsAndSignature(t: DocT, recipients: string[], signer: Si
     },
     layout: BARE,
     margin: [0, 12, 0, 0],
-    unbreakable: true,
   };
+  return { stack: [...lead, table], unbreakable: true };
 }
 
 /** A single block on the right half (scoring sheets, certificates). */
@@ -73,4 +95,3 @@ export function rightSignature(signer: Signer, width: number, opts: SignatureOpt
   };
 }
 
-export const signatureLineHeight = SINGLE;

@@ -125,7 +125,7 @@ export const COUNCIL_SETUP: DocumentSetup = {
 
 const COUNCIL = 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp';
 
-export function minutesData(n = 10, integrity: Integrity | undefined = INTEGRITY): MinutesData {
+export function minutesData(n = 10, integrity: Integrity | null = INTEGRITY): MinutesData {
   const rows = results(n);
   return MinutesData.parse({
     setup: COUNCIL_SETUP,
@@ -165,7 +165,7 @@ export function minutesData(n = 10, integrity: Integrity | undefined = INTEGRITY
   });
 }
 
-export function summaryData(n = 10, integrity: Integrity | undefined = INTEGRITY, members: Member[] = MEMBERS): SummaryData {
+export function summaryData(n = 10, integrity: Integrity | null = INTEGRITY, members: Member[] = MEMBERS): SummaryData {
   return SummaryData.parse({
     setup: COUNCIL_SETUP,
     councilName: COUNCIL,
@@ -213,7 +213,7 @@ export function sheetData(opts: { memberIndex?: number; productIndex?: number; b
   });
 }
 
-export function decisionData(n = 10, integrity: Integrity | undefined = INTEGRITY): DecisionData {
+export function decisionData(n = 10, integrity: Integrity | null = INTEGRITY): DecisionData {
   const rows = results(n).filter((r) => r.star === 3 || r.star === 4);
   return DecisionData.parse({
     setup: {
@@ -244,7 +244,7 @@ export function decisionData(n = 10, integrity: Integrity | undefined = INTEGRIT
   });
 }
 
-export function certificateData(integrity: Integrity | undefined = INTEGRITY): CertificateData {
+export function certificateData(integrity: Integrity | null = INTEGRITY): CertificateData {
   return CertificateData.parse({
     issuer: { parentLines: [], bodyLines: ['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG THÁP'] },
     certificateNo: '125/GCN-UBND',
