@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import { builtInSets } from './built-in-sets';
 import { insertVersions, type NewVersion } from './version-insert';
 
@@ -10,7 +10,7 @@ import { insertVersions, type NewVersion } from './version-insert';
  * Called by migration 0002. A later change of the built-in sets ships as a new migration calling
  * this again (it then adds a version 2 of each changed set; locked versions stay as they are).
  */
-export async function seedBuiltInSets(db: Kysely<any>, now: Date): Promise<{ inserted: string[] }> {
+export async function seedBuiltInSets(db: QueryExecutorProvider, now: Date): Promise<{ inserted: string[] }> {
   const existing = await sql<{ set_key: string; content_hash: string; version: number }>`SELECT set_key, content_hash, version FROM criteria_set_version`.execute(db);
   const have = new Set(existing.rows.map((r) => `${r.set_key}\n${r.content_hash}`));
   const maxVersion = new Map<string, number>();

@@ -16,9 +16,13 @@ export async function parseCriteriaFile(format: CriteriaFileFormat, content: str
   return parseXlsx(content);
 }
 
-function invalid(errors: CriteriaImportError[]): CoreError {
+/** More errors than this are one mistake repeated (a wrong column, a shifted sheet): the list stops there. */
+const MAX_ERRORS = 100;
+
+function invalid(all: CriteriaImportError[]): CoreError {
+  const errors = all.length > MAX_ERRORS ? [...all.slice(0, MAX_ERRORS), { code: 'TOO_MANY_ERRORS', message: `… and ${all.length - MAX_ERRORS} more errors. Correct the ones above first; many are probably the same mistake.` }] : all;
   const first = errors[0]?.message ?? '';
-  return new CoreError('IMPORT_INVALID', `The criteria set file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported. ${first}${errors.length > 1 ? ' (see the list for the others)' : ''}`, { errors });
+  return new CoreError('IMPORT_INVALID', `The criteria set file has ${all.length} error${all.length === 1 ? '' : 's'}; nothing was imported. ${first}${all.length > 1 ? ' (see the list for the others)' : ''}`, { errors });
 }
 
 const pathText = (path: readonly (string | number)[]): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');

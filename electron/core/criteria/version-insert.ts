@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { searchRows, summaryColumns } from './criteria-rows';
 
@@ -15,7 +15,7 @@ export interface NewVersion {
  * parameterised INSERT for ~3 600 search rows through the query builder costs far more than
  * the writes (this is the first-start path). Returns the new ids in input order.
  */
-export async function insertVersions(db: Kysely<any>, versions: NewVersion[], createdAt: string): Promise<number[]> {
+export async function insertVersions(db: QueryExecutorProvider, versions: NewVersion[], createdAt: string): Promise<number[]> {
   if (versions.length === 0) return [];
   const rows = versions.map((v) => ({
     set_key: v.set.setKey,

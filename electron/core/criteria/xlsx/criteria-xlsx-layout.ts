@@ -70,7 +70,7 @@ export const CRITERIA_COLUMNS = [
   { field: 'group', header: 'Nhóm', width: 7 },
   { field: 'code', header: 'Mã', width: 8 },
   { field: 'text', header: 'Nội dung', width: 90, required: true },
-  { field: 'points', header: 'Điểm', width: 8 },
+  { field: 'points', header: 'Điểm', width: 8, required: true },
   { field: 'stars', header: 'Dấu sao', width: 9 },
   { field: 'case', header: 'Trường hợp số', width: 13 },
   { field: 'parentCode', header: 'Mã mục cha', width: 11 },

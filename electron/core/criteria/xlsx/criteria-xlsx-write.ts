@@ -138,10 +138,11 @@ export async function criteriaSetToXlsx(set: CriteriaSet): Promise<Buffer> {
       }
   const crit = addTable(wb, SHEET.criteria, CRITERIA_COLUMNS, rows);
   // Lists for the columns an office worker types most: fewer misspelt row kinds and star marks.
-  for (let r = 2; r <= Math.max(rows.length + 200, 400); r++) {
-    crit.getCell(r, 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${Object.values(ROW_KINDS).join(',')}"`] };
-    crit.getCell(r, 6).dataValidation = { type: 'list', allowBlank: true, formulae: ['"***,****,*****"'] };
-  }
+  // One range each (not one per cell): exceljs squeezes per-cell validations slowly.
+  const lastRow = Math.max(rows.length + 200, 400);
+  const validations = (crit as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  validations.add(`A2:A${lastRow}`, { type: 'list', allowBlank: true, formulae: [`"${Object.values(ROW_KINDS).join(',')}"`] });
+  validations.add(`F2:F${lastRow}`, { type: 'list', allowBlank: true, formulae: ['"***,****,*****"'] });
   crit.eachRow((row, n) => {
     if (n > 1 && row.getCell(1).value === ROW_KINDS.criterion) row.font = { bold: true };
   });

@@ -68,7 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the search rows of a locked criteria set version cannot be deleted'); END`.execute(db);
 
   // SQLite migrations run outside a transaction (no transactional DDL in Kysely's adapter): one
-  // transaction for the ~5 000 rows keeps the first start fast and all-or-nothing.
+  // transaction for the ~3 600 rows keeps the first start fast and all-or-nothing.
   await db.transaction().execute((trx) => seedBuiltInSets(trx, new Date()));
 }
 
