@@ -3,7 +3,7 @@
  *
  * Converts the transcribed criteria sets (default ../shared/ocop/criteria, relative to the
  * repository) into the app's own resources under resources/criteria/ and the loader module that
- * bundles them. With --check it writes nothing and exits 1 when the committed files differ from
+ * bundles them, and docs/formats/criteria-set.schema.json from the zod model. With --check it writes nothing and exits 1 when the committed files differ from
  * a fresh conversion. Notes no rule pattern recognises are listed, never guessed.
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCriteriaResources, RESOURCE_DIR, SETS_SUBDIR } from './criteria/build';
+import { criteriaSetJsonSchema, JSON_SCHEMA_FILE } from './criteria/json-schema';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { source: { type: 'string' }, check: { type: 'boolean' } } });
@@ -22,6 +23,8 @@ if (!fs.existsSync(sourceDir)) {
 }
 
 const built = buildCriteriaResources(sourceDir);
+// The JSON Schema of the exchange format is generated from the same model.
+built.files.set(JSON_SCHEMA_FILE, criteriaSetJsonSchema());
 
 if (values.check) {
   const differing = [...built.files].filter(([rel, content]) => !fs.existsSync(path.join(root, rel)) || fs.readFileSync(path.join(root, rel), 'utf8') !== content).map(([rel]) => rel);

@@ -136,3 +136,10 @@ describe('built-in criteria sets (resources/criteria)', () => {
     expect(built.unclassified.map((u) => `${u.setKey} ${u.criterionCode}`)).toEqual(['qd26-2026/21 7']);
   });
 });
+
+describe('docs/formats/criteria-set.schema.json', () => {
+  it('is the JSON Schema generated from the zod model (run npm run criteria:build after changing the model)', async () => {
+    const { criteriaSetJsonSchema, JSON_SCHEMA_FILE } = await import('./json-schema');
+    expect(fs.readFileSync(path.join(root, JSON_SCHEMA_FILE), 'utf8')).toBe(criteriaSetJsonSchema());
+  });
+});
