@@ -37,6 +37,8 @@ interface State {
   complete: number;
   sensitive: number;
   changes: number;
+  /** CPU time of the runs (user + system), to read beside wall times on a shared machine. */
+  cpuMs: number[];
 }
 
 function setup(minima: CouncilRules['minima']): State {
@@ -62,12 +64,40 @@ function setup(minima: CouncilRules['minima']): State {
     }));
     inputs.push({ set, rules, legalBasis: '26/2026/QĐ-TTg', panel, sheets });
   }
-  return { inputs, answers: PRODUCTS * MEMBERS * criteria.length, criteria: criteria.length, complete: 0, sensitive: 0, changes: 0 };
+  return { inputs, answers: PRODUCTS * MEMBERS * criteria.length, criteria: criteria.length, complete: 0, sensitive: 0, changes: 0, cpuMs: [] };
 }
 
+/** Runs `f` and records its CPU time: on a loaded 2-core machine wall time is mostly waiting. */
+function timedCpu(s: State, f: () => void): void {
+  const u0 = process.cpuUsage();
+  f();
+  const u = process.cpuUsage(u0);
+  s.cpuMs.push((u.user + u.system) / 1000);
+}
+
+const cpuMedian = (s: State) => {
+  const sorted = [...s.cpuMs].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]?.toFixed(1) ?? '?';
+};
+
 const notes = (s: State) =>
-  `${PRODUCTS} products × ${MEMBERS} members × ${s.criteria} criteria = ${s.answers.toLocaleString('en')} answers; ` +
+  `CPU median ${cpuMedian(s)} ms; ${PRODUCTS} products × ${MEMBERS} members × ${s.criteria} criteria = ${s.answers.toLocaleString('en')} answers; ` +
   `${s.complete} complete (others: spread above 10), ${s.sensitive} with a star-changing single change, ${s.changes.toLocaleString('en')} such changes`;
+
+function rankAndAnalyse(s: State): void {
+  timedCpu(s, () => {
+    let complete = 0;
+    let sensitive = 0;
+    let changes = 0;
+    for (const input of s.inputs) {
+      const r = rankWithSensitivity(input, { marginPoints: 1 });
+      if (r.ranking.status === 'complete') complete++;
+      if (r.sensitivity.changes.length > 0) sensitive++;
+      changes += r.sensitivity.changes.length;
+    }
+    Object.assign(s, { complete, sensitive, changes });
+  });
+}
 
 export const cases = defineCases<State>(
   {
@@ -75,11 +105,12 @@ export const cases = defineCases<State>(
     setup: () => setup('mean'),
     iterations: 50,
     warmup: 5,
-    run: (s) => {
-      let complete = 0;
-      for (const input of s.inputs) if (rankProduct(input).status === 'complete') complete++;
-      s.complete = complete;
-    },
+    run: (s) =>
+      timedCpu(s, () => {
+        let complete = 0;
+        for (const input of s.inputs) if (rankProduct(input).status === 'complete') complete++;
+        s.complete = complete;
+      }),
     notes,
   },
   {
@@ -88,18 +119,7 @@ export const cases = defineCases<State>(
     iterations: 50,
     warmup: 5,
     target: { medianMs: 100 },
-    run: (s) => {
-      let complete = 0;
-      let sensitive = 0;
-      let changes = 0;
-      for (const input of s.inputs) {
-        const r = rankWithSensitivity(input, { marginPoints: 1 });
-        if (r.ranking.status === 'complete') complete++;
-        if (r.sensitivity.changes.length > 0) sensitive++;
-        changes += r.sensitivity.changes.length;
-      }
-      Object.assign(s, { complete, sensitive, changes });
-    },
+    run: rankAndAnalyse,
     notes,
   },
   {
@@ -108,18 +128,7 @@ export const cases = defineCases<State>(
     iterations: 50,
     warmup: 5,
     target: { medianMs: 100 },
-    run: (s) => {
-      let sensitive = 0;
-      let changes = 0;
-      let complete = 0;
-      for (const input of s.inputs) {
-        const r = rankWithSensitivity(input, { marginPoints: 1 });
-        if (r.ranking.status === 'complete') complete++;
-        if (r.sensitivity.changes.length > 0) sensitive++;
-        changes += r.sensitivity.changes.length;
-      }
-      Object.assign(s, { complete, sensitive, changes });
-    },
+    run: rankAndAnalyse,
     notes,
   },
 );

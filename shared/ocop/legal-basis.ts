@@ -14,7 +14,8 @@ export const CURRENT_LEGAL_BASIS: LegalBasisId = '26/2026/QĐ-TTg';
 
 export type Star = 1 | 2 | 3 | 4 | 5;
 export const STARS: readonly Star[] = [1, 2, 3, 4, 5];
-export type PartCode = 'A' | 'B' | 'C';
+/** Parts A/B/C (the criteria model's `PartCode`, kept local: criteria-set.ts imports this file). */
+type Part = 'A' | 'B' | 'C';
 
 /** Who recognises (công nhận) and certifies a star level. */
 export type RecognitionLevel = 'district' | 'province' | 'central';
@@ -43,7 +44,7 @@ export interface LegalBasis {
   readonly signed: IsoDate;
   /** 'verified' = read in the decision text; 'secondary' = read in pages quoting it. */
   readonly sourceStatus: 'verified' | 'secondary';
-  readonly parts: readonly { readonly code: PartCode; readonly max: number }[];
+  readonly parts: readonly { readonly code: Part; readonly max: number }[];
   readonly totalMax: 100;
   /**
    * 'half_open': bands as 26/2026 writes them (50 ≤ x < 70).
