@@ -72,3 +72,11 @@ test('a backup made from the Backup screen is listed and exists on disk', async 
   const files = fs.readdirSync(path.join(app.dataDir, 'backups'));
   expect(files.some((f) => f.endsWith('-truoc-phien-hop.sqlite'))).toBe(true);
 });
+
+test('the user guide opens from the navigation, offline, in Vietnamese', async ({ page, app }) => {
+  const shell = new Shell(page);
+  await shell.open(app.url);
+  await shell.go('guide');
+  await expect(page.getByRole('heading', { name: 'Hướng dẫn sử dụng — Hội đồng OCOP' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sao lưu' })).toBeVisible();
+});

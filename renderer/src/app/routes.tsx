@@ -4,6 +4,7 @@ import {
   IconDatabaseExport,
   IconFileText,
   IconFolders,
+  IconHelp,
   IconInfoCircle,
   IconListCheck,
   IconSettings,
@@ -12,9 +13,14 @@ import {
 import type { ReactElement } from 'react';
 import { ComingSoon } from '../components/ComingSoon';
 import { AboutPage } from '../features/about/AboutPage';
+import { BackupPage } from '../features/backup/BackupPage';
+import { GuidePage } from '../features/guide/GuidePage';
+import { CouncilsArea } from '../features/councils/CouncilsArea';
+import { CriteriaArea } from '../features/criteria/CriteriaArea';
+import { SessionsArea } from '../features/sessions/SessionsArea';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
-export type NavKey = 'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'about';
+export type NavKey = 'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'guide' | 'about';
 
 export interface AppRoute {
   /** Path of the area's first screen; an area's sub-routes live under it (`/criteria/*`). */
@@ -30,12 +36,13 @@ export interface AppRoute {
  */
 export const routes: AppRoute[] = [
   { path: '/dossiers', navKey: 'dossiers', icon: IconFolders, element: <ComingSoon navKey="dossiers" /> },
-  { path: '/councils', navKey: 'councils', icon: IconUsersGroup, element: <ComingSoon navKey="councils" /> },
-  { path: '/sessions', navKey: 'sessions', icon: IconListCheck, element: <ComingSoon navKey="sessions" /> },
+  { path: '/councils', navKey: 'councils', icon: IconUsersGroup, element: <CouncilsArea /> },
+  { path: '/sessions', navKey: 'sessions', icon: IconListCheck, element: <SessionsArea /> },
   { path: '/results', navKey: 'results', icon: IconAward, element: <ComingSoon navKey="results" /> },
   { path: '/documents', navKey: 'documents', icon: IconFileText, element: <ComingSoon navKey="documents" /> },
-  { path: '/criteria', navKey: 'criteria', icon: IconBook2, element: <ComingSoon navKey="criteria" /> },
-  { path: '/backup', navKey: 'backup', icon: IconDatabaseExport, element: <ComingSoon navKey="backup" /> },
+  { path: '/criteria', navKey: 'criteria', icon: IconBook2, element: <CriteriaArea /> },
+  { path: '/backup', navKey: 'backup', icon: IconDatabaseExport, element: <BackupPage /> },
   { path: '/settings', navKey: 'settings', icon: IconSettings, element: <SettingsPage /> },
+  { path: '/guide', navKey: 'guide', icon: IconHelp, element: <GuidePage /> },
   { path: '/about', navKey: 'about', icon: IconInfoCircle, element: <AboutPage /> },
 ];

@@ -10,6 +10,7 @@ export default {
   criteria: 'Criteria sets',
   backup: 'Backup',
   settings: 'Settings',
+  guide: 'User guide',
   about: 'About',
   mainNavigation: 'Main navigation',
 } satisfies Shape<typeof vi>;

@@ -7,6 +7,7 @@ export default {
   criteria: 'Bộ tiêu chí',
   backup: 'Sao lưu',
   settings: 'Cài đặt',
+  guide: 'Hướng dẫn sử dụng',
   about: 'Giới thiệu',
   mainNavigation: 'Điều hướng chính',
 } as const;
