@@ -7,6 +7,7 @@ import { dossiersHandlers } from './dossiers/dossiers-handlers';
 import { councilsHandlers } from './councils/councils-handlers';
 import { roundsHandlers } from './rounds/rounds-handlers';
 import { sessionsHandlers } from './sessions/sessions-handlers';
+import { resultsHandlers } from './results/results-handlers';
 import { demoHandlers } from './demo/demo-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
 import type { CoreContext } from './context';
@@ -26,6 +27,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...councilsHandlers,
   ...roundsHandlers,
   ...sessionsHandlers,
+  ...resultsHandlers,
   ...demoHandlers,
   ...scoringHandlers,
 };

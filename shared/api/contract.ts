@@ -5,6 +5,7 @@ import { dossiersChannels } from './channels/dossiers';
 import { councilsChannels } from './channels/councils';
 import { roundsChannels } from './channels/rounds';
 import { sessionsChannels } from './channels/sessions';
+import { resultsChannels } from './channels/results';
 import { demoChannels } from './channels/demo';
 import { scoringChannels } from './channels/scoring';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...councilsChannels,
   ...roundsChannels,
   ...sessionsChannels,
+  ...resultsChannels,
   ...demoChannels,
   ...scoringChannels,
 } as const;

@@ -2,10 +2,11 @@ import type { CouncilsTables } from './tables/councils';
 import type { CriteriaTables } from './tables/criteria';
 import type { DossiersTables } from './tables/dossiers';
 import type { FoundationTables } from './tables/foundation';
+import type { ResultsTables } from './tables/results';
 import type { ScoringTables } from './tables/scoring';
 
 /**
  * The database as Kysely sees it: each area declares its tables in `tables/<area>.ts` and is
  * merged here. Row types for repositories derive from these with Selectable/Insertable.
  */
-export interface DB extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables {}
+export interface DB extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables, ResultsTables {}

@@ -4,6 +4,7 @@ import * as m0002 from './0002_criteria';
 import * as m0003 from './0003_dossiers';
 import * as m0004 from './0004_councils';
 import * as m0005 from './0005_scoring';
+import * as m0006 from './0006_results';
 
 /**
  * Every migration, in order. Names sort lexically = order of application. A released
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003_dossiers': m0003,
   '0004_councils': m0004,
   '0005_scoring': m0005,
+  '0006_results': m0006,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

@@ -1,0 +1,63 @@
+import { invoke } from '../electron/core/api';
+import type { Core } from '../electron/core/context';
+import { memoryCore } from '../electron/core/test/core-fixture';
+import { seedSession, type Seeded } from '../electron/core/results/test/seed-session';
+import { defineCases } from './harness';
+
+/**
+ * Issue 7: rank a session of 300 registrations × 9 members including star minima and
+ * sensitivity, through the core (invoke → load from SQLite → rank → sensitivity → validate
+ * the output). Target: under 100 ms.
+ */
+
+interface State {
+  core: Core;
+  seeded: Seeded;
+  lastSensitive: number;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run ranks the same session. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const setup = async (): Promise<State> => {
+  const core = await memoryCore();
+  const rand = prng(2026);
+  // Each product has a quality level spread over all bands; each member judges each criterion
+  // around it, so means land near band edges as often as in real sessions.
+  const quality = Array.from({ length: 300 }, () => 0.15 + 0.85 * rand());
+  const seeded = seedSession(core.ctx.sqlite, {
+    setKey: 'qd26-2026/13',
+    products: 300,
+    members: 9,
+    choose: ({ product, levels }) => {
+      const f = Math.min(1, Math.max(0, quality[product]! + (rand() - 0.5) * 0.3));
+      return Math.round(f * (levels.length - 1));
+    },
+  });
+  return { core, seeded, lastSensitive: 0 };
+};
+
+export const cases = defineCases<State>({
+  name: 'results:session — rank 300 registrations × 9 members with minima and sensitivity',
+  setup,
+  teardown: (s) => s.core.close(),
+  iterations: 30,
+  warmup: 3,
+  run: async (s) => {
+    const r = await invoke(s.core.ctx, 'results:session', { sessionId: s.seeded.sessionId, marginPoints: 1 });
+    if (!r.ok) throw new Error(r.error.message);
+    if (r.value.products.length !== 300) throw new Error(`expected 300 products, got ${r.value.products.length}`);
+    s.lastSensitive = r.value.summary.sensitive;
+  },
+  target: { medianMs: 100 },
+  notes: (s) => `${s.seeded.answers.toLocaleString('en')} answers (set 13, 34 criteria), ${s.lastSensitive} sensitive products`,
+});

@@ -1,0 +1,14 @@
+import type { resultsChannels } from '../../../shared/api/channels/results';
+import { actorOf, type AreaHandlers } from '../handlers';
+import { finalizeSession, reopenSession, verifyFinalizations } from './finalize-service';
+import { productDetail } from './product-detail';
+import { sessionResults, sessionSensitivity } from './results-service';
+
+export const resultsHandlers: AreaHandlers<typeof resultsChannels> = {
+  'results:session': (input, ctx) => sessionResults(ctx, input.sessionId, input.marginPoints),
+  'results:product': (input, ctx) => productDetail(ctx, input.sessionId, input.registrationId, input.marginPoints),
+  'results:sensitivity': (input, ctx) => sessionSensitivity(ctx, input.sessionId, input.marginPoints, input.registrationId),
+  'results:finalize': (input, ctx, meta) => finalizeSession(ctx, actorOf(ctx, meta), input),
+  'results:reopen': (input, ctx, meta) => reopenSession(ctx, actorOf(ctx, meta), input),
+  'results:verify': (input, ctx) => verifyFinalizations(ctx, input.sessionId),
+};
