@@ -37,7 +37,7 @@ export function toProducer(r: Row, productCount: number): Producer {
 }
 
 /** Column values for a producer; the folded columns are derived here and nowhere else. */
-function columns(d: ProducerData) {
+export function producerColumns(d: ProducerData) {
   return {
     kind: d.kind,
     name: d.name,
@@ -66,14 +66,14 @@ function columns(d: ProducerData) {
 export async function insertProducer(db: Kysely<DB>, d: ProducerData, at: string): Promise<number> {
   const r = await db
     .insertInto('producer')
-    .values({ ...columns(d), created_at: at, updated_at: at })
+    .values({ ...producerColumns(d), created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
 export async function updateProducerRow(db: Kysely<DB>, id: number, d: ProducerData, at: string): Promise<void> {
-  await db.updateTable('producer').set({ ...columns(d), updated_at: at }).where('id', '=', id).execute();
+  await db.updateTable('producer').set({ ...producerColumns(d), updated_at: at }).where('id', '=', id).execute();
 }
 
 /** Number of products of the producer row in scope, as a correlated subquery. */

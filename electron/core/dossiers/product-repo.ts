@@ -43,7 +43,7 @@ export interface ProductValues {
   note: string;
 }
 
-const columns = (v: ProductValues) => ({
+export const productColumns = (v: ProductValues) => ({
   producer_id: v.producerId,
   name: v.name,
   name_folded: foldForSearch(v.name),
@@ -61,14 +61,14 @@ const columns = (v: ProductValues) => ({
 export async function insertProduct(db: Kysely<DB>, v: ProductValues, at: string): Promise<number> {
   const r = await db
     .insertInto('product')
-    .values({ ...columns(v), created_at: at, updated_at: at })
+    .values({ ...productColumns(v), created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
 export async function updateProductRow(db: Kysely<DB>, id: number, v: ProductValues, at: string): Promise<void> {
-  await db.updateTable('product').set({ ...columns(v), updated_at: at }).where('id', '=', id).execute();
+  await db.updateTable('product').set({ ...productColumns(v), updated_at: at }).where('id', '=', id).execute();
 }
 
 const registrationCount = (eb: ExpressionBuilder<DB, 'product'>) =>

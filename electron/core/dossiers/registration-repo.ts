@@ -53,7 +53,7 @@ export interface RegistrationValues {
   note: string;
 }
 
-const columns = (v: RegistrationValues) => ({
+export const registrationColumns = (v: RegistrationValues) => ({
   product_id: v.productId,
   round_id: v.roundId,
   kind: v.kind,
@@ -77,14 +77,14 @@ const columns = (v: RegistrationValues) => ({
 export async function insertRegistration(db: Kysely<DB>, v: RegistrationValues, at: string): Promise<number> {
   const r = await db
     .insertInto('registration')
-    .values({ ...columns(v), status: 'received', status_at: at, created_at: at, updated_at: at })
+    .values({ ...registrationColumns(v), status: 'received', status_at: at, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
 export async function updateRegistrationRow(db: Kysely<DB>, id: number, v: RegistrationValues, at: string): Promise<void> {
-  await db.updateTable('registration').set({ ...columns(v), updated_at: at }).where('id', '=', id).execute();
+  await db.updateTable('registration').set({ ...registrationColumns(v), updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function appendStatusEvent(

@@ -12,6 +12,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { ComingSoon } from '../components/ComingSoon';
+import { DossiersArea } from '../features/dossiers/DossiersArea';
 import { AboutPage } from '../features/about/AboutPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { GuidePage } from '../features/guide/GuidePage';
@@ -35,7 +36,7 @@ export interface AppRoute {
  * ComingSoon element with its feature's root component (which may define nested routes).
  */
 export const routes: AppRoute[] = [
-  { path: '/dossiers', navKey: 'dossiers', icon: IconFolders, element: <ComingSoon navKey="dossiers" /> },
+  { path: '/dossiers', navKey: 'dossiers', icon: IconFolders, element: <DossiersArea /> },
   { path: '/councils', navKey: 'councils', icon: IconUsersGroup, element: <CouncilsArea /> },
   { path: '/sessions', navKey: 'sessions', icon: IconListCheck, element: <SessionsArea /> },
   { path: '/results', navKey: 'results', icon: IconAward, element: <ComingSoon navKey="results" /> },

@@ -3,10 +3,11 @@ import { formatProductCode, formatRegistrationNo, parseProductCode, parseRegistr
 import type { CoreContext } from '../../context';
 import type { DB } from '../../db/schema';
 import { yearInVietnam } from '../dossier-common';
-import { insertProducer, updateProducerRow } from '../producer-repo';
-import { insertProduct, nextCommuneSeq, updateProductRow, type ProductValues } from '../product-repo';
-import { appendStatusEvent, insertRegistration, nextRegistrationSeq, updateRegistrationRow, type RegistrationValues } from '../registration-repo';
-import { insertRound } from '../round-repo';
+import { producerColumns, updateProducerRow } from '../producer-repo';
+import { productColumns, updateProductRow, type ProductValues } from '../product-repo';
+import { registrationColumns, updateRegistrationRow, type RegistrationValues } from '../registration-repo';
+import { defaultRoundName } from '../round-repo';
+import { BulkInsert } from './bulk-insert';
 import type { ImportPlan, PlanProduct, PlanRegistration } from './import-plan';
 
 export interface AppliedIds {
@@ -17,18 +18,30 @@ export interface AppliedIds {
 }
 
 /**
- * Running numbers handed out during one import: after the highest in the database and after
- * any number the file itself writes for the same commune (and year), so a generated code never
- * collides with a code typed in another row.
+ * Running numbers handed out during one import: after the highest in the database (read once,
+ * grouped) and after any number the file itself writes for the same commune (and year), so a
+ * generated code never collides with a code typed in another row.
  */
 class Counters {
-  private next = new Map<string, number>();
-  constructor(private readonly explicitMax: Map<string, number>) {}
-  async take(key: string, first: () => Promise<number>): Promise<number> {
-    const n = this.next.get(key) ?? Math.max(await first(), (this.explicitMax.get(key) ?? 0) + 1);
+  private readonly next = new Map<string, number>();
+  constructor(private readonly highest: Map<string, number>) {}
+  take(key: string): number {
+    const n = this.next.get(key) ?? (this.highest.get(key) ?? 0) + 1;
     this.next.set(key, n + 1);
     return n;
   }
+}
+
+async function highestNumbers(trx: Kysely<DB>, plan: ImportPlan): Promise<Map<string, number>> {
+  const max = explicitNumbers(plan);
+  const note = (key: string, n: number | null) => {
+    if (n !== null && n > (max.get(key) ?? 0)) max.set(key, n);
+  };
+  const products = await trx.selectFrom('product').select(['code_commune', (eb) => eb.fn.max('code_seq').as('m')]).groupBy('code_commune').execute();
+  for (const r of products) note(`p|${r.code_commune}`, Number(r.m));
+  const regs = await trx.selectFrom('registration').select(['reg_commune', 'reg_year', (eb) => eb.fn.max('reg_seq').as('m')]).groupBy(['reg_commune', 'reg_year']).execute();
+  for (const r of regs) note(`r|${r.reg_commune}|${r.reg_year}`, r.m === null ? null : Number(r.m));
+  return max;
 }
 
 function explicitNumbers(plan: ImportPlan): Map<string, number> {
@@ -55,13 +68,14 @@ function explicitNumbers(plan: ImportPlan): Map<string, number> {
 export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string, plan: ImportPlan): Promise<AppliedIds> {
   const at = ctx.now().toISOString();
   const year = yearInVietnam(ctx);
+  const bulk = new BulkInsert(ctx.sqlite);
   const out: AppliedIds = { rounds: [], producers: { created: [], updated: [] }, products: { created: [], updated: [] }, registrations: { created: [], updated: [] } };
 
   const roundIds = new Map<string, number>();
   for (const [key, r] of plan.rounds) {
     if (r.existingId !== null) roundIds.set(key, r.existingId);
     else {
-      const id = await insertRound(trx, { year: r.year, number: r.number, legalBasis: r.legalBasis, name: '', startDate: null, endDate: null, deadlineDate: null }, at);
+      const id = bulk.insert('evaluation_round', { year: r.year, number: r.number, legal_basis: r.legalBasis, name: defaultRoundName(r.year, r.number), created_at: at });
       roundIds.set(key, id);
       out.rounds.push({ id, year: r.year, number: r.number });
     }
@@ -71,7 +85,7 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
   const producerCodes = new Map<string, { provinceCode: string; communeCode: string }>();
   for (const p of plan.producers) {
     let id: number;
-    if (p.action === 'create') out.producers.created.push((id = await insertProducer(trx, p.data, at)));
+    if (p.action === 'create') out.producers.created.push((id = bulk.insert('producer', { ...producerColumns(p.data), created_at: at, updated_at: at })));
     else {
       id = p.existingId!;
       if (p.action === 'update') {
@@ -83,7 +97,7 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
     producerCodes.set(p.key, { provinceCode: p.effective.provinceCode, communeCode: p.effective.communeCode });
   }
 
-  const seq = new Counters(explicitNumbers(plan));
+  const seq = new Counters(await highestNumbers(trx, plan));
   const productIds = new Map<string, number>();
   const productCodesOf = new Map<string, { provinceCode: string; communeCode: string }>();
   for (const p of plan.products) {
@@ -94,7 +108,7 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
     }
     const values = await productValues(trx, p, producerIds.get(p.producerKey)!, producerCodes.get(p.producerKey)!, year, seq);
     if (p.action === 'create') {
-      const id = await insertProduct(trx, values, at);
+      const id = bulk.insert('product', { ...productColumns(values), created_at: at, updated_at: at });
       productIds.set(p.key, id);
       out.products.created.push(id);
     } else {
@@ -109,8 +123,8 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
     const roundId = roundIds.get(`${r.round.number}/${r.round.year}`)!;
     const values = await registrationValues(trx, r, productIds.get(r.productKey)!, roundId, productCodesOf.get(r.productKey)!, seq);
     if (r.action === 'create') {
-      const id = await insertRegistration(trx, values, at);
-      await appendStatusEvent(trx, { registrationId: id, from: null, to: 'received', at, actor, note: 'import' });
+      const id = bulk.insert('registration', { ...registrationColumns(values), status: 'received', status_at: at, created_at: at, updated_at: at });
+      bulk.insert('registration_status_event', { registration_id: id, from_status: null, to_status: 'received', at, actor, note: 'import' });
       out.registrations.created.push(id);
     } else {
       await updateRegistrationRow(trx, r.existingId!, values, at);
@@ -134,7 +148,7 @@ async function productValues(
     const cur = await trx.selectFrom('product').select('product_code').where('id', '=', p.existingId!).executeTakeFirstOrThrow();
     code = parseProductCode(cur.product_code);
   }
-  code ??= { ...codes, seq: await seq.take(`p|${codes.communeCode}`, () => nextCommuneSeq(trx, codes.communeCode)), year };
+  code ??= { ...codes, seq: seq.take(`p|${codes.communeCode}`), year };
   return {
     producerId,
     name: p.data.name,
@@ -167,7 +181,7 @@ async function registrationValues(
     versionId = cur.criteria_set_version_id;
   }
   if (!parts) {
-    const n = await seq.take(`r|${codes.communeCode}|${r.round.year}`, () => nextRegistrationSeq(trx, codes.communeCode, r.round.year));
+    const n = seq.take(`r|${codes.communeCode}|${r.round.year}`);
     parts = { serial: String(n), provinceCode: codes.provinceCode, communeCode: codes.communeCode, year: r.round.year };
   }
   const d = r.data;

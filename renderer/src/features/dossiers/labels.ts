@@ -1,0 +1,35 @@
+import type { ProductClassificationTree } from '../../../../shared/ocop/criteria-classification';
+import rawTree from '../../../../resources/criteria/classification.json';
+
+/** Phụ lục I as the criteria area builds it; the same file the core reads. */
+export const classificationTree = rawTree as ProductClassificationTree;
+
+/** Options of the "phân nhóm" select, grouped by ngành › nhóm; the value is the criteria set key. */
+export function setOptions(): { group: string; items: { value: string; label: string }[] }[] {
+  return classificationTree.nganh.flatMap((n) =>
+    n.nhom.map((m) => ({
+      group: `${n.no}. ${n.name} › ${m.name}`,
+      items: m.leaves.map((l) => ({ value: l.setKey, label: `${String(l.setNo).padStart(2, '0')}. ${l.phanNhom ?? m.name}` })),
+    })),
+  );
+}
+
+/** Ngành I–VI for the "product group" filter, with the set keys each covers. */
+export const sectors = classificationTree.nganh.map((n) => ({ value: n.no, label: `${n.no}. ${n.name}`, setKeys: n.nhom.flatMap((m) => m.leaves.map((l) => l.setKey)) }));
+
+export const setName = (setKey: string): string => {
+  for (const n of classificationTree.nganh) for (const m of n.nhom) for (const l of m.leaves) if (l.setKey === setKey) return `${String(l.setNo).padStart(2, '0')}. ${l.setName}`;
+  return setKey;
+};
+
+/** Formats an ISO date as dd/mm/yyyy for display. */
+export const viDate = (iso: string | null | undefined): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '—');
+
+export const STATUS_COLOR: Record<string, string> = {
+  received: 'gray',
+  commune_report: 'blue',
+  advisory_review: 'indigo',
+  on_agenda: 'orange',
+  evaluated: 'teal',
+  result: 'green',
+};
