@@ -59,6 +59,13 @@ export interface CompiledSet {
   /** criterion → level → neighbouring level index (same case), −1 when none. */
   readonly levelBelow: readonly Int32Array[];
   readonly levelAbove: readonly Int32Array[];
+  /**
+   * The codes in the order `Object.keys` lists them for choices written in set order (integer-like
+   * keys such as "7" first, ascending — a JS rule), and the criterion index of each: lets
+   * compileChoices read a whole sheet with Object.keys/Object.values instead of 34 keyed lookups.
+   */
+  readonly keyOrder: readonly string[];
+  readonly keyOrderIndex: Int32Array;
 }
 
 const isFlat = (set: RankableSet): set is FlatSetInput => Array.isArray((set as FlatSetInput).criteria);
@@ -140,7 +147,12 @@ function compileUncached(criteria: RankableCriterion[]): CompiledSet {
     if (c.levels.some((l) => l.minForStars != null)) marked.push(ci);
     levelCenti.push(pts);
   });
+  const isArrayIndex = (k: string) => /^(0|[1-9]\d{0,8})$/u.test(k);
+  const byKey = criteria.map((c, ci) => [c.code, ci] as const);
+  const keyed = [...byKey.filter(([k]) => isArrayIndex(k)).sort((a, b) => Number(a[0]) - Number(b[0])), ...byKey.filter(([k]) => !isArrayIndex(k))];
   return {
+    keyOrder: keyed.map(([k]) => k),
+    keyOrderIndex: Int32Array.from(keyed.map(([, ci]) => ci)),
     codes: criteria.map((c) => c.code),
     index,
     partCodes,
@@ -166,6 +178,21 @@ export type Choices = Readonly<Record<string, number | null | undefined>>;
 export function compileChoices(set: CompiledSet, choices: Choices, who: string): Int32Array {
   const C = set.codes.length;
   const out = new Int32Array(C);
+  // Fast path: every criterion present, keys in the usual order.
+  const keys = Object.keys(choices);
+  let fast = keys.length === C;
+  for (let i = 0; fast && i < C; i++) fast = keys[i] === set.keyOrder[i];
+  if (fast) {
+    const values = Object.values(choices);
+    for (let i = 0; i < C; i++) {
+      const ci = set.keyOrderIndex[i]!;
+      const li = values[i];
+      if (li === undefined || li === null) out[ci] = -1;
+      else if (Number.isInteger(li) && li >= 0 && li < set.levelCenti[ci]!.length) out[ci] = li;
+      else throw levelError(set, ci, li, who);
+    }
+    return out;
+  }
   let present = 0;
   // Read by the set's codes (fast property access); unknown codes are searched for only when
   // the choices hold more keys than the set has matches.
@@ -178,18 +205,20 @@ export function compileChoices(set: CompiledSet, choices: Choices, who: string):
       continue;
     }
     present++;
-    if (!Number.isInteger(li) || li < 0 || li >= set.levelCenti[ci]!.length) {
-      throw new RulesInputError('UNKNOWN_LEVEL', `${who}: criterion ${code} has no level #${String(li)} (it has ${set.levelCenti[ci]!.length} levels, numbered from 0)`, { code, level: li });
-    }
+    if (!Number.isInteger(li) || li < 0 || li >= set.levelCenti[ci]!.length) throw levelError(set, ci, li, who);
     out[ci] = li;
   }
-  let keys = 0;
-  for (const _ in choices) keys++;
-  if (keys !== present) {
-    const unknown = Object.keys(choices).find((code) => !set.index.has(code))!;
+  if (keys.length !== present) {
+    const unknown = keys.find((code) => !set.index.has(code))!;
     throw new RulesInputError('UNKNOWN_CRITERION', `${who}: criterion "${unknown}" is not in the criteria set`, { code: unknown });
   }
   return out;
+}
+
+function levelError(set: CompiledSet, ci: number, li: unknown, who: string): RulesInputError {
+  const code = set.codes[ci]!;
+  const n = set.levelCenti[ci]!.length;
+  return new RulesInputError('UNKNOWN_LEVEL', `${who}: criterion ${code} has no level #${String(li)} (it has ${n} levels, numbered from 0)`, { code, level: li });
 }
 
 /** Points (centi) of a chosen level, 0 when the criterion was not evaluated. */
