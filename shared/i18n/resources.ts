@@ -1,20 +1,24 @@
 import enAbout from './en/about';
 import enBackup from './en/backup';
 import enCommon from './en/common';
+import enCouncils from './en/councils';
 import enDossiers from './en/dossiers';
 import enDocuments from './en/documents';
 import enErrors from './en/errors';
 import enMenu from './en/menu';
 import enNav from './en/nav';
+import enSessions from './en/sessions';
 import enSettings from './en/settings';
 import viAbout from './vi/about';
 import viBackup from './vi/backup';
 import viCommon from './vi/common';
+import viCouncils from './vi/councils';
 import viDossiers from './vi/dossiers';
 import viDocuments from './vi/documents';
 import viErrors from './vi/errors';
 import viMenu from './vi/menu';
 import viNav from './vi/nav';
+import viSessions from './vi/sessions';
 import viSettings from './vi/settings';
 
 /**
@@ -23,8 +27,8 @@ import viSettings from './vi/settings';
  * shape (checked by the type system and by i18n.test.ts). Areas add a namespace per file.
  */
 export const resources = {
-  vi: { common: viCommon, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu },
-  en: { common: enCommon, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu },
+  vi: { common: viCommon, councils: viCouncils, sessions: viSessions, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu },
+  en: { common: enCommon, councils: enCouncils, sessions: enSessions, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];

@@ -42,7 +42,7 @@ export async function sessionsDemo(ctx: CoreContext, rng: Rng, councils: Council
     });
   }
   const recused = rng.pick(meeting.members.filter((m) => m.memberId !== absent.memberId && m.role === 'member'));
-  meeting = await demoCall(ctx, 'sessions:declareConflict', {
+  await demoCall(ctx, 'sessions:declareConflict', {
     id,
     memberId: recused.memberId,
     registrationId: rng.pick(agenda),

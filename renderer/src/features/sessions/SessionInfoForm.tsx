@@ -1,0 +1,85 @@
+import { Button, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { SessionDetail } from '../../../../shared/api/channels/sessions';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { roleLabel } from '../councils/labels';
+import { useSessionMutation } from './useSessionMutation';
+
+/** Title, date, place, times, presiding member and secretary. The date only changes in preparation. */
+export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
+  const { t } = useT();
+  const s = detail.session;
+  const written = s.kind === 'written_opinion';
+  const [v, setV] = useState({
+    title: s.title,
+    date: s.date,
+    place: s.place,
+    startTime: s.startTime ?? '',
+    endTime: s.endTime ?? '',
+    opinionDeadline: s.opinionDeadline ?? '',
+    chairMemberId: s.chairMemberId === null ? null : String(s.chairMemberId),
+    secretaryMemberId: s.secretaryMemberId === null ? null : String(s.secretaryMemberId),
+    note: s.note,
+  });
+  const save = useSessionMutation('sessions:update', () => notifications.show({ color: 'green', message: t('sessions:form.saved') }));
+  const set = (k: keyof typeof v, value: string | null) => setV({ ...v, [k]: value });
+  const memberOption = (m: SessionDetail['members'][number]) => ({ value: String(m.memberId), label: `${m.fullName} (${roleLabel(t, m.role, detail.council.level)})` });
+  const disabled = !detail.allowed.editDetails;
+  const submit = () =>
+    save.mutate({
+      id: s.id,
+      title: v.title,
+      ...(v.date !== s.date ? { date: v.date } : {}),
+      place: v.place,
+      ...(written ? { opinionDeadline: v.opinionDeadline || null } : { startTime: v.startTime || null, endTime: v.endTime || null }),
+      chairMemberId: v.chairMemberId ? Number(v.chairMemberId) : null,
+      secretaryMemberId: v.secretaryMemberId ? Number(v.secretaryMemberId) : null,
+      note: v.note,
+    });
+  return (
+    <Stack gap="md" maw={900}>
+      <TextInput label={t('sessions:form.title')} placeholder={t('sessions:form.titlePlaceholder')} value={v.title} disabled={disabled} onChange={(e) => set('title', e.currentTarget.value)} />
+      <SimpleGrid cols={3}>
+        <TextInput type="date" label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')} value={v.date} disabled={disabled || s.status !== 'preparing'} onChange={(e) => set('date', e.currentTarget.value)} />
+        {written ? (
+          <TextInput type="date" label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} disabled={disabled} onChange={(e) => set('opinionDeadline', e.currentTarget.value)} />
+        ) : (
+          <>
+            <TextInput type="time" label={t('sessions:form.startTime')} value={v.startTime} disabled={disabled} onChange={(e) => set('startTime', e.currentTarget.value)} />
+            <TextInput type="time" label={t('sessions:form.endTime')} value={v.endTime} disabled={disabled} onChange={(e) => set('endTime', e.currentTarget.value)} />
+          </>
+        )}
+      </SimpleGrid>
+      <TextInput label={t('sessions:form.place')} value={v.place} disabled={disabled} onChange={(e) => set('place', e.currentTarget.value)} />
+      <SimpleGrid cols={2}>
+        <Select
+          label={t('sessions:form.chair')}
+          placeholder={t('sessions:form.none')}
+          clearable
+          disabled={disabled}
+          value={v.chairMemberId}
+          onChange={(x) => set('chairMemberId', x)}
+          data={detail.members.filter((m) => m.votes).map(memberOption)}
+        />
+        <Select
+          label={t('sessions:form.secretary')}
+          placeholder={t('sessions:form.none')}
+          clearable
+          disabled={disabled}
+          value={v.secretaryMemberId}
+          onChange={(x) => set('secretaryMemberId', x)}
+          data={detail.members.map(memberOption)}
+        />
+      </SimpleGrid>
+      <Textarea label={t('sessions:form.note')} autosize minRows={2} value={v.note} disabled={disabled} onChange={(e) => set('note', e.currentTarget.value)} />
+      {save.isError && <ErrorAlert error={save.error} />}
+      {!disabled && (
+        <Button w="fit-content" loading={save.isPending} onClick={submit}>
+          {t('sessions:form.save')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+import { Alert, Anchor, Badge, Button, Center, Grid, Group, List, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconClipboardList } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import type { SessionDetail } from '../../../../shared/api/channels/sessions';
+import { useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { dateText } from '../councils/labels';
+import { AgendaPanel } from './AgendaPanel';
+import { AttendancePanel } from './AttendancePanel';
+import { ConflictsPanel } from './ConflictsPanel';
+import { QuorumIndicator } from './QuorumIndicator';
+import { SessionActions } from './SessionActions';
+import { SessionInfoForm } from './SessionInfoForm';
+import { STATUS_COLOR } from './status';
+
+function Readiness({ detail }: { detail: SessionDetail }) {
+  const { t } = useT();
+  if (detail.session.status !== 'preparing') return null;
+  if (detail.readiness.canOpen) return <Alert color="green" variant="light">{t('sessions:readiness.ready')}</Alert>;
+  return (
+    <Alert color="yellow" variant="light" icon={<IconAlertCircle />} title={t('sessions:readiness.title')} data-testid="session-readiness">
+      <List size="sm">
+        {detail.readiness.blockers.map((b) => (
+          <List.Item key={b.code}>{t(`sessions:readiness.${b.code}`)}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+/** Preparing a session: the quorum stays in view while agenda, roll call and recusals change. */
+export function SessionPage() {
+  const { t } = useT();
+  const id = Number(useParams().id);
+  const q = useApiQuery('sessions:get', { id });
+  if (q.isPending) return <Center h={200}><Loader aria-label={t('common:loading')} /></Center>;
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  const d = q.data;
+  const s = d.session;
+  const written = s.kind === 'written_opinion';
+  const frozen = s.status === 'closed' || s.status === 'finalized';
+  return (
+    <Stack maw={1180} gap="md">
+      <Anchor component={Link} to="/sessions">
+        ← {t('sessions:detail.back')}
+      </Anchor>
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Title order={2}>{s.title || t('sessions:detail.heading', { number: s.number, round: d.round.name })}</Title>
+          <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} data-testid="session-status" style={{ flexShrink: 0 }}>
+            {t(`sessions:status.${s.status}`)}
+          </Badge>
+        </Group>
+        <Group wrap="nowrap">
+          {(s.status === 'in_progress' || s.status === 'closed') && (
+            <Button component={Link} to={`/sessions/${s.id}/scoring`} variant="light" leftSection={<IconClipboardList size={18} />}>
+              {t('sessions:detail.scoring')}
+            </Button>
+          )}
+          <SessionActions detail={d} />
+        </Group>
+      </Group>
+      <Stack gap={2}>
+        <Text>
+          {t(`sessions:kinds.${s.kind}`)} ·{' '}
+          {written ? t('sessions:detail.whenWritten', { date: dateText(s.date), deadline: dateText(s.opinionDeadline) }) : t('sessions:detail.when', { date: dateText(s.date), start: s.startTime ?? '—' })}
+          {s.place ? ` · ${s.place}` : ''}
+        </Text>
+        <Text size="sm" c="dimmed">
+          <Anchor component={Link} to={`/councils/${d.council.id}`} size="sm">
+            {d.council.name}
+          </Anchor>{' '}
+          · {t('sessions:detail.rules', { version: d.rules.version })}
+        </Text>
+      </Stack>
+      <Grid>
+        <Grid.Col span={7}>
+          <QuorumIndicator quorum={d.quorum.session} written={written} />
+        </Grid.Col>
+        <Grid.Col span={5}>
+          <Readiness detail={d} />
+          {frozen && <Alert color="gray">{s.status === 'finalized' ? t('sessions:detail.finalizedNote') : t('sessions:detail.frozen')}</Alert>}
+        </Grid.Col>
+      </Grid>
+      {d.warnings.map((w) => (
+        <Alert key={w.code} color="yellow" variant="light">
+          {t(`sessions:warnings.${w.code}`)}
+        </Alert>
+      ))}
+      <Tabs defaultValue={s.status === 'preparing' ? 'attendance' : 'agenda'} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="info">{t('sessions:detail.tabs.info')}</Tabs.Tab>
+          <Tabs.Tab value="agenda">{t('sessions:detail.tabs.agenda', { count: d.agenda.length })}</Tabs.Tab>
+          <Tabs.Tab value="attendance">{t('sessions:detail.tabs.attendance')}</Tabs.Tab>
+          <Tabs.Tab value="conflicts">{t('sessions:detail.tabs.conflicts', { count: d.conflicts.length })}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="info" pt="md">
+          <SessionInfoForm key={s.updatedAt} detail={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agenda" pt="md">
+          <AgendaPanel detail={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="attendance" pt="md">
+          <AttendancePanel detail={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="conflicts" pt="md">
+          <ConflictsPanel detail={d} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
