@@ -159,7 +159,7 @@ describe('incremental sensitivity equals brute-force re-ranking (property)', () 
         }));
         expect(got).toEqual(expected);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });

@@ -116,6 +116,9 @@ export function sensitivityFromState(input: RankProductInput, state: ProductStat
   const bands = getLegalBasis(basis).bands;
   const bandMins = bands.map((b) => b.minCenti);
   const bandStars = bands.map((b) => b.stars);
+  const minOf = (star: number) => bands.find((b) => b.stars === star)?.minCenti ?? Infinity;
+  const finalMinN = minOf(finalStar) * n;
+  const aboveMinN = minOf(finalStar + 1) * n; // Infinity for 5★: nothing is above
   const negTotals = totals.map((t) => -t);
   const totLow = lowestTwo(totals, n);
   const totHigh = lowestTwo(negTotals, n);
@@ -140,13 +143,6 @@ export function sensitivityFromState(input: RankProductInput, state: ProductStat
         const delta = pts[to]! - pts[from]!;
         if (delta === 0) continue;
         const newSum = state.sum + delta;
-        let newBand: Star = 1;
-        for (let b = 0; b < bandMins.length; b++) {
-          if (newSum >= bandMins[b]! * n) {
-            newBand = bandStars[b]!;
-            break;
-          }
-        }
         let newCap: number = ranking.cap;
         if (markedSet[ci]) {
           let capC: number;
@@ -158,6 +154,16 @@ export function sensitivityFromState(input: RankProductInput, state: ProductStat
             capC = criterionCapFromSum(set, ci, columnSums[ci]! + delta, n);
           }
           newCap = Math.min(capWithout(ci), capC);
+        }
+        // Quick reject (most candidates): the final star falls only below its band's lower bound
+        // or through the cap, and rises only when both the band and the cap rise above it.
+        if (newSum >= finalMinN && newCap >= finalStar && (newCap === finalStar || newSum < aboveMinN)) continue;
+        let newBand: Star = 1;
+        for (let b = 0; b < bandMins.length; b++) {
+          if (newSum >= bandMins[b]! * n) {
+            newBand = bandStars[b]!;
+            break;
+          }
         }
         const newFinal = Math.min(newBand, newCap) as Star;
         if (newFinal === finalStar) continue;
