@@ -111,9 +111,24 @@ export const isDeclarable = (r: CriteriaRule): boolean =>
 
 export const emptySheet = (): SheetContent => ({ answers: new Map(), declarations: new Map() });
 
+/**
+ * The criteria of a set in form order and by code, computed once per set object: the autosave
+ * path evaluates a sheet on every answer, and a set never changes once parsed.
+ */
+const indexCache = new WeakMap<CriteriaSet, { placed: PlacedCriterion[]; byCode: Map<string, PlacedCriterion> }>();
+export function criteriaIndex(set: CriteriaSet): { placed: PlacedCriterion[]; byCode: Map<string, PlacedCriterion> } {
+  let ix = indexCache.get(set);
+  if (!ix) {
+    const placed = allCriteria(set);
+    ix = { placed, byCode: new Map(placed.map((p) => [p.criterion.code, p])) };
+    indexCache.set(set, ix);
+  }
+  return ix;
+}
+
 /** Why an answer cannot be stored; null when it can. Used by the core before every save. */
 export function checkAnswer(set: CriteriaSet, code: string, levelIndex: number): SheetProblem | null {
-  const placed = allCriteria(set).find((c) => c.criterion.code === code);
+  const placed = criteriaIndex(set).byCode.get(code);
   if (!placed) return { code: 'UNKNOWN_CRITERION', criterionCode: code };
   const n = placed.criterion.levels.length;
   if (!Number.isInteger(levelIndex) || levelIndex < 0 || levelIndex >= n) return { code: 'LEVEL_OUT_OF_RANGE', criterionCode: code, levelIndex, levelCount: n };
@@ -156,15 +171,11 @@ const caseOf = (c: Criterion, levelIndex: number | null): string | null => (leve
 
 /** Evaluates a sheet: statuses, totals, disqualification, stops, completeness. */
 export function evaluateSheet(set: CriteriaSet, content: SheetContent): SheetEvaluation {
-  const placed = allCriteria(set);
+  const { placed } = criteriaIndex(set);
   const problems: SheetProblem[] = [];
-  const known = new Set(placed.map((p) => p.criterion.code));
   for (const [code, levelIndex] of content.answers) {
-    if (!known.has(code)) problems.push({ code: 'UNKNOWN_CRITERION', criterionCode: code });
-    else {
-      const p = checkAnswer(set, code, levelIndex);
-      if (p) problems.push(p);
-    }
+    const p = checkAnswer(set, code, levelIndex);
+    if (p) problems.push(p);
   }
   for (const [ruleId, d] of content.declarations) {
     const p = checkDeclaration(set, ruleId, d);

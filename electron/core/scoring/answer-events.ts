@@ -1,13 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type Database from 'better-sqlite3';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
-import { findCriterion } from '../../../shared/ocop/criteria-set-walk';
-import type { DB } from '../db/schema';
+import { criteriaIndex } from '../../../shared/ocop/sheet-rules';
+import { stmt } from './sync-db';
 
 /**
  * The write primitive of a sheet: one change = one row appended to `score_answer_event` (with
  * the state it replaces, for undo) + the current state updated, in the caller's transaction.
- * Everything that changes answers goes through here: the member's autosave, undo, the paper
- * commit and the import, so the history is always complete.
+ * Everything that changes answers goes through here — the member's autosave, undo, the
+ * re-scoring carry-over, the paper commit and the import — so the history is always complete.
+ * Synchronous, on prepared statements (see sync-db.ts).
  */
 
 export type Change =
@@ -19,7 +20,7 @@ export type Change =
 export type ChangeKind = Change['kind'];
 
 type LevelState = { levelIndex: number | null; points: number | null };
-type State = LevelState | { note: string } | { holds: boolean; reason: string | null } | { opinion: string } | null;
+export type State = LevelState | { note: string } | { holds: boolean; reason: string | null } | { opinion: string } | null;
 
 export interface Applied {
   seq: number;
@@ -31,22 +32,25 @@ export interface Applied {
 
 const targetOf = (c: Change): string => (c.kind === 'declaration' ? c.ruleId : c.kind === 'opinion' ? '' : c.code);
 
-async function currentState(db: Kysely<DB>, sheetId: number, c: Change): Promise<State> {
+/** The stored state the change replaces. */
+export function currentState(sqlite: Database.Database, sheetId: number, c: Change): State {
   switch (c.kind) {
     case 'level': {
-      const r = await db.selectFrom('score_answer').select(['level_index', 'points']).where('sheet_id', '=', sheetId).where('criterion_code', '=', c.code).executeTakeFirst();
+      const r = stmt(sqlite, 'SELECT level_index, points FROM score_answer WHERE sheet_id = (? + 0) AND criterion_code = ?').get(sheetId, c.code) as
+        | { level_index: number | null; points: number | null }
+        | undefined;
       return { levelIndex: r?.level_index ?? null, points: r?.points ?? null };
     }
     case 'note': {
-      const r = await db.selectFrom('score_answer').select('note').where('sheet_id', '=', sheetId).where('criterion_code', '=', c.code).executeTakeFirst();
+      const r = stmt(sqlite, 'SELECT note FROM score_answer WHERE sheet_id = (? + 0) AND criterion_code = ?').get(sheetId, c.code) as { note: string } | undefined;
       return { note: r?.note ?? '' };
     }
     case 'declaration': {
-      const r = await db.selectFrom('score_declaration').select(['holds', 'reason']).where('sheet_id', '=', sheetId).where('rule_id', '=', c.ruleId).executeTakeFirst();
+      const r = stmt(sqlite, 'SELECT holds, reason FROM score_declaration WHERE sheet_id = (? + 0) AND rule_id = ?').get(sheetId, c.ruleId) as { holds: number; reason: string | null } | undefined;
       return r ? { holds: r.holds === 1, reason: r.reason } : null;
     }
     case 'opinion': {
-      const r = await db.selectFrom('score_sheet').select('opinion').where('id', '=', sheetId).executeTakeFirstOrThrow();
+      const r = stmt(sqlite, 'SELECT opinion FROM score_sheet WHERE id = ?').get(sheetId) as { opinion: string };
       return { opinion: r.opinion };
     }
   }
@@ -57,7 +61,7 @@ function nextState(set: CriteriaSet, c: Change): State {
     case 'level': {
       if (c.levelIndex === null) return { levelIndex: null, points: null };
       // The caller has checked the level exists (checkAnswer).
-      const level = findCriterion(set, c.code)!.criterion.levels[c.levelIndex]!;
+      const level = criteriaIndex(set).byCode.get(c.code)!.criterion.levels[c.levelIndex]!;
       return { levelIndex: c.levelIndex, points: level.points };
     }
     case 'note':
@@ -71,14 +75,18 @@ function nextState(set: CriteriaSet, c: Change): State {
 
 const same = (a: State, b: State): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Appends the event and updates the current state; null when the change changes nothing. */
-export async function applyChange(
-  db: Kysely<DB>,
+/**
+ * Appends the event and updates the current state; null when the change changes nothing.
+ * `before` may be passed when the caller already read it (the autosave path has the sheet loaded).
+ */
+export function applyChange(
+  sqlite: Database.Database,
   sheet: { id: number; set: CriteriaSet },
   c: Change,
   meta: { at: string; actor: string; undoesSeq?: number },
-): Promise<Applied | null> {
-  const before = await currentState(db, sheet.id, c);
+  known?: { before: State },
+): Applied | null {
+  const before = known ? known.before : currentState(sqlite, sheet.id, c);
   const after = nextState(sheet.set, c);
   // An undo is always recorded, even in the (theoretical) case that it changes nothing, so its
   // target is marked undone and the next undo moves on.
@@ -86,50 +94,53 @@ export async function applyChange(
   const target = targetOf(c);
   const lvl = c.kind === 'level' ? (after as LevelState) : null;
   const decl = c.kind === 'declaration' ? (after as { holds: boolean; reason: string | null } | null) : null;
-  const { seq } = await db
-    .insertInto('score_answer_event')
-    .values({
-      sheet_id: sheet.id,
-      kind: c.kind,
+  const text = c.kind === 'note' ? c.note : c.kind === 'opinion' ? c.opinion : (decl?.reason ?? null);
+  const seq = Number(
+    stmt(
+      sqlite,
+      `INSERT INTO score_answer_event (sheet_id, kind, target, level_index, points, holds, text, before_json, undoes_seq, at, actor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      sheet.id,
+      c.kind,
       target,
-      level_index: lvl?.levelIndex ?? null,
-      points: lvl?.points ?? null,
-      holds: decl ? (decl.holds ? 1 : 0) : null,
-      text: c.kind === 'note' ? c.note : c.kind === 'opinion' ? c.opinion : (decl?.reason ?? null),
-      before_json: before === null ? null : JSON.stringify(before),
-      undoes_seq: meta.undoesSeq ?? null,
-      at: meta.at,
-      actor: meta.actor,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
+      lvl?.levelIndex ?? null,
+      lvl?.points ?? null,
+      decl ? (decl.holds ? 1 : 0) : null,
+      text,
+      before === null ? null : JSON.stringify(before),
+      meta.undoesSeq ?? null,
+      meta.at,
+      meta.actor,
+    ).lastInsertRowid,
+  );
 
   switch (c.kind) {
     case 'level':
-      await db
-        .insertInto('score_answer')
-        .values({ sheet_id: sheet.id, criterion_code: c.code, level_index: lvl!.levelIndex, points: lvl!.points, last_seq: seq })
-        .onConflict((oc) => oc.columns(['sheet_id', 'criterion_code']).doUpdateSet({ level_index: lvl!.levelIndex, points: lvl!.points, last_seq: seq }))
-        .execute();
+      stmt(
+        sqlite,
+        `INSERT INTO score_answer (sheet_id, criterion_code, level_index, points, last_seq) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (sheet_id, criterion_code) DO UPDATE SET level_index = excluded.level_index, points = excluded.points, last_seq = excluded.last_seq`,
+      ).run(sheet.id, c.code, lvl!.levelIndex, lvl!.points, seq);
       break;
     case 'note':
-      await db
-        .insertInto('score_answer')
-        .values({ sheet_id: sheet.id, criterion_code: c.code, level_index: null, points: null, note: c.note, last_seq: seq })
-        .onConflict((oc) => oc.columns(['sheet_id', 'criterion_code']).doUpdateSet({ note: c.note, last_seq: seq }))
-        .execute();
+      stmt(
+        sqlite,
+        `INSERT INTO score_answer (sheet_id, criterion_code, level_index, points, note, last_seq) VALUES (?, ?, NULL, NULL, ?, ?)
+         ON CONFLICT (sheet_id, criterion_code) DO UPDATE SET note = excluded.note, last_seq = excluded.last_seq`,
+      ).run(sheet.id, c.code, c.note, seq);
       break;
     case 'declaration':
-      if (decl === null) await db.deleteFrom('score_declaration').where('sheet_id', '=', sheet.id).where('rule_id', '=', c.ruleId).execute();
+      if (decl === null) stmt(sqlite, 'DELETE FROM score_declaration WHERE sheet_id = (? + 0) AND rule_id = ?').run(sheet.id, c.ruleId);
       else
-        await db
-          .insertInto('score_declaration')
-          .values({ sheet_id: sheet.id, rule_id: c.ruleId, holds: decl.holds ? 1 : 0, reason: decl.reason, last_seq: seq })
-          .onConflict((oc) => oc.columns(['sheet_id', 'rule_id']).doUpdateSet({ holds: decl.holds ? 1 : 0, reason: decl.reason, last_seq: seq }))
-          .execute();
+        stmt(
+          sqlite,
+          `INSERT INTO score_declaration (sheet_id, rule_id, holds, reason, last_seq) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (sheet_id, rule_id) DO UPDATE SET holds = excluded.holds, reason = excluded.reason, last_seq = excluded.last_seq`,
+        ).run(sheet.id, c.ruleId, decl.holds ? 1 : 0, decl.reason, seq);
       break;
     case 'opinion':
-      await db.updateTable('score_sheet').set({ opinion: c.opinion }).where('id', '=', sheet.id).execute();
+      stmt(sqlite, 'UPDATE score_sheet SET opinion = ? WHERE id = ?').run(c.opinion, sheet.id);
       break;
   }
   return { seq, kind: c.kind, target, before, after };
@@ -146,18 +157,16 @@ export interface UndoTarget {
  * The latest change of the sheet that is neither an undo nor already undone. Undo is a stack:
  * each undo restores the state its target replaced, so repeated undos walk back in order.
  */
-export async function undoTarget(db: Kysely<DB>, sheetId: number): Promise<UndoTarget | null> {
-  const r = await db
-    .selectFrom('score_answer_event as e')
-    .select(['e.seq', 'e.kind', 'e.target', 'e.before_json'])
-    .where('e.sheet_id', '=', sheetId)
-    .where('e.undoes_seq', 'is', null)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('score_answer_event as u').select(sql`1`.as('x')).whereRef('u.undoes_seq', '=', 'e.seq'))))
-    .orderBy('e.seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export function undoTarget(sqlite: Database.Database, sheetId: number): UndoTarget | null {
+  const r = stmt(
+    sqlite,
+    `SELECT e.seq, e.kind, e.target, e.before_json FROM score_answer_event e
+     WHERE e.sheet_id = (? + 0) AND e.undoes_seq IS NULL
+       AND NOT EXISTS (SELECT 1 FROM score_answer_event u WHERE u.undoes_seq = e.seq)
+     ORDER BY e.seq DESC LIMIT 1`,
+  ).get(sheetId) as { seq: number; kind: ChangeKind; target: string; before_json: string | null } | undefined;
   if (!r) return null;
-  return { seq: r.seq, kind: r.kind as ChangeKind, target: r.target, before: r.before_json === null ? null : (JSON.parse(r.before_json) as State) };
+  return { seq: r.seq, kind: r.kind, target: r.target, before: r.before_json === null ? null : (JSON.parse(r.before_json) as State) };
 }
 
 /** The change that restores an undo target's previous state. */

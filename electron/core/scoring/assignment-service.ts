@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Assignments, ScoringMember, SessionProgress, SheetView } from '../../../shared/api/channels/scoring';
 import { evaluateSheet } from '../../../shared/ocop/sheet-rules';
@@ -120,7 +121,7 @@ export async function openSheet(ctx: CoreContext, input: { sessionId: number; re
       .returning('id')
       .executeTakeFirstOrThrow();
     const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
-    if (carriedFrom) await carryOver(trx, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
+    if (carriedFrom) await carryOver(trx, ctx.sqlite, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
     await appendAudit(trx, now, {
       actor: m.fullName,
       action: 'scoring.open',
@@ -130,11 +131,11 @@ export async function openSheet(ctx: CoreContext, input: { sessionId: number; re
     });
     return sheetId;
   });
-  return sheetView(ctx.db, id);
+  return sheetView(ctx, id);
 }
 
 /** Copies a submitted sheet's answers into a new re-scoring draft, one event per value. */
-async function carryOver(db: Kysely<DB>, fromId: number, toId: number, versionId: number, meta: { at: string; actor: string }): Promise<void> {
+async function carryOver(db: Kysely<DB>, sqlite: Database.Database, fromId: number, toId: number, versionId: number, meta: { at: string; actor: string }): Promise<void> {
   const set = await criteriaSetOf(db, versionId);
   const from = await loadSheetContent(db, fromId);
   const opinion = (await db.selectFrom('score_sheet').select('opinion').where('id', '=', fromId).executeTakeFirstOrThrow()).opinion;
@@ -144,7 +145,8 @@ async function carryOver(db: Kysely<DB>, fromId: number, toId: number, versionId
     ...from.answers.filter((a) => a.note !== '').map((a): Change => ({ kind: 'note', code: a.criterionCode, note: a.note })),
     ...(opinion ? [{ kind: 'opinion', opinion } as Change] : []),
   ];
-  for (const c of changes) await applyChange(db, { id: toId, set }, c, meta);
+  // Inside the caller's Kysely transaction (it holds the connection): the sync primitive joins it.
+  for (const c of changes) applyChange(sqlite, { id: toId, set }, c, meta);
   await db.updateTable('score_sheet').set(derivedColumns(evaluateSheet(set, from.content))).where('id', '=', toId).execute();
 }
 

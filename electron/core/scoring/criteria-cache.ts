@@ -1,7 +1,9 @@
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import type { DB } from '../db/schema';
 import { CoreError, notFound } from '../errors';
+import { stmt } from './sync-db';
 
 /**
  * Parsed criteria sets by version id, for the autosave path: parsing and validating a set of
@@ -43,4 +45,16 @@ export async function loadCriteriaSet(db: Kysely<DB>, versionId: number): Promis
 /** Only the cached set when its hash is already known (the sheet row carries the version id). */
 export async function criteriaSetOf(db: Kysely<DB>, versionId: number): Promise<CriteriaSet> {
   return (await loadCriteriaSet(db, versionId)).set;
+}
+
+/** The same cache for the synchronous autosave path, which already read the version's hash with the sheet. */
+export function criteriaSetSync(sqlite: Database.Database, versionId: number, contentHash: string): CriteriaSet {
+  const key = `${versionId}:${contentHash}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const row = stmt(sqlite, 'SELECT content_json FROM criteria_set_version WHERE id = ?').get(versionId) as { content_json: string } | undefined;
+  if (!row) throw notFound('Criteria set version', versionId);
+  const set = CriteriaSet.parse(JSON.parse(row.content_json));
+  cache.set(key, set);
+  return set;
 }

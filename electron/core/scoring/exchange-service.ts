@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { ImportResult } from '../../../shared/api/channels/scoring';
 import { SCORE_SHEETS_FORMAT, SCORE_SHEETS_FORMAT_VERSION, ScoreSheetsDocument, type ExchangeSheet } from '../../../shared/api/channels/scoring-exchange';
@@ -253,7 +254,7 @@ export async function importSheets(ctx: CoreContext, raw: unknown, dryRun: boole
   // One transaction: the checks and the writes see the same data, and any failure writes nothing.
   return ctx.db.transaction().execute(async (trx) => {
     const { doc, plan } = await planImport(trx, raw);
-    return { dryRun: false, sheets: await writePlan(trx, doc, plan, ctx.now(), actorOf(ctx, meta)) };
+    return { dryRun: false, sheets: await writePlan(trx, ctx.sqlite, doc, plan, ctx.now(), actorOf(ctx, meta)) };
   });
 }
 
@@ -266,7 +267,7 @@ const resultRow = (p: Planned): ImportResult['sheets'][number] => ({
   sheetId: p.existingId,
 });
 
-async function writePlan(db: Kysely<DB>, doc: ScoreSheetsDocument, plan: Planned[], now: Date, operator: string): Promise<ImportResult['sheets']> {
+async function writePlan(db: Kysely<DB>, sqlite: Database.Database, doc: ScoreSheetsDocument, plan: Planned[], now: Date, operator: string): Promise<ImportResult['sheets']> {
   const at = now.toISOString();
   const out = plan.map(resultRow);
   // Earlier rounds first, so a later round's submission supersedes them.
@@ -296,7 +297,8 @@ async function writePlan(db: Kysely<DB>, doc: ScoreSheetsDocument, plan: Planned
       ...s.answers.filter((a) => a.note !== '').map((a): Change => ({ kind: 'note', code: a.criterionCode, note: a.note })),
       ...(s.opinion ? [{ kind: 'opinion', opinion: s.opinion } as Change] : []),
     ];
-    for (const c of changes) await applyChange(db, { id, set: p.set }, c, { at, actor });
+    // Inside the import's Kysely transaction (it holds the connection): the sync primitive joins it.
+    for (const c of changes) applyChange(sqlite, { id, set: p.set }, c, { at, actor });
     const e = evaluateSheet(p.set, sheetContent(s.answers, s.declarations));
     await db
       .updateTable('score_sheet')

@@ -294,7 +294,8 @@ export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, met
       ...[...content.answers].map(([code, levelIndex]): Change => ({ kind: 'level', code, levelIndex })),
       ...(opinion ? [{ kind: 'opinion', opinion } as Change] : []),
     ];
-    for (const c of changes) await applyChange(trx, { id, set: s.set }, c, { at, actor: enteredBy });
+    // Inside this Kysely transaction (it holds the connection): the sync primitive joins it.
+    for (const c of changes) applyChange(ctx.sqlite, { id, set: s.set }, c, { at, actor: enteredBy });
     await trx
       .updateTable('score_sheet')
       .set({ ...derivedColumns(e), status: 'submitted', submitted_at: at, submitted_by: resolver })
@@ -323,5 +324,5 @@ export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, met
     });
     return id;
   });
-  return sheetView(ctx.db, sheetId);
+  return sheetView(ctx, sheetId);
 }

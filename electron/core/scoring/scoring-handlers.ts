@@ -35,7 +35,7 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
     }),
   'scoring:assignments': (input, ctx) => assignments(ctx.db, input.sessionId, input.memberId),
   'scoring:open': (input, ctx, meta) => openSheet(ctx, input, meta),
-  'scoring:get': (input, ctx) => sheetView(ctx.db, input.sheetId),
+  'scoring:get': (input, ctx) => sheetView(ctx, input.sheetId),
   'scoring:context': (input, ctx) => sheetContext(ctx.db, input.sheetId),
   'scoring:setAnswer': (input, ctx, meta) => saveChange(ctx, input.sheetId, { kind: 'level', code: input.criterionCode, levelIndex: input.levelIndex }, meta),
   'scoring:setNote': (input, ctx, meta) => saveChange(ctx, input.sheetId, { kind: 'note', code: input.criterionCode, note: input.note }, meta),

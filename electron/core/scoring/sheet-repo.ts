@@ -1,9 +1,11 @@
+import type Database from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import type { SheetAnswer, SheetDeclaration, SheetSource, SheetStatus, SheetSummary } from '../../../shared/api/channels/scoring';
 import { sheetContent, type SheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
 import type { DB } from '../db/schema';
 import type { ScoreSheetTable } from '../db/tables/scoring';
 import { notFound } from '../errors';
+import { stmt } from './sync-db';
 
 export type SheetRow = Selectable<ScoreSheetTable> & { member_name: string; session_status: string };
 
@@ -92,4 +94,31 @@ export function derivedColumns(e: SheetEvaluation) {
     disqualify_reason: reasons.length > 0 ? reasons.join('; ') : null,
     stopped: e.stopped ? 1 : 0,
   };
+}
+
+/** getSheetRow for the synchronous autosave path, with the pinned set's content hash. */
+export function sheetRowSync(sqlite: Database.Database, id: number): SheetRow & { set_hash: string } {
+  const r = stmt(
+    sqlite,
+    `SELECT sh.*, m.full_name AS member_name, s.status AS session_status, v.content_hash AS set_hash
+     FROM score_sheet sh JOIN council_member m ON m.id = sh.member_id JOIN session s ON s.id = sh.session_id
+       JOIN criteria_set_version v ON v.id = sh.criteria_set_version_id
+     WHERE sh.id = (? + 0)`,
+  ).get(id) as (SheetRow & { set_hash: string }) | undefined;
+  if (!r) throw notFound('Score sheet', id);
+  return r;
+}
+
+/** loadSheetContent for the synchronous autosave path. */
+export function loadSheetContentSync(sqlite: Database.Database, sheetId: number): { answers: SheetAnswer[]; declarations: SheetDeclaration[]; content: SheetContent } {
+  const a = stmt(sqlite, 'SELECT criterion_code, level_index, points, note FROM score_answer WHERE sheet_id = (? + 0)').all(sheetId) as {
+    criterion_code: string;
+    level_index: number | null;
+    points: number | null;
+    note: string;
+  }[];
+  const d = stmt(sqlite, 'SELECT rule_id, holds, reason FROM score_declaration WHERE sheet_id = (? + 0)').all(sheetId) as { rule_id: string; holds: number; reason: string | null }[];
+  const answers = a.map((r) => ({ criterionCode: r.criterion_code, levelIndex: r.level_index, points: r.points, note: r.note }));
+  const declarations = d.map((r) => ({ ruleId: r.rule_id, holds: r.holds === 1, reason: r.reason }));
+  return { answers, declarations, content: sheetContent(answers, declarations) };
 }

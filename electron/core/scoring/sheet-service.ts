@@ -1,5 +1,6 @@
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { SaveResult, SheetView, UndoResult } from '../../../shared/api/channels/scoring';
+import type { SaveResult, SheetAnswer, SheetDeclaration, SheetView, UndoResult } from '../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { checkAnswer, checkDeclaration, evaluateSheet, isDeclarable, type SheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
 import { appendAudit } from '../audit/audit-repo';
@@ -7,9 +8,11 @@ import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { actorOf, type CallMeta } from '../handlers';
-import { applyChange, restoringChange, undoTarget, type Applied, type Change } from './answer-events';
-import { criteriaSetOf } from './criteria-cache';
-import { derivedColumns, getSheetRow, loadSheetContent, sheetAnswers, toSummary, type SheetRow } from './sheet-repo';
+import { applyChange, restoringChange, undoTarget, type Applied, type Change, type State } from './answer-events';
+import { appendAuditSync } from './audit-sync';
+import { criteriaSetOf, criteriaSetSync } from './criteria-cache';
+import { derivedColumns, getSheetRow, loadSheetContent, loadSheetContentSync, sheetAnswers, sheetRowSync, toSummary, type SheetRow } from './sheet-repo';
+import { stmt, withReadLock, withWriteLock } from './sync-db';
 
 /**
  * A member's sheet from opening to submission: autosave of every answer, note, declaration and
@@ -40,14 +43,14 @@ function applyToContent(content: SheetContent, c: Change): SheetContent {
 }
 
 /** Refuses a change the criteria set or the sheet rules do not allow, naming what to fix. */
-export function validateChange(set: CriteriaSet, evaluation: SheetEvaluation, c: Change): void {
+export function validateChange(set: CriteriaSet, evaluation: () => SheetEvaluation, c: Change): void {
   if (c.kind === 'level' || c.kind === 'note') {
     const probe = checkAnswer(set, c.code, c.kind === 'level' && c.levelIndex !== null ? c.levelIndex : 0);
     if (probe?.code === 'UNKNOWN_CRITERION') throw new CoreError('VALIDATION', `criterionCode: the criteria set "${set.name}" has no criterion "${c.code}"`, { field: 'criterionCode', value: c.code });
     if (probe?.code === 'LEVEL_OUT_OF_RANGE')
       throw new CoreError('VALIDATION', `levelIndex: criterion ${c.code} has ${probe.levelCount} levels (0 to ${probe.levelCount - 1}); ${probe.levelIndex} is not one of them`, { field: 'levelIndex', value: probe.levelIndex });
     if (c.kind === 'level' && c.levelIndex !== null) {
-      const state = evaluation.criteria.find((x) => x.code === c.code)!;
+      const state = evaluation().criteria.find((x) => x.code === c.code)!;
       if (state.status === 'skipped' || state.status === 'stopped') {
         throw new CoreError('FORBIDDEN_STATE', `Criterion ${c.code} is not evaluated on this sheet (${state.notEvaluatedBecause.join(', ')}); change that answer or declaration first`, { criterionCode: c.code, rules: state.notEvaluatedBecause });
       }
@@ -66,8 +69,8 @@ export function validateChange(set: CriteriaSet, evaluation: SheetEvaluation, c:
 const AUDIT_ACTION: Record<Change['kind'], string> = { level: 'scoring.answer', note: 'scoring.note', declaration: 'scoring.declaration', opinion: 'scoring.opinion' };
 
 /** Audits one applied change (the answer event, with its sequence number). */
-export async function auditChange(db: Kysely<DB>, at: Date, actor: string, sheetId: number, a: Applied, undoOf?: number): Promise<void> {
-  await appendAudit(db, at, {
+export function auditChange(sqlite: Database.Database, at: Date, actor: string, sheetId: number, a: Applied, undoOf?: number): void {
+  appendAuditSync(sqlite, at, {
     actor,
     action: undoOf === undefined ? AUDIT_ACTION[a.kind] : 'scoring.undo',
     entity: 'score_sheet',
@@ -77,8 +80,13 @@ export async function auditChange(db: Kysely<DB>, at: Date, actor: string, sheet
   });
 }
 
-export async function writeDerived(db: Kysely<DB>, sheetId: number, e: SheetEvaluation, at: string): Promise<void> {
-  await db.updateTable('score_sheet').set({ ...derivedColumns(e), updated_at: at }).where('id', '=', sheetId).execute();
+export function writeDerivedSync(sqlite: Database.Database, sheetId: number, e: SheetEvaluation, at: string): void {
+  const d = derivedColumns(e);
+  stmt(
+    sqlite,
+    `UPDATE score_sheet SET total_points = ?, answered_count = ?, applicable_count = ?, complete = ?, disqualified = ?, disqualify_reason = ?, stopped = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(d.total_points, d.answered_count, d.applicable_count, d.complete, d.disqualified, d.disqualify_reason, d.stopped, at, sheetId);
 }
 
 function saveResult(sheetId: number, seq: number | null, at: string, e: SheetEvaluation, canUndo: boolean): SaveResult {
@@ -99,47 +107,66 @@ function saveResult(sheetId: number, seq: number | null, at: string, e: SheetEva
 
 /** The autosave path: validate, append the event, update the current state and the sheet, audit — one transaction. */
 export async function saveChange(ctx: CoreContext, sheetId: number, c: Change, meta: CallMeta): Promise<SaveResult> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await getSheetRow(trx, sheetId);
+  return withWriteLock(ctx, () => {
+    const row = sheetRowSync(ctx.sqlite, sheetId);
     assertDraft(row);
-    const set = await criteriaSetOf(trx, row.criteria_set_version_id);
-    const { content } = await loadSheetContent(trx, sheetId);
-    validateChange(set, evaluateSheet(set, content), c);
+    const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
+    const { answers, declarations, content } = loadSheetContentSync(ctx.sqlite, sheetId);
+    validateChange(set, () => evaluateSheet(set, content), c);
     const now = ctx.now();
     const at = now.toISOString();
-    const applied = await applyChange(trx, { id: sheetId, set }, c, { at, actor: sheetActor(row, ctx, meta) });
+    const actor = sheetActor(row, ctx, meta);
+    const applied = applyChange(ctx.sqlite, { id: sheetId, set }, c, { at, actor }, { before: stateFromLoaded(answers, declarations, row.opinion, c) });
     const after = evaluateSheet(set, applyToContent(content, c));
-    if (applied === null) return saveResult(sheetId, null, row.updated_at, after, (await undoTarget(trx, sheetId)) !== null);
-    await writeDerived(trx, sheetId, after, at);
-    await auditChange(trx, now, sheetActor(row, ctx, meta), sheetId, applied);
+    if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(ctx.sqlite, sheetId) !== null);
+    writeDerivedSync(ctx.sqlite, sheetId, after, at);
+    auditChange(ctx.sqlite, now, actor, sheetId, applied);
     return saveResult(sheetId, applied.seq, at, after, true);
   });
 }
 
+/** The state a change replaces, from the sheet already loaded (saves a query per answer). */
+function stateFromLoaded(answers: SheetAnswer[], declarations: SheetDeclaration[], opinion: string, c: Change): State {
+  switch (c.kind) {
+    case 'level': {
+      const a = answers.find((x) => x.criterionCode === c.code);
+      return { levelIndex: a?.levelIndex ?? null, points: a?.points ?? null };
+    }
+    case 'note':
+      return { note: answers.find((x) => x.criterionCode === c.code)?.note ?? '' };
+    case 'declaration': {
+      const d = declarations.find((x) => x.ruleId === c.ruleId);
+      return d ? { holds: d.holds, reason: d.reason } : null;
+    }
+    case 'opinion':
+      return { opinion };
+  }
+}
+
 export async function undoLast(ctx: CoreContext, sheetId: number, meta: CallMeta): Promise<UndoResult> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await getSheetRow(trx, sheetId);
+  return withWriteLock(ctx, () => {
+    const row = sheetRowSync(ctx.sqlite, sheetId);
     assertDraft(row);
-    const set = await criteriaSetOf(trx, row.criteria_set_version_id);
-    const target = await undoTarget(trx, sheetId);
+    const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
+    const target = undoTarget(ctx.sqlite, sheetId);
     if (target === null) {
-      const { content } = await loadSheetContent(trx, sheetId);
+      const { content } = loadSheetContentSync(ctx.sqlite, sheetId);
       return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
     }
     const now = ctx.now();
     const at = now.toISOString();
-    const change = restoringChange(target);
-    const applied = (await applyChange(trx, { id: sheetId, set }, change, { at, actor: sheetActor(row, ctx, meta), undoesSeq: target.seq }))!;
-    const { content } = await loadSheetContent(trx, sheetId);
-    const e = evaluateSheet(set, content);
-    await writeDerived(trx, sheetId, e, at);
-    await auditChange(trx, now, sheetActor(row, ctx, meta), sheetId, applied, target.seq);
-    const canUndo = (await undoTarget(trx, sheetId)) !== null;
+    const actor = sheetActor(row, ctx, meta);
+    const applied = applyChange(ctx.sqlite, { id: sheetId, set }, restoringChange(target), { at, actor, undoesSeq: target.seq })!;
+    const e = evaluateSheet(set, loadSheetContentSync(ctx.sqlite, sheetId).content);
+    writeDerivedSync(ctx.sqlite, sheetId, e, at);
+    auditChange(ctx.sqlite, now, actor, sheetId, applied, target.seq);
+    const canUndo = undoTarget(ctx.sqlite, sheetId) !== null;
     return { ...saveResult(sheetId, applied.seq, at, e, canUndo), undone: { kind: target.kind, target: target.target, restored: target.before } };
   });
 }
 
-export async function sheetView(db: Kysely<DB>, sheetId: number): Promise<SheetView> {
+export async function sheetView(ctx: CoreContext, sheetId: number): Promise<SheetView> {
+  const db = ctx.db;
   const row = await getSheetRow(db, sheetId);
   const set = await criteriaSetOf(db, row.criteria_set_version_id);
   const { answers, declarations, content } = await loadSheetContent(db, sheetId);
@@ -167,7 +194,7 @@ export async function sheetView(db: Kysely<DB>, sheetId: number): Promise<SheetV
     parts: e.parts.map((p) => ({ code: p.code, points: p.points, max: p.max })),
     max: e.max,
     missing: e.missing,
-    canUndo: row.status === 'draft' && (await undoTarget(db, sheetId)) !== null,
+    canUndo: row.status === 'draft' && (await withReadLock(ctx, () => undoTarget(ctx.sqlite, sheetId))) !== null,
     previous,
   };
 }
@@ -217,7 +244,7 @@ export async function submitSheet(ctx: CoreContext, sheetId: number, revisionRea
       },
     });
   });
-  return sheetView(ctx.db, sheetId);
+  return sheetView(ctx, sheetId);
 }
 
 /** Marks the member's submitted sheets of earlier rounds for the same product as superseded. */
@@ -262,5 +289,5 @@ export async function unlockSheet(ctx: CoreContext, sheetId: number, reason: str
       after: { status: 'draft', reason },
     });
   });
-  return sheetView(ctx.db, sheetId);
+  return sheetView(ctx, sheetId);
 }
