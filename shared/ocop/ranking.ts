@@ -78,6 +78,12 @@ export interface ProductRanking {
   readonly displayDecimals: number;
 }
 
+function partRecord(parts: readonly string[], values: Int32Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let p = 0; p < parts.length; p++) out[parts[p]!] = values[p]!;
+  return out;
+}
+
 export function rankProduct(input: RankProductInput): ProductRanking {
   return rankFromState(input, buildProductState(input));
 }
@@ -91,7 +97,7 @@ export function rankFromState(input: RankProductInput, state: ProductState): Pro
   const members: MemberResult[] = sheets.map((s, m) => ({
     memberId: s.memberId,
     totalCenti: totals[m]!,
-    partCenti: Object.fromEntries(set.partCodes.map((p, pi) => [p, partTotals[m]![pi]!])),
+    partCenti: partRecord(set.partCodes, partTotals[m]!),
     stopped: s.stopped ?? false,
     disqualified: s.disqualified ?? false,
     disqualificationReason: s.disqualified ? (s.disqualificationReason ?? null) : null,
