@@ -57,6 +57,8 @@ export type ExchangeSheet = z.infer<typeof ExchangeSheet>;
 
 export const ScoreSheetsDocument = z
   .object({
+    /** Editors may point at the JSON Schema; ignored on import. */
+    $schema: z.string().optional(),
     format: z.literal(SCORE_SHEETS_FORMAT),
     formatVersion: z.literal(SCORE_SHEETS_FORMAT_VERSION),
     exportedAt: z.string(),
