@@ -132,3 +132,21 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
   await expect(page.getByTestId('session-status')).toHaveText('Đang họp');
 });
+
+test('an empty database offers the training dataset; its session opens ready to score with one recusal', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const shell = new Shell(page);
+  await shell.open(app.url, '/councils');
+  await page.getByRole('button', { name: 'Tạo dữ liệu tập huấn' }).click();
+  await expect(page.getByTestId('council-list')).toContainText('Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Phù Sa (tập huấn)', { timeout: 120_000 });
+  await expect(page.getByTestId('training-banner')).toBeVisible();
+  await shell.go('sessions');
+  await page.getByTestId('session-list').getByRole('link').last().click();
+  await expect(page.getByTestId('session-status')).toHaveText('Đang họp');
+  await expect(page.getByTestId('session-quorum')).toContainText('Đủ điều kiện họp: 8/9');
+  await page.getByRole('tab', { name: 'Xung đột lợi ích (1)' }).click();
+  await expect(page.getByTestId('conflicts').getByRole('row')).toHaveCount(2);
+  await page.getByRole('tab', { name: /Chương trình/ }).click();
+  await expect(page.getByTestId('agenda').getByRole('row')).toHaveCount(9);
+  await page.screenshot({ path: 'docs/screenshots/sessions-training-data.png' });
+});

@@ -140,6 +140,13 @@ export default {
       seeOthers: 'Members may see others’ scores before submitting their own sheet.',
     },
   },
+  training: {
+    title: 'Training data',
+    text: 'The database is empty. You can create a fictional province for training: 32 producers, over 40 dossiers, a council of 9 with its advisory group, two rounds and a session ready to score.',
+    create: 'Create training data',
+    created: 'Training data created',
+    banner: 'This is training data (fictional), not real records.',
+  },
   detail: {
     tabs: { members: 'Members', rules: 'Rules', info: 'Details' },
     back: 'All councils',

@@ -138,6 +138,13 @@ export default {
       seeOthers: 'Thành viên được xem điểm của người khác trước khi nộp phiếu của mình.',
     },
   },
+  training: {
+    title: 'Dữ liệu tập huấn',
+    text: 'Cơ sở dữ liệu đang trống. Có thể tạo một tỉnh hư cấu để tập huấn: 32 chủ thể, hơn 40 hồ sơ, Hội đồng 9 thành viên với Tổ tư vấn, hai đợt đánh giá và một phiên họp sẵn sàng chấm điểm.',
+    create: 'Tạo dữ liệu tập huấn',
+    created: 'Đã tạo dữ liệu tập huấn',
+    banner: 'Đây là dữ liệu tập huấn (hư cấu), không phải hồ sơ thật.',
+  },
   detail: {
     tabs: { members: 'Thành viên', rules: 'Quy chế', info: 'Thông tin' },
     back: 'Danh sách Hội đồng',

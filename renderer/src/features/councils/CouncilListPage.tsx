@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { TrainingDataBanner, TrainingDataOffer } from './TrainingData';
 
 export function CouncilListPage() {
   const { t } = useT();
@@ -17,8 +18,14 @@ export function CouncilListPage() {
         </Button>
       </Group>
       <Text>{t('councils:intro')}</Text>
+      <TrainingDataBanner />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data?.length === 0 && <Text c="dimmed">{t('councils:empty')}</Text>}
+      {list.data?.length === 0 && (
+        <>
+          <Text c="dimmed">{t('councils:empty')}</Text>
+          <TrainingDataOffer />
+        </>
+      )}
       {list.data && list.data.length > 0 && (
         <Table striped withTableBorder verticalSpacing="sm" data-testid="council-list">
           <Table.Thead>

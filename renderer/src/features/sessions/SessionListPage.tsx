@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
+import { TrainingDataBanner } from '../councils/TrainingData';
 import { CreateSessionModal } from './CreateSessionModal';
 import { STATUS_COLOR } from './status';
 
@@ -37,6 +38,7 @@ export function SessionListPage() {
         </Button>
       </Group>
       <Text>{t('sessions:intro')}</Text>
+      <TrainingDataBanner />
       <Group>
         <Select
           label={t('sessions:filters.council')}

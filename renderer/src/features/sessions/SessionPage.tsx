@@ -75,13 +75,15 @@ export function SessionPage() {
         </Text>
       </Stack>
       <Grid>
-        <Grid.Col span={7}>
+        <Grid.Col span={s.status === 'in_progress' ? 12 : 7}>
           <QuorumIndicator quorum={d.quorum.session} written={written} />
         </Grid.Col>
-        <Grid.Col span={5}>
-          <Readiness detail={d} />
-          {frozen && <Alert color="gray">{s.status === 'finalized' ? t('sessions:detail.finalizedNote') : t('sessions:detail.frozen')}</Alert>}
-        </Grid.Col>
+        {s.status !== 'in_progress' && (
+          <Grid.Col span={5}>
+            <Readiness detail={d} />
+            {frozen && <Alert color="gray">{s.status === 'finalized' ? t('sessions:detail.finalizedNote') : t('sessions:detail.frozen')}</Alert>}
+          </Grid.Col>
+        )}
       </Grid>
       {d.warnings.map((w) => (
         <Alert key={w.code} color="yellow" variant="light">
