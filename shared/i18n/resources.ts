@@ -2,6 +2,7 @@ import enAbout from './en/about';
 import enBackup from './en/backup';
 import enCommon from './en/common';
 import enCouncils from './en/councils';
+import enCriteria from './en/criteria';
 import enDossiers from './en/dossiers';
 import enDocuments from './en/documents';
 import enErrors from './en/errors';
@@ -13,6 +14,7 @@ import viAbout from './vi/about';
 import viBackup from './vi/backup';
 import viCommon from './vi/common';
 import viCouncils from './vi/councils';
+import viCriteria from './vi/criteria';
 import viDossiers from './vi/dossiers';
 import viDocuments from './vi/documents';
 import viErrors from './vi/errors';
@@ -27,8 +29,8 @@ import viSettings from './vi/settings';
  * shape (checked by the type system and by i18n.test.ts). Areas add a namespace per file.
  */
 export const resources = {
-  vi: { common: viCommon, councils: viCouncils, sessions: viSessions, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu },
-  en: { common: enCommon, councils: enCouncils, sessions: enSessions, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu },
+  vi: { common: viCommon, councils: viCouncils, criteria: viCriteria, sessions: viSessions, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu },
+  en: { common: enCommon, councils: enCouncils, criteria: enCriteria, sessions: enSessions, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];
