@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../context';
-import { call, callError, createNineCouncil, markAttendance, preparedSession } from '../sessions/test-fixture';
+import { call, callError, createNineCouncil, finalizeForTest, markAttendance, preparedSession } from '../sessions/test-fixture';
 import { memoryCore } from '../test/core-fixture';
 
 let core: Core;
@@ -179,8 +179,7 @@ describe('council rules', () => {
 
     // Finalize (as the results area does), then change the rules again: the session keeps v2.
     await call(core, 'sessions:transition', { id: p.sessionId, to: 'closed', endTime: '11:30' });
-    const { transitionSession } = await import('../sessions/session-status');
-    await core.ctx.db.transaction().execute((trx) => transitionSession(trx, core.ctx, 'test', p.sessionId, 'finalized'));
+    await finalizeForTest(core, p.sessionId);
     await call(core, 'councils:setRules', { id: p.council.council.id, rules: { ...rules, spreadLimit: 12 } });
     expect((await call(core, 'sessions:get', { id: p.sessionId })).rules.version).toBe(2);
     await expect(sql`UPDATE council_rules SET spread_limit = 20`.execute(core.ctx.db)).rejects.toThrow(/IMMUTABLE/);

@@ -50,7 +50,7 @@ describe('training dataset (npm run ocop -- demo)', () => {
     expect(written.session).toMatchObject({ kind: 'written_opinion', status: 'preparing' });
     expect(await call(core, 'demo:status', {})).toEqual({ training: true, seed: 7 });
     expect(await call(core, 'audit:verify', {})).toMatchObject({ ok: true });
-  });
+  }, 90_000);
 
   it('the same seed gives the same data, to the audit chain head; another seed gives other data', async () => {
     const [a, b, c] = [await fresh(), await fresh(), await fresh()];
@@ -60,7 +60,7 @@ describe('training dataset (npm run ocop -- demo)', () => {
     expect(await dump(a)).toBe(await dump(b));
     expect((await call(a, 'audit:verify', {})).head).toBe((await call(b, 'audit:verify', {})).head);
     expect(await dump(c)).not.toBe(await dump(a));
-  });
+  }, 180_000);
 
   it('refuses a database that already holds data', async () => {
     const core = await fresh();
@@ -68,5 +68,5 @@ describe('training dataset (npm run ocop -- demo)', () => {
     const e = await callError(core, 'demo:create', {});
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toContain('empty database');
-  });
+  }, 90_000);
 });

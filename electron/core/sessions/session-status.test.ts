@@ -5,7 +5,7 @@ import type { Core } from '../context';
 import { CoreError } from '../errors';
 import { memoryCore } from '../test/core-fixture';
 import { transitionSession } from './session-status';
-import { call, callError, markAttendance, preparedSession, seedRound } from './test-fixture';
+import { call, callError, finalizeForTest, markAttendance, preparedSession, seedRound, unfinalizeForTest } from './test-fixture';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -18,7 +18,10 @@ async function sessionIn(status: SessionStatusValue) {
   const p = await preparedSession(core);
   await markAttendance(core, p.sessionId, p.memberIds, [p.memberIds[8]!]);
   const path: SessionStatusValue[] = ['in_progress', 'closed', 'finalized'];
-  for (const to of path.slice(0, SESSION_STATUSES.indexOf(status))) await move(p.sessionId, to);
+  for (const to of path.slice(0, SESSION_STATUSES.indexOf(status))) {
+    if (to === 'finalized') await finalizeForTest(core, p.sessionId);
+    else await move(p.sessionId, to);
+  }
   return p;
 }
 
@@ -58,9 +61,9 @@ describe('session status machine', () => {
     await call(core, 'sessions:transition', { id: p.sessionId, to: 'closed' });
     // Finalizing is the results area's step (it calls transitionSession); the channel refuses it.
     expect((await callError(core, 'sessions:transition', { id: p.sessionId, to: 'finalized' })).code).toBe('VALIDATION');
-    await move(p.sessionId, 'finalized');
+    await finalizeForTest(core, p.sessionId);
     await expect(move(p.sessionId, 'closed')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('reason is required') });
-    await move(p.sessionId, 'closed', 'Sai sót khi nhập phiếu giấy');
+    await unfinalizeForTest(core, p.sessionId, 'Sai sót khi nhập phiếu giấy', p.memberIds[0]!);
     const actions = (await call(core, 'audit:tail', { limit: 8 })).map((e: { action: string }) => e.action).filter((a: string) => a.startsWith('session.') && !a.includes('attendance'));
     expect(actions.reverse()).toEqual(['session.open', 'session.close', 'session.reopen', 'session.close', 'session.finalize', 'session.unfinalize']);
     const reopen = (await call(core, 'audit:tail', { limit: 1 }))[0];

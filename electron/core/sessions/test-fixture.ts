@@ -101,3 +101,27 @@ export async function markAttendance(core: Core, sessionId: number, memberIds: n
   }
   return last;
 }
+
+/**
+ * Finalizes a closed session the way the results area does: a finalization record (migration
+ * 0006 requires one) and the status change, in one transaction. The record's digest is a dummy.
+ */
+export async function finalizeForTest(core: Core, sessionId: number): Promise<void> {
+  const { transitionSession } = await import('./session-status');
+  await core.ctx.db.transaction().execute(async (trx) => {
+    const n = await sql<{ n: number }>`SELECT count(*) AS n FROM session_finalization WHERE session_id = ${sessionId}`.execute(trx);
+    await sql`INSERT INTO session_finalization (session_id, seq, audit_head, results_digest, results_json, finalized_at, finalized_by)
+      VALUES (${sessionId}, ${(n.rows[0]?.n ?? 0) + 1}, ${'0'.repeat(64)}, ${'a'.repeat(64)}, '{}', ${core.ctx.now().toISOString()}, 'test')`.execute(trx);
+    await transitionSession(trx, core.ctx, 'test', sessionId, 'finalized');
+  });
+}
+
+/** Reopens a finalized session as results:reopen does: the reopening on the record, then finalized → closed. */
+export async function unfinalizeForTest(core: Core, sessionId: number, reason: string, chairMemberId: number): Promise<void> {
+  const { transitionSession } = await import('./session-status');
+  await core.ctx.db.transaction().execute(async (trx) => {
+    await sql`UPDATE session_finalization SET reopened_at = ${core.ctx.now().toISOString()}, reopened_by = 'test', reopen_reason = ${reason}, reopen_chair_member_id = ${chairMemberId}
+      WHERE session_id = ${sessionId} AND reopened_at IS NULL`.execute(trx);
+    await transitionSession(trx, core.ctx, 'test', sessionId, 'closed', { reason });
+  });
+}
