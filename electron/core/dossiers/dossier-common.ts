@@ -26,6 +26,18 @@ export function allWordsIn(column: string, words: string[]): Expression<SqlBool>
 }
 
 /**
+ * The MATCH expression for the trigram index of words of three letters or more: each word as
+ * a quoted phrase, all required. Null when no word is long enough for the index.
+ */
+export function trigramMatch(words: string[]): string | null {
+  const long = words.filter((w) => [...w].length >= 3);
+  return long.length === 0 ? null : long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/** Words the trigram index cannot look up (one or two letters): matched with instr on the column. */
+export const shortWords = (words: string[]): string[] => words.filter((w) => [...w].length < 3);
+
+/**
  * The freeze triggers of migration 0003 (and other areas' triggers) abort with
  * "IMMUTABLE: …" or "FORBIDDEN_STATE: …"; turn those into the matching CoreError so callers get
  * a stable code even when a service check was bypassed.

@@ -1,9 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { RegistrationRow } from '../../../shared/api/channels/dossiers-fields';
 import type { RegistrationKind, RegistrationStatus } from '../../../shared/ocop/dossier-model';
 import type { DB } from '../db/schema';
 import type { RegistrationTable } from '../db/tables/dossiers';
-import { allWordsIn, searchTokens } from './dossier-common';
+import { allWordsIn, searchTokens, shortWords, trigramMatch } from './dossier-common';
 
 export type RegistrationRecord = Selectable<RegistrationTable>;
 
@@ -137,7 +137,10 @@ export async function listRegistrations(db: Kysely<DB>, f: RegistrationListFilte
   if (f.communeCode) q = q.where('r.commune_code', '=', f.communeCode);
   if (f.setKeys && f.setKeys.length > 0) q = q.where('r.set_key', 'in', f.setKeys);
   if (f.producerId !== undefined) q = q.where('r.product_id', 'in', (eb) => eb.selectFrom('product').select('id').where('producer_id', '=', f.producerId!));
-  if (words.length > 0) q = q.where(allWordsIn('r.search_folded', words));
+  const match = trigramMatch(words);
+  if (match !== null) q = q.where(sql<SqlBool>`r.id IN (SELECT rowid FROM registration_search WHERE registration_search MATCH ${match})`);
+  const short = shortWords(words);
+  if (short.length > 0) q = q.where(allWordsIn('r.search_folded', short));
 
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q.select('r.id');

@@ -53,8 +53,13 @@ describe('registration list', () => {
     expect(await search({ search: 'pdk-19-05500' })).toEqual([ids.tra]);
     expect(await search({ search: '4600123456' })).toEqual([ids.tra]);
     expect(await search({ search: 'khong co' })).toEqual([]);
-    // LIKE wildcards are plain characters here.
+    // One or two letters (below the trigram index) still match, "d" finding "đ".
+    expect(await search({ search: 'dô' })).toEqual([ids.mamTom]);
+    // Every form number reads "PĐK": "d" finds all three.
+    expect(await search({ search: 'd' })).toHaveLength(3);
+    // Wildcards and quotes are plain characters here.
     expect(await search({ search: '%' })).toEqual([]);
+    expect(await search({ search: '"nuoc' })).toEqual([]);
   });
 
   it('filters by round, status, kind, commune and criteria sets', async () => {

@@ -18,7 +18,7 @@ export default {
   },
   list: {
     search: 'Search',
-    searchPlaceholder: 'Product, producer, code, place… (accents optional)',
+    searchPlaceholder: 'Product, producer, code… (accents optional)',
     round: 'Round',
     allRounds: 'All rounds',
     status: 'Status',

@@ -16,7 +16,7 @@ export default {
   },
   list: {
     search: 'Tìm kiếm',
-    searchPlaceholder: 'Tên sản phẩm, chủ thể, mã số, địa phương… (gõ không dấu cũng được)',
+    searchPlaceholder: 'Sản phẩm, chủ thể, mã số… (không cần dấu)',
     round: 'Đợt',
     allRounds: 'Tất cả các đợt',
     status: 'Trạng thái',

@@ -192,7 +192,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('attachment_sha256').on('attachment').columns(['sha256']).execute();
 
   await createDerivedColumnTriggers(db);
+  await createSearchIndex(db);
   await createFreezeTriggers(db);
+}
+
+/**
+ * Trigram full-text index over registration.search_folded: a search word of three letters or
+ * more is found through the index instead of reading every row (the 20 ms target over 20,000
+ * registrations). Kept in step by triggers on the folded column; shorter words are matched by
+ * `instr` on the column itself (the trigram index cannot look up one or two letters).
+ */
+async function createSearchIndex(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE VIRTUAL TABLE registration_search USING fts5(search_folded, content='registration', content_rowid='id', tokenize='trigram')`.execute(db);
+  await sql`CREATE TRIGGER registration_search_update AFTER UPDATE OF search_folded ON registration
+    BEGIN
+      INSERT INTO registration_search(registration_search, rowid, search_folded) SELECT 'delete', OLD.id, OLD.search_folded WHERE OLD.search_folded <> '';
+      INSERT INTO registration_search(rowid, search_folded) SELECT NEW.id, NEW.search_folded WHERE NEW.search_folded <> '';
+    END`.execute(db);
+  await sql`CREATE TRIGGER registration_search_delete AFTER DELETE ON registration
+    BEGIN
+      INSERT INTO registration_search(registration_search, rowid, search_folded) SELECT 'delete', OLD.id, OLD.search_folded WHERE OLD.search_folded <> '';
+    END`.execute(db);
 }
 
 /**

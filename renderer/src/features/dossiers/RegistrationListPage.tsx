@@ -79,7 +79,7 @@ export function RegistrationListPage() {
           leftSection={<IconSearch size={18} />}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          w={330}
+          w={300}
           type="search"
         />
         <Select
@@ -101,19 +101,21 @@ export function RegistrationListPage() {
         />
         <Select label={t('dossiers:list.kind')} data={REGISTRATION_KINDS.map((k) => ({ value: k, label: t(`dossiers:kinds.${k}`) }))} value={kind} onChange={setKind} clearable w={140} />
         <Select label={t('dossiers:list.group')} data={sectors.map((s) => ({ value: s.value, label: s.label }))} value={sector} onChange={setSector} clearable w={190} comboboxProps={{ width: 420 }} />
+      </Group>
+      {first.isError && <ErrorAlert error={first.error} onRetry={() => void first.refetch()} />}
+      <Group justify="space-between">
+        <Text fw={600} aria-live="polite" data-testid="registration-count">
+          {first.data ? (total === 0 ? t('dossiers:list.empty') : t('dossiers:list.count', { count: total })) : t('common:loading')}
+        </Text>
         <Select
-          label={t('dossiers:list.sort')}
+          aria-label={t('dossiers:list.sort')}
           data={(['recent', 'product', 'producer'] as const).map((s) => ({ value: s, label: t(`dossiers:list.sorts.${s}`) }))}
           value={sort}
           onChange={(v) => setSort((v as typeof sort) ?? 'recent')}
           allowDeselect={false}
-          w={170}
+          w={200}
         />
       </Group>
-      {first.isError && <ErrorAlert error={first.error} onRetry={() => void first.refetch()} />}
-      <Text fw={600} aria-live="polite" data-testid="registration-count">
-        {first.data ? (total === 0 ? t('dossiers:list.empty') : t('dossiers:list.count', { count: total })) : t('common:loading')}
-      </Text>
       <Box role="table" aria-label={t('dossiers:list.tableLabel')} aria-rowcount={total} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
         <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '10px 12px', background: 'var(--mantine-color-gray-1)', fontWeight: 700 }}>
           {(['colNo', 'colProduct', 'colProducer', 'colRound', 'colKind', 'colStatus'] as const).map((c) => (
