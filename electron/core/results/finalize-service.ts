@@ -6,6 +6,7 @@ import { GENESIS_HASH } from '../audit/chain';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
+import { transitionSession } from '../sessions/session-status';
 import { allFinalizations, insertFinalization, markReopened, openFinalization, toFinalization } from './finalization-repo';
 import { describeDifferences, resultsDocument, sha256Hex, type ResultsDocument } from './results-digest';
 import { readStoredAnswers } from './answer-reader';
@@ -22,14 +23,6 @@ import { isSensitive } from './results-view';
 function translateTrigger(e: unknown): unknown {
   const m = /^(IMMUTABLE|FORBIDDEN_STATE|CONFLICT): (.*)$/s.exec(e instanceof Error ? e.message : '');
   return m ? new CoreError(m[1] as 'IMMUTABLE' | 'FORBIDDEN_STATE' | 'CONFLICT', m[2]!) : e;
-}
-
-async function setSessionStatus(db: Kysely<DB>, sessionId: number, to: 'finalized' | 'closed', at: string): Promise<void> {
-  await db
-    .updateTable('session')
-    .set({ status: to, finalized_at: to === 'finalized' ? at : null, updated_at: at })
-    .where('id', '=', sessionId)
-    .execute();
 }
 
 export async function finalizeSession(ctx: CoreContext, actor: string, input: { sessionId: number; acknowledgeSensitive: boolean; marginPoints: number }): Promise<SessionResults> {
@@ -60,7 +53,8 @@ export async function finalizeSession(ctx: CoreContext, actor: string, input: { 
       const digest = sha256Hex(json);
       const chairMemberId = computed.data.session.chairMemberId;
       const id = await insertFinalization(trx, { sessionId: input.sessionId, seq, auditHead: head, digest, json, at, by: actor, chairMemberId });
-      await setSessionStatus(trx, input.sessionId, 'finalized', at);
+      // The session's own status change (state machine, audit 'session.finalize') belongs to councils.
+      await transitionSession(trx, ctx, actor, input.sessionId, 'finalized');
       await appendAudit(trx, ctx.now(), {
         actor,
         action: 'results.finalize',
@@ -98,7 +92,7 @@ export async function reopenSession(ctx: CoreContext, actor: string, input: { se
       await assertPresiding(trx, input.sessionId, session.chair_member_id, input.chairMemberId);
       const at = ctx.now().toISOString();
       await markReopened(trx, open.id, { at, by: actor, reason: input.reason, chairMemberId: input.chairMemberId });
-      await setSessionStatus(trx, input.sessionId, 'closed', at);
+      await transitionSession(trx, ctx, actor, input.sessionId, 'closed', { reason: input.reason });
       await appendAudit(trx, ctx.now(), {
         actor,
         action: 'results.reopen',

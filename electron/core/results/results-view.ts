@@ -51,7 +51,7 @@ export function toProductResult(c: ComputedProduct, data: SessionData): ProductR
     productCode: c.agenda.productCode,
     productName: c.agenda.productName,
     producerName: c.agenda.producerName,
-    criteriaSet: { versionId: c.version.versionId, setKey: c.version.setKey, version: c.version.version, name: c.version.name, contentHash: c.version.contentHash },
+    criteriaSet: { versionId: c.version.versionId, setKey: c.version.setKey, setNo: c.version.set.setNo, version: c.version.version, name: c.version.name, contentHash: c.version.contentHash },
     legalBasis: r.legalBasis,
     rescoringRound: c.rescoringRound,
     memberTotals: r.members.map((m) => {

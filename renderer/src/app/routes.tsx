@@ -18,6 +18,7 @@ import { BackupPage } from '../features/backup/BackupPage';
 import { GuidePage } from '../features/guide/GuidePage';
 import { CouncilsArea } from '../features/councils/CouncilsArea';
 import { CriteriaArea } from '../features/criteria/CriteriaArea';
+import { ResultsArea } from '../features/results/ResultsArea';
 import { SessionsArea } from '../features/sessions/SessionsArea';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -39,7 +40,7 @@ export const routes: AppRoute[] = [
   { path: '/dossiers', navKey: 'dossiers', icon: IconFolders, element: <DossiersArea /> },
   { path: '/councils', navKey: 'councils', icon: IconUsersGroup, element: <CouncilsArea /> },
   { path: '/sessions', navKey: 'sessions', icon: IconListCheck, element: <SessionsArea /> },
-  { path: '/results', navKey: 'results', icon: IconAward, element: <ComingSoon navKey="results" /> },
+  { path: '/results', navKey: 'results', icon: IconAward, element: <ResultsArea /> },
   { path: '/documents', navKey: 'documents', icon: IconFileText, element: <ComingSoon navKey="documents" /> },
   { path: '/criteria', navKey: 'criteria', icon: IconBook2, element: <CriteriaArea /> },
   { path: '/backup', navKey: 'backup', icon: IconDatabaseExport, element: <BackupPage /> },

@@ -65,7 +65,7 @@ export const ProductResult = z.object({
   productCode: z.string(),
   productName: z.string(),
   producerName: z.string(),
-  criteriaSet: z.object({ versionId: z.number().int(), setKey: z.string(), version: z.number().int(), name: z.string(), contentHash: z.string() }),
+  criteriaSet: z.object({ versionId: z.number().int(), setKey: z.string(), setNo: z.number().int().nullable(), version: z.number().int(), name: z.string(), contentHash: z.string() }),
   legalBasis: z.string(),
   /** The re-scoring round whose sheets count (0 = first scoring). */
   rescoringRound: z.number().int(),

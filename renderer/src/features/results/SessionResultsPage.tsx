@@ -1,0 +1,106 @@
+import { Anchor, Badge, Button, Center, Group, Loader, NumberInput, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconLock, IconLockOpen, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { SessionResults } from '../../../../shared/api/channels/results';
+import { useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { dateText } from '../councils/labels';
+import { STATUS_COLOR } from '../sessions/status';
+import { FinalizeBlockers, FinalizationHistory, LockBanner } from './FinalizationPanels';
+import { FinalizeModal } from './FinalizeModal';
+import { ProductDrawer } from './ProductDrawer';
+import { ReopenModal } from './ReopenModal';
+import { ResultsTable } from './ResultsTable';
+
+function Summary({ r }: { r: SessionResults }) {
+  const { t } = useT();
+  const s = r.summary;
+  const open = s.products - s.byStatus.complete - s.byStatus.disqualified;
+  const cells: [string, number, string?][] = [
+    [t('results:summary.products'), s.products],
+    [t('results:summary.complete'), s.byStatus.complete],
+    [t('results:summary.open'), open, open > 0 ? 'orange.9' : undefined],
+    [t('results:summary.recognised'), s.recognised],
+    [t('results:summary.central'), s.proposedToCentral],
+    [t('results:summary.sensitive'), s.sensitive, s.sensitive > 0 ? 'yellow.9' : undefined],
+  ];
+  return (
+    <Paper withBorder px="md" py={8} data-testid="results-summary" style={{ flex: 1 }}>
+      <Group gap="xl" wrap="nowrap">
+        {cells.map(([label, value, color]) => (
+          <Stack key={label} gap={0}>
+            <Text fz={22} fw={700} c={color} lh={1.2}>
+              {value}
+            </Text>
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {label}
+            </Text>
+          </Stack>
+        ))}
+      </Group>
+    </Paper>
+  );
+}
+
+/** One session's results: the table, the details of a product, finalizing and reopening. */
+export function SessionResultsPage() {
+  const { t } = useT();
+  const sessionId = Number(useParams().sessionId);
+  const [margin, setMargin] = useState<number>(1);
+  const [marginPoints] = useDebouncedValue(margin, 300);
+  const [detailOf, setDetailOf] = useState<number | null>(null);
+  const [finalizing, setFinalizing] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const q = useApiQuery('results:session', { sessionId, marginPoints }, { placeholderData: keepPreviousData });
+  if (q.isPending) return <Center h={200}><Loader aria-label={t('common:loading')} /></Center>;
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  const r = q.data;
+  const s = r.session;
+  return (
+    <Stack maw={1400} gap="sm">
+      <Anchor component={Link} to="/results">
+        ← {t('results:back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2}>
+          <Group gap="sm">
+            <Title order={2} fz={26}>
+              {t('results:heading', { number: s.number })}
+            </Title>
+            <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} leftSection={r.locked ? <IconLock size={14} /> : undefined} data-testid="results-session-status">
+              {t(`sessions:status.${s.status}`)}
+            </Badge>
+          </Group>
+          <Text>{s.councilName}</Text>
+          <Text c="dimmed">{t('results:when', { date: dateText(s.date), round: s.roundName, basis: s.legalBasis })}</Text>
+        </Stack>
+        {r.locked ? (
+          <Button variant="default" leftSection={<IconLockOpen size={18} />} onClick={() => setReopening(true)} style={{ flexShrink: 0 }}>
+            {t('results:reopen.button')}
+          </Button>
+        ) : (
+          <Button leftSection={<IconRosetteDiscountCheck size={18} />} onClick={() => setFinalizing(true)} disabled={!r.finalizable} style={{ flexShrink: 0 }}>
+            {t('results:finalize.button')}
+          </Button>
+        )}
+      </Group>
+      {r.locked && r.finalization && <LockBanner f={r.finalization} />}
+      {!r.locked && !r.finalizable && <FinalizeBlockers r={r} />}
+      <Group align="stretch" wrap="nowrap">
+        <Summary r={r} />
+        <Tooltip label={t('results:marginHelp')} multiline w={280}>
+          <NumberInput label={t('results:margin')} value={margin} onChange={(v) => setMargin(typeof v === 'number' ? v : 0)} min={0} max={10} step={0.5} decimalScale={2} decimalSeparator="," w={200} />
+        </Tooltip>
+      </Group>
+      {r.products.length === 0 ? <Text c="dimmed">{t('results:empty')}</Text> : <ResultsTable results={r} onOpen={setDetailOf} />}
+      {r.history.length > 0 && <FinalizationHistory r={r} />}
+      {detailOf !== null && <ProductDrawer sessionId={sessionId} registrationId={detailOf} marginPoints={marginPoints} onClose={() => setDetailOf(null)} />}
+      {finalizing && <FinalizeModal results={r} marginPoints={marginPoints} onClose={() => setFinalizing(false)} />}
+      {reopening && <ReopenModal results={r} onClose={() => setReopening(false)} />}
+    </Stack>
+  );
+}
