@@ -137,6 +137,7 @@ export interface SearchHitRow {
   setName: string;
   version: number;
   criterionCode: string;
+  criterionTitle: string;
   field: 'title' | 'level' | 'note' | 'parent';
   levelIndex: number | null;
   text: string;
@@ -153,7 +154,8 @@ export async function searchCriteriaText(db: Kysely<DB>, foldedWords: string[], 
   let q = db
     .selectFrom('criteria_search as s')
     .innerJoin('criteria_set_version as v', 'v.id', 's.version_id')
-    .select(['s.version_id', 'v.set_key', 'v.set_no', 'v.name', 'v.version', 's.criterion_code', 's.field', 's.level_index', 's.text']);
+    .innerJoin('criteria_search as t', (j) => j.onRef('t.version_id', '=', 's.version_id').onRef('t.criterion_code', '=', 's.criterion_code').on('t.field', '=', 'title'))
+    .select(['s.version_id', 'v.set_key', 'v.set_no', 'v.name', 'v.version', 's.criterion_code', 's.field', 's.level_index', 's.text', 't.text as criterion_title']);
   for (const w of foldedWords) q = q.where(sql<boolean>`s.folded LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`);
   // The newest versions first (a few dozen ids), so the text scan does not run a MAX() per row.
   const ids = opts.versionIds && opts.versionIds.length > 0 ? opts.versionIds : (await db.selectFrom('criteria_set_version as v').select('v.id').where(latestExpr, '=', 1).execute()).map((r) => r.id);
@@ -175,6 +177,7 @@ export async function searchCriteriaText(db: Kysely<DB>, foldedWords: string[], 
       setName: r.name,
       version: r.version,
       criterionCode: r.criterion_code,
+      criterionTitle: r.criterion_title,
       field: r.field as SearchHitRow['field'],
       levelIndex: r.level_index,
       text: r.text,

@@ -57,14 +57,7 @@ export async function exportCriteriaSet(ctx: CoreContext, input: ChannelParsedIn
 export async function searchCriteria(ctx: CoreContext, input: ChannelParsedInput<'criteria:search'>): Promise<ChannelOutput<'criteria:search'>> {
   const words = foldForSearch(input.query).split(' ').filter((w) => w !== '');
   if (words.length === 0) return { hits: [], truncated: false };
-  const { hits, truncated } = await searchCriteriaText(ctx.db, words, { versionIds: input.versionIds, limit: input.limit });
-  const versionIds = [...new Set(hits.map((h) => h.versionId))];
-  const titles = new Map<string, string>();
-  if (versionIds.length > 0) {
-    const rows = await ctx.db.selectFrom('criteria_search').select(['version_id', 'criterion_code', 'text']).where('field', '=', 'title').where('version_id', 'in', versionIds).execute();
-    for (const r of rows) titles.set(`${r.version_id}\n${r.criterion_code}`, r.text);
-  }
-  return { truncated, hits: hits.map((h) => ({ ...h, criterionTitle: titles.get(`${h.versionId}\n${h.criterionCode}`) ?? '' })) };
+  return searchCriteriaText(ctx.db, words, { versionIds: input.versionIds, limit: input.limit });
 }
 
 let tree: ProductClassificationTree | null = null;

@@ -41,7 +41,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('folded', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('criteria_search_version').on('criteria_search').columns(['version_id']).execute();
+  // By version (delete cascade, scoping a search) and criterion (the title beside each hit).
+  await db.schema.createIndex('criteria_search_version').on('criteria_search').columns(['version_id', 'criterion_code']).execute();
 
   // A version is immutable: its content and identity never change (a changed set is a new
   // version). Only `locked` may move, and only from 0 to 1 — set when a scoring sheet or a
