@@ -46,7 +46,7 @@ export default {
     part: 'Part {{code}}: {{title}} ({{max}} points)',
     partTotal: 'Part {{code}} total',
     total: 'TOTAL',
-    memberNote: 'Evaluator note: {{text}}',
+    memberNote: 'Evaluator note (criterion {{code}}): {{text}}',
     opinion: 'Evaluator opinion: ',
     evaluator: 'Evaluator',
     draftMark: 'DRAFT – NOT SUBMITTED',

@@ -46,7 +46,7 @@ export default {
     part: 'Phần {{code}}: {{title}} ({{max}} điểm)',
     partTotal: 'Cộng Phần {{code}}',
     total: 'TỔNG CỘNG',
-    memberNote: 'Ghi chú của người đánh giá: {{text}}',
+    memberNote: 'Ghi chú của người đánh giá (tiêu chí {{code}}): {{text}}',
     opinion: 'Ý kiến của người đánh giá: ',
     evaluator: 'Người đánh giá',
     draftMark: 'BẢN NHÁP – CHƯA NỘP',

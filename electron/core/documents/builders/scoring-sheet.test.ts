@@ -57,7 +57,7 @@ describe('Phiếu đánh giá (member × product)', { timeout: 60_000 }, () => {
     expect(text).toContain('Ghi chú: Dấu sao là yêu cầu tối thiểu');
     const flat = text.replace(/\s+/gu, ' ');
     expect(flat).toContain('Ý kiến của người đánh giá: Sản phẩm có chất lượng ổn định');
-    expect(flat).toContain('Ghi chú của người đánh giá: Chưa có hợp đồng liên kết');
+    expect(flat).toContain('Ghi chú của người đánh giá (tiêu chí 1.4): Chưa có hợp đồng liên kết');
     expect(flat).toMatch(/Đồng Tháp, ngày 05 tháng 01 năm 2026 Người đánh giá \(Ký và ghi rõ họ tên\) Phạm Ngọc Ánh/u);
   });
 

@@ -28,7 +28,7 @@ export function tokensIn(text: string): { sessionRef: string; digest: string }[]
  * handing it over through `globalThis.pdfjsWorker`, which pdf.js looks for) keeps that working
  * when a bundler moves files around. The minified builds load noticeably faster under tsx.
  */
-async function loadPdfjs() {
+export async function loadPdfjs() {
   const g = globalThis as { pdfjsWorker?: unknown };
   g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
   return import('pdfjs-dist/legacy/build/pdf.min.mjs');

@@ -2,6 +2,7 @@ import type { Content, ContentSection, DynamicContent, Margins as PdfMargins } f
 import type { DocT } from '../doc-t';
 import { digestToken } from '../integrity/digest-code';
 import type { Integrity } from '../types';
+import { textWidth } from './measure';
 import { SIZE } from './styles';
 import { DECREE_MARGINS, mm, type Margins } from './units';
 
@@ -9,7 +10,20 @@ import { DECREE_MARGINS, mm, type Margins } from './units';
 export const QR_IMAGE = 'ocopDigestQr';
 
 /** QR side on paper: 15 mm reads reliably with a phone and fits the 20-mm bottom margin. */
-const QR_SIZE = mm(15);
+export const QR_SIZE = mm(15);
+
+/** Where the frame draws its parts (pt); the batch renderer draws the same at the same places. */
+export const FRAME = {
+  pageNumberTop: mm(10),
+  pageNumberSize: SIZE.pageNumber,
+  markTop: mm(6),
+  markSize: 10,
+  digestSize: 7,
+  /** Top of the digest text within the QR's height. */
+  digestTextTop: QR_SIZE / 2 - 8,
+  /** Gap between the digest text and the QR code. */
+  digestGap: 6,
+} as const;
 
 export interface FrameOptions {
   t: DocT;
@@ -37,13 +51,20 @@ export interface FrameOptions {
 export function section(content: Content, o: FrameOptions): ContentSection {
   let first = Number.POSITIVE_INFINITY;
   const margins = o.margins ?? DECREE_MARGINS;
-  const header: DynamicContent = (current) => {
+  const header: DynamicContent = (current, _total, pageSize) => {
     first = Math.min(first, current);
     const relative = current - first + 1;
     const items: Content[] = [];
     if (relative === 1 && o.firstPageMark) items.push(draftBox(o.firstPageMark, margins));
-    if (o.everyPageMark) items.push({ text: o.everyPageMark, fontSize: 10, bold: true, alignment: 'right', margin: [margins[0], mm(6), margins[2], 0] });
-    if (relative > 1) items.push({ text: String(relative), fontSize: SIZE.pageNumber, alignment: 'center', margin: [0, o.everyPageMark ? 0 : mm(10), 0, 0] });
+    // Absolute positions (computed with Times metrics) so the mark and the number never push each other.
+    if (o.everyPageMark) {
+      const x = pageSize.width - margins[2] - textWidth(o.everyPageMark, FRAME.markSize, true);
+      items.push({ text: o.everyPageMark, fontSize: FRAME.markSize, bold: true, absolutePosition: { x, y: FRAME.markTop } });
+    }
+    if (relative > 1) {
+      const n = String(relative);
+      items.push({ text: n, fontSize: FRAME.pageNumberSize, absolutePosition: { x: (pageSize.width - textWidth(n, FRAME.pageNumberSize)) / 2, y: FRAME.pageNumberTop } });
+    }
     return items.length ? { stack: items } : null;
   };
   const footer: DynamicContent | undefined = o.integrity ? digestFooter(o.t, o.integrity, margins, o.qrBottomGap) : undefined;
@@ -75,7 +96,7 @@ function digestFooter(t: DocT, integrity: Integrity, margins: Margins, qrBottomG
   const token = digestToken(integrity);
   return () => ({
     columns: [
-      { width: '*', stack: [{ text: label, fontSize: 7 }, { text: token, fontSize: 7 }], margin: [0, QR_SIZE / 2 - 8, 6, 0] },
+      { width: '*', stack: [{ text: label, fontSize: FRAME.digestSize }, { text: token, fontSize: FRAME.digestSize }], margin: [0, FRAME.digestTextTop, FRAME.digestGap, 0] },
       { width: QR_SIZE, image: QR_IMAGE, fit: [QR_SIZE, QR_SIZE] },
     ],
     margin: [margins[0], top, margins[2], 0],

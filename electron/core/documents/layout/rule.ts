@@ -5,7 +5,7 @@ import type { Content } from 'pdfmake/interfaces';
  * under the issuing body, the national motto and the title (the official DOCX types underscores;
  * a vector line sits at a steady distance under the text whatever the font).
  */
-export function centredRule(boxWidth: number, length: number, gapAbove = 3, lineWidth = 0.6): Content {
+export function centredRule(boxWidth: number, length: number, gapAbove = 4, lineWidth = 0.6): Content {
   const len = Math.min(length, boxWidth);
   const x1 = (boxWidth - len) / 2;
   return {

@@ -199,7 +199,7 @@ export function sheetData(opts: { memberIndex?: number; productIndex?: number; b
   const member = MEMBERS[opts.memberIndex ?? 3]!;
   const product = products(Math.max(10, (opts.productIndex ?? 0) + 1))[opts.productIndex ?? 0]!;
   if (opts.blank) {
-    return ScoringSheetData.parse({ form, product: null, member: null, answers: null, placeDate: { place: 'Đồng Tháp', date: null } });
+    return ScoringSheetData.parse({ form, product: null, member: null, answers: null, placeDate: { place: 'Đồng Tháp', date: null }, ...(opts.integrity ? { integrity: opts.integrity } : {}) });
   }
   return ScoringSheetData.parse({
     form,
