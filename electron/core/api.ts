@@ -4,11 +4,12 @@ import { nfcDeep } from '../../shared/text/normalize';
 import { appHandlers } from './app/app-handlers';
 import { criteriaHandlers } from './criteria/criteria-handlers';
 import { dossiersHandlers } from './dossiers/dossiers-handlers';
+import { backupHandlers } from './backup/backup-handlers';
 import { councilsHandlers } from './councils/councils-handlers';
 import { roundsHandlers } from './rounds/rounds-handlers';
 import { sessionsHandlers } from './sessions/sessions-handlers';
-import { resultsHandlers } from './results/results-handlers';
 import { demoHandlers } from './demo/demo-handlers';
+import { resultsHandlers } from './results/results-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
@@ -24,11 +25,12 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...appHandlers,
   ...criteriaHandlers,
   ...dossiersHandlers,
+  ...backupHandlers,
   ...councilsHandlers,
   ...roundsHandlers,
   ...sessionsHandlers,
-  ...resultsHandlers,
   ...demoHandlers,
+  ...resultsHandlers,
   ...scoringHandlers,
 };
 

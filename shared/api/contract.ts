@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { criteriaChannels } from './channels/criteria';
 import { dossiersChannels } from './channels/dossiers';
+import { backupChannels } from './channels/backup';
 import { councilsChannels } from './channels/councils';
 import { roundsChannels } from './channels/rounds';
 import { sessionsChannels } from './channels/sessions';
-import { resultsChannels } from './channels/results';
 import { demoChannels } from './channels/demo';
+import { resultsChannels } from './channels/results';
 import { scoringChannels } from './channels/scoring';
 
 /**
@@ -18,11 +19,12 @@ export const contract = {
   ...appChannels,
   ...criteriaChannels,
   ...dossiersChannels,
+  ...backupChannels,
   ...councilsChannels,
   ...roundsChannels,
   ...sessionsChannels,
-  ...resultsChannels,
   ...demoChannels,
+  ...resultsChannels,
   ...scoringChannels,
 } as const;
 
