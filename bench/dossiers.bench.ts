@@ -5,6 +5,7 @@
  * SQLite → rows). Target for search: under 20 ms.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
 import { producerRow, productRow, registrationRow, workbookWith, type Cells } from '../electron/core/dossiers/import/test-workbook';
@@ -115,7 +116,7 @@ export const cases = [
     },
     iterations: 2,
     warmup: 0,
-    notes: (s) => `file ${(s.file.byteLength / 2 ** 20).toFixed(1)} MB; ${s.registrations} registrations created per run; on a file database (WAL), one transaction`,
+    notes: (s) => `file ${(s.file.byteLength / 2 ** 20).toFixed(1)} MB; ${s.registrations} registrations created per run; on a file database (WAL), one transaction; load average ${os.loadavg()[0]!.toFixed(1)}`,
   }),
   ...defineCases<SearchState>({
     name: `search ${REGISTRATIONS.toLocaleString('en')} registrations, accent-insensitive, with count and first window`,
@@ -129,7 +130,7 @@ export const cases = [
     iterations: 200,
     warmup: 20,
     target: { medianMs: 20 },
-    notes: () => `${SEARCHES.length} queries in turn: plain, accented, NFD, one letter "d" (matches đ), no match, with filters`,
+    notes: () => `${SEARCHES.length} queries in turn: plain, accented, NFD, one letter "d" (matches đ), no match, with filters; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end`,
   }),
   ...defineCases<SearchState>({
     name: `scroll ${REGISTRATIONS.toLocaleString('en')} registrations: windows of 100 at random offsets, sorted by product`,
@@ -143,6 +144,6 @@ export const cases = [
     iterations: 200,
     warmup: 20,
     target: { medianMs: 20 },
-    notes: () => 'what the virtualised list asks for while the user scrolls',
+    notes: () => `what the virtualised list asks for while the user scrolls; load average ${os.loadavg()[0]!.toFixed(1)}`,
   }),
 ];

@@ -142,7 +142,11 @@ export async function listRegistrations(db: Kysely<DB>, f: RegistrationListFilte
   const short = shortWords(words);
   if (short.length > 0) q = q.where(allWordsIn('r.search_folded', short));
 
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const onlyIndexedWords = match !== null && short.length === 0 && f.roundId === undefined && !f.status?.length && !f.kind?.length && !f.communeCode && !f.setKeys?.length && f.producerId === undefined;
+  // Search words alone: the index counts its own matches without visiting the registrations.
+  const total = onlyIndexedWords
+    ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM registration_search WHERE registration_search MATCH ${match}`.execute(db)).rows[0]!.n)
+    : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q.select('r.id');
   if (f.sort === 'product') page = page.orderBy('r.product_sort').orderBy('r.id');
   else if (f.sort === 'producer') page = page.orderBy('r.producer_sort').orderBy('r.product_sort').orderBy('r.id');

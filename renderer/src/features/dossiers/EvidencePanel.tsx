@@ -1,6 +1,6 @@
-import { Button, FileInput, Group, Image, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, FileInput, Group, Image, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/channels/dossiers';
 import type { Attachment, RegistrationDetail } from '../../../../shared/api/channels/dossiers-fields';
 import { call } from '../../api/client';
@@ -133,13 +133,8 @@ function FileViewer({ attachment, onClose }: { attachment: Attachment; onClose: 
       setError,
     );
   }, [attachment.id]);
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!bytes || !attachment.mime.startsWith('image/')) return;
-    const u = URL.createObjectURL(new Blob([bytes as BlobPart], { type: attachment.mime }));
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [bytes, attachment.mime]);
+  const url = useMemo(() => (bytes && attachment.mime.startsWith('image/') ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: attachment.mime })) : null), [bytes, attachment.mime]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   return (
     <Modal opened onClose={onClose} title={t('dossiers:evidence.viewer', { name: attachment.originalName })} size="80%">
       {error ? <ErrorAlert error={error} /> : null}

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CriteriaSet } from '../../../../shared/ocop/criteria-set';
 import { allCriteria } from '../../../../shared/ocop/criteria-set-walk';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -16,21 +16,26 @@ interface Draft {
 export function SelfAssessmentPanel({ registrationId }: { registrationId: number }) {
   const { t } = useT();
   const q = useApiQuery('registrations:selfAssessment', { registrationId });
-  const [draft, setDraft] = useState<Record<string, Draft>>({});
-  useEffect(() => {
-    if (q.data) setDraft(Object.fromEntries(q.data.answers.map((a) => [a.criterionCode, { levelIndex: a.levelIndex, evidenceNote: a.evidenceNote }])));
-  }, [q.data]);
+  if (q.isError) return <ErrorAlert error={q.error} />;
+  if (!q.data) return <Text>{t('common:loading')}</Text>;
+  // A new form (fresh draft from the saved answers) each time the answers are read again.
+  return <SelfAssessmentForm key={q.dataUpdatedAt} registrationId={registrationId} data={q.data} />;
+}
+
+type Data = NonNullable<ReturnType<typeof useApiQuery<'registrations:selfAssessment'>>['data']>;
+
+function SelfAssessmentForm({ registrationId, data }: { registrationId: number; data: Data }) {
+  const { t } = useT();
+  const [draft, setDraft] = useState<Record<string, Draft>>(() =>
+    Object.fromEntries(data.answers.map((a) => [a.criterionCode, { levelIndex: a.levelIndex, evidenceNote: a.evidenceNote }])),
+  );
   const save = useApiMutation('registrations:saveSelfAssessment', {
     invalidates: ['registrations:selfAssessment', 'registrations:get'],
     onSuccess: () => notifications.show({ color: 'green', message: t('dossiers:self.saved') }),
   });
-  const set = q.data?.content as CriteriaSet | undefined;
-  const criteria = useMemo(() => (set ? allCriteria(set) : []), [set]);
-  if (q.isError) return <ErrorAlert error={q.error} />;
-  if (!q.data || !set) return <Text>{t('common:loading')}</Text>;
-
-  const frozen = q.data.frozen;
-  const saved = new Map(q.data.answers.map((a) => [a.criterionCode, a]));
+  const criteria = useMemo(() => allCriteria(data.content as CriteriaSet), [data.content]);
+  const frozen = data.frozen;
+  const saved = new Map(data.answers.map((a) => [a.criterionCode, a]));
   const changed = criteria
     .map((c) => c.criterion.code)
     .filter((code) => {
