@@ -41,6 +41,12 @@ test('register a producer and a product through the UI, attach a PDF and see it 
   await expect(page.getByText(/^1\/PĐK-01-00004-\d{4}$/)).toBeVisible();
   await expect(page.getByText('Đã tiếp nhận').first()).toBeVisible();
 
+  await page.getByRole('tab', { name: /Tự đánh giá/ }).click();
+  await page.getByRole('radiogroup', { name: /^1\.1\. Nguồn nguyên liệu/ }).getByRole('radio').last().check();
+  await page.getByRole('button', { name: 'Lưu' }).first().click();
+  await expect(page.getByRole('tab', { name: /Tự đánh giá \(Mẫu 02\) \(1\/\d+\)/ })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/dossiers-self-assessment.png' });
+
   await page.getByRole('tab', { name: /Minh chứng/ }).click();
   await page.locator('input[type="file"]').setInputFiles({ name: 'giay-chung-nhan-attp.pdf', mimeType: 'application/pdf', buffer: samplePdf('Giay chung nhan ATTP') });
   const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/attachments%3Aadd') || r.url().endsWith('/api/attachments:add'));

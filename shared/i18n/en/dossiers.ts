@@ -18,7 +18,7 @@ export default {
   },
   list: {
     search: 'Search',
-    searchPlaceholder: 'Product, producer, code… (accents optional)',
+    searchPlaceholder: 'Product, producer, code…',
     round: 'Round',
     allRounds: 'All rounds',
     status: 'Status',

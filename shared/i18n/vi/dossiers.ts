@@ -16,7 +16,7 @@ export default {
   },
   list: {
     search: 'Tìm kiếm',
-    searchPlaceholder: 'Sản phẩm, chủ thể, mã số… (không cần dấu)',
+    searchPlaceholder: 'Sản phẩm, chủ thể, mã số…',
     round: 'Đợt',
     allRounds: 'Tất cả các đợt',
     status: 'Trạng thái',
