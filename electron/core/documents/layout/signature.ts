@@ -62,9 +62,11 @@ export function twoSignatures(left: Signer, right: Signer, widths: [number, numb
 export function minutesSignatures(t: DocT, secretary: Signer, chair: Signer, recipients: string[], width: number, lead: Content[] = []): Content {
   const total = 60 + 7.5 + 97.5;
   const widths: [number, number, number] = [(width * 60) / total, (width * 7.5) / total, (width * 97.5) / total];
-  const stack: Content[] = [twoSignatures(secretary, chair, widths, lead)];
-  if (recipients.length > 0) stack.push({ columns: [{ width: widths[0], stack: [recipientsBlock(t, recipients)] }, { width: '*', text: '' }], margin: [0, 12, 0, 0], unbreakable: true });
-  return { stack };
+  // Closing sentence, signatures and "Nơi nhận" stay on one page: neither the signatures nor the
+  // recipients ever stand alone on the last page.
+  const stack: Content[] = [...lead, twoSignatures(secretary, chair, widths)];
+  if (recipients.length > 0) stack.push({ columns: [{ width: widths[0], stack: [recipientsBlock(t, recipients)] }, { width: '*', text: '' }], margin: [0, 12, 0, 0] });
+  return { stack, unbreakable: true };
 }
 
 /**

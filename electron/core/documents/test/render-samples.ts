@@ -1,0 +1,45 @@
+/**
+ * Renders one sample of each document kind from the training fixture into docs/samples/
+ * (PDF + a PNG of each page at 80 dpi), for people to look at what the app prints:
+ *   npx tsx electron/core/documents/test/render-samples.ts
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderScoringSheetsBatch } from '../batch/sheet-batch';
+import { buildCertificate } from '../builders/certificate';
+import { buildDecision } from '../builders/decision';
+import { buildMinutes } from '../builders/minutes';
+import { buildScoringSheet } from '../builders/scoring-sheet';
+import { buildSummary } from '../builders/summary';
+import { documentT } from '../doc-t';
+import { renderPdf } from '../render';
+import { certificateData, decisionData, INTEGRITY, minutesData, sheetData, summaryData } from './fixtures';
+
+const out = path.resolve(import.meta.dirname, '../../../../docs/samples');
+const t = documentT('vi');
+const createdAt = new Date('2026-01-05T08:00:00Z');
+
+const kinds: Record<string, () => TDocumentDefinitions> = {
+  'bien-ban': () => buildMinutes(minutesData(10), t),
+  'bang-tong-hop': () => buildSummary(summaryData(10), t),
+  'phieu-danh-gia': () => buildScoringSheet(sheetData({ integrity: INTEGRITY }), t),
+  'phieu-danh-gia-trang': () => buildScoringSheet(sheetData({ blank: true }), t),
+  'du-thao-quyet-dinh': () => buildDecision(decisionData(10), t),
+  'giay-chung-nhan': () => buildCertificate(certificateData(), t),
+};
+
+fs.mkdirSync(out, { recursive: true });
+for (const f of fs.readdirSync(out)) if (/\.(pdf|png)$/u.test(f)) fs.rmSync(path.join(out, f));
+const write = (name: string, pdf: Buffer) => {
+  const file = path.join(out, `${name}.pdf`);
+  fs.writeFileSync(file, pdf);
+  // All pages of short documents; the first two of long ones (the rest look alike).
+  const pages = Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 1);
+  execFileSync('pdftoppm', ['-png', '-r', '80', ...(pages > 4 ? ['-l', '2'] : []), file, path.join(out, name)]);
+  console.log(`docs/samples/${name}.pdf`);
+};
+for (const [name, build] of Object.entries(kinds)) write(name, await renderPdf(build(), { createdAt }));
+const batch = await renderScoringSheetsBatch([sheetData({ memberIndex: 0, integrity: INTEGRITY }), sheetData({ memberIndex: 1, productIndex: 1, integrity: INTEGRITY })], t, { createdAt });
+write('phieu-danh-gia-ca-phien', batch.pdf);
