@@ -11,6 +11,7 @@ test('opens set 7 from the list and finds criterion 1.5 with its star marks', as
   await shell.go('criteria');
   await expect(page.getByRole('heading', { name: 'Bộ tiêu chí', level: 2 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ngành I. SẢN PHẨM THỰC PHẨM' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Căn cứ pháp lý' })).toContainText('Phần A 40 · Phần B 25 · Phần C 35 điểm');
   fs.mkdirSync('docs/screenshots', { recursive: true });
   await page.screenshot({ path: path.join('docs', 'screenshots', 'criteria-list.png') });
   await criteria.setLink(7).click();

@@ -12,6 +12,7 @@ import { CriteriaSearchResults } from './CriteriaSearchResults';
 import { ImportCriteriaModal } from './ImportCriteriaModal';
 
 type SetRow = ChannelOutput<'criteria:list'>[number];
+type LegalBasisRow = ChannelOutput<'criteria:classification'>['legalBases'][number];
 
 /** Every stored set, grouped as Phụ lục I groups products (ngành › nhóm), with a search across criterion text. */
 export function CriteriaBrowserPage() {
@@ -72,6 +73,7 @@ export function CriteriaBrowserPage() {
               <CustomTable rows={custom} />
             </Stack>
           )}
+          {tree.data && <LegalBases bases={tree.data.legalBases} />}
         </>
       )}
       <ImportCriteriaModal opened={importing} onClose={() => setImporting(false)} />
@@ -186,5 +188,40 @@ function VersionBadges({ s }: { s: SetRow }) {
         </Badge>
       )}
     </Group>
+  );
+}
+
+/** The three decisions a round can be judged under: part maxima and star bands (from shared/ocop/legal-basis.ts). */
+function LegalBases({ bases }: { bases: LegalBasisRow[] }) {
+  const { t } = useT();
+  const fmt = (n: number) => String(n).replace('.', ',');
+  return (
+    <Stack gap="xs" component="section" aria-label={t('criteria:legalBases.title')}>
+      <Title order={3} size="h4">
+        {t('criteria:legalBases.title')}
+      </Title>
+      <Table withTableBorder verticalSpacing="xs">
+        <Table.Tbody>
+          {bases.map((b) => (
+            <Table.Tr key={b.id}>
+              <Table.Td w={260} style={{ verticalAlign: 'top' }}>
+                <Text fw={600}>{b.id}</Text>
+                <Badge variant="light" color={b.current ? 'green' : 'gray'} tt="none">
+                  {b.current ? t('criteria:legalBases.current') : t('criteria:legalBases.historic')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t('criteria:legalBases.parts', { a: b.parts[0]?.max ?? 0, b: b.parts[1]?.max ?? 0, c: b.parts[2]?.max ?? 0 })}</Text>
+                <Text size="sm" c="dimmed">
+                  {b.bands
+                    .map((band) => `${band.stars}★ ${fmt(band.min)}–${band.maxInclusive ? '' : '<'}${fmt(band.max)}`)
+                    .join(' · ')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }

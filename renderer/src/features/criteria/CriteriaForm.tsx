@@ -95,7 +95,7 @@ function GroupRows({ group, set, focusCode }: { group: CriteriaGroup; set: Crite
         return (
           <Fragment key={c.code}>
             {parentRow && (
-              <Table.Tbody>
+              <Table.Tbody style={{ borderTop: '2px solid var(--mantine-color-gray-4)' }}>
                 <Table.Tr>
                   <Table.Td fw={600}>{parentRow.code}</Table.Td>
                   <Table.Td fw={600} fs="italic">
