@@ -40,7 +40,6 @@ export function toProductResult(c: ComputedProduct, data: SessionData): ProductR
   // A mean just below a band edge never reads as the edge ("89,99", not "90").
   const edges = bandEdgesCenti(r.legalBasis);
   const info = data.session.rules.showInfoAggregates;
-  const sheetOf = new Map(c.sheets.map((s) => [s.memberId, s]));
   return {
     position: c.agenda.position,
     registrationId: c.agenda.registrationId,
@@ -54,18 +53,12 @@ export function toProductResult(c: ComputedProduct, data: SessionData): ProductR
     criteriaSet: { versionId: c.version.versionId, setKey: c.version.setKey, setNo: c.version.set.setNo, version: c.version.version, name: c.version.name, contentHash: c.version.contentHash },
     legalBasis: r.legalBasis,
     rescoringRound: c.rescoringRound,
-    memberTotals: r.members.map((m) => {
-      const sheet = sheetOf.get(m.memberId)!;
-      return {
-        memberId: m.memberId,
-        sheetId: sheet.sheetId,
-        rescoringRound: sheet.rescoringRound,
-        source: sheet.source,
-        totalPoints: points(m.totalCenti),
-        stopped: c.evaluations.get(m.memberId)?.stopped ?? false,
-        disqualified: m.disqualified,
-      };
-    }),
+    memberTotals: r.members.map((m) => ({
+      memberId: m.memberId,
+      totalPoints: points(m.totalCenti),
+      stopped: c.evaluations.get(m.memberId)?.stopped ?? false,
+      disqualified: m.disqualified,
+    })),
     expectedMemberIds: [...r.expectedMemberIds],
     missingSheetMemberIds: [...r.missingSheetMemberIds],
     recusedMemberIds: c.recusedMemberIds,

@@ -24,11 +24,9 @@ export const ExactMean = z.object({
 });
 export type ExactMean = z.infer<typeof ExactMean>;
 
+/** Kept small: the session table holds 300 products × 9 members of these. */
 export const MemberTotal = z.object({
   memberId: z.number().int(),
-  sheetId: z.number().int(),
-  rescoringRound: z.number().int(),
-  source: z.enum(['member', 'paper']),
   totalPoints: z.number(),
   stopped: z.boolean(),
   disqualified: z.boolean(),
