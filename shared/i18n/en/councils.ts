@@ -4,6 +4,7 @@ import type vi from '../vi/councils';
 export default {
   title: 'Councils',
   intro: 'OCOP evaluation and ranking councils and their advisory groups: members over time and working rules.',
+  actions: 'Actions',
   add: 'Add council',
   empty: 'No council yet. Add one from its establishing decision.',
   list: {

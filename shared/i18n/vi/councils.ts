@@ -2,6 +2,7 @@
 export default {
   title: 'Hội đồng',
   intro: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP và Tổ tư vấn giúp việc: thành viên theo từng thời kỳ và quy chế làm việc.',
+  actions: 'Thao tác',
   add: 'Thêm Hội đồng',
   empty: 'Chưa có Hội đồng nào. Hãy thêm Hội đồng theo quyết định thành lập.',
   list: {

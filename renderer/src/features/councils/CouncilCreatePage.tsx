@@ -60,7 +60,7 @@ export function CouncilCreatePage() {
           <Title order={3}>{t('councils:form.sectionMembers')}</Title>
           <TextInput type="date" w={260} label={t('councils:form.membersFrom')} description={t('councils:form.membersFromHelp')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
           <MemberRowsEditor rows={rows} onChange={setRows} level={fields.level} />
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('councils:roleHelp.secretary')}
           </Text>
         </Stack>

@@ -78,14 +78,14 @@ export function CouncilFields({ value, onChange, parents, fixedLevel }: { value:
           )}
         </SimpleGrid>
       )}
-      <Title order={4}>{t('councils:form.sectionDecision')}</Title>
+      <Title order={3} size="h4">{t('councils:form.sectionDecision')}</Title>
       <SimpleGrid cols={2}>
         <TextInput label={t('councils:form.decisionNo')} placeholder={t('councils:form.decisionNoPlaceholder')} value={value.decisionNo} onChange={(e) => set('decisionNo', e.currentTarget.value)} />
         <TextInput type="date" label={t('councils:form.decisionDate')} value={value.decisionDate} onChange={(e) => set('decisionDate', e.currentTarget.value)} />
         <TextInput label={t('councils:form.decisionSigner')} value={value.decisionSigner} onChange={(e) => set('decisionSigner', e.currentTarget.value)} />
         <TextInput label={t('councils:form.decisionSignerTitle')} value={value.decisionSignerTitle} onChange={(e) => set('decisionSignerTitle', e.currentTarget.value)} />
       </SimpleGrid>
-      <Title order={4}>{t('councils:form.sectionHeader')}</Title>
+      <Title order={3} size="h4">{t('councils:form.sectionHeader')}</Title>
       <SimpleGrid cols={2}>
         <TextInput label={t('councils:form.issuerParent')} placeholder={t('councils:form.issuerParentPlaceholder')} value={value.issuerParent} onChange={(e) => set('issuerParent', e.currentTarget.value)} />
         <Textarea label={t('councils:form.issuerNameLines')} description={t('councils:form.issuerNameLinesHelp')} autosize minRows={2} value={value.issuerNameLines} onChange={(e) => set('issuerNameLines', e.currentTarget.value)} />

@@ -22,7 +22,7 @@ export function CouncilListPage() {
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data?.length === 0 && (
         <>
-          <Text c="dimmed">{t('councils:empty')}</Text>
+          <Text c="gray.7">{t('councils:empty')}</Text>
           <TrainingDataOffer />
         </>
       )}
@@ -46,7 +46,7 @@ export function CouncilListPage() {
                     {c.name}
                   </Anchor>
                   {c.parentCouncilName && (
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.7">
                       {t('councils:detail.parent')}: {c.parentCouncilName}
                     </Text>
                   )}

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { CouncilLevel, MemberRole } from '../../../../shared/api/channels/councils';
 import { useT } from '../../i18n/useT';
@@ -34,7 +34,9 @@ export function MemberRowsEditor({ rows, onChange, level }: { rows: MemberRow[];
             <Table.Th>{t('councils:member.position')}</Table.Th>
             <Table.Th>{t('councils:member.office')}</Table.Th>
             <Table.Th w={210}>{t('councils:member.role')}</Table.Th>
-            <Table.Th w={120} />
+            <Table.Th w={120}>
+                <VisuallyHidden>{t('councils:actions')}</VisuallyHidden>
+              </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

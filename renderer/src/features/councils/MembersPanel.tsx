@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Stack, Switch, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDots, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CouncilDetail } from '../../../../shared/api/channels/councils';
@@ -40,7 +40,7 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
       </Group>
       {reorder.isError && <ErrorAlert error={reorder.error} />}
       {shown.length === 0 ? (
-        <Text c="dimmed">{t('councils:member.noMembers')}</Text>
+        <Text c="gray.7">{t('councils:member.noMembers')}</Text>
       ) : (
         <Table striped withTableBorder verticalSpacing="sm" data-testid="council-members">
           <Table.Thead>
@@ -50,21 +50,23 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
               <Table.Th>{t('councils:member.position')}</Table.Th>
               <Table.Th>{t('councils:member.role')}</Table.Th>
               <Table.Th>{t('councils:member.period')}</Table.Th>
-              <Table.Th w={130} />
+              <Table.Th w={130}>
+                <VisuallyHidden>{t('councils:actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {shown.map((m, i) => {
               const isActive = active.has(m.id);
               return (
-                <Table.Tr key={m.id} c={isActive ? undefined : 'dimmed'}>
+                <Table.Tr key={m.id} c={isActive ? undefined : 'gray.7'}>
                   <Table.Td>{i + 1}</Table.Td>
                   <Table.Td>
                     <Text fw={600}>{m.fullName}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text>{m.position}</Text>
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.7">
                       {m.office}
                     </Text>
                   </Table.Td>
@@ -77,7 +79,7 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
                   <Table.Td>
                     <Text size="sm">{m.activeTo ? t('councils:member.between', { from: dateText(m.activeFrom), to: dateText(m.activeTo) }) : t('councils:member.since', { date: dateText(m.activeFrom) })}</Text>
                     {m.endReason && (
-                      <Text size="sm" c="dimmed">
+                      <Text size="sm" c="gray.7">
                         {m.endReason}
                       </Text>
                     )}
@@ -114,7 +116,7 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
           </Table.Tbody>
         </Table>
       )}
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t('councils:roleHelp.secretary')}
       </Text>
       {dialog && <MemberDialogs key={dialog.kind + (dialog.kind === 'add' ? '' : dialog.member.id)} dialog={dialog} onClose={() => setDialog(null)} detail={detail} />}

@@ -62,7 +62,7 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
         <Title order={3}>{t('councils:rules.title')}</Title>
         {!draft && <Button onClick={() => setDraft(settingsOf(detail.rules))}>{t('councils:rules.edit')}</Button>}
       </Group>
-      <Text c="dimmed">{t('councils:rules.version', { version: detail.rules.version, date: dateText(detail.rules.createdAt.slice(0, 10)) })}</Text>
+      <Text c="gray.7">{t('councils:rules.version', { version: detail.rules.version, date: dateText(detail.rules.createdAt.slice(0, 10)) })}</Text>
       {!draft ? (
         <RulesExplanation rules={settingsOf(detail.rules)} memberCount={voting || undefined} />
       ) : (
@@ -89,7 +89,7 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
           </Grid.Col>
         </Grid>
       )}
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t('councils:rules.defaultsNote')}
       </Text>
       {detail.rulesHistory.length > 1 && (

@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,7 +23,7 @@ export function AgendaPanel({ detail }: { detail: SessionDetail }) {
     <Stack gap="md">
       {setAgenda.isError && <ErrorAlert error={setAgenda.error} />}
       {detail.agenda.length === 0 ? (
-        <Text c="dimmed">{t('sessions:agenda.empty')}</Text>
+        <Text c="gray.7">{t('sessions:agenda.empty')}</Text>
       ) : (
         <Table withTableBorder striped verticalSpacing="sm" data-testid="agenda">
           <Table.Thead>
@@ -33,7 +33,11 @@ export function AgendaPanel({ detail }: { detail: SessionDetail }) {
               <Table.Th>{t('sessions:agenda.set')}</Table.Th>
               <Table.Th>{t('sessions:agenda.recused')}</Table.Th>
               <Table.Th w={200}>{t('sessions:agenda.quorum')}</Table.Th>
-              {editable && <Table.Th w={120} />}
+              {editable && (
+                <Table.Th w={120}>
+                  <VisuallyHidden>{t('councils:actions')}</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -44,7 +48,7 @@ export function AgendaPanel({ detail }: { detail: SessionDetail }) {
                   <Table.Td>{a.position}</Table.Td>
                   <Table.Td>
                     <Text fw={600}>{a.productName}</Text>
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.7">
                       {a.producerName} · {a.registrationNo} · {t(`sessions:agenda.kinds.${a.registrationKind as 'first'}`)}
                     </Text>
                   </Table.Td>

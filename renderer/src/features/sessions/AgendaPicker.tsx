@@ -42,7 +42,9 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Title order={4}>{t('sessions:agenda.addTitle')}</Title>
+        <Title order={3} size="h4">
+          {t('sessions:agenda.addTitle')}
+        </Title>
         <Group align="flex-end" wrap="wrap">
           <TextInput
             label={t('sessions:agenda.search')}
@@ -65,7 +67,7 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
         </Group>
         {candidates.isError && <ErrorAlert error={candidates.error} />}
         {add.isError && <ErrorAlert error={add.error} />}
-        {rows.length === 0 && candidates.isSuccess && <Text c="dimmed">{t('sessions:agenda.noCandidates')}</Text>}
+        {rows.length === 0 && candidates.isSuccess && <Text c="gray.7">{t('sessions:agenda.noCandidates')}</Text>}
         {rows.length > 0 && (
           <>
             <Table withTableBorder verticalSpacing="xs" data-testid="agenda-candidates">
@@ -77,7 +79,7 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
                     </Table.Td>
                     <Table.Td>
                       <Text fw={600}>{c.productName}</Text>
-                      <Text size="sm" c="dimmed">
+                      <Text size="sm" c="gray.7">
                         {c.producerName}
                       </Text>
                     </Table.Td>

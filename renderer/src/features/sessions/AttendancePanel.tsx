@@ -74,14 +74,14 @@ export function AttendancePanel({ detail }: { detail: SessionDetail }) {
               <Table.Td>{m.order}</Table.Td>
               <Table.Td>
                 <Text fw={600}>{m.fullName}</Text>
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="gray.7">
                   {[m.position, m.office].filter(Boolean).join(', ')}
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Text>{roleLabel(t, m.role, detail.council.level)}</Text>
                 {!m.votes && (
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     ({t('sessions:attendance.notVoting')})
                   </Text>
                 )}

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -60,7 +60,7 @@ export function ConflictsPanel({ detail }: { detail: SessionDetail }) {
       {declare.isError && <ErrorAlert error={declare.error} />}
       {withdraw.isError && <ErrorAlert error={withdraw.error} />}
       {detail.conflicts.length === 0 ? (
-        <Text c="dimmed">{t('sessions:conflicts.empty')}</Text>
+        <Text c="gray.7">{t('sessions:conflicts.empty')}</Text>
       ) : (
         <Table withTableBorder striped verticalSpacing="sm" data-testid="conflicts">
           <Table.Thead>
@@ -69,7 +69,9 @@ export function ConflictsPanel({ detail }: { detail: SessionDetail }) {
               <Table.Th>{t('sessions:conflicts.product')}</Table.Th>
               <Table.Th>{t('sessions:conflicts.reason')}</Table.Th>
               <Table.Th>{t('sessions:conflicts.declaredAt')}</Table.Th>
-              <Table.Th w={60} />
+              <Table.Th w={60}>
+                <VisuallyHidden>{t('councils:actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

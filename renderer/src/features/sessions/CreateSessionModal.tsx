@@ -28,7 +28,7 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
   return (
     <Modal opened={opened} onClose={onClose} title={t('sessions:form.createTitle')} size="xl">
       <Stack>
-        {councilOptions.length === 0 || roundOptions.length === 0 ? <Text c="dimmed">{t('sessions:noCouncil')}</Text> : null}
+        {councilOptions.length === 0 || roundOptions.length === 0 ? <Text c="gray.7">{t('sessions:noCouncil')}</Text> : null}
         <SimpleGrid cols={2}>
           <Select label={t('sessions:form.council')} required data={councilOptions} value={v.councilId} onChange={(x) => set('councilId', x)} />
           <Select label={t('sessions:form.round')} required data={roundOptions} value={v.roundId} onChange={(x) => set('roundId', x)} />
@@ -44,7 +44,7 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
             data={(['meeting', 'written_opinion'] as const).map((k) => ({ value: k, label: t(`sessions:kinds.${k}`) }))}
           />
           {written && (
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {t('sessions:kindHelp.written_opinion')}
             </Text>
           )}

@@ -24,13 +24,15 @@ export function QuorumIndicator({ quorum, written }: { quorum: QuorumView; writt
       variant="light"
       icon={quorum.met ? <IconCircleCheck /> : <IconAlertTriangle />}
       title={t('sessions:quorum.title')}
+      // Dark text on the tinted background: 4.5:1 contrast for older eyes (axe); icon and words carry the state.
+      styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}
     >
       <Text fw={600}>{t(`sessions:quorum.${key}`, vars)}</Text>
       {problemsText(t, quorum).map((p) => (
         <Text key={p}>{p}</Text>
       ))}
       {written && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {t('sessions:quorum.writtenNote')}
         </Text>
       )}
@@ -51,6 +53,7 @@ export function ProductQuorumBadge({ quorum, testId }: { quorum: QuorumView; tes
         size="lg"
         variant="light"
         color={quorum.met ? 'green' : 'red'}
+        c="dark.8"
         leftSection={quorum.met ? <IconCircleCheck size={16} /> : <IconAlertTriangle size={16} />}
         style={{ textTransform: 'none' }}
       >

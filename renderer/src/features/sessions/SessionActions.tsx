@@ -45,7 +45,7 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
           </Button>
         )}
         {s.status === 'in_progress' && (
-          <Button color="orange" leftSection={<IconPlayerStop size={18} />} onClick={() => setStep('close')}>
+          <Button leftSection={<IconPlayerStop size={18} />} onClick={() => setStep('close')}>
             {t('sessions:actions.close')}
           </Button>
         )}

@@ -53,7 +53,7 @@ export function SessionListPage() {
         <Select label={t('sessions:filters.status')} placeholder={t('sessions:filters.all')} clearable w={200} value={status ?? null} onChange={(v) => filter('status', v)} data={STATUSES.map((s) => ({ value: s, label: t(`sessions:status.${s}`) }))} />
       </Group>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data?.length === 0 && <Text c="dimmed">{t('sessions:empty')}</Text>}
+      {list.data?.length === 0 && <Text c="gray.7">{t('sessions:empty')}</Text>}
       {list.data && list.data.length > 0 && (
         <Table striped withTableBorder verticalSpacing="sm" data-testid="session-list">
           <Table.Thead>
@@ -79,7 +79,7 @@ export function SessionListPage() {
                 <Table.Td>{t(`sessions:kinds.${s.kind}`)}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{s.councilName}</Text>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {s.roundName}
                   </Text>
                 </Table.Td>
@@ -88,7 +88,7 @@ export function SessionListPage() {
                   {s.presentVotingCount}/{s.votingMemberCount}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[s.status]}>
+                  <Badge variant="light" color={STATUS_COLOR[s.status]} c="dark.8">
                     {t(`sessions:status.${s.status}`)}
                   </Badge>
                 </Table.Td>

@@ -48,13 +48,13 @@ export function SessionPage() {
       <Group justify="space-between" align="center" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
           <Title order={2}>{s.title || t('sessions:detail.heading', { number: s.number, round: d.round.name })}</Title>
-          <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} data-testid="session-status" style={{ flexShrink: 0 }}>
+          <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} c="dark.8" data-testid="session-status" style={{ flexShrink: 0 }}>
             {t(`sessions:status.${s.status}`)}
           </Badge>
         </Group>
         <Group wrap="nowrap">
           {(s.status === 'in_progress' || s.status === 'closed') && (
-            <Button component={Link} to={`/sessions/${s.id}/scoring`} variant="light" leftSection={<IconClipboardList size={18} />}>
+            <Button component={Link} to={`/sessions/${s.id}/scoring`} leftSection={<IconClipboardList size={18} />}>
               {t('sessions:detail.scoring')}
             </Button>
           )}
@@ -67,7 +67,7 @@ export function SessionPage() {
           {written ? t('sessions:detail.whenWritten', { date: dateText(s.date), deadline: dateText(s.opinionDeadline) }) : t('sessions:detail.when', { date: dateText(s.date), start: s.startTime ?? '—' })}
           {s.place ? ` · ${s.place}` : ''}
         </Text>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           <Anchor component={Link} to={`/councils/${d.council.id}`} size="sm">
             {d.council.name}
           </Anchor>{' '}
