@@ -117,6 +117,7 @@ export interface RegistrationListFilter {
   communeCode?: string;
   setKeys?: string[];
   producerId?: number;
+  productId?: number;
   search?: string;
   sort: 'recent' | 'product' | 'producer';
   offset: number;
@@ -137,12 +138,13 @@ export async function listRegistrations(db: Kysely<DB>, f: RegistrationListFilte
   if (f.communeCode) q = q.where('r.commune_code', '=', f.communeCode);
   if (f.setKeys && f.setKeys.length > 0) q = q.where('r.set_key', 'in', f.setKeys);
   if (f.producerId !== undefined) q = q.where('r.product_id', 'in', (eb) => eb.selectFrom('product').select('id').where('producer_id', '=', f.producerId!));
+  if (f.productId !== undefined) q = q.where('r.product_id', '=', f.productId);
   const match = trigramMatch(words);
   if (match !== null) q = q.where(sql<SqlBool>`r.id IN (SELECT rowid FROM registration_search WHERE registration_search MATCH ${match})`);
   const short = shortWords(words);
   if (short.length > 0) q = q.where(allWordsIn('r.search_folded', short));
 
-  const onlyIndexedWords = match !== null && short.length === 0 && f.roundId === undefined && !f.status?.length && !f.kind?.length && !f.communeCode && !f.setKeys?.length && f.producerId === undefined;
+  const onlyIndexedWords = match !== null && short.length === 0 && f.roundId === undefined && !f.status?.length && !f.kind?.length && !f.communeCode && !f.setKeys?.length && f.producerId === undefined && f.productId === undefined;
   // Search words alone: the index counts its own matches without visiting the registrations.
   const total = onlyIndexedWords
     ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM registration_search WHERE registration_search MATCH ${match}`.execute(db)).rows[0]!.n)

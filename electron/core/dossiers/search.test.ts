@@ -69,6 +69,9 @@ describe('registration list', () => {
     expect(await search({ communeCode: '05500' })).toEqual([ids.tra]);
     expect(await search({ setKeys: ['qd26-2026/11', 'qd26-2026/12'] })).toEqual([ids.tra]);
     expect(await search({ roundId: rounds[0], search: 'tom', kind: ['first'] })).toEqual([]);
+    const d = await call(core, 'registrations:get', { id: ids.mam });
+    expect(await search({ productId: d.product.id })).toEqual([ids.mam]);
+    expect(await search({ producerId: d.producer.id })).toEqual([ids.mamTom, ids.mam]);
   });
 
   it('sorts and pages with the total for a virtualised list', async () => {

@@ -281,6 +281,7 @@ export const RegistrationFilter = {
   /** Criteria set keys (a product group = one set; a sector = several). */
   setKeys: z.array(SetKeyField).max(100).optional(),
   producerId: Id.optional(),
+  productId: Id.optional(),
   /** Accent-insensitive words; every word must appear (product, producer, codes, numbers, place). */
   search: z.string().max(200).optional(),
 };

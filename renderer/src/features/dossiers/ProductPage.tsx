@@ -32,7 +32,7 @@ export function ProductPage() {
   const producerId = existing.data?.producerId ?? Number(search.get('producerId'));
   const producer = useApiQuery('producers:get', { id: producerId }, { enabled: producerId > 0 });
   const nextCode = useApiQuery('products:nextCode', { producerId }, { enabled: producerId > 0 && id === null });
-  const regs = useApiQuery('registrations:list', { search: existing.data?.productCode ?? '', limit: 50 }, { enabled: !!existing.data });
+  const regs = useApiQuery('registrations:list', { productId: id ?? 0, limit: 100 }, { enabled: id !== null });
   const [registering, setRegistering] = useState(false);
   const toInput = (v: Values) => ({ ...v, producerId });
   const form = useForm<Values>({ defaultValues: empty, resolver: contractResolver(ProductInput, t, toInput) });
@@ -134,24 +134,22 @@ export function ProductPage() {
           </Group>
           <Table striped>
             <Table.Tbody>
-              {regs.data?.rows
-                .filter((r) => r.productId === id)
-                .map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/dossiers/registrations/${r.id}`}>
-                        {r.registrationNo}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t('dossiers:round.label', { number: r.roundNumber, year: r.roundYear })}</Table.Td>
-                    <Table.Td>{t(`dossiers:kinds.${r.kind}`)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[r.status]} variant="light">
-                        {t(`dossiers:status.${r.status}`)}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+              {regs.data?.rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/dossiers/registrations/${r.id}`}>
+                      {r.registrationNo}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t('dossiers:round.label', { number: r.roundNumber, year: r.roundYear })}</Table.Td>
+                  <Table.Td>{t(`dossiers:kinds.${r.kind}`)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[r.status]} variant="light">
+                      {t(`dossiers:status.${r.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
           {registering && <RegisterModal productId={id} onClose={() => setRegistering(false)} />}
