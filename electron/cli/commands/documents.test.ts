@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CriteriaSet } from '../../../shared/ocop/criteria-set';
+import { invoke } from '../../core/api';
+import { buildCertificate } from '../../core/documents/builders/certificate';
+import { documentT } from '../../core/documents/doc-t';
+import { renderPdf } from '../../core/documents/render';
+import { certificateData } from '../../core/documents/test/fixtures';
+import { choicesForTotal } from '../../core/results/test/choices';
+import { seedSession } from '../../core/results/test/seed-session';
+import { fileCore, tempDir } from '../../core/test/core-fixture';
+import { runCli } from '../main';
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  r.core?.close();
+  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('CLI verify', { timeout: 120_000 }, () => {
+  it("verifies a PDF against its session's finalized digest, and says why one does not match", async () => {
+    const dir = tempDir();
+    const core = await fileCore(dir);
+    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+    const set = CriteriaSet.parse(JSON.parse(row.content_json));
+    const plan = [80, 82, 78].map((t) => choicesForTotal(set, t, { keepMarks: true }));
+    const s = seedSession(core.ctx.sqlite, { products: 1, members: 3, choose: ({ member, code }) => plan[member]![code]!, status: 'closed' });
+    const f = await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true });
+    if (!f.ok) throw new Error(f.error.message);
+    const digest = f.value.finalization!.resultsDigest;
+    core.close();
+
+    const t = documentT('vi');
+    const good = path.join(dir, 'giay-chung-nhan.pdf');
+    fs.writeFileSync(good, await renderPdf(buildCertificate(certificateData({ sessionRef: String(s.sessionId), digest }), t)));
+    const ok = await run(['verify', good, '--json', '--data-dir', dir]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, sessionId: s.sessionId, currentDigest: digest, pageCount: 1 });
+
+    const stale = path.join(dir, 'stale.pdf');
+    fs.writeFileSync(stale, await renderPdf(buildCertificate(certificateData({ sessionRef: String(s.sessionId), digest: 'd'.repeat(64) }), t)));
+    const bad = await run(['verify', stale, '--data-dir', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('NOT VERIFIED');
+    expect(bad.out).toContain('results changed after this PDF was printed');
+
+    const plain = path.join(dir, 'plain.pdf');
+    fs.writeFileSync(plain, await renderPdf(buildCertificate(certificateData(null), t)));
+    const none = await run(['verify', plain, '--json', '--data-dir', dir]);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.out)).toMatchObject({ ok: false, reason: 'no-digest' });
+
+    const missing = await run(['verify', path.join(dir, 'nope.pdf'), '--data-dir', dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('give the path of a PDF');
+  });
+});
