@@ -204,12 +204,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
  */
 async function createSearchIndex(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE VIRTUAL TABLE registration_search USING fts5(search_folded, content='registration', content_rowid='id', tokenize='trigram')`.execute(db);
+  // A bulk import of thousands of rows sets app_meta 'registration_search_deferred' inside its
+  // transaction and rebuilds the index once at the end: one rebuild is far cheaper than
+  // thousands of incremental trigram inserts.
   await sql`CREATE TRIGGER registration_search_update AFTER UPDATE OF search_folded ON registration
+    WHEN NOT EXISTS (SELECT 1 FROM app_meta WHERE key = 'registration_search_deferred')
     BEGIN
       INSERT INTO registration_search(registration_search, rowid, search_folded) SELECT 'delete', OLD.id, OLD.search_folded WHERE OLD.search_folded <> '';
       INSERT INTO registration_search(rowid, search_folded) SELECT NEW.id, NEW.search_folded WHERE NEW.search_folded <> '';
     END`.execute(db);
   await sql`CREATE TRIGGER registration_search_delete AFTER DELETE ON registration
+    WHEN NOT EXISTS (SELECT 1 FROM app_meta WHERE key = 'registration_search_deferred')
     BEGIN
       INSERT INTO registration_search(registration_search, rowid, search_folded) SELECT 'delete', OLD.id, OLD.search_folded WHERE OLD.search_folded <> '';
     END`.execute(db);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { formatProductCode, formatRegistrationNo, parseProductCode, parseRegistrationNo, serialSeq } from '../../../../shared/ocop/codes';
 import type { CoreContext } from '../../context';
 import type { DB } from '../../db/schema';
@@ -9,6 +9,9 @@ import { registrationColumns, updateRegistrationRow, type RegistrationValues } f
 import { defaultRoundName } from '../round-repo';
 import { BulkInsert } from './bulk-insert';
 import type { ImportPlan, PlanProduct, PlanRegistration } from './import-plan';
+
+/** From this many new or updated registrations, the search index is rebuilt once instead of row by row. */
+export const DEFER_SEARCH_INDEX_FROM = 500;
 
 export interface AppliedIds {
   rounds: { id: number; year: number; number: number }[];
@@ -118,6 +121,8 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
     }
   }
 
+  const deferIndex = plan.registrations.filter((r) => r.action !== 'skip').length >= DEFER_SEARCH_INDEX_FROM;
+  if (deferIndex) await sql`INSERT INTO app_meta (key, value) VALUES ('registration_search_deferred', '1')`.execute(trx);
   for (const r of plan.registrations) {
     if (r.action === 'skip') continue;
     const roundId = roundIds.get(`${r.round.number}/${r.round.year}`)!;
@@ -130,6 +135,11 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
       await updateRegistrationRow(trx, r.existingId!, values, at);
       out.registrations.updated.push(r.existingId!);
     }
+  }
+  if (deferIndex) {
+    // Same transaction: nobody sees the registrations before the index covers them.
+    await sql`INSERT INTO registration_search (registration_search) VALUES ('rebuild')`.execute(trx);
+    await sql`DELETE FROM app_meta WHERE key = 'registration_search_deferred'`.execute(trx);
   }
   return out;
 }

@@ -64,6 +64,25 @@ describe('import', () => {
     expect((await call(core, 'registrations:list', { search: 'mam tom dong hai' })).total).toBe(1);
   });
 
+  it('a large import rebuilds the search index once and finds every row', async () => {
+    core = await memoryCore();
+    const n = 600;
+    const rows: WorkbookRows = {
+      producers: Array.from({ length: 60 }, (_, i) => producerRow(i + 1)),
+      products: Array.from({ length: n }, (_, i) => productRow(i + 1, (i % 60) + 1, { name: `Mật ong rừng U Minh ${i + 1}` })),
+      registrations: Array.from({ length: n }, (_, i) => registrationRow(i + 1)),
+    };
+    await importFile(await workbookWith(rows));
+    expect((await call(core, 'registrations:list', { search: 'mat ong rung u minh' })).total).toBe(n);
+    expect((await call(core, 'registrations:list', { search: 'u minh 599' })).rows.map((r) => r.productName)).toEqual(['Mật ong rừng U Minh 599']);
+    expect(count('app_meta WHERE key = \'registration_search_deferred\'')).toBe(0);
+    // Later edits are indexed row by row again.
+    const one = (await call(core, 'products:list', { search: 'u minh 7', limit: 500 })).rows.find((p) => p.name === 'Mật ong rừng U Minh 7')!;
+    await call(core, 'products:update', { id: one.id, data: { producerId: one.producerId, name: 'Mật ong bạc hà', setKey: one.setKey } });
+    expect((await call(core, 'registrations:list', { search: 'bac ha' })).total).toBe(1);
+    expect((await call(core, 'registrations:list', { search: 'mat ong rung' })).total).toBe(n - 1);
+  });
+
   it('dry run validates and counts without writing', async () => {
     core = await memoryCore();
     const r = await importFile(await workbookWith(valid), { dryRun: true });
