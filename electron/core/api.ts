@@ -74,7 +74,7 @@ export async function invoke<C extends Channel>(
     if (e instanceof CoreError) return fail({ code: e.code, message: e.message, details: e.details });
     if (typeof (e as { code?: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SQLITE_')) {
       const ce = translateSqliteError(e, ctx.paths.databasePath);
-      log(`${channel} failed`, e);
+      if (ce.code === 'INTERNAL') log(`${channel} failed`, e);
       return fail({ code: ce.code, message: ce.message });
     }
     log(`${channel} failed`, e);

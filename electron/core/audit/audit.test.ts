@@ -35,3 +35,18 @@ describe('audit chain', () => {
     expect(await verifyAudit(core.ctx.db)).toMatchObject({ ok: false, firstBrokenSeq: 2, reason: expect.stringContaining('altered') });
   });
 });
+
+describe('errors raised by triggers', () => {
+  it('reach callers with the code the trigger names', async () => {
+    const { translateSqliteError } = await import('../db/open');
+    core = await memoryCore();
+    core.ctx.sqlite.exec(`CREATE TABLE t (x INTEGER); CREATE TRIGGER t_no BEFORE INSERT ON t BEGIN SELECT RAISE(ABORT, 'FORBIDDEN_STATE: the session is finalized'); END;`);
+    let caught: unknown;
+    try {
+      core.ctx.sqlite.prepare('INSERT INTO t VALUES (1)').run();
+    } catch (e) {
+      caught = e;
+    }
+    expect(translateSqliteError(caught, 'db')).toMatchObject({ code: 'FORBIDDEN_STATE', message: 'the session is finalized' });
+  });
+});

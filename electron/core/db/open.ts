@@ -61,10 +61,19 @@ export function closeDatabase(opened: OpenedDatabase): void {
   opened.sqlite.close();
 }
 
+/** Codes a trigger may name at the start of its RAISE(ABORT, 'CODE: why') message. */
+const TRIGGER_CODES = ['FORBIDDEN_STATE', 'IMMUTABLE', 'CONFLICT'] as const;
+
 export function translateSqliteError(e: unknown, file: string): CoreError {
   if (e instanceof CoreError) return e;
   const code = (e as { code?: string }).code ?? '';
   const msg = e instanceof Error ? e.message : String(e);
+  // Rules enforced by triggers speak with the same stable codes as the services, so a write that
+  // slips past a service check still reaches the user as "not allowed now", not as INTERNAL.
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    const triggerCode = TRIGGER_CODES.find((c) => msg.startsWith(`${c}:`) || msg.startsWith(`${c} `));
+    if (triggerCode) return new CoreError(triggerCode, msg.slice(triggerCode.length + 1).trim(), { file });
+  }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return new CoreError('DB_LOCKED', `The database ${file} is in use by another program: ${msg}`, { file });
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM')
