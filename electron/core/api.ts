@@ -10,6 +10,7 @@ import { roundsHandlers } from './rounds/rounds-handlers';
 import { sessionsHandlers } from './sessions/sessions-handlers';
 import { demoHandlers } from './demo/demo-handlers';
 import { resultsHandlers } from './results/results-handlers';
+import { documentsHandlers } from './documents/documents-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
@@ -31,6 +32,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...sessionsHandlers,
   ...demoHandlers,
   ...resultsHandlers,
+  ...documentsHandlers,
   ...scoringHandlers,
 };
 

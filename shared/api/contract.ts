@@ -8,6 +8,7 @@ import { roundsChannels } from './channels/rounds';
 import { sessionsChannels } from './channels/sessions';
 import { demoChannels } from './channels/demo';
 import { resultsChannels } from './channels/results';
+import { documentsChannels } from './channels/documents';
 import { scoringChannels } from './channels/scoring';
 
 /**
@@ -25,6 +26,7 @@ export const contract = {
   ...sessionsChannels,
   ...demoChannels,
   ...resultsChannels,
+  ...documentsChannels,
   ...scoringChannels,
 } as const;
 

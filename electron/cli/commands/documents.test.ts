@@ -38,7 +38,7 @@ describe('CLI verify', { timeout: 120_000 }, () => {
     fs.writeFileSync(good, await renderPdf(buildCertificate(certificateData({ sessionRef: String(s.sessionId), digest }), t)));
     const ok = await run(['verify', good, '--json', '--data-dir', dir]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, sessionId: s.sessionId, currentDigest: digest, pageCount: 1 });
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, reason: null, sessionId: s.sessionId, currentDigest: digest, printedDigest: digest, pageCount: 1 });
 
     const stale = path.join(dir, 'stale.pdf');
     fs.writeFileSync(stale, await renderPdf(buildCertificate(certificateData({ sessionRef: String(s.sessionId), digest: 'd'.repeat(64) }), t)));
@@ -52,6 +52,21 @@ describe('CLI verify', { timeout: 120_000 }, () => {
     const none = await run(['verify', plain, '--json', '--data-dir', dir]);
     expect(none.code).toBe(1);
     expect(JSON.parse(none.out)).toMatchObject({ ok: false, reason: 'no-digest' });
+
+    const notPdf = path.join(dir, 'note.pdf');
+    fs.writeFileSync(notPdf, 'not a pdf at all');
+    const np = await run(['verify', notPdf, '--data-dir', dir]);
+    expect(np.code).not.toBe(0);
+    expect(np.err).toContain('not a PDF');
+
+    // Reopened: the paper no longer matches a finalization in force.
+    const core2 = await fileCore(dir);
+    const chair = s.memberIds[0]!;
+    const re = await invoke(core2.ctx, 'results:reopen', { sessionId: s.sessionId, chairMemberId: chair, reason: 'Bổ sung hồ sơ của chủ thể' });
+    core2.close();
+    expect(re.ok, re.ok ? '' : re.error.message).toBe(true);
+    const after = await run(['verify', good, '--json', '--data-dir', dir]);
+    expect(JSON.parse(after.out)).toMatchObject({ ok: false, reason: 'not-finalized', printedDigest: digest });
 
     const missing = await run(['verify', path.join(dir, 'nope.pdf'), '--data-dir', dir]);
     expect(missing.code).toBe(2);

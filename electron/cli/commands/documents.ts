@@ -1,20 +1,26 @@
 import fs from 'node:fs';
+import type { DigestMismatch, DocumentVerification } from '../../../shared/api/channels/documents';
 import { invoke } from '../../core/api';
-import { checkPdfDigest, type DigestCheck } from '../../core/documents/render-document';
-import { readDigestFromPdf } from '../../core/documents/integrity/read-digest';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
 
-const REASONS: Record<Exclude<DigestCheck, { ok: true }>['reason'], string> = {
+const REASONS: Record<DigestMismatch, string> = {
   'no-digest': 'the PDF carries no session digest (printed before finalization, or not by this app)',
   'pages-differ': 'the pages carry different digests or some carry none (pages mixed from different printings)',
   'other-session': 'the PDF belongs to another session',
   'digest-differs': "the session's results changed after this PDF was printed (it was reopened and finalized again)",
+  'not-finalized': 'the session is not finalized now (it was reopened after printing)',
 };
+
+function text(file: string, v: DocumentVerification): string {
+  if (v.ok) return `${file}: VERIFIED — ${v.pageCount} page(s), session ${v.sessionId}, digest ${v.currentDigest}`;
+  const pages = v.pagesWithout.length && v.pagesWithout.length < v.pageCount ? `; pages without a digest: ${v.pagesWithout.join(', ')}` : '';
+  return `${file}: NOT VERIFIED — ${REASONS[v.reason!]}${pages}`;
+}
 
 /**
  * `verify <pdf>`: reads the session digest printed on every page of a council document and checks
- * it against the session's current finalization in the database.
+ * it against the session's finalization in force (through `documents:verify`, like the app).
  */
 export const documentsCommands: CliCommand[] = [
   {
@@ -27,31 +33,11 @@ export const documentsCommands: CliCommand[] = [
         r.io.error(`verify: give the path of a PDF printed by the app, e.g. verify bien-ban.pdf (got ${JSON.stringify(file ?? '')})`);
         return 2;
       }
-      const pdf = new Uint8Array(fs.readFileSync(file));
-      const reading = await readDigestFromPdf(pdf);
-      const first = reading.pages.find((p) => p !== null);
-      const sessionId = first ? Number(first.sessionRef) : NaN;
-      if (!first || !Number.isInteger(sessionId)) {
-        const out = { file, ok: false, reason: 'no-digest', pageCount: reading.pageCount };
-        if (r.json) r.io.result(out);
-        else r.io.result(out, () => `${file}: NOT VERIFIED — ${REASONS['no-digest']}`);
-        return 1;
-      }
       const core = await r.core();
-      const res = unwrap(await invoke(core.ctx, 'results:session', { sessionId }));
-      const current = res.finalization?.resultsDigest ?? null;
-      const check: DigestCheck = current
-        ? await checkPdfDigest(pdf, { sessionRef: String(sessionId), digest: current })
-        : { ok: false, reason: 'digest-differs', pageCount: reading.pageCount, found: { sessionRef: first.sessionRef, digest: first.digest }, pagesWithout: [] };
-      const out = { file, sessionId, currentDigest: current, ...check };
-      if (r.json) r.io.result(out);
-      else
-        r.io.result(out, () =>
-          check.ok
-            ? `${file}: VERIFIED — ${check.pageCount} page(s), session ${sessionId}, digest ${current}`
-            : `${file}: NOT VERIFIED — ${current ? REASONS[check.reason] : 'the session is not finalized now (it was reopened after printing)'}${check.pagesWithout.length ? `; pages without a digest: ${check.pagesWithout.join(', ')}` : ''}`,
-        );
-      return check.ok ? 0 : 1;
+      const v = unwrap(await invoke(core.ctx, 'documents:verify', { pdfBase64: fs.readFileSync(file).toString('base64') }));
+      if (r.json) r.io.result({ file, ...v });
+      else r.io.result(v, (x: DocumentVerification) => text(file, x));
+      return v.ok ? 0 : 1;
     },
   },
 ];

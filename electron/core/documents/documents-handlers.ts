@@ -1,0 +1,25 @@
+import type { documentsChannels, DocumentVerification } from '../../../shared/api/channels/documents';
+import { CoreError } from '../errors';
+import type { AreaHandlers } from '../handlers';
+import { openFinalization } from '../results/finalization-repo';
+import { readDigestFromPdf } from './integrity/read-digest';
+import { checkPdfDigest } from './render-document';
+
+export const documentsHandlers: AreaHandlers<typeof documentsChannels> = {
+  'documents:verify': async (input, ctx): Promise<DocumentVerification> => {
+    const pdf = new Uint8Array(Buffer.from(input.pdfBase64, 'base64'));
+    if (Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') {
+      throw new CoreError('VALIDATION', 'pdfBase64: the file is not a PDF (it does not start with %PDF-); choose the PDF the app printed');
+    }
+    const reading = await readDigestFromPdf(pdf);
+    const first = reading.pages.find((p) => p !== null) ?? null;
+    const pagesWithout = reading.pages.flatMap((p, i) => (p === null ? [i + 1] : []));
+    const sessionId = first && /^\d+$/u.test(first.sessionRef) ? Number(first.sessionRef) : null;
+    const base = { pageCount: reading.pageCount, sessionId, printedDigest: first?.digest ?? null, pagesWithout };
+    if (!first || sessionId === null) return { ok: false, reason: 'no-digest', currentDigest: null, ...base };
+    const current = (await openFinalization(ctx.db, sessionId))?.results_digest ?? null;
+    if (current === null) return { ok: false, reason: 'not-finalized', currentDigest: null, ...base };
+    const check = await checkPdfDigest(pdf, { sessionRef: first.sessionRef, digest: current });
+    return { ok: check.ok, reason: check.ok ? null : check.reason, currentDigest: current, ...base };
+  },
+};

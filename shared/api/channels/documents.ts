@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineChannels } from '../define';
+
+/** Why a printed document does not match its session's current results (see `documents:verify`). */
+export const DigestMismatch = z.enum(['no-digest', 'pages-differ', 'other-session', 'digest-differs', 'not-finalized']);
+export type DigestMismatch = z.infer<typeof DigestMismatch>;
+
+export const DocumentVerification = z.object({
+  ok: z.boolean(),
+  /** Null when ok. */
+  reason: DigestMismatch.nullable(),
+  pageCount: z.number().int(),
+  /** The session the paper names (from its digest), when it names one. */
+  sessionId: z.number().int().nullable(),
+  /** What the pages carry (first page that has it). */
+  printedDigest: z.string().nullable(),
+  /** The digest of the session's finalization in force, null when it is not finalized now. */
+  currentDigest: z.string().nullable(),
+  /** 1-based pages without a digest. */
+  pagesWithout: z.array(z.number().int()),
+});
+export type DocumentVerification = z.infer<typeof DocumentVerification>;
+
+/** About 50 MB of PDF, base64-encoded. */
+const MAX_PDF_BASE64 = 70_000_000;
+
+export const documentsChannels = defineChannels({
+  /**
+   * Reads the session digest printed on every page of a PDF the app printed and checks it against
+   * the session's finalization in force: ok, or why not (no digest, pages from different
+   * printings, another session, results changed since printing, session not finalized now).
+   */
+  'documents:verify': {
+    input: z.object({ pdfBase64: z.string().min(8).max(MAX_PDF_BASE64).regex(/^[A-Za-z0-9+/=\s]+$/u, 'the PDF must be base64-encoded') }).strict(),
+    output: DocumentVerification,
+  },
+});
