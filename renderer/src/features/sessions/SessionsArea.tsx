@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import { ComingSoon } from '../../components/ComingSoon';
+import { ScoringArea } from '../scoring/ScoringArea';
 import { SessionListPage } from './SessionListPage';
 import { SessionPage } from './SessionPage';
 
@@ -12,7 +12,7 @@ export function SessionsArea() {
     <Routes>
       <Route index element={<SessionListPage />} />
       <Route path=":id" element={<SessionPage />} />
-      <Route path=":id/scoring/*" element={<ComingSoon navKey="sessions" />} />
+      <Route path=":id/scoring/*" element={<ScoringArea />} />
     </Routes>
   );
 }

@@ -1,0 +1,247 @@
+import { Badge, Box, Button, Group, Paper, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
+import { IconCheck, IconNote } from '@tabler/icons-react';
+import { forwardRef, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { SheetAnswer } from '../../../../shared/api/channels/scoring';
+import type { CriteriaSet, Criterion } from '../../../../shared/ocop/criteria-set';
+import { levelsByCase, rulesFor } from '../../../../shared/ocop/criteria-set-walk';
+import type { CriterionState } from '../../../../shared/ocop/sheet-rules';
+import { useT } from '../../i18n/useT';
+import { StarMarkBadge } from '../criteria/StarMarkBadge';
+import { CriterionRules } from './RuleControls';
+import type { SheetEditor } from './useSheetEditor';
+
+interface Props {
+  set: CriteriaSet;
+  criterion: Criterion;
+  state: CriterionState;
+  editor: SheetEditor;
+  active: boolean;
+  previous: SheetAnswer | null;
+  onActivate: () => void;
+  onMove: (delta: number) => void;
+  isLast: boolean;
+}
+
+/**
+ * One criterion of the phiếu: its levels as large buttons numbered as on paper (1 = first "□"),
+ * points and star marks on each, the member's note, and the rules its notes state. The row is
+ * one radio group: it takes the keyboard focus; number keys choose, arrows and Enter move.
+ */
+export const CriterionRow = forwardRef<HTMLDivElement, Props>(function CriterionRow(props, ref) {
+  const { t } = useT();
+  const { criterion, state, editor, active } = props;
+  const headingId = useId();
+  const chosen = editor.local.answers.get(criterion.code) ?? null;
+  const note = editor.local.notes.get(criterion.code) ?? '';
+  const [noteOpen, setNoteOpen] = useState(note !== '');
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const evaluable = state.status === 'answered' || state.status === 'missing';
+  const canChoose = editor.editable && evaluable;
+
+  const choose = (levelIndex: number | null) => {
+    if (!canChoose && levelIndex !== null) return;
+    if (!editor.editable) return;
+    props.onActivate();
+    editor.setLevel(criterion.code, levelIndex);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // keys inside the note field type text
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const k = e.key;
+    if (/^[1-9]$/.test(k)) {
+      const i = Number(k) - 1;
+      if (i < criterion.levels.length) choose(i);
+      e.preventDefault();
+    } else if (k === 'ArrowDown' || k === 'Enter') {
+      props.onMove(1);
+      e.preventDefault();
+    } else if (k === 'ArrowUp') {
+      props.onMove(-1);
+      e.preventDefault();
+    } else if (k === 'Tab' && !e.shiftKey && !props.isLast) {
+      props.onMove(1);
+      e.preventDefault();
+    } else if (k === 'Tab' && e.shiftKey) {
+      props.onMove(-1);
+      e.preventDefault();
+    } else if (k === 'ArrowRight' || k === 'ArrowLeft') {
+      const next = chosen === null ? 0 : chosen + (k === 'ArrowRight' ? 1 : -1);
+      if (next >= 0 && next < criterion.levels.length) choose(next);
+      e.preventDefault();
+    } else if (k === 'Delete' || k === 'Backspace') {
+      if (chosen !== null) choose(null);
+      e.preventDefault();
+    } else if (k === 'g' || k === 'G') {
+      setNoteOpen(true);
+      setTimeout(() => noteRef.current?.focus(), 0);
+      e.preventDefault();
+    }
+  };
+
+  const why =
+    state.status === 'skipped'
+      ? t('scoring:sheet.whySkipped')
+      : state.status === 'stopped'
+        ? t('scoring:sheet.whyStopped', { code: props.set.rules.find((r) => state.notEvaluatedBecause.includes(r.id))?.criterionCode ?? '' })
+        : '';
+
+  return (
+    <Paper
+      ref={ref}
+      role="radiogroup"
+      aria-labelledby={headingId}
+      aria-current={active ? 'step' : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onFocus={props.onActivate}
+      data-testid={`criterion-${criterion.code}`}
+      data-active={active || undefined}
+      withBorder
+      p="sm"
+      radius="md"
+      style={{
+        borderWidth: active ? 3 : 1,
+        borderColor: active ? 'var(--mantine-color-blue-6)' : undefined,
+        opacity: evaluable ? 1 : 0.6,
+        outline: 'none',
+        scrollMarginTop: 12,
+      }}
+    >
+      <Stack gap={8}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text id={headingId} fw={700} fz={18}>
+            {active && <span aria-hidden="true">▶ </span>}
+            {criterion.parent ? `${criterion.parent.code} ${criterion.parent.title} › ` : ''}
+            {criterion.code}. {criterion.title}
+          </Text>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {state.status === 'answered' && (
+              <Badge color="green" variant="light" size="lg" tt="none" leftSection={<IconCheck size={14} />}>
+                {t('scoring:sheet.points', { points: state.points })}
+              </Badge>
+            )}
+            <Text size="sm" c="dimmed">
+              {t('scoring:sheet.criterionMax', { max: criterion.max })}
+            </Text>
+          </Group>
+        </Group>
+        {criterion.notes.length > 0 && (
+          <Stack gap={2}>
+            {criterion.notes.map((n, i) => (
+              <Text key={i} size="sm" fs="italic" c="dimmed">
+                {n}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        {!evaluable && (
+          <Text fw={600} c="orange.9" data-testid={`not-evaluated-${criterion.code}`}>
+            {t('scoring:sheet.notEvaluated', { why })}
+          </Text>
+        )}
+        {levelsByCase(criterion).map((group) => (
+          <Stack key={group.case ?? '-'} gap={6}>
+            {group.case && (
+              <Text size="sm" fw={600}>
+                {group.case}
+              </Text>
+            )}
+            {group.levels.map(({ level, index }) => {
+              const selected = chosen === index;
+              return (
+                <UnstyledButton
+                  key={index}
+                  role="radio"
+                  aria-checked={selected}
+                  aria-label={t('scoring:sheet.levelButton', { n: index + 1, text: level.text, points: level.points })}
+                  tabIndex={-1}
+                  disabled={!canChoose}
+                  onClick={() => choose(index)}
+                  data-testid={`level-${criterion.code}-${index + 1}`}
+                  style={{
+                    display: 'flex',
+                    alignItems: 'center',
+                    gap: 12,
+                    minHeight: 48,
+                    padding: '6px 12px',
+                    borderRadius: 8,
+                    border: selected ? '2px solid var(--mantine-color-blue-7)' : '1px solid var(--mantine-color-gray-4)',
+                    background: selected ? 'var(--mantine-color-blue-0)' : 'var(--mantine-color-body)',
+                    cursor: canChoose ? 'pointer' : 'default',
+                  }}
+                >
+                  <Box
+                    aria-hidden="true"
+                    style={{
+                      flexShrink: 0,
+                      width: 32,
+                      height: 32,
+                      borderRadius: 16,
+                      display: 'grid',
+                      placeItems: 'center',
+                      fontWeight: 700,
+                      background: selected ? 'var(--mantine-color-blue-7)' : 'var(--mantine-color-gray-2)',
+                      color: selected ? 'white' : 'var(--mantine-color-black)',
+                    }}
+                  >
+                    {index + 1}
+                  </Box>
+                  <Text fz={16} style={{ flex: 1 }}>
+                    {level.text}
+                    {level.note && (
+                      <Text span size="sm" fs="italic" c="dimmed">
+                        {' '}
+                        — {level.note}
+                      </Text>
+                    )}
+                  </Text>
+                  {level.minForStars !== undefined && <StarMarkBadge stars={level.minForStars} />}
+                  <Text fw={700} fz={16} w={72} ta="right" style={{ flexShrink: 0 }}>
+                    {t('scoring:sheet.points', { points: level.points })}
+                  </Text>
+                  {selected && (
+                    <Badge color="blue" variant="filled" tt="none" style={{ flexShrink: 0 }}>
+                      {t('scoring:sheet.chosen')}
+                    </Badge>
+                  )}
+                </UnstyledButton>
+              );
+            })}
+          </Stack>
+        ))}
+        {props.previous && (
+          <Text size="sm" c="dimmed">
+            {t('scoring:sheet.previousRound', { n: (props.previous.levelIndex ?? 0) + 1, points: props.previous.points ?? 0 })}
+          </Text>
+        )}
+        <CriterionRules set={props.set} rules={rulesFor(props.set, criterion.code)} editor={editor} />
+        {noteOpen || note !== '' ? (
+          <Textarea
+            ref={noteRef}
+            aria-label={t('scoring:sheet.notePlaceholder', { code: criterion.code })}
+            placeholder={t('scoring:sheet.notePlaceholder', { code: criterion.code })}
+            value={note}
+            onChange={(e) => editor.setNote(criterion.code, e.currentTarget.value)}
+            onBlur={() => void editor.flush()}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') (e.currentTarget.closest('[role="radiogroup"]') as HTMLElement | null)?.focus();
+            }}
+            readOnly={!editor.editable}
+            autosize
+            minRows={1}
+          />
+        ) : (
+          editor.editable && (
+            <Button variant="subtle" size="compact-sm" w="fit-content" leftSection={<IconNote size={16} />} tabIndex={-1} onClick={() => {
+              setNoteOpen(true);
+              setTimeout(() => noteRef.current?.focus(), 0);
+            }}>
+              {t('scoring:sheet.addNote')}
+            </Button>
+          )
+        )}
+      </Stack>
+    </Paper>
+  );
+});

@@ -1,0 +1,61 @@
+import { Alert, Anchor, Center, Loader, Stack, Tabs, Title } from '@mantine/core';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { MemberPickPanel } from './MemberPickPanel';
+import { PaperPickPanel } from './PaperPickPanel';
+import { ProgressPanel } from './ProgressPanel';
+import { SpreadPanel } from './SpreadPanel';
+
+const TABS = ['members', 'progress', 'spread', 'paper'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The secretary's scoring screen for a session: who scores, how far, the spread, paper sheets. */
+export function ScoringHubPage() {
+  const { t } = useT();
+  const sessionId = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'members';
+  const q = useApiQuery('sessions:get', { id: sessionId });
+  if (q.isPending) {
+    return (
+      <Center h={200}>
+        <Loader aria-label={t('common:loading')} />
+      </Center>
+    );
+  }
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  const d = q.data;
+  return (
+    <Stack maw={1180} gap="md">
+      <Anchor component={Link} to={`/sessions/${sessionId}`}>
+        ← {t('scoring:hub.back')}
+      </Anchor>
+      <Title order={2}>{t('scoring:hub.title', { number: d.session.number })}</Title>
+      {d.session.status === 'preparing' && <Alert color="yellow">{t('scoring:hub.notOpen')}</Alert>}
+      {(d.session.status === 'closed' || d.session.status === 'finalized') && <Alert color="gray">{t('scoring:hub.closed')}</Alert>}
+      <Tabs value={tab} onChange={(v) => setParams(v ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((k) => (
+            <Tabs.Tab key={k} value={k} fz="md">
+              {t(`scoring:hub.tabs.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="members" pt="md">
+          <MemberPickPanel sessionId={sessionId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="progress" pt="md">
+          <ProgressPanel sessionId={sessionId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="spread" pt="md">
+          <SpreadPanel sessionId={sessionId} detail={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="paper" pt="md">
+          <PaperPickPanel sessionId={sessionId} detail={d} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
