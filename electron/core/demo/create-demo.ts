@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import { councilsDemo } from './councils-demo';
 import { dossiersDemo } from './dossiers-demo';
 import { seededRng } from './random';
+import { scoringDemo } from './scoring-demo';
 import { sessionsDemo } from './sessions-demo';
 
 /** app_meta key recording that this database holds the training dataset (and its seed). */
@@ -28,6 +29,7 @@ export async function createDemo(ctx: CoreContext, seed: number): Promise<DemoRe
   const dossiers = await dossiersDemo(ctx, seededRng(seed));
   const councils = await councilsDemo(ctx, seededRng(seed + 1));
   const sessions = await sessionsDemo(ctx, seededRng(seed + 2), councils, dossiers);
+  await scoringDemo(ctx, seededRng(seed + 3), sessions);
   await ctx.db
     .insertInto('app_meta')
     .values({ key: TRAINING_META_KEY, value: JSON.stringify({ seed }) })
