@@ -23,6 +23,12 @@ describe('opening a sheet', () => {
     expect(again.sheet.id).toBe(v.sheet.id);
     const locked = await f.db.selectFrom('criteria_set_version').select('locked').where('id', '=', f.miniVersionId).executeTakeFirstOrThrow();
     expect(locked.locked).toBe(1);
+    // The registration cannot swap its set under the sheet, and a sheet cannot use another set.
+    await expect(sql`UPDATE registration SET criteria_set_version_id = ${f.realVersionId} WHERE id = ${f.regs.a}`.execute(f.db)).rejects.toThrow(/IMMUTABLE/);
+    await expect(
+      sql`INSERT INTO score_sheet (session_id, registration_id, member_id, criteria_set_version_id, source, created_at, updated_at)
+          VALUES (${f.sessionId}, ${f.regs.a}, ${f.members.m2}, ${f.realVersionId}, 'member', 'x', 'x')`.execute(f.db),
+    ).rejects.toThrow(/CONFLICT/);
   });
 
   it('refuses the secretary, a recused member, an absent member and a product off the agenda', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { evaluateSpread } from '../../../shared/ocop/spread';
 import { call, callError } from './testing/call';
 import { MINI_TOP, scoringFixture, type FixtureOptions, type ScoringFixture } from './testing/scoring-fixture';
 
@@ -49,6 +50,14 @@ describe('spread detection at the limit', () => {
     const s = await spreadOf();
     expect(s).toMatchObject({ spread: 0, withinLimit: null, disqualifiedCount: 1 });
     expect(s.totals).toHaveLength(1);
+  });
+});
+
+describe('the spread rule the sheets are checked with (shared/ocop/spread.ts)', () => {
+  it('10 points is within "không quá 10", 10.01 is not; totals are compared exactly in centi-points', () => {
+    const rule = { limit: 10, limitAllowed: true };
+    expect(evaluateSpread([{ memberId: 1, totalCenti: 8000 }, { memberId: 2, totalCenti: 7000 }], rule).withinLimit).toBe(true);
+    expect(evaluateSpread([{ memberId: 1, totalCenti: 8001 }, { memberId: 2, totalCenti: 7000 }], rule).withinLimit).toBe(false);
   });
 });
 
