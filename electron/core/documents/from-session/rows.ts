@@ -1,0 +1,44 @@
+/** Mapping results and session people onto the document DTOs (points → integer centi-points). */
+import type { ProductResult, SessionResults } from '../../../../shared/api/channels/results';
+import type { SessionMember } from '../../../../shared/api/channels/sessions';
+import type { Member, Product, SummaryRow } from '../types';
+
+/** 85.5 → 8550; the results service already holds whole centi-points, rounding only undoes float noise. */
+export const centi = (points: number): number => Math.round(points * 100);
+
+export function productOf(p: ProductResult): Product {
+  return {
+    registrationId: p.registrationId,
+    code: p.productCode,
+    name: p.productName,
+    producerName: p.producerName,
+    producerAddress: '',
+    producerPhone: '',
+    setName: p.criteriaSet.name,
+    kind: p.registrationKind,
+  };
+}
+
+export function memberOf(m: SessionMember): Member {
+  return { id: m.memberId, fullName: m.fullName, office: [m.position, m.office].filter((s) => s.trim() !== '').join(' ').slice(0, 300), role: m.role };
+}
+
+/** Scoring members in their session order: the TV1 … TVn columns. */
+export function scoringMembers(results: SessionResults, members: readonly SessionMember[]): SessionMember[] {
+  const scoring = new Set(results.members.filter((m) => m.scores).map((m) => m.memberId));
+  return members.filter((m) => scoring.has(m.memberId)).sort((a, b) => a.order - b.order);
+}
+
+export function summaryRowOf(p: ProductResult, columns: readonly SessionMember[]): SummaryRow {
+  const totals = new Map(p.memberTotals.map((t) => [t.memberId, t.totalPoints]));
+  const total = (id: number): number | null => (totals.has(id) ? centi(totals.get(id)!) : null);
+  return {
+    product: productOf(p),
+    totalsCenti: columns.map((m) => total(m.memberId)),
+    mean: p.mean ? { sumCenti: p.mean.sumCenti, count: p.mean.count } : null,
+    spreadCenti: p.spread ? centi(p.spread.points) : null,
+    minimaMet: p.mean ? p.minimaShortfalls.length === 0 : null,
+    star: p.status === 'complete' ? (p.finalStar as SummaryRow['star']) : null,
+    note: '',
+  };
+}

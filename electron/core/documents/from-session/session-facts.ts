@@ -1,0 +1,74 @@
+/**
+ * What every document of a session is printed from: the results exactly as `results:session`
+ * reports them, the session detail (attendance, chair, secretary, place) and the council's header
+ * lines. Reading the results through the results service (not recomputing here) is what makes a
+ * printed total or mean equal to the one on screen.
+ */
+import type { SessionResults } from '../../../../shared/api/channels/results';
+import type { SessionDetail } from '../../../../shared/api/channels/sessions';
+import type { Lang } from '../../../../shared/i18n/resources';
+import { getLegalBasis, isLegalBasisId, type LegalBasisId } from '../../../../shared/ocop/legal-basis';
+import type { CoreContext } from '../../context';
+import { CoreError } from '../../errors';
+import { sessionResults } from '../../results/results-service';
+import { sessionDetail } from '../../sessions/session-detail';
+import { documentT, type DocT } from '../doc-t';
+import type { DocumentSetup, Integrity } from '../types';
+
+export interface SessionFacts {
+  results: SessionResults;
+  detail: SessionDetail;
+  council: { issuerParent: string; issuerNameLines: string[]; docSymbol: string; placeName: string; name: string };
+  legalBasis: LegalBasisId;
+  /** The finalization digest in force, printed on every page; absent while not finalized. */
+  integrity: Integrity | undefined;
+  t: DocT;
+}
+
+export async function loadSessionFacts(ctx: CoreContext, sessionId: number, lang: Lang = 'vi'): Promise<SessionFacts> {
+  // sessionDetail throws NOT_FOUND naming the session when it does not exist.
+  const detail = await sessionDetail(ctx.db, sessionId);
+  const results = await sessionResults({ db: ctx.db, sqlite: ctx.sqlite }, sessionId, 1);
+  const row = await ctx.db
+    .selectFrom('council')
+    .select(['name', 'issuer_parent', 'issuer_name_lines_json', 'doc_symbol', 'place_name'])
+    .where('id', '=', detail.council.id)
+    .executeTakeFirstOrThrow();
+  const lines = JSON.parse(row.issuer_name_lines_json) as unknown;
+  const issuerNameLines = Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '') : [];
+  const basis = results.session.legalBasis;
+  if (!isLegalBasisId(basis)) throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId}: its round cites an unknown legal basis "${basis}"; fix the round before printing`);
+  const fin = results.finalization;
+  return {
+    results,
+    detail,
+    council: { name: row.name, issuerParent: row.issuer_parent.trim(), issuerNameLines, docSymbol: row.doc_symbol, placeName: row.place_name.trim() },
+    legalBasis: basis,
+    integrity: fin ? { sessionRef: String(sessionId), digest: fin.resultsDigest } : undefined,
+    t: documentT(lang),
+  };
+}
+
+/** The council's own header (biên bản, bảng tổng hợp); the number is left blank for the văn thư. */
+export function councilSetup(f: SessionFacts, symbolKind: 'BB', recipients: string[]): DocumentSetup {
+  const body = f.council.issuerNameLines.length > 0 ? f.council.issuerNameLines : [f.council.name.toLocaleUpperCase('vi')];
+  return {
+    issuer: { parentLines: f.council.issuerParent ? [f.council.issuerParent] : [], bodyLines: body.slice(0, 4) },
+    number: { number: null, symbol: f.council.docSymbol ? `${symbolKind}-${f.council.docSymbol}` : symbolKind },
+    placeDate: { place: f.council.placeName || f.detail.session.place || '…', date: f.detail.session.date },
+    showPlaceDate: true,
+    recipients,
+  };
+}
+
+/** "Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ". */
+export function legalBasisCitation(f: SessionFacts): string {
+  const [y, m, d] = getLegalBasis(f.legalBasis).signed.split('-').map(Number);
+  return f.t('defaults.citation', { id: f.legalBasis, date: `${d}/${m}/${y}` });
+}
+
+/** Refuses to print a document that needs a person the session does not name. */
+export function requireMember<T>(m: T | undefined, sessionId: number, what: 'chair' | 'secretary'): T {
+  if (!m) throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId} has no ${what}; choose the ${what} on the Sessions screen before printing`);
+  return m;
+}
