@@ -92,6 +92,8 @@ export function applyChange(
   // target is marked undone and the next undo moves on.
   if (same(before, after) && meta.undoesSeq === undefined) return null;
   const target = targetOf(c);
+  const cachedStack = stacks.get(sqlite)?.has(sheet.id) ?? false;
+  const previousLatest = cachedStack ? latestSeq(sqlite, sheet.id) : 0;
   const lvl = c.kind === 'level' ? (after as LevelState) : null;
   const decl = c.kind === 'declaration' ? (after as { holds: boolean; reason: string | null } | null) : null;
   const text = c.kind === 'note' ? c.note : c.kind === 'opinion' ? c.opinion : (decl?.reason ?? null);
@@ -143,7 +145,9 @@ export function applyChange(
       stmt(sqlite, 'UPDATE score_sheet SET opinion = ? WHERE id = ?').run(c.opinion, sheet.id);
       break;
   }
-  return { seq, kind: c.kind, target, before, after };
+  const applied: Applied = { seq, kind: c.kind, target, before, after };
+  if (cachedStack) recordInStack(sqlite, sheet.id, previousLatest, applied, meta.undoesSeq);
+  return applied;
 }
 
 export interface UndoTarget {
@@ -154,19 +158,70 @@ export interface UndoTarget {
 }
 
 /**
- * The latest change of the sheet that is neither an undo nor already undone. Undo is a stack:
- * each undo restores the state its target replaced, so repeated undos walk back in order.
+ * Undo is a stack: each undo restores the state its target replaced, so repeated undos walk
+ * back in order. The stack of changes not yet undone is kept per sheet in memory (rebuilt from
+ * the events when the sheet's latest event is not the one it last saw), so finding the next
+ * change to undo never scans a long history of undone changes. Cleared on any failed write.
  */
+interface UndoStack {
+  lastSeq: number;
+  effective: UndoTarget[];
+}
+const stacks = new WeakMap<Database.Database, Map<number, UndoStack>>();
+
+const latestSeq = (sqlite: Database.Database, sheetId: number): number =>
+  (stmt(sqlite, 'SELECT max(seq) AS m FROM score_answer_event WHERE sheet_id = (? + 0)').get(sheetId) as { m: number | null }).m ?? 0;
+
+function undoStack(sqlite: Database.Database, sheetId: number): UndoStack {
+  let bySheet = stacks.get(sqlite);
+  if (!bySheet) stacks.set(sqlite, (bySheet = new Map()));
+  const latest = latestSeq(sqlite, sheetId);
+  const cached = bySheet.get(sheetId);
+  if (cached && cached.lastSeq === latest) return cached;
+  const rows = stmt(sqlite, 'SELECT seq, kind, target, before_json, undoes_seq FROM score_answer_event WHERE sheet_id = (? + 0) ORDER BY seq').all(sheetId) as {
+    seq: number;
+    kind: ChangeKind;
+    target: string;
+    before_json: string | null;
+    undoes_seq: number | null;
+  }[];
+  const effective: UndoTarget[] = [];
+  for (const r of rows) {
+    if (r.undoes_seq === null) effective.push({ seq: r.seq, kind: r.kind, target: r.target, before: r.before_json === null ? null : (JSON.parse(r.before_json) as State) });
+    else {
+      const i = effective.findLastIndex((e) => e.seq === r.undoes_seq);
+      if (i >= 0) effective.splice(i, 1);
+    }
+  }
+  const stack = { lastSeq: latest, effective };
+  bySheet.set(sheetId, stack);
+  return stack;
+}
+
+/** Keeps a sheet's cached stack in step with an event just written (only when it was in step before). */
+function recordInStack(sqlite: Database.Database, sheetId: number, previousLatest: number, applied: Applied, undoesSeq: number | undefined): void {
+  const stack = stacks.get(sqlite)?.get(sheetId);
+  if (!stack) return;
+  if (stack.lastSeq !== previousLatest) {
+    stacks.get(sqlite)!.delete(sheetId);
+    return;
+  }
+  if (undoesSeq === undefined) stack.effective.push({ seq: applied.seq, kind: applied.kind, target: applied.target, before: applied.before });
+  else {
+    const i = stack.effective.findLastIndex((e) => e.seq === undoesSeq);
+    if (i >= 0) stack.effective.splice(i, 1);
+  }
+  stack.lastSeq = applied.seq;
+}
+
+/** Forgets every cached undo stack of a connection (after a rolled-back write). */
+export function forgetUndoStacks(sqlite: Database.Database): void {
+  stacks.delete(sqlite);
+}
+
+/** The latest change of the sheet that is neither an undo nor already undone, or null. */
 export function undoTarget(sqlite: Database.Database, sheetId: number): UndoTarget | null {
-  const r = stmt(
-    sqlite,
-    `SELECT e.seq, e.kind, e.target, e.before_json FROM score_answer_event e
-     WHERE e.sheet_id = (? + 0) AND e.undoes_seq IS NULL
-       AND NOT EXISTS (SELECT 1 FROM score_answer_event u WHERE u.undoes_seq = e.seq)
-     ORDER BY e.seq DESC LIMIT 1`,
-  ).get(sheetId) as { seq: number; kind: ChangeKind; target: string; before_json: string | null } | undefined;
-  if (!r) return null;
-  return { seq: r.seq, kind: r.kind, target: r.target, before: r.before_json === null ? null : (JSON.parse(r.before_json) as State) };
+  return undoStack(sqlite, sheetId).effective.at(-1) ?? null;
 }
 
 /** The change that restores an undo target's previous state. */

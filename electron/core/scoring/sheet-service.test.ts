@@ -191,6 +191,29 @@ describe('undo', () => {
   });
 });
 
+describe('undo across two connections to one file (desktop app and a second window or the CLI)', () => {
+  it('a change written by the other connection is the one undone next', async () => {
+    const { fileCore, tempDir } = await import('../test/core-fixture');
+    const dir = tempDir();
+    f = await scoringFixture({}, await fileCore(dir));
+    const other = await fileCore(dir);
+    try {
+      const { sheet } = await open();
+      await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.1', levelIndex: 0 });
+      await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.2', levelIndex: 1 });
+      // This connection now has the sheet's undo stack cached; the other one writes behind its back.
+      expect((await call(f.core, 'scoring:undo', { sheetId: sheet.id })).undone?.target).toBe('1.2');
+      await call(other, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '7', levelIndex: 3 });
+      const u = await call(f.core, 'scoring:undo', { sheetId: sheet.id });
+      expect(u.undone?.target).toBe('7');
+      expect((await call(f.core, 'scoring:undo', { sheetId: sheet.id })).undone?.target).toBe('1.1');
+      expect((await call(other, 'scoring:undo', { sheetId: sheet.id })).undone).toBeNull();
+    } finally {
+      other.close();
+    }
+  });
+});
+
 describe('submit and lock', () => {
   it('refuses an incomplete sheet, naming the missing criteria', async () => {
     f = await scoringFixture();

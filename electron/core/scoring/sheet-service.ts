@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { actorOf, type CallMeta } from '../handlers';
-import { applyChange, restoringChange, undoTarget, type Applied, type Change, type State } from './answer-events';
+import { applyChange, forgetUndoStacks, restoringChange, undoTarget, type Applied, type Change, type State } from './answer-events';
 import { appendAuditSync } from './audit-sync';
 import { criteriaSetOf, criteriaSetSync } from './criteria-cache';
 import { derivedColumns, getSheetRow, loadSheetContent, loadSheetContentSync, sheetAnswers, sheetRowSync, toSummary, type SheetRow } from './sheet-repo';
@@ -122,7 +122,7 @@ export async function saveChange(ctx: CoreContext, sheetId: number, c: Change, m
     writeDerivedSync(ctx.sqlite, sheetId, after, at);
     auditChange(ctx.sqlite, now, actor, sheetId, applied);
     return saveResult(sheetId, applied.seq, at, after, true);
-  });
+  }, () => forgetUndoStacks(ctx.sqlite));
 }
 
 /** The state a change replaces, from the sheet already loaded (saves a query per answer). */
@@ -162,7 +162,7 @@ export async function undoLast(ctx: CoreContext, sheetId: number, meta: CallMeta
     auditChange(ctx.sqlite, now, actor, sheetId, applied, target.seq);
     const canUndo = undoTarget(ctx.sqlite, sheetId) !== null;
     return { ...saveResult(sheetId, applied.seq, at, e, canUndo), undone: { kind: target.kind, target: target.target, restored: target.before } };
-  });
+  }, () => forgetUndoStacks(ctx.sqlite));
 }
 
 export async function sheetView(ctx: CoreContext, sheetId: number): Promise<SheetView> {

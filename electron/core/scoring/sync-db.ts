@@ -28,8 +28,15 @@ export function stmt(sqlite: Database.Database, sql: string): Database.Statement
 }
 
 /** Runs `fn` as one transaction on the raw connection, holding the core's connection lock. */
-export async function withWriteLock<T>(ctx: CoreContext, fn: () => T): Promise<T> {
-  return ctx.db.connection().execute(async () => ctx.sqlite.transaction(fn).immediate());
+export async function withWriteLock<T>(ctx: CoreContext, fn: () => T, onRollback?: () => void): Promise<T> {
+  return ctx.db.connection().execute(async () => {
+    try {
+      return ctx.sqlite.transaction(fn).immediate();
+    } catch (e) {
+      onRollback?.();
+      throw e;
+    }
+  });
 }
 
 /** Runs synchronous reads holding the core's connection lock (never inside another call's transaction). */
