@@ -37,7 +37,7 @@ function MembersParts({ d }: { d: ProductDetail }) {
                 <Table.Td>
                   <Text>{m.fullName}</Text>
                   {!row && (
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.7">
                       {t(`results:detail.sheetState.${m.sheetState}`)}
                     </Text>
                   )}
@@ -88,11 +88,11 @@ function CriterionRow({ c }: { c: CriterionDetail }) {
               <Text size="sm" w={110} style={{ whiteSpace: 'nowrap' }}>
                 {t('results:detail.level', { n: l.index + 1, points: pts(l.points) })}
               </Text>
-              <Text size="sm" fw={c.distribution[i]! > 0 ? 700 : 400} c={c.distribution[i]! > 0 ? undefined : 'dimmed'}>
+              <Text size="sm" fw={c.distribution[i]! > 0 ? 700 : 400} c={c.distribution[i]! > 0 ? undefined : 'gray.7'}>
                 {c.distribution[i]}
               </Text>
               {l.minForStars !== null && (
-                <Badge size="sm" variant="outline" color="yellow.8">
+                <Badge size="sm" variant="outline" color="dark.6">
                   {'*'.repeat(l.minForStars)}
                 </Badge>
               )}
@@ -110,19 +110,19 @@ function CriterionRow({ c }: { c: CriterionDetail }) {
             {Icon && c.selfVsMembers !== 'equal' && (
               <Group gap={4} wrap="nowrap">
                 <Icon size={14} aria-hidden />
-                <Text size="sm" c={c.selfVsMembers === 'over' ? 'orange.9' : 'blue.8'}>
+                <Text size="sm" c={c.selfVsMembers === 'over' ? 'red.9' : 'blue.9'}>
                   {t(`results:detail.selfVs.${c.selfVsMembers!}`)}
                 </Text>
               </Group>
             )}
           </Stack>
         ) : (
-          <Text c="dimmed">—</Text>
+          <Text c="gray.7">—</Text>
         )}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
         {marks.length === 0 ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('results:detail.noMark')}
           </Text>
         ) : (
@@ -135,7 +135,7 @@ function CriterionRow({ c }: { c: CriterionDetail }) {
             {c.allowsStars !== null && c.allowsStars < 5 && (
               <Group gap={4} wrap="nowrap">
                 <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-hidden />
-                <Text size="sm" fw={700} c="orange.9">
+                <Text size="sm" fw={700} c="red.9">
                   {t('results:detail.allows', { stars: c.allowsStars })}
                 </Text>
               </Group>
@@ -164,13 +164,13 @@ export function ProductDrawer({ sessionId, registrationId, marginPoints, onClose
         <Stack gap="lg" data-testid="product-detail">
           <Group gap="xl" align="flex-start">
             <Stack gap={2}>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {t('results:detail.producer')}
               </Text>
               <Text>{d.product.producerName}</Text>
             </Stack>
             <Stack gap={2}>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {t('results:detail.set')}
               </Text>
               <Text>
@@ -178,19 +178,19 @@ export function ProductDrawer({ sessionId, registrationId, marginPoints, onClose
               </Text>
             </Stack>
             <Stack gap={2}>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {t('results:columns.final')}
               </Text>
               <StarRank stars={d.product.finalStar} dimmed={d.product.provisional} />
             </Stack>
-            <Badge size="lg" variant="light" color={RESULT_STATUS_COLOR[d.product.status]}>
+            <Badge size="lg" variant="light" color={RESULT_STATUS_COLOR[d.product.status]} styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
               {t(`results:status.${d.product.status}`)}
             </Badge>
           </Group>
-          <Alert color={d.product.cappingCriteria.length > 0 ? 'orange' : 'blue'} variant="light" title={t('results:detail.rule')} data-testid="star-explanation">
+          <Alert color={d.product.cappingCriteria.length > 0 ? 'orange' : 'blue'} variant="light" title={t('results:detail.rule')} styles={{ title: { color: 'var(--mantine-color-dark-7)' } }} data-testid="star-explanation">
             <Text>{d.product.reason}</Text>
             {d.product.median && d.product.trimmedMean && (
-              <Text size="sm" c="dimmed" mt={4}>
+              <Text size="sm" c="gray.7" mt={4}>
                 {t('results:detail.median', { median: d.product.median.display, trimmed: d.product.trimmedMean.display })}
               </Text>
             )}

@@ -16,7 +16,7 @@ export function ResultsHomePage() {
       <Title order={2}>{t('results:title')}</Title>
       <Text>{t('results:intro')}</Text>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && sessions.length === 0 && <Text c="dimmed">{t('results:noSessions')}</Text>}
+      {list.data && sessions.length === 0 && <Text c="gray.7">{t('results:noSessions')}</Text>}
       {sessions.length > 0 && (
         <Table striped withTableBorder verticalSpacing="sm" fz="md" data-testid="results-sessions">
           <Table.Thead>
@@ -39,7 +39,7 @@ export function ResultsHomePage() {
                 <Table.Td>{s.title || `${t('sessions:list.number')} ${s.number}`}</Table.Td>
                 <Table.Td>
                   <Text>{s.councilName}</Text>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {s.roundName}
                   </Text>
                 </Table.Td>

@@ -6,7 +6,7 @@ import type { ProductResult, SessionResults } from '../../../../shared/api/chann
 import { formatNumberVi } from '../../../../shared/ocop/format-vi';
 import { useT } from '../../i18n/useT';
 import { StarRank } from './StarRank';
-import { RESULT_STATUS_TEXT, StatusIcon } from './status';
+import { StatusIcon } from './status';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -42,7 +42,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
               <UnstyledButton onClick={() => onOpen(c.row.original.registrationId)} aria-label={t('results:openDetail', { product: c.getValue() })} fw={600} c="blue.8" style={{ textAlign: 'left' }}>
                 {c.getValue()}
               </UnstyledButton>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {c.row.original.producerName}
               </Text>
             </Stack>
@@ -82,14 +82,14 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
           sortFn: 'basic',
           cell: (c) => {
             const p = c.row.original;
-            if (!p.mean) return <Text c="dimmed">—</Text>;
+            if (!p.mean) return <Text c="gray.7">—</Text>;
             return (
               <Stack gap={0}>
                 <Text fw={700} fz="lg">
                   {p.mean.display}
                 </Text>
                 {p.provisional && (
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {t('results:provisional')}
                   </Text>
                 )}
@@ -103,11 +103,11 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
           sortFn: 'basic',
           cell: (c) => {
             const s = c.row.original.spread;
-            if (!s) return <Text c="dimmed">—</Text>;
+            if (!s) return <Text c="gray.7">—</Text>;
             return (
               <Group gap={4} wrap="nowrap">
                 {!s.withinLimit && <IconAlertTriangle size={16} color="var(--mantine-color-orange-7)" aria-hidden />}
-                <Text fw={s.withinLimit ? 400 : 700} c={s.withinLimit ? undefined : 'orange.9'}>
+                <Text fw={s.withinLimit ? 400 : 700} c={s.withinLimit ? undefined : 'red.9'}>
                   {pts(s.points)}
                 </Text>
               </Group>
@@ -130,12 +130,12 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
               <Stack gap={2}>
                 <StarRank stars={p.finalStar} dimmed={p.provisional} size={14} />
                 {p.cappingCriteria.length > 0 && (
-                  <Text size="sm" c="orange.9">
+                  <Text size="sm" c="red.9">
                     {t('results:cappedBy', { codes: p.cappingCriteria.map((x) => x.code).join(', ') })}
                   </Text>
                 )}
                 {p.previousStar !== null && (
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {t('results:previous', { stars: p.previousStar })}
                   </Text>
                 )}
@@ -153,7 +153,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
               <Stack gap={4} align="flex-start">
                 <Group gap={4} wrap="nowrap" align="flex-start">
                   <StatusIcon status={p.status} />
-                  <Text fw={600} c={RESULT_STATUS_TEXT[p.status]} lh={1.3}>
+                  <Text fw={600} lh={1.3}>
                     {t(`results:status.${p.status}`)}
                   </Text>
                 </Group>
@@ -161,7 +161,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
                   <Tooltip label={t('results:sensitiveHelp')} multiline w={260}>
                     <Group gap={4} wrap="nowrap" data-testid="sensitive-flag">
                       <IconAlertTriangle size={16} color="var(--mantine-color-yellow-8)" aria-hidden />
-                      <Text size="sm" fw={600} c="yellow.9">
+                      <Text size="sm" fw={600}>
                         {t('results:sensitiveFlag')}
                       </Text>
                     </Group>

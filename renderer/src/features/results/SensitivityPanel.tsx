@@ -44,7 +44,7 @@ export function SensitivityPanel({ s, scorerCount }: { s: ProductSensitivity; sc
         </Text>
       )}
       {s.changes.length === 0 ? (
-        <Text c="dimmed">{t('results:sensitivity.none')}</Text>
+        <Text c="gray.7">{t('results:sensitivity.none')}</Text>
       ) : (
         <>
           <Text fw={600}>{t('results:sensitivity.changesTitle', { count: s.changes.length })}</Text>
@@ -61,11 +61,11 @@ export function SensitivityPanel({ s, scorerCount }: { s: ProductSensitivity; sc
                           : t('results:sensitivity.oneOf', { count: g.changes.length, members: g.changes.map((c) => c.memberName).join(', ') }),
                       stars: [...g.stars].sort().join(` ${t('results:sensitivity.or')} `),
                     })}
-                {g.changes.some((c) => !c.spreadWithinLimitAfter) && <Text span c="orange.9"> ({t('results:sensitivity.spreadAfter')})</Text>}
+                {g.changes.some((c) => !c.spreadWithinLimitAfter) && <Text span c="red.9"> ({t('results:sensitivity.spreadAfter')})</Text>}
               </List.Item>
             ))}
           </List>
-          {groups.length > SHOWN && <Text size="sm" c="dimmed">{t('results:sensitivity.more', { count: groups.length - SHOWN })}</Text>}
+          {groups.length > SHOWN && <Text size="sm" c="gray.7">{t('results:sensitivity.more', { count: groups.length - SHOWN })}</Text>}
         </>
       )}
     </Stack>

@@ -16,6 +16,9 @@ import { ProductDrawer } from './ProductDrawer';
 import { ReopenModal } from './ReopenModal';
 import { ResultsTable } from './ResultsTable';
 
+/** Light badges and alerts print their text in the pale accent colour; dark text keeps 4.5:1 contrast. */
+const DARK_LABEL = { label: { color: 'var(--mantine-color-dark-7)' } } as const;
+
 function Summary({ r }: { r: SessionResults }) {
   const { t } = useT();
   const s = r.summary;
@@ -23,10 +26,10 @@ function Summary({ r }: { r: SessionResults }) {
   const cells: [string, number, string?][] = [
     [t('results:summary.products'), s.products],
     [t('results:summary.complete'), s.byStatus.complete],
-    [t('results:summary.open'), open, open > 0 ? 'orange.9' : undefined],
+    [t('results:summary.open'), open, open > 0 ? 'red.9' : undefined],
     [t('results:summary.recognised'), s.recognised],
     [t('results:summary.central'), s.proposedToCentral],
-    [t('results:summary.sensitive'), s.sensitive, s.sensitive > 0 ? 'yellow.9' : undefined],
+    [t('results:summary.sensitive'), s.sensitive, s.sensitive > 0 ? 'red.9' : undefined],
   ];
   return (
     <Paper withBorder px="md" py={8} data-testid="results-summary" style={{ flex: 1 }}>
@@ -36,7 +39,7 @@ function Summary({ r }: { r: SessionResults }) {
             <Text fz={22} fw={700} c={color} lh={1.2}>
               {value}
             </Text>
-            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            <Text size="sm" c="gray.7" style={{ whiteSpace: 'nowrap' }}>
               {label}
             </Text>
           </Stack>
@@ -71,12 +74,12 @@ export function SessionResultsPage() {
             <Title order={2} fz={26}>
               {t('results:heading', { number: s.number })}
             </Title>
-            <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} leftSection={r.locked ? <IconLock size={14} /> : undefined} data-testid="results-session-status">
+            <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} leftSection={r.locked ? <IconLock size={14} /> : undefined} styles={DARK_LABEL} data-testid="results-session-status">
               {t(`sessions:status.${s.status}`)}
             </Badge>
           </Group>
           <Text>{s.councilName}</Text>
-          <Text c="dimmed">{t('results:when', { date: dateText(s.date), round: s.roundName, basis: s.legalBasis })}</Text>
+          <Text c="gray.7">{t('results:when', { date: dateText(s.date), round: s.roundName, basis: s.legalBasis })}</Text>
         </Stack>
         {r.locked ? (
           <Button variant="default" leftSection={<IconLockOpen size={18} />} onClick={() => setReopening(true)} style={{ flexShrink: 0 }}>
@@ -96,7 +99,7 @@ export function SessionResultsPage() {
           <NumberInput label={t('results:margin')} value={margin} onChange={(v) => setMargin(typeof v === 'number' ? v : 0)} min={0} max={10} step={0.5} decimalScale={2} decimalSeparator="," w={200} />
         </Tooltip>
       </Group>
-      {r.products.length === 0 ? <Text c="dimmed">{t('results:empty')}</Text> : <ResultsTable results={r} onOpen={setDetailOf} />}
+      {r.products.length === 0 ? <Text c="gray.7">{t('results:empty')}</Text> : <ResultsTable results={r} onOpen={setDetailOf} />}
       {r.history.length > 0 && <FinalizationHistory r={r} />}
       {detailOf !== null && <ProductDrawer sessionId={sessionId} registrationId={detailOf} marginPoints={marginPoints} onClose={() => setDetailOf(null)} />}
       {finalizing && <FinalizeModal results={r} marginPoints={marginPoints} onClose={() => setFinalizing(false)} />}

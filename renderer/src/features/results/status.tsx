@@ -10,14 +10,6 @@ export const RESULT_STATUS_COLOR: Record<ResultStatus, string> = {
   disqualified: 'red',
 };
 
-export const RESULT_STATUS_TEXT: Record<ResultStatus, string> = {
-  complete: 'green.9',
-  waiting_for_sheets: 'gray.7',
-  spread_unresolved: 'orange.9',
-  quorum_not_met: 'red.9',
-  disqualified: 'red.9',
-};
-
 const ICONS = { complete: IconCircleCheck, waiting_for_sheets: IconClock, spread_unresolved: IconAlertTriangle, quorum_not_met: IconUsersMinus, disqualified: IconBan } as const;
 
 export function StatusIcon({ status }: { status: ResultStatus }) {
