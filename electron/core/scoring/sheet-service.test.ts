@@ -64,6 +64,24 @@ describe('opening a sheet', () => {
   });
 });
 
+describe('what the member reads beside the criteria', () => {
+  it('gives the pinned set, the dossier summary, the self-assessment, the commune report and the evidence list', async () => {
+    f = await scoringFixture();
+    await f.db.insertInto('self_assessment_answer').values({ registration_id: f.regs.a, criterion_code: '1.1', level_index: 2, points: 3, evidence_note: 'Hợp đồng thu mua sen', updated_at: 'x', updated_by: 'x' }).execute();
+    await f.db
+      .insertInto('commune_report')
+      .values({ registration_id: f.regs.a, report_no: '12/BC-UBND', report_date: '2026-05-02', local_materials: 'Sen của xã', local_labour: '20 lao động', idea_origin: '', local_identity: '', recommendation: 'propose', proposal: '', signer_name: '', signer_position: '', updated_at: 'x', updated_by: 'x' })
+      .execute();
+    const { sheet } = await open();
+    const c = await call(f.core, 'scoring:context', { sheetId: sheet.id });
+    expect(c.criteriaSet.setKey).toBe('test/mini');
+    expect(c.dossier).toMatchObject({ productName: 'Mứt sen Sa Đéc', productCode: '82-29905-1-2026', producerName: 'HTX Nông sản Sa Đéc', registrationNo: '1/PĐK-29905' });
+    expect(c.selfAssessment).toEqual([{ criterionCode: '1.1', levelIndex: 2, points: 3, evidenceNote: 'Hợp đồng thu mua sen' }]);
+    expect(c.communeReport).toMatchObject({ reportNo: '12/BC-UBND', localMaterials: 'Sen của xã', recommendation: 'propose' });
+    expect(c.attachments).toEqual([]);
+  });
+});
+
 describe('autosave', () => {
   it('saves each answer as an event and a current answer, with running totals', async () => {
     f = await scoringFixture();
