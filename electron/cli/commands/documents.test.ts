@@ -73,3 +73,29 @@ describe('CLI verify', { timeout: 120_000 }, () => {
     expect(missing.err).toContain('give the path of a PDF');
   });
 });
+
+describe('CLI pdf', { timeout: 120_000 }, () => {
+  it('prints the minutes of a session to a file, and says what is missing', async () => {
+    const dir = tempDir();
+    const core = await fileCore(dir);
+    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+    const set = CriteriaSet.parse(JSON.parse(row.content_json));
+    const plan = [80, 82, 78].map((t) => choicesForTotal(set, t, { keepMarks: true }));
+    const s = seedSession(core.ctx.sqlite, { products: 1, members: 3, withSecretary: true, choose: ({ member, code }) => plan[member]![code]! });
+    core.close();
+
+    const out = path.join(dir, 'bb.pdf');
+    const ok = await run(['pdf', 'minutes', '--session', String(s.sessionId), '--out', out, '--json', '--data-dir', dir]);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ file: out, fileName: `bien-ban-phien-${s.sessionId}.pdf`, pages: expect.any(Number) });
+    expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const noKind = await run(['pdf', 'poster', '--session', '1', '--data-dir', dir]);
+    expect(noKind.code).toBe(2);
+    expect(noKind.err).toContain('one of minutes, summary, sheet, decision, certificate');
+    const noMember = await run(['pdf', 'sheet', '--session', String(s.sessionId), '--registration', String(s.registrationIds[0]), '--data-dir', dir]);
+    expect(noMember.code).not.toBe(0);
+    expect(noMember.err).toContain('memberId: required to print a scoring sheet');
+  });
+});

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import type { DigestMismatch, DocumentVerification } from '../../../shared/api/channels/documents';
+import path from 'node:path';
+import { SessionDocumentKind, type DigestMismatch, type DocumentVerification } from '../../../shared/api/channels/documents';
 import { invoke } from '../../core/api';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
@@ -38,6 +39,35 @@ export const documentsCommands: CliCommand[] = [
       if (r.json) r.io.result({ file, ...v });
       else r.io.result(v, (x: DocumentVerification) => text(file, x));
       return v.ok ? 0 : 1;
+    },
+  },
+  {
+    name: 'pdf',
+    usage: 'pdf <minutes|summary|sheet|decision|certificate> --session ID [--registration ID] [--member ID] [--out FILE] [--data-dir DIR] [--json]',
+    summary: 'Prints a document of a session from the database to a PDF file (through documents:render, like the app)',
+    options: { session: { type: 'string' }, registration: { type: 'string' }, member: { type: 'string' }, out: { type: 'string' } },
+    run: async (r) => {
+      const kind = SessionDocumentKind.safeParse(r.positionals[0]);
+      if (!kind.success) {
+        r.io.error(`pdf: give the document kind first, one of ${SessionDocumentKind.options.join(', ')}, e.g. pdf minutes --session 1 (got ${JSON.stringify(r.positionals[0] ?? '')})`);
+        return 2;
+      }
+      const num = (name: 'session' | 'registration' | 'member'): number | undefined => {
+        const v = r.values[name];
+        return typeof v === 'string' ? Number(v) : undefined;
+      };
+      const sessionId = num('session');
+      if (sessionId === undefined) {
+        r.io.error('pdf: --session ID is required (the session whose document to print)');
+        return 2;
+      }
+      const input = { sessionId, kind: kind.data, ...(num('registration') !== undefined ? { registrationId: num('registration') } : {}), ...(num('member') !== undefined ? { memberId: num('member') } : {}) };
+      const core = await r.core();
+      const doc = unwrap(await invoke(core.ctx, 'documents:render', input));
+      const out = typeof r.values.out === 'string' ? r.values.out : path.resolve(doc.fileName);
+      fs.writeFileSync(out, Buffer.from(doc.pdfBase64, 'base64'));
+      r.io.result({ file: out, fileName: doc.fileName, pages: doc.pages }, (v: { file: string; pages: number }) => `${v.file}: ${v.pages} page(s)`);
+      return 0;
     },
   },
 ];

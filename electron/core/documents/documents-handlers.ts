@@ -2,10 +2,12 @@ import type { documentsChannels, DocumentVerification } from '../../../shared/ap
 import { CoreError } from '../errors';
 import type { AreaHandlers } from '../handlers';
 import { openFinalization } from '../results/finalization-repo';
+import { renderFromSession } from './from-session/render-from-session';
 import { readDigestFromPdf } from './integrity/read-digest';
 import { checkPdfDigest } from './render-document';
 
 export const documentsHandlers: AreaHandlers<typeof documentsChannels> = {
+  'documents:render': (input, ctx) => renderFromSession(ctx, input),
   'documents:verify': async (input, ctx): Promise<DocumentVerification> => {
     const pdf = new Uint8Array(Buffer.from(input.pdfBase64, 'base64'));
     if (Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') {

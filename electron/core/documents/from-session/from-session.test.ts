@@ -92,3 +92,22 @@ describe('documents from a session', { timeout: 120_000 }, () => {
     expect(() => minutesFromSession(facts)).toThrow(/Session \d+ has no secretary; choose the secretary on the Sessions screen/u);
   });
 });
+
+describe('documents:render', { timeout: 120_000 }, () => {
+  it("prints a member's sheet of a product with the member's total, and names a missing field", async () => {
+    const s = await scored('in_progress');
+    const results = ok(await invoke(core.ctx, 'results:session', { sessionId: s.sessionId }));
+    const reg = s.registrationIds[2]!;
+    const member = s.memberIds[1]!;
+    const doc = ok(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'sheet', registrationId: reg, memberId: member }));
+    expect(doc.fileName).toBe(`phieu-danh-gia-phien-${s.sessionId}-dk-${reg}-tv-${member}.pdf`);
+    const text = flat(pdfRaw(writePdf(dir, 'sheet', Buffer.from(doc.pdfBase64, 'base64'))));
+    const product = results.products.find((p) => p.registrationId === reg)!;
+    expect(text).toContain(product.productName);
+    expect(text).toContain(`TỔNG CỘNG 100 ${vn(product.memberTotals.find((m) => m.memberId === member)!.totalPoints)}`);
+    const minutes = ok(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'minutes' }));
+    expect(minutes).toMatchObject({ fileName: `bien-ban-phien-${s.sessionId}.pdf`, pages: expect.any(Number) });
+    expect(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'certificate' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('registrationId: required to print a certificate') } });
+    expect(await invoke(core.ctx, 'documents:render', { sessionId: 9999, kind: 'minutes' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

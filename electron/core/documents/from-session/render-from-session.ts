@@ -1,0 +1,59 @@
+/** `documents:render`: one document of a session, filled from the database and rendered to PDF. */
+import type { DocumentsRenderInput, DocumentsRenderOutput } from '../../../../shared/api/channels/documents';
+import type { CoreContext } from '../../context';
+import { CoreError } from '../../errors';
+import { renderDocument, type DocumentRequest } from '../render-document';
+import { certificateFromSession, decisionFromSession } from './decision-data';
+import { minutesFromSession, summaryFromSession } from './minutes-data';
+import { loadSessionFacts } from './session-facts';
+import { sheetFromSession } from './sheet-data';
+
+const need = (v: number | undefined, field: 'registrationId' | 'memberId', kind: string): number => {
+  if (v === undefined) throw new CoreError('VALIDATION', `${field}: required to print a ${kind}; choose the ${field === 'memberId' ? 'member' : 'product'}`);
+  return v;
+};
+
+/** "bien-ban-phien-12.pdf": ASCII names survive every file system and e-mail client. */
+const FILE_STEM: Record<DocumentsRenderInput['kind'], string> = {
+  minutes: 'bien-ban',
+  summary: 'bang-tong-hop',
+  sheet: 'phieu-danh-gia',
+  decision: 'du-thao-quyet-dinh',
+  certificate: 'giay-chung-nhan',
+};
+
+export async function renderFromSession(ctx: CoreContext, input: DocumentsRenderInput): Promise<DocumentsRenderOutput> {
+  const f = await loadSessionFacts(ctx, input.sessionId);
+  let request: DocumentRequest;
+  const suffix: string[] = [];
+  switch (input.kind) {
+    case 'minutes':
+      request = { kind: 'minutes', data: minutesFromSession(f) };
+      break;
+    case 'summary':
+      request = { kind: 'summary', data: summaryFromSession(f) };
+      break;
+    case 'decision':
+      request = { kind: 'decision', data: decisionFromSession(f) };
+      break;
+    case 'certificate': {
+      const reg = need(input.registrationId, 'registrationId', 'certificate');
+      request = { kind: 'certificate', data: certificateFromSession(f, reg) };
+      suffix.push(`dk-${reg}`);
+      break;
+    }
+    case 'sheet': {
+      const reg = need(input.registrationId, 'registrationId', 'scoring sheet');
+      const member = need(input.memberId, 'memberId', 'scoring sheet');
+      request = { kind: 'sheet', data: await sheetFromSession(ctx, f, reg, member) };
+      suffix.push(`dk-${reg}`, `tv-${member}`);
+      break;
+    }
+  }
+  const r = await renderDocument(request, f.t);
+  return {
+    fileName: [FILE_STEM[input.kind], `phien-${input.sessionId}`, ...suffix].join('-') + '.pdf',
+    pdfBase64: r.pdf.toString('base64'),
+    pages: r.pageCount,
+  };
+}
