@@ -11,13 +11,13 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
-import { ComingSoon } from '../components/ComingSoon';
 import { DossiersArea } from '../features/dossiers/DossiersArea';
 import { AboutPage } from '../features/about/AboutPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { GuidePage } from '../features/guide/GuidePage';
 import { CouncilsArea } from '../features/councils/CouncilsArea';
 import { CriteriaArea } from '../features/criteria/CriteriaArea';
+import { DocumentsArea } from '../features/documents/DocumentsArea';
 import { ResultsArea } from '../features/results/ResultsArea';
 import { SessionsArea } from '../features/sessions/SessionsArea';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -41,7 +41,7 @@ export const routes: AppRoute[] = [
   { path: '/councils', navKey: 'councils', icon: IconUsersGroup, element: <CouncilsArea /> },
   { path: '/sessions', navKey: 'sessions', icon: IconListCheck, element: <SessionsArea /> },
   { path: '/results', navKey: 'results', icon: IconAward, element: <ResultsArea /> },
-  { path: '/documents', navKey: 'documents', icon: IconFileText, element: <ComingSoon navKey="documents" /> },
+  { path: '/documents', navKey: 'documents', icon: IconFileText, element: <DocumentsArea /> },
   { path: '/criteria', navKey: 'criteria', icon: IconBook2, element: <CriteriaArea /> },
   { path: '/backup', navKey: 'backup', icon: IconDatabaseExport, element: <BackupPage /> },
   { path: '/settings', navKey: 'settings', icon: IconSettings, element: <SettingsPage /> },
