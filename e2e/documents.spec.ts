@@ -21,6 +21,8 @@ test('prints the minutes of the demo meeting, previews and downloads them', asyn
   await page.getByRole('button', { name: 'Biên bản họp' }).click();
   await expect(page.getByText(`Xem trước: bien-ban-phien-${demo.meetingSessionId}.pdf`)).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('iframe[title="Bản xem trước của văn bản"]')).toHaveAttribute('src', /^blob:/);
+  // Give Chromium's PDF viewer a moment to draw the first page before the screenshot.
+  await page.waitForTimeout(2000);
   await page.screenshot({ path: 'docs/screenshots/documents.png' });
 
   const download = page.waitForEvent('download');

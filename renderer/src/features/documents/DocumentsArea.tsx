@@ -84,7 +84,11 @@ export function DocumentsArea() {
           />
         )}
       </Group>
-      {sid !== null && results.data && !results.data.finalization && <Alert color="yellow">{t('documents:screen.notFinalized')}</Alert>}
+      {sid !== null && results.data && !results.data.finalization && (
+        <Alert color="yellow" styles={{ message: { fontSize: 16 } }}>
+          {t('documents:screen.notFinalized')}
+        </Alert>
+      )}
       {sid !== null && results.data && recognised.length === 0 && <Text c="gray.7">{t('documents:screen.noRecognised')}</Text>}
       {results.isError && <ErrorAlert error={results.error} />}
       {sid !== null && (
