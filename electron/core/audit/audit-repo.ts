@@ -9,13 +9,8 @@ export type AuditInput = Omit<AuditPayload, 'at' | 'before' | 'after' | 'entityI
   after?: unknown;
 };
 
-/**
- * Appends one event to the hash chain. Call inside the service's transaction so the change and
- * its audit record commit together.
- */
-export async function appendAudit(db: Kysely<DB>, at: Date, e: AuditInput): Promise<string> {
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+/** The audit_log row for one event after `prevHash`: the payload, its JSON columns and its hash. */
+export function auditRow(prevHash: string, at: Date, e: AuditInput) {
   const payload: AuditPayload = {
     at: at.toISOString(),
     actor: e.actor,
@@ -25,22 +20,28 @@ export async function appendAudit(db: Kysely<DB>, at: Date, e: AuditInput): Prom
     before: e.before ?? null,
     after: e.after ?? null,
   };
-  const hash = auditHash(prevHash, payload);
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: payload.at,
-      actor: payload.actor,
-      action: payload.action,
-      entity: payload.entity,
-      entity_id: payload.entityId,
-      before_json: payload.before === null ? null : JSON.stringify(payload.before),
-      after_json: payload.after === null ? null : JSON.stringify(payload.after),
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
-  return hash;
+  return {
+    at: payload.at,
+    actor: payload.actor,
+    action: payload.action,
+    entity: payload.entity,
+    entity_id: payload.entityId,
+    before_json: payload.before === null ? null : JSON.stringify(payload.before),
+    after_json: payload.after === null ? null : JSON.stringify(payload.after),
+    prev_hash: prevHash,
+    hash: auditHash(prevHash, payload),
+  };
+}
+
+/**
+ * Appends one event to the hash chain. Call inside the service's transaction so the change and
+ * its audit record commit together.
+ */
+export async function appendAudit(db: Kysely<DB>, at: Date, e: AuditInput): Promise<string> {
+  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = auditRow(last?.hash ?? GENESIS_HASH, at, e);
+  await db.insertInto('audit_log').values(row).execute();
+  return row.hash;
 }
 
 type Row = {
