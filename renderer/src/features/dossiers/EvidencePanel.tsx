@@ -8,7 +8,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { fileToBase64 } from './file-io';
-import { PdfViewer } from './PdfViewer';
+import { PdfViewer } from '../../components/PdfViewer';
 
 const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 const LIMIT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;

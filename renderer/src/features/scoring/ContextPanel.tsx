@@ -6,7 +6,7 @@ import { findCriterion } from '../../../../shared/ocop/criteria-set-walk';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
-import { PdfViewer } from '../dossiers/PdfViewer';
+import { PdfViewer } from '../../components/PdfViewer';
 
 type Attachment = SheetContext['attachments'][number];
 

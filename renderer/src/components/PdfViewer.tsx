@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../i18n/useT';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
