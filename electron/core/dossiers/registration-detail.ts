@@ -14,6 +14,7 @@ import { getProduct } from './product-repo';
 import { getRegistrationRecord, statusHistory, type RegistrationRecord } from './registration-repo';
 import { getRound } from './round-repo';
 import { answerSummary } from './self-assessment-repo';
+import { snapshotOf } from './display-names';
 
 /**
  * Đ7.6a check for a re-evaluation, measured on the day the commune received the dossier (the
@@ -24,6 +25,11 @@ export function reevaluationOf(r: Pick<RegistrationRecord, 'kind' | 'certificate
   const measuredOn = r.received_commune_on ?? r.received_province_on ?? today;
   const c = checkReevaluationTiming(measuredOn, r.certificate_expires_on);
   return { timing: c.timing, opensOn: c.window.opensOn, closesOn: c.window.closesOn, daysBeforeExpiry: c.daysBeforeExpiry, measuredOn };
+}
+
+function evaluatedAs(r: RegistrationRecord): RegistrationDetail['evaluatedAs'] {
+  const s = snapshotOf(r);
+  return s && { productName: s.productName, productCode: s.productCode, producerName: s.producerName, producerAddress: s.producerAddress, at: s.evaluatedAt! };
 }
 
 export async function registrationDetail(db: Kysely<DB>, ctx: CoreContext, id: number): Promise<RegistrationDetail> {
@@ -68,5 +74,6 @@ export async function registrationDetail(db: Kysely<DB>, ctx: CoreContext, id: n
     attachments,
     selfAssessment: { ...summary, criteria: set!.criterionCount },
     reevaluation: reevaluationOf(r, todayInVietnam(ctx)),
+    evaluatedAs: evaluatedAs(r),
   };
 }

@@ -175,7 +175,14 @@ async function loadAgenda(db: Kysely<DB>, sessionId: number, registrationId?: nu
     .innerJoin('registration as r', 'r.id', 'i.registration_id')
     .innerJoin('product as p', 'p.id', 'r.product_id')
     .innerJoin('producer as pr', 'pr.id', 'p.producer_id')
-    .select(['i.position', 'i.registration_id', 'r.registration_no', 'r.kind', 'r.current_stars', 'p.id as product_id', 'p.product_code', 'p.name as product_name', 'pr.name as producer_name', 'r.criteria_set_version_id'])
+    .select(['i.position', 'i.registration_id', 'r.registration_no', 'r.kind', 'r.current_stars', 'p.id as product_id', 'r.criteria_set_version_id'])
+    // Names as recorded when the registration was evaluated (migration 0008), so a later rename
+    // of the product or producer does not rewrite results already decided; current names before.
+    .select((eb) => [
+      eb.fn.coalesce('r.snapshot_product_code', 'p.product_code').as('product_code'),
+      eb.fn.coalesce('r.snapshot_product_name', 'p.name').as('product_name'),
+      eb.fn.coalesce('r.snapshot_producer_name', 'pr.name').as('producer_name'),
+    ])
     .where('i.session_id', '=', sessionId);
   if (registrationId !== undefined) q = q.where('i.registration_id', '=', registrationId);
   const rows = await q.orderBy('i.position').execute();

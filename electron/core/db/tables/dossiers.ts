@@ -125,6 +125,16 @@ export interface RegistrationTable {
   producer_sort: Generated<string>;
   commune_code: Generated<string>;
   set_key: Generated<string>;
+  /**
+   * Migration 0008: the product/producer names, product code and producer address as they were
+   * when the registration became 'evaluated' (copied by a trigger, then frozen); null before.
+   * Results and documents print these, so a later rename does not rewrite a decision.
+   */
+  snapshot_product_name: string | null;
+  snapshot_product_code: string | null;
+  snapshot_producer_name: string | null;
+  snapshot_producer_address: string | null;
+  snapshot_at: string | null;
 }
 
 /** Append-only history of status changes (who, when, why). */
