@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import type { Producer, ProducerData, ProducerSummary } from '../../../shared/api/channels/dossiers-fields';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import type { Producer, ProducerData } from '../../../shared/api/channels/dossiers-fields';
+import type { ProducerListInput, ProducerListRow } from '../../../shared/api/channels/dossiers-producers';
 import type { ProducerKind } from '../../../shared/ocop/dossier-model';
 import { foldForSearch } from '../../../shared/text/normalize';
 import type { DB } from '../db/schema';
@@ -95,23 +96,36 @@ export async function findProducerIdByTaxCode(db: Kysely<DB>, taxCode: string): 
   return r?.id;
 }
 
-export interface ProducerListFilter {
-  search?: string;
-  kind?: ProducerKind;
-  communeCode?: string;
-  offset: number;
-  limit: number;
-}
-
-export async function listProducers(db: Kysely<DB>, f: ProducerListFilter): Promise<{ total: number; rows: ProducerSummary[] }> {
+/**
+ * One window of the producers list, sorted by folded name. Every filter is a plain column test
+ * on producer (indexed: kind+name, province, commune) except the round, an EXISTS through the
+ * product's unique (producer, name) and the registration's unique (product, round) indexes.
+ * Search words are matched with instr on the folded column: a scan of 20,000 short rows takes a
+ * few milliseconds, well inside the 20 ms budget.
+ */
+export async function listProducers(db: Kysely<DB>, f: ProducerListInput): Promise<{ total: number; rows: ProducerListRow[] }> {
   const words = searchTokens(f.search);
   let q = db.selectFrom('producer');
   if (words.length > 0) q = q.where(allWordsIn('search_folded', words));
   if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.provinceCode) q = q.where('province_code', '=', f.provinceCode);
   if (f.communeCode) q = q.where('commune_code', '=', f.communeCode);
+  if (f.roundId !== undefined) {
+    const roundId = f.roundId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('product')
+          .innerJoin('registration', 'registration.product_id', 'product.id')
+          .select(sql.lit(1).as('one'))
+          .whereRef('product.producer_id', '=', 'producer.id')
+          .where('registration.round_id', '=', roundId),
+      ),
+    );
+  }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
-    .selectAll('producer')
+    .select(['id', 'kind', 'name', 'tax_code', 'representative_name', 'commune_code', 'commune_name', 'province_code', 'province_name', 'phone'])
     .select(productCount)
     .orderBy('name_folded')
     .orderBy('id')
@@ -120,9 +134,18 @@ export async function listProducers(db: Kysely<DB>, f: ProducerListFilter): Prom
     .execute();
   return {
     total,
-    rows: rows.map((r) => {
-      const p = toProducer(r, Number(r.product_count ?? 0));
-      return { id: p.id, kind: p.kind, name: p.name, taxCode: p.taxCode, communeName: p.communeName, provinceName: p.provinceName, phone: p.phone, productCount: p.productCount };
-    }),
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as ProducerKind,
+      name: r.name,
+      taxCode: r.tax_code,
+      representativeName: r.representative_name,
+      communeCode: r.commune_code,
+      communeName: r.commune_name,
+      provinceCode: r.province_code,
+      provinceName: r.province_name,
+      phone: r.phone,
+      productCount: Number(r.product_count ?? 0),
+    })),
   };
 }

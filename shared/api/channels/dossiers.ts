@@ -13,8 +13,6 @@ import {
   Page,
   Producer,
   ProducerInput,
-  ProducerKind,
-  ProducerSummary,
   Product,
   ProductInput,
   RegistrationCreateInput,
@@ -25,14 +23,15 @@ import {
   RegistrationStatus,
   RegistrationUpdateInput,
   SelfAssessmentAnswer,
-  CommuneCode,
   Window,
   Paragraphs,
   Line,
   RoundInput,
 } from './dossiers-fields';
+import { ProducerListInput, ProducerListRow } from './dossiers-producers';
 
 export * from './dossiers-fields';
+export * from './dossiers-producers';
 
 /** Largest evidence file (bytes). The HTTP bridge takes 32 MB of base64 JSON, i.e. 24 MB of file. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -56,8 +55,8 @@ export const dossiersChannels = defineChannels({
 
   // ── Producers
   'producers:list': {
-    input: z.object({ search: z.string().max(200).optional(), kind: ProducerKind.optional(), communeCode: CommuneCode.optional(), ...Window }).strict(),
-    output: Page(ProducerSummary),
+    input: ProducerListInput,
+    output: Page(ProducerListRow),
   },
   'producers:get': { input: z.object({ id: Id }).strict(), output: Producer },
   'producers:create': { input: ProducerInput, output: Producer },
