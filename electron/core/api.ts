@@ -11,6 +11,7 @@ import { sessionsHandlers } from './sessions/sessions-handlers';
 import { demoHandlers } from './demo/demo-handlers';
 import { resultsHandlers } from './results/results-handlers';
 import { documentsHandlers } from './documents/documents-handlers';
+import { documentSettingsHandlers } from './documents/settings/settings-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
@@ -33,6 +34,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...demoHandlers,
   ...resultsHandlers,
   ...documentsHandlers,
+  ...documentSettingsHandlers,
   ...scoringHandlers,
 };
 

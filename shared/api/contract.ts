@@ -9,6 +9,7 @@ import { sessionsChannels } from './channels/sessions';
 import { demoChannels } from './channels/demo';
 import { resultsChannels } from './channels/results';
 import { documentsChannels } from './channels/documents';
+import { documentSettingsChannels } from './channels/document-settings';
 import { scoringChannels } from './channels/scoring';
 
 /**
@@ -27,6 +28,7 @@ export const contract = {
   ...demoChannels,
   ...resultsChannels,
   ...documentsChannels,
+  ...documentSettingsChannels,
   ...scoringChannels,
 } as const;
 

@@ -1,5 +1,6 @@
 import type { CouncilsTables } from './tables/councils';
 import type { CriteriaTables } from './tables/criteria';
+import type { DocumentsTables } from './tables/documents';
 import type { DossiersTables } from './tables/dossiers';
 import type { FoundationTables } from './tables/foundation';
 import type { ResultsTables } from './tables/results';
@@ -9,4 +10,4 @@ import type { ScoringTables } from './tables/scoring';
  * The database as Kysely sees it: each area declares its tables in `tables/<area>.ts` and is
  * merged here. Row types for repositories derive from these with Selectable/Insertable.
  */
-export interface DB extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables, ResultsTables {}
+export interface DB extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables, ResultsTables, DocumentsTables {}

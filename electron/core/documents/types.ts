@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { CriteriaSet, LevelRef } from '../../../shared/ocop/criteria-set';
+import { DOC_SYMBOL_RE } from '../../../shared/ocop/document-number';
 import { LEGAL_BASIS_IDS } from '../../../shared/ocop/legal-basis';
 
 // ───────────────────────────── Primitive fields ─────────────────────────────
@@ -54,7 +55,7 @@ export const IssuerHeader = z
 export const DocumentNumber = z
   .object({
     number: z.int().min(1).max(999_999).nullable(),
-    symbol: z.string().trim().regex(/^[\p{Lu}\d]+(-[\p{Lu}\d]+)*$/u, 'a symbol in capitals joined by "-", e.g. BB-HĐĐG or QĐ-UBND'),
+    symbol: z.string().trim().regex(DOC_SYMBOL_RE, 'a symbol in capitals joined by "-", e.g. BB-HĐĐG or QĐ-UBND (a year first is allowed: 2026/QĐ-HĐ)'),
   })
   .strict();
 
@@ -260,6 +261,8 @@ export const MinutesData = z
     /** Recorded opinions of members, one paragraph each. */
     opinions: z.array(Paragraphs).default([]),
     vote: Vote.nullable().default(null),
+    /** Further conclusions and proposals the secretary recorded, after those the results give. */
+    proposals: z.array(Paragraphs).default([]),
     /** Number of the annexed summary table (the biên bản refers to it), if printed separately. */
     summaryAnnexed: z.boolean().default(true),
     secretarySigner: Signer,

@@ -186,6 +186,8 @@ export default {
     decisionCitation: "Decision No. …/QĐ-UBND of … of the Chair of the People's Committee of {{province}}",
     certificateTitle: 'CHAIR',
     certificateAuthority: "ON BEHALF OF THE PEOPLE'S COMMITTEE",
+    rescoringReasons: 'Reasons for re-scoring: {{reasons}}.',
+    opinionLine: '{{member}} (product {{product}}): {{opinion}}',
   },
   screen: {
     title: 'Documents',

@@ -187,6 +187,8 @@ export default {
     decisionCitation: 'Quyết định số …/QĐ-UBND ngày … của Chủ tịch Ủy ban nhân dân {{province}}',
     certificateTitle: 'CHỦ TỊCH',
     certificateAuthority: 'TM. ỦY BAN NHÂN DÂN',
+    rescoringReasons: 'Lý do chấm lại: {{reasons}}.',
+    opinionLine: '{{member}} (sản phẩm {{product}}): {{opinion}}',
   },
   /** The "Văn bản" screen (renderer/src/features/documents). */
   screen: {

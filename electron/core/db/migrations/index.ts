@@ -5,13 +5,14 @@ import * as m0003 from './0003_dossiers';
 import * as m0004 from './0004_councils';
 import * as m0005 from './0005_scoring';
 import * as m0006 from './0006_results';
+import * as m0007 from './0007_documents';
 import * as m0008 from './0008_dossiers_snapshot';
 
 /**
  * Every migration, in order. Names sort lexically = order of application. A released
  * migration is never edited; changes come as a new file. Areas own their numbers:
  * 0001 foundation, 0002 criteria, 0003 dossiers, 0004 councils, 0005 scoring, 0006 results,
- * 0007 documents; later changes continue from 0008.
+ * 0007 documents (print settings, number series); later changes continue from 0008.
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0004_councils': m0004,
   '0005_scoring': m0005,
   '0006_results': m0006,
+  '0007_documents': m0007,
   '0008_dossiers_snapshot': m0008,
 };
 

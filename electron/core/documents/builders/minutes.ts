@@ -134,6 +134,8 @@ function body(d: MinutesData, t: DocT): Content[] {
 
   out.push(item(t('minutes.conclusions')));
   out.push(...conclusions(d, t));
+  // The secretary's own conclusions and proposals follow those the results give.
+  for (const p of d.proposals) out.push(para(p));
   if (d.vote) out.push(para(t('minutes.vote', { for: countText(d.vote.for), against: countText(d.vote.against), abstain: countText(d.vote.abstain) })));
   return out;
 }

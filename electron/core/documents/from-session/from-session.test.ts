@@ -51,8 +51,8 @@ describe('documents from a session', { timeout: 120_000 }, () => {
         expect(text).toContain(p.productName);
         expect(text).toContain(p.mean!.display);
         // The minutes give means; each member's total is in the summary's row of the product.
-        // (row: name, code, set, producer, TV1 … TVn, sum, mean)
-        if (kind === 'summary') expect(text).toContain(`${p.productCode} ${p.criteriaSet.name} ${p.producerName} ${p.memberTotals.map((m) => vn(m.totalPoints)).join(' ')}`);
+        // (row: name, code, set, producer with the seeded address, TV1 … TVn, sum, mean)
+        if (kind === 'summary') expect(text).toContain(`${p.productCode} ${p.criteriaSet.name} ${p.producerName} Xã Một, Tỉnh Một ${p.memberTotals.map((m) => vn(m.totalPoints)).join(' ')}`);
       }
     }
     const summary = summaryFromSession(facts);

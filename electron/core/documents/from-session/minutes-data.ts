@@ -42,6 +42,7 @@ export function minutesFromSession(f: SessionFacts): MinutesData {
     spreadDiscussions: [],
     opinions: [],
     vote: null,
+    proposals: [],
     summaryAnnexed: true,
     secretarySigner,
     chairSigner,

@@ -3,8 +3,7 @@ import type { DocumentsRenderInput, DocumentsRenderOutput } from '../../../../sh
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import { renderDocument, type DocumentRequest } from '../render-document';
-import { certificateFromSession, decisionFromSession } from './decision-data';
-import { minutesFromSession, summaryFromSession } from './minutes-data';
+import { certificateForPrint, decisionForPrint, minutesForPrint, summaryForPrint } from '../settings/for-print';
 import { loadSessionFacts } from './session-facts';
 import { sheetFromSession } from './sheet-data';
 
@@ -28,17 +27,17 @@ export async function renderFromSession(ctx: CoreContext, input: DocumentsRender
   const suffix: string[] = [];
   switch (input.kind) {
     case 'minutes':
-      request = { kind: 'minutes', data: minutesFromSession(f) };
+      request = { kind: 'minutes', data: await minutesForPrint(ctx, f) };
       break;
     case 'summary':
-      request = { kind: 'summary', data: summaryFromSession(f) };
+      request = { kind: 'summary', data: await summaryForPrint(ctx, f) };
       break;
     case 'decision':
-      request = { kind: 'decision', data: decisionFromSession(f) };
+      request = { kind: 'decision', data: await decisionForPrint(ctx, f) };
       break;
     case 'certificate': {
       const reg = need(input.registrationId, 'registrationId', 'certificate');
-      request = { kind: 'certificate', data: certificateFromSession(f, reg) };
+      request = { kind: 'certificate', data: await certificateForPrint(ctx, f, reg) };
       suffix.push(`dk-${reg}`);
       break;
     }

@@ -2,18 +2,20 @@
 import type { ProductResult, SessionResults } from '../../../../shared/api/channels/results';
 import type { SessionMember } from '../../../../shared/api/channels/sessions';
 import type { Member, Product, SummaryRow } from '../types';
+import type { ProducerContact } from './producer-contacts';
 
 /** 85.5 → 8550; the results service already holds whole centi-points, rounding only undoes float noise. */
 export const centi = (points: number): number => Math.round(points * 100);
 
-export function productOf(p: ProductResult): Product {
+/** A product as documents print it; the address and phone come with the session's facts (producer-contacts.ts). */
+export function productOf(p: ProductResult & Partial<ProducerContact>): Product {
   return {
     registrationId: p.registrationId,
     code: p.productCode,
     name: p.productName,
     producerName: p.producerName,
-    producerAddress: '',
-    producerPhone: '',
+    producerAddress: p.producerAddress ?? '',
+    producerPhone: p.producerPhone ?? '',
     setName: p.criteriaSet.name,
     kind: p.registrationKind,
   };

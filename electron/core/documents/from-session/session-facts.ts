@@ -13,10 +13,12 @@ import { CoreError } from '../../errors';
 import { sessionResults } from '../../results/results-service';
 import { sessionDetail } from '../../sessions/session-detail';
 import { documentT, type DocT } from '../doc-t';
+import { loadProducerContacts, type ProducerContact } from './producer-contacts';
 import type { DocumentSetup, Integrity } from '../types';
 
 export interface SessionFacts {
-  results: SessionResults;
+  /** As results:session reports them; each product also carries its producer's address and phone. */
+  results: SessionResults & { products: (SessionResults['products'][number] & ProducerContact)[] };
   detail: SessionDetail;
   council: { issuerParent: string; issuerNameLines: string[]; docSymbol: string; placeName: string; name: string };
   legalBasis: LegalBasisId;
@@ -28,7 +30,10 @@ export interface SessionFacts {
 export async function loadSessionFacts(ctx: CoreContext, sessionId: number, lang: Lang = 'vi'): Promise<SessionFacts> {
   // sessionDetail throws NOT_FOUND naming the session when it does not exist.
   const detail = await sessionDetail(ctx.db, sessionId);
-  const results = await sessionResults({ db: ctx.db, sqlite: ctx.sqlite }, sessionId, 1);
+  const plain = await sessionResults({ db: ctx.db, sqlite: ctx.sqlite }, sessionId, 1);
+  const contacts = await loadProducerContacts(ctx.db, sessionId);
+  const none: ProducerContact = { producerAddress: '', producerPhone: '' };
+  const results = { ...plain, products: plain.products.map((p) => ({ ...p, ...(contacts.get(p.registrationId) ?? none) })) };
   const row = await ctx.db
     .selectFrom('council')
     .select(['name', 'issuer_parent', 'issuer_name_lines_json', 'doc_symbol', 'place_name'])

@@ -1,0 +1,110 @@
+/**
+ * Between the stored print settings and the document data: the defaults a session and its
+ * council give (what the builders printed before anything was saved), and the settings laid
+ * over the data the session gives. Pure; the service reads the database.
+ */
+import type { DocumentSettings, SettingsKind, SignerSettings } from '../../../../shared/api/channels/document-settings';
+import { symbolOf } from '../../../../shared/ocop/document-number';
+import { decisionFromSession } from '../from-session/decision-data';
+import { minutesFromSession, summaryFromSession } from '../from-session/minutes-data';
+import type { SessionFacts } from '../from-session/session-facts';
+import type { CertificateData, DecisionData, DocumentSetup, MinutesData, Signer, SummaryData } from '../types';
+import { defaultMinutesContent, spreadDiscussions, type MinutesFacts } from './minutes-facts';
+
+const signerSettings = (s: Signer): SignerSettings => ({ authority: s.authority ?? '', title: s.title, officeLine: s.officeLine ?? '', name: s.name });
+const signerOf = (s: SignerSettings): Signer => ({
+  ...(s.authority ? { authority: s.authority } : {}),
+  title: s.title,
+  ...(s.officeLine ? { officeLine: s.officeLine } : {}),
+  name: s.name,
+});
+
+function fromSetup(setup: DocumentSetup, signer: Signer): Omit<DocumentSettings, 'minutes'> {
+  return {
+    parentLines: setup.issuer.parentLines,
+    bodyLines: setup.issuer.bodyLines,
+    number: setup.number.number,
+    symbol: setup.number.symbol,
+    place: setup.placeDate.place,
+    date: setup.placeDate.date,
+    showPlaceDate: setup.showPlaceDate,
+    recipients: setup.recipients,
+    signer: signerSettings(signer),
+  };
+}
+
+const setupOf = (s: DocumentSettings): DocumentSetup => ({
+  issuer: { parentLines: s.parentLines, bodyLines: s.bodyLines },
+  number: { number: s.number, symbol: s.symbol },
+  placeDate: { place: s.place, date: s.date },
+  showPlaceDate: s.showPlaceDate,
+  recipients: s.recipients,
+});
+
+/** The year a document is numbered in: its own date, else the meeting's. */
+export const documentYear = (s: Pick<DocumentSettings, 'date'>, f: SessionFacts): number => Number((s.date ?? f.detail.session.date).slice(0, 4));
+
+export interface DefaultsInput {
+  /** The council's number pattern for the kind (numbered kinds only). */
+  pattern?: string;
+  /** Required for the minutes. */
+  minutesFacts?: MinutesFacts;
+}
+
+/** What a document prints when nothing was saved for it. */
+export function defaultSettings(kind: SettingsKind, f: SessionFacts, x: DefaultsInput = {}): DocumentSettings {
+  let s: DocumentSettings;
+  switch (kind) {
+    case 'minutes': {
+      const d = minutesFromSession(f);
+      s = { ...fromSetup(d.setup, d.chairSigner), minutes: x.minutesFacts ? defaultMinutesContent(f, x.minutesFacts) : null };
+      break;
+    }
+    case 'summary': {
+      const d = summaryFromSession(f);
+      s = { ...fromSetup(d.setup, d.chair), minutes: null };
+      break;
+    }
+    case 'decision': {
+      const d = decisionFromSession(f);
+      s = { ...fromSetup(d.setup, d.signer), minutes: null };
+      break;
+    }
+    case 'certificate': {
+      // Certificates are per product; their shared parts are the Ủy ban's header, place, date and signer.
+      const d = decisionFromSession(f);
+      const issuer = d.setup.issuer;
+      const signer = { authority: f.t('defaults.certificateAuthority'), title: f.t('defaults.certificateTitle'), name: '' };
+      s = { ...fromSetup({ ...d.setup, issuer, number: { number: null, symbol: 'GCN-UBND' }, recipients: [] }, signer), minutes: null };
+      break;
+    }
+  }
+  return x.pattern ? { ...s, symbol: symbolOf(x.pattern, documentYear(s, f)) } : s;
+}
+
+export function applyToMinutes(d: MinutesData, s: DocumentSettings, f: SessionFacts, facts: MinutesFacts): MinutesData {
+  const content = s.minutes ?? defaultMinutesContent(f, facts);
+  return {
+    ...d,
+    setup: setupOf(s),
+    chairSigner: signerOf(s.signer),
+    endedAt: content.endTime ? `${f.detail.session.date}T${content.endTime}` : null,
+    spreadDiscussions: spreadDiscussions(f, facts, content),
+    opinions: content.opinions,
+    proposals: content.conclusions,
+    vote: content.vote,
+  };
+}
+
+/** The summary is annexed to the minutes: it cites the minutes' number and date. */
+export function applyToSummary(d: SummaryData, s: DocumentSettings, minutes: DocumentSettings): SummaryData {
+  return { ...d, setup: setupOf(s), chair: signerOf(s.signer), minutesNumber: { number: minutes.number, symbol: minutes.symbol }, minutesDate: minutes.date };
+}
+
+export function applyToDecision(d: DecisionData, s: DocumentSettings): DecisionData {
+  return { ...d, setup: setupOf(s), signer: signerOf(s.signer) };
+}
+
+export function applyToCertificate(d: CertificateData, s: DocumentSettings): CertificateData {
+  return { ...d, issuer: { parentLines: s.parentLines, bodyLines: s.bodyLines }, placeDate: { place: s.place, date: s.date }, signer: signerOf(s.signer) };
+}

@@ -1,0 +1,35 @@
+/**
+ * The data of a session's documents with the office's stored settings laid over it (header,
+ * number, place, date, recipients, signer, minutes content): what documents:render and the CLI
+ * `pdf` print. Without stored settings the defaults apply, which print what the session gives.
+ */
+import type { CoreContext } from '../../context';
+import { certificateFromSession, decisionFromSession } from '../from-session/decision-data';
+import { minutesFromSession, summaryFromSession } from '../from-session/minutes-data';
+import type { SessionFacts } from '../from-session/session-facts';
+import type { CertificateData, DecisionData, MinutesData, SummaryData } from '../types';
+import { applyToCertificate, applyToDecision, applyToMinutes, applyToSummary } from './apply-settings';
+import { loadMinutesFacts } from './minutes-facts';
+import { loadSettings } from './settings-service';
+
+export async function minutesForPrint(ctx: CoreContext, f: SessionFacts): Promise<MinutesData> {
+  const facts = await loadMinutesFacts(ctx, f);
+  const { settings } = await loadSettings(ctx, f, 'minutes', facts);
+  return applyToMinutes(minutesFromSession(f), settings, f, facts);
+}
+
+export async function summaryForPrint(ctx: CoreContext, f: SessionFacts): Promise<SummaryData> {
+  const own = await loadSettings(ctx, f, 'summary');
+  const minutes = await loadSettings(ctx, f, 'minutes');
+  return applyToSummary(summaryFromSession(f), own.settings, minutes.settings);
+}
+
+export async function decisionForPrint(ctx: CoreContext, f: SessionFacts): Promise<DecisionData> {
+  return applyToDecision(decisionFromSession(f), (await loadSettings(ctx, f, 'decision')).settings);
+}
+
+export async function certificateForPrint(ctx: CoreContext, f: SessionFacts, registrationId: number): Promise<CertificateData> {
+  // The product check (on the agenda, recognised) comes first: it is the more useful error.
+  const data = certificateFromSession(f, registrationId);
+  return applyToCertificate(data, (await loadSettings(ctx, f, 'certificate')).settings);
+}

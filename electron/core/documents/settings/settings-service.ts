@@ -1,0 +1,168 @@
+/**
+ * Print settings of a session's documents: read (stored, else defaults from the session and its
+ * council), save and number. Every change is audited in its own transaction and refused while the
+ * session is finalized (the database refuses it too, see migration 0007).
+ */
+import type { Kysely } from 'kysely';
+import {
+  DocumentSettings,
+  isNumberedKind,
+  type DocumentSettingsView,
+  type NumberedKind,
+  type NumberSeriesView,
+  type SettingsKind,
+} from '../../../../shared/api/channels/document-settings';
+import { formatDocNumber } from '../../../../shared/ocop/document-number';
+import { appendAudit } from '../../audit/audit-repo';
+import type { CoreContext } from '../../context';
+import { vietnamToday } from '../../councils/today';
+import type { DB } from '../../db/schema';
+import { CoreError, notFound } from '../../errors';
+import { actorOf, type CallMeta } from '../../handlers';
+import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
+import { defaultSettings, documentYear } from './apply-settings';
+import { loadMinutesFacts, type MinutesFacts } from './minutes-facts';
+import { allocateNumber, seriesPattern, seriesView, setSeries } from './number-series';
+
+async function storedRow(db: Kysely<DB>, sessionId: number, kind: SettingsKind) {
+  return db.selectFrom('document_settings').selectAll().where('session_id', '=', sessionId).where('kind', '=', kind).executeTakeFirst();
+}
+
+export interface LoadedSettings {
+  settings: DocumentSettings;
+  stored: { updatedAt: string; updatedBy: string } | null;
+}
+
+/** The settings a document prints with: the stored ones, else the defaults. */
+export async function loadSettings(ctx: CoreContext, f: SessionFacts, kind: SettingsKind, minutesFacts?: MinutesFacts): Promise<LoadedSettings> {
+  const row = await storedRow(ctx.db, f.detail.session.id, kind);
+  if (row) {
+    // Written by saveSettings through the same schema; a row an older version wrote falls back to the defaults.
+    const parsed = DocumentSettings.safeParse(JSON.parse(row.settings_json));
+    if (parsed.success) return { settings: parsed.data, stored: { updatedAt: row.updated_at, updatedBy: row.updated_by } };
+  }
+  const pattern = isNumberedKind(kind) ? (await seriesPattern(ctx.db, f.detail.council.id, kind)).pattern : undefined;
+  const facts = kind === 'minutes' ? (minutesFacts ?? (await loadMinutesFacts(ctx, f))) : undefined;
+  return { settings: defaultSettings(kind, f, { ...(pattern ? { pattern } : {}), ...(facts ? { minutesFacts: facts } : {}) }), stored: null };
+}
+
+async function view(ctx: CoreContext, f: SessionFacts, kind: SettingsKind, minutesFacts?: MinutesFacts): Promise<DocumentSettingsView> {
+  const facts = kind === 'minutes' ? (minutesFacts ?? (await loadMinutesFacts(ctx, f))) : undefined;
+  const { settings, stored } = await loadSettings(ctx, f, kind, facts);
+  const status = await sessionStatus(ctx.db, f.detail.session.id);
+  return {
+    sessionId: f.detail.session.id,
+    kind,
+    settings,
+    stored: stored !== null,
+    updatedAt: stored?.updatedAt ?? null,
+    updatedBy: stored?.updatedBy ?? null,
+    locked: status.status === 'finalized',
+    numberText: formatDocNumber(settings.number, settings.symbol),
+    series: isNumberedKind(kind) ? await seriesFor(ctx.db, f, kind, settings) : null,
+    discussionProducts: (facts?.discussed ?? []).map((d) => ({ registrationId: d.registrationId, productName: d.productName, producerName: d.producerName })),
+  };
+}
+
+async function seriesFor(db: Kysely<DB>, f: SessionFacts, kind: NumberedKind, s: DocumentSettings): Promise<DocumentSettingsView['series']> {
+  const v = await seriesView(db, f.detail.council.id, kind, documentYear(s, f));
+  return { pattern: v.pattern, year: v.year, nextNumber: v.nextNumber };
+}
+
+async function sessionStatus(db: Kysely<DB>, sessionId: number): Promise<{ status: string; councilId: number }> {
+  const s = await db.selectFrom('session').select(['status', 'council_id']).where('id', '=', sessionId).executeTakeFirst();
+  if (!s) throw notFound('Session', sessionId);
+  return { status: s.status, councilId: s.council_id };
+}
+
+/** The core's own check, with a message that says what to do (the trigger is the backstop). */
+async function assertEditable(db: Kysely<DB>, sessionId: number): Promise<{ councilId: number }> {
+  const s = await sessionStatus(db, sessionId);
+  if (s.status === 'finalized') {
+    throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId} is finalized: its documents' settings are read-only; the chair must reopen the session (with a reason) to change them`, { field: 'sessionId' });
+  }
+  return { councilId: s.councilId };
+}
+
+async function writeSettings(trx: Kysely<DB>, sessionId: number, kind: SettingsKind, settings: DocumentSettings, at: string, actor: string): Promise<void> {
+  const json = JSON.stringify(settings);
+  await trx
+    .insertInto('document_settings')
+    .values({ session_id: sessionId, kind, settings_json: json, updated_at: at, updated_by: actor })
+    .onConflict((oc) => oc.columns(['session_id', 'kind']).doUpdateSet({ settings_json: json, updated_at: at, updated_by: actor }))
+    .execute();
+}
+
+export async function getSettingsView(ctx: CoreContext, sessionId: number, kind: SettingsKind): Promise<DocumentSettingsView> {
+  return view(ctx, await loadSessionFacts(ctx, sessionId), kind);
+}
+
+export async function saveSettings(ctx: CoreContext, meta: CallMeta, input: { sessionId: number; kind: SettingsKind; settings: DocumentSettings }): Promise<DocumentSettingsView> {
+  const f = await loadSessionFacts(ctx, input.sessionId);
+  // Only the minutes carry a content part; other kinds never store one.
+  const settings: DocumentSettings = { ...input.settings, minutes: input.kind === 'minutes' ? input.settings.minutes : null };
+  if (!isNumberedKind(input.kind) && settings.number !== null) {
+    throw new CoreError('VALIDATION', `number: a ${input.kind} has no number of its own; leave it empty`, { field: 'number' });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await assertEditable(trx, input.sessionId);
+    const now = ctx.now();
+    const before = await storedRow(trx, input.sessionId, input.kind);
+    await writeSettings(trx, input.sessionId, input.kind, settings, now.toISOString(), actorOf(ctx, meta));
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'documents.saveSettings',
+      entity: 'session',
+      entityId: input.sessionId,
+      before: before ? { kind: input.kind, settings: JSON.parse(before.settings_json) as unknown } : null,
+      after: { kind: input.kind, settings },
+    });
+  });
+  return view(ctx, f, input.kind);
+}
+
+export async function allocateDocumentNumber(ctx: CoreContext, meta: CallMeta, input: { sessionId: number; kind: NumberedKind }): Promise<DocumentSettingsView> {
+  const f = await loadSessionFacts(ctx, input.sessionId);
+  const facts = input.kind === 'minutes' ? await loadMinutesFacts(ctx, f) : undefined;
+  const fallback = (await loadSettings(ctx, f, input.kind, facts)).settings;
+  await ctx.db.transaction().execute(async (trx) => {
+    const { councilId } = await assertEditable(trx, input.sessionId);
+    const row = await storedRow(trx, input.sessionId, input.kind);
+    const current = row ? DocumentSettings.parse(JSON.parse(row.settings_json)) : fallback;
+    if (current.number !== null) {
+      throw new CoreError(
+        'CONFLICT',
+        `The ${input.kind} of session ${input.sessionId} already has number ${formatDocNumber(current.number, current.symbol)}; clear the number and save first to take a new one (the old number is not reused)`,
+        { field: 'number' },
+      );
+    }
+    const now = ctx.now();
+    const actor = actorOf(ctx, meta);
+    const n = await allocateNumber(trx, { councilId, kind: input.kind, year: documentYear(current, f), sessionId: input.sessionId, at: now.toISOString(), actor });
+    const next: DocumentSettings = { ...current, number: n.number, symbol: n.symbol };
+    await writeSettings(trx, input.sessionId, input.kind, next, now.toISOString(), actor);
+    await appendAudit(trx, now, { actor, action: 'documents.allocateNumber', entity: 'session', entityId: input.sessionId, before: null, after: { kind: input.kind, councilId, year: n.year, number: n.number, text: n.text } });
+  });
+  return view(ctx, f, input.kind, facts);
+}
+
+export async function listNumberSeries(ctx: CoreContext, councilId: number, year?: number): Promise<NumberSeriesView[]> {
+  const y = year ?? Number(vietnamToday(ctx.now()).slice(0, 4));
+  return [await seriesView(ctx.db, councilId, 'minutes', y), await seriesView(ctx.db, councilId, 'decision', y)];
+}
+
+export async function setNumberSeries(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: { councilId: number; kind: NumberedKind; pattern: string; year?: number | undefined; nextNumber?: number | undefined },
+): Promise<NumberSeriesView> {
+  const year = input.year ?? Number(vietnamToday(ctx.now()).slice(0, 4));
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.now();
+    const before = await seriesView(trx, input.councilId, input.kind, year);
+    await setSeries(trx, { councilId: input.councilId, kind: input.kind, pattern: input.pattern, year, nextNumber: input.nextNumber, at: now.toISOString() });
+    const after = await seriesView(trx, input.councilId, input.kind, year);
+    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'documents.setNumberSeries', entity: 'council', entityId: input.councilId, before, after });
+    return after;
+  });
+}
