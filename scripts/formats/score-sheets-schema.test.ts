@@ -13,4 +13,13 @@ describe('docs/formats/score-sheets.schema.json', () => {
     expect(sheet.required).toEqual(expect.arrayContaining(['registrationNo', 'member', 'criteriaSet', 'answers', 'totalPoints']));
     expect(sheet.additionalProperties).toBe(false);
   });
+  it('is version 2 and describes the re-scoring rounds (who opened them, when and why)', () => {
+    const schema = JSON.parse(scoreSheetsJsonSchema());
+    expect(schema.properties.formatVersion.const).toBe(2);
+    expect(schema.required).toContain('rounds');
+    const round = schema.properties.rounds.items;
+    expect(round.required).toEqual(expect.arrayContaining(['registrationNo', 'productCode', 'roundNo', 'reason', 'openedAt', 'openedBy']));
+    expect(round.properties.roundNo.minimum).toBe(1);
+    expect(round.additionalProperties).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult, SessionProgress, SessionSpread } from '../../../shared/api/channels/scoring';
+import type { ImportRowError } from '../../../shared/api/fields';
 import { invoke } from '../../core/api';
 import { CoreError } from '../../core/errors';
 import type { CliCommand, CliRun } from '../command';
@@ -20,6 +21,7 @@ const importText = (r: ImportResult): string =>
   [
     r.dryRun ? `Checked ${r.sheets.length} sheet(s): the file can be imported (nothing was written).` : `Imported ${r.sheets.length} sheet(s).`,
     ...r.sheets.map((s) => `  ${s.registrationNo}  ${s.memberName}${s.rescoringRound > 0 ? ` (re-scoring ${s.rescoringRound})` : ''}: ${s.totalPoints} points, ${s.status}${s.sheetId === null ? '' : ` → sheet #${s.sheetId}`}`),
+    ...r.rounds.map((x) => `  ${x.registrationNo}  re-scoring round ${x.roundNo}${x.created ? '' : ' (already here)'}`),
   ].join('\n');
 
 const progressText = (p: SessionProgress): string =>
@@ -83,9 +85,9 @@ export const scoringCommands: CliCommand[] = [
       const core = await r.core();
       const env = await invoke(core.ctx, 'scoring:import', { document, dryRun: r.values['dry-run'] === true });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
-        const errors = (env.error.details as { errors?: { row?: number; column?: string; code: string; message: string }[] })?.errors ?? [];
+        const errors = (env.error.details as { errors?: ImportRowError[] })?.errors ?? [];
         r.io.error(`sheets import: ${errors.length} problem(s); nothing was imported.`);
-        for (const e of errors) r.io.error(`  ${e.row ? `sheet ${e.row}, ` : ''}${e.column ?? ''} [${e.code}] ${e.message}`);
+        for (const e of errors) r.io.error(`  ${e.row ? `${e.sheet === 'rounds' ? 'round entry' : 'sheet'} ${e.row}, ` : ''}${e.column ?? ''} [${e.code}] ${e.message}`);
         return 1;
       }
       if (!env.ok) throw new CoreError(env.error.code, env.error.message, env.error.details);

@@ -36,7 +36,7 @@ const errorsOf = async (doc: unknown) => {
 
 describe('export', () => {
   it('writes the documented format with every answer, note, declaration and total', () => {
-    expect(exported).toMatchObject({ format: 'ocop-score-sheets', formatVersion: 1, session: { number: 1, date: '2026-06-10', councilName: 'Hội đồng OCOP tỉnh Đồng Tháp' } });
+    expect(exported).toMatchObject({ format: 'ocop-score-sheets', formatVersion: 2, session: { number: 1, date: '2026-06-10', councilName: 'Hội đồng OCOP tỉnh Đồng Tháp' } });
     expect(exported.sheets).toHaveLength(2);
     const s2 = exported.sheets[1]!;
     expect(s2).toMatchObject({ registrationNo: '1/PĐK-29905', productCode: '82-29905-1-2026', member: { fullName: 'Phạm Thị Dung' }, status: 'submitted', totalPoints: 21, opinion: 'Cần cải tiến bao bì' });
@@ -77,7 +77,7 @@ describe('import', () => {
     const cases: [string, (d: ScoreSheetsDocument) => unknown, string, string?][] = [
       ['not an object', () => 'hello', 'FORMAT'],
       ['another format', (d) => ({ ...d, format: 'ocop-criteria-set' }), 'FORMAT', 'format'],
-      ['a newer format version', (d) => ({ ...d, formatVersion: 2 }), 'FORMAT', 'formatVersion'],
+      ['a newer format version', (d) => ({ ...d, formatVersion: 3 }), 'FORMAT', 'formatVersion'],
       ['an unknown field', (d) => ({ ...d, sheets: [{ ...d.sheets[0], extra: 1 }] }), 'FORMAT'],
       ['a negative level index', (d) => (d.sheets[0]!.answers[0]!.levelIndex = -1, d), 'FORMAT', 'answers.0.levelIndex'],
       ['an unknown session', (d) => ((d.session.id = 77), d), 'SESSION_UNKNOWN'],

@@ -4,7 +4,7 @@ import { notFound } from '../errors';
 import { actorOf, type AreaHandlers } from '../handlers';
 import { assignments, identify, openSheet, scoringMembers, sessionProgress } from './assignment-service';
 import { sheetContext } from './context-service';
-import { exportSheets, importSheets } from './exchange-service';
+import { exportSheets, importSheets, previewImport } from './exchange-service';
 import { hashPin } from './member-pin';
 import { commitPaper, paperState, savePaperEntry } from './paper-service';
 import { saveChange, sheetView, submitSheet, undoLast, unlockSheet } from './sheet-service';
@@ -55,5 +55,6 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
   'scoring:paperSave': (input, ctx, meta) => savePaperEntry(ctx, input, meta),
   'scoring:paperCommit': (input, ctx, meta) => commitPaper(ctx, input, meta),
   'scoring:export': (input, ctx) => exportSheets(ctx, input.sessionId),
+  'scoring:importPreview': (input, ctx) => previewImport(ctx, input.document),
   'scoring:import': (input, ctx, meta) => importSheets(ctx, input.document, input.dryRun, meta),
 };

@@ -18,7 +18,7 @@ import {
   REGISTRATION_STATUSES,
 } from '../../ocop/dossier-model';
 import { isIsoDate } from '../../ocop/reevaluation-window';
-import { cleanLine } from '../../text/normalize';
+import { Id, Line, Paragraphs, RequiredLine } from '../fields';
 
 /**
  * Field schemas of the dossiers area. Inputs normalise on the way in (codes, phone, tax
@@ -26,14 +26,8 @@ import { cleanLine } from '../../text/normalize';
  * is expected, with an example, so the caller can fix the value.
  */
 
-export const Id = z.number().int().positive();
-
-/** One line of text (names, positions): white space collapsed, NFC. */
-export const Line = (max: number) => z.string().max(max * 2).transform(cleanLine).pipe(z.string().max(max, `at most ${max} characters`));
-export const RequiredLine = (max: number, what: string) =>
-  z.string().max(max * 2).transform(cleanLine).pipe(z.string().min(1, `${what} is required`).max(max, `at most ${max} characters`));
-/** Multi-line text (reports, notes): only trimmed. */
-export const Paragraphs = (max: number) => z.string().max(max, `at most ${max} characters`).transform((s) => s.trim());
+// Id, Line, RequiredLine and Paragraphs are shared with other areas (shared/api/fields.ts).
+export { Id, Line, Paragraphs, RequiredLine } from '../fields';
 
 /** An optional value that normalises to a canonical form; '' and null mean "none". */
 function normalizedOrNull(normalize: (s: string) => string | null, message: (s: string) => string) {
@@ -436,18 +430,7 @@ export type RegistrationDetail = z.infer<typeof RegistrationDetail>;
 
 export const OnDuplicate = z.enum(['skip', 'update']);
 
-export const ImportRowError = z.object({
-  sheet: z.string().optional(),
-  row: z.number().int().optional(),
-  column: z.string().optional(),
-  /** Stable reason ('required', 'invalid_tax_code', 'duplicate_in_file', …): the UI words it from i18n. */
-  code: z.string().optional(),
-  /** Developer-facing English text, also what the CLI prints. */
-  message: z.string(),
-  /** Values for the translated message, e.g. { value: "01012" }. */
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
-export type ImportRowError = z.infer<typeof ImportRowError>;
+export { ImportRowError } from '../fields';
 
 const ImportCounts = z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int() });
 

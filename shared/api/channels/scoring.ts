@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CriteriaSet } from '../../ocop/criteria-set';
 import { defineChannels } from '../define';
+import { Id, ImportRowError, LevelIndex } from '../fields';
 import { ScoreSheetsDocument } from './scoring-exchange';
 
 /**
@@ -9,7 +10,7 @@ import { ScoreSheetsDocument } from './scoring-exchange';
  * and re-scoring rounds; the JSON exchange format.
  */
 
-const id = z.number().int().positive();
+const id = Id;
 const code = z.string().trim().min(1).max(20);
 const ruleId = z.string().trim().min(1).max(80);
 const reason = z.string().trim().max(2000);
@@ -244,7 +245,7 @@ export const ProductSheets = z.object({
 });
 export type ProductSheets = z.infer<typeof ProductSheets>;
 
-const AnswerInput = z.object({ criterionCode: code, levelIndex: z.number().int().min(0).max(50) }).strict();
+const AnswerInput = z.object({ criterionCode: code, levelIndex: LevelIndex.max(50) }).strict();
 const DeclarationInput = z.object({ ruleId, holds: z.boolean(), reason: reason.nullable().default(null) }).strict();
 
 export const PaperEntry = z.object({
@@ -291,8 +292,60 @@ const paperKey = { sessionId: id, registrationId: id, memberId: id };
 export const ImportResult = z.object({
   dryRun: z.boolean(),
   sheets: z.array(z.object({ registrationNo: z.string(), memberName: z.string(), rescoringRound: z.number().int(), status: SheetStatus, totalPoints: z.number().int(), sheetId: z.number().int().nullable() })),
+  /** Re-scoring rounds of the file; `created` is false for a round this computer already had. */
+  rounds: z.array(z.object({ registrationNo: z.string(), roundNo: z.number().int(), created: z.boolean() })),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/**
+ * What an import would do, item by item: 'new' is written, 'update' fills this computer's empty
+ * or identical draft, 'same' is already here and skipped, 'rejected' has a problem (see errors).
+ */
+export const ImportAction = z.enum(['new', 'update', 'same', 'rejected']);
+export type ImportAction = z.infer<typeof ImportAction>;
+
+export const ImportPreview = z.object({
+  /** True when nothing is wrong: applying writes exactly what is listed. */
+  canApply: z.boolean(),
+  /** null when the file is not a score-sheet file at all. */
+  formatVersion: z.number().int().nullable(),
+  exportedAt: z.string().nullable(),
+  session: z.object({ id: z.number().int(), councilName: z.string(), number: z.number().int(), date: z.string(), title: z.string() }).nullable(),
+  sheets: z.array(
+    z.object({
+      /** 1-based position in the file's `sheets`. */
+      row: z.number().int(),
+      registrationNo: z.string(),
+      productName: z.string(),
+      memberName: z.string(),
+      rescoringRound: z.number().int(),
+      source: SheetSource,
+      status: SheetStatus,
+      totalPoints: z.number().int(),
+      revisionReason: z.string().nullable(),
+      action: ImportAction,
+      /** This computer's sheet it matches ('update', 'same'). */
+      sheetId: z.number().int().nullable(),
+    }),
+  ),
+  rounds: z.array(
+    z.object({
+      row: z.number().int(),
+      registrationNo: z.string(),
+      productName: z.string(),
+      roundNo: z.number().int(),
+      reason: z.string(),
+      openedByName: z.string(),
+      openedAt: z.string(),
+      action: ImportAction,
+    }),
+  ),
+  /** Sheets of this computer that a later round in the file replaces (they become superseded). */
+  superseded: z.array(z.object({ sheetId: z.number().int(), registrationNo: z.string(), memberName: z.string(), rescoringRound: z.number().int(), totalPoints: z.number().int() })),
+  /** Every problem found; `sheet` is "sheets" or "rounds" (or absent for the whole file), `row` the 1-based item. */
+  errors: z.array(ImportRowError),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const scoringChannels = defineChannels({
   /** Who can score in the session: the list the member picks their name from. */
@@ -309,7 +362,7 @@ export const scoringChannels = defineChannels({
   /** What the member reads beside the criteria: the pinned criteria set and the dossier. */
   'scoring:context': { input: z.object({ sheetId: id }).strict(), output: SheetContext },
   /** Autosave of one level (null clears it). */
-  'scoring:setAnswer': { input: z.object({ sheetId: id, criterionCode: code, levelIndex: z.number().int().min(0).max(50).nullable() }).strict(), output: SaveResult },
+  'scoring:setAnswer': { input: z.object({ sheetId: id, criterionCode: code, levelIndex: LevelIndex.max(50).nullable() }).strict(), output: SaveResult },
   'scoring:setNote': { input: z.object({ sheetId: id, criterionCode: code, note: longText }).strict(), output: SaveResult },
   /** A judgement on a rule: disqualify (reason required when found), stop condition, conditional; null withdraws it. */
   'scoring:setDeclaration': { input: z.object({ sheetId: id, ruleId, holds: z.boolean().nullable(), reason: reason.nullable().default(null) }).strict(), output: SaveResult },
@@ -351,7 +404,7 @@ export const scoringChannels = defineChannels({
         resolvedBy: z.string().trim().max(200).default(''),
         resolutions: z
           .object({
-            criteria: z.array(z.object({ criterionCode: code, levelIndex: z.number().int().min(0).max(50).nullable() }).strict()).max(200).default([]),
+            criteria: z.array(z.object({ criterionCode: code, levelIndex: LevelIndex.max(50).nullable() }).strict()).max(200).default([]),
             declarations: z.array(z.object({ ruleId, declaration: DeclarationInput.omit({ ruleId: true }).nullable() }).strict()).max(100).default([]),
             writtenTotal: z.number().int().min(0).max(100).nullable().optional(),
           })
@@ -366,6 +419,8 @@ export const scoringChannels = defineChannels({
     output: SheetView,
   },
   'scoring:export': { input: z.object({ sessionId: id }).strict(), output: ScoreSheetsDocument },
+  /** What importing the document would do, item by item, with every problem found; writes nothing. */
+  'scoring:importPreview': { input: z.object({ document: z.unknown() }).strict(), output: ImportPreview },
   /** Imports a document (all or nothing); dryRun validates without writing. */
   'scoring:import': { input: z.object({ document: z.unknown(), dryRun: z.boolean().default(false) }).strict(), output: ImportResult },
 });

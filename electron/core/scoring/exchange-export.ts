@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import { SCORE_SHEETS_FORMAT, SCORE_SHEETS_FORMAT_VERSION, type ExchangeRound, type ExchangeSheet, type ScoreSheetsDocument } from '../../../shared/api/channels/scoring-exchange';
+import { APP_NAME, APP_VERSION } from '../app/version';
+import type { CoreContext } from '../context';
+import type { DB } from '../db/schema';
+import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
+import { listSheetRows, loadSheetContent, type SheetRow } from './sheet-repo';
+import { agendaOf, getSession } from './session-access';
+
+/** Export of a session's member sheets and re-scoring rounds (docs/formats/score-sheets.md). */
+
+interface ProductRef {
+  registrationNo: string;
+  productCode: string;
+  productName: string;
+}
+
+export async function exportSheets(ctx: CoreContext, sessionId: number): Promise<ScoreSheetsDocument> {
+  const db = ctx.db;
+  const session = await getSession(db, sessionId);
+  const agenda = new Map<number, ProductRef>((await agendaOf(db, sessionId)).map((a) => [a.registrationId, a]));
+  // A product taken off the agenda after it was scored still names itself in the file.
+  const product = async (registrationId: number) => agenda.get(registrationId) ?? (await registrationInfo(db, registrationId));
+  const rows = await listSheetRows(db, { sessionId });
+  const sets = new Map<number, LoadedSet>();
+  const sheets: ExchangeSheet[] = [];
+  for (const r of rows) {
+    if (!sets.has(r.criteria_set_version_id)) sets.set(r.criteria_set_version_id, await loadCriteriaSet(db, r.criteria_set_version_id));
+    const set = sets.get(r.criteria_set_version_id)!;
+    const item = await product(r.registration_id);
+    sheets.push({
+      ...(await sheetAsExchange(db, r)),
+      registrationNo: item.registrationNo,
+      productCode: item.productCode,
+      productName: item.productName,
+      criteriaSet: { setKey: set.setKey, version: set.version, contentHash: set.contentHash },
+    });
+  }
+  const rounds: ExchangeRound[] = [];
+  for (const r of await storedRounds(db, sessionId)) {
+    const item = await product(r.registrationId);
+    rounds.push({
+      registrationNo: item.registrationNo,
+      productCode: item.productCode,
+      productName: item.productName,
+      roundNo: r.roundNo,
+      reason: r.reason,
+      spreadPoints: r.spreadPoints,
+      openedAt: r.openedAt,
+      openedBy: { id: r.openedById, fullName: r.openedByName },
+    });
+  }
+  return {
+    format: SCORE_SHEETS_FORMAT,
+    formatVersion: SCORE_SHEETS_FORMAT_VERSION,
+    exportedAt: ctx.now().toISOString(),
+    app: { name: APP_NAME, version: APP_VERSION },
+    session: { id: session.id, councilName: session.councilName, number: session.number, date: session.date, title: session.title },
+    sheets,
+    rounds,
+  };
+}
+
+/** A stored sheet in the file's shape; the product and set fields are left for the caller to fill. */
+export async function sheetAsExchange(db: Kysely<DB>, r: SheetRow): Promise<ExchangeSheet> {
+  const { answers, declarations } = await loadSheetContent(db, r.id);
+  return {
+    registrationNo: '',
+    productCode: '',
+    productName: '',
+    criteriaSet: { setKey: '', version: 1, contentHash: '0'.repeat(64) },
+    member: { id: r.member_id, fullName: r.member_name },
+    rescoringRound: r.rescoring_round,
+    source: r.source as ExchangeSheet['source'],
+    enteredBy: r.entered_by,
+    status: r.status as ExchangeSheet['status'],
+    submittedAt: r.submitted_at,
+    revisionReason: r.revision_reason,
+    opinion: r.opinion,
+    // Notes travel with their answer; a note on a criterion without a level is not exported.
+    answers: answers
+      .filter((a) => a.levelIndex !== null)
+      .map((a) => ({ criterionCode: a.criterionCode, levelIndex: a.levelIndex!, points: a.points!, note: a.note })),
+    declarations: declarations.map((d) => ({ ruleId: d.ruleId, holds: d.holds, reason: d.reason })),
+    totalPoints: r.total_points,
+  };
+}
+
+export interface StoredRound {
+  id: number;
+  registrationId: number;
+  roundNo: number;
+  reason: string;
+  spreadPoints: number | null;
+  openedAt: string;
+  openedById: number;
+  openedByName: string;
+}
+
+/** The re-scoring rounds of a session, by product then round number. */
+export async function storedRounds(db: Kysely<DB>, sessionId: number): Promise<StoredRound[]> {
+  const rows = await db
+    .selectFrom('score_rescoring_round as r')
+    .innerJoin('council_member as m', 'm.id', 'r.opened_by_member_id')
+    .select(['r.id', 'r.registration_id', 'r.round_no', 'r.reason', 'r.spread_points', 'r.opened_at', 'r.opened_by_member_id', 'm.full_name'])
+    .where('r.session_id', '=', sessionId)
+    .orderBy('r.registration_id')
+    .orderBy('r.round_no')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    registrationId: r.registration_id,
+    roundNo: r.round_no,
+    reason: r.reason,
+    spreadPoints: r.spread_points,
+    openedAt: r.opened_at,
+    openedById: r.opened_by_member_id,
+    openedByName: r.full_name,
+  }));
+}
+
+async function registrationInfo(db: Kysely<DB>, registrationId: number): Promise<ProductRef> {
+  const r = await db
+    .selectFrom('registration as r')
+    .innerJoin('product as p', 'p.id', 'r.product_id')
+    .select(['r.registration_no', 'p.product_code', 'p.name'])
+    .where('r.id', '=', registrationId)
+    .executeTakeFirstOrThrow();
+  return { registrationNo: r.registration_no, productCode: r.product_code, productName: r.name };
+}
