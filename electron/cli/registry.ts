@@ -5,9 +5,10 @@ import { dossiersCommands } from './commands/dossiers';
 import { auditCommands } from './commands/audit';
 import { resultsCommands } from './commands/results';
 import { documentsCommands } from './commands/documents';
+import { documentSettingsCommands } from './commands/document-settings';
 import { serveCommand } from './commands/serve';
 import { scoringCommands } from './commands/scoring';
 import { councilsCommands } from './commands/councils';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
-export const commands: CliCommand[] = [...appCommands, ...dossiersCommands, ...criteriaCommands, ...auditCommands, ...resultsCommands, ...documentsCommands, ...councilsCommands, ...scoringCommands, serveCommand];
+export const commands: CliCommand[] = [...appCommands, ...dossiersCommands, ...criteriaCommands, ...auditCommands, ...resultsCommands, ...documentsCommands, ...documentSettingsCommands, ...councilsCommands, ...scoringCommands, serveCommand];
