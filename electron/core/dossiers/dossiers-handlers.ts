@@ -3,6 +3,7 @@ import { actorOf, type AreaHandlers } from '../handlers';
 import { notFound } from '../errors';
 import { addAttachment, attachmentContent, attachmentsOf, removeAttachment } from './attachment-service';
 import { saveCommuneReport } from './commune-report-service';
+import { cancelImportJob, importJobStatus, startImportJob } from './import/import-jobs';
 import { dossiersTemplate, importDossiers } from './import/import-service';
 import { getProducer, listProducers } from './producer-repo';
 import { createProducer, deleteProducer, updateProducer } from './producer-service';
@@ -61,4 +62,7 @@ export const dossiersHandlers: AreaHandlers<typeof dossiersChannels> = {
 
   'dossiers:template': async () => dossiersTemplate(),
   'dossiers:import': (i, ctx, meta) => importDossiers(ctx, actorOf(ctx, meta), i),
+  'dossiers:importStart': (i, ctx, meta) => startImportJob(ctx, actorOf(ctx, meta), i),
+  'dossiers:importStatus': (i, ctx) => importJobStatus(ctx, i.jobId),
+  'dossiers:importCancel': (i, ctx) => cancelImportJob(ctx, i.jobId),
 };

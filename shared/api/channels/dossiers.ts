@@ -28,10 +28,12 @@ import {
   Line,
   RoundInput,
 } from './dossiers-fields';
+import { ImportJobId, ImportJobStatus } from './dossiers-import-job';
 import { ProducerListInput, ProducerListRow } from './dossiers-producers';
 
 export * from './dossiers-fields';
 export * from './dossiers-producers';
+export * from './dossiers-import-job';
 
 /** Largest evidence file (bytes). The HTTP bridge takes 32 MB of base64 JSON, i.e. 24 MB of file. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -47,6 +49,16 @@ const Base64 = z
   .string()
   .max(32 * 1024 * 1024, 'the file is far too large to send')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'content must be base64');
+
+const ImportInput = z
+  .object({
+    contentBase64: Base64,
+    fileName: z.string().max(255).optional(),
+    onDuplicate: OnDuplicate.default('skip'),
+    /** Validate and count without writing anything. */
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
 
 export const dossiersChannels = defineChannels({
   // ── Rounds (the councils area builds the full rounds screens on the same table)
@@ -138,16 +150,10 @@ export const dossiersChannels = defineChannels({
 
   // ── Bulk import (XLSX)
   'dossiers:template': { input: z.object({}).strict(), output: z.object({ fileName: z.string(), contentBase64: z.string() }) },
-  'dossiers:import': {
-    input: z
-      .object({
-        contentBase64: Base64,
-        fileName: z.string().max(255).optional(),
-        onDuplicate: OnDuplicate.default('skip'),
-        /** Validate and count without writing anything. */
-        dryRun: z.boolean().default(false),
-      })
-      .strict(),
-    output: ImportResult,
-  },
+  'dossiers:import': { input: ImportInput, output: ImportResult },
+  /** The same import as a job the UI can follow and cancel: answers at once with the job's id. */
+  'dossiers:importStart': { input: ImportInput, output: z.object({ jobId: z.string() }) },
+  'dossiers:importStatus': { input: z.object({ jobId: ImportJobId }).strict(), output: ImportJobStatus },
+  /** Stops an import still parsing or validating; refused once it writes (FORBIDDEN_STATE). */
+  'dossiers:importCancel': { input: z.object({ jobId: ImportJobId }).strict(), output: ImportJobStatus },
 });
