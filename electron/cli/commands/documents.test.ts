@@ -93,7 +93,7 @@ describe('CLI pdf', { timeout: 120_000 }, () => {
 
     const noKind = await run(['pdf', 'poster', '--session', '1', '--data-dir', dir]);
     expect(noKind.code).toBe(2);
-    expect(noKind.err).toContain('one of minutes, summary, sheet, decision, certificate');
+    expect(noKind.err).toContain('one of minutes, summary, sheet, blank-sheet, decision, certificate, sheets');
     const noMember = await run(['pdf', 'sheet', '--session', String(s.sessionId), '--registration', String(s.registrationIds[0]), '--data-dir', dir]);
     expect(noMember.code).not.toBe(0);
     expect(noMember.err).toContain('memberId: required to print a scoring sheet');

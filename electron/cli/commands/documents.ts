@@ -4,6 +4,10 @@ import { SessionDocumentKind, type DigestMismatch, type DocumentVerification } f
 import { invoke } from '../../core/api';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
+import { printSessionSheets } from './documents-batch';
+
+/** What `pdf` prints: one document through documents:render, or every sheet ('sheets', a batch). */
+const PDF_KINDS = [...SessionDocumentKind.options, 'sheets'] as const;
 
 const REASONS: Record<DigestMismatch, string> = {
   'no-digest': 'the PDF carries no session digest (printed before finalization, or not by this app)',
@@ -43,13 +47,14 @@ export const documentsCommands: CliCommand[] = [
   },
   {
     name: 'pdf',
-    usage: 'pdf <minutes|summary|sheet|decision|certificate> --session ID [--registration ID] [--member ID] [--out FILE] [--data-dir DIR] [--json]',
-    summary: 'Prints a document of a session from the database to a PDF file (through documents:render, like the app)',
-    options: { session: { type: 'string' }, registration: { type: 'string' }, member: { type: 'string' }, out: { type: 'string' } },
+    usage: `pdf <${PDF_KINDS.join('|')}> --session ID [--registration ID] [--member ID] [--dotted] [--out FILE] [--data-dir DIR] [--json]`,
+    summary: 'Prints a document of a session from the database to a PDF file (through documents:render, like the app); sheets = every scoring sheet in one PDF, with progress on stderr; blank-sheet --dotted leaves the identification lines empty',
+    options: { session: { type: 'string' }, registration: { type: 'string' }, member: { type: 'string' }, out: { type: 'string' }, dotted: { type: 'boolean' } },
     run: async (r) => {
-      const kind = SessionDocumentKind.safeParse(r.positionals[0]);
+      const kindArg = r.positionals[0] ?? '';
+      const kind = SessionDocumentKind.safeParse(kindArg === 'sheets' ? 'sheet' : kindArg);
       if (!kind.success) {
-        r.io.error(`pdf: give the document kind first, one of ${SessionDocumentKind.options.join(', ')}, e.g. pdf minutes --session 1 (got ${JSON.stringify(r.positionals[0] ?? '')})`);
+        r.io.error(`pdf: give the document kind first, one of ${PDF_KINDS.join(', ')}, e.g. pdf minutes --session 1 (got ${JSON.stringify(r.positionals[0] ?? '')})`);
         return 2;
       }
       const num = (name: 'session' | 'registration' | 'member'): number | undefined => {
@@ -61,8 +66,15 @@ export const documentsCommands: CliCommand[] = [
         r.io.error('pdf: --session ID is required (the session whose document to print)');
         return 2;
       }
-      const input = { sessionId, kind: kind.data, ...(num('registration') !== undefined ? { registrationId: num('registration') } : {}), ...(num('member') !== undefined ? { memberId: num('member') } : {}) };
       const core = await r.core();
+      if (kindArg === 'sheets') return printSessionSheets(r, core.ctx, sessionId);
+      const input = {
+        sessionId,
+        kind: kind.data,
+        ...(num('registration') !== undefined ? { registrationId: num('registration') } : {}),
+        ...(num('member') !== undefined ? { memberId: num('member') } : {}),
+        ...(r.values.dotted === true ? { prefill: false } : {}),
+      };
       const doc = unwrap(await invoke(core.ctx, 'documents:render', input));
       const out = typeof r.values.out === 'string' ? r.values.out : path.resolve(doc.fileName);
       fs.writeFileSync(out, Buffer.from(doc.pdfBase64, 'base64'));

@@ -2,12 +2,18 @@ import type { documentsChannels, DocumentVerification } from '../../../shared/ap
 import { CoreError } from '../errors';
 import type { AreaHandlers } from '../handlers';
 import { openFinalization } from '../results/finalization-repo';
+import { batchJobsOf } from './batch/batch-jobs';
+import { readBatchResult, startBatch, statusOf } from './batch/batch-service';
 import { renderFromSession } from './from-session/render-from-session';
 import { readDigestFromPdf } from './integrity/read-digest';
 import { checkPdfDigest } from './render-document';
 
 export const documentsHandlers: AreaHandlers<typeof documentsChannels> = {
   'documents:render': (input, ctx) => renderFromSession(ctx, input),
+  'documents:batchStart': (input, ctx) => startBatch(ctx, input.sessionId),
+  'documents:batchStatus': async (input, ctx) => statusOf(batchJobsOf(ctx).get(input.jobId)),
+  'documents:batchCancel': async (input, ctx) => statusOf(batchJobsOf(ctx).cancel(input.jobId)),
+  'documents:batchResult': (input, ctx) => readBatchResult(ctx, input.jobId, input.offset),
   'documents:verify': async (input, ctx): Promise<DocumentVerification> => {
     const pdf = new Uint8Array(Buffer.from(input.pdfBase64, 'base64'));
     if (Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') {

@@ -27,17 +27,19 @@ const MAX_PDF_BASE64 = 70_000_000;
 const id = z.number().int().positive();
 
 /** The documents a session prints from its data (see electron/core/documents/from-session/). */
-export const SessionDocumentKind = z.enum(['minutes', 'summary', 'sheet', 'decision', 'certificate']);
+export const SessionDocumentKind = z.enum(['minutes', 'summary', 'sheet', 'blank-sheet', 'decision', 'certificate']);
 export type SessionDocumentKind = z.infer<typeof SessionDocumentKind>;
 
 export const DocumentsRenderInput = z
   .object({
     sessionId: id,
     kind: SessionDocumentKind,
-    /** The product: required for 'sheet' and 'certificate'. */
+    /** The product: required for 'sheet', 'blank-sheet' and 'certificate'. */
     registrationId: id.optional(),
-    /** The evaluator: required for 'sheet'. */
+    /** The evaluator: required for 'sheet'; on a 'blank-sheet' it pre-fills the evaluator's name. */
     memberId: id.optional(),
+    /** 'blank-sheet' only: false leaves the product and evaluator lines dotted (default true). */
+    prefill: z.boolean().optional(),
   })
   .strict();
 export type DocumentsRenderInput = z.infer<typeof DocumentsRenderInput>;
@@ -50,6 +52,43 @@ export const DocumentsRenderOutput = z.object({
 });
 export type DocumentsRenderOutput = z.infer<typeof DocumentsRenderOutput>;
 
+/** A batch job's id (documents:batchStart). */
+const JobId = z.uuid({ message: "jobId: not a batch id; use the jobId documents:batchStart answered" });
+
+export const BatchState = z.enum(['running', 'done', 'failed', 'cancelled']);
+export type BatchState = z.infer<typeof BatchState>;
+
+export const BatchStatus = z.object({
+  jobId: z.string(),
+  sessionId: z.number().int(),
+  state: BatchState,
+  /** Sheets drawn so far, of `total`. */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** floor(done × 100 / total). */
+  percent: z.number().int().min(0).max(100),
+  fileName: z.string(),
+  /** Set once done. */
+  pages: z.number().int().nullable(),
+  bytes: z.number().int().nullable(),
+  /** Why the job failed (state 'failed'). */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type BatchStatus = z.infer<typeof BatchStatus>;
+
+export const BatchResultOutput = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  pages: z.number().int().positive(),
+  totalBytes: z.number().int().positive(),
+  offset: z.number().int().min(0),
+  /** Up to 8 MiB of the PDF from `offset`, base64-encoded. */
+  chunkBase64: z.string(),
+  /** Where the next chunk starts; null after the last one. */
+  nextOffset: z.number().int().nullable(),
+});
+export type BatchResultOutput = z.infer<typeof BatchResultOutput>;
+
 export const documentsChannels = defineChannels({
   /**
    * Prints one document of a session from the database: biên bản, bảng tổng hợp, a member's
@@ -57,6 +96,20 @@ export const documentsChannels = defineChannels({
    * on every page; the office fills in numbers and signers of drafts by hand.
    */
   'documents:render': { input: DocumentsRenderInput, output: DocumentsRenderOutput },
+  /**
+   * Starts printing every scoring sheet of a session into one PDF, in a worker thread (the app
+   * keeps answering). Answers at once with the job's status; one batch runs at a time (CONFLICT).
+   */
+  'documents:batchStart': { input: z.object({ sessionId: id }).strict(), output: BatchStatus },
+  /** Progress of a batch: sheets done of total, and the outcome once it ended. */
+  'documents:batchStatus': { input: z.object({ jobId: JobId }).strict(), output: BatchStatus },
+  /** Stops a running batch at once (nothing is written); a finished one is left as it is. */
+  'documents:batchCancel': { input: z.object({ jobId: JobId }).strict(), output: BatchStatus },
+  /**
+   * The finished batch PDF, read in chunks of up to 8 MiB from `offset` (a session's sheets can
+   * be 100+ MB: no single IPC message or HTTP answer carries it whole).
+   */
+  'documents:batchResult': { input: z.object({ jobId: JobId, offset: z.number().int().min(0).default(0) }).strict(), output: BatchResultOutput },
   /**
    * Reads the session digest printed on every page of a PDF the app printed and checks it against
    * the session's finalization in force: ok, or why not (no digest, pages from different

@@ -6,6 +6,7 @@ import { renderDocument, type DocumentRequest } from '../render-document';
 import { certificateForPrint, decisionForPrint, minutesForPrint, summaryForPrint } from '../settings/for-print';
 import { loadSessionFacts } from './session-facts';
 import { sheetFromSession } from './sheet-data';
+import { blankSheetFromSession } from './session-sheets';
 
 const need = (v: number | undefined, field: 'registrationId' | 'memberId', kind: string): number => {
   if (v === undefined) throw new CoreError('VALIDATION', `${field}: required to print a ${kind}; choose the ${field === 'memberId' ? 'member' : 'product'}`);
@@ -17,6 +18,7 @@ const FILE_STEM: Record<DocumentsRenderInput['kind'], string> = {
   minutes: 'bien-ban',
   summary: 'bang-tong-hop',
   sheet: 'phieu-danh-gia',
+  'blank-sheet': 'phieu-danh-gia-trang',
   decision: 'du-thao-quyet-dinh',
   certificate: 'giay-chung-nhan',
 };
@@ -46,6 +48,13 @@ export async function renderFromSession(ctx: CoreContext, input: DocumentsRender
       const member = need(input.memberId, 'memberId', 'scoring sheet');
       request = { kind: 'sheet', data: await sheetFromSession(ctx, f, reg, member) };
       suffix.push(`dk-${reg}`, `tv-${member}`);
+      break;
+    }
+    case 'blank-sheet': {
+      const reg = need(input.registrationId, 'registrationId', 'blank scoring sheet');
+      const prefill = input.prefill ?? true;
+      request = { kind: 'blank-sheet', data: await blankSheetFromSession(ctx, f, { registrationId: reg, memberId: input.memberId, prefill }) };
+      suffix.push(`dk-${reg}`, ...(prefill && input.memberId !== undefined ? [`tv-${input.memberId}`] : []));
       break;
     }
   }

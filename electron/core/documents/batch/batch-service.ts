@@ -1,0 +1,53 @@
+/** The documents:batch* channels: all scoring sheets of a session as one PDF, in the background. */
+import type { BatchResultOutput, BatchStatus } from '../../../../shared/api/channels/documents';
+import type { CoreContext } from '../../context';
+import { defaultResourcesDir } from '../fonts';
+import { loadSessionFacts } from '../from-session/session-facts';
+import { sessionSheetsData } from '../from-session/session-sheets';
+import { batchJobsOf, type BatchJob } from './batch-jobs';
+
+/** 8 MiB of PDF a call: about 11 MB of base64, far below the bridge's and IPC's comfortable sizes. */
+export const BATCH_CHUNK_BYTES = 8 * 1024 * 1024;
+
+export const batchFileName = (sessionId: number): string => `tat-ca-phieu-danh-gia-phien-${sessionId}.pdf`;
+
+export function statusOf(job: BatchJob): BatchStatus {
+  return {
+    jobId: job.id,
+    sessionId: job.sessionId,
+    state: job.state,
+    done: job.done,
+    total: job.total,
+    percent: job.total === 0 ? 100 : Math.floor((job.done * 100) / job.total),
+    fileName: job.fileName,
+    pages: job.pages,
+    bytes: job.bytes,
+    error: job.error,
+  };
+}
+
+export async function startBatch(ctx: CoreContext, sessionId: number): Promise<BatchStatus> {
+  const f = await loadSessionFacts(ctx, sessionId);
+  const sheets = await sessionSheetsData(ctx, f);
+  const job = batchJobsOf(ctx).start(sessionId, batchFileName(sessionId), {
+    sheets,
+    lang: f.t.lang,
+    font: { resourcesDir: defaultResourcesDir() },
+    createdAt: ctx.now().toISOString(),
+  });
+  return statusOf(job);
+}
+
+export async function readBatchResult(ctx: CoreContext, jobId: string, offset: number): Promise<BatchResultOutput> {
+  const { job, chunk } = await batchJobsOf(ctx).read(jobId, offset, BATCH_CHUNK_BYTES);
+  const next = offset + chunk.length;
+  return {
+    jobId,
+    fileName: job.fileName,
+    pages: job.pages!,
+    totalBytes: job.bytes!,
+    offset,
+    chunkBase64: chunk.toString('base64'),
+    nextOffset: next < job.bytes! ? next : null,
+  };
+}
