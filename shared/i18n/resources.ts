@@ -11,6 +11,7 @@ import enNav from './en/nav';
 import enSessions from './en/sessions';
 import enResults from './en/results';
 import enScoring from './en/scoring';
+import enScoringExchange from './en/scoring-exchange';
 import enSettings from './en/settings';
 import viAbout from './vi/about';
 import viBackup from './vi/backup';
@@ -25,6 +26,7 @@ import viNav from './vi/nav';
 import viSessions from './vi/sessions';
 import viResults from './vi/results';
 import viScoring from './vi/scoring';
+import viScoringExchange from './vi/scoring-exchange';
 import viSettings from './vi/settings';
 
 /**
@@ -33,8 +35,8 @@ import viSettings from './vi/settings';
  * shape (checked by the type system and by i18n.test.ts). Areas add a namespace per file.
  */
 export const resources = {
-  vi: { common: viCommon, councils: viCouncils, criteria: viCriteria, sessions: viSessions, scoring: viScoring, results: viResults, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu },
-  en: { common: enCommon, councils: enCouncils, criteria: enCriteria, sessions: enSessions, scoring: enScoring, results: enResults, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu },
+  vi: { common: viCommon, councils: viCouncils, criteria: viCriteria, sessions: viSessions, scoring: viScoring, scoringExchange: viScoringExchange, results: viResults, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu },
+  en: { common: enCommon, councils: enCouncils, criteria: enCriteria, sessions: enSessions, scoring: enScoring, scoringExchange: enScoringExchange, results: enResults, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];

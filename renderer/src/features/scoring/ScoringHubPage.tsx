@@ -2,13 +2,14 @@ import { Alert, Anchor, Center, Loader, Stack, Tabs, Title } from '@mantine/core
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExchangePanel } from './ExchangePanel';
 import { useT } from '../../i18n/useT';
 import { MemberPickPanel } from './MemberPickPanel';
 import { PaperPickPanel } from './PaperPickPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { SpreadPanel } from './SpreadPanel';
 
-const TABS = ['members', 'progress', 'spread', 'paper'] as const;
+const TABS = ['members', 'progress', 'spread', 'paper', 'exchange'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The secretary's scoring screen for a session: who scores, how far, the spread, paper sheets. */
@@ -39,7 +40,7 @@ export function ScoringHubPage() {
         <Tabs.List>
           {TABS.map((k) => (
             <Tabs.Tab key={k} value={k} fz="md">
-              {t(`scoring:hub.tabs.${k}`)}
+              {k === 'exchange' ? t('scoringExchange:tab') : t(`scoring:hub.tabs.${k}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -54,6 +55,9 @@ export function ScoringHubPage() {
         </Tabs.Panel>
         <Tabs.Panel value="paper" pt="md">
           <PaperPickPanel sessionId={sessionId} detail={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md">
+          <ExchangePanel sessionId={sessionId} detail={d} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
