@@ -221,6 +221,7 @@ export default {
     evidence: 'Evidence files',
     evidenceNone: 'No file is attached to this criterion.',
     allEvidence: 'All files ({{count}})',
+    noPreview: 'This type of file cannot be shown in the app.',
     criterionNotes: 'Notes of the criteria set',
     focus: 'Criterion {{code}}',
   },

@@ -219,6 +219,7 @@ export default {
     evidence: 'Tài liệu minh chứng',
     evidenceNone: 'Không có tài liệu gắn với tiêu chí này.',
     allEvidence: 'Tất cả tài liệu ({{count}})',
+    noPreview: 'Không xem trước được loại tệp này trong ứng dụng.',
     criterionNotes: 'Ghi chú của bộ tiêu chí',
     focus: 'Tiêu chí {{code}}',
   },

@@ -1,14 +1,13 @@
-import { Button, FileInput, Group, Image, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/channels/dossiers';
 import type { Attachment, RegistrationDetail } from '../../../../shared/api/channels/dossiers-fields';
-import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { fileToBase64 } from './file-io';
-import { PdfViewer } from '../../components/PdfViewer';
+import { EvidenceViewer } from '../../components/EvidenceViewer';
 
 const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 const LIMIT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
@@ -118,30 +117,9 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
         </Table>
       )}
       {remove.error && <ErrorAlert error={remove.error} />}
-      {viewing && <FileViewer attachment={viewing} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <EvidenceViewer file={viewing} title={t('dossiers:evidence.viewer', { name: viewing.originalName })} noPreview={t('dossiers:evidence.noPreview')} onClose={() => setViewing(null)} />
+      )}
     </Stack>
-  );
-}
-
-function FileViewer({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
-  const { t } = useT();
-  const [bytes, setBytes] = useState<Uint8Array | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call('attachments:content', { id: attachment.id }).then(
-      (r) => setBytes(Uint8Array.from(atob(r.contentBase64), (c) => c.charCodeAt(0))),
-      setError,
-    );
-  }, [attachment.id]);
-  const url = useMemo(() => (bytes && attachment.mime.startsWith('image/') ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: attachment.mime })) : null), [bytes, attachment.mime]);
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  return (
-    <Modal opened onClose={onClose} title={t('dossiers:evidence.viewer', { name: attachment.originalName })} size="80%">
-      {error ? <ErrorAlert error={error} /> : null}
-      {!bytes && !error && <Text>{t('common:loading')}</Text>}
-      {bytes && attachment.mime === 'application/pdf' && <PdfViewer bytes={bytes} />}
-      {url && <Image src={url} alt={attachment.originalName} fit="contain" mah="75vh" />}
-      {bytes && attachment.mime !== 'application/pdf' && !attachment.mime.startsWith('image/') && <Text>{t('dossiers:evidence.noPreview')}</Text>}
-    </Modal>
   );
 }

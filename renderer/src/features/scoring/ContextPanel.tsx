@@ -1,12 +1,10 @@
-import { Anchor, Badge, Divider, Image, List, Modal, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Divider, List, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconFile } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { SheetContext } from '../../../../shared/api/channels/scoring';
 import { findCriterion } from '../../../../shared/ocop/criteria-set-walk';
-import { call } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
-import { PdfViewer } from '../../components/PdfViewer';
+import { EvidenceViewer } from '../../components/EvidenceViewer';
 
 type Attachment = SheetContext['attachments'][number];
 
@@ -132,27 +130,7 @@ export function ContextPanel({ context, code }: { context: SheetContext; code: s
           </>
         )}
       </Stack>
-      {viewing && <EvidenceViewer attachment={viewing} onClose={() => setViewing(null)} />}
+      {viewing && <EvidenceViewer file={viewing} title={viewing.originalName} noPreview={t('scoring:context.noPreview')} onClose={() => setViewing(null)} />}
     </ScrollArea>
-  );
-}
-
-/** Shows one evidence file in the app (PDF page by page, or an image); files never leave the app. */
-function EvidenceViewer({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
-  const { t } = useT();
-  const [bytes, setBytes] = useState<Uint8Array | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call('attachments:content', { id: attachment.id }).then((r) => setBytes(Uint8Array.from(atob(r.contentBase64), (c) => c.charCodeAt(0))), setError);
-  }, [attachment.id]);
-  const url = useMemo(() => (bytes && attachment.mime.startsWith('image/') ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: attachment.mime })) : null), [bytes, attachment.mime]);
-  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
-  return (
-    <Modal opened onClose={onClose} title={attachment.originalName} size="80%">
-      {error ? <ErrorAlert error={error} /> : null}
-      {!bytes && !error && <Text>{t('common:loading')}</Text>}
-      {bytes && attachment.mime === 'application/pdf' && <PdfViewer bytes={bytes} />}
-      {url && <Image src={url} alt={attachment.originalName} fit="contain" mah="75vh" />}
-    </Modal>
   );
 }
