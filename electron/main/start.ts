@@ -12,6 +12,7 @@ import { readSettings } from '../core/settings/settings-repo';
 import { isAppUrl, resolveAppLocation } from './app-url';
 import { showStartupError, startupErrorText } from './dialogs';
 import { registerIpc, type IpcRegistration } from './ipc';
+import { registerSavePdf } from './save-pdf';
 import { applyMenu, navigateTo, type MenuActions } from './menu';
 import { hardenSession } from './session';
 import { createMainWindow, focusWindow, guardWebContents } from './window';
@@ -113,6 +114,14 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     },
   });
 
+  const savePdf = registerSavePdf(ipcMain, {
+    isAppUrl: (url) => isAppUrl(url, loc),
+    exportsDir: path.join(dataDir, 'exports'),
+    window: () => win,
+    title: () => resources[language].documents.screen.saveDialogTitle,
+    log,
+  });
+
   win = createMainWindow(loc, {
     preloadPath: path.join(opts.mainDir, '../preload/index.cjs'),
     devTools,
@@ -133,6 +142,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
   const shutdown = () =>
     (closing ??= (async () => {
       ipc.dispose();
+      savePdf.dispose();
       await ipc.drain(DRAIN_TIMEOUT_MS);
       closeCore();
     })());

@@ -1,20 +1,22 @@
 /**
- * The preload of the sandboxed window. It exposes exactly one function, `window.ocop.invoke`,
- * that forwards `{ channel, input }` to main on the single IPC channel and resolves with the
- * envelope. `ipcRenderer` itself is never exposed: a page holding it could call any IPC channel
+ * The preload of the sandboxed window. It exposes `window.ocop.invoke`, that forwards
+ * `{ channel, input }` to main on the contract's IPC channel and resolves with the envelope, and
+ * `window.ocop.savePdf`, the save dialog for a printed PDF (main validates and writes). `ipcRenderer` itself is never exposed: a page holding it could call any IPC channel
  * or listen to any message.
  *
  * Sandboxed preloads may `require` only 'electron': everything else imported here is type-only
  * (erased by the build; preload.test.ts checks the source and the bundle is checked after build).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { OcopBridge } from '../../shared/api/bridge';
+import type { OcopBridge, SavePdfRequest, SavePdfResult } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { InvokeChannelName, InvokeRequest } from '../main/ipc';
+import type { SavePdfChannelName } from '../main/save-pdf';
 
 /** Checked against main's constant by the type system (InvokeChannelName is its literal type). */
 const INVOKE_CHANNEL: InvokeChannelName = 'ocop:invoke';
+const SAVE_PDF_CHANNEL: SavePdfChannelName = 'ocop:savePdf';
 
 /** `area:verb`, as every contract channel is named; main checks the exact list. */
 const CHANNEL_NAME = /^[a-z][a-zA-Z0-9]*:[a-z][a-zA-Z0-9]*$/;
@@ -36,5 +38,14 @@ async function invoke(channel: unknown, input: unknown): Promise<Envelope<unknow
   }
 }
 
-const bridge: OcopBridge = { invoke: invoke as OcopBridge['invoke'] };
+/** Passes the request as it is: main checks the file name, the bytes and the batch id. */
+async function savePdf(request: SavePdfRequest): Promise<Envelope<SavePdfResult>> {
+  try {
+    return (await ipcRenderer.invoke(SAVE_PDF_CHANNEL, request)) as Envelope<SavePdfResult>;
+  } catch (e) {
+    return refuse('INTERNAL', `Saving did not reach the application: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const bridge: OcopBridge = { invoke: invoke as OcopBridge['invoke'], savePdf };
 contextBridge.exposeInMainWorld('ocop', bridge);

@@ -19,11 +19,22 @@ beforeAll(async () => {
 beforeEach(() => ipcRenderer.invoke.mockReset());
 
 describe('preload', () => {
-  it('exposes exactly one API, window.ocop, with only invoke', () => {
+  it('exposes exactly one API, window.ocop, with only invoke and savePdf', () => {
     expect(exposeCalls).toHaveLength(1);
     expect([...contextBridge.exposed.keys()]).toEqual(['ocop']);
-    expect(Object.keys(exposed)).toEqual(['invoke']);
+    expect(Object.keys(exposed)).toEqual(['invoke', 'savePdf']);
     expect(typeof exposed.invoke).toBe('function');
+    expect(typeof exposed.savePdf).toBe('function');
+  });
+
+  it('sends savePdf requests on ocop:savePdf only, and turns a failed call into an envelope', async () => {
+    const bytes = new Uint8Array([37, 80, 68, 70, 45]);
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { saved: true, path: '/home/u/a.pdf' } });
+    const env = await (exposed.savePdf as (r: unknown) => Promise<unknown>)({ fileName: 'a.pdf', bytes });
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('ocop:savePdf', { fileName: 'a.pdf', bytes });
+    expect(env).toEqual({ ok: true, value: { saved: true, path: '/home/u/a.pdf' } });
+    ipcRenderer.invoke.mockRejectedValueOnce(new Error('main is quitting'));
+    expect(await (exposed.savePdf as (r: unknown) => Promise<unknown>)({ fileName: 'a.pdf', bytes })).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Saving did not reach the application: main is quitting' } });
   });
 
   it('never exposes ipcRenderer or anything holding it', () => {

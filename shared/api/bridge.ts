@@ -4,4 +4,13 @@ import type { Envelope } from './envelope';
 /** What the preload exposes as `window.ocop` (type-only: the preload imports nothing at run time). */
 export interface OcopBridge {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>;
+  /** Desktop only: the system's save dialog for a printed PDF (bytes, or a finished batch by id). */
+  savePdf?(request: SavePdfRequest): Promise<Envelope<SavePdfResult>>;
+}
+
+export type SavePdfRequest = { fileName: string; bytes: Uint8Array } | { fileName: string; batchJobId: string };
+export interface SavePdfResult {
+  /** false when the user cancelled the dialog. */
+  saved: boolean;
+  path: string | null;
 }

@@ -33,6 +33,9 @@ export interface BatchJob {
   abort: AbortController;
 }
 
+/** The finished PDF's name in exports/ (the desktop shell copies it from there when saving). */
+export const batchFileOf = (jobId: string): string => `batch-${jobId}.pdf`;
+
 /** One batch at a time per core: two would halve each other's speed on the 2-core office PCs. */
 const MAX_RUNNING = 1;
 /** Finished jobs remembered (and their files kept) so the secretary can save again. */
@@ -57,7 +60,7 @@ export class BatchJobs {
     renderSheetsInWorker(input, { signal: abort.signal, onProgress: (done) => (job.done = done) })
       .then(async (r) => {
         fs.mkdirSync(this.exportsDir, { recursive: true });
-        const file = path.join(this.exportsDir, `batch-${job.id}.pdf`);
+        const file = path.join(this.exportsDir, batchFileOf(job.id));
         await fs.promises.writeFile(file, r.pdf);
         if (job.state !== 'running') return void fs.rmSync(file, { force: true }); // cancelled while writing
         Object.assign(job, { state: 'done', done: job.total, file, pages: r.pageCount, bytes: r.pdf.length });
