@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { ImportPage } from './ImportPage';
+import { ProducerListPage } from './ProducerListPage';
 import { ProducerPage } from './ProducerPage';
 import { ProductPage } from './ProductPage';
 import { RegistrationListPage } from './RegistrationListPage';
@@ -11,6 +12,7 @@ export function DossiersArea() {
     <Routes>
       <Route index element={<RegistrationListPage />} />
       <Route path="import" element={<ImportPage />} />
+      <Route path="producers" element={<ProducerListPage />} />
       <Route path="producers/new" element={<ProducerPage />} />
       <Route path="producers/:id" element={<ProducerPage key="edit" />} />
       <Route path="products/new" element={<ProductPage />} />

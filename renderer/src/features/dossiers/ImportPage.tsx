@@ -1,32 +1,54 @@
-import { Alert, Anchor, Button, FileInput, Group, List, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Alert, Button, FileInput, Group, List, Paper, Progress, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { ImportResult, ImportRowError } from '../../../../shared/api/channels/dossiers-fields';
+import type { ImportJobStatus } from '../../../../shared/api/channels/dossiers-import-job';
 import { ApiError, call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { DossiersNav } from './DossiersNav';
 import { downloadBase64, fileToBase64 } from './file-io';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Bulk import from the XLSX template: check first (dry run), then import; row errors in a table. */
+const finished = (s: ImportJobStatus | undefined): boolean => s !== undefined && (s.phase === 'done' || s.phase === 'failed' || s.phase === 'cancelled');
+const running = (s: ImportJobStatus | undefined): boolean => s !== undefined && !finished(s);
+const number = new Intl.NumberFormat('vi-VN');
+/** Lists that an import changes. */
+const IMPORTED = ['registrations:list', 'rounds:list', 'producers:list', 'products:list'] as const;
+
+/**
+ * Bulk import from the XLSX template: check first (dry run), then import. The import runs as a
+ * job in the core; this page polls it every 200 ms and shows the phase with counts, and can
+ * cancel it before the write. Row errors in a table.
+ */
 export function ImportPage() {
   const { t, i18n } = useT();
+  const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const run = useApiMutation('dossiers:import', { invalidates: ['registrations:list', 'rounds:list', 'producers:list', 'products:list'], onSuccess: setResult });
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useApiMutation('dossiers:importStart', { onSuccess: (r) => setJobId(r.jobId) });
+  const cancel = useApiMutation('dossiers:importCancel');
+  const job = useApiQuery('dossiers:importStatus', { jobId: jobId ?? 'imp-0' }, { enabled: jobId !== null, refetchInterval: (q) => (finished(q.state.data) ? false : 200) });
+  const status = jobId !== null ? job.data : undefined;
+  const busy = start.isPending || running(status);
+  const result: ImportResult | null = status?.phase === 'done' ? status.result : null;
+  useEffect(() => {
+    if (status?.phase === 'done' && !status.dryRun) for (const c of IMPORTED) void qc.invalidateQueries({ queryKey: [c] });
+  }, [status?.phase, status?.dryRun, qc]);
   const go = async (dryRun: boolean) => {
     if (!file) return;
-    setResult(null);
-    run.mutate({ contentBase64: await fileToBase64(file), fileName: file.name, onDuplicate, dryRun });
+    setJobId(null);
+    start.mutate({ contentBase64: await fileToBase64(file), fileName: file.name, onDuplicate, dryRun });
   };
   const template = async () => {
     const tpl = await call('dossiers:template', {});
     downloadBase64(tpl.fileName, XLSX, tpl.contentBase64);
   };
-  const invalid = run.error instanceof ApiError && run.error.code === 'IMPORT_INVALID' ? (run.error.details as { errors: ImportRowError[]; total: number }) : null;
+  const failure = start.error ?? (status?.phase === 'failed' && status.error ? new ApiError(status.error as ConstructorParameters<typeof ApiError>[0]) : null);
+  const invalid = failure?.code === 'IMPORT_INVALID' ? (failure.details as { errors: ImportRowError[]; total: number }) : null;
   const problem = (e: ImportRowError) => {
     const key = `dossiers:importErrors.${e.code ?? 'invalid_value'}`;
     return e.code && i18n.exists(key) ? t(key as 'dossiers:importErrors.required', { value: '', firstRow: '', ...(e.params ?? {}) }) : e.message;
@@ -35,10 +57,8 @@ export function ImportPage() {
 
   return (
     <Stack maw={1180} gap="lg">
-      <Anchor component={Link} to="/dossiers">
-        ← {t('dossiers:actions.back')}
-      </Anchor>
       <Title order={2}>{t('dossiers:import.title')}</Title>
+      <DossiersNav />
       <Text>{t('dossiers:import.intro')}</Text>
       <Paper withBorder p="lg">
         <Stack>
@@ -53,16 +73,22 @@ export function ImportPage() {
             </Group>
           </Radio.Group>
           <Group>
-            <Button variant="default" disabled={!file} loading={run.isPending} onClick={() => void go(true)}>
+            <Button variant="default" disabled={!file || busy} onClick={() => void go(true)}>
               {t('dossiers:import.check')}
             </Button>
-            <Button disabled={!file} loading={run.isPending} onClick={() => void go(false)}>
+            <Button disabled={!file || busy} onClick={() => void go(false)}>
               {t('dossiers:import.run')}
             </Button>
-            {run.isPending && <Text c="dimmed">{t('dossiers:import.working')}</Text>}
           </Group>
         </Stack>
       </Paper>
+      {status && running(status) && <ImportProgress status={status} onCancel={() => cancel.mutate({ jobId: status.jobId })} cancelling={cancel.isPending || status.cancelRequested} />}
+      {cancel.error && <ErrorAlert error={cancel.error} />}
+      {status?.phase === 'cancelled' && (
+        <Alert color="gray" role="status">
+          {t('dossiers:import.cancelled')}
+        </Alert>
+      )}
       {result && (
         <Alert color="green" title={result.dryRun ? t('dossiers:import.checked') : t('dossiers:import.done')} role="status">
           <List>
@@ -100,7 +126,7 @@ export function ImportPage() {
           </Table>
         </Paper>
       )}
-      {run.error && !invalid && <ErrorAlert error={run.error} />}
+      {failure && !invalid && <ErrorAlert error={failure} />}
       {result && result.duplicates.length > 0 && (
         <Paper withBorder p="lg">
           <Title order={4} mb="xs">
@@ -121,5 +147,40 @@ export function ImportPage() {
         </Paper>
       )}
     </Stack>
+  );
+}
+
+/** The running job: its phase in words, a bar (rows validated of all rows; striped while reading or writing) and Cancel until the write. */
+function ImportProgress({ status, onCancel, cancelling }: { status: ImportJobStatus; onCancel: () => void; cancelling: boolean }) {
+  const { t } = useT();
+  const phase = status.phase as 'parse' | 'validate' | 'write';
+  const percent = phase === 'validate' && status.total > 0 ? Math.round((status.done / status.total) * 100) : 100;
+  const label =
+    phase === 'parse'
+      ? t('dossiers:import.phase.parse')
+      : phase === 'validate'
+        ? t('dossiers:import.phase.validate', { done: number.format(status.done), total: number.format(status.total) })
+        : t('dossiers:import.phase.write', { total: number.format(status.total) });
+  return (
+    <Paper withBorder p="lg" data-testid="import-progress">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600} aria-live="polite">
+            {label}
+          </Text>
+          {phase !== 'write' && (
+            <Button variant="default" color="red" onClick={onCancel} disabled={cancelling}>
+              {cancelling ? t('dossiers:import.cancelling') : t('dossiers:import.cancel')}
+            </Button>
+          )}
+        </Group>
+        <Progress value={percent} size="xl" striped={phase !== 'validate'} animated={phase !== 'validate'} aria-label={label} />
+        {status.rows && (
+          <Text size="sm" c="dimmed">
+            {t('dossiers:import.rowsFound', { producers: number.format(status.rows.producers), products: number.format(status.rows.products), registrations: number.format(status.rows.registrations) })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
   );
 }

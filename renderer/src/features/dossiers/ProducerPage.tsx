@@ -101,8 +101,8 @@ export function ProducerPage() {
 
   return (
     <Stack maw={1180} gap="lg">
-      <Anchor component={Link} to="/dossiers">
-        ← {t('dossiers:actions.back')}
+      <Anchor component={Link} to="/dossiers/producers">
+        ← {t('dossiers:producers.back')}
       </Anchor>
       <Title order={2}>{id === null ? t('dossiers:producer.newTitle') : t('dossiers:producer.editTitle', { name: existing.data?.name ?? '' })}</Title>
       {existing.isError && <ErrorAlert error={existing.error} />}

@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { apiKey, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { DossiersNav } from './DossiersNav';
 import { sectors, STATUS_COLOR } from './labels';
 
 /** Rows fetched per request; the virtualiser asks only for the windows on screen. */
@@ -72,6 +73,7 @@ export function RegistrationListPage() {
           </Button>
         </Group>
       </Group>
+      <DossiersNav />
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('dossiers:list.search')}

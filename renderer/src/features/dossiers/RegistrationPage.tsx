@@ -57,6 +57,11 @@ export function RegistrationPage() {
         </Badge>
       </Group>
       {r.frozen && <Alert color="teal">{t('dossiers:registration.frozen')}</Alert>}
+      {r.evaluatedAs && (r.evaluatedAs.productName !== r.product.name || r.evaluatedAs.producerName !== r.producer.name || r.evaluatedAs.productCode !== r.product.productCode) && (
+        <Alert color="gray" role="note" data-testid="evaluated-as">
+          {t('dossiers:registration.evaluatedAs', { product: r.evaluatedAs.productName, code: r.evaluatedAs.productCode, producer: r.evaluatedAs.producerName })}
+        </Alert>
+      )}
       {r.reevaluation && (
         <Alert color={r.reevaluation.timing === 'in_window' ? 'green' : 'orange'} role="status">
           {t(`dossiers:registration.reevaluation.${r.reevaluation.timing}`, { opensOn: viDate(r.reevaluation.opensOn), closesOn: viDate(r.reevaluation.closesOn) })}
