@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
+import { DocumentSettingsPanel } from './DocumentSettingsPanel';
 import { pdfBlobUrl } from './pdf-blob';
 
 type PrintKind = Exclude<SessionDocumentKind, 'sheet'>;
@@ -120,6 +121,7 @@ export function DocumentsArea() {
           <iframe src={printed.url} title={t('documents:screen.previewFrame')} style={{ width: '100%', height: 720, border: '1px solid #ced4da' }} />
         </Stack>
       )}
+      {sid !== null && <DocumentSettingsPanel sessionId={sid} />}
     </Stack>
   );
 }

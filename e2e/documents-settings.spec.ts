@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SessionDetail } from '../shared/api/channels/sessions';
+import { expect, test } from './fixtures';
+
+test('edits the number and place of the minutes, saves them with the session, prints them and allocates a number', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const demo = await app.api<{ meetingSessionId: number }>('demo:create', { seed: 7 });
+  const meeting = await app.api<SessionDetail>('sessions:get', { id: demo.meetingSessionId });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Văn bản' }).click();
+  await page.getByRole('combobox', { name: 'Phiên họp' }).click();
+  await page.getByRole('option', { name: new RegExp(meeting.session.title) }).click();
+
+  const panel = page.getByRole('region', { name: 'Thông tin in trên văn bản' });
+  await expect(panel.getByText('Đang dùng thông tin mặc định')).toBeVisible();
+  await panel.getByRole('textbox', { name: 'Số', exact: true }).fill('12');
+  await panel.getByRole('textbox', { name: 'Địa danh' }).fill('Cao Lãnh');
+  await panel.getByRole('textbox', { name: 'Nơi nhận' }).fill('UBND tỉnh (b/c)\nThành viên Hội đồng\nLưu: VT, Hồ sơ');
+  await panel.getByRole('checkbox', { name: 'Có biểu quyết' }).check();
+  await panel.getByRole('textbox', { name: 'Số thành viên đồng ý' }).fill('7');
+  await panel.getByRole('textbox', { name: 'Số thành viên không đồng ý' }).fill('0');
+  await expect(panel.getByText('Có thay đổi chưa lưu')).toBeVisible();
+  await panel.getByRole('button', { name: 'Lưu' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Đã lưu');
+  await expect(panel.getByTestId('document-number-text')).toHaveText(/^Số in trên văn bản: 12\//u);
+  // The panel from its title down, as the secretary sees it after saving.
+  await page.evaluate(() => document.getElementById('document-settings-title')?.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'docs/screenshots/documents-settings.png' });
+
+  // The print button uses what was saved.
+  await page.getByRole('button', { name: 'Biên bản họp' }).click();
+  await expect(page.getByText(`Xem trước: bien-ban-phien-${demo.meetingSessionId}.pdf`)).toBeVisible({ timeout: 60_000 });
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Tải xuống' }).click();
+  const file = path.join(app.dataDir, (await download).suggestedFilename());
+  await (await download).saveAs(file);
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/gu, ' ');
+  expect(text).toMatch(/Số: 12\/BB/u);
+  expect(text).toContain('Cao Lãnh, ngày');
+  expect(text).toContain('- UBND tỉnh (b/c);');
+  expect(text).toContain('Kết quả biểu quyết: 07 thành viên tán thành, 0 không tán thành, 0 không biểu quyết.');
+
+  // A number from the council's register: clear the hand-typed one, then "Cấp số".
+  await panel.getByRole('textbox', { name: 'Số', exact: true }).fill('');
+  await panel.getByRole('button', { name: 'Cấp số' }).click();
+  await expect(panel.getByTestId('document-number-text')).toHaveText(/^Số in trên văn bản: 01\//u);
+  await expect(panel.getByRole('textbox', { name: 'Số', exact: true })).toHaveValue('1');
+  await expect(panel.getByText(/Số tiếp theo trong sổ: 2/u)).toBeVisible();
+  expect(fs.existsSync(file)).toBe(true);
+});

@@ -1,0 +1,169 @@
+import { Alert, Button, Checkbox, Fieldset, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconCheck, IconDeviceFloppy, IconNumber } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { isNumberedKind, type DocumentSettingsView, type SettingsKind } from '../../../../shared/api/channels/document-settings';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { settingsResolver, toSettings, toValues, type SettingsValues } from './settings-form';
+
+const KINDS: readonly SettingsKind[] = ['minutes', 'summary', 'decision', 'certificate'];
+
+/**
+ * "Thông tin in trên văn bản": the header lines, number, place, date, recipients, signer and (for
+ * the minutes) the content the secretary writes, stored with the session and printed by the
+ * document buttons. Read-only while the session is finalized.
+ */
+export function DocumentSettingsPanel({ sessionId }: { sessionId: number }) {
+  const { t } = useT();
+  const [kind, setKind] = useState<SettingsKind>('minutes');
+  const query = useApiQuery('documents:settings', { sessionId, kind });
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="document-settings-title">
+      <Stack gap="md">
+        <Title order={3} id="document-settings-title" style={{ scrollMarginTop: 72 }}>
+          {t('documents:settingsPanel.title')}
+        </Title>
+        <Text>{t('documents:settingsPanel.intro')}</Text>
+        <SegmentedControl
+          aria-label={t('documents:settingsPanel.kind')}
+          size="md"
+          value={kind}
+          onChange={(v) => setKind(v as SettingsKind)}
+          data={KINDS.map((k) => ({ value: k, label: t(`documents:screen.${k}`) }))}
+          w="fit-content"
+        />
+        {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+        {query.data && <SettingsForm key={`${sessionId}-${kind}`} view={query.data} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SettingsForm({ view }: { view: DocumentSettingsView }) {
+  const { t } = useT();
+  const { kind, sessionId } = view;
+  const form = useForm<SettingsValues>({ defaultValues: toValues(view), resolver: settingsResolver(t, kind) });
+  const { register, handleSubmit, formState, reset, control } = form;
+  const number = useWatch({ control, name: 'number' });
+  const [saved, setSaved] = useState(false);
+  const save = useApiMutation('documents:saveSettings', { invalidates: ['documents:settings'] });
+  const allocate = useApiMutation('documents:allocateNumber', { invalidates: ['documents:settings'] });
+  const error = save.error ?? allocate.error;
+
+  // A fresh view (after saving, numbering, or another session) is the form's new starting point.
+  useEffect(() => reset(toValues(view)), [view, reset]);
+
+  const store = async (values: SettingsValues) => {
+    allocate.reset();
+    await save.mutateAsync({ sessionId, kind, settings: toSettings(values, kind) });
+    setSaved(true);
+  };
+  const onSave = handleSubmit(store);
+  const onAllocate = handleSubmit(async (values) => {
+    await store(values);
+    if (isNumberedKind(kind)) await allocate.mutateAsync({ sessionId, kind });
+  });
+  const err = (f: keyof SettingsValues) => formState.errors[f]?.message;
+  const locked = view.locked;
+  const numbered = isNumberedKind(kind);
+  const busy = save.isPending || allocate.isPending;
+
+  return (
+    <form onSubmit={(e) => void onSave(e).catch(() => undefined)} noValidate>
+      <Stack gap="md">
+        {locked && (
+          <Alert color="yellow" styles={{ message: { fontSize: 16 } }}>
+            {t('documents:settingsPanel.locked')}
+          </Alert>
+        )}
+        {!view.stored && !locked && <Text c="gray.8">{t('documents:settingsPanel.defaults')}</Text>}
+        <fieldset disabled={locked || busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <Stack gap="md">
+            <SimpleGrid cols={2} spacing="md">
+              <Textarea label={t('documents:settingsPanel.parentLines')} description={t('documents:settingsPanel.parentLinesHelp')} autosize minRows={1} size="md" {...register('parentLines')} error={err('parentLines')} />
+              <Textarea label={t('documents:settingsPanel.bodyLines')} description={t('documents:settingsPanel.bodyLinesHelp')} autosize minRows={2} size="md" required {...register('bodyLines')} error={err('bodyLines')} />
+            </SimpleGrid>
+            {numbered && (
+              <Stack gap={4}>
+                <Group align="flex-end" gap="md">
+                  <TextInput label={t('documents:settingsPanel.number')} description={t('documents:settingsPanel.numberHelp')} inputMode="numeric" size="md" w={200} {...register('number')} error={err('number')} />
+                  <TextInput label={t('documents:settingsPanel.symbol')} description={t('documents:settingsPanel.symbolHelp')} size="md" w={240} required {...register('symbol')} error={err('symbol')} />
+                  <Button size="md" variant="light" leftSection={<IconNumber />} onClick={() => void onAllocate().catch(() => undefined)} disabled={locked || busy || number.trim() !== ''} loading={allocate.isPending} title={t('documents:settingsPanel.allocateHelp')}>
+                    {t('documents:settingsPanel.allocate')}
+                  </Button>
+                </Group>
+                <Text size="md" fw={600} data-testid="document-number-text">
+                  {t('documents:settingsPanel.numberText', { text: view.numberText })}
+                </Text>
+                {view.series && <Text c="gray.8">{t('documents:settingsPanel.nextNumber', { next: view.series.nextNumber, pattern: view.series.pattern, year: view.series.year })}</Text>}
+              </Stack>
+            )}
+            <Group align="flex-end" gap="md">
+              <TextInput label={t('documents:settingsPanel.place')} size="md" w={260} required {...register('place')} error={err('place')} />
+              <TextInput type="date" label={t('documents:settingsPanel.date')} description={t('documents:settingsPanel.dateHelp')} size="md" w={220} {...register('date')} error={err('date')} />
+              <Checkbox label={t('documents:settingsPanel.showPlaceDate')} size="md" mb={10} {...register('showPlaceDate')} />
+            </Group>
+            {kind !== 'certificate' && (
+              <Textarea label={t('documents:settingsPanel.recipients')} description={t('documents:settingsPanel.recipientsHelp')} autosize minRows={2} size="md" {...register('recipients')} error={err('recipients')} />
+            )}
+            <Fieldset legend={t('documents:settingsPanel.signer')} styles={{ legend: { fontSize: 16, fontWeight: 600 } }}>
+              <SimpleGrid cols={4} spacing="md">
+                <TextInput label={t('documents:settingsPanel.signerAuthority')} size="md" {...register('signerAuthority')} error={err('signerAuthority')} />
+                <TextInput label={t('documents:settingsPanel.signerTitle')} size="md" required {...register('signerTitle')} error={err('signerTitle')} />
+                <TextInput label={t('documents:settingsPanel.signerOfficeLine')} size="md" {...register('signerOfficeLine')} error={err('signerOfficeLine')} />
+                <TextInput label={t('documents:settingsPanel.signerName')} description={t('documents:settingsPanel.signerNameHelp')} size="md" {...register('signerName')} error={err('signerName')} />
+              </SimpleGrid>
+            </Fieldset>
+            {kind === 'minutes' && <MinutesFields view={view} form={form} />}
+          </Stack>
+        </fieldset>
+        {error && <ErrorAlert error={error} />}
+        <Group gap="md">
+          <Button type="submit" size="md" leftSection={<IconDeviceFloppy />} loading={save.isPending} disabled={locked || busy}>
+            {t('documents:settingsPanel.save')}
+          </Button>
+          <Text role="status" aria-live="polite" fw={600} c={saved && !formState.isDirty ? 'green.9' : 'gray.8'}>
+            {saved && !formState.isDirty ? (
+              <Group gap={4} component="span">
+                <IconCheck size={18} aria-hidden />
+                {t('documents:settingsPanel.saved')}
+              </Group>
+            ) : formState.isDirty ? (
+              t('documents:settingsPanel.unsaved')
+            ) : null}
+          </Text>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function MinutesFields({ view, form }: { view: DocumentSettingsView; form: ReturnType<typeof useForm<SettingsValues>> }) {
+  const { t } = useT();
+  const { register, formState, control } = form;
+  const err = (f: keyof SettingsValues) => formState.errors[f]?.message;
+  const voteHeld = useWatch({ control, name: 'voteHeld' });
+  return (
+    <Fieldset legend={t('documents:settingsPanel.minutesContent')} styles={{ legend: { fontSize: 16, fontWeight: 600 } }}>
+      <Stack gap="md">
+        <TextInput type="time" label={t('documents:settingsPanel.endTime')} size="md" w={200} {...register('endTime')} error={err('endTime')} />
+        {view.discussionProducts.length === 0 && <Text c="gray.8">{t('documents:settingsPanel.noDiscussion')}</Text>}
+        {view.discussionProducts.map((p, i) => (
+          <Textarea key={p.registrationId} label={t('documents:settingsPanel.discussion', { product: p.productName, producer: p.producerName })} autosize minRows={2} size="md" {...register(`discussions.${i}.text`)} />
+        ))}
+        <Textarea label={t('documents:settingsPanel.opinions')} description={t('documents:settingsPanel.opinionsHelp')} autosize minRows={2} size="md" {...register('opinions')} error={err('opinions')} />
+        <Textarea label={t('documents:settingsPanel.conclusions')} description={t('documents:settingsPanel.conclusionsHelp')} autosize minRows={2} size="md" {...register('conclusions')} error={err('conclusions')} />
+        <Checkbox label={t('documents:settingsPanel.voteHeld')} size="md" {...register('voteHeld')} />
+        {voteHeld && (
+          <Group gap="md">
+            <TextInput label={t('documents:settingsPanel.voteFor')} inputMode="numeric" size="md" w={220} {...register('voteFor')} error={err('voteFor')} />
+            <TextInput label={t('documents:settingsPanel.voteAgainst')} inputMode="numeric" size="md" w={220} {...register('voteAgainst')} error={err('voteAgainst')} />
+            <TextInput label={t('documents:settingsPanel.voteAbstain')} inputMode="numeric" size="md" w={220} {...register('voteAbstain')} error={err('voteAbstain')} />
+          </Group>
+        )}
+      </Stack>
+    </Fieldset>
+  );
+}
