@@ -10,13 +10,21 @@ import { criterionCaps, capOf, pointsMatrix } from './minima';
 import { evaluateQuorum, type PanelMember, type QuorumResult } from './quorum';
 import { RulesInputError } from './rules-error';
 import { toCenti } from './score';
-import { compileChoices, compileSet, type Choices, type CompiledSet, type RankableSet } from './set-input';
+import { checkLevels, compileChoices, compileSet, type Choices, type CompiledSet, type RankableSet } from './set-input';
 import type { IsoDate } from './iso-date';
 
 export interface SubmittedSheet {
   readonly memberId: number;
   /** Criterion code → chosen level index (printed order, from 0); null/absent = not evaluated. */
   readonly choices: Choices;
+  /**
+   * The same choices already compiled: level index per criterion in the set's order (−1 = not
+   * evaluated), as compileChoices returns them. When given, `choices` is not read (it may be a
+   * lazy getter): the results of a 300-product session read 2 700 complete sheets from SQLite as
+   * integers, and building then re-reading one keyed object per sheet cost more than the ranking.
+   * Checked like `choices` (one entry per criterion, every level in range).
+   */
+  readonly levels?: Int32Array;
   /** Part totals as recorded on the sheet (points); when given they must match the levels. */
   readonly partTotals?: Readonly<Record<string, number>> | null;
   /** The member found the dossier disqualified ("Hồ sơ bị loại khi…"). */
@@ -76,7 +84,7 @@ export function buildProductState(input: RankProductInput): ProductState {
     }
   }
 
-  const levels = sheets.map((s) => compileChoices(set, s.choices, `Sheet of member ${s.memberId}`));
+  const levels = sheets.map((s) => (s.levels ? checkLevels(set, s.levels, `Sheet of member ${s.memberId}`) : compileChoices(set, s.choices, `Sheet of member ${s.memberId}`)));
   const points = pointsMatrix(set, levels);
   const partCount = set.partCodes.length;
   const columnSums = new Int32Array(set.codes.length);

@@ -8,6 +8,7 @@ export type RulesErrorCode =
   | 'INVALID_RULE'
   | 'UNKNOWN_CRITERION'
   | 'UNKNOWN_LEVEL'
+  | 'INVALID_LEVELS'
   | 'NO_SHEETS'
   | 'PART_TOTAL_MISMATCH'
   | 'DUPLICATE_SHEET'

@@ -215,6 +215,19 @@ export function compileChoices(set: CompiledSet, choices: Choices, who: string):
   return out;
 }
 
+/** Pre-compiled choices (see SubmittedSheet.levels), checked as compileChoices checks keyed ones; returned as given. */
+export function checkLevels(set: CompiledSet, levels: Int32Array, who: string): Int32Array {
+  const C = set.codes.length;
+  if (!(levels instanceof Int32Array) || levels.length !== C) {
+    throw new RulesInputError('INVALID_LEVELS', `${who}: compiled levels must hold one entry per criterion of the set (${C}), got ${levels instanceof Int32Array ? levels.length : typeof levels}`, { expected: C });
+  }
+  for (let ci = 0; ci < C; ci++) {
+    const li = levels[ci]!;
+    if (li < -1 || li >= set.levelCenti[ci]!.length) throw levelError(set, ci, li, who);
+  }
+  return levels;
+}
+
 function levelError(set: CompiledSet, ci: number, li: unknown, who: string): RulesInputError {
   const code = set.codes[ci]!;
   const n = set.levelCenti[ci]!.length;

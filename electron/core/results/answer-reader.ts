@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { allCriteria } from '../../../shared/ocop/criteria-set-walk';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
+import { compileSet } from '../../../shared/ocop/set-input';
 import type { CountingSheet, LoadedVersion } from './session-data';
 
 /**
@@ -15,23 +16,84 @@ import type { CountingSheet, LoadedVersion } from './session-data';
  * disqualified, or with a level cleared) is read again with its codes, one small query each.
  */
 
-const sortedCodesCache = new WeakMap<CriteriaSet, string[]>();
+interface CodeOrder {
+  /** The set's criterion codes in SQLite's BINARY order (byte order; the codes are ASCII). */
+  binary: string[];
+  /** Position in that order → criterion index in the set's (form) order. */
+  setIndex: Int32Array;
+}
+const codeOrderCache = new WeakMap<CriteriaSet, CodeOrder>();
 
-/** The set's criterion codes in SQLite's BINARY order (byte order; the codes are ASCII). */
-function binarySortedCodes(set: CriteriaSet): string[] {
-  let codes = sortedCodesCache.get(set);
-  if (!codes) {
-    codes = allCriteria(set)
+function codeOrder(set: CriteriaSet): CodeOrder {
+  let order = codeOrderCache.get(set);
+  if (!order) {
+    const compiled = compileSet(set);
+    const binary = allCriteria(set)
       .map((c) => c.criterion.code)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    sortedCodesCache.set(set, codes);
+    order = { binary, setIndex: Int32Array.from(binary, (code) => compiled.index.get(code)!) };
+    codeOrderCache.set(set, order);
   }
-  return codes;
+  return order;
 }
+
+/**
+ * A counting sheet that answered every criterion, with its levels in the set's order as the
+ * ranking reads them (SubmittedSheet.levels). `choices` is built from the levels only the first
+ * time something asks by code (product detail, a stop rule's check): ranking a whole session
+ * never does, and building 2 700 keyed objects per call was the largest cost of results:session.
+ */
+export class CompleteSheet implements CountingSheet {
+  readonly sheetId: number;
+  readonly registrationId: number;
+  readonly memberId: number;
+  readonly rescoringRound: number;
+  readonly source: CountingSheet['source'];
+  readonly criteriaSetVersionId: number;
+  answeredCount: number;
+  declarations: CountingSheet['declarations'];
+  #choices: Record<string, number> | undefined;
+
+  constructor(
+    from: CountingSheet,
+    /** Level index per criterion, in the set's order. */
+    readonly levels: Int32Array,
+    private readonly codes: readonly string[],
+  ) {
+    this.sheetId = from.sheetId;
+    this.registrationId = from.registrationId;
+    this.memberId = from.memberId;
+    this.rescoringRound = from.rescoringRound;
+    this.source = from.source;
+    this.criteriaSetVersionId = from.criteriaSetVersionId;
+    this.answeredCount = levels.length;
+    this.declarations = from.declarations;
+  }
+
+  get choices(): Record<string, number> {
+    if (!this.#choices) {
+      const out: Record<string, number> = {};
+      for (let ci = 0; ci < this.codes.length; ci++) out[this.codes[ci]!] = this.levels[ci]!;
+      this.#choices = out;
+    }
+    return this.#choices;
+  }
+
+  set choices(value: Record<string, number>) {
+    this.#choices = value;
+  }
+}
+
+/** The sheet's levels in the set's order when every criterion has one (see CompleteSheet), else undefined. */
+export const storedLevels = (sheet: CountingSheet): Int32Array | undefined => (sheet instanceof CompleteSheet ? sheet.levels : undefined);
 
 /** sheet_id · 64 + level_index: one small integer per answer (pluck mode, no array per row). */
 const PACK = 64;
 
+/**
+ * Fills the choices of `sheets` (keyed by sheet id). A sheet that answered every criterion is
+ * replaced in the map by a CompleteSheet: read the map's values after this call.
+ */
 export function readChoices(sqlite: Database.Database, sessionId: number, sheets: Map<number, CountingSheet>, versions: Map<number, LoadedVersion>, registrationId?: number): void {
   // Levels ≥ 64 do not exist in any set (the scoring input allows up to 50); such a row would
   // be left out here, making its sheet "partial" and read again with its codes below.
@@ -44,23 +106,22 @@ export function readChoices(sqlite: Database.Database, sessionId: number, sheets
     )
     .pluck(true)
     .all(sessionId, registrationId ?? null, registrationId ?? null) as number[];
-  const sheetOf = (v: number) => Math.floor(v / PACK);
 
   const partial: CountingSheet[] = [];
   let i = 0;
   while (i < packed.length) {
-    const sheetId = sheetOf(packed[i]!);
+    const sheetId = Math.floor(packed[i]! / PACK);
+    const base = sheetId * PACK;
     let j = i;
-    while (j < packed.length && sheetOf(packed[j]!) === sheetId) j++;
+    while (j < packed.length && packed[j]! - base < PACK) j++;
     const sheet = sheets.get(sheetId);
     if (sheet) {
       const version = versions.get(sheet.criteriaSetVersionId);
-      const codes = version ? binarySortedCodes(version.set) : null;
-      if (codes && j - i === codes.length) {
-        const choices: Record<string, number> = {};
-        for (let k = 0; k < codes.length; k++) choices[codes[k]!] = packed[i + k]! - sheetId * PACK;
-        sheet.choices = choices;
-        sheet.answeredCount = codes.length;
+      const order = version ? codeOrder(version.set) : null;
+      if (order && j - i === order.binary.length) {
+        const levels = new Int32Array(order.binary.length);
+        for (let k = 0; k < levels.length; k++) levels[order.setIndex[k]!] = packed[i + k]! - base;
+        sheets.set(sheetId, new CompleteSheet(sheet, levels, compileSet(version!.set).codes));
       } else partial.push(sheet);
     }
     i = j;

@@ -7,7 +7,9 @@ import type { CouncilLevel, ProductRanking, RankProductInput, SubmittedSheet } f
 import { RulesInputError } from '../../../shared/ocop/rules-error';
 import { rankWithSensitivity, type SensitivityResult } from '../../../shared/ocop/sensitivity';
 import { evaluateSheet, sheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
+import { compileSet } from '../../../shared/ocop/set-input';
 import { CoreError } from '../errors';
+import { storedLevels } from './answer-reader';
 import type { AgendaFacts, CountingSheet, LoadedVersion, SessionData, SessionFacts } from './session-data';
 
 /**
@@ -78,7 +80,9 @@ function levelStopTriggers(set: CriteriaSet): { criterionCode: string; levelInde
 export function sheetIsPlain(version: LoadedVersion, sheet: CountingSheet): boolean {
   if (sheet.declarations.length > 0) return false;
   if (sheet.answeredCount !== criterionCount(version.set)) return false;
-  return !levelStopTriggers(version.set).some((l) => sheet.choices[l.criterionCode] === l.levelIndex);
+  const levels = storedLevels(sheet);
+  const index = levels ? compileSet(version.set).index : null;
+  return !levelStopTriggers(version.set).some((l) => (levels ? levels[index!.get(l.criterionCode) ?? -1] : sheet.choices[l.criterionCode]) === l.levelIndex);
 }
 
 const countCache = new WeakMap<CriteriaSet, number>();
@@ -105,7 +109,20 @@ export function evaluateStoredSheet(version: LoadedVersion, sheet: CountingSheet
  * the ranking is told the sheet is "stopped" so it accepts those criteria without a level.
  */
 export function toSubmittedSheet(version: LoadedVersion, sheet: CountingSheet): { submitted: SubmittedSheet; evaluation: SheetEvaluation | null } {
-  if (sheetIsPlain(version, sheet)) return { submitted: { memberId: sheet.memberId, choices: sheet.choices }, evaluation: null };
+  if (sheetIsPlain(version, sheet)) {
+    const levels = storedLevels(sheet);
+    // With the compiled levels the ranking never reads `choices`; a getter keeps them lazy.
+    const submitted: SubmittedSheet = levels
+      ? {
+          memberId: sheet.memberId,
+          levels,
+          get choices() {
+            return sheet.choices;
+          },
+        }
+      : { memberId: sheet.memberId, choices: sheet.choices };
+    return { submitted, evaluation: null };
+  }
   const evaluation = evaluateStoredSheet(version, sheet);
   const choices: Record<string, number | null> = {};
   let notAnswered = false;
