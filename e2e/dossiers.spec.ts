@@ -77,15 +77,29 @@ test('import the XLSX template with 50 rows, then search without accents', async
   await page.locator('input[type="file"]').setInputFiles({ name: 'ho-so-dot-2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
   await page.getByRole('button', { name: 'Kiểm tra' }).click();
   await expect(page.getByText('Tệp hợp lệ. Bấm “Nhập” để ghi.')).toBeVisible();
+  // The import runs as a job: record every progress line the page shows while it runs.
+  await page.evaluate(() => {
+    const w = window as unknown as { progressSeen: string[] };
+    w.progressSeen = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="import-progress"]');
+      const text = p?.querySelector('[aria-live]')?.textContent;
+      if (text && !w.progressSeen.includes(text)) w.progressSeen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByRole('button', { name: 'Nhập', exact: true }).click();
   await expect(page.getByText('Đã nhập xong.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Đăng ký: thêm 50, cập nhật 0, bỏ qua 0')).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.every((s) => /^Bước [123]\/3: /u.test(s))).toBe(true);
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
 
   // The same file again: every row is a duplicate and is skipped.
   await page.getByRole('button', { name: 'Nhập', exact: true }).click();
   await expect(page.getByText('Đăng ký: thêm 0, cập nhật 0, bỏ qua 50')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Quay lại danh sách hồ sơ' }).click();
+  await page.getByRole('navigation', { name: 'Các màn hình hồ sơ' }).getByRole('link', { name: 'Hồ sơ đăng ký' }).click();
   await expect(page.getByTestId('registration-count')).toHaveText('Tìm thấy 50 hồ sơ');
   await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('nuoc mam ca com');
   await expect(page.getByTestId('registration-count')).toHaveText('Tìm thấy 10 hồ sơ');

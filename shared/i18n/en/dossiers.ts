@@ -22,6 +22,7 @@ export default {
     search: 'Search',
     searchPlaceholder: 'Name, tax number, representative…',
     kind: 'Kind',
+    anyKind: 'All kinds',
     provinceCode: 'Province code',
     communeCode: 'Commune code',
     round: 'Registered in round',

@@ -20,6 +20,7 @@ export default {
     search: 'Tìm kiếm',
     searchPlaceholder: 'Tên, mã số thuế, người đại diện…',
     kind: 'Loại hình',
+    anyKind: 'Tất cả loại hình',
     provinceCode: 'Mã tỉnh',
     communeCode: 'Mã xã',
     round: 'Có đăng ký trong đợt',

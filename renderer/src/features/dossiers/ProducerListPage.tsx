@@ -82,6 +82,7 @@ export function ProducerListPage() {
         />
         <Select
           label={t('dossiers:producers.kind')}
+          placeholder={t('dossiers:producers.anyKind')}
           data={PRODUCER_KINDS.map((k) => ({ value: k, label: t(`dossiers:producerKinds.${k}`) }))}
           value={kind}
           onChange={setKind}

@@ -64,14 +64,9 @@ export function RegistrationListPage() {
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between">
         <Title order={2}>{t('dossiers:title')}</Title>
-        <Group>
-          <Button component={Link} to="/dossiers/producers/new">
-            {t('dossiers:actions.newProducer')}
-          </Button>
-          <Button component={Link} to="/dossiers/import" variant="light">
-            {t('dossiers:actions.import')}
-          </Button>
-        </Group>
+        <Button component={Link} to="/dossiers/producers/new">
+          {t('dossiers:actions.newProducer')}
+        </Button>
       </Group>
       <DossiersNav />
       <Group align="flex-end" gap="sm">
