@@ -24,6 +24,13 @@ test('edits the number and place of the minutes, saves them with the session, pr
   await panel.getByRole('textbox', { name: 'Số thành viên đồng ý' }).fill('7');
   await panel.getByRole('textbox', { name: 'Số thành viên không đồng ý' }).fill('0');
   await expect(panel.getByText('Có thay đổi chưa lưu')).toBeVisible();
+  // A header line too long for one printed line is refused beside its field.
+  const parent = panel.getByRole('textbox', { name: 'Cơ quan chủ quản', exact: true });
+  const parentBefore = await parent.inputValue();
+  await parent.fill('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH PHÙ SA');
+  await panel.getByRole('button', { name: 'Lưu' }).click();
+  await expect(panel.getByText('Có dòng quá dài, không in được trên một dòng')).toBeVisible();
+  await parent.fill(parentBefore);
   await panel.getByRole('button', { name: 'Lưu' }).click();
   await expect(panel.getByRole('status')).toHaveText('Đã lưu');
   await expect(panel.getByTestId('document-number-text')).toHaveText(/^Số in trên văn bản: 12\//u);

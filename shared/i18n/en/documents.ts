@@ -243,6 +243,7 @@ export default {
       date: 'A date as day/month/year.',
       time: 'A time as hours:minutes, e.g. 11:30.',
       number: 'The number must be a positive whole number.',
+      headerLine: 'A line is too long to print on one line of the header; split it into two lines.',
       invalid: 'Invalid value.',
     },
   },

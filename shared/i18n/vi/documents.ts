@@ -244,6 +244,7 @@ export default {
       date: 'Ngày theo dạng ngày/tháng/năm.',
       time: 'Giờ theo dạng giờ:phút, ví dụ 11:30.',
       number: 'Số phải là số nguyên dương.',
+      headerLine: 'Có dòng quá dài, không in được trên một dòng ở phần đầu văn bản; hãy tách thành hai dòng.',
       invalid: 'Giá trị không hợp lệ.',
     },
   },

@@ -21,6 +21,7 @@ import { CoreError, notFound } from '../../errors';
 import { actorOf, type CallMeta } from '../../handlers';
 import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
 import { defaultSettings, documentYear } from './apply-settings';
+import { assertHeaderLinesFit } from './header-fit';
 import { loadMinutesFacts, type MinutesFacts } from './minutes-facts';
 import { allocateNumber, seriesPattern, seriesView, setSeries } from './number-series';
 
@@ -104,6 +105,7 @@ export async function saveSettings(ctx: CoreContext, meta: CallMeta, input: { se
   if (!isNumberedKind(input.kind) && settings.number !== null) {
     throw new CoreError('VALIDATION', `number: a ${input.kind} has no number of its own; leave it empty`, { field: 'number' });
   }
+  assertHeaderLinesFit(settings);
   await ctx.db.transaction().execute(async (trx) => {
     await assertEditable(trx, input.sessionId);
     const now = ctx.now();

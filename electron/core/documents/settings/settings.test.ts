@@ -27,13 +27,13 @@ const flat = (s: string): string => s.replace(/\s+/gu, ' ');
  * Three products scored by three members and a Thư ký, in a council with its own symbol and
  * place: product 1 spread over the limit (95 vs 79), the others within it.
  */
-async function scored(spread = true): Promise<Seeded> {
+async function scored(spread = true, status: 'closed' | 'in_progress' = 'closed'): Promise<Seeded> {
   core = await memoryCore();
   const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
   const totals = [[80, spread ? 95 : 81, 79], [60, 61, 59], [85, 86, 86]];
   const plans = totals.map((ts) => ts.map((t) => choicesForTotal(set, t, { keepMarks: true })));
-  const s = seedSession(core.ctx.sqlite, { products: 3, members: 3, withSecretary: true, choose: ({ product, member, code }) => plans[product]![member]![code]!, status: 'closed' });
+  const s = seedSession(core.ctx.sqlite, { products: 3, members: 3, withSecretary: true, choose: ({ product, member, code }) => plans[product]![member]![code]!, status });
   const db = core.ctx.sqlite;
   db.prepare(`UPDATE council SET doc_symbol = 'HĐ', place_name = 'Đồng Tháp', issuer_parent = 'UBND TỈNH ĐỒNG THÁP', issuer_name_lines_json = '["HỘI ĐỒNG ĐÁNH GIÁ,","PHÂN HẠNG SẢN PHẨM OCOP"]' WHERE id = ?`).run(s.councilId);
   db.prepare(
@@ -82,7 +82,7 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
     const base = (await settingsOf(s.sessionId, 'minutes')).settings;
     const edited: DocumentSettings = {
       ...base,
-      parentLines: ['SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'],
+      parentLines: ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'],
       bodyLines: ['HỘI ĐỒNG OCOP TỈNH'],
       number: 7,
       place: 'Cao Lãnh',
@@ -108,8 +108,7 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
 
     const text = await render(s.sessionId, 'minutes');
     for (const expected of [
-      'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
-      'HỘI ĐỒNG OCOP TỈNH',
+      'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG HỘI ĐỒNG OCOP TỈNH',
       'Số: 07/BB-HĐ',
       'Cao Lãnh, ngày 11 tháng 6 năm 2026',
       '- UBND tỉnh (b/c);',
@@ -136,7 +135,12 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
     expect(numbered).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'number: a summary has no number of its own; leave it empty' } });
     const twoLines = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, place: 'Đồng\nTháp' } });
     expect(twoLines).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('place') } });
-    expect(auditActions()).not.toContain('documents.saveSettings');
+    // A header line the left column cannot hold would be wrapped: refused, saying to split it.
+    const long = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, parentLines: ['SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'] } });
+    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^parentLines\[0\]: "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" is too long for one line of the header \(\d+ mm, at most \d+ mm\); split it into two lines$/u) } });
+    const fits = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, parentLines: ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'] } });
+    expect(fits.ok).toBe(true);
+    expect(auditActions().filter((a) => a === 'documents.saveSettings')).toHaveLength(1);
   });
 
   it('is read-only while the session is finalized, in the core and in the database; reopening allows editing again', async () => {
@@ -155,6 +159,20 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
     ok(await invoke(core.ctx, 'results:reopen', { sessionId: s.sessionId, chairMemberId: s.chairId, reason: 'Sửa địa danh trên dự thảo quyết định' }));
     const again = ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...base, place: 'Hồng Ngự' } }));
     expect(again).toMatchObject({ locked: false, settings: { place: 'Hồng Ngự' } });
+  });
+});
+
+describe('minutes content from the scoring data', { timeout: 120_000 }, () => {
+  it("prefills the discussion with the chair's reason for re-scoring and prints the spread recorded when the round opened", async () => {
+    const s = await scored(true, 'in_progress');
+    ok(await invoke(core.ctx, 'scoring:openRescoring', { sessionId: s.sessionId, registrationId: s.registrationIds[0]!, chairMemberId: s.chairId, reason: 'Chênh lệch 16 điểm ở tiêu chí 1.5.' }));
+    const v = await settingsOf(s.sessionId, 'minutes');
+    expect(v.settings.minutes!.discussions).toEqual([{ registrationId: s.registrationIds[0], text: 'Lý do chấm lại: Chênh lệch 16 điểm ở tiêu chí 1.5.' }]);
+    const text = await render(s.sessionId, 'minutes');
+    expect(text).toContain('Sản phẩm số 1 (HTX Nông sản 1): chênh lệch 16 điểm. Hội đồng đã thảo luận. Lý do chấm lại: Chênh lệch 16 điểm ở tiêu chí 1.5.');
+    // The secretary's text replaces the default; the figures stay those of the data.
+    ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'minutes', settings: { ...v.settings, minutes: { ...v.settings.minutes!, discussions: [{ registrationId: s.registrationIds[0]!, text: 'Hội đồng thống nhất cho chấm lại.' }] } } }));
+    expect(await render(s.sessionId, 'minutes')).toContain('chênh lệch 16 điểm. Hội đồng đã thảo luận. Hội đồng thống nhất cho chấm lại.');
   });
 });
 

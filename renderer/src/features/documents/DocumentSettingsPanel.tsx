@@ -6,6 +6,7 @@ import { isNumberedKind, type DocumentSettingsView, type SettingsKind } from '..
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { errorField } from '../dossiers/form-resolver';
 import { settingsResolver, toSettings, toValues, type SettingsValues } from './settings-form';
 
 const KINDS: readonly SettingsKind[] = ['minutes', 'summary', 'decision', 'certificate'];
@@ -45,7 +46,7 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
   const { t } = useT();
   const { kind, sessionId } = view;
   const form = useForm<SettingsValues>({ defaultValues: toValues(view), resolver: settingsResolver(t, kind) });
-  const { register, handleSubmit, formState, reset, control } = form;
+  const { register, handleSubmit, formState, reset, control, setError } = form;
   const number = useWatch({ control, name: 'number' });
   const [saved, setSaved] = useState(false);
   const save = useApiMutation('documents:saveSettings', { invalidates: ['documents:settings'] });
@@ -57,7 +58,14 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
 
   const store = async (values: SettingsValues) => {
     allocate.reset();
-    await save.mutateAsync({ sessionId, kind, settings: toSettings(values, kind) });
+    try {
+      await save.mutateAsync({ sessionId, kind, settings: toSettings(values, kind) });
+    } catch (e) {
+      // A header line too wide to print on one line: say so beside the field.
+      const field = errorField(e);
+      if (field === 'parentLines' || field === 'bodyLines') setError(field, { message: t('documents:settingsPanel.errors.headerLine') });
+      throw e;
+    }
     setSaved(true);
   };
   const onSave = handleSubmit(store);
