@@ -151,4 +151,13 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   await reopen.getByRole('button', { name: 'Mở lại' }).click();
   await expect(page.getByTestId('results-locked')).toHaveCount(0);
   await expect(page.getByText(/Lần 1: chốt lúc .* — mở lại lúc .*: Phát hiện nhập sai phiếu giấy của một thành viên/)).toBeVisible();
+
+  // The results screen and the session page link to each other.
+  await page.getByRole('main').getByRole('link', { name: 'Xem phiên họp' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/sessions/${a.sessionId}$`));
+  await expect(page.getByTestId('session-status')).toHaveText('Đã kết thúc');
+  await page.screenshot({ path: test.info().outputPath('session-results-link.png') });
+  await page.getByRole('main').getByRole('link', { name: 'Kết quả', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`#/results/${a.sessionId}$`));
+  await expect(page.getByTestId('results-table')).toBeVisible();
 });

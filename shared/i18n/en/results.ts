@@ -8,6 +8,7 @@ export default {
   noSessions: 'No session has been opened yet. Results appear once members start scoring.',
   openSession: 'Results of session {{number}} on {{date}}',
   back: 'Sessions',
+  sessionLink: 'Open the session',
   heading: 'Results of session no. {{number}}',
   when: '{{date}} · {{round}} · {{basis}}',
   margin: 'Near-edge margin (points)',

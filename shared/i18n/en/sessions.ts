@@ -52,6 +52,7 @@ export default {
     whenWritten: 'Sent {{date}}, answers by {{deadline}}',
     rules: 'Rules applied: version {{version}}',
     scoring: 'Scoring',
+    results: 'Results',
     delete: 'Delete session',
     deleteConfirm: 'Delete this session in preparation? Its products go back to the waiting list.',
     deleted: 'Session deleted',

@@ -6,6 +6,7 @@ export default {
   noSessions: 'Chưa có phiên họp nào đã mở. Kết quả có khi thành viên bắt đầu chấm điểm.',
   openSession: 'Xem kết quả phiên {{number}} ngày {{date}}',
   back: 'Danh sách phiên họp',
+  sessionLink: 'Xem phiên họp',
   heading: 'Kết quả phiên họp số {{number}}',
   when: 'Ngày {{date}} · {{round}} · {{basis}}',
   margin: 'Ngưỡng gần mốc (điểm)',

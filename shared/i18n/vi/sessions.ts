@@ -50,6 +50,7 @@ export default {
     whenWritten: 'Gửi ngày {{date}}, hạn trả lời {{deadline}}',
     rules: 'Quy chế áp dụng: phiên bản {{version}}',
     scoring: 'Chấm điểm',
+    results: 'Kết quả',
     delete: 'Xóa phiên họp',
     deleteConfirm: 'Xóa phiên họp đang chuẩn bị này? Các sản phẩm trong chương trình sẽ được trả lại danh sách chờ.',
     deleted: 'Đã xóa phiên họp',

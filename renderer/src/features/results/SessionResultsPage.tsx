@@ -78,7 +78,12 @@ export function SessionResultsPage() {
               {t(`sessions:status.${s.status}`)}
             </Badge>
           </Group>
-          <Text>{s.councilName}</Text>
+          <Text>
+            {s.councilName} ·{' '}
+            <Anchor component={Link} to={`/sessions/${s.id}`}>
+              {t('results:sessionLink')}
+            </Anchor>
+          </Text>
           <Text c="gray.7">{t('results:when', { date: dateText(s.date), round: s.roundName, basis: s.legalBasis })}</Text>
         </Stack>
         {r.locked ? (

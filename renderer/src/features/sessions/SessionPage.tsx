@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Center, Grid, Group, List, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconClipboardList } from '@tabler/icons-react';
+import { IconAlertCircle, IconAward, IconClipboardList } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiQuery } from '../../api/hooks';
@@ -56,6 +56,11 @@ export function SessionPage() {
           {(s.status === 'in_progress' || s.status === 'closed') && (
             <Button component={Link} to={`/sessions/${s.id}/scoring`} leftSection={<IconClipboardList size={18} />}>
               {t('sessions:detail.scoring')}
+            </Button>
+          )}
+          {s.status !== 'preparing' && (
+            <Button component={Link} to={`/results/${s.id}`} variant="light" leftSection={<IconAward size={18} />}>
+              {t('sessions:detail.results')}
             </Button>
           )}
           <SessionActions detail={d} />
