@@ -20,9 +20,18 @@ test('prints the minutes of the demo meeting, previews and downloads them', asyn
 
   await page.getByRole('button', { name: 'Biên bản họp' }).click();
   await expect(page.getByText(`Xem trước: bien-ban-phien-${demo.meetingSessionId}.pdf`)).toBeVisible({ timeout: 60_000 });
-  await expect(page.locator('iframe[title="Bản xem trước của văn bản"]')).toHaveAttribute('src', /^blob:/);
-  // Give Chromium's PDF viewer a moment to draw the first page before the screenshot.
-  await page.waitForTimeout(2000);
+  // pdf.js draws the first page on the canvas (dark text pixels).
+  await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
+  await expect
+    .poll(() =>
+      page.getByTestId('pdf-canvas').evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark++;
+        return dark;
+      }),
+    )
+    .toBeGreaterThan(200);
   await page.screenshot({ path: 'docs/screenshots/documents.png' });
 
   const download = page.waitForEvent('download');

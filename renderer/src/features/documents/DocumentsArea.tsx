@@ -1,55 +1,30 @@
-import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconFileText } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { SessionDocumentKind } from '../../../../shared/api/channels/documents';
-import { call } from '../../api/client';
+import { Alert, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
+import { BatchPanel } from './BatchPanel';
 import { DocumentSettingsPanel } from './DocumentSettingsPanel';
-import { pdfBlobUrl } from './pdf-blob';
+import type { PrintedPdf } from './pdf-blob';
+import { PrintedPreview } from './PrintedPreview';
+import { SessionDocumentsPanel } from './SessionDocumentsPanel';
+import { SheetPrintPanel } from './SheetPrintPanel';
+import { usePrint } from './use-print';
 
-type PrintKind = Exclude<SessionDocumentKind, 'sheet'>;
-const KINDS: readonly PrintKind[] = ['minutes', 'summary', 'decision', 'certificate'];
-
-interface Printed {
-  url: string;
-  fileName: string;
-  pages: number;
-}
-
-/** "Văn bản": choose a session, print one of its documents, preview it and download the PDF. */
+/**
+ * "Văn bản": choose a session, then print its documents, one member's scoring sheet or a blank
+ * one, or every sheet of the session at once; preview with pdf.js, then save or download.
+ */
 export function DocumentsArea() {
   const { t } = useT();
   const list = useApiQuery('sessions:list', {});
   const [sessionId, setSessionId] = useState<string | null>(null);
-  const [registrationId, setRegistrationId] = useState<string | null>(null);
-  const [busy, setBusy] = useState<PrintKind | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [printed, setPrinted] = useState<Printed | null>(null);
+  const [printed, setPrinted] = useState<PrintedPdf | null>(null);
+  const run = usePrint(setPrinted);
   const sid = sessionId === null ? null : Number(sessionId);
   const results = useApiQuery('results:session', { sessionId: sid ?? 1 }, { enabled: sid !== null });
-  const recognised = sid !== null ? (results.data?.products ?? []).filter((p) => p.recognised && p.status === 'complete') : [];
-
-  // A blob URL holds the PDF in memory until revoked: free it when a new one replaces it.
-  useEffect(() => () => (printed ? URL.revokeObjectURL(printed.url) : undefined), [printed]);
-
   const sessions = [...(list.data ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
-
-  async function print(kind: PrintKind) {
-    if (sid === null) return;
-    setBusy(kind);
-    setError(null);
-    try {
-      const doc = await call('documents:render', { sessionId: sid, kind, ...(kind === 'certificate' && registrationId ? { registrationId: Number(registrationId) } : {}) });
-      setPrinted({ url: pdfBlobUrl(doc.pdfBase64), fileName: doc.fileName, pages: doc.pages });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <Stack maw={1180} gap="lg">
@@ -57,70 +32,54 @@ export function DocumentsArea() {
       <Text>{t('documents:screen.intro')}</Text>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && sessions.length === 0 && <Text c="gray.7">{t('documents:screen.noSessions')}</Text>}
-      <Group align="flex-end" gap="md">
-        <Select
-          label={t('documents:screen.session')}
-          placeholder={t('documents:screen.sessionPlaceholder')}
-          data={sessions.map((s) => ({ value: String(s.id), label: `${dateText(s.date)} — ${s.title || s.number} — ${s.councilName}` }))}
-          value={sessionId}
-          onChange={(v) => {
-            setSessionId(v);
-            setRegistrationId(null);
-            setPrinted(null);
-            setError(null);
-          }}
-          w={560}
-          size="md"
-          searchable
-        />
-        {sid !== null && recognised.length > 0 && (
-          <Select
-            label={t('documents:screen.product')}
-            placeholder={t('documents:screen.productPlaceholder')}
-            data={recognised.map((p) => ({ value: String(p.registrationId), label: `${p.productName} — ${p.finalStar}★` }))}
-            value={registrationId}
-            onChange={setRegistrationId}
-            w={420}
-            size="md"
-          />
-        )}
-      </Group>
+      <Select
+        label={t('documents:screen.session')}
+        placeholder={t('documents:screen.sessionPlaceholder')}
+        data={sessions.map((s) => ({ value: String(s.id), label: `${dateText(s.date)} — ${s.title || s.number} — ${s.councilName}` }))}
+        value={sessionId}
+        onChange={(v) => {
+          setSessionId(v);
+          setPrinted(null);
+          run.reset();
+        }}
+        w={640}
+        size="md"
+        searchable
+      />
       {sid !== null && results.data && !results.data.finalization && (
         <Alert color="yellow" styles={{ message: { fontSize: 16 } }}>
           {t('documents:screen.notFinalized')}
         </Alert>
       )}
-      {sid !== null && results.data && recognised.length === 0 && <Text c="gray.7">{t('documents:screen.noRecognised')}</Text>}
       {results.isError && <ErrorAlert error={results.error} />}
       {sid !== null && (
-        <Group gap="sm" role="group" aria-label={t('documents:screen.kinds')}>
-          {KINDS.map((k) => (
-            <Button
-              key={k}
-              size="md"
-              leftSection={<IconFileText />}
-              loading={busy === k}
-              disabled={busy !== null || (k === 'certificate' && registrationId === null) || (k !== 'minutes' && k !== 'summary' && recognised.length === 0)}
-              onClick={() => void print(k)}
-            >
-              {t(`documents:screen.${k}`)}
-            </Button>
-          ))}
-        </Group>
+        // Keyed by session: choosing another session starts each panel afresh.
+        <Tabs key={sid} defaultValue="session" keepMounted>
+          <Tabs.List aria-label={t('documents:screen.tabs')}>
+            <Tabs.Tab value="session" fz="md">
+              {t('documents:screen.tabSession')}
+            </Tabs.Tab>
+            <Tabs.Tab value="sheets" fz="md">
+              {t('documents:screen.tabSheets')}
+            </Tabs.Tab>
+            <Tabs.Tab value="batch" fz="md">
+              {t('documents:screen.tabBatch')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="session" pt="md">
+            <SessionDocumentsPanel sessionId={sid} results={results.data} run={run} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sheets" pt="md">
+            <SheetPrintPanel sessionId={sid} results={results.data} run={run} />
+          </Tabs.Panel>
+          <Tabs.Panel value="batch" pt="md">
+            <BatchPanel sessionId={sid} onPrinted={setPrinted} />
+          </Tabs.Panel>
+        </Tabs>
       )}
-      {busy && <Text>{t('documents:screen.printing')}</Text>}
-      {error !== null && <ErrorAlert error={error} />}
-      {printed && (
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Text fw={600}>{t('documents:screen.preview', { name: printed.fileName, pages: printed.pages })}</Text>
-            <Button component="a" href={printed.url} download={printed.fileName} size="md" variant="light" leftSection={<IconDownload />}>
-              {t('documents:screen.download')}
-            </Button>
-          </Group>
-          <iframe src={printed.url} title={t('documents:screen.previewFrame')} style={{ width: '100%', height: 720, border: '1px solid #ced4da' }} />
-        </Stack>
-      )}
+      {run.busy && <Text role="status">{t('documents:screen.printing')}</Text>}
+      {run.error !== null && <ErrorAlert error={run.error} />}
+      {printed && <PrintedPreview printed={printed} />}
       {sid !== null && <DocumentSettingsPanel sessionId={sid} />}
     </Stack>
   );

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { SessionDetail } from '../shared/api/channels/sessions';
+import { expect, test } from './fixtures';
+
+/** Dark (text) pixels on the pdf.js canvas: the page was really drawn. */
+const inked = (page: Page) =>
+  page.getByTestId('pdf-canvas').evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark++;
+    return dark;
+  });
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).normalize('NFC');
+
+test("prints a member's sheet into the pdf.js preview, then all sheets of the demo meeting with progress, cancel and download", async ({ app, page }) => {
+  test.setTimeout(300_000);
+  const demo = await app.api<{ meetingSessionId: number }>('demo:create', { seed: 7 });
+  const meeting = await app.api<SessionDetail>('sessions:get', { id: demo.meetingSessionId });
+  const product = meeting.agenda[0]!;
+  const member = [...meeting.members].sort((a, b) => a.order - b.order)[0]!;
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Văn bản' }).click();
+  await page.getByRole('combobox', { name: 'Phiên họp' }).click();
+  await page.getByRole('option', { name: new RegExp(meeting.session.title) }).click();
+
+  // One member's sheet for one product, shown by pdf.js page by page.
+  await page.getByRole('tab', { name: 'Phiếu đánh giá' }).click();
+  await page.getByRole('combobox', { name: 'Sản phẩm' }).click();
+  await page.getByRole('option', { name: new RegExp(product.productName) }).click();
+  await page.getByRole('combobox', { name: 'Thành viên Hội đồng' }).click();
+  await page.getByRole('option', { name: member.fullName, exact: true }).click();
+  await page.getByRole('button', { name: 'In phiếu đã chấm' }).click();
+  await expect(page.getByText(`Xem trước: phieu-danh-gia-phien-${demo.meetingSessionId}-dk-${product.registrationId}-tv-${member.memberId}.pdf`)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
+  await expect.poll(() => inked(page)).toBeGreaterThan(200);
+  await page.getByRole('region', { name: 'Bản xem trước PDF' }).press('PageDown');
+  await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 2\/\d+$/u);
+
+  // All sheets: start, see the progress bar, cancel; start again and let it finish.
+  await page.getByRole('tab', { name: 'In tất cả phiếu' }).click();
+  await page.getByRole('button', { name: 'In tất cả phiếu' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Tiến độ in phiếu' })).toBeAttached(); // zero width at 0 %
+  await expect(page.getByTestId('batch-progress')).toHaveText(/^Đã in \d+\/\d+ phiếu \(\d+%\)$/u);
+  await page.getByRole('button', { name: 'Hủy' }).click();
+  await expect(page.getByText('Đã hủy việc in. Có thể bắt đầu lại.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'In tất cả phiếu' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Tiến độ in phiếu' })).toBeAttached(); // zero width at 0 %
+  // While the worker draws, the screen still answers: switch tabs and back.
+  await page.getByRole('tab', { name: 'Phiếu đánh giá' }).click();
+  await expect(page.getByRole('button', { name: 'In phiếu trắng' })).toBeVisible();
+  await page.getByRole('tab', { name: 'In tất cả phiếu' }).click();
+  const done = page.getByTestId('batch-progress');
+  await expect(done).toHaveText(/^Đã in xong \d+ phiếu, \d+ trang\.$/u, { timeout: 240_000 });
+  const total = Number((await done.textContent())!.match(/xong (\d+) phiếu/u)![1]);
+  const fileName = `tat-ca-phieu-danh-gia-phien-${demo.meetingSessionId}.pdf`;
+  await expect(page.getByText(new RegExp(`Xem trước: ${fileName}`))).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
+  await expect.poll(() => inked(page)).toBeGreaterThan(200);
+  await done.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -160));
+  await page.screenshot({ path: 'docs/screenshots/documents-batch.png' });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Tải xuống' }).click();
+  expect((await download).suggestedFilename()).toBe(fileName);
+  const file = path.join(app.dataDir, fileName);
+  await (await download).saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = pdfText(file);
+  expect(text.split('PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP').length - 1).toBe(total);
+  expect(text).toContain(`Người đánh giá: ${member.fullName}`);
+  expect(text.replace(/\s+/gu, ' ')).toContain(product.productName);
+});
