@@ -71,6 +71,7 @@ export async function previewImport(ctx: CoreContext, raw: unknown): Promise<Imp
     superseded: plan.superseded.map((r) => ({
       sheetId: r.id,
       registrationNo: plan.agenda.get(r.registration_id)?.registrationNo ?? '',
+      productName: plan.agenda.get(r.registration_id)?.productName ?? '',
       memberName: r.member_name,
       rescoringRound: r.rescoring_round,
       totalPoints: r.total_points,

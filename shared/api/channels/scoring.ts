@@ -341,7 +341,7 @@ export const ImportPreview = z.object({
     }),
   ),
   /** Sheets of this computer that a later round in the file replaces (they become superseded). */
-  superseded: z.array(z.object({ sheetId: z.number().int(), registrationNo: z.string(), memberName: z.string(), rescoringRound: z.number().int(), totalPoints: z.number().int() })),
+  superseded: z.array(z.object({ sheetId: z.number().int(), registrationNo: z.string(), productName: z.string(), memberName: z.string(), rescoringRound: z.number().int(), totalPoints: z.number().int() })),
   /** Every problem found; `sheet` is "sheets" or "rounds" (or absent for the whole file), `row` the 1-based item. */
   errors: z.array(ImportRowError),
 });

@@ -33,6 +33,9 @@ export default {
   sheetsTitle: 'Sheets in the file ({{count}})',
   roundsTitle: 'Re-scoring rounds in the file ({{count}})',
   supersededTitle: 'Sheets on this computer that will be replaced',
+  supersededItem: '{{member}} — {{product}} ({{registrationNo}}), {{round}}: {{points}} points',
+  showSame: 'Show the {{count}} sheets already here too',
+  hideSame: 'Hide the {{count}} sheets already here',
   col: {
     place: 'Where',
     field: 'Field',

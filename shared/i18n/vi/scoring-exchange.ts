@@ -31,6 +31,9 @@ export default {
   sheetsTitle: 'Phiếu trong tệp ({{count}})',
   roundsTitle: 'Các lần chấm lại trong tệp ({{count}})',
   supersededTitle: 'Phiếu trên máy này sẽ được thay',
+  supersededItem: '{{member}} — {{product}} ({{registrationNo}}), {{round}}: {{points}} điểm',
+  showSame: 'Hiện cả {{count}} phiếu đã có trên máy này',
+  hideSame: 'Ẩn {{count}} phiếu đã có trên máy này',
   col: {
     place: 'Vị trí',
     field: 'Trường',

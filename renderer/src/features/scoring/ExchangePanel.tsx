@@ -72,7 +72,9 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
   const apply = useApiMutation('scoring:import', {
     invalidates: ['scoring:progress', 'scoring:spread', 'scoring:members', 'scoring:assignments', 'scoring:productSheets', 'sessions:get'],
     onSuccess: (r) => {
-      const message = t('scoringExchange:applied', { sheets: r.sheets.filter((s) => s.sheetId !== null).length, rounds: r.rounds.filter((x) => x.created).length });
+      // The preview said which sheets are written (new, or filling a draft); identical ones are skipped.
+      const written = preview?.sheets.filter((s) => s.action === 'new' || s.action === 'update').length ?? r.sheets.length;
+      const message = t('scoringExchange:applied', { sheets: written, rounds: r.rounds.filter((x) => x.created).length });
       setApplied(message);
       setPreview(null);
       setDocument(null);

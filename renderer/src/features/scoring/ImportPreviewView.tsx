@@ -1,10 +1,17 @@
-import { Alert, Badge, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCirclePlus, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { ImportAction, ImportPreview } from '../../../../shared/api/channels/scoring';
 import type { ImportRowError } from '../../../../shared/api/fields';
 import { useT } from '../../i18n/useT';
 
-/** Badge colours back up the words; the action is always written out. */
-const ACTION_COLOR: Record<ImportAction, string> = { new: 'green', update: 'blue', same: 'gray', rejected: 'red' };
+/** Icon and colour back up the words; the action is always written out in full. */
+const ACTION_LOOK: Record<ImportAction, { color: string; Icon: typeof IconCirclePlus }> = {
+  new: { color: 'green.9', Icon: IconCirclePlus },
+  update: { color: 'blue.9', Icon: IconPencil },
+  same: { color: 'gray.8', Icon: IconCircleCheck },
+  rejected: { color: 'red.9', Icon: IconAlertTriangle },
+};
 
 /** What an import would do: the file, counts, problems (where and what to fix), sheets, rounds. */
 export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
@@ -18,12 +25,21 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
   const place = (e: ImportRowError) =>
     e.sheet === 'sheets' || e.sheet === 'rounds' ? t(`scoringExchange:place.${e.sheet}`, { row: e.row ?? 0 }) : t('scoringExchange:place.file');
   const round = (n: number) => (n === 0 ? t('scoringExchange:round0') : t('scoringExchange:roundN', { n }));
-  const action = (a: ImportAction) => (
-    <Badge color={ACTION_COLOR[a]} variant={a === 'same' ? 'outline' : 'light'} size="lg" tt="none">
-      {t(`scoringExchange:action.${a}`)}
-    </Badge>
-  );
+  const action = (a: ImportAction) => {
+    const { color, Icon } = ACTION_LOOK[a];
+    return (
+      <Group gap={6} wrap="nowrap" c={color}>
+        <Icon size={18} aria-hidden />
+        <Text fw={600} c={color} style={{ whiteSpace: 'nowrap' }}>
+          {t(`scoringExchange:action.${a}`)}
+        </Text>
+      </Group>
+    );
+  };
   const count = (a: ImportAction) => p.sheets.filter((s) => s.action === a).length;
+  // Sheets already here are the bulk of a re-import; the ones that change something come first.
+  const [showSame, setShowSame] = useState(false);
+  const shownSheets = showSame ? p.sheets : p.sheets.filter((s) => s.action !== 'same');
 
   return (
     <Stack gap="md">
@@ -69,7 +85,8 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{place(e)}</Table.Td>
                   <Table.Td>
                     <Text ff="monospace" size="sm">
-                      {e.column ?? '—'}
+                      {/* "(sheet)", "(round)", "(document)": the whole item, no single field */}
+                      {!e.column || e.column.startsWith('(') ? '—' : e.column}
                     </Text>
                   </Table.Td>
                   <Table.Td>{problem(e)}</Table.Td>
@@ -85,39 +102,46 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
           <Title order={4} size="h5">
             {t('scoringExchange:sheetsTitle', { count: p.sheets.length })}
           </Title>
-          <Table withTableBorder fz="md" verticalSpacing="xs" data-testid="exchange-sheets">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('scoringExchange:col.row')}</Table.Th>
-                <Table.Th>{t('scoringExchange:col.product')}</Table.Th>
-                <Table.Th>{t('scoringExchange:col.member')}</Table.Th>
-                <Table.Th>{t('scoringExchange:col.round')}</Table.Th>
-                <Table.Th>{t('scoringExchange:col.source')}</Table.Th>
-                <Table.Th ta="right">{t('scoringExchange:col.total')}</Table.Th>
-                <Table.Th>{t('scoringExchange:col.action')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.sheets.map((s) => (
-                <Table.Tr key={s.row}>
-                  <Table.Td>{s.row}</Table.Td>
-                  <Table.Td>{s.productName}</Table.Td>
-                  <Table.Td>{s.memberName}</Table.Td>
-                  <Table.Td>
-                    {round(s.rescoringRound)}
-                    {s.revisionReason && (
-                      <Text size="sm" c="dimmed">
-                        {s.revisionReason}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t(`scoringExchange:source.${s.source}`)}</Table.Td>
-                  <Table.Td ta="right">{s.totalPoints}</Table.Td>
-                  <Table.Td>{action(s.action)}</Table.Td>
+          {shownSheets.length > 0 && (
+            <Table withTableBorder fz="md" verticalSpacing="xs" data-testid="exchange-sheets">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('scoringExchange:col.row')}</Table.Th>
+                  <Table.Th>{t('scoringExchange:col.product')}</Table.Th>
+                  <Table.Th>{t('scoringExchange:col.member')}</Table.Th>
+                  <Table.Th>{t('scoringExchange:col.round')}</Table.Th>
+                  <Table.Th>{t('scoringExchange:col.source')}</Table.Th>
+                  <Table.Th ta="right">{t('scoringExchange:col.total')}</Table.Th>
+                  <Table.Th>{t('scoringExchange:col.action')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {shownSheets.map((s) => (
+                  <Table.Tr key={s.row}>
+                    <Table.Td>{s.row}</Table.Td>
+                    <Table.Td>{s.productName}</Table.Td>
+                    <Table.Td>{s.memberName}</Table.Td>
+                    <Table.Td>
+                      {round(s.rescoringRound)}
+                      {s.revisionReason && (
+                        <Text size="sm" c="dimmed">
+                          {s.revisionReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{t(`scoringExchange:source.${s.source}`)}</Table.Td>
+                    <Table.Td ta="right">{s.totalPoints}</Table.Td>
+                    <Table.Td>{action(s.action)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {count('same') > 0 && (
+            <Button variant="subtle" size="md" w="fit-content" onClick={() => setShowSame((v) => !v)} aria-expanded={showSame}>
+              {showSame ? t('scoringExchange:hideSame', { count: count('same') }) : t('scoringExchange:showSame', { count: count('same') })}
+            </Button>
+          )}
         </Stack>
       )}
 
@@ -163,7 +187,7 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
           <List size="md">
             {p.superseded.map((s) => (
               <List.Item key={s.sheetId}>
-                {s.memberName} · {s.registrationNo} · {round(s.rescoringRound)} · {s.totalPoints}
+                {t('scoringExchange:supersededItem', { member: s.memberName, product: s.productName, registrationNo: s.registrationNo, round: round(s.rescoringRound), points: s.totalPoints })}
               </List.Item>
             ))}
           </List>
