@@ -86,7 +86,7 @@ describe('documents:batch* — all sheets of a session in a worker thread', { ti
     expect(seen.every((d, i) => i === 0 || d >= seen[i - 1]!)).toBe(true);
     // The worker took seconds; the main thread never stalled for long.
     expect(ticks).toBeGreaterThan(10);
-    expect(maxGap).toBeLessThan(1000);
+    expect(maxGap).toBeLessThan(1500);
 
     const pdf = await readAll(started.jobId);
     expect(pdf.length).toBe(end.bytes);
