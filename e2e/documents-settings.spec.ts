@@ -58,4 +58,11 @@ test('edits the number and place of the minutes, saves them with the session, pr
   await expect(panel.getByRole('textbox', { name: 'Số', exact: true })).toHaveValue('1');
   await expect(panel.getByText(/Số tiếp theo trong sổ: 2/u)).toBeVisible();
   expect(fs.existsSync(file)).toBe(true);
+
+  // The summary is the minutes' annex: only its signer is edited.
+  await panel.locator('label', { hasText: 'Bảng tổng hợp' }).click();
+  await expect(panel.getByRole('radio', { name: 'Bảng tổng hợp' })).toBeChecked();
+  await expect(panel.getByText('Bảng tổng hợp là phụ lục của biên bản')).toBeVisible();
+  await expect(panel.getByRole('textbox', { name: 'Nơi nhận' })).toHaveCount(0);
+  await expect(panel.getByRole('textbox', { name: 'Chức danh' })).toBeVisible();
 });

@@ -218,6 +218,7 @@ export default {
     signerOfficeLine: 'Office in the parent body',
     signerName: 'Full name',
     signerNameHelp: 'Leave empty to sign and write the name by hand.',
+    summaryNote: "The summary is the minutes' annex: it has no header of its own and cites the minutes' number and date. Only the signer is edited here.",
     minutesContent: 'Content of the minutes',
     endTime: 'Closing time of the meeting',
     discussion: 'Discussion of {{product}} ({{producer}})',

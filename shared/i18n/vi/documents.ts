@@ -219,6 +219,7 @@ export default {
     signerOfficeLine: 'Chức vụ ở cơ quan chủ quản',
     signerName: 'Họ và tên',
     signerNameHelp: 'Để trống để ký và ghi tên bằng tay.',
+    summaryNote: 'Bảng tổng hợp là phụ lục của biên bản: không có phần đầu riêng, số và ngày ghi theo biên bản. Ở đây chỉ sửa người ký.',
     minutesContent: 'Nội dung biên bản',
     endTime: 'Giờ kết thúc cuộc họp',
     discussion: 'Thảo luận về sản phẩm {{product}} ({{producer}})',

@@ -105,7 +105,8 @@ export async function saveSettings(ctx: CoreContext, meta: CallMeta, input: { se
   if (!isNumberedKind(input.kind) && settings.number !== null) {
     throw new CoreError('VALIDATION', `number: a ${input.kind} has no number of its own; leave it empty`, { field: 'number' });
   }
-  assertHeaderLinesFit(settings);
+  // The summary (an annex) prints no header of its own.
+  if (input.kind !== 'summary') assertHeaderLinesFit(settings);
   await ctx.db.transaction().execute(async (trx) => {
     await assertEditable(trx, input.sessionId);
     const now = ctx.now();

@@ -136,9 +136,10 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
     const twoLines = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, place: 'Đồng\nTháp' } });
     expect(twoLines).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('place') } });
     // A header line the left column cannot hold would be wrapped: refused, saying to split it.
-    const long = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, parentLines: ['SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'] } });
+    const decision = (await settingsOf(s.sessionId, 'decision')).settings;
+    const long = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...decision, parentLines: ['SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'] } });
     expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^parentLines\[0\]: "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" is too long for one line of the header \(\d+ mm, at most \d+ mm\); split it into two lines$/u) } });
-    const fits = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, parentLines: ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'] } });
+    const fits = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...decision, parentLines: ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'] } });
     expect(fits.ok).toBe(true);
     expect(auditActions().filter((a) => a === 'documents.saveSettings')).toHaveLength(1);
   });

@@ -76,6 +76,8 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
   const err = (f: keyof SettingsValues) => formState.errors[f]?.message;
   const locked = view.locked;
   const numbered = isNumberedKind(kind);
+  // The summary is the minutes' annex: no header of its own; it cites the minutes' number and date.
+  const annex = kind === 'summary';
   const busy = save.isPending || allocate.isPending;
 
   return (
@@ -89,32 +91,37 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
         {!view.stored && !locked && <Text c="gray.8">{t('documents:settingsPanel.defaults')}</Text>}
         <fieldset disabled={locked || busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <Stack gap="md">
-            <SimpleGrid cols={2} spacing="md">
-              <Textarea label={t('documents:settingsPanel.parentLines')} description={t('documents:settingsPanel.parentLinesHelp')} autosize minRows={1} size="md" {...register('parentLines')} error={err('parentLines')} />
-              <Textarea label={t('documents:settingsPanel.bodyLines')} description={t('documents:settingsPanel.bodyLinesHelp')} autosize minRows={2} size="md" required {...register('bodyLines')} error={err('bodyLines')} />
-            </SimpleGrid>
-            {numbered && (
-              <Stack gap={4}>
+            {annex && <Text>{t('documents:settingsPanel.summaryNote')}</Text>}
+            {!annex && (
+              <>
+                <SimpleGrid cols={2} spacing="md">
+                  <Textarea label={t('documents:settingsPanel.parentLines')} description={t('documents:settingsPanel.parentLinesHelp')} autosize minRows={1} size="md" {...register('parentLines')} error={err('parentLines')} />
+                  <Textarea label={t('documents:settingsPanel.bodyLines')} description={t('documents:settingsPanel.bodyLinesHelp')} autosize minRows={2} size="md" required {...register('bodyLines')} error={err('bodyLines')} />
+                </SimpleGrid>
+                {numbered && (
+                  <Stack gap={4}>
+                    <Group align="flex-end" gap="md">
+                      <TextInput label={t('documents:settingsPanel.number')} description={t('documents:settingsPanel.numberHelp')} inputMode="numeric" size="md" w={200} {...register('number')} error={err('number')} />
+                      <TextInput label={t('documents:settingsPanel.symbol')} description={t('documents:settingsPanel.symbolHelp')} size="md" w={240} required {...register('symbol')} error={err('symbol')} />
+                      <Button size="md" variant="light" leftSection={<IconNumber />} onClick={() => void onAllocate().catch(() => undefined)} disabled={locked || busy || number.trim() !== ''} loading={allocate.isPending} title={t('documents:settingsPanel.allocateHelp')}>
+                        {t('documents:settingsPanel.allocate')}
+                      </Button>
+                    </Group>
+                    <Text size="md" fw={600} data-testid="document-number-text">
+                      {t('documents:settingsPanel.numberText', { text: view.numberText })}
+                    </Text>
+                    {view.series && <Text c="gray.8">{t('documents:settingsPanel.nextNumber', { next: view.series.nextNumber, pattern: view.series.pattern, year: view.series.year })}</Text>}
+                  </Stack>
+                )}
                 <Group align="flex-end" gap="md">
-                  <TextInput label={t('documents:settingsPanel.number')} description={t('documents:settingsPanel.numberHelp')} inputMode="numeric" size="md" w={200} {...register('number')} error={err('number')} />
-                  <TextInput label={t('documents:settingsPanel.symbol')} description={t('documents:settingsPanel.symbolHelp')} size="md" w={240} required {...register('symbol')} error={err('symbol')} />
-                  <Button size="md" variant="light" leftSection={<IconNumber />} onClick={() => void onAllocate().catch(() => undefined)} disabled={locked || busy || number.trim() !== ''} loading={allocate.isPending} title={t('documents:settingsPanel.allocateHelp')}>
-                    {t('documents:settingsPanel.allocate')}
-                  </Button>
+                  <TextInput label={t('documents:settingsPanel.place')} size="md" w={260} required {...register('place')} error={err('place')} />
+                  <TextInput type="date" label={t('documents:settingsPanel.date')} description={t('documents:settingsPanel.dateHelp')} size="md" w={220} {...register('date')} error={err('date')} />
+                  {kind === 'minutes' && <Checkbox label={t('documents:settingsPanel.showPlaceDate')} size="md" mb={10} {...register('showPlaceDate')} />}
                 </Group>
-                <Text size="md" fw={600} data-testid="document-number-text">
-                  {t('documents:settingsPanel.numberText', { text: view.numberText })}
-                </Text>
-                {view.series && <Text c="gray.8">{t('documents:settingsPanel.nextNumber', { next: view.series.nextNumber, pattern: view.series.pattern, year: view.series.year })}</Text>}
-              </Stack>
-            )}
-            <Group align="flex-end" gap="md">
-              <TextInput label={t('documents:settingsPanel.place')} size="md" w={260} required {...register('place')} error={err('place')} />
-              <TextInput type="date" label={t('documents:settingsPanel.date')} description={t('documents:settingsPanel.dateHelp')} size="md" w={220} {...register('date')} error={err('date')} />
-              <Checkbox label={t('documents:settingsPanel.showPlaceDate')} size="md" mb={10} {...register('showPlaceDate')} />
-            </Group>
-            {kind !== 'certificate' && (
-              <Textarea label={t('documents:settingsPanel.recipients')} description={t('documents:settingsPanel.recipientsHelp')} autosize minRows={2} size="md" {...register('recipients')} error={err('recipients')} />
+                {kind !== 'certificate' && (
+                  <Textarea label={t('documents:settingsPanel.recipients')} description={t('documents:settingsPanel.recipientsHelp')} autosize minRows={2} size="md" {...register('recipients')} error={err('recipients')} />
+                )}
+              </>
             )}
             <Fieldset legend={t('documents:settingsPanel.signer')} styles={{ legend: { fontSize: 16, fontWeight: 600 } }}>
               <SimpleGrid cols={4} spacing="md">
