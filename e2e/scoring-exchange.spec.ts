@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { ProductSheets, SessionSpread, SheetView } from '../shared/api/channels/scoring';
 import type { ScoreSheetsDocument } from '../shared/api/channels/scoring-exchange';
 import type { SessionDetail } from '../shared/api/channels/sessions';
+import { allCriteria } from '../shared/ocop/criteria-set-walk';
 import { expect, startServe, test, type ServedApp } from './fixtures';
+import { samplePdf } from './pages/Dossiers';
+import { arrangeScoringSession } from './pages/Scoring';
 
 fs.mkdirSync('docs/screenshots', { recursive: true });
 
@@ -116,4 +119,20 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
     fs.rmSync(bDir, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('an evidence file beside the scoring sheet opens in the shared evidence viewer', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const s = await arrangeScoringSession(app);
+  const code = allCriteria(s.set)[0]!.criterion.code;
+  await app.api('attachments:add', { registrationId: s.registrationId, criterionCode: code, fileName: 'giay-chung-nhan-attp.pdf', contentBase64: samplePdf('Giay chung nhan ATTP').toString('base64'), note: '' });
+
+  await page.goto(`${app.url}#/sessions/${s.sessionId}/scoring/member/${s.memberIds.m1}/product/${s.registrationId}`);
+  await expect(page.getByTestId('context-criterion')).toContainText(code);
+  await page.getByRole('button', { name: 'giay-chung-nhan-attp.pdf' }).first().click();
+  const viewer = page.getByRole('dialog', { name: 'giay-chung-nhan-attp.pdf' });
+  await expect(viewer.getByTestId('pdf-page')).toHaveText('Trang 1/1');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
 });
