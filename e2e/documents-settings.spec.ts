@@ -59,6 +59,12 @@ test('edits the number and place of the minutes, saves them with the session, pr
   await expect(panel.getByText(/Số tiếp theo trong sổ: 2/u)).toBeVisible();
   expect(fs.existsSync(file)).toBe(true);
 
+  // Back to the defaults of the session and council; the allocated number stays spent.
+  await panel.getByRole('button', { name: 'Khôi phục mặc định' }).click();
+  await expect(panel.getByText('Đang dùng thông tin mặc định')).toBeVisible();
+  await expect(panel.getByRole('textbox', { name: 'Địa danh' })).not.toHaveValue('Cao Lãnh');
+  await expect(panel.getByText(/Số tiếp theo trong sổ: 2/u)).toBeVisible();
+
   // The summary is the minutes' annex: only its signer is edited.
   await panel.locator('label', { hasText: 'Bảng tổng hợp' }).click();
   await expect(panel.getByRole('radio', { name: 'Bảng tổng hợp' })).toBeChecked();

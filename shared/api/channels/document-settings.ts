@@ -120,6 +120,8 @@ export const documentSettingsChannels = defineChannels({
   'documents:settings': { input: sessionKind, output: DocumentSettingsView },
   /** Stores the settings (audited); refused while the session is finalized. */
   'documents:saveSettings': { input: z.object({ sessionId: id, kind: SettingsKind, settings: DocumentSettings }).strict(), output: DocumentSettingsView },
+  /** Drops the saved settings (audited): the document prints the defaults from the session and council again. */
+  'documents:resetSettings': { input: sessionKind, output: DocumentSettingsView },
   /**
    * Takes the next number of the council's series for the kind and the document's year into the
    * settings (one transaction, audited). A number is never handed out twice; a document that

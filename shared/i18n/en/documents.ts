@@ -233,6 +233,8 @@ export default {
     voteAbstain: 'Members not voting',
     save: 'Save',
     saved: 'Saved',
+    reset: 'Restore defaults',
+    resetHelp: 'Drops the saved details and prints from the session and the council again (an allocated number is not given again).',
     unsaved: 'Unsaved changes',
     defaults: 'Using the defaults from the session and the council (not saved yet).',
     locked: 'The session is finalized: the printed details are read-only. The chair must reopen the session to change them.',

@@ -234,6 +234,8 @@ export default {
     voteAbstain: 'Số thành viên không biểu quyết',
     save: 'Lưu',
     saved: 'Đã lưu',
+    reset: 'Khôi phục mặc định',
+    resetHelp: 'Bỏ thông tin đã lưu, in lại theo thông tin của phiên họp và Hội đồng (số đã cấp không được cấp lại).',
     unsaved: 'Có thay đổi chưa lưu',
     defaults: 'Đang dùng thông tin mặc định lấy từ phiên họp và Hội đồng (chưa lưu).',
     locked: 'Phiên họp đã chốt kết quả: thông tin in chỉ xem được. Muốn sửa, Chủ tịch Hội đồng phải mở lại phiên.',

@@ -124,6 +124,29 @@ export async function saveSettings(ctx: CoreContext, meta: CallMeta, input: { se
   return view(ctx, f, input.kind);
 }
 
+/**
+ * Back to the defaults (e.g. after the session's people or re-scorings changed). A number the
+ * settings carried stays spent in the council's series.
+ */
+export async function resetSettings(ctx: CoreContext, meta: CallMeta, input: { sessionId: number; kind: SettingsKind }): Promise<DocumentSettingsView> {
+  const f = await loadSessionFacts(ctx, input.sessionId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await assertEditable(trx, input.sessionId);
+    const before = await storedRow(trx, input.sessionId, input.kind);
+    if (!before) return;
+    await trx.deleteFrom('document_settings').where('session_id', '=', input.sessionId).where('kind', '=', input.kind).execute();
+    await appendAudit(trx, ctx.now(), {
+      actor: actorOf(ctx, meta),
+      action: 'documents.resetSettings',
+      entity: 'session',
+      entityId: input.sessionId,
+      before: { kind: input.kind, settings: JSON.parse(before.settings_json) as unknown },
+      after: null,
+    });
+  });
+  return view(ctx, f, input.kind);
+}
+
 export async function allocateDocumentNumber(ctx: CoreContext, meta: CallMeta, input: { sessionId: number; kind: NumberedKind }): Promise<DocumentSettingsView> {
   const f = await loadSessionFacts(ctx, input.sessionId);
   const facts = input.kind === 'minutes' ? await loadMinutesFacts(ctx, f) : undefined;

@@ -124,6 +124,14 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
     ]) expect(text).toContain(expected);
     // The summary is annexed to these minutes: it cites their number and date.
     expect(await render(s.sessionId, 'summary')).toContain('Kèm theo Biên bản số 07/BB-HĐ ngày 11 tháng 6 năm 2026');
+
+    // Back to the defaults: the row goes, the audit keeps what it was.
+    const reset = ok(await invoke(core.ctx, 'documents:resetSettings', { sessionId: s.sessionId, kind: 'minutes' }));
+    expect(reset).toMatchObject({ stored: false, settings: { place: 'Đồng Tháp', number: null } });
+    const undo = core.ctx.sqlite.prepare(`SELECT before_json, after_json FROM audit_log WHERE action = 'documents.resetSettings'`).get() as { before_json: string; after_json: string | null };
+    expect(JSON.parse(undo.before_json)).toMatchObject({ kind: 'minutes', settings: { place: 'Cao Lãnh' } });
+    expect(undo.after_json).toBeNull();
+    expect(await render(s.sessionId, 'minutes')).not.toContain('Cao Lãnh');
   });
 
   it('refuses settings that do not fit the form, naming the field', async () => {

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Fieldset, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconCheck, IconDeviceFloppy, IconNumber } from '@tabler/icons-react';
+import { IconCheck, IconDeviceFloppy, IconNumber, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { isNumberedKind, type DocumentSettingsView, type SettingsKind } from '../../../../shared/api/channels/document-settings';
@@ -51,7 +51,8 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
   const [saved, setSaved] = useState(false);
   const save = useApiMutation('documents:saveSettings', { invalidates: ['documents:settings'] });
   const allocate = useApiMutation('documents:allocateNumber', { invalidates: ['documents:settings'] });
-  const error = save.error ?? allocate.error;
+  const restore = useApiMutation('documents:resetSettings', { invalidates: ['documents:settings'] });
+  const error = save.error ?? allocate.error ?? restore.error;
 
   // A fresh view (after saving, numbering, or another session) is the form's new starting point.
   useEffect(() => reset(toValues(view)), [view, reset]);
@@ -78,7 +79,7 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
   const numbered = isNumberedKind(kind);
   // The summary is the minutes' annex: no header of its own; it cites the minutes' number and date.
   const annex = kind === 'summary';
-  const busy = save.isPending || allocate.isPending;
+  const busy = save.isPending || allocate.isPending || restore.isPending;
 
   return (
     <form onSubmit={(e) => void onSave(e).catch(() => undefined)} noValidate>
@@ -139,6 +140,11 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
           <Button type="submit" size="md" leftSection={<IconDeviceFloppy />} loading={save.isPending} disabled={locked || busy}>
             {t('documents:settingsPanel.save')}
           </Button>
+          {view.stored && (
+            <Button size="md" variant="default" leftSection={<IconRestore />} disabled={locked || busy} loading={restore.isPending} onClick={() => restore.mutate({ sessionId, kind })} title={t('documents:settingsPanel.resetHelp')}>
+              {t('documents:settingsPanel.reset')}
+            </Button>
+          )}
           <Text role="status" aria-live="polite" fw={600} c={saved && !formState.isDirty ? 'green.9' : 'gray.8'}>
             {saved && !formState.isDirty ? (
               <Group gap={4} component="span">
