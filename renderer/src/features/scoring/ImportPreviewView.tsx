@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ImportAction, ImportPreview } from '../../../../shared/api/channels/scoring';
 import type { ImportRowError } from '../../../../shared/api/fields';
 import { useT } from '../../i18n/useT';
+import { dateText } from '../councils/labels';
 
 /** Icon and colour back up the words; the action is always written out in full. */
 const ACTION_LOOK: Record<ImportAction, { color: string; Icon: typeof IconCirclePlus }> = {
@@ -46,7 +47,7 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
       {p.session && (
         <Stack gap={2}>
           <Title order={3} size="h4">
-            {t('scoringExchange:previewTitle', { number: p.session.number, council: p.session.councilName, date: p.session.date })}
+            {t('scoringExchange:previewTitle', { number: p.session.number, council: p.session.councilName, date: dateText(p.session.date) })}
           </Title>
           <Text c="dimmed">{t('scoringExchange:previewMeta', { at: when(p.exportedAt), version: p.formatVersion ?? '—' })}</Text>
         </Stack>
