@@ -94,6 +94,20 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
 
   // The council discusses and re-scores the spread product: every scoring member submits again.
   await app.api('scoring:openRescoring', { sessionId: a.sessionId, registrationId: spreadItem.registrationId, chairMemberId: a.chairId, reason: 'Chênh lệch điểm giữa các thành viên vượt 10 điểm' });
+  // Closing now would end the scoring with that product's new sheets missing: the dialog lists them
+  // and asks for a conscious confirmation.
+  await page.getByRole('main').getByRole('link', { name: 'Xem phiên họp' }).click();
+  await page.getByRole('button', { name: 'Kết thúc phiên họp' }).click();
+  const closing = page.getByRole('dialog', { name: 'Kết thúc phiên họp' });
+  await closing.getByLabel('Giờ kết thúc').fill('11:30');
+  await expect(closing.getByTestId('close-missing-sheets')).toContainText('Còn 1 sản phẩm chưa đủ phiếu chấm');
+  await expect(closing.getByRole('button', { name: 'Xác nhận' })).toBeDisabled();
+  await closing.getByLabel(/^Vẫn kết thúc phiên họp/).check();
+  await expect(closing.getByRole('button', { name: 'Xác nhận' })).toBeEnabled();
+  await page.screenshot({ path: test.info().outputPath('close-missing-sheets.png') });
+  await closing.getByRole('button', { name: 'Hủy' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Kết quả', exact: true }).click();
+
   const set = a.setOf.get(spreadItem.criteriaSetVersionId!)!;
   for (const [k, memberId] of a.scorers(spreadItem.registrationId).entries()) {
     await paperSheet(app, a.sessionId, spreadItem.registrationId, memberId, choicesNear(set, 74 + (k % 2)));

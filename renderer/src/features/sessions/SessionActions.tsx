@@ -7,6 +7,7 @@ import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { MissingSheetsWarning, useMissingSheets } from './MissingSheetsWarning';
 import { useSessionMutation } from './useSessionMutation';
 
 type Step = 'open' | 'close' | 'reopen' | 'delete' | null;
@@ -19,10 +20,13 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
   const [step, setStep] = useState<Step>(null);
   const [endTime, setEndTime] = useState(s.endTime ?? '');
   const [reason, setReason] = useState('');
+  const [closeAnyway, setCloseAnyway] = useState(false);
+  const sheets = useMissingSheets(s.id, step === 'close');
   const done = (key: 'opened' | 'closed' | 'reopened') => () => {
     notifications.show({ color: 'green', message: t(`sessions:actions.${key}`) });
     setStep(null);
     setReason('');
+    setCloseAnyway(false);
   };
   const open = useSessionMutation('sessions:transition', done('opened'));
   const close = useSessionMutation('sessions:transition', done('closed'));
@@ -62,23 +66,33 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
       </Group>
       <Modal
         opened={step !== null}
-        onClose={() => setStep(null)}
+        onClose={() => {
+          setStep(null);
+          setCloseAnyway(false);
+        }}
         title={step === 'open' ? t('sessions:actions.open') : step === 'close' ? t('sessions:actions.close') : step === 'reopen' ? t('sessions:actions.reopen') : t('sessions:detail.delete')}
       >
         <Stack>
           <Text>{step === 'open' ? t('sessions:actions.openConfirm') : step === 'close' ? t('sessions:actions.closeConfirm') : step === 'reopen' ? t('sessions:actions.reopenConfirm') : t('sessions:detail.deleteConfirm')}</Text>
           {step === 'close' && !written && <TextInput type="time" label={t('sessions:form.endTime')} required value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} />}
+          {step === 'close' && <MissingSheetsWarning missing={sheets.missing} acknowledged={closeAnyway} onAcknowledge={setCloseAnyway} />}
           {step === 'reopen' && <Textarea label={t('sessions:actions.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />}
           {current?.isError && <ErrorAlert error={current.error} />}
           {step === 'delete' && del.isError && <ErrorAlert error={del.error} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setStep(null)}>
+            <Button
+              variant="default"
+              onClick={() => {
+                setStep(null);
+                setCloseAnyway(false);
+              }}
+            >
               {t('common:cancel')}
             </Button>
             <Button
               color={step === 'delete' ? 'red' : undefined}
               loading={current?.isPending || del.isPending}
-              disabled={(step === 'reopen' && !reason.trim()) || (step === 'close' && !written && !endTime)}
+              disabled={(step === 'reopen' && !reason.trim()) || (step === 'close' && ((!written && !endTime) || sheets.loading || (sheets.missing.length > 0 && !closeAnyway)))}
               onClick={() => {
                 if (step === 'open') open.mutate({ id: s.id, to: 'in_progress' });
                 else if (step === 'close') close.mutate({ id: s.id, to: 'closed', ...(endTime ? { endTime } : {}) });
