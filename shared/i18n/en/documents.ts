@@ -266,7 +266,6 @@ export default {
     certificate: 'Certificate',
     printing: 'Preparing the document…',
     preview: 'Preview: {{name}} ({{pages}} pages)',
-    previewFrame: 'Preview of the document',
     download: 'Download',
     notFinalized: 'The session is not finalized: printed documents carry no check code yet.',
     saveDialogTitle: 'Save the PDF document',
@@ -294,7 +293,6 @@ export default {
     productPlaceholder: 'Choose a product',
     member: 'Council member',
     memberPlaceholder: 'Choose a member',
-    memberOptional: 'No name (blank sheet)',
     scored: 'Print the scored sheet',
     blank: 'Print a blank sheet',
     prefill: 'Fill in the product and evaluator on the blank sheet',
@@ -309,7 +307,5 @@ export default {
     loading: 'Loading the PDF… {{percent}}%',
     done: 'Printed {{total}} sheets, {{pages}} pages.',
     cancelled: 'Printing was cancelled. You can start again.',
-    failed: 'Could not print: {{message}}',
-    preview: 'Preview',
   },
 } satisfies Shape<typeof vi>;

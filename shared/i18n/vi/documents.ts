@@ -268,7 +268,6 @@ export default {
     certificate: 'Giấy chứng nhận',
     printing: 'Đang lập văn bản…',
     preview: 'Xem trước: {{name}} ({{pages}} trang)',
-    previewFrame: 'Bản xem trước của văn bản',
     download: 'Tải xuống',
     notFinalized: 'Phiên họp chưa chốt kết quả: văn bản in ra chưa có mã kiểm tra.',
     saveDialogTitle: 'Lưu văn bản PDF',
@@ -298,7 +297,6 @@ export default {
     productPlaceholder: 'Chọn sản phẩm',
     member: 'Thành viên Hội đồng',
     memberPlaceholder: 'Chọn thành viên',
-    memberOptional: 'Không ghi tên (phiếu trắng)',
     scored: 'In phiếu đã chấm',
     blank: 'In phiếu trắng',
     prefill: 'Điền sẵn tên sản phẩm và người đánh giá trên phiếu trắng',
@@ -314,7 +312,5 @@ export default {
     loading: 'Đang tải tệp PDF… {{percent}}%',
     done: 'Đã in xong {{total}} phiếu, {{pages}} trang.',
     cancelled: 'Đã hủy việc in. Có thể bắt đầu lại.',
-    failed: 'Không in được: {{message}}',
-    preview: 'Xem trước',
   },
 } as const;
