@@ -15,6 +15,11 @@ export interface BenchCase<S = unknown> {
   setup?: () => Promise<S> | S;
   /** One timed iteration. */
   run: (state: S) => Promise<unknown> | unknown;
+  /**
+   * Runs between two timed iterations (not timed): what happens between two calls in the app,
+   * e.g. letting the event loop turn as it does between two IPC messages.
+   */
+  between?: (state: S) => Promise<void> | void;
   /** Releases what setup made (not timed). */
   teardown?: (state: S) => Promise<void> | void;
   iterations?: number;

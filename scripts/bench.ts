@@ -37,6 +37,7 @@ async function runCase(file: string, c: BenchCase): Promise<Result> {
       const t0 = performance.now();
       await c.run(state);
       times.push(performance.now() - t0);
+      if (c.between) await c.between(state);
     }
     times.sort((a, b) => a - b);
     const medianMs = quantile(times, 0.5);

@@ -7,6 +7,61 @@ export interface OpenedDatabase {
   sqlite: Database.Database;
   db: Kysely<DB>;
   file: string;
+  /** The idle WAL checkpointer of a writable file database (see startIdleCheckpoints); closeDatabase stops it. */
+  idleCheckpoints?: IdleCheckpoints;
+}
+
+/**
+ * WAL checkpoints when the app is idle instead of inside a write.
+ *
+ * SQLite's default checkpoints the WAL into the database file from inside the commit that pushes
+ * the WAL past 1000 pages. One autosaved answer writes about 9 pages (answer event and its index,
+ * current answer, sheet totals, audit row and its index, sequence), so every ~110th answer paid a
+ * checkpoint of 1000 pages with its fsyncs — 5–25 ms on the bench machine, which set the p99 of
+ * scoring:setAnswer (bench/scoring.bench.ts, docs/benchmarks.md notes).
+ *
+ * Here a timer checkpoints (PASSIVE: never waits for readers or writers) whenever this connection
+ * changed something since the last check and is not inside a transaction; the calls of the UI
+ * come through IPC/HTTP, so the timer runs between them. The automatic checkpoint stays as a
+ * safety net for long stretches without idle time (a bulk import), at a higher threshold, and
+ * journal_size_limit gives the disk back after such a stretch.
+ */
+export const IDLE_CHECKPOINT_MS = 200;
+/** Pages (4 KiB): ~40 MB of WAL before a commit checkpoints by itself. */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+export const JOURNAL_SIZE_LIMIT_BYTES = 64 * 2 ** 20;
+
+export interface IdleCheckpoints {
+  /** Runs one idle check now (what the timer does); returns whether a checkpoint ran. */
+  tick: () => boolean;
+  stop: () => void;
+}
+
+export function startIdleCheckpoints(sqlite: Database.Database, everyMs = IDLE_CHECKPOINT_MS): IdleCheckpoints {
+  const changes = sqlite.prepare('SELECT total_changes()').pluck(true);
+  let seen = -1;
+  const tick = (): boolean => {
+    if (!sqlite.open) {
+      stop();
+      return false;
+    }
+    if (sqlite.inTransaction) return false;
+    try {
+      const now = changes.get() as number;
+      if (now === seen) return false;
+      seen = now;
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      return true;
+    } catch {
+      // Another connection is checkpointing or holds a lock: the next tick tries again.
+      return false;
+    }
+  };
+  const timer = setInterval(tick, everyMs);
+  // Never keeps a CLI command or a test process alive.
+  timer.unref();
+  const stop = () => clearInterval(timer);
+  return { tick, stop };
 }
 
 /**
@@ -34,6 +89,10 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): O
     // FULL costs an fsync per answer, which the autosave path cannot afford on slow disks.
     // Scoring answers are also hash-chained, so a lost tail is detectable.
     sqlite.pragma('synchronous = NORMAL');
+    if (!opts.readonly && file !== ':memory:') {
+      sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
+    }
     // SQLite ships with foreign keys off for backwards compatibility; we rely on them.
     sqlite.pragma('foreign_keys = ON');
     // Refuse databases that are not SQLite files early, with a clear error.
@@ -43,11 +102,13 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): O
     throw translateSqliteError(e, file);
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { sqlite, db, file };
+  const idleCheckpoints = !opts.readonly && file !== ':memory:' ? startIdleCheckpoints(sqlite) : undefined;
+  return { sqlite, db, file, idleCheckpoints };
 }
 
 /** Checkpoints the WAL into the main file and lets SQLite refresh its statistics. */
 export function closeDatabase(opened: OpenedDatabase): void {
+  opened.idleCheckpoints?.stop();
   if (!opened.sqlite.open) return;
   if (!opened.sqlite.readonly) {
     try {

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, WAL_AUTOCHECKPOINT_PAGES, type OpenedDatabase } from './open';
+
+/** WAL checkpoints between calls instead of inside a commit (open.ts, bench/scoring.bench.ts). */
+
+const opened: OpenedDatabase[] = [];
+afterEach(() => {
+  for (const o of opened.splice(0)) closeDatabase(o);
+});
+
+function fileDb(): OpenedDatabase {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-checkpoint-'));
+  const o = openDatabase(path.join(dir, 'ocop.sqlite'));
+  opened.push(o);
+  return o;
+}
+
+const mainFileSize = (o: OpenedDatabase) => fs.statSync(o.file).size;
+
+describe('idle WAL checkpoints', () => {
+  it('raise the automatic checkpoint to a safety net and bound the WAL file kept on disk', () => {
+    const o = fileDb();
+    expect(o.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    expect(o.sqlite.pragma('journal_size_limit', { simple: true })).toBe(JOURNAL_SIZE_LIMIT_BYTES);
+    expect(o.idleCheckpoints).toBeDefined();
+  });
+
+  it('copy committed pages into the database file when the connection is idle, once per change', () => {
+    const o = fileDb();
+    o.sqlite.exec('CREATE TABLE t (x BLOB)');
+    o.idleCheckpoints!.tick();
+    const before = mainFileSize(o);
+    const insert = o.sqlite.prepare('INSERT INTO t VALUES (randomblob(3000))');
+    o.sqlite.transaction(() => {
+      for (let i = 0; i < 200; i++) insert.run();
+    })();
+    // Committed, but still only in the WAL (200 pages are far below the automatic threshold).
+    expect(mainFileSize(o)).toBe(before);
+    expect(o.idleCheckpoints!.tick()).toBe(true);
+    expect(mainFileSize(o)).toBeGreaterThan(before + 200 * 3000);
+    // Nothing changed since: no checkpoint (and no fsync) on the next tick.
+    expect(o.idleCheckpoints!.tick()).toBe(false);
+  });
+
+  it('never run inside an open transaction', () => {
+    const o = fileDb();
+    o.sqlite.exec('CREATE TABLE t (x)');
+    o.sqlite.exec('BEGIN');
+    o.sqlite.exec('INSERT INTO t VALUES (1)');
+    expect(o.idleCheckpoints!.tick()).toBe(false);
+    o.sqlite.exec('COMMIT');
+    expect(o.idleCheckpoints!.tick()).toBe(true);
+  });
+
+  it('stop with the connection, even one closed without closeDatabase', () => {
+    const o = fileDb();
+    o.sqlite.exec('CREATE TABLE t (x)');
+    o.sqlite.close();
+    expect(o.idleCheckpoints!.tick()).toBe(false);
+  });
+
+  it('are not started for in-memory or read-only databases', () => {
+    const mem = openDatabase(':memory:');
+    opened.push(mem);
+    expect(mem.idleCheckpoints).toBeUndefined();
+    const o = fileDb();
+    const ro = openDatabase(o.file, { readonly: true });
+    opened.push(ro);
+    expect(ro.idleCheckpoints).toBeUndefined();
+  });
+});
