@@ -50,6 +50,8 @@ describe('import jobs', { timeout: 120_000 }, () => {
     expect(validating.length).toBeGreaterThan(0);
     expect(validating.every((s) => s.total === 1200 && s.done <= 1200)).toBe(true);
     expect(Math.max(...validating.map((s) => s.done))).toBeGreaterThan(0);
+    // The write is announced before its transaction holds the event loop.
+    expect(seen.some((s) => s.phase === 'write' && s.total === 1200 && s.done === 0)).toBe(true);
     const last = seen.at(-1)!;
     expect(last).toMatchObject({ fileName: 'dot-1.xlsx', rows: { producers: 400, products: 400, registrations: 400 }, error: null, finishedAt: expect.any(String) });
     expect(last.result).toMatchObject({ dryRun: false, producers: { created: 400 }, products: { created: 400 }, registrations: { created: 400 } });

@@ -37,6 +37,9 @@ function prune(jobs: Map<string, Job>): void {
   for (const j of done.slice(0, Math.max(0, done.length - KEEP_FINISHED))) jobs.delete(j.status.jobId);
 }
 
+/** A little more than the UI's polling interval. */
+const WRITE_ANNOUNCE_MS = 250;
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Starts an import job and answers at once; a file over the size limit is refused here, before any job exists. */
@@ -76,6 +79,9 @@ export function startImportJob(ctx: CoreContext, actor: string, i: ImportInput):
       await yieldToEventLoop();
       if (s.cancelRequested) throw new ImportCancelled();
     },
+    // The write transaction holds the event loop until it commits: give the UI (polling every
+    // 200 ms) time to see "writing" first, so it does not sit on "validating" for that long.
+    beforeWrite: () => new Promise<void>((resolve) => setTimeout(resolve, WRITE_ANNOUNCE_MS)),
   };
   // Let the caller get its answer (the job id) before the first piece of work.
   void yieldToEventLoop()

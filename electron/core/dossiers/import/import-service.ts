@@ -33,6 +33,8 @@ export interface ImportInput {
 export interface ImportHooks {
   phase: (phase: 'parse' | 'validate' | 'write', total: number, rows?: { producers: number; products: number; registrations: number }) => void;
   progress: PlanProgress;
+  /** Called once the write phase is announced, before the transaction holds the event loop. */
+  beforeWrite?: () => Promise<void>;
 }
 
 /** Refuses a workbook over the size limit, with both sizes in the message. */
@@ -86,6 +88,7 @@ export async function importDossiers(ctx: CoreContext, actor: string, i: ImportI
   // Last chance to cancel: from here on the import is one transaction.
   await hooks?.progress(rows.producers + rows.products + rows.registrations);
   hooks?.phase('write', writesOf(plan));
+  await hooks?.beforeWrite?.();
 
   return withTriggerErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
