@@ -27,6 +27,8 @@ describe('CLI documents settings / number / series', { timeout: 120_000 }, () =>
     expect(shown.code).toBe(0);
     const view = JSON.parse(shown.out) as { settings: Record<string, unknown>; numberText: string };
     expect(view.numberText).toBe('…/BB-HĐ');
+    // The council has no header lines: its name is the issuing body, broken between words to fit the header.
+    expect(view.settings.bodyLines).toEqual(['HỘI ĐỒNG ĐÁNH GIÁ,', 'PHÂN HẠNG SẢN PHẨM OCOP', 'TỈNH']);
 
     const file = path.join(dir, 'minutes.json');
     fs.writeFileSync(file, JSON.stringify({ ...view.settings, place: 'Cao Lãnh', recipients: ['UBND tỉnh (b/c)', 'Lưu: VT'] }));

@@ -9,6 +9,7 @@ import { decisionFromSession } from '../from-session/decision-data';
 import { minutesFromSession, summaryFromSession } from '../from-session/minutes-data';
 import type { SessionFacts } from '../from-session/session-facts';
 import type { CertificateData, DecisionData, DocumentSetup, MinutesData, Signer, SummaryData } from '../types';
+import { wrapToFit } from './header-fit';
 import { defaultMinutesContent, spreadDiscussions, type MinutesFacts } from './minutes-facts';
 
 const signerSettings = (s: Signer): SignerSettings => ({ authority: s.authority ?? '', title: s.title, officeLine: s.officeLine ?? '', name: s.name });
@@ -21,8 +22,9 @@ const signerOf = (s: SignerSettings): Signer => ({
 
 function fromSetup(setup: DocumentSetup, signer: Signer): Omit<DocumentSettings, 'minutes'> {
   return {
-    parentLines: setup.issuer.parentLines,
-    bodyLines: setup.issuer.bodyLines,
+    // At most 3 and 4 lines (the schema's limits) even after breaking a long default line.
+    parentLines: wrapToFit(setup.issuer.parentLines).slice(0, 3),
+    bodyLines: wrapToFit(setup.issuer.bodyLines).slice(0, 4),
     number: setup.number.number,
     symbol: setup.number.symbol,
     place: setup.placeDate.place,

@@ -13,6 +13,37 @@ import { contentWidth, DECREE_MARGINS } from '../layout/units';
 const ROOM = headerGeometry(contentWidth('portrait', DECREE_MARGINS), Number.POSITIVE_INFINITY).left - 1;
 const toMm = (pt: number): string => ((pt * 25.4) / 72).toFixed(0);
 
+const fits = (line: string): boolean => textWidth(line, 12, true) <= ROOM;
+
+/** Greedy join of pieces with spaces, never past the column. */
+function pack(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    const next = current ? `${current} ${piece}` : piece;
+    if (current && !fits(next)) {
+      out.push(current);
+      current = piece;
+    } else current = next;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * Defaults only (a council without its header lines gives its whole name as one line): a line
+ * too wide is broken after a comma first ("HỘI ĐỒNG ĐÁNH GIÁ," / "PHÂN HẠNG SẢN PHẨM OCOP"), then
+ * between words, so the defaults always print and save as they show and never split "PHÂN / HẠNG"
+ * when a comma gives a better place.
+ */
+export function wrapToFit(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    if (fits(line)) return [line];
+    const clauses = line.split(/(?<=,)\s+/u).filter(Boolean);
+    return pack(clauses).flatMap((l) => (fits(l) ? [l] : pack(l.split(/\s+/u).filter(Boolean))));
+  });
+}
+
 export function assertHeaderLinesFit(s: Pick<DocumentSettings, 'parentLines' | 'bodyLines'>): void {
   for (const field of ['parentLines', 'bodyLines'] as const) {
     s[field].forEach((line, i) => {
