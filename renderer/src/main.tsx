@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -7,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { App } from './app/App';
+import { DatesLocale } from './app/DatesLocale';
 import './i18n';
 
 // Local calls are fast and the data changes only through this app: no background refetching.
@@ -33,7 +35,9 @@ createRoot(root).render(
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
-          <App />
+          <DatesLocale>
+            <App />
+          </DatesLocale>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>

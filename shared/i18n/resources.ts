@@ -3,6 +3,7 @@ import enBackup from './en/backup';
 import enCommon from './en/common';
 import enCouncils from './en/councils';
 import enCriteria from './en/criteria';
+import enDates from './en/dates';
 import enDossiers from './en/dossiers';
 import enDocuments from './en/documents';
 import enErrors from './en/errors';
@@ -18,6 +19,7 @@ import viBackup from './vi/backup';
 import viCommon from './vi/common';
 import viCouncils from './vi/councils';
 import viCriteria from './vi/criteria';
+import viDates from './vi/dates';
 import viDossiers from './vi/dossiers';
 import viDocuments from './vi/documents';
 import viErrors from './vi/errors';
@@ -35,8 +37,8 @@ import viSettings from './vi/settings';
  * shape (checked by the type system and by i18n.test.ts). Areas add a namespace per file.
  */
 export const resources = {
-  vi: { common: viCommon, councils: viCouncils, criteria: viCriteria, sessions: viSessions, scoring: viScoring, scoringExchange: viScoringExchange, results: viResults, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu },
-  en: { common: enCommon, councils: enCouncils, criteria: enCriteria, sessions: enSessions, scoring: enScoring, scoringExchange: enScoringExchange, results: enResults, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu },
+  vi: { common: viCommon, councils: viCouncils, criteria: viCriteria, sessions: viSessions, scoring: viScoring, scoringExchange: viScoringExchange, results: viResults, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu, dates: viDates },
+  en: { common: enCommon, councils: enCouncils, criteria: enCriteria, sessions: enSessions, scoring: enScoring, scoringExchange: enScoringExchange, results: enResults, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu, dates: enDates },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];

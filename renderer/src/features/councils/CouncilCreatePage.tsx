@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DEFAULT_COUNCIL_RULES, type CouncilRulesInput } from '../../../../shared/api/channels/councils';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { CouncilFields, councilFieldsInput, emptyCouncilFields } from './CouncilFields';
@@ -58,7 +59,7 @@ export function CouncilCreatePage() {
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={3}>{t('councils:form.sectionMembers')}</Title>
-          <TextInput type="date" w={260} label={t('councils:form.membersFrom')} description={t('councils:form.membersFromHelp')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+          <DateField w={260} label={t('councils:form.membersFrom')} description={t('councils:form.membersFromHelp')} value={from} onChange={setFrom} />
           <MemberRowsEditor rows={rows} onChange={setRows} level={fields.level} />
           <Text size="sm" c="gray.7">
             {t('councils:roleHelp.secretary')}

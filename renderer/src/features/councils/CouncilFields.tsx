@@ -1,5 +1,6 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import type { CouncilLevel } from '../../../../shared/api/channels/councils';
+import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n/useT';
 import { COUNCIL_LEVELS } from './labels';
 
@@ -81,7 +82,7 @@ export function CouncilFields({ value, onChange, parents, fixedLevel }: { value:
       <Title order={3} size="h4">{t('councils:form.sectionDecision')}</Title>
       <SimpleGrid cols={2}>
         <TextInput label={t('councils:form.decisionNo')} placeholder={t('councils:form.decisionNoPlaceholder')} value={value.decisionNo} onChange={(e) => set('decisionNo', e.currentTarget.value)} />
-        <TextInput type="date" label={t('councils:form.decisionDate')} value={value.decisionDate} onChange={(e) => set('decisionDate', e.currentTarget.value)} />
+        <DateField label={t('councils:form.decisionDate')} value={value.decisionDate} onChange={(iso) => set('decisionDate', iso)} />
         <TextInput label={t('councils:form.decisionSigner')} value={value.decisionSigner} onChange={(e) => set('decisionSigner', e.currentTarget.value)} />
         <TextInput label={t('councils:form.decisionSignerTitle')} value={value.decisionSignerTitle} onChange={(e) => set('decisionSignerTitle', e.currentTarget.value)} />
       </SimpleGrid>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { CouncilDetail, CouncilMember, MemberRole } from '../../../../shared/api/channels/councils';
 import { useApiMutation } from '../../api/hooks';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { MEMBER_ROLES, roleLabel } from './labels';
@@ -59,7 +60,7 @@ export function MemberDialogs({ dialog, onClose, detail }: { dialog: MemberDialo
         )}
         {(dialog.kind === 'add' || dialog.kind === 'change') && roleSelect}
         {dialog.kind !== 'correct' && (
-          <TextInput type="date" label={dialog.kind === 'end' ? t('councils:member.to') : t('councils:member.effectiveFrom')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <DateField label={dialog.kind === 'end' ? t('councils:member.to') : t('councils:member.effectiveFrom')} required value={date} onChange={setDate} />
         )}
         {(dialog.kind === 'change' || dialog.kind === 'end') && <TextInput label={t('councils:member.endReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
         {active?.isError && <ErrorAlert error={active.error} />}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SessionKind } from '../../../../shared/api/channels/sessions';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 
@@ -51,9 +52,9 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
         </Stack>
         <TextInput label={t('sessions:form.title')} placeholder={t('sessions:form.titlePlaceholder')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} />
         <SimpleGrid cols={2}>
-          <TextInput type="date" required label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')} value={v.date} onChange={(e) => set('date', e.currentTarget.value)} />
+          <DateField required label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')} value={v.date} onChange={(iso) => set('date', iso)} />
           {written ? (
-            <TextInput type="date" label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} onChange={(e) => set('opinionDeadline', e.currentTarget.value)} />
+            <DateField label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} onChange={(iso) => set('opinionDeadline', iso)} />
           ) : (
             <TextInput type="time" label={t('sessions:form.startTime')} value={v.startTime} onChange={(e) => set('startTime', e.currentTarget.value)} />
           )}

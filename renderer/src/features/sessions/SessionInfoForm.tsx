@@ -2,6 +2,7 @@ import { Button, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { roleLabel } from '../councils/labels';
@@ -42,9 +43,9 @@ export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
     <Stack gap="md" maw={900}>
       <TextInput label={t('sessions:form.title')} placeholder={t('sessions:form.titlePlaceholder')} value={v.title} disabled={disabled} onChange={(e) => set('title', e.currentTarget.value)} />
       <SimpleGrid cols={3}>
-        <TextInput type="date" label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')} value={v.date} disabled={disabled || s.status !== 'preparing'} onChange={(e) => set('date', e.currentTarget.value)} />
+        <DateField clearable={false} label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')} value={v.date} disabled={disabled || s.status !== 'preparing'} onChange={(iso) => set('date', iso)} />
         {written ? (
-          <TextInput type="date" label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} disabled={disabled} onChange={(e) => set('opinionDeadline', e.currentTarget.value)} />
+          <DateField label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} disabled={disabled} onChange={(iso) => set('opinionDeadline', iso)} />
         ) : (
           <>
             <TextInput type="time" label={t('sessions:form.startTime')} value={v.startTime} disabled={disabled} onChange={(e) => set('startTime', e.currentTarget.value)} />
