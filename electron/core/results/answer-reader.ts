@@ -108,6 +108,10 @@ export function readChoices(sqlite: Database.Database, sessionId: number, sheets
     .all(sessionId, registrationId ?? null, registrationId ?? null) as number[];
 
   const partial: CountingSheet[] = [];
+  // One buffer for the levels of every complete sheet, a view per sheet: 2 700 small typed arrays
+  // with a backing store each cost milliseconds to allocate and to collect.
+  const buffer = new Int32Array(packed.length);
+  let used = 0;
   let i = 0;
   while (i < packed.length) {
     const sheetId = Math.floor(packed[i]! / PACK);
@@ -119,7 +123,7 @@ export function readChoices(sqlite: Database.Database, sessionId: number, sheets
       const version = versions.get(sheet.criteriaSetVersionId);
       const order = version ? codeOrder(version.set) : null;
       if (order && j - i === order.binary.length) {
-        const levels = new Int32Array(order.binary.length);
+        const levels = buffer.subarray(used, (used += order.binary.length));
         for (let k = 0; k < levels.length; k++) levels[order.setIndex[k]!] = packed[i + k]! - base;
         sheets.set(sheetId, new CompleteSheet(sheet, levels, compileSet(version!.set).codes));
       } else partial.push(sheet);
