@@ -51,19 +51,30 @@ test('edits the number and place of the minutes, saves them with the session, pr
   expect(text).toContain('- UBND tỉnh (b/c);');
   expect(text).toContain('Kết quả biểu quyết: 07 thành viên tán thành, 0 không tán thành, 0 không biểu quyết.');
 
-  // A number from the council's register: clear the hand-typed one, then "Cấp số".
+  // The council's register: a pattern with the year, continuing from a paper register at 5.
+  await panel.getByRole('button', { name: 'Sổ văn bản…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Sổ văn bản của Hội đồng năm 2026/u });
+  await dialog.getByRole('textbox', { name: 'Mẫu số' }).fill('{n}/{year}/BB-HĐ');
+  await dialog.getByRole('textbox', { name: 'Số tiếp theo' }).fill('5');
+  await expect(dialog.getByText('Số in trên văn bản: 05/2026/BB-HĐ')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('series-dialog.png') });
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByText('Số tiếp theo trong sổ: 5 (mẫu {n}/{year}/BB-HĐ, năm 2026)')).toBeVisible();
+
+  // A number from the register: clear the hand-typed one, then "Cấp số".
   await panel.getByRole('textbox', { name: 'Số', exact: true }).fill('');
   await panel.getByRole('button', { name: 'Cấp số' }).click();
-  await expect(panel.getByTestId('document-number-text')).toHaveText(/^Số in trên văn bản: 01\//u);
-  await expect(panel.getByRole('textbox', { name: 'Số', exact: true })).toHaveValue('1');
-  await expect(panel.getByText(/Số tiếp theo trong sổ: 2/u)).toBeVisible();
+  await expect(panel.getByTestId('document-number-text')).toHaveText('Số in trên văn bản: 05/2026/BB-HĐ');
+  await expect(panel.getByRole('textbox', { name: 'Số', exact: true })).toHaveValue('5');
+  await expect(panel.getByText(/Số tiếp theo trong sổ: 6/u)).toBeVisible();
   expect(fs.existsSync(file)).toBe(true);
 
   // Back to the defaults of the session and council; the allocated number stays spent.
   await panel.getByRole('button', { name: 'Khôi phục mặc định' }).click();
   await expect(panel.getByText('Đang dùng thông tin mặc định')).toBeVisible();
   await expect(panel.getByRole('textbox', { name: 'Địa danh' })).not.toHaveValue('Cao Lãnh');
-  await expect(panel.getByText(/Số tiếp theo trong sổ: 2/u)).toBeVisible();
+  await expect(panel.getByText(/Số tiếp theo trong sổ: 6/u)).toBeVisible();
 
   // The summary is the minutes' annex: only its signer is edited.
   await panel.locator('label', { hasText: 'Bảng tổng hợp' }).click();

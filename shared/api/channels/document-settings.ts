@@ -96,7 +96,7 @@ export const DocumentSettingsView = z.object({
   /** "Số: 05/BB-HĐ" as printed ("…/BB-HĐ" without a number). */
   numberText: z.string(),
   /** The council's series for this kind (null for kinds without a number). */
-  series: z.object({ pattern: z.string(), year: z.number().int(), nextNumber: z.number().int() }).nullable(),
+  series: z.object({ councilId: z.number().int(), pattern: z.string(), year: z.number().int(), nextNumber: z.number().int() }).nullable(),
   /** Products the minutes discuss (spread over the limit, re-scored), for the discussion fields. */
   discussionProducts: z.array(z.object({ registrationId: z.number().int(), productName: z.string(), producerName: z.string() })),
 });

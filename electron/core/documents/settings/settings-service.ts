@@ -67,7 +67,7 @@ async function view(ctx: CoreContext, f: SessionFacts, kind: SettingsKind, minut
 
 async function seriesFor(db: Kysely<DB>, f: SessionFacts, kind: NumberedKind, s: DocumentSettings): Promise<DocumentSettingsView['series']> {
   const v = await seriesView(db, f.detail.council.id, kind, documentYear(s, f));
-  return { pattern: v.pattern, year: v.year, nextNumber: v.nextNumber };
+  return { councilId: v.councilId, pattern: v.pattern, year: v.year, nextNumber: v.nextNumber };
 }
 
 async function sessionStatus(db: Kysely<DB>, sessionId: number): Promise<{ status: string; councilId: number }> {

@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { errorField } from '../dossiers/form-resolver';
+import { NumberSeriesDialog } from './NumberSeriesDialog';
 import { settingsResolver, toSettings, toValues, type SettingsValues } from './settings-form';
 
 const KINDS: readonly SettingsKind[] = ['minutes', 'summary', 'decision', 'certificate'];
@@ -49,6 +50,7 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
   const { register, handleSubmit, formState, reset, control, setError } = form;
   const number = useWatch({ control, name: 'number' });
   const [saved, setSaved] = useState(false);
+  const [seriesOpen, setSeriesOpen] = useState(false);
   const save = useApiMutation('documents:saveSettings', { invalidates: ['documents:settings'] });
   const allocate = useApiMutation('documents:allocateNumber', { invalidates: ['documents:settings'] });
   const restore = useApiMutation('documents:resetSettings', { invalidates: ['documents:settings'] });
@@ -111,7 +113,15 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
                     <Text size="md" fw={600} data-testid="document-number-text">
                       {t('documents:settingsPanel.numberText', { text: view.numberText })}
                     </Text>
-                    {view.series && <Text c="gray.8">{t('documents:settingsPanel.nextNumber', { next: view.series.nextNumber, pattern: view.series.pattern, year: view.series.year })}</Text>}
+                    {view.series && (
+                      <Group gap="md">
+                        <Text c="gray.8">{t('documents:settingsPanel.nextNumber', { next: view.series.nextNumber, pattern: view.series.pattern, year: view.series.year })}</Text>
+                        <Button variant="subtle" size="sm" fz="md" onClick={() => setSeriesOpen(true)}>
+                          {t('documents:settingsPanel.seriesOpen')}
+                        </Button>
+                      </Group>
+                    )}
+                    {seriesOpen && view.series && isNumberedKind(kind) && <NumberSeriesDialog kind={kind} series={view.series} onClose={() => setSeriesOpen(false)} />}
                   </Stack>
                 )}
                 <Group align="flex-end" gap="md">
