@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { isNumberedKind, type DocumentSettingsView, type SettingsKind } from '../../../../shared/api/channels/document-settings';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { DateFieldController } from '../../components/DateFieldController';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { errorField } from '../dossiers/form-resolver';
@@ -126,7 +127,7 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
                 )}
                 <Group align="flex-end" gap="md">
                   <TextInput label={t('documents:settingsPanel.place')} size="md" w={260} required {...register('place')} error={err('place')} />
-                  <TextInput type="date" label={t('documents:settingsPanel.date')} description={t('documents:settingsPanel.dateHelp')} size="md" w={220} {...register('date')} error={err('date')} />
+                  <DateFieldController control={control} name="date" label={t('documents:settingsPanel.date')} description={t('documents:settingsPanel.dateHelp')} size="md" w={220} error={err('date')} />
                   {kind === 'minutes' && <Checkbox label={t('documents:settingsPanel.showPlaceDate')} size="md" mb={10} {...register('showPlaceDate')} />}
                 </Group>
                 {kind !== 'certificate' && (
