@@ -40,7 +40,16 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   // The council and its establishing decision.
   await page.getByRole('textbox', { name: 'Tên Hội đồng', exact: true }).fill('Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp');
   await page.getByLabel('Số quyết định', { exact: true }).fill('1234/QĐ-UBND');
-  await page.getByLabel('Ngày ký', { exact: true }).fill('2026-05-25');
+  // Dates are typed day first whatever the operating system's locale; an impossible day is refused by name.
+  const signedOn = page.getByLabel('Ngày ký', { exact: true });
+  await expect(signedOn).toHaveAttribute('placeholder', 'ngày/tháng/năm');
+  await signedOn.fill('31/02/2026');
+  await page.getByLabel('Số quyết định', { exact: true }).click();
+  await expect(page.getByText('“31/02/2026” không phải là ngày hợp lệ. Gõ theo dạng ngày/tháng/năm, ví dụ 18/06/2026.')).toBeVisible();
+  await signedOn.fill('25/05/2026');
+  await page.getByLabel('Số quyết định', { exact: true }).click();
+  await expect(signedOn).toHaveValue('25/05/2026');
+  await expect(page.getByText('không phải là ngày hợp lệ')).toHaveCount(0);
   await page.getByLabel('Cơ quan chủ quản (dòng trên của tiêu đề)', { exact: true }).fill('UBND TỈNH ĐỒNG THÁP');
   await page.getByLabel('Địa danh ghi ngày tháng', { exact: true }).fill('Đồng Tháp');
 
@@ -64,6 +73,7 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
 
   await expect(page.getByRole('heading', { name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp' })).toBeVisible();
   await expect(page.getByText('Thành viên hiện nay (9)')).toBeVisible();
+  await expect(page.getByText(/1234\/QĐ-UBND.*25\/05\/2026/)).toBeVisible();
   await expect(page.getByTestId('council-members').getByRole('row')).toHaveCount(10);
   fs.mkdirSync('docs/screenshots', { recursive: true });
   await page.getByRole('tab', { name: 'Quy chế' }).click();
@@ -80,12 +90,22 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await page.getByRole('option', { name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp' }).click();
   await dialog.getByRole('combobox', { name: 'Đợt đánh giá' }).click();
   await page.getByRole('option', { name: 'Đợt 1 năm 2026' }).click();
-  await dialog.getByLabel('Ngày họp').fill('2026-06-15');
+  // The picker speaks Vietnamese (month heading, weeks from Monday); typing 18/06/2026 means 18 June.
+  const meetingDate = dialog.getByLabel('Ngày họp');
+  await meetingDate.click();
+  const picker = page.locator('[data-dates-dropdown]');
+  await expect(picker).toBeVisible();
+  await expect(picker.getByText(/^Tháng \d{1,2} năm \d{4}$/)).toBeVisible();
+  await expect(picker.locator('thead th').first()).toHaveText('T2');
+  await meetingDate.fill('18/06/2026');
+  await expect(picker.getByText('Tháng 6 năm 2026', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${test.info().outputDir}/date-picker-vi.png` });
   await dialog.getByLabel('Địa điểm').fill('Hội trường UBND tỉnh');
   await dialog.getByRole('button', { name: 'Tạo phiên họp' }).click();
 
   const prep = new SessionPrep(page);
   await expect(page.getByTestId('session-status')).toHaveText('Đang chuẩn bị');
+  await expect(page.getByText('18/06/2026, từ 08:00')).toBeVisible();
   await expect(prep.quorum()).toContainText('Chưa đủ số thành viên dự họp: 0/9, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng');
 
   // Agenda: everything the search finds.

@@ -63,6 +63,8 @@ export function DateField({ value, onChange, min, max, clearable, required, erro
       allowDeselect={canClear}
       clearButtonProps={{ 'aria-label': t('dates:clear') }}
       placeholder={rest.placeholder ?? t('dates:placeholder')}
+      // Mantine capitalises every word of the heading ("Tháng 6 Năm 2026"); the wording is already right.
+      styles={{ calendarHeaderLevel: { textTransform: 'none' } }}
       monthLabelFormat={(d) => t('dates:monthLabel', { month: dayjs(d).month() + 1, monthName: dayjs(d).locale(lang).format('MMMM'), year: dayjs(d).year() })}
       monthsListFormat={(d) => t('dates:monthShort', { month: dayjs(d).month() + 1, monthShortName: dayjs(d).locale(lang).format('MMM') })}
       ariaLabels={{
