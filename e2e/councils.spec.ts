@@ -100,6 +100,11 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await meetingDate.fill('18/06/2026');
   await expect(picker.getByText('Tháng 6 năm 2026', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${test.info().outputDir}/date-picker-vi.png` });
+  // Esc closes the calendar only, not the dialog with what was typed.
+  await meetingDate.press('Escape');
+  await expect(picker).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(meetingDate).toHaveValue('18/06/2026');
   await dialog.getByLabel('Địa điểm').fill('Hội trường UBND tỉnh');
   await dialog.getByRole('button', { name: 'Tạo phiên họp' }).click();
 

@@ -31,6 +31,9 @@ export function DateField({ value, onChange, min, max, clearable, required, erro
   // Mantine silently puts back the last good date when the text cannot be read; say why instead.
   const [typedProblem, setTypedProblem] = useState<string | null>(null);
   const canClear = clearable ?? !required;
+  // Esc first closes the calendar; inside a Modal, the same Esc must not also close the dialog
+  // (and lose what was typed). Mantine's Modal skips Esc from an element marked like this.
+  const [pickerOpen, setPickerOpen] = useState(false);
 
   const handleBlur = (e: FocusEvent<HTMLInputElement>) => {
     const text = e.currentTarget.value.trim();
@@ -62,6 +65,8 @@ export function DateField({ value, onChange, min, max, clearable, required, erro
       clearable={canClear}
       allowDeselect={canClear}
       clearButtonProps={{ 'aria-label': t('dates:clear') }}
+      popoverProps={{ ...rest.popoverProps, onOpen: () => setPickerOpen(true), onClose: () => setPickerOpen(false) }}
+      data-mantine-stop-propagation={pickerOpen ? 'true' : undefined}
       placeholder={rest.placeholder ?? t('dates:placeholder')}
       // Mantine capitalises every word of the heading ("Tháng 6 Năm 2026"); the wording is already right.
       styles={{ calendarHeaderLevel: { textTransform: 'none' } }}
