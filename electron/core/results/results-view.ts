@@ -63,8 +63,9 @@ export function toProductResult(c: ComputedProduct, data: SessionData): ProductR
     missingSheetMemberIds: [...r.missingSheetMemberIds],
     recusedMemberIds: c.recusedMemberIds,
     quorum: { met: r.quorum.met, participating: r.quorum.participating, needed: r.quorum.needed, councilSize: r.quorum.councilSize },
-    partMeans: r.partMeans.map((p) => ({ part: p.part, mean: exactMean(p.mean, decimals) })),
-    mean: r.mean ? exactMean(r.mean, decimals, edges) : null,
+    // The ranking already formatted these with the same decimals (and the mean with the band edges).
+    partMeans: r.partMeans.map((p) => ({ part: p.part, mean: { sumCenti: p.mean.sumCenti, count: p.mean.count, value: meanToNumber(p.mean), display: p.display } })),
+    mean: r.mean ? { sumCenti: r.mean.sumCenti, count: r.mean.count, value: meanToNumber(r.mean), display: r.meanDisplay ?? exactMean(r.mean, decimals, edges).display } : null,
     median: info && r.median ? exactMean(r.median, decimals) : null,
     trimmedMean: info && r.trimmedMean ? exactMean(r.trimmedMean, decimals) : null,
     spread: r.spread
