@@ -48,9 +48,10 @@ export const MinutesContent = z
     /** Closing time "HH:mm" on the meeting day; null prints dots to fill in. */
     endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'a time as HH:mm, e.g. 11:30').nullable(),
     /** What the council discussed about each product whose spread was over the limit. */
-    discussions: z.array(z.object({ registrationId: id, text: Paragraphs }).strict()).max(2000),
+    discussions: z.array(z.object({ registrationId: id, text: Paragraphs }).strict()).max(10_000),
     /** Ý kiến thảo luận: one paragraph per recorded opinion. */
-    opinions: z.array(Paragraphs.min(1)).max(2000),
+    // One per member and product at most: 300 products × 9 members fit.
+    opinions: z.array(Paragraphs.min(1)).max(10_000),
     /** Further conclusions and proposals after the ones the results give. */
     conclusions: z.array(Paragraphs.min(1)).max(50),
     /** Biểu quyết, when one was held. */
