@@ -5,6 +5,7 @@ import { openDatabase, closeDatabase } from '../db/open';
 import { migrateToLatest } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { minutesFromSession } from '../documents/from-session/minutes-data';
+import { loadProducerContacts } from '../documents/from-session/producer-contacts';
 import { loadSessionFacts } from '../documents/from-session/session-facts';
 import { renderDocument } from '../documents/render-document';
 import { pdfRaw, tmpDir, writePdf } from '../documents/test/pdf-tools';
@@ -64,6 +65,10 @@ describe('names recorded at evaluation (migration 0008)', { timeout: 120_000 }, 
     expect(text).toContain('HTX Nông sản 1');
     expect(text).not.toContain('Hạnh Phúc');
     expect(text).toContain('Mật ong Bạc Hà');
+    // Addresses too: the evaluated product keeps the recorded one, the other shows the new one.
+    const contacts = await loadProducerContacts(core.ctx.db, s.sessionId);
+    expect(contacts.get(evaluated)?.producerAddress).toBe('Xã Một, Tỉnh Một');
+    expect(contacts.get(open)?.producerAddress).toBe('Thôn Mới, Xã Một, Tỉnh Một');
 
     const dossier = await call(core, 'registrations:get', { id: evaluated });
     expect(dossier.product.name).toBe('Nước mắm Hạnh Phúc');
