@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, WAL_AUTOCHECKPOINT_PAGES, type OpenedDatabase } from './open';
+import { CHECKPOINT_AFTER_CHANGES, CHECKPOINT_AFTER_IDLE_TICKS, closeDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, WAL_AUTOCHECKPOINT_PAGES, type OpenedDatabase } from './open';
 
 /** WAL checkpoints between calls instead of inside a commit (open.ts, bench/scoring.bench.ts). */
 
@@ -28,7 +28,7 @@ describe('idle WAL checkpoints', () => {
     expect(o.idleCheckpoints).toBeDefined();
   });
 
-  it('copy committed pages into the database file when the connection is idle, once per change', () => {
+  it('copy committed pages into the database file between calls, once per batch of changes', () => {
     const o = fileDb();
     o.sqlite.exec('CREATE TABLE t (x BLOB)');
     o.idleCheckpoints!.tick();
@@ -43,6 +43,25 @@ describe('idle WAL checkpoints', () => {
     expect(mainFileSize(o)).toBeGreaterThan(before + 200 * 3000);
     // Nothing changed since: no checkpoint (and no fsync) on the next tick.
     expect(o.idleCheckpoints!.tick()).toBe(false);
+  });
+
+  it('wait for enough changes or for a pause, so scoring at human speed does not checkpoint (and fsync) after every answer', () => {
+    const o = fileDb();
+    o.sqlite.exec('CREATE TABLE t (x)');
+    o.sqlite.prepare('INSERT INTO t VALUES (0)').run();
+    expect(o.idleCheckpoints!.tick()).toBe(true);
+    // One answer's worth of changes: not yet, and not while changes keep coming.
+    o.sqlite.prepare('INSERT INTO t VALUES (1)').run();
+    const ticks = Array.from({ length: CHECKPOINT_AFTER_IDLE_TICKS }, () => o.idleCheckpoints!.tick());
+    expect(ticks.every((t) => t === false)).toBe(true);
+    // After CHECKPOINT_AFTER_IDLE_TICKS quiet ticks the pending change is checkpointed.
+    expect(o.idleCheckpoints!.tick()).toBe(true);
+    // Many changes at once: the next tick checkpoints without waiting for a pause.
+    const insert = o.sqlite.prepare('INSERT INTO t VALUES (?)');
+    o.sqlite.transaction(() => {
+      for (let i = 0; i < CHECKPOINT_AFTER_CHANGES; i++) insert.run(i);
+    })();
+    expect(o.idleCheckpoints!.tick()).toBe(true);
   });
 
   it('never run inside an open transaction', () => {

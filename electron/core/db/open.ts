@@ -20,26 +20,40 @@ export interface OpenedDatabase {
  * checkpoint of 1000 pages with its fsyncs — 5–25 ms on the bench machine, which set the p99 of
  * scoring:setAnswer (bench/scoring.bench.ts, docs/benchmarks.md notes).
  *
- * Here a timer checkpoints (PASSIVE: never waits for readers or writers) whenever this connection
- * changed something since the last check and is not inside a transaction; the calls of the UI
- * come through IPC/HTTP, so the timer runs between them. The automatic checkpoint stays as a
+ * Here a timer checks between calls (the UI's calls come through IPC/HTTP, so it runs when the
+ * core is not answering one) and checkpoints — PASSIVE: never waits for readers or writers —
+ * once this connection has changed enough rows since the last checkpoint (a few hundred WAL
+ * pages, a few milliseconds), or has changed anything and then stayed idle for a while; never
+ * inside a transaction. So a member scoring at human speed causes one small checkpoint every few
+ * dozen answers or after a pause, not an fsync per answer. The automatic checkpoint stays as a
  * safety net for long stretches without idle time (a bulk import), at a higher threshold, and
  * journal_size_limit gives the disk back after such a stretch.
  */
 export const IDLE_CHECKPOINT_MS = 200;
+/** Row changes (an autosaved answer makes ~5) after which the next tick checkpoints. */
+export const CHECKPOINT_AFTER_CHANGES = 200;
+/** Ticks without any change after which pending changes are checkpointed anyway (~2 s). */
+export const CHECKPOINT_AFTER_IDLE_TICKS = 10;
 /** Pages (4 KiB): ~40 MB of WAL before a commit checkpoints by itself. */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 export const JOURNAL_SIZE_LIMIT_BYTES = 64 * 2 ** 20;
 
 export interface IdleCheckpoints {
-  /** Runs one idle check now (what the timer does); returns whether a checkpoint ran. */
+  /** Runs one check now (what the timer does); returns whether a checkpoint ran. */
   tick: () => boolean;
   stop: () => void;
 }
 
-export function startIdleCheckpoints(sqlite: Database.Database, everyMs = IDLE_CHECKPOINT_MS): IdleCheckpoints {
+export function startIdleCheckpoints(
+  sqlite: Database.Database,
+  opts: { everyMs?: number; afterChanges?: number; afterIdleTicks?: number } = {},
+): IdleCheckpoints {
+  const afterChanges = opts.afterChanges ?? CHECKPOINT_AFTER_CHANGES;
+  const afterIdleTicks = opts.afterIdleTicks ?? CHECKPOINT_AFTER_IDLE_TICKS;
   const changes = sqlite.prepare('SELECT total_changes()').pluck(true);
-  let seen = -1;
+  let checkpointedAt = -1;
+  let lastSeen = -1;
+  let idleTicks = 0;
   const tick = (): boolean => {
     if (!sqlite.open) {
       stop();
@@ -48,16 +62,19 @@ export function startIdleCheckpoints(sqlite: Database.Database, everyMs = IDLE_C
     if (sqlite.inTransaction) return false;
     try {
       const now = changes.get() as number;
-      if (now === seen) return false;
-      seen = now;
+      idleTicks = now === lastSeen ? idleTicks + 1 : 0;
+      lastSeen = now;
+      if (now === checkpointedAt) return false;
+      if (checkpointedAt >= 0 && now - checkpointedAt < afterChanges && idleTicks < afterIdleTicks) return false;
+      checkpointedAt = now;
       sqlite.pragma('wal_checkpoint(PASSIVE)');
       return true;
     } catch {
-      // Another connection is checkpointing or holds a lock: the next tick tries again.
+      // Another connection is checkpointing or holds a lock: a later tick tries again.
       return false;
     }
   };
-  const timer = setInterval(tick, everyMs);
+  const timer = setInterval(tick, opts.everyMs ?? IDLE_CHECKPOINT_MS);
   // Never keeps a CLI command or a test process alive.
   timer.unref();
   const stop = () => clearInterval(timer);
