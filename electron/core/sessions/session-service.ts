@@ -168,6 +168,15 @@ export async function deleteSession(ctx: CoreContext, meta: CallMeta, id: number
   return run(ctx, async (trx) => {
     const s = await getSessionRow(trx, id);
     assertAllowed(s, 'delete', 'existence (only a session in preparation can be deleted)');
+    // An allocated document number is a record of the council's register: it stays spent and
+    // names its session, so that session cannot disappear (see migration 0007).
+    const numbered = await trx.selectFrom('document_number').select('text').where('session_id', '=', id).orderBy('id').execute();
+    if (numbered.length > 0) {
+      throw new CoreError('FORBIDDEN_STATE', `session ${s.number} cannot be deleted: document numbers ${numbered.map((n) => n.text).join(', ')} were allocated to it and stay in the council's register; keep the session (or rename it) instead`, {
+        field: 'id',
+        numbers: numbered.map((n) => n.text),
+      });
+    }
     const actor = actorOf(ctx, meta);
     const before = await sessionDetail(trx, id);
     for (const item of before.agenda) await markOffAgenda(trx, ctx, actor, item.registrationId, `Phiên ${s.number} bị xóa`);

@@ -182,4 +182,14 @@ describe('agenda', () => {
     expect(await call(core, 'sessions:list', {})).toEqual([]);
     expect(await call(core, 'audit:verify', {})).toMatchObject({ ok: true });
   });
+
+  it('refuses to delete a session that holds an allocated document number, naming the number', async () => {
+    core = await memoryCore();
+    const p = await preparedSession(core);
+    const n = await call(core, 'documents:allocateNumber', { sessionId: p.sessionId, kind: 'minutes' });
+    const e = await callError(core, 'sessions:delete', { id: p.sessionId });
+    expect(e.code).toBe('FORBIDDEN_STATE');
+    expect(e.message).toContain(`document numbers ${n.numberText} were allocated`);
+    expect(await call(core, 'sessions:list', {})).toHaveLength(1);
+  });
 });
