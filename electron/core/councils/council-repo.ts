@@ -16,8 +16,6 @@ export function toCouncil(r: CouncilRow): Council {
     issuerParent: r.issuer_parent,
     issuerNameLines: JSON.parse(r.issuer_name_lines_json) as string[],
     docSymbol: r.doc_symbol,
-    docNextNo: r.doc_next_no,
-    docSeriesYear: r.doc_series_year,
     placeName: r.place_name,
     decisionNo: r.decision_no,
     decisionDate: r.decision_date,

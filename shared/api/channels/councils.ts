@@ -128,8 +128,6 @@ export const Council = z.object({
   issuerParent: z.string(),
   issuerNameLines: z.array(z.string()),
   docSymbol: z.string(),
-  docNextNo: z.number().int(),
-  docSeriesYear: z.number().int().nullable(),
   placeName: z.string(),
   decisionNo: z.string(),
   decisionDate: IsoDateString.nullable(),

@@ -14,7 +14,10 @@ export interface CouncilTable {
   issuer_name_lines_json: string;
   /** Abbreviation of the council in its own number series ("HĐ" gives "Số: 05/BB-HĐ"). */
   doc_symbol: string;
-  /** Next number of the series and the year it belongs to (NĐ 30: numbering restarts each year). */
+  /**
+   * Unused since migration 0007: numbers come from document_number_counter per council, kind and
+   * year. Kept because dropping columns would rebuild the council table.
+   */
   doc_next_no: number;
   doc_series_year: number | null;
   /** Địa danh of the header date line, e.g. "Đồng Tháp". */
