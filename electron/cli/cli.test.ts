@@ -3,15 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../core/test/core-fixture';
-import { runCli } from './main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  r.core?.close();
-  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from './test/run-cli';
 
 describe('CLI', () => {
   it('info --json prints version, data folder and schema version', async () => {

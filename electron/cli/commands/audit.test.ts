@@ -7,15 +7,7 @@ import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { choicesForTotal } from '../../core/results/test/choices';
 import { seedSession } from '../../core/results/test/seed-session';
 import { fileCore, tempDir } from '../../core/test/core-fixture';
-import { runCli } from '../main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  r.core?.close();
-  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from '../test/run-cli';
 
 /** A data folder whose log holds three settings changes (three audit events). */
 async function folderWithEvents(): Promise<string> {

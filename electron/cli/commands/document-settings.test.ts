@@ -3,15 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedSession } from '../../core/results/test/seed-session';
 import { fileCore, tempDir } from '../../core/test/core-fixture';
-import { runCli } from '../main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  r.core?.close();
-  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from '../test/run-cli';
 
 describe('CLI documents settings / number / series', { timeout: 120_000 }, () => {
   it('shows, saves and numbers a session’s minutes through the channels, and prints them with pdf', async () => {

@@ -10,15 +10,7 @@ import { certificateData } from '../../core/documents/test/fixtures';
 import { choicesForTotal } from '../../core/results/test/choices';
 import { seedSession } from '../../core/results/test/seed-session';
 import { fileCore, tempDir } from '../../core/test/core-fixture';
-import { runCli } from '../main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  r.core?.close();
-  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from '../test/run-cli';
 
 describe('CLI verify', { timeout: 120_000 }, () => {
   it("verifies a PDF against its session's finalized digest, and says why one does not match", async () => {

@@ -3,15 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { producerRow, productRow, registrationRow, workbookWith } from '../../core/dossiers/import/test-workbook';
 import { tempDir } from '../../core/test/core-fixture';
-import { runCli } from '../main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  r.core?.close();
-  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from '../test/run-cli';
 
 describe('CLI dossiers', () => {
   it('writes the template, imports a filled workbook, lists with accent-free search and shows one registration', async () => {

@@ -4,15 +4,7 @@ import { invoke } from '../../core/api';
 import { choicesForTotal } from '../../core/results/test/choices';
 import { seedSession } from '../../core/results/test/seed-session';
 import { fileCore, tempDir } from '../../core/test/core-fixture';
-import { runCli } from '../main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  r.core?.close();
-  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from '../test/run-cli';
 
 async function folder(status: 'closed' | 'in_progress') {
   const dir = tempDir();

@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../core/scoring/testing/call';
 import { MINI_TOP, scoringFixture } from '../../core/scoring/testing/scoring-fixture';
 import { fileCore, tempDir } from '../../core/test/core-fixture';
-import { runCli } from '../main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const r = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  r.core?.close();
-  return { code: r.code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from '../test/run-cli';
 
 describe('CLI sheets', () => {
   it('exports a session, refuses a damaged file with every problem listed, and imports into another data folder', async () => {
