@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { CriteriaForm } from './CriteriaForm';
-import { downloadFile } from './file-io';
+import { downloadFile } from '../../components/file-io';
 import { RuleLine } from './RuleLine';
 
 /** One version of a set as the official form; `?c=1.5` scrolls to and highlights a criterion. */

@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
-import { fileToBase64 } from './file-io';
+import { fileToBase64 } from '../../components/file-io';
 
 type Outcome = ChannelOutput<'criteria:import'>;
 

@@ -1,6 +1,7 @@
 import type { DocumentsRenderInput } from '../../../../shared/api/channels/documents';
 import { call } from '../../api/client';
-import { base64ToBytes, type PrintedPdf } from './pdf-blob';
+import { base64ToBytes } from '../../components/file-io';
+import type { PrintedPdf } from './pdf-blob';
 
 /** One document of a session through documents:render, ready to preview and save. */
 export async function printDocument(input: DocumentsRenderInput): Promise<PrintedPdf> {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchStatus } from '../../../../shared/api/channels/documents';
 import { ApiError, call } from '../../api/client';
-import { base64ToBytes, type PrintedPdf } from './pdf-blob';
+import { base64ToBytes } from '../../components/file-io';
+import type { PrintedPdf } from './pdf-blob';
 
 const POLL_MS = 300;
 

@@ -6,7 +6,7 @@ import type { Attachment, RegistrationDetail } from '../../../../shared/api/chan
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
-import { fileToBase64 } from './file-io';
+import { fileToBase64 } from '../../components/file-io';
 import { EvidenceViewer } from '../../components/EvidenceViewer';
 
 const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });

@@ -8,7 +8,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { DossiersNav } from './DossiersNav';
-import { downloadBase64, fileToBase64 } from './file-io';
+import { downloadBase64, fileToBase64 } from '../../components/file-io';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
-import { downloadJson } from './download-json';
+import { downloadJson } from '../../components/file-io';
 import { ImportPreviewView } from './ImportPreviewView';
 
 /**
