@@ -1,20 +1,17 @@
-import { Box, Button, Group, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useQueries } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ProducerListRow } from '../../../../shared/api/channels/dossiers-producers';
 import { PRODUCER_KINDS } from '../../../../shared/ocop/dossier-model';
-import { call } from '../../api/client';
-import { apiKey, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePagedVirtualList } from '../../components/usePagedVirtualList';
+import { VirtualTable } from '../../components/VirtualTable';
 import { useT } from '../../i18n/useT';
 import { DossiersNav } from './DossiersNav';
 
-/** Rows fetched per request; the virtualiser asks only for the windows on screen. */
-const PAGE = 100;
 const ROW_HEIGHT = 64;
 const COLUMNS = 'minmax(260px, 2fr) 150px minmax(170px, 1.2fr) minmax(200px, 1.4fr) 90px';
 
@@ -42,23 +39,8 @@ export function ProducerListPage() {
     }),
     [search, kind, province, commune, roundId],
   );
-  const first = useApiQuery('producers:list', { ...filter, offset: 0, limit: PAGE }, { placeholderData: (prev) => prev });
-  const total = first.data?.total ?? 0;
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const items = virtualizer.getVirtualItems();
-  const pages = [...new Set(items.map((i) => Math.floor(i.index / PAGE)))].filter((p) => p > 0);
-  const more = useQueries({
-    queries: pages.map((p) => {
-      const input = { ...filter, offset: p * PAGE, limit: PAGE };
-      return { queryKey: apiKey('producers:list', input), queryFn: () => call('producers:list', input), staleTime: 30_000 };
-    }),
-  });
-  const rowAt = (i: number): ProducerListRow | undefined => {
-    const p = Math.floor(i / PAGE);
-    const data = p === 0 ? first.data : more[pages.indexOf(p)]?.data;
-    return data?.rows[i - p * PAGE];
-  };
+  const { first, list } = usePagedVirtualList('producers:list', filter, ROW_HEIGHT);
+  const total = list.total;
   const codeHint = (v: string, digits: number) => (v.trim() !== '' && !codeOrUndefined(v, digits) ? t('dossiers:producers.codeInvalid') : undefined);
 
   return (
@@ -106,74 +88,40 @@ export function ProducerListPage() {
       <Text fw={600} aria-live="polite" data-testid="producer-count">
         {first.data ? (total === 0 ? t('dossiers:producers.empty') : t('dossiers:producers.count', { count: total })) : t('common:loading')}
       </Text>
-      <Box role="table" aria-label={t('dossiers:producers.tableLabel')} aria-rowcount={total} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-        <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '10px 12px', background: 'var(--mantine-color-gray-1)', fontWeight: 700 }}>
-          {(['colName', 'colTaxCode', 'colRepresentative', 'colPlace', 'colProducts'] as const).map((c) => (
-            <div role="columnheader" key={c}>
-              {t(`dossiers:producers.${c}`)}
+      <VirtualTable
+        label={t('dossiers:producers.tableLabel')}
+        columns={COLUMNS}
+        headers={(['colName', 'colTaxCode', 'colRepresentative', 'colPlace', 'colProducts'] as const).map((c) => t(`dossiers:producers.${c}`))}
+        list={list}
+        loadingRow={t('dossiers:list.loadingRow')}
+        onOpen={(r) => void navigate(`/dossiers/producers/${r.id}`)}
+        scrollTestId="producer-scroll"
+        renderCells={(r) => (
+          <>
+            <div role="cell">
+              <Text fw={600} lineClamp={1}>
+                {r.name}
+              </Text>
+              <Text size="sm" c="dimmed" lineClamp={1}>
+                {t(`dossiers:producerKinds.${r.kind}`)}
+              </Text>
             </div>
-          ))}
-        </Box>
-        <div ref={parent} style={{ flex: 1, overflow: 'auto' }} data-testid="producer-scroll">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((v) => {
-              const r = rowAt(v.index);
-              return (
-                <UnstyledButton
-                  key={v.key}
-                  role="row"
-                  aria-rowindex={v.index + 2}
-                  onClick={() => r && void navigate(`/dossiers/producers/${r.id}`)}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${v.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: COLUMNS,
-                    gap: 12,
-                    alignItems: 'center',
-                    padding: '0 12px',
-                    borderBottom: '1px solid var(--mantine-color-gray-2)',
-                  }}
-                >
-                  {r ? (
-                    <>
-                      <div role="cell">
-                        <Text fw={600} lineClamp={1}>
-                          {r.name}
-                        </Text>
-                        <Text size="sm" c="dimmed" lineClamp={1}>
-                          {t(`dossiers:producerKinds.${r.kind}`)}
-                        </Text>
-                      </div>
-                      <Text role="cell" ff="monospace">
-                        {r.taxCode ?? '—'}
-                      </Text>
-                      <Text role="cell" lineClamp={1}>
-                        {r.representativeName || '—'}
-                      </Text>
-                      <div role="cell">
-                        <Text lineClamp={1}>{r.communeName}</Text>
-                        <Text size="sm" c="dimmed" lineClamp={1}>
-                          {r.provinceName} · {r.provinceCode}-{r.communeCode}
-                        </Text>
-                      </div>
-                      <Text role="cell">{r.productCount}</Text>
-                    </>
-                  ) : (
-                    <Text role="cell" c="dimmed">
-                      {t('dossiers:list.loadingRow')}
-                    </Text>
-                  )}
-                </UnstyledButton>
-              );
-            })}
-          </div>
-        </div>
-      </Box>
+            <Text role="cell" ff="monospace">
+              {r.taxCode ?? '—'}
+            </Text>
+            <Text role="cell" lineClamp={1}>
+              {r.representativeName || '—'}
+            </Text>
+            <div role="cell">
+              <Text lineClamp={1}>{r.communeName}</Text>
+              <Text size="sm" c="dimmed" lineClamp={1}>
+                {r.provinceName} · {r.provinceCode}-{r.communeCode}
+              </Text>
+            </div>
+            <Text role="cell">{r.productCount}</Text>
+          </>
+        )}
+      />
     </Stack>
   );
 }

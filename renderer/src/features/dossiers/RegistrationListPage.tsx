@@ -1,21 +1,18 @@
-import { Badge, Box, Button, Group, MultiSelect, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useQueries } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { RegistrationRow } from '../../../../shared/api/channels/dossiers-fields';
 import { REGISTRATION_KINDS, REGISTRATION_STATUSES } from '../../../../shared/ocop/dossier-model';
-import { call } from '../../api/client';
-import { apiKey, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePagedVirtualList } from '../../components/usePagedVirtualList';
+import { VirtualTable } from '../../components/VirtualTable';
 import { useT } from '../../i18n/useT';
 import { DossiersNav } from './DossiersNav';
 import { sectors, STATUS_COLOR } from './labels';
 
-/** Rows fetched per request; the virtualiser asks only for the windows on screen. */
-const PAGE = 100;
 const ROW_HEIGHT = 64;
 const COLUMNS = '170px minmax(220px, 2fr) minmax(180px, 1.4fr) 90px 110px 190px';
 
@@ -42,23 +39,8 @@ export function RegistrationListPage() {
     }),
     [search, roundId, status, kind, sector, sort],
   );
-  const first = useApiQuery('registrations:list', { ...filter, offset: 0, limit: PAGE }, { placeholderData: (prev) => prev });
-  const total = first.data?.total ?? 0;
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const items = virtualizer.getVirtualItems();
-  const pages = [...new Set(items.map((i) => Math.floor(i.index / PAGE)))].filter((p) => p > 0);
-  const more = useQueries({
-    queries: pages.map((p) => {
-      const input = { ...filter, offset: p * PAGE, limit: PAGE };
-      return { queryKey: apiKey('registrations:list', input), queryFn: () => call('registrations:list', input), staleTime: 30_000 };
-    }),
-  });
-  const rowAt = (i: number): RegistrationRow | undefined => {
-    const p = Math.floor(i / PAGE);
-    const data = p === 0 ? first.data : more[pages.indexOf(p)]?.data;
-    return data?.rows[i - p * PAGE];
-  };
+  const { first, list } = usePagedVirtualList('registrations:list', filter, ROW_HEIGHT);
+  const total = list.total;
 
   return (
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
@@ -113,82 +95,48 @@ export function RegistrationListPage() {
           w={200}
         />
       </Group>
-      <Box role="table" aria-label={t('dossiers:list.tableLabel')} aria-rowcount={total} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-        <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '10px 12px', background: 'var(--mantine-color-gray-1)', fontWeight: 700 }}>
-          {(['colNo', 'colProduct', 'colProducer', 'colRound', 'colKind', 'colStatus'] as const).map((c) => (
-            <div role="columnheader" key={c}>
-              {t(`dossiers:list.${c}`)}
+      <VirtualTable
+        label={t('dossiers:list.tableLabel')}
+        columns={COLUMNS}
+        headers={(['colNo', 'colProduct', 'colProducer', 'colRound', 'colKind', 'colStatus'] as const).map((c) => t(`dossiers:list.${c}`))}
+        list={list}
+        loadingRow={t('dossiers:list.loadingRow')}
+        onOpen={(r) => void navigate(`/dossiers/registrations/${r.id}`)}
+        scrollTestId="registration-scroll"
+        renderCells={(r) => (
+          <>
+            <Text role="cell" size="sm" ff="monospace">
+              {r.registrationNo}
+            </Text>
+            <div role="cell">
+              <Text fw={600} lineClamp={1}>
+                {r.productName}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {r.productCode}
+              </Text>
             </div>
-          ))}
-        </Box>
-        <div ref={parent} style={{ flex: 1, overflow: 'auto' }} data-testid="registration-scroll">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((v) => {
-              const r = rowAt(v.index);
-              return (
-                <UnstyledButton
-                  key={v.key}
-                  role="row"
-                  aria-rowindex={v.index + 2}
-                  onClick={() => r && void navigate(`/dossiers/registrations/${r.id}`)}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${v.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: COLUMNS,
-                    gap: 12,
-                    alignItems: 'center',
-                    padding: '0 12px',
-                    borderBottom: '1px solid var(--mantine-color-gray-2)',
-                  }}
-                >
-                  {r ? (
-                    <>
-                      <Text role="cell" size="sm" ff="monospace">
-                        {r.registrationNo}
-                      </Text>
-                      <div role="cell">
-                        <Text fw={600} lineClamp={1}>
-                          {r.productName}
-                        </Text>
-                        <Text size="sm" c="dimmed">
-                          {r.productCode}
-                        </Text>
-                      </div>
-                      <div role="cell">
-                        <Text lineClamp={1}>{r.producerName}</Text>
-                        <Text size="sm" c="dimmed" lineClamp={1}>
-                          {r.communeName}, {r.provinceName}
-                        </Text>
-                      </div>
-                      <Text role="cell">
-                        {r.roundNumber}/{r.roundYear}
-                      </Text>
-                      <Text role="cell">
-                        {t(`dossiers:kinds.${r.kind}`)}
-                        {r.currentStars ? ` ${r.currentStars}★` : ''}
-                      </Text>
-                      <div role="cell">
-                        <Badge color={STATUS_COLOR[r.status]} variant="light" size="lg">
-                          {t(`dossiers:status.${r.status}`)}
-                        </Badge>
-                      </div>
-                    </>
-                  ) : (
-                    <Text role="cell" c="dimmed">
-                      {t('dossiers:list.loadingRow')}
-                    </Text>
-                  )}
-                </UnstyledButton>
-              );
-            })}
-          </div>
-        </div>
-      </Box>
+            <div role="cell">
+              <Text lineClamp={1}>{r.producerName}</Text>
+              <Text size="sm" c="dimmed" lineClamp={1}>
+                {r.communeName}, {r.provinceName}
+              </Text>
+            </div>
+            <Text role="cell">
+              {r.roundNumber}/{r.roundYear}
+            </Text>
+            <Text role="cell">
+              {t(`dossiers:kinds.${r.kind}`)}
+              {r.currentStars ? ` ${r.currentStars}★` : ''}
+            </Text>
+            <div role="cell">
+              <Badge color={STATUS_COLOR[r.status]} variant="light" size="lg">
+                {t(`dossiers:status.${r.status}`)}
+              </Badge>
+            </div>
+          </>
+        )}
+      />
     </Stack>
   );
 }
