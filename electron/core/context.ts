@@ -19,6 +19,8 @@ export interface CoreContext {
   now: () => Date;
   /** Who acts, for the audit log, when a call does not say (the operator of this computer). */
   defaultActor: string;
+  /** Where documents look for the system's Times New Roman; undefined = the OS font folders (tests point to a fake one). */
+  systemFontDirs?: string[];
 }
 
 export interface Core {
@@ -34,6 +36,8 @@ export interface OpenCoreOptions {
   databaseFile?: string;
   host: Host;
   now?: () => Date;
+  /** See CoreContext.systemFontDirs. */
+  systemFontDirs?: string[];
 }
 
 /** Opens the database, runs migrations (backing the file up first) and returns the core. */
@@ -56,6 +60,7 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
     host: opts.host,
     now: opts.now ?? (() => new Date()),
     defaultActor: 'local',
+    ...(opts.systemFontDirs ? { systemFontDirs: opts.systemFontDirs } : {}),
   };
   return { ctx, migration, close: () => closeDatabase(opened) };
 }

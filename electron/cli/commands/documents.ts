@@ -78,7 +78,10 @@ export const documentsCommands: CliCommand[] = [
       const doc = unwrap(await invoke(core.ctx, 'documents:render', input));
       const out = typeof r.values.out === 'string' ? r.values.out : path.resolve(doc.fileName);
       fs.writeFileSync(out, Buffer.from(doc.pdfBase64, 'base64'));
-      r.io.result({ file: out, fileName: doc.fileName, pages: doc.pages }, (v: { file: string; pages: number }) => `${v.file}: ${v.pages} page(s)`);
+      // The font is named so a fallback from the chosen Times New Roman to Tinos is never silent.
+      r.io.result({ file: out, fileName: doc.fileName, pages: doc.pages, font: doc.font }, (v: { file: string; pages: number; font: typeof doc.font }) =>
+        [`${v.file}: ${v.pages} page(s), font ${v.font.family}`, ...(v.font.fallbackReason ? [`note: ${v.font.fallbackReason}`] : [])].join('\n'),
+      );
       return 0;
     },
   },

@@ -4,12 +4,14 @@ import type { AreaHandlers } from '../handlers';
 import { openFinalization } from '../results/finalization-repo';
 import { batchJobsOf } from './batch/batch-jobs';
 import { readBatchResult, startBatch, statusOf } from './batch/batch-service';
+import { documentFontStatus } from './document-font';
 import { renderFromSession } from './from-session/render-from-session';
 import { readDigestFromPdf } from './integrity/read-digest';
 import { checkPdfDigest } from './render-document';
 
 export const documentsHandlers: AreaHandlers<typeof documentsChannels> = {
   'documents:render': (input, ctx) => renderFromSession(ctx, input),
+  'documents:fontStatus': (_input, ctx) => documentFontStatus(ctx),
   'documents:batchStart': (input, ctx) => startBatch(ctx, input.sessionId),
   'documents:batchStatus': async (input, ctx) => statusOf(batchJobsOf(ctx).get(input.jobId)),
   'documents:batchCancel': async (input, ctx) => statusOf(batchJobsOf(ctx).cancel(input.jobId)),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DocumentFont } from '../../../shared/api/channels/app';
 import { CoreError } from '../errors';
 
 /**
@@ -7,7 +8,7 @@ import { CoreError } from '../errors';
  * be redistributed: the app ships Tinos (same metrics, so line breaks are identical, SIL OFL) and
  * uses the system's Times New Roman when the user chooses it and the operating system has it.
  */
-export type FontChoice = 'tinos' | 'times-new-roman';
+export type FontChoice = DocumentFont;
 
 export interface FontFiles {
   normal: string;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { Settings } from '../../../shared/api/channels/app';
 import type { DB } from '../db/schema';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'vi', textSize: 'normal', operatorName: '' };
+export const DEFAULT_SETTINGS: Settings = { language: 'vi', textSize: 'normal', operatorName: '', documentFont: 'tinos' };
 
 /** Reads settings; unknown or invalid stored values fall back to defaults instead of failing the app. */
 export async function readSettings(db: Kysely<DB>): Promise<Settings> {

@@ -3,12 +3,20 @@ import { defineChannels } from '../define';
 
 export const Language = z.enum(['vi', 'en']);
 export const TextSize = z.enum(['normal', 'large', 'larger']);
+/**
+ * The typeface of printed documents: Tinos ships with the app (same metrics as Times New Roman,
+ * so line breaks are identical); Times New Roman, which Decree 30/2020 prescribes, is the
+ * computer's own copy and is used only when it is installed.
+ */
+export const DocumentFont = z.enum(['tinos', 'times-new-roman']);
+export type DocumentFont = z.infer<typeof DocumentFont>;
 
 export const Settings = z.object({
   language: Language,
   textSize: TextSize,
   /** Name shown in the audit log for actions taken on this computer (e.g. the secretary). */
   operatorName: z.string().max(120),
+  documentFont: DocumentFont,
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
+import { DocumentFont } from './app';
 
 /** Why a printed document does not match its session's current results (see `documents:verify`). */
 export const DigestMismatch = z.enum(['no-digest', 'pages-differ', 'other-session', 'digest-differs', 'not-finalized']);
@@ -20,6 +21,21 @@ export const DocumentVerification = z.object({
   pagesWithout: z.array(z.number().int()),
 });
 export type DocumentVerification = z.infer<typeof DocumentVerification>;
+
+/** Which typeface documents are printed in now, given the `documentFont` setting and this computer's fonts. */
+export const DocumentFontStatus = z.object({
+  /** The setting. */
+  choice: DocumentFont,
+  /** The family the next document embeds. */
+  family: z.enum(['Tinos', 'Times New Roman']),
+  /** Whether this computer has all four Times New Roman files (regular, bold, italic, bold italic). */
+  timesNewRomanFound: z.boolean(),
+  /** The folders searched for Times New Roman. */
+  searchedDirs: z.array(z.string()),
+  /** Why Tinos is used although Times New Roman was chosen; null otherwise. */
+  fallbackReason: z.string().nullable(),
+});
+export type DocumentFontStatus = z.infer<typeof DocumentFontStatus>;
 
 /** About 50 MB of PDF, base64-encoded. */
 const MAX_PDF_BASE64 = 70_000_000;
@@ -49,6 +65,8 @@ export const DocumentsRenderOutput = z.object({
   fileName: z.string(),
   pdfBase64: z.string(),
   pages: z.number().int().positive(),
+  /** The family embedded, and why Tinos was used when Times New Roman was chosen (else null). */
+  font: z.object({ family: z.enum(['Tinos', 'Times New Roman']), fallbackReason: z.string().nullable() }),
 });
 export type DocumentsRenderOutput = z.infer<typeof DocumentsRenderOutput>;
 
@@ -96,6 +114,8 @@ export const documentsChannels = defineChannels({
    * on every page; the office fills in numbers and signers of drafts by hand.
    */
   'documents:render': { input: DocumentsRenderInput, output: DocumentsRenderOutput },
+  /** The typeface documents are printed in (the `documentFont` setting and whether this computer has Times New Roman). */
+  'documents:fontStatus': { input: z.object({}).strict(), output: DocumentFontStatus },
   /**
    * Starts printing every scoring sheet of a session into one PDF, in a worker thread (the app
    * keeps answering). Answers at once with the job's status; one batch runs at a time (CONFLICT).

@@ -1,7 +1,7 @@
 /** The documents:batch* channels: all scoring sheets of a session as one PDF, in the background. */
 import type { BatchResultOutput, BatchStatus } from '../../../../shared/api/channels/documents';
 import type { CoreContext } from '../../context';
-import { defaultResourcesDir } from '../fonts';
+import { documentFontOptions } from '../document-font';
 import { loadSessionFacts } from '../from-session/session-facts';
 import { sessionSheetsData } from '../from-session/session-sheets';
 import { batchJobsOf, type BatchJob } from './batch-jobs';
@@ -32,7 +32,7 @@ export async function startBatch(ctx: CoreContext, sessionId: number): Promise<B
   const job = batchJobsOf(ctx).start(sessionId, batchFileName(sessionId), {
     sheets,
     lang: f.t.lang,
-    font: { resourcesDir: defaultResourcesDir() },
+    font: await documentFontOptions(ctx),
     createdAt: ctx.now().toISOString(),
   });
   return statusOf(job);

@@ -2,6 +2,7 @@
 import type { DocumentsRenderInput, DocumentsRenderOutput } from '../../../../shared/api/channels/documents';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
+import { documentFontOptions } from '../document-font';
 import { renderDocument, type DocumentRequest } from '../render-document';
 import { certificateForPrint, decisionForPrint, minutesForPrint, summaryForPrint } from '../settings/for-print';
 import { loadSessionFacts } from './session-facts';
@@ -58,10 +59,12 @@ export async function renderFromSession(ctx: CoreContext, input: DocumentsRender
       break;
     }
   }
-  const r = await renderDocument(request, f.t);
+  // The font of the settings (Tinos, or the computer's Times New Roman when chosen and installed).
+  const r = await renderDocument(request, f.t, await documentFontOptions(ctx));
   return {
     fileName: [FILE_STEM[input.kind], `phien-${input.sessionId}`, ...suffix].join('-') + '.pdf',
     pdfBase64: r.pdf.toString('base64'),
     pages: r.pageCount,
+    font: { family: r.font.family, fallbackReason: r.font.fallbackReason ?? null },
   };
 }
