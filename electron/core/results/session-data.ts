@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import type { DB } from '../db/schema';
 import { notFound } from '../errors';
-import { loadCriteriaSet } from '../scoring/criteria-cache';
+import { loadCriteriaSet, type LoadedSet } from '../scoring/criteria-cache';
 import { readChoices } from './answer-reader';
 
 /**
@@ -74,14 +73,8 @@ export interface CountingSheet {
   declarations: { ruleId: string; holds: boolean; reason: string | null }[];
 }
 
-export interface LoadedVersion {
-  versionId: number;
-  set: CriteriaSet;
-  setKey: string;
-  version: number;
-  contentHash: string;
-  name: string;
-}
+/** A criteria set version as the scoring cache loads it (one shape for both areas). */
+export type LoadedVersion = LoadedSet;
 
 export interface SessionData {
   session: SessionFacts;
