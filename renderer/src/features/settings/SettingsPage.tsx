@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import type { Settings } from '../../../../shared/api/channels/app';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DocumentFontField } from './DocumentFontField';
 
 function Field({ label, help, children }: { label: string; help: string; children: React.ReactNode }) {
   return (
@@ -35,7 +36,7 @@ export function SettingsPage() {
   const { t } = useT();
   const settings = useApiQuery('settings:get', {});
   const info = useApiQuery('app:info', {});
-  const save = useApiMutation('settings:set', { invalidates: ['settings:get'] });
+  const save = useApiMutation('settings:set', { invalidates: ['settings:get', 'documents:fontStatus'] });
 
   const apply = (patch: Partial<Settings>) =>
     save.mutate(patch, { onSuccess: () => notifications.show({ message: t('settings:savedToast'), color: 'green' }) });
@@ -74,6 +75,9 @@ export function SettingsPage() {
           <Field label={t('settings:operatorName')} help={t('settings:operatorNameHelp')}>
             {/* Keyed on the saved value so the field restarts from it after each save. */}
             <OperatorName key={s?.operatorName ?? ''} saved={s?.operatorName ?? ''} saving={save.isPending} onSave={(operatorName) => apply({ operatorName })} />
+          </Field>
+          <Field label={t('settings:documentFont')} help={t('settings:documentFontHelp')}>
+            <DocumentFontField value={s?.documentFont} onChange={(documentFont) => apply({ documentFont })} />
           </Field>
           <Field label={t('settings:dataLocation')} help={t('settings:dataLocationHelp')}>
             <Code block data-testid="settings-data-dir">
