@@ -80,8 +80,11 @@ describe('CLI pdf', { timeout: 120_000 }, () => {
     const ok = await run(['pdf', 'minutes', '--session', String(s.sessionId), '--out', out, '--json', '--data-dir', dir]);
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ file: out, fileName: `bien-ban-phien-${s.sessionId}.pdf`, pages: expect.any(Number) });
+    expect(JSON.parse(ok.out)).toMatchObject({ file: out, fileName: `bien-ban-phien-${s.sessionId}.pdf`, pages: expect.any(Number), font: { family: 'Tinos', fallbackReason: null } });
     expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The text line names the font embedded (the documentFont setting, Tinos by default).
+    const text = await run(['pdf', 'minutes', '--session', String(s.sessionId), '--out', out, '--data-dir', dir]);
+    expect(text.out.trim()).toMatch(/bb\.pdf: \d+ page\(s\), font Tinos$/u);
 
     const noKind = await run(['pdf', 'poster', '--session', '1', '--data-dir', dir]);
     expect(noKind.code).toBe(2);
