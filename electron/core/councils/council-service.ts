@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
-import { DEFAULT_COUNCIL_RULES, type CouncilDetail, type CouncilRulesInput, type MemberRole } from '../../../shared/api/channels/councils';
+import { DEFAULT_COUNCIL_RULES, rulesSettings, type CouncilDetail, type CouncilRulesInput, type MemberRole } from '../../../shared/api/channels/councils';
 import { canonicalJson } from '../../../shared/text/canonical-json';
 import { foldForSearch } from '../../../shared/text/normalize';
 import { appendAudit } from '../audit/audit-repo';
@@ -13,7 +13,7 @@ import { councilDetail } from './council-detail';
 import { findCouncilRow, getCouncil, insertCouncil, updateCouncilRow } from './council-repo';
 import { assertOneChairAt } from './member-rules';
 import { getMemberRow, insertMember, isMemberUsed, lastSessionDateOf, listMemberRows, memberSnapshot } from './member-repo';
-import { currentRules, insertRulesVersion, rulesSettings } from './rules-repo';
+import { currentRules, insertRulesVersion } from './rules-repo';
 import { vietnamToday } from './today';
 
 type In<C extends Channel> = ChannelParsedInput<C>;

@@ -27,20 +27,6 @@ export function toRules(r: RulesRow): CouncilRules {
   };
 }
 
-/** Only the settings, without version metadata: what two versions are compared on. */
-export const rulesSettings = (r: CouncilRules): CouncilRulesInput => ({
-  quorumNumerator: r.quorumNumerator,
-  quorumDenominator: r.quorumDenominator,
-  chairRequired: r.chairRequired,
-  spreadLimit: r.spreadLimit,
-  spreadLimitAllowed: r.spreadLimitAllowed,
-  aggregation: r.aggregation,
-  showInfoAggregates: r.showInfoAggregates,
-  minimaRule: r.minimaRule,
-  displayDecimals: r.displayDecimals,
-  membersSeeOthersBeforeSubmit: r.membersSeeOthersBeforeSubmit,
-});
-
 export async function currentRules(db: Kysely<DB>, councilId: number): Promise<CouncilRules> {
   const row = await db.selectFrom('council_rules').selectAll().where('council_id', '=', councilId).orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (!row) throw new CoreError('INTERNAL', `Council ${councilId} has no rules; every council is created with a first version`);

@@ -75,6 +75,20 @@ export const CouncilRules = z.object({
 });
 export type CouncilRules = z.infer<typeof CouncilRules>;
 
+/** Only the settings, without version metadata: what two versions are compared on and what the editor starts from. */
+export const rulesSettings = (r: CouncilRules): CouncilRulesInput => ({
+  quorumNumerator: r.quorumNumerator,
+  quorumDenominator: r.quorumDenominator,
+  chairRequired: r.chairRequired,
+  spreadLimit: r.spreadLimit,
+  spreadLimitAllowed: r.spreadLimitAllowed,
+  aggregation: r.aggregation,
+  showInfoAggregates: r.showInfoAggregates,
+  minimaRule: r.minimaRule,
+  displayDecimals: r.displayDecimals,
+  membersSeeOthersBeforeSubmit: r.membersSeeOthersBeforeSubmit,
+});
+
 export const CouncilMember = z.object({
   id: z.number().int(),
   councilId: z.number().int(),

@@ -1,7 +1,7 @@
 import { Accordion, Alert, Button, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { CouncilDetail, CouncilRules, CouncilRulesInput } from '../../../../shared/api/channels/councils';
+import { rulesSettings, type CouncilDetail, type CouncilRulesInput } from '../../../../shared/api/channels/councils';
 import { ApiError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,19 +9,6 @@ import { useT } from '../../i18n/useT';
 import { dateText } from './labels';
 import { RulesExplanation } from './RulesExplanation';
 import { RulesFields } from './RulesFields';
-
-const settingsOf = (r: CouncilRules): CouncilRulesInput => ({
-  quorumNumerator: r.quorumNumerator,
-  quorumDenominator: r.quorumDenominator,
-  chairRequired: r.chairRequired,
-  spreadLimit: r.spreadLimit,
-  spreadLimitAllowed: r.spreadLimitAllowed,
-  aggregation: r.aggregation,
-  showInfoAggregates: r.showInfoAggregates,
-  minimaRule: r.minimaRule,
-  displayDecimals: r.displayDecimals,
-  membersSeeOthersBeforeSubmit: r.membersSeeOthersBeforeSubmit,
-});
 
 type UnderWay = { number: number; date: string; status: string }[];
 
@@ -60,11 +47,11 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>{t('councils:rules.title')}</Title>
-        {!draft && <Button onClick={() => setDraft(settingsOf(detail.rules))}>{t('councils:rules.edit')}</Button>}
+        {!draft && <Button onClick={() => setDraft(rulesSettings(detail.rules))}>{t('councils:rules.edit')}</Button>}
       </Group>
       <Text c="gray.7">{t('councils:rules.version', { version: detail.rules.version, date: dateText(detail.rules.createdAt.slice(0, 10)) })}</Text>
       {!draft ? (
-        <RulesExplanation rules={settingsOf(detail.rules)} memberCount={voting || undefined} />
+        <RulesExplanation rules={rulesSettings(detail.rules)} memberCount={voting || undefined} />
       ) : (
         <Grid gap="xl">
           <Grid.Col span={6}>
@@ -104,7 +91,7 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
                       {t('councils:rules.version', { version: r.version, date: dateText(r.createdAt.slice(0, 10)) })}
                       {r.reason ? ` — ${r.reason}` : ''}
                     </Text>
-                    <RulesExplanation rules={settingsOf(r)} />
+                    <RulesExplanation rules={rulesSettings(r)} />
                   </Stack>
                 ))}
               </Stack>
