@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CommuneReport } from '../../../../shared/api/channels/dossiers-fields';
 import { COMMUNE_RECOMMENDATIONS } from '../../../../shared/ocop/dossier-model';
 import { useApiMutation } from '../../api/hooks';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 
@@ -37,7 +38,7 @@ export function CommuneReportPanel({ registrationId, report, frozen }: { registr
             <TextInput label={t('dossiers:commune.reportNo')} value={v.reportNo} onChange={set('reportNo')} disabled={frozen} />
           </Grid.Col>
           <Grid.Col span={4}>
-            <TextInput type="date" label={t('dossiers:commune.reportDate')} value={v.reportDate} onChange={set('reportDate')} disabled={frozen} />
+            <DateField label={t('dossiers:commune.reportDate')} value={v.reportDate} onChange={(iso) => setV({ ...v, reportDate: iso })} disabled={frozen} />
           </Grid.Col>
         </Grid>
         {FIELDS.map((f) => (

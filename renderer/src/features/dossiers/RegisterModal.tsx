@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { REGISTRATION_KINDS, type RegistrationKind } from '../../../../shared/ocop/dossier-model';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 
@@ -87,18 +88,18 @@ export function RegisterModal({ productId, onClose }: { productId: number; onClo
                 <TextInput label={t('dossiers:registration.certificateNo')} value={cert.no} onChange={(e) => setCert({ ...cert, no: e.currentTarget.value })} />
               </Grid.Col>
               <Grid.Col span={3}>
-                <TextInput type="date" label={t('dossiers:registration.certificateIssuedOn')} value={cert.issued} onChange={(e) => setCert({ ...cert, issued: e.currentTarget.value })} />
+                <DateField label={t('dossiers:registration.certificateIssuedOn')} value={cert.issued} onChange={(iso) => setCert({ ...cert, issued: iso })} />
               </Grid.Col>
               <Grid.Col span={3}>
-                <TextInput type="date" label={t('dossiers:registration.certificateExpiresOn')} value={cert.expires} onChange={(e) => setCert({ ...cert, expires: e.currentTarget.value })} />
+                <DateField label={t('dossiers:registration.certificateExpiresOn')} value={cert.expires} onChange={(iso) => setCert({ ...cert, expires: iso })} />
               </Grid.Col>
             </>
           )}
           <Grid.Col span={4}>
-            <TextInput type="date" label={t('dossiers:registration.receivedCommuneOn')} value={received.commune} onChange={(e) => setReceived({ ...received, commune: e.currentTarget.value })} />
+            <DateField label={t('dossiers:registration.receivedCommuneOn')} value={received.commune} onChange={(iso) => setReceived({ ...received, commune: iso })} />
           </Grid.Col>
           <Grid.Col span={4}>
-            <TextInput type="date" label={t('dossiers:registration.receivedProvinceOn')} value={received.province} onChange={(e) => setReceived({ ...received, province: e.currentTarget.value })} />
+            <DateField label={t('dossiers:registration.receivedProvinceOn')} value={received.province} onChange={(iso) => setReceived({ ...received, province: iso })} />
           </Grid.Col>
           <Grid.Col span={4}>
             <TextInput label={t('dossiers:registration.registrationNo')} description={t('dossiers:registration.registrationNoHelp')} value={regNo} onChange={(e) => setRegNo(e.currentTarget.value)} />
