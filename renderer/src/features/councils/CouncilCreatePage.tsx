@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { DEFAULT_COUNCIL_RULES, type CouncilRulesInput } from '../../../../shared/api/channels/councils';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { BackLink } from '../../components/BackLink';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
@@ -49,9 +50,7 @@ export function CouncilCreatePage() {
 
   return (
     <Stack maw={1180} gap="lg">
-      <Anchor component={Link} to="/councils">
-        ← {t('councils:detail.back')}
-      </Anchor>
+      <BackLink to="/councils" label={t('councils:detail.back')} />
       <Title order={2}>{t('councils:form.createTitle')}</Title>
       <Paper withBorder p="lg">
         <CouncilFields value={fields} onChange={setFields} parents={(councils.data ?? []).filter((c) => c.level !== 'advisory_group')} />

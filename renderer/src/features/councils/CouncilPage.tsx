@@ -1,10 +1,12 @@
-import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CouncilDetail } from '../../../../shared/api/channels/councils';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryFallback } from '../../components/QueryFallback';
 import { useT } from '../../i18n/useT';
 import { CouncilFields, councilFieldsInput, type CouncilFieldValues } from './CouncilFields';
 import { dateText } from './labels';
@@ -45,14 +47,11 @@ export function CouncilPage() {
   const { t } = useT();
   const id = Number(useParams().id);
   const q = useApiQuery('councils:get', { id });
-  if (q.isPending) return <Center h={200}><Loader aria-label={t('common:loading')} /></Center>;
-  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryFallback query={q} />;
   const d = q.data;
   return (
     <Stack maw={1180} gap="md">
-      <Anchor component={Link} to="/councils">
-        ← {t('councils:detail.back')}
-      </Anchor>
+      <BackLink to="/councils" label={t('councils:detail.back')} />
       <Group gap="sm" align="center">
         <Title order={2}>{d.council.name}</Title>
         <Badge variant="light" size="lg" color={d.council.level === 'advisory_group' ? 'grape' : 'blue'}>

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import type { ProducerListRow } from '../../../../shared/api/channels/dossiers-p
 import { PRODUCER_KINDS } from '../../../../shared/ocop/dossier-model';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
 import { usePagedVirtualList } from '../../components/usePagedVirtualList';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useT } from '../../i18n/useT';
@@ -45,12 +46,14 @@ export function ProducerListPage() {
 
   return (
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
-      <Group justify="space-between">
-        <Title order={2}>{t('dossiers:producers.title')}</Title>
-        <Button component={Link} to="/dossiers/producers/new">
-          {t('dossiers:actions.newProducer')}
-        </Button>
-      </Group>
+      <PageTitle
+        title={t('dossiers:producers.title')}
+        actions={
+          <Button component={Link} to="/dossiers/producers/new">
+            {t('dossiers:actions.newProducer')}
+          </Button>
+        }
+      />
       <DossiersNav />
       <Group align="flex-start" gap="sm">
         <TextInput

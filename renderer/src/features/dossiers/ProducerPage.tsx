@@ -6,6 +6,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ProducerInput, type Producer } from '../../../../shared/api/channels/dossiers-fields';
 import { GENDERS, PRODUCER_KINDS } from '../../../../shared/ocop/dossier-model';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { BackLink } from '../../components/BackLink';
+import { DateFieldController } from '../../components/DateFieldController';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { contractResolver, errorField } from './form-resolver';
@@ -101,9 +103,7 @@ export function ProducerPage() {
 
   return (
     <Stack maw={1180} gap="lg">
-      <Anchor component={Link} to="/dossiers/producers">
-        ← {t('dossiers:producers.back')}
-      </Anchor>
+      <BackLink to="/dossiers/producers" label={t('dossiers:producers.back')} />
       <Title order={2}>{id === null ? t('dossiers:producer.newTitle') : t('dossiers:producer.editTitle', { name: existing.data?.name ?? '' })}</Title>
       {existing.isError && <ErrorAlert error={existing.error} />}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('dossiers:producer.sectionOrg')}>
@@ -139,7 +139,7 @@ export function ProducerPage() {
                 <TextInput label={t('dossiers:producer.registrationNo')} {...register('registrationNo')} error={err('registrationNo')} />
               </Grid.Col>
               <Grid.Col span={4}>
-                <TextInput type="date" label={t('dossiers:producer.foundedOn')} {...register('foundedOn')} error={err('foundedOn')} />
+                <DateFieldController control={control} name="foundedOn" label={t('dossiers:producer.foundedOn')} error={err('foundedOn')} />
               </Grid.Col>
             </Grid>
           </Paper>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import type { RegistrationRow } from '../../../../shared/api/channels/dossiers-f
 import { REGISTRATION_KINDS, REGISTRATION_STATUSES } from '../../../../shared/ocop/dossier-model';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
 import { usePagedVirtualList } from '../../components/usePagedVirtualList';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useT } from '../../i18n/useT';
@@ -44,12 +45,14 @@ export function RegistrationListPage() {
 
   return (
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
-      <Group justify="space-between">
-        <Title order={2}>{t('dossiers:title')}</Title>
-        <Button component={Link} to="/dossiers/producers/new">
-          {t('dossiers:actions.newProducer')}
-        </Button>
-      </Group>
+      <PageTitle
+        title={t('dossiers:title')}
+        actions={
+          <Button component={Link} to="/dossiers/producers/new">
+            {t('dossiers:actions.newProducer')}
+          </Button>
+        }
+      />
       <DossiersNav />
       <Group align="flex-end" gap="sm">
         <TextInput

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { CommuneReportPanel } from './CommuneReportPanel';
@@ -39,9 +40,7 @@ export function RegistrationPage() {
 
   return (
     <Stack maw={1180} gap="md">
-      <Anchor component={Link} to="/dossiers">
-        ← {t('dossiers:actions.back')}
-      </Anchor>
+      <BackLink to="/dossiers" label={t('dossiers:actions.back')} />
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2}>{r.product.name}</Title>

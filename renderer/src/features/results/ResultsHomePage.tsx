@@ -2,6 +2,7 @@ import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { STATUS_COLOR } from '../sessions/status';
@@ -18,41 +19,30 @@ export function ResultsHomePage() {
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && sessions.length === 0 && <Text c="gray.7">{t('results:noSessions')}</Text>}
       {sessions.length > 0 && (
-        <Table striped withTableBorder verticalSpacing="sm" fz="md" data-testid="results-sessions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sessions:list.date')}</Table.Th>
-              <Table.Th>{t('sessions:list.number')}</Table.Th>
-              <Table.Th>{t('sessions:list.council')}</Table.Th>
-              <Table.Th>{t('sessions:list.agenda')}</Table.Th>
-              <Table.Th>{t('sessions:list.status')}</Table.Th>
+        <SimpleTable fz="md" data-testid="results-sessions" headers={(['date', 'number', 'council', 'agenda', 'status'] as const).map((c) => t(`sessions:list.${c}`))}>
+          {sessions.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/results/${s.id}`} fw={600} aria-label={t('results:openSession', { number: s.number, date: dateText(s.date) })}>
+                  {dateText(s.date)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{s.title || `${t('sessions:list.number')} ${s.number}`}</Table.Td>
+              <Table.Td>
+                <Text>{s.councilName}</Text>
+                <Text size="sm" c="gray.7">
+                  {s.roundName}
+                </Text>
+              </Table.Td>
+              <Table.Td>{s.agendaCount}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS_COLOR[s.status]}>
+                  {t(`sessions:status.${s.status}`)}
+                </Badge>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sessions.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/results/${s.id}`} fw={600} aria-label={t('results:openSession', { number: s.number, date: dateText(s.date) })}>
-                    {dateText(s.date)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{s.title || `${t('sessions:list.number')} ${s.number}`}</Table.Td>
-                <Table.Td>
-                  <Text>{s.councilName}</Text>
-                  <Text size="sm" c="gray.7">
-                    {s.roundName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{s.agendaCount}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[s.status]}>
-                    {t(`sessions:status.${s.status}`)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </SimpleTable>
       )}
     </Stack>
   );

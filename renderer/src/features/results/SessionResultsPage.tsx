@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Center, Group, Loader, NumberInput, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconLock, IconLockOpen, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SessionResults } from '../../../../shared/api/channels/results';
 import { useApiQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackLink } from '../../components/BackLink';
+import { QueryFallback } from '../../components/QueryFallback';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { STATUS_COLOR } from '../sessions/status';
@@ -59,15 +60,12 @@ export function SessionResultsPage() {
   const [finalizing, setFinalizing] = useState(false);
   const [reopening, setReopening] = useState(false);
   const q = useApiQuery('results:session', { sessionId, marginPoints }, { placeholderData: keepPreviousData });
-  if (q.isPending) return <Center h={200}><Loader aria-label={t('common:loading')} /></Center>;
-  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryFallback query={q} />;
   const r = q.data;
   const s = r.session;
   return (
     <Stack maw={1400} gap="sm">
-      <Anchor component={Link} to="/results">
-        ← {t('results:back')}
-      </Anchor>
+      <BackLink to="/results" label={t('results:back')} />
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Group gap="sm">

@@ -1,14 +1,15 @@
-import { Alert, Anchor, Badge, Button, Center, Checkbox, Group, Loader, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Checkbox, Group, Loader, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { PaperState } from '../../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../../shared/ocop/criteria-set';
 import { allCriteria } from '../../../../shared/ocop/criteria-set-walk';
 import { parseTypedLevel } from '../../../../shared/ocop/paper-entry';
 import { declarationRules, evaluateSheet } from '../../../../shared/ocop/sheet-rules';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { codeList } from './format';
@@ -31,9 +32,7 @@ export function PaperEntryPage() {
   }
   return (
     <Stack maw={1100} gap="md">
-      <Anchor component={Link} to={back}>
-        ← {t('scoring:hub.back')}
-      </Anchor>
+      <BackLink to={back} label={t('scoring:hub.back')} />
       <Title order={2}>{t('scoring:paper.title', { member: state.data.memberName })}</Title>
       <Text size="lg" fw={600}>
         {setQ.data.name}

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Center, Loader, Stack, Tabs, Title } from '@mantine/core';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert, Center, Loader, Stack, Tabs, Title } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExchangePanel } from './ExchangePanel';
 import { useT } from '../../i18n/useT';
@@ -30,9 +31,7 @@ export function ScoringHubPage() {
   const d = q.data;
   return (
     <Stack maw={1180} gap="md">
-      <Anchor component={Link} to={`/sessions/${sessionId}`}>
-        ← {t('scoring:hub.back')}
-      </Anchor>
+      <BackLink to={`/sessions/${sessionId}`} label={t('scoring:hub.back')} />
       <Title order={2}>{t('scoring:hub.title', { number: d.session.number })}</Title>
       {d.session.status === 'preparing' && <Alert color="yellow">{t('scoring:hub.notOpen')}</Alert>}
       {(d.session.status === 'closed' || d.session.status === 'finalized') && <Alert color="gray">{t('scoring:hub.closed')}</Alert>}

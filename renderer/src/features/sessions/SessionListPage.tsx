@@ -1,10 +1,12 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { SessionStatus } from '../../../../shared/api/channels/sessions';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { TrainingDataBanner } from '../councils/TrainingData';
@@ -31,12 +33,14 @@ export function SessionListPage() {
   };
   return (
     <Stack maw={1180} gap="lg">
-      <Group justify="space-between">
-        <Title order={2}>{t('sessions:title')}</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
-          {t('sessions:add')}
-        </Button>
-      </Group>
+      <PageTitle
+        title={t('sessions:title')}
+        actions={
+          <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
+            {t('sessions:add')}
+          </Button>
+        }
+      />
       <Text>{t('sessions:intro')}</Text>
       <TrainingDataBanner />
       <Group>
@@ -55,47 +59,34 @@ export function SessionListPage() {
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data?.length === 0 && <Text c="gray.7">{t('sessions:empty')}</Text>}
       {list.data && list.data.length > 0 && (
-        <Table striped withTableBorder verticalSpacing="sm" data-testid="session-list">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sessions:list.date')}</Table.Th>
-              <Table.Th>{t('sessions:list.number')}</Table.Th>
-              <Table.Th>{t('sessions:list.kind')}</Table.Th>
-              <Table.Th>{t('sessions:list.council')}</Table.Th>
-              <Table.Th>{t('sessions:list.agenda')}</Table.Th>
-              <Table.Th>{t('sessions:list.attendance')}</Table.Th>
-              <Table.Th>{t('sessions:list.status')}</Table.Th>
+        <SimpleTable data-testid="session-list" headers={(['date', 'number', 'kind', 'council', 'agenda', 'attendance', 'status'] as const).map((c) => t(`sessions:list.${c}`))}>
+          {list.data.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/sessions/${s.id}`} fw={600} aria-label={t('sessions:list.open', { number: s.number, date: dateText(s.date) })}>
+                  {dateText(s.date)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{s.title || `${t('sessions:list.number')} ${s.number}`}</Table.Td>
+              <Table.Td>{t(`sessions:kinds.${s.kind}`)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{s.councilName}</Text>
+                <Text size="sm" c="gray.7">
+                  {s.roundName}
+                </Text>
+              </Table.Td>
+              <Table.Td>{s.agendaCount}</Table.Td>
+              <Table.Td>
+                {s.presentVotingCount}/{s.votingMemberCount}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS_COLOR[s.status]} c="dark.8">
+                  {t(`sessions:status.${s.status}`)}
+                </Badge>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/sessions/${s.id}`} fw={600} aria-label={t('sessions:list.open', { number: s.number, date: dateText(s.date) })}>
-                    {dateText(s.date)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{s.title || `${t('sessions:list.number')} ${s.number}`}</Table.Td>
-                <Table.Td>{t(`sessions:kinds.${s.kind}`)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{s.councilName}</Text>
-                  <Text size="sm" c="gray.7">
-                    {s.roundName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{s.agendaCount}</Table.Td>
-                <Table.Td>
-                  {s.presentVotingCount}/{s.votingMemberCount}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[s.status]} c="dark.8">
-                    {t(`sessions:status.${s.status}`)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </SimpleTable>
       )}
       {creating && <CreateSessionModal opened onClose={() => setCreating(false)} councilId={councilId} />}
     </Stack>

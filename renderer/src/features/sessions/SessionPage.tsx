@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Center, Grid, Group, List, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconAward, IconClipboardList } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackLink } from '../../components/BackLink';
+import { QueryFallback } from '../../components/QueryFallback';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { AgendaPanel } from './AgendaPanel';
@@ -34,17 +35,14 @@ export function SessionPage() {
   const { t } = useT();
   const id = Number(useParams().id);
   const q = useApiQuery('sessions:get', { id });
-  if (q.isPending) return <Center h={200}><Loader aria-label={t('common:loading')} /></Center>;
-  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryFallback query={q} />;
   const d = q.data;
   const s = d.session;
   const written = s.kind === 'written_opinion';
   const frozen = s.status === 'closed' || s.status === 'finalized';
   return (
     <Stack maw={1180} gap="md">
-      <Anchor component={Link} to="/sessions">
-        ← {t('sessions:detail.back')}
-      </Anchor>
+      <BackLink to="/sessions" label={t('sessions:detail.back')} />
       <Group justify="space-between" align="center" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
           <Title order={2}>{s.title || t('sessions:detail.heading', { number: s.number, round: d.round.name })}</Title>
