@@ -38,3 +38,23 @@ test('in English the calendar names English months, but dates are still typed an
   await expect(page.getByText('“31/04/2026” is not a valid date. Type day/month/year, e.g. 18/06/2026.')).toBeVisible();
   await expect(signedOn).toHaveValue('');
 });
+
+test('a react-hook-form date (producer founded on) shows day first, and a typed date is saved as that day', async ({ page, app }) => {
+  const producer = await app.api<{ id: number }>('producers:create', {
+    kind: 'cooperative',
+    name: 'Hợp tác xã Sen Tháp Mười',
+    foundedOn: '2001-06-18',
+    communeCode: '00004',
+    communeName: 'Phường Ba Đình',
+    provinceCode: '01',
+    provinceName: 'Thành phố Hà Nội',
+  });
+  const shell = new Shell(page);
+  await shell.open(app.url, `/dossiers/producers/${producer.id}`);
+  const foundedOn = page.getByLabel('Ngày thành lập', { exact: true });
+  await expect(foundedOn).toHaveValue('18/06/2001');
+  await foundedOn.fill('5/1/1999');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect.poll(async () => (await app.api<{ foundedOn: string | null }>('producers:get', { id: producer.id })).foundedOn).toBe('1999-01-05');
+  await expect(foundedOn).toHaveValue('05/01/1999');
+});
