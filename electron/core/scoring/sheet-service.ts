@@ -173,13 +173,7 @@ export async function sheetView(ctx: CoreContext, sheetId: number): Promise<Shee
   const e = evaluateSheet(set, content);
   let previous: SheetView['previous'] = null;
   if (row.rescoring_round > 0) {
-    const prev = await db
-      .selectFrom('score_sheet')
-      .select('id')
-      .where('session_id', '=', row.session_id)
-      .where('registration_id', '=', row.registration_id)
-      .where('member_id', '=', row.member_id)
-      .where('rescoring_round', '<', row.rescoring_round)
+    const prev = await earlierSheets(db, row)
       .where('status', '<>', 'draft')
       .orderBy('rescoring_round', 'desc')
       .limit(1)
@@ -247,17 +241,21 @@ export async function submitSheet(ctx: CoreContext, sheetId: number, revisionRea
   return sheetView(ctx, sheetId);
 }
 
-/** Marks the member's submitted sheets of earlier rounds for the same product as superseded. */
-export async function supersedeEarlier(db: Kysely<DB>, row: Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>): Promise<number[]> {
-  const earlier = await db
+type RoundOf = Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>;
+
+/** The ids of the same member's sheets for the same product in earlier re-scoring rounds (narrow by status). */
+const earlierSheets = (db: Kysely<DB>, row: RoundOf) =>
+  db
     .selectFrom('score_sheet')
     .select('id')
     .where('session_id', '=', row.session_id)
     .where('registration_id', '=', row.registration_id)
     .where('member_id', '=', row.member_id)
-    .where('rescoring_round', '<', row.rescoring_round)
-    .where('status', '=', 'submitted')
-    .execute();
+    .where('rescoring_round', '<', row.rescoring_round);
+
+/** Marks the member's submitted sheets of earlier rounds for the same product as superseded. */
+export async function supersedeEarlier(db: Kysely<DB>, row: RoundOf): Promise<number[]> {
+  const earlier = await earlierSheets(db, row).where('status', '=', 'submitted').execute();
   const ids = earlier.map((r) => r.id);
   if (ids.length > 0) await db.updateTable('score_sheet').set({ status: 'superseded' }).where('id', 'in', ids).execute();
   return ids;
