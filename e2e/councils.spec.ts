@@ -106,11 +106,17 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await expect(dialog).toBeVisible();
   await expect(meetingDate).toHaveValue('18/06/2026');
   await dialog.getByLabel('Địa điểm').fill('Hội trường UBND tỉnh');
+  // Times are 24-hour whatever the system's locale; "8h30" is read as 08:30 when typed.
+  const start = dialog.getByLabel('Giờ bắt đầu');
+  await expect(start).toHaveValue('08:00');
+  await start.fill('8h30');
+  await start.blur();
+  await expect(start).toHaveValue('08:30');
   await dialog.getByRole('button', { name: 'Tạo phiên họp' }).click();
 
   const prep = new SessionPrep(page);
   await expect(page.getByTestId('session-status')).toHaveText('Đang chuẩn bị');
-  await expect(page.getByText('18/06/2026, từ 08:00')).toBeVisible();
+  await expect(page.getByText('18/06/2026, từ 08:30')).toBeVisible();
   await expect(prep.quorum()).toContainText('Chưa đủ số thành viên dự họp: 0/9, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng');
 
   // Agenda: everything the search finds.

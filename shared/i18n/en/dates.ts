@@ -18,4 +18,6 @@ export default {
   previousDecade: 'Previous decade',
   monthLevelControl: 'Choose month',
   yearLevelControl: 'Choose year',
+  timePlaceholder: 'hh:mm, e.g. 08:00',
+  timeInvalid: '“{{text}}” is not a valid time. Type hours:minutes on the 24-hour clock, e.g. 08:00 or 14:30.',
 } satisfies Shape<typeof vi>;

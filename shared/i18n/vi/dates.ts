@@ -16,4 +16,6 @@ export default {
   previousDecade: 'Mười năm trước',
   monthLevelControl: 'Chọn tháng',
   yearLevelControl: 'Chọn năm',
+  timePlaceholder: 'giờ:phút, ví dụ 08:00',
+  timeInvalid: '“{{text}}” không phải là giờ hợp lệ. Gõ giờ:phút theo 24 giờ, ví dụ 08:00 hoặc 14:30.',
 } as const;

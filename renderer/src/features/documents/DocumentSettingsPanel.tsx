@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Fieldset, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconDeviceFloppy, IconNumber, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { isNumberedKind, type DocumentSettingsView, type SettingsKind } from '../../../../shared/api/channels/document-settings';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DateFieldController } from '../../components/DateFieldController';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT';
 import { errorField } from '../dossiers/form-resolver';
 import { NumberSeriesDialog } from './NumberSeriesDialog';
 import { settingsResolver, toSettings, toValues, type SettingsValues } from './settings-form';
+import { TimeField } from '../../components/TimeField';
 
 const KINDS: readonly SettingsKind[] = ['minutes', 'summary', 'decision', 'certificate'];
 
@@ -180,7 +181,11 @@ function MinutesFields({ view, form }: { view: DocumentSettingsView; form: Retur
   return (
     <Fieldset legend={t('documents:settingsPanel.minutesContent')} styles={{ legend: { fontSize: 16, fontWeight: 600 } }}>
       <Stack gap="md">
-        <TextInput type="time" label={t('documents:settingsPanel.endTime')} size="md" w={200} {...register('endTime')} error={err('endTime')} />
+        <Controller
+          control={control}
+          name="endTime"
+          render={({ field }) => <TimeField ref={field.ref} name={field.name} label={t('documents:settingsPanel.endTime')} size="md" w={200} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('endTime')} />}
+        />
         {view.discussionProducts.length === 0 && <Text c="gray.8">{t('documents:settingsPanel.noDiscussion')}</Text>}
         {view.discussionProducts.map((p, i) => (
           <Textarea key={p.registrationId} label={t('documents:settingsPanel.discussion', { product: p.productName, producer: p.producerName })} autosize minRows={2} size="md" {...register(`discussions.${i}.text`)} />

@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { TimeField } from '../../components/TimeField';
 
 export function CreateSessionModal({ opened, onClose, councilId }: { opened: boolean; onClose: () => void; councilId?: number }) {
   const { t } = useT();
@@ -56,7 +57,7 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
           {written ? (
             <DateField label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} onChange={(iso) => set('opinionDeadline', iso)} />
           ) : (
-            <TextInput type="time" label={t('sessions:form.startTime')} value={v.startTime} onChange={(e) => set('startTime', e.currentTarget.value)} />
+            <TimeField label={t('sessions:form.startTime')} value={v.startTime} onChange={(value) => set('startTime', value)} />
           )}
         </SimpleGrid>
         {!written && <TextInput label={t('sessions:form.place')} value={v.place} onChange={(e) => set('place', e.currentTarget.value)} />}

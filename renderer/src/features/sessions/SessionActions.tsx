@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlayerPlay, IconPlayerStop, IconRotate, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { MissingSheetsWarning, useMissingSheets } from './MissingSheetsWarning';
 import { useSessionMutation } from './useSessionMutation';
+import { TimeField } from '../../components/TimeField';
 
 type Step = 'open' | 'close' | 'reopen' | 'delete' | null;
 
@@ -74,7 +75,7 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
       >
         <Stack>
           <Text>{step === 'open' ? t('sessions:actions.openConfirm') : step === 'close' ? t('sessions:actions.closeConfirm') : step === 'reopen' ? t('sessions:actions.reopenConfirm') : t('sessions:detail.deleteConfirm')}</Text>
-          {step === 'close' && !written && <TextInput type="time" label={t('sessions:form.endTime')} required value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} />}
+          {step === 'close' && !written && <TimeField label={t('sessions:form.endTime')} required value={endTime} onChange={setEndTime} />}
           {step === 'close' && <MissingSheetsWarning missing={sheets.missing} acknowledged={closeAnyway} onAcknowledge={setCloseAnyway} />}
           {step === 'reopen' && <Textarea label={t('sessions:actions.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />}
           {current?.isError && <ErrorAlert error={current.error} />}

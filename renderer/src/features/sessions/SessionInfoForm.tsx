@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { roleLabel } from '../councils/labels';
 import { useSessionMutation } from './useSessionMutation';
+import { TimeField } from '../../components/TimeField';
 
 /** Title, date, place, times, presiding member and secretary. The date only changes in preparation. */
 export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
@@ -48,8 +49,8 @@ export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
           <DateField label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} disabled={disabled} onChange={(iso) => set('opinionDeadline', iso)} />
         ) : (
           <>
-            <TextInput type="time" label={t('sessions:form.startTime')} value={v.startTime} disabled={disabled} onChange={(e) => set('startTime', e.currentTarget.value)} />
-            <TextInput type="time" label={t('sessions:form.endTime')} value={v.endTime} disabled={disabled} onChange={(e) => set('endTime', e.currentTarget.value)} />
+            <TimeField label={t('sessions:form.startTime')} value={v.startTime} disabled={disabled} onChange={(value) => set('startTime', value)} />
+            <TimeField label={t('sessions:form.endTime')} value={v.endTime} disabled={disabled} onChange={(value) => set('endTime', value)} />
           </>
         )}
       </SimpleGrid>
