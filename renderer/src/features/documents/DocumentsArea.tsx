@@ -42,7 +42,8 @@ export function DocumentsArea() {
           setPrinted(null);
           run.reset();
         }}
-        w={640}
+        // Date, title and council name are long: the whole width, so the choice reads in full.
+        w="100%"
         size="md"
         searchable
       />
