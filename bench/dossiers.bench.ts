@@ -11,21 +11,10 @@ import type { Core } from '../electron/core/context';
 import { producerRow, productRow, registrationRow, workbookWith, type Cells } from '../electron/core/dossiers/import/test-workbook';
 import { fileCore, tempDir } from '../electron/core/test/core-fixture';
 import { defineCases } from './harness';
+import { seededRng } from '../electron/core/demo/random';
 
 const PRODUCERS = 10_000;
 const REGISTRATIONS = 20_000;
-
-/** Deterministic pseudo-random numbers (mulberry32): every run imports the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PRODUCT_WORDS = ['Nước mắm', 'Mật ong', 'Chè búp', 'Cà phê rang xay', 'Gạo thơm', 'Rượu men lá', 'Tương bần', 'Bánh đa', 'Miến dong', 'Mắm tôm', 'Kẹo dừa', 'Muối tôm', 'Hạt tiêu', 'Tỏi cô đơn', 'Dưa lưới', 'Xoài cát', 'Bưởi da xanh', 'Nhãn lồng', 'Vải thiều', 'Chả cá'];
 const PLACES = ['Đại Phát', 'Tân Cương', 'Phú Quốc', 'Đồng Tháp', 'Thanh Hà', 'Hưng Yên', 'Bến Tre', 'Đà Lạt', 'Sơn La', 'Hà Giang', 'Cát Hải', 'Điện Biên', 'Quảng Nam', 'Lục Ngạn'];
@@ -33,7 +22,7 @@ const SETS = ['09', '04', '11', '13', '03', '14', '09', '06', '06', '09', '08', 
 const KINDS = ['Hợp tác xã', 'Doanh nghiệp', 'Hộ sản xuất', 'Tổ hợp tác', 'Trang trại'];
 
 async function buildWorkbook(): Promise<Buffer> {
-  const rand = prng(2026);
+  const rand = seededRng(2026).next; // mulberry32: every run builds the same data
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const producers: Cells[] = [];
   const products: Cells[] = [];

@@ -14,21 +14,10 @@ import { rankProduct, type RankProductInput } from '../shared/ocop/ranking';
 import { rankWithSensitivity } from '../shared/ocop/sensitivity';
 import { flattenSet } from '../shared/ocop/set-input';
 import { defineCases } from './harness';
+import { seededRng } from '../electron/core/demo/random';
 
 const PRODUCTS = 300;
 const MEMBERS = 9;
-
-/** Deterministic pseudo-random numbers (mulberry32): every run ranks the same session. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface State {
   inputs: RankProductInput[];
@@ -45,7 +34,7 @@ function setup(minima: CouncilRules['minima']): State {
   const file = path.join(import.meta.dirname, '..', 'resources', 'criteria', 'sets', 'qd26-2026-13.json');
   const set = CriteriaSet.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const criteria = flattenSet(set);
-  const rand = prng(2026);
+  const rand = seededRng(2026).next; // mulberry32: every run builds the same data
   const rules: CouncilRules = { ...DEFAULT_COUNCIL_RULES, minima };
   const panel: PanelMember[] = Array.from({ length: MEMBERS }, (_, i) => ({ id: i + 1, role: i === 0 ? 'chair' : 'member', present: true }));
   const inputs: RankProductInput[] = [];

@@ -3,6 +3,7 @@ import type { Core } from '../electron/core/context';
 import { memoryCore } from '../electron/core/test/core-fixture';
 import { seedSession, type Seeded } from '../electron/core/results/test/seed-session';
 import { defineCases } from './harness';
+import { seededRng } from '../electron/core/demo/random';
 
 /**
  * Issue 7: rank a session of 300 registrations × 9 members including star minima and
@@ -18,21 +19,9 @@ interface State {
   cpuMs: number[];
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run ranks the same session. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const setup = async (): Promise<State> => {
   const core = await memoryCore();
-  const rand = prng(2026);
+  const rand = seededRng(2026).next; // mulberry32: every run builds the same data
   // Each product has a quality level spread over all bands; each member judges each criterion
   // around it, so means land near band edges as often as in real sessions.
   const quality = Array.from({ length: 300 }, () => 0.15 + 0.85 * rand());

@@ -10,6 +10,7 @@ import { computeSession } from './results-service';
 import { exactMean } from './results-view';
 import type { CountingSheet } from './session-data';
 import { seedSession, type SeedSpec } from './test/seed-session';
+import { seededRng } from '../demo/random';
 
 /**
  * results:session reads complete sheets as packed integers and hands the ranking compiled levels
@@ -21,20 +22,8 @@ import { seedSession, type SeedSpec } from './test/seed-session';
 let core: Core;
 afterEach(() => core?.close());
 
-/** Deterministic pseudo-random numbers (mulberry32), as in bench/results.bench.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generated(seed: number, extra: Partial<SeedSpec> = {}): SeedSpec {
-  const rand = prng(seed);
+  const rand = seededRng(seed).next; // mulberry32: every run builds the same data
   const quality = Array.from({ length: 40 }, () => 0.15 + 0.85 * rand());
   return {
     setKey: 'qd26-2026/13',
