@@ -17,7 +17,7 @@ import type { SessionFacts } from './session-facts';
 type Form = ScoringSheetData['form'];
 
 /** The printed form of a criteria set version, loaded once per version. */
-class FormCache {
+export class FormCache {
   private readonly forms = new Map<number, Promise<Form>>();
   constructor(private readonly ctx: CoreContext) {}
   get(versionId: number): Promise<Form> {
@@ -39,7 +39,27 @@ class FormCache {
   }
 }
 
-const placeDateOf = (f: SessionFacts) => ({ place: f.council.placeName || '…', date: f.detail.session.date });
+type SheetRow = Awaited<ReturnType<typeof listSheetRows>>[number];
+type AnswerRow = { criterionCode: string; levelIndex: number | null; note: string };
+
+/**
+ * A stored sheet as printed: answers, notes and opinion as stored; a sheet not yet submitted is
+ * marked as a draft. The single sheet and the batch both print through this, so they match.
+ */
+export function filledSheet(f: SessionFacts, form: Form, product: ScoringSheetData['product'], m: SessionMember, sheet: SheetRow, answers: readonly AnswerRow[]): ScoringSheetData {
+  return {
+    form,
+    product,
+    member: memberOf(m),
+    answers: answers.flatMap((a) => (a.levelIndex === null ? [] : [{ criterionCode: a.criterionCode, levelIndex: a.levelIndex }])),
+    criterionNotes: Object.fromEntries(answers.filter((a) => a.note.trim() !== '').map((a) => [a.criterionCode, a.note])),
+    opinion: sheet.opinion,
+    rescoringRound: sheet.rescoring_round,
+    placeDate: { place: f.council.placeName || '…', date: f.detail.session.date },
+    draft: sheet.status !== 'submitted',
+    ...(f.integrity ? { integrity: f.integrity } : {}),
+  };
+}
 
 /**
  * The latest sheet (highest re-scoring round) of every member for every product, in agenda order
@@ -52,7 +72,7 @@ export async function sessionSheetsData(ctx: CoreContext, f: SessionFacts): Prom
   for (const r of rows) latest.set(`${r.registration_id}:${r.member_id}`, r); // rows come in round order
   if (latest.size === 0) throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId} has no scoring sheet yet; print blank sheets for paper scoring, or score the products first`);
 
-  const answers = new Map<number, { criterionCode: string; levelIndex: number | null; note: string }[]>();
+  const answers = new Map<number, AnswerRow[]>();
   const answerRows = await ctx.db
     .selectFrom('score_answer as a')
     .innerJoin('score_sheet as sh', 'sh.id', 'a.sheet_id')
@@ -73,19 +93,7 @@ export async function sessionSheetsData(ctx: CoreContext, f: SessionFacts): Prom
     for (const m of members) {
       const sheet = latest.get(`${p.registrationId}:${m.memberId}`);
       if (!sheet) continue;
-      const list = answers.get(sheet.id) ?? [];
-      out.push({
-        form: await forms.get(sheet.criteria_set_version_id),
-        product,
-        member: memberOf(m),
-        answers: list.flatMap((a) => (a.levelIndex === null ? [] : [{ criterionCode: a.criterionCode, levelIndex: a.levelIndex }])),
-        criterionNotes: Object.fromEntries(list.filter((a) => a.note.trim() !== '').map((a) => [a.criterionCode, a.note])),
-        opinion: sheet.opinion,
-        rescoringRound: sheet.rescoring_round,
-        placeDate: placeDateOf(f),
-        draft: sheet.status !== 'submitted',
-        ...(f.integrity ? { integrity: f.integrity } : {}),
-      });
+      out.push(filledSheet(f, await forms.get(sheet.criteria_set_version_id), product, m, sheet, answers.get(sheet.id) ?? []));
     }
   }
   return out;
