@@ -6,29 +6,21 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CriteriaSetVersion } from '../../../../shared/ocop/criteria-set';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { CriteriaForm } from './CriteriaForm';
 import { downloadFile } from '../../components/file-io';
 import { RuleLine } from './RuleLine';
+import { QueryFallback } from '../../components/QueryFallback';
 
 /** One version of a set as the official form; `?c=1.5` scrolls to and highlights a criterion. */
 export function CriteriaSetPage() {
-  const { t } = useT();
   const id = Number(useParams().id);
   const [params] = useSearchParams();
   const focus = params.get('c');
   const q = useApiQuery('criteria:get', { id }, { enabled: Number.isInteger(id) && id > 0 });
 
 
-  if (q.isPending) {
-    return (
-      <Center h={200}>
-        <Loader aria-label={t('common:loading')} />
-      </Center>
-    );
-  }
-  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryFallback query={q} />;
   return <SetView v={q.data} focus={focus} />;
 }
 

@@ -1,13 +1,13 @@
-import { Alert, Badge, Center, Drawer, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Drawer, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDownRight, IconArrowUpRight, IconEqual } from '@tabler/icons-react';
 import type { CriterionDetail, ProductDetail } from '../../../../shared/api/channels/results';
 import { formatNumberVi } from '../../../../shared/ocop/format-vi';
 import { useApiQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { SensitivityPanel } from './SensitivityPanel';
 import { StarRank } from './StarRank';
 import { RESULT_STATUS_COLOR } from './status';
+import { QueryFallback } from '../../components/QueryFallback';
 
 const pts = (n: number) => formatNumberVi(n, { decimals: 2 });
 
@@ -154,12 +154,7 @@ export function ProductDrawer({ sessionId, registrationId, marginPoints, onClose
   const d = q.data;
   return (
     <Drawer opened onClose={onClose} position="right" size="80%" title={<Title order={3}>{d ? `${d.product.productName} — ${d.product.productCode}` : t('results:detail.title')}</Title>}>
-      {q.isPending && (
-        <Center h={200}>
-          <Loader aria-label={t('common:loading')} />
-        </Center>
-      )}
-      {q.isError && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
+      {(q.isPending || q.isError) && <QueryFallback query={q} />}
       {d && (
         <Stack gap="lg" data-testid="product-detail">
           <Group gap="xl" align="flex-start">

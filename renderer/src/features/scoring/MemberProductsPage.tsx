@@ -1,12 +1,12 @@
-import { Alert, Badge, Button, Center, Container, Group, Loader, Paper, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Container, Group, Paper, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronRight, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import type { AssignedProduct } from '../../../../shared/api/channels/scoring';
 import { useApiQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { FocusScreen } from './FocusScreen';
 import { forgetPin } from './member-pin';
+import { QueryFallback } from '../../components/QueryFallback';
 
 const stateOf = (p: AssignedProduct): 'not_started' | 'draft' | 'submitted' | 'superseded' =>
   p.sheet === null || (p.revisionOpen && p.sheet.rescoringRound < p.currentRound) ? 'not_started' : (p.sheet.status as 'draft' | 'submitted' | 'superseded');
@@ -29,12 +29,7 @@ export function MemberProductsPage() {
   return (
     <FocusScreen label={t('scoring:products.intro')}>
       <Container size="md" py="lg" w="100%" style={{ overflow: 'auto' }}>
-        {q.isPending && (
-          <Center h={200}>
-            <Loader aria-label={t('common:loading')} />
-          </Center>
-        )}
-        {q.isError && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
+        {(q.isPending || q.isError) && <QueryFallback query={q} />}
         {q.data && (
           <Stack gap="md">
             <Group justify="space-between">

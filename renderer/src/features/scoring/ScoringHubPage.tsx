@@ -1,14 +1,14 @@
-import { Alert, Center, Loader, Stack, Tabs, Title } from '@mantine/core';
+import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExchangePanel } from './ExchangePanel';
 import { useT } from '../../i18n/useT';
 import { MemberPickPanel } from './MemberPickPanel';
 import { PaperPickPanel } from './PaperPickPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { SpreadPanel } from './SpreadPanel';
+import { QueryFallback } from '../../components/QueryFallback';
 
 const TABS = ['members', 'progress', 'spread', 'paper', 'exchange'] as const;
 type Tab = (typeof TABS)[number];
@@ -20,14 +20,7 @@ export function ScoringHubPage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'members';
   const q = useApiQuery('sessions:get', { id: sessionId });
-  if (q.isPending) {
-    return (
-      <Center h={200}>
-        <Loader aria-label={t('common:loading')} />
-      </Center>
-    );
-  }
-  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryFallback query={q} />;
   const d = q.data;
   return (
     <Stack maw={1180} gap="md">
