@@ -1,18 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { SessionDetail } from '../shared/api/channels/sessions';
 import { expect, test } from './fixtures';
-
-/** Dark (text) pixels on the pdf.js canvas: the page was really drawn. */
-const inked = (page: Page) =>
-  page.getByTestId('pdf-canvas').evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark++;
-    return dark;
-  });
+import { inkedPixels } from './pages/PdfViewer';
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).normalize('NFC');
 
@@ -38,7 +29,7 @@ test("prints a member's sheet into the pdf.js preview, then all sheets of the de
   await page.getByRole('button', { name: 'In phiếu đã chấm' }).click();
   await expect(page.getByText(`Xem trước: phieu-danh-gia-phien-${demo.meetingSessionId}-dk-${product.registrationId}-tv-${member.memberId}.pdf`)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
-  await expect.poll(() => inked(page)).toBeGreaterThan(200);
+  await expect.poll(() => inkedPixels(page)).toBeGreaterThan(200);
   await page.getByRole('region', { name: 'Bản xem trước PDF' }).press('PageDown');
   await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 2\/\d+$/u);
 
@@ -62,7 +53,7 @@ test("prints a member's sheet into the pdf.js preview, then all sheets of the de
   const fileName = `tat-ca-phieu-danh-gia-phien-${demo.meetingSessionId}.pdf`;
   await expect(page.getByText(new RegExp(`Xem trước: ${fileName}`))).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
-  await expect.poll(() => inked(page)).toBeGreaterThan(200);
+  await expect.poll(() => inkedPixels(page)).toBeGreaterThan(200);
   // Progress line at the top, then as much of the drawn first page as fits.
   await done.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.mouse.move(700, 400);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionDetail } from '../shared/api/channels/sessions';
 import { expect, test } from './fixtures';
+import { inkedPixels } from './pages/PdfViewer';
 
 test('prints the minutes of the demo meeting, previews and downloads them', async ({ app, page }) => {
   test.setTimeout(90_000);
@@ -22,16 +23,7 @@ test('prints the minutes of the demo meeting, previews and downloads them', asyn
   await expect(page.getByText(`Xem trước: bien-ban-phien-${demo.meetingSessionId}.pdf`)).toBeVisible({ timeout: 60_000 });
   // pdf.js draws the first page on the canvas (dark text pixels).
   await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
-  await expect
-    .poll(() =>
-      page.getByTestId('pdf-canvas').evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let dark = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark++;
-        return dark;
-      }),
-    )
-    .toBeGreaterThan(200);
+  await expect.poll(() => inkedPixels(page)).toBeGreaterThan(200);
   await page.screenshot({ path: 'docs/screenshots/documents.png' });
 
   const download = page.waitForEvent('download');

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { Dossiers, filledTemplate, samplePdf } from './pages/Dossiers';
+import { inkedPixels } from './pages/PdfViewer';
 
 // Whole user journeys on shared 2-core machines: more time than the default minute.
 test.describe.configure({ timeout: 180_000 });
@@ -56,16 +57,7 @@ test('register a producer and a product through the UI, attach a PDF and see it 
   await page.getByRole('button', { name: 'Xem' }).click();
   await expect(page.getByTestId('pdf-page')).toHaveText('Trang 1/1');
   // The page was really drawn: the canvas has dark (text) pixels.
-  await expect
-    .poll(() =>
-      page.getByTestId('pdf-canvas').evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let dark = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark++;
-        return dark;
-      }),
-    )
-    .toBeGreaterThan(200);
+  await expect.poll(() => inkedPixels(page)).toBeGreaterThan(200);
   await page.screenshot({ path: 'docs/screenshots/dossiers-pdf-viewer.png' });
 });
 
