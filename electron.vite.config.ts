@@ -10,7 +10,9 @@ export default defineConfig({
     build: {
       outDir: `${outDir}/main`,
       // The batch printer's worker thread is its own file (see electron/core/documents/batch/worker-entry.ts).
-      lib: { entry: { index: 'electron/main/index.ts', 'documents-batch-worker': 'electron/core/documents/batch/batch-worker.ts' } },
+      lib: {
+        entry: { index: 'electron/main/index.ts', 'documents-batch-worker': 'electron/core/documents/batch/batch-worker.ts' },
+      },
       // better-sqlite3 is native and kysely is ESM-only: keep both as runtime requires/imports.
       externalizeDeps: true,
     },

@@ -2,15 +2,42 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'worker_threads',
+];
 
 /** Folder boundaries of ARCHITECTURE.md §2, enforced in `npm test`. */
 const noElectron = { group: ['electron'], message: 'Only electron/main and electron/preload may import electron.' };
 const noNode = { group: nodeBuiltins, message: 'This code runs in the renderer or in both processes: no Node APIs.' };
-const noCore = { group: ['**/electron/**', '../electron/*', '../../electron/*'], message: 'The renderer talks to the core only through the contract (api/client.ts).' };
+const noCore = {
+  group: ['**/electron/**', '../electron/*', '../../electron/*'],
+  message: 'The renderer talks to the core only through the contract (api/client.ts).',
+};
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', 'docs/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+      'docs/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,17 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocT } from '../electron/core/documents/doc-t';
-import { countText, dateOf, longDate, meanText, numberLine, placeDateLine, points, starText, timeOf } from '../electron/core/documents/layout/format';
+import {
+  countText,
+  dateOf,
+  longDate,
+  meanText,
+  numberLine,
+  placeDateLine,
+  points,
+  starText,
+  timeOf,
+} from '../electron/core/documents/layout/format';
 import type { MinutesData } from '../electron/core/documents/types';
 
 const esc = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
@@ -23,7 +33,10 @@ export function minutesHtml(d: MinutesData, t: DocT, fontsDir: string): string {
     .join('');
   const conclusions = d.results
     .filter((r) => r.star && r.mean)
-    .map((r) => `<p class="dash">- ${esc(t('minutes.conclusionItem', { product: r.product.name, producer: r.product.producerName, mean: meanText(t, r.mean!, d.legalBasis), star: starText(t, r.star!) }))}</p>`)
+    .map(
+      (r) =>
+        `<p class="dash">- ${esc(t('minutes.conclusionItem', { product: r.product.name, producer: r.product.producerName, mean: meanText(t, r.mean!, d.legalBasis), star: starText(t, r.star!) }))}</p>`,
+    )
     .join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
 ${font('Tinos-Regular.ttf', 400, 'normal')}${font('Tinos-Bold.ttf', 700, 'normal')}${font('Tinos-Italic.ttf', 400, 'italic')}${font('Tinos-BoldItalic.ttf', 700, 'italic')}

@@ -18,7 +18,16 @@ import { buildSummary } from '../electron/core/documents/builders/summary';
 import { documentT } from '../electron/core/documents/doc-t';
 import { defaultResourcesDir } from '../electron/core/documents/fonts';
 import { countPages, renderPdf } from '../electron/core/documents/render';
-import { answersFor, FORM_09, FORM_26, INTEGRITY, MEMBERS, minutesData, products, summaryData } from '../electron/core/documents/test/fixtures';
+import {
+  answersFor,
+  FORM_09,
+  FORM_26,
+  INTEGRITY,
+  MEMBERS,
+  minutesData,
+  products,
+  summaryData,
+} from '../electron/core/documents/test/fixtures';
 import type { ScoringSheetData } from '../electron/core/documents/types';
 import { minutesHtml } from './documents-html';
 import { defineCases } from './harness';
@@ -45,7 +54,10 @@ function sessionSheets(): ScoringSheetData[] {
         member,
         answers: answersFor(form, 1000 * p + m),
         criterionNotes: {},
-        opinion: m % 3 === 0 ? 'Sản phẩm đạt yêu cầu; đề nghị chủ thể hoàn thiện hồ sơ truy xuất nguồn gốc và kế hoạch xúc tiến thương mại.' : '',
+        opinion:
+          m % 3 === 0
+            ? 'Sản phẩm đạt yêu cầu; đề nghị chủ thể hoàn thiện hồ sơ truy xuất nguồn gốc và kế hoạch xúc tiến thương mại.'
+            : '',
         rescoringRound: 0,
         placeDate: { place: 'Đồng Tháp', date: '2026-01-05' },
         draft: false,
@@ -103,7 +115,16 @@ export const cases = [
   }),
   ...defineCases<SheetsState>({
     name: 'documents:sheets — all 2,700 sheets of a 300 × 9 session in one PDF',
-    setup: () => ({ sheets: sessionSheets(), pages: 0, bytes: 0, heapBefore: 0, heapPeak: 0, heapAfter: 0, rssPeak: 0, templates: 0 }),
+    setup: () => ({
+      sheets: sessionSheets(),
+      pages: 0,
+      bytes: 0,
+      heapBefore: 0,
+      heapPeak: 0,
+      heapAfter: 0,
+      rssPeak: 0,
+      templates: 0,
+    }),
     iterations: 1,
     warmup: 0,
     target: { medianMs: 120_000 },

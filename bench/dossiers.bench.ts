@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
-import { producerRow, productRow, registrationRow, workbookWith, type Cells } from '../electron/core/dossiers/import/test-workbook';
+import {
+  producerRow,
+  productRow,
+  registrationRow,
+  workbookWith,
+  type Cells,
+} from '../electron/core/dossiers/import/test-workbook';
 import { fileCore, tempDir } from '../electron/core/test/core-fixture';
 import { defineCases } from './harness';
 import { seededRng } from '../electron/core/demo/random';
@@ -16,9 +22,66 @@ import { seededRng } from '../electron/core/demo/random';
 const PRODUCERS = 10_000;
 const REGISTRATIONS = 20_000;
 
-const PRODUCT_WORDS = ['Nước mắm', 'Mật ong', 'Chè búp', 'Cà phê rang xay', 'Gạo thơm', 'Rượu men lá', 'Tương bần', 'Bánh đa', 'Miến dong', 'Mắm tôm', 'Kẹo dừa', 'Muối tôm', 'Hạt tiêu', 'Tỏi cô đơn', 'Dưa lưới', 'Xoài cát', 'Bưởi da xanh', 'Nhãn lồng', 'Vải thiều', 'Chả cá'];
-const PLACES = ['Đại Phát', 'Tân Cương', 'Phú Quốc', 'Đồng Tháp', 'Thanh Hà', 'Hưng Yên', 'Bến Tre', 'Đà Lạt', 'Sơn La', 'Hà Giang', 'Cát Hải', 'Điện Biên', 'Quảng Nam', 'Lục Ngạn'];
-const SETS = ['09', '04', '11', '13', '03', '14', '09', '06', '06', '09', '08', '10', '10', '10', '01', '01', '01', '01', '01', '08'];
+const PRODUCT_WORDS = [
+  'Nước mắm',
+  'Mật ong',
+  'Chè búp',
+  'Cà phê rang xay',
+  'Gạo thơm',
+  'Rượu men lá',
+  'Tương bần',
+  'Bánh đa',
+  'Miến dong',
+  'Mắm tôm',
+  'Kẹo dừa',
+  'Muối tôm',
+  'Hạt tiêu',
+  'Tỏi cô đơn',
+  'Dưa lưới',
+  'Xoài cát',
+  'Bưởi da xanh',
+  'Nhãn lồng',
+  'Vải thiều',
+  'Chả cá',
+];
+const PLACES = [
+  'Đại Phát',
+  'Tân Cương',
+  'Phú Quốc',
+  'Đồng Tháp',
+  'Thanh Hà',
+  'Hưng Yên',
+  'Bến Tre',
+  'Đà Lạt',
+  'Sơn La',
+  'Hà Giang',
+  'Cát Hải',
+  'Điện Biên',
+  'Quảng Nam',
+  'Lục Ngạn',
+];
+const SETS = [
+  '09',
+  '04',
+  '11',
+  '13',
+  '03',
+  '14',
+  '09',
+  '06',
+  '06',
+  '09',
+  '08',
+  '10',
+  '10',
+  '10',
+  '01',
+  '01',
+  '01',
+  '01',
+  '01',
+  '08',
+];
 const KINDS = ['Hợp tác xã', 'Doanh nghiệp', 'Hộ sản xuất', 'Tổ hợp tác', 'Trang trại'];
 
 async function buildWorkbook(): Promise<Buffer> {
@@ -29,11 +92,21 @@ async function buildWorkbook(): Promise<Buffer> {
   const registrations: Cells[] = [];
   for (let i = 1; i <= PRODUCERS; i++) {
     const commune = String(1 + Math.floor(rand() * 3000)).padStart(5, '0');
-    producers.push(producerRow(i, { kind: pick(KINDS), name: `${pick(KINDS)} ${pick(PLACES)} ${i}`, communeCode: commune, communeName: `Xã ${pick(PLACES)}`, provinceCode: String(1 + Math.floor(rand() * 34)).padStart(2, '0') }));
+    producers.push(
+      producerRow(i, {
+        kind: pick(KINDS),
+        name: `${pick(KINDS)} ${pick(PLACES)} ${i}`,
+        communeCode: commune,
+        communeName: `Xã ${pick(PLACES)}`,
+        provinceCode: String(1 + Math.floor(rand() * 34)).padStart(2, '0'),
+      }),
+    );
   }
   for (let i = 1; i <= REGISTRATIONS; i++) {
     const w = Math.floor(rand() * PRODUCT_WORDS.length);
-    products.push(productRow(i, 1 + ((i - 1) % PRODUCERS), { name: `${PRODUCT_WORDS[w]} ${pick(PLACES)} loại ${i}`, setKey: SETS[w] }));
+    products.push(
+      productRow(i, 1 + ((i - 1) % PRODUCERS), { name: `${PRODUCT_WORDS[w]} ${pick(PLACES)} loại ${i}`, setKey: SETS[w] }),
+    );
     registrations.push(registrationRow(i, { round: `${1 + (i % 2)}/${2026 + (i % 3)}` }));
   }
   return workbookWith({ producers, products, registrations });
@@ -43,7 +116,11 @@ let workbook: Buffer | null = null;
 const theWorkbook = async () => (workbook ??= await buildWorkbook());
 
 const importInto = async (core: Core, file: Buffer) => {
-  const r = await invoke(core.ctx, 'dossiers:import', { contentBase64: file.toString('base64'), fileName: 'bench.xlsx', onDuplicate: 'skip' });
+  const r = await invoke(core.ctx, 'dossiers:import', {
+    contentBase64: file.toString('base64'),
+    fileName: 'bench.xlsx',
+    onDuplicate: 'skip',
+  });
   if (!r.ok) throw new Error(`import failed: ${r.error.message}`);
   return r.value;
 };
@@ -125,7 +202,8 @@ export const cases = [
     },
     iterations: 2,
     warmup: 0,
-    notes: (s) => `file ${(s.file.byteLength / 2 ** 20).toFixed(1)} MB; ${s.registrations} registrations created per run; on a file database (WAL), one transaction; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    notes: (s) =>
+      `file ${(s.file.byteLength / 2 ** 20).toFixed(1)} MB; ${s.registrations} registrations created per run; on a file database (WAL), one transaction; load average ${os.loadavg()[0]!.toFixed(1)}`,
   }),
   ...defineCases<SearchState>({
     name: `search ${REGISTRATIONS.toLocaleString('en')} registrations, accent-insensitive, with count and first window`,
@@ -139,7 +217,8 @@ export const cases = [
     iterations: 200,
     warmup: 20,
     target: { medianMs: 20 },
-    notes: () => `${SEARCHES.length} queries in turn: plain, accented, NFD, one letter "d" (matches đ), no match, with filters; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end`,
+    notes: () =>
+      `${SEARCHES.length} queries in turn: plain, accented, NFD, one letter "d" (matches đ), no match, with filters; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end`,
   }),
   ...defineCases<SearchState>({
     name: `scroll ${REGISTRATIONS.toLocaleString('en')} registrations: windows of 100 at random offsets, sorted by product`,
@@ -159,7 +238,10 @@ export const cases = [
     name: `search ${PRODUCERS.toLocaleString('en')} producers (producers list), accent-insensitive, with filters, count and first window`,
     setup: searchSetup,
     run: async (s) => {
-      const r = await invoke(s.core.ctx, 'producers:list', { ...PRODUCER_SEARCHES[s.i++ % PRODUCER_SEARCHES.length], limit: 100 });
+      const r = await invoke(s.core.ctx, 'producers:list', {
+        ...PRODUCER_SEARCHES[s.i++ % PRODUCER_SEARCHES.length],
+        limit: 100,
+      });
       if (!r.ok) throw new Error(r.error.message);
       s.lastTotal = r.value.total;
     },
@@ -167,18 +249,31 @@ export const cases = [
     iterations: 200,
     warmup: 20,
     target: { medianMs: 20 },
-    notes: () => `${PRODUCER_SEARCHES.length} queries in turn: words, accented, NFD, "d", no match, kind, round (EXISTS through products); load average ${os.loadavg()[0]!.toFixed(1)}`,
+    notes: () =>
+      `${PRODUCER_SEARCHES.length} queries in turn: words, accented, NFD, "d", no match, kind, round (EXISTS through products); load average ${os.loadavg()[0]!.toFixed(1)}`,
   }),
   ...defineCases<JobState>({
     name: `import job of ${REGISTRATIONS.toLocaleString('en')} registrations polled every 200 ms like the UI (dossiers:importStart → importStatus)`,
     setup: async () => {
       const file = await theWorkbook();
       const dirs = [tempDir('ocop-bench-')];
-      return { file, dirs, cores: await Promise.all(dirs.map((d) => fileCore(d))), next: 0, registrations: 0, worstPollMs: 0, polls: 0, writeMs: 0 };
+      return {
+        file,
+        dirs,
+        cores: await Promise.all(dirs.map((d) => fileCore(d))),
+        next: 0,
+        registrations: 0,
+        worstPollMs: 0,
+        polls: 0,
+        writeMs: 0,
+      };
     },
     run: async (s) => {
       const core = s.cores[s.next++]!;
-      const started = await invoke(core.ctx, 'dossiers:importStart', { contentBase64: s.file.toString('base64'), fileName: 'bench.xlsx' });
+      const started = await invoke(core.ctx, 'dossiers:importStart', {
+        contentBase64: s.file.toString('base64'),
+        fileName: 'bench.xlsx',
+      });
       if (!started.ok) throw new Error(started.error.message);
       let writeFrom = 0;
       for (;;) {
@@ -195,7 +290,8 @@ export const cases = [
           if (writeFrom) s.writeMs = performance.now() - writeFrom;
           break;
         }
-        if (st.value.phase === 'failed' || st.value.phase === 'cancelled') throw new Error(`import job ${st.value.phase}: ${st.value.error?.message ?? ''}`);
+        if (st.value.phase === 'failed' || st.value.phase === 'cancelled')
+          throw new Error(`import job ${st.value.phase}: ${st.value.error?.message ?? ''}`);
         // Only parse/validate count: the write is one transaction and holds the loop on purpose.
         if (st.value.phase === 'parse' || st.value.phase === 'validate') s.worstPollMs = Math.max(s.worstPollMs, late);
       }

@@ -36,7 +36,11 @@ function setup(minima: CouncilRules['minima']): State {
   const criteria = flattenSet(set);
   const rand = seededRng(2026).next; // mulberry32: every run builds the same data
   const rules: CouncilRules = { ...DEFAULT_COUNCIL_RULES, minima };
-  const panel: PanelMember[] = Array.from({ length: MEMBERS }, (_, i) => ({ id: i + 1, role: i === 0 ? 'chair' : 'member', present: true }));
+  const panel: PanelMember[] = Array.from({ length: MEMBERS }, (_, i) => ({
+    id: i + 1,
+    role: i === 0 ? 'chair' : 'member',
+    present: true,
+  }));
   const inputs: RankProductInput[] = [];
   for (let p = 0; p < PRODUCTS; p++) {
     // A product quality spread over all bands; members judge around it, so means fall near band
@@ -53,7 +57,15 @@ function setup(minima: CouncilRules['minima']): State {
     }));
     inputs.push({ set, rules, legalBasis: '26/2026/QĐ-TTg', panel, sheets });
   }
-  return { inputs, answers: PRODUCTS * MEMBERS * criteria.length, criteria: criteria.length, complete: 0, sensitive: 0, changes: 0, cpuMs: [] };
+  return {
+    inputs,
+    answers: PRODUCTS * MEMBERS * criteria.length,
+    criteria: criteria.length,
+    complete: 0,
+    sensitive: 0,
+    changes: 0,
+    cpuMs: [],
+  };
 }
 
 /** Runs `f` and records its CPU time: on a loaded 2-core machine wall time is mostly waiting. */

@@ -51,9 +51,17 @@ async function build(): Promise<State> {
   const core = await fileCore(tempDir('ocop-bench-scoring-'));
   const f = await scoringFixture({}, core);
   const db = core.ctx.db;
-  const row = await db.selectFrom('criteria_set_version').select('content_json').where('id', '=', f.realVersionId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('criteria_set_version')
+    .select('content_json')
+    .where('id', '=', f.realVersionId)
+    .executeTakeFirstOrThrow();
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
-  const criteria = allCriteria(set).map((c) => ({ code: c.criterion.code, levelIndex: c.criterion.levels.length - 1, points: c.criterion.levels.at(-1)!.points }));
+  const criteria = allCriteria(set).map((c) => ({
+    code: c.criterion.code,
+    levelIndex: c.criterion.levels.length - 1,
+    points: c.criterion.levels.at(-1)!.points,
+  }));
   const memberIds = [f.members.chair, f.members.vice, f.members.m1, f.members.m2];
   const registrations = Math.ceil(TARGET_ANSWERS / (criteria.length * memberIds.length));
   const at = '2026-06-10T02:00:00.000Z';
@@ -62,29 +70,45 @@ async function build(): Promise<State> {
 
   await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${registrations})
     INSERT INTO product (producer_id, name, name_folded, set_key, product_code, code_province, code_commune, code_seq, code_year, note, specification, packaging, created_at, updated_at)
-    SELECT ${producer.id}, 'Sản phẩm thử ' || i, 'san pham thu ' || i, 'qd26-2026/07', '82-29905-' || (1000 + i) || '-2026', '82', '29905', 1000 + i, 2026, '', '', '', ${at}, ${at} FROM n`.execute(db);
+    SELECT ${producer.id}, 'Sản phẩm thử ' || i, 'san pham thu ' || i, 'qd26-2026/07', '82-29905-' || (1000 + i) || '-2026', '82', '29905', 1000 + i, 2026, '', '', '', ${at}, ${at} FROM n`.execute(
+    db,
+  );
   await sql`INSERT INTO registration (product_id, round_id, kind, registration_no, reg_province, reg_commune, reg_year, reg_seq, criteria_set_version_id, status, status_at, note, receiver_name, created_at, updated_at)
     SELECT id, ${round.id}, 'first', code_seq || '/PĐK-29905', '82', '29905', 2026, code_seq, ${f.realVersionId}, 'on_agenda', ${at}, '', '', ${at}, ${at}
     FROM product WHERE code_seq > 1000`.execute(db);
   await sql`INSERT INTO session_agenda_item (session_id, registration_id, position, added_at)
-    SELECT ${f.sessionId}, r.id, 3 + r.id, ${at} FROM registration r JOIN product p ON p.id = r.product_id WHERE p.code_seq > 1000`.execute(db);
+    SELECT ${f.sessionId}, r.id, 3 + r.id, ${at} FROM registration r JOIN product p ON p.id = r.product_id WHERE p.code_seq > 1000`.execute(
+    db,
+  );
   await sql`INSERT INTO score_sheet (session_id, registration_id, member_id, criteria_set_version_id, rescoring_round, source, status, created_at, updated_at)
     SELECT ${f.sessionId}, r.id, m.value, ${f.realVersionId}, 0, 'member', 'draft', ${at}, ${at}
-    FROM registration r JOIN product p ON p.id = r.product_id, json_each(${JSON.stringify(memberIds)}) m WHERE p.code_seq > 1000 ORDER BY r.id, m.value`.execute(db);
+    FROM registration r JOIN product p ON p.id = r.product_id, json_each(${JSON.stringify(memberIds)}) m WHERE p.code_seq > 1000 ORDER BY r.id, m.value`.execute(
+    db,
+  );
   await sql`INSERT INTO score_answer_event (sheet_id, kind, target, level_index, points, before_json, at, actor)
     SELECT sh.id, 'level', c.value ->> 'code', c.value ->> 'levelIndex', c.value ->> 'points', '{"levelIndex":null,"points":null}', ${at}, 'bench'
-    FROM score_sheet sh, json_each(${JSON.stringify(criteria)}) c WHERE sh.registration_id > ${f.regs.real} ORDER BY sh.id, c.key`.execute(db);
+    FROM score_sheet sh, json_each(${JSON.stringify(criteria)}) c WHERE sh.registration_id > ${f.regs.real} ORDER BY sh.id, c.key`.execute(
+    db,
+  );
   await sql`INSERT INTO score_answer (sheet_id, criterion_code, level_index, points, note, last_seq)
     SELECT sheet_id, target, level_index, points, '', seq FROM score_answer_event WHERE actor = 'bench'`.execute(db);
   const total = criteria.reduce((s, c) => s + c.points, 0);
   await sql`UPDATE score_sheet SET status = 'submitted', submitted_at = ${at}, submitted_by = 'bench', total_points = ${total},
-    answered_count = ${criteria.length}, applicable_count = ${criteria.length}, complete = 1 WHERE registration_id > ${f.regs.real}`.execute(db);
+    answered_count = ${criteria.length}, applicable_count = ${criteria.length}, complete = 1 WHERE registration_id > ${f.regs.real}`.execute(
+    db,
+  );
   await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${TARGET_ANSWERS})
     INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-    SELECT ${at}, 'bench', 'scoring.answer', 'score_sheet', '0', NULL, '{}', printf('%064x', i - 1), printf('%064x', i) FROM n`.execute(db);
+    SELECT ${at}, 'bench', 'scoring.answer', 'score_sheet', '0', NULL, '{}', printf('%064x', i - 1), printf('%064x', i) FROM n`.execute(
+    db,
+  );
   await sql`ANALYZE`.execute(db);
 
-  const opened = await invoke(core.ctx, 'scoring:open', { sessionId: f.sessionId, registrationId: f.regs.real, memberId: f.members.m1 });
+  const opened = await invoke(core.ctx, 'scoring:open', {
+    sessionId: f.sessionId,
+    registrationId: f.regs.real,
+    memberId: f.members.m1,
+  });
   if (!opened.ok) throw new Error(opened.error.message);
   const count = await sql<{ n: number }>`SELECT count(*) AS n FROM score_answer_event`.execute(db);
   const audit = await sql<{ n: number }>`SELECT count(*) AS n FROM audit_log`.execute(db);
@@ -139,6 +163,7 @@ export const cases = defineCases<State>(
     iterations: 1000,
     warmup: 50,
     target: { medianMs: 2, p99Ms: 10 },
-    notes: (s) => `both calls timed together; ${s.answers.toLocaleString('en')} answer events stored; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end`,
+    notes: (s) =>
+      `both calls timed together; ${s.answers.toLocaleString('en')} answer events stored; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end`,
   },
 );

@@ -17,18 +17,42 @@ const MEMBERS = [
 
 /** A round with three first-time registrations, entered through the dossiers channels. */
 async function roundWithProducts(app: ServedApp): Promise<{ roundId: number; registrationIds: number[] }> {
-  const round = await app.api<{ id: number }>('rounds:create', { year: 2026, number: 1, endDate: '2026-06-30', deadlineDate: '2026-04-30' });
-  const producer = await app.api<{ id: number }>('producers:create', { kind: 'cooperative', name: 'Hợp tác xã Sen Vàng', communeCode: '29500', communeName: 'Xã Mỹ Hiệp', provinceCode: '82', provinceName: 'Đồng Tháp' });
+  const round = await app.api<{ id: number }>('rounds:create', {
+    year: 2026,
+    number: 1,
+    endDate: '2026-06-30',
+    deadlineDate: '2026-04-30',
+  });
+  const producer = await app.api<{ id: number }>('producers:create', {
+    kind: 'cooperative',
+    name: 'Hợp tác xã Sen Vàng',
+    communeCode: '29500',
+    communeName: 'Xã Mỹ Hiệp',
+    provinceCode: '82',
+    provinceName: 'Đồng Tháp',
+  });
   const registrationIds: number[] = [];
   for (const name of ['Mứt sen sấy dẻo', 'Trà tim sen', 'Hạt sen sấy giòn']) {
-    const product = await app.api<{ id: number }>('products:create', { producerId: producer.id, name, setKey: 'qd26-2026/07', codeYear: 2026 });
-    const reg = await app.api<{ id: number }>('registrations:create', { productId: product.id, roundId: round.id, kind: 'first' });
+    const product = await app.api<{ id: number }>('products:create', {
+      producerId: producer.id,
+      name,
+      setKey: 'qd26-2026/07',
+      codeYear: 2026,
+    });
+    const reg = await app.api<{ id: number }>('registrations:create', {
+      productId: product.id,
+      roundId: round.id,
+      kind: 'first',
+    });
     registrationIds.push(reg.id);
   }
   return { roundId: round.id, registrationIds };
 }
 
-test('create a council of 9 with its rules, open a session, mark attendance and a recusal, and watch the quorum change', async ({ page, app }) => {
+test('create a council of 9 with its rules, open a session, mark attendance and a recusal, and watch the quorum change', async ({
+  page,
+  app,
+}) => {
   // A long walk through two screens on a shared 2-core machine.
   test.setTimeout(180_000);
   const shell = new Shell(page);
@@ -38,14 +62,18 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await page.getByRole('link', { name: 'Thêm Hội đồng' }).click();
 
   // The council and its establishing decision.
-  await page.getByRole('textbox', { name: 'Tên Hội đồng', exact: true }).fill('Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp');
+  await page
+    .getByRole('textbox', { name: 'Tên Hội đồng', exact: true })
+    .fill('Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp');
   await page.getByLabel('Số quyết định', { exact: true }).fill('1234/QĐ-UBND');
   // Dates are typed day first whatever the operating system's locale; an impossible day is refused by name.
   const signedOn = page.getByLabel('Ngày ký', { exact: true });
   await expect(signedOn).toHaveAttribute('placeholder', 'ngày/tháng/năm');
   await signedOn.fill('31/02/2026');
   await page.getByLabel('Số quyết định', { exact: true }).click();
-  await expect(page.getByText('“31/02/2026” không phải là ngày hợp lệ. Gõ theo dạng ngày/tháng/năm, ví dụ 18/06/2026.')).toBeVisible();
+  await expect(
+    page.getByText('“31/02/2026” không phải là ngày hợp lệ. Gõ theo dạng ngày/tháng/năm, ví dụ 18/06/2026.'),
+  ).toBeVisible();
   await signedOn.fill('25/05/2026');
   await page.getByLabel('Số quyết định', { exact: true }).click();
   await expect(signedOn).toHaveValue('25/05/2026');
@@ -132,7 +160,9 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await expect(prep.quorum()).toContainText('6/9');
   await prep.mark(MEMBERS[8][0], 'Có mặt');
   await expect(prep.quorum()).toHaveAttribute('data-met', 'true');
-  await expect(prep.quorum()).toContainText('Đủ điều kiện họp: 7/9 thành viên dự họp, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng');
+  await expect(prep.quorum()).toContainText(
+    'Đủ điều kiện họp: 7/9 thành viên dự họp, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng',
+  );
   await prep.mark(MEMBERS[6][0], 'Vắng');
   await page.getByLabel(`Lý do vắng của ${MEMBERS[6][0]}`, { exact: true }).fill('Đi công tác');
   await page.getByLabel(`Lý do vắng của ${MEMBERS[6][0]}`, { exact: true }).press('Enter');
@@ -154,7 +184,8 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   expect(registrationIds).toContain(firstId);
   await expect(prep.productQuorum(firstId)).toHaveAttribute('data-met', 'false');
   await expect(prep.productQuorum(firstId)).toHaveText('Thiếu: 6/9, cần 7');
-  for (const other of registrationIds.filter((id) => id !== firstId)) await expect(prep.productQuorum(other)).toHaveText('Đủ: 7/9');
+  for (const other of registrationIds.filter((id) => id !== firstId))
+    await expect(prep.productQuorum(other)).toHaveText('Đủ: 7/9');
   await expect(prep.quorum()).toHaveAttribute('data-met', 'true');
   await page.screenshot({ path: 'docs/screenshots/sessions-preparation.png' });
 
@@ -164,12 +195,18 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await expect(page.getByTestId('session-status')).toHaveText('Đang họp');
 });
 
-test('an empty database offers the training dataset; its session opens ready to score with one recusal', async ({ page, app }) => {
+test('an empty database offers the training dataset; its session opens ready to score with one recusal', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(180_000);
   const shell = new Shell(page);
   await shell.open(app.url, '/councils');
   await page.getByRole('button', { name: 'Tạo dữ liệu tập huấn' }).click();
-  await expect(page.getByTestId('council-list')).toContainText('Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Phù Sa (tập huấn)', { timeout: 120_000 });
+  await expect(page.getByTestId('council-list')).toContainText(
+    'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Phù Sa (tập huấn)',
+    { timeout: 120_000 },
+  );
   await expect(page.getByTestId('training-banner')).toBeVisible();
   await shell.go('sessions');
   await page.getByTestId('session-list').getByRole('link').last().click();

@@ -48,7 +48,11 @@ test('searches criterion text without accents and jumps to the criterion', async
   await criteria.search().fill('lien ket chuoi');
   const results = page.getByTestId('criteria-search-results');
   await expect(results).toContainText('Bộ 7');
-  await results.getByRole('row').filter({ hasText: 'Bộ 7' }).getByRole('link', { name: '1.5. Liên kết chuỗi trong sản xuất' }).click();
+  await results
+    .getByRole('row')
+    .filter({ hasText: 'Bộ 7' })
+    .getByRole('link', { name: '1.5. Liên kết chuỗi trong sản xuất' })
+    .click();
   await expect(criteria.criterion('1.5')).toBeInViewport({ timeout: 30_000 });
   await page.screenshot({ path: path.join('docs', 'screenshots', 'criteria-search-jump.png') });
 });

@@ -5,7 +5,10 @@ import { Shell } from './pages/Shell';
 // whatever the OS locale, with the calendar in the UI language. The Vietnamese path is walked in
 // councils.spec.ts (typing 18/06/2026 gives a session on 18 June); this covers English and clearing.
 
-test('in English the calendar names English months, but dates are still typed and shown day first; an optional date can be cleared', async ({ page, app }) => {
+test('in English the calendar names English months, but dates are still typed and shown day first; an optional date can be cleared', async ({
+  page,
+  app,
+}) => {
   await app.api('settings:set', { language: 'en' });
   const shell = new Shell(page);
   await shell.open(app.url, '/councils/new');
@@ -39,7 +42,10 @@ test('in English the calendar names English months, but dates are still typed an
   await expect(signedOn).toHaveValue('');
 });
 
-test('a react-hook-form date (producer founded on) shows day first, and a typed date is saved as that day', async ({ page, app }) => {
+test('a react-hook-form date (producer founded on) shows day first, and a typed date is saved as that day', async ({
+  page,
+  app,
+}) => {
   const producer = await app.api<{ id: number }>('producers:create', {
     kind: 'cooperative',
     name: 'Hợp tác xã Sen Tháp Mười',
@@ -55,6 +61,8 @@ test('a react-hook-form date (producer founded on) shows day first, and a typed 
   await expect(foundedOn).toHaveValue('18/06/2001');
   await foundedOn.fill('5/1/1999');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect.poll(async () => (await app.api<{ foundedOn: string | null }>('producers:get', { id: producer.id })).foundedOn).toBe('1999-01-05');
+  await expect
+    .poll(async () => (await app.api<{ foundedOn: string | null }>('producers:get', { id: producer.id })).foundedOn)
+    .toBe('1999-01-05');
   await expect(foundedOn).toHaveValue('05/01/1999');
 });

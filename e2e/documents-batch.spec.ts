@@ -5,9 +5,16 @@ import type { SessionDetail } from '../shared/api/channels/sessions';
 import { expect, test } from './fixtures';
 import { inkedPixels } from './pages/PdfViewer';
 
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).normalize('NFC');
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  }).normalize('NFC');
 
-test("prints a member's sheet into the pdf.js preview, then all sheets of the demo meeting with progress, cancel and download", async ({ app, page }) => {
+test("prints a member's sheet into the pdf.js preview, then all sheets of the demo meeting with progress, cancel and download", async ({
+  app,
+  page,
+}) => {
   test.setTimeout(300_000);
   const demo = await app.api<{ meetingSessionId: number }>('demo:create', { seed: 7 });
   const meeting = await app.api<SessionDetail>('sessions:get', { id: demo.meetingSessionId });
@@ -27,7 +34,11 @@ test("prints a member's sheet into the pdf.js preview, then all sheets of the de
   await page.getByRole('combobox', { name: 'Thành viên Hội đồng' }).click();
   await page.getByRole('option', { name: member.fullName, exact: true }).click();
   await page.getByRole('button', { name: 'In phiếu đã chấm' }).click();
-  await expect(page.getByText(`Xem trước: phieu-danh-gia-phien-${demo.meetingSessionId}-dk-${product.registrationId}-tv-${member.memberId}.pdf`)).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText(
+      `Xem trước: phieu-danh-gia-phien-${demo.meetingSessionId}-dk-${product.registrationId}-tv-${member.memberId}.pdf`,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
   await expect.poll(() => inkedPixels(page)).toBeGreaterThan(200);
   await page.getByRole('region', { name: 'Bản xem trước PDF' }).press('PageDown');

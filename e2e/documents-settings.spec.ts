@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { SessionDetail } from '../shared/api/channels/sessions';
 import { expect, test } from './fixtures';
 
-test('edits the number and place of the minutes, saves them with the session, prints them and allocates a number', async ({ app, page }) => {
+test('edits the number and place of the minutes, saves them with the session, prints them and allocates a number', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(120_000);
   const demo = await app.api<{ meetingSessionId: number }>('demo:create', { seed: 7 });
   const meeting = await app.api<SessionDetail>('sessions:get', { id: demo.meetingSessionId });
@@ -45,7 +48,9 @@ test('edits the number and place of the minutes, saves them with the session, pr
   await page.getByRole('link', { name: 'Tải xuống' }).click();
   const file = path.join(app.dataDir, (await download).suggestedFilename());
   await (await download).saveAs(file);
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/gu, ' ');
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ');
   expect(text).toMatch(/Số: 12\/BB/u);
   expect(text).toContain('Cao Lãnh, ngày');
   expect(text).toContain('- UBND tỉnh (b/c);');

@@ -43,16 +43,27 @@ test('register a producer and a product through the UI, attach a PDF and see it 
   await expect(page.getByText('Đã tiếp nhận').first()).toBeVisible();
 
   await page.getByRole('tab', { name: /Tự đánh giá/ }).click();
-  await page.getByRole('radiogroup', { name: /^1\.1\. Nguồn nguyên liệu/ }).getByRole('radio').last().check();
+  await page
+    .getByRole('radiogroup', { name: /^1\.1\. Nguồn nguyên liệu/ })
+    .getByRole('radio')
+    .last()
+    .check();
   await page.getByRole('button', { name: 'Lưu' }).first().click();
   await expect(page.getByRole('tab', { name: /Tự đánh giá \(Mẫu 02\) \(1\/\d+\)/ })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/dossiers-self-assessment.png' });
 
   await page.getByRole('tab', { name: /Minh chứng/ }).click();
-  await page.locator('input[type="file"]').setInputFiles({ name: 'giay-chung-nhan-attp.pdf', mimeType: 'application/pdf', buffer: samplePdf('Giay chung nhan ATTP') });
-  const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/attachments%3Aadd') || r.url().endsWith('/api/attachments:add'));
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'giay-chung-nhan-attp.pdf', mimeType: 'application/pdf', buffer: samplePdf('Giay chung nhan ATTP') });
+  const uploaded = page.waitForResponse(
+    (r) => r.url().endsWith('/api/attachments%3Aadd') || r.url().endsWith('/api/attachments:add'),
+  );
   await page.getByRole('button', { name: 'Tải lên' }).click();
-  expect(await (await uploaded).json()).toMatchObject({ ok: true, value: { originalName: 'giay-chung-nhan-attp.pdf', mime: 'application/pdf' } });
+  expect(await (await uploaded).json()).toMatchObject({
+    ok: true,
+    value: { originalName: 'giay-chung-nhan-attp.pdf', mime: 'application/pdf' },
+  });
   await expect(page.getByRole('cell', { name: 'giay-chung-nhan-attp.pdf' })).toBeVisible();
   await page.getByRole('button', { name: 'Xem' }).click();
   await expect(page.getByTestId('pdf-page')).toHaveText('Trang 1/1');
@@ -66,7 +77,11 @@ test('import the XLSX template with 50 rows, then search without accents', async
   const file = await filledTemplate(template.contentBase64, 50);
   const d = new Dossiers(page);
   await d.open(app.url, '/dossiers/import');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'ho-so-dot-2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'ho-so-dot-2.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  });
   await page.getByRole('button', { name: 'Kiểm tra' }).click();
   await expect(page.getByText('Tệp hợp lệ. Bấm “Nhập” để ghi.')).toBeVisible();
   // The import runs as a job: record every progress line the page shows while it runs.
@@ -118,7 +133,11 @@ test('an import with errors lists sheet, row, column and what to fix, and writes
   const bad = Buffer.from(await wb.xlsx.writeBuffer());
   const d = new Dossiers(page);
   await d.open(app.url, '/dossiers/import');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'loi.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'loi.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bad,
+  });
   await page.getByRole('button', { name: 'Nhập', exact: true }).click();
   await expect(page.getByText('Tệp có 1 lỗi; chưa có dữ liệu nào được ghi.', { exact: false })).toBeVisible();
   const row = page.getByTestId('import-errors').getByRole('row').nth(1);

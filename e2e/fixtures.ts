@@ -16,16 +16,39 @@ export interface ServedApp {
 }
 
 /** Starts `ocop serve` (the real CLI) on a fresh data folder and waits for its JSON line. */
-export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string; token: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'serve', '--json', '--port', '0', '--data-dir', dataDir, '--renderer', RENDERER_DIR, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
-  });
+export async function startServe(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{ child: ChildProcess; url: string; token: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli/index.ts',
+      'serve',
+      '--json',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--renderer',
+      RENDERER_DIR,
+      ...extraArgs,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env },
+    },
+  );
   let out = '';
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const started = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`ocop serve did not start in 30 s.\nstdout: ${out}\nstderr: ${err}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`ocop serve did not start in 30 s.\nstdout: ${out}\nstderr: ${err}`)),
+      30_000,
+    );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/\{[\s\S]*?"token"[\s\S]*?\}/);
@@ -47,7 +70,11 @@ export const test = base.extend<{ app: ServedApp }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-e2e-'));
     const { child, url, token } = await startServe(dataDir);
     const api: ServedApp['api'] = async (channel, input = {}) => {
-      const res = await fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ocop-token': token }, body: JSON.stringify(input) });
+      const res = await fetch(`${url}api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ocop-token': token },
+        body: JSON.stringify(input),
+      });
       const env = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
       if (!env.ok) throw new Error(`${channel} failed: ${env.error?.code} ${env.error?.message}`);
       return env.value as never;

@@ -6,7 +6,10 @@ test.describe.configure({ timeout: 180_000 });
 
 test('producers list: filter by kind, search without accents, open a producer, add one', async ({ page, app }) => {
   const template = await app.api<{ contentBase64: string }>('dossiers:template');
-  await app.api('dossiers:import', { contentBase64: (await filledTemplate(template.contentBase64, 50)).toString('base64'), fileName: 'dot-2.xlsx' });
+  await app.api('dossiers:import', {
+    contentBase64: (await filledTemplate(template.contentBase64, 50)).toString('base64'),
+    fileName: 'dot-2.xlsx',
+  });
   await app.api('producers:create', {
     kind: 'cooperative',
     name: 'Hợp tác xã Nước mắm Đại Phát',

@@ -26,7 +26,13 @@ async function axeProblems(page: import('@playwright/test').Page, selector: stri
 }
 
 /** The secretary types a member's paper sheet of the current round in (one entry) and commits it. */
-async function paperSheet(app: ServedApp, sessionId: number, registrationId: number, memberId: number, choices: Record<string, number>) {
+async function paperSheet(
+  app: ServedApp,
+  sessionId: number,
+  registrationId: number,
+  memberId: number,
+  choices: Record<string, number>,
+) {
   await app.api('scoring:paperSave', {
     sessionId,
     registrationId,
@@ -62,12 +68,22 @@ async function scoredDemoSession(app: ServedApp): Promise<Arranged> {
     if (!setOf.has(v)) setOf.set(v, (await app.api<{ content: CriteriaSet }>('criteria:get', { id: v })).content);
   }
   const scorers = (registrationId: number) =>
-    detail.members.filter((m) => m.votes && m.present === true && !detail.agenda.find((a) => a.registrationId === registrationId)!.recusedMemberIds.includes(m.memberId)).map((m) => m.memberId);
+    detail.members
+      .filter(
+        (m) =>
+          m.votes &&
+          m.present === true &&
+          !detail.agenda.find((a) => a.registrationId === registrationId)!.recusedMemberIds.includes(m.memberId),
+      )
+      .map((m) => m.memberId);
   const chairId = detail.session.chairMemberId ?? detail.members.find((m) => m.role === 'chair')!.memberId;
   return { sessionId, detail, spreadRegistrationId: detail.agenda[0]!.registrationId, chairId, scorers, setOf };
 }
 
-test('score the demo session, resolve the spread product by re-scoring, finalize, and see the session locked', async ({ page, app }) => {
+test('score the demo session, resolve the spread product by re-scoring, finalize, and see the session locked', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   const a = await scoredDemoSession(app);
   const spreadItem = a.detail.agenda[0]!;
@@ -88,12 +104,19 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   // Sorting by the mean puts the highest mean first (numbers sort descending first).
   await page.getByRole('button', { name: 'Điểm TB' }).click();
   await expect(page.locator('th[aria-sort="descending"]')).toContainText('Điểm TB');
-  const means = (await page.getByTestId('results-table').locator('tbody tr td:nth-child(6) p:first-child').allTextContents()).map((x) => Number(x.replace(',', '.')));
+  const means = (await page.getByTestId('results-table').locator('tbody tr td:nth-child(6) p:first-child').allTextContents()).map(
+    (x) => Number(x.replace(',', '.')),
+  );
   expect(means).toEqual([...means].sort((x, y) => y - x));
   await page.screenshot({ path: 'docs/screenshots/results-session-table.png', fullPage: true });
 
   // The council discusses and re-scores the spread product: every scoring member submits again.
-  await app.api('scoring:openRescoring', { sessionId: a.sessionId, registrationId: spreadItem.registrationId, chairMemberId: a.chairId, reason: 'Chênh lệch điểm giữa các thành viên vượt 10 điểm' });
+  await app.api('scoring:openRescoring', {
+    sessionId: a.sessionId,
+    registrationId: spreadItem.registrationId,
+    chairMemberId: a.chairId,
+    reason: 'Chênh lệch điểm giữa các thành viên vượt 10 điểm',
+  });
   // Closing now would end the scoring with that product's new sheets missing: the dialog lists them
   // and asks for a conscious confirmation.
   await page.getByRole('main').getByRole('link', { name: 'Xem phiên họp' }).click();
@@ -153,8 +176,17 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   expect(await axeProblems(page, 'main')).toEqual([]);
 
   // Locked everywhere: the core refuses scoring and session changes.
-  await expect(app.api('scoring:openRescoring', { sessionId: a.sessionId, registrationId: spreadItem.registrationId, chairMemberId: a.chairId, reason: 'Thử sửa sau khi chốt' })).rejects.toThrow(/FORBIDDEN_STATE/);
-  await expect(app.api('sessions:update', { id: a.sessionId, note: 'Sửa sau khi chốt' })).rejects.toThrow(/FORBIDDEN_STATE|IMMUTABLE/);
+  await expect(
+    app.api('scoring:openRescoring', {
+      sessionId: a.sessionId,
+      registrationId: spreadItem.registrationId,
+      chairMemberId: a.chairId,
+      reason: 'Thử sửa sau khi chốt',
+    }),
+  ).rejects.toThrow(/FORBIDDEN_STATE/);
+  await expect(app.api('sessions:update', { id: a.sessionId, note: 'Sửa sau khi chốt' })).rejects.toThrow(
+    /FORBIDDEN_STATE|IMMUTABLE/,
+  );
   expect(after.products.every((p: ProductResult) => p.status === 'complete' || p.status === 'disqualified')).toBe(true);
 
   // Reopening needs the chair's reason, and the history keeps the first finalization.
@@ -164,7 +196,9 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   await reopen.getByLabel('Lý do mở lại').fill('Phát hiện nhập sai phiếu giấy của một thành viên');
   await reopen.getByRole('button', { name: 'Mở lại' }).click();
   await expect(page.getByTestId('results-locked')).toHaveCount(0);
-  await expect(page.getByText(/Lần 1: chốt lúc .* — mở lại lúc .*: Phát hiện nhập sai phiếu giấy của một thành viên/)).toBeVisible();
+  await expect(
+    page.getByText(/Lần 1: chốt lúc .* — mở lại lúc .*: Phát hiện nhập sai phiếu giấy của một thành viên/),
+  ).toBeVisible();
 
   // The results screen and the session page link to each other.
   await page.getByRole('main').getByRole('link', { name: 'Xem phiên họp' }).click();

@@ -20,7 +20,10 @@ async function demoSession(app: Pick<ServedApp, 'api'>): Promise<SessionDetail> 
 const REASON = 'Chênh lệch điểm giữa các thành viên vượt 10 điểm';
 const REVISION = 'Sau thảo luận, bao bì đạt mức khá';
 
-test('export the demo sheets from the UI, then on a second computer refuse a damaged file, preview the good one and import it', async ({ page, app }) => {
+test('export the demo sheets from the UI, then on a second computer refuse a damaged file, preview the good one and import it', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
 
@@ -29,13 +32,25 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
   const sessionId = a.session.id;
   const product = a.agenda[0]!;
   const chairId = a.session.chairMemberId ?? a.members.find((m) => m.role === 'chair')!.memberId;
-  await app.api('scoring:openRescoring', { sessionId, registrationId: product.registrationId, chairMemberId: chairId, reason: REASON });
+  await app.api('scoring:openRescoring', {
+    sessionId,
+    registrationId: product.registrationId,
+    chairMemberId: chairId,
+    reason: REASON,
+  });
   const sheets = await app.api<ProductSheets>('scoring:productSheets', { sessionId, registrationId: product.registrationId });
   const first = sheets.sheets.find((s) => s.source === 'member' && s.status === 'submitted')!;
   const before = await app.api<SheetView>('scoring:get', { sheetId: first.id });
-  const revised = await app.api<SheetView>('scoring:open', { sessionId, registrationId: product.registrationId, memberId: first.memberId });
-  for (const d of before.declarations) await app.api('scoring:setDeclaration', { sheetId: revised.sheet.id, ruleId: d.ruleId, holds: d.holds, reason: d.reason });
-  for (const x of before.answers) if (x.levelIndex !== null) await app.api('scoring:setAnswer', { sheetId: revised.sheet.id, criterionCode: x.criterionCode, levelIndex: x.levelIndex });
+  const revised = await app.api<SheetView>('scoring:open', {
+    sessionId,
+    registrationId: product.registrationId,
+    memberId: first.memberId,
+  });
+  for (const d of before.declarations)
+    await app.api('scoring:setDeclaration', { sheetId: revised.sheet.id, ruleId: d.ruleId, holds: d.holds, reason: d.reason });
+  for (const x of before.answers)
+    if (x.levelIndex !== null)
+      await app.api('scoring:setAnswer', { sheetId: revised.sheet.id, criterionCode: x.criterionCode, levelIndex: x.levelIndex });
   await app.api('scoring:submit', { sheetId: revised.sheet.id, revisionReason: REVISION });
 
   // The secretary downloads the session's sheets from the Trao đổi phiếu tab.
@@ -64,7 +79,11 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
   const b = await startServe(bDir);
   try {
     const api: ServedApp['api'] = async (channel, input = {}) => {
-      const res = await fetch(`${b.url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ocop-token': b.token }, body: JSON.stringify(input) });
+      const res = await fetch(`${b.url}api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ocop-token': b.token },
+        body: JSON.stringify(input),
+      });
       const env = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!env.ok) throw new Error(`${channel} failed: ${env.error?.message}`);
       return env.value as never;
@@ -91,7 +110,9 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
     const preview = page.getByTestId('exchange-preview');
     await expect(preview.getByTestId('exchange-errors')).toHaveCount(0);
     await expect(preview.getByTestId('exchange-summary')).toContainText('Phiếu mới sẽ ghi: 1');
-    await expect(preview.getByTestId('exchange-summary')).toContainText(`Phiếu đã có, giống hệt (bỏ qua): ${doc.sheets.length - 1}`);
+    await expect(preview.getByTestId('exchange-summary')).toContainText(
+      `Phiếu đã có, giống hệt (bỏ qua): ${doc.sheets.length - 1}`,
+    );
     await expect(preview.getByTestId('exchange-summary')).toContainText('Lần chấm lại mới: 1');
     await expect(preview.getByTestId('exchange-rounds')).toContainText(REASON);
     await expect(preview.getByTestId('exchange-sheets')).toContainText(REVISION);
@@ -126,7 +147,13 @@ test('an evidence file beside the scoring sheet opens in the shared evidence vie
   await page.setViewportSize({ width: 1366, height: 768 });
   const s = await arrangeScoringSession(app);
   const code = allCriteria(s.set)[0]!.criterion.code;
-  await app.api('attachments:add', { registrationId: s.registrationId, criterionCode: code, fileName: 'giay-chung-nhan-attp.pdf', contentBase64: samplePdf('Giay chung nhan ATTP').toString('base64'), note: '' });
+  await app.api('attachments:add', {
+    registrationId: s.registrationId,
+    criterionCode: code,
+    fileName: 'giay-chung-nhan-attp.pdf',
+    contentBase64: samplePdf('Giay chung nhan ATTP').toString('base64'),
+    note: '',
+  });
 
   await page.goto(`${app.url}#/sessions/${s.sessionId}/scoring/member/${s.memberIds.m1}/product/${s.registrationId}`);
   await expect(page.getByTestId('context-criterion')).toContainText(code);

@@ -5,7 +5,10 @@ import { arrangeScoringSession, ScoringSheet } from './pages/Scoring';
 
 fs.mkdirSync('docs/screenshots', { recursive: true });
 
-test('a member scores a whole product with the keyboard only, reloads mid-way and finds every answer, then submits', async ({ page, app }) => {
+test('a member scores a whole product with the keyboard only, reloads mid-way and finds every answer, then submits', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   const s = await arrangeScoringSession(app);
   const criteria = allCriteria(s.set).map((p) => p.criterion);
@@ -55,7 +58,8 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
   // Reload mid-way: every answer shown as saved is still there, and the focus goes to the first unscored criterion.
   await page.reload();
   await expect(sheet.row(criteria[half]!.code)).toBeFocused();
-  for (let i = 0; i < half; i++) await expect(sheet.level(criteria[i]!.code, choice(i) + 1)).toHaveAttribute('aria-checked', 'true');
+  for (let i = 0; i < half; i++)
+    await expect(sheet.level(criteria[i]!.code, choice(i) + 1)).toHaveAttribute('aria-checked', 'true');
   await expect(sheet.total()).toHaveText(`${halfTotal}/100`);
 
   // Finish with the keyboard: ↓ also moves on; the last Tab leaves the list for the opinion.
@@ -83,8 +87,16 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
 
   await expect(product).toContainText('Đã nộp');
   await expect(product).toContainText(`${expectedTotal} điểm`);
-  const view = await app.api<{ sheet: { status: string; totalPoints: number; opinion: string } }>('scoring:open', { sessionId: s.sessionId, registrationId: s.registrationId, memberId: s.memberIds.m1 });
-  expect(view.sheet).toMatchObject({ status: 'submitted', totalPoints: expectedTotal, opinion: 'Sản phẩm có bản sắc địa phương rõ nét.' });
+  const view = await app.api<{ sheet: { status: string; totalPoints: number; opinion: string } }>('scoring:open', {
+    sessionId: s.sessionId,
+    registrationId: s.registrationId,
+    memberId: s.memberIds.m1,
+  });
+  expect(view.sheet).toMatchObject({
+    status: 'submitted',
+    totalPoints: expectedTotal,
+    opinion: 'Sản phẩm có bản sắc địa phương rõ nét.',
+  });
 
   // The submitted sheet opens read-only.
   await product.click();
@@ -146,8 +158,16 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
 
   await expect(page.getByTestId('paper-committed')).toContainText(`${total} điểm`);
   await expect(page.getByTestId('paper-committed')).toContainText('Võ Thị Em / Lê Thu Hà');
-  const view = await app.api<{ sheet: { status: string; source: string; totalPoints: number; enteredBy: string } }>('scoring:open', { sessionId: s.sessionId, registrationId: s.registrationId, memberId: s.memberIds.vice });
-  expect(view.sheet).toMatchObject({ status: 'submitted', source: 'paper', totalPoints: total, enteredBy: 'Võ Thị Em / Lê Thu Hà' });
+  const view = await app.api<{ sheet: { status: string; source: string; totalPoints: number; enteredBy: string } }>(
+    'scoring:open',
+    { sessionId: s.sessionId, registrationId: s.registrationId, memberId: s.memberIds.vice },
+  );
+  expect(view.sheet).toMatchObject({
+    status: 'submitted',
+    source: 'paper',
+    totalPoints: total,
+    enteredBy: 'Võ Thị Em / Lê Thu Hà',
+  });
 
   // The progress board shows the paper sheet as submitted.
   await page.goto(`${app.url}#/sessions/${s.sessionId}/scoring?tab=progress`);

@@ -3,7 +3,10 @@ import { expect, test } from './fixtures';
 import { Shell } from './pages/Shell';
 
 // This machine has no Times New Roman (only Debian's free fonts), so choosing it shows the fallback.
-test('choosing Times New Roman on a computer without it says documents use Tinos, and the choice is kept', async ({ page, app }) => {
+test('choosing Times New Roman on a computer without it says documents use Tinos, and the choice is kept', async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const shell = new Shell(page);
   await shell.open(app.url, '/settings');
@@ -17,10 +20,16 @@ test('choosing Times New Roman on a computer without it says documents use Tinos
 
   await choice.getByRole('radio', { name: 'Times New Roman (của máy, theo Nghị định 30)' }).click();
   await expect(choice.getByRole('radio', { name: 'Times New Roman (của máy, theo Nghị định 30)' })).toBeChecked();
-  await expect(status).toContainText('Không tìm thấy Times New Roman trên máy này; văn bản dùng phông Tinos (cùng kích thước chữ).');
+  await expect(status).toContainText(
+    'Không tìm thấy Times New Roman trên máy này; văn bản dùng phông Tinos (cùng kích thước chữ).',
+  );
   await expect(status).toContainText('Đã tìm bốn tệp phông');
   expect(await app.api('settings:get', {})).toMatchObject({ documentFont: 'times-new-roman' });
-  expect(await app.api('documents:fontStatus', {})).toMatchObject({ choice: 'times-new-roman', family: 'Tinos', timesNewRomanFound: false });
+  expect(await app.api('documents:fontStatus', {})).toMatchObject({
+    choice: 'times-new-roman',
+    family: 'Tinos',
+    timesNewRomanFound: false,
+  });
   await status.scrollIntoViewIfNeeded();
   fs.mkdirSync('docs/screenshots', { recursive: true });
   await page.screenshot({ path: 'docs/screenshots/settings-document-font.png' });

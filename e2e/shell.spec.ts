@@ -49,7 +49,11 @@ test('About shows the database path of this run', async ({ page, app }) => {
 });
 
 test('the API refuses a request without the token, with wrong JSON or an unknown channel', async ({ app }) => {
-  const noToken = await fetch(`${app.url}api/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const noToken = await fetch(`${app.url}api/app:info`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect(noToken.status).toBe(401);
   expect(await noToken.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
 

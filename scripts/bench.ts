@@ -81,7 +81,10 @@ function machine() {
 async function main() {
   const filter = process.argv[2];
   const dir = path.resolve('bench');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   const jsonFile = path.resolve('docs/benchmarks.json');
   const previous: Result[] = fs.existsSync(jsonFile) ? (JSON.parse(fs.readFileSync(jsonFile, 'utf8')).results as Result[]) : [];
   const results: Result[] = [];
@@ -94,7 +97,9 @@ async function main() {
       try {
         const r = await runCase(f, c);
         results.push(r);
-        console.log(`median ${fmt(r.medianMs)} ms, p99 ${fmt(r.p99Ms)} ms${r.met === false ? '  ✗ TARGET MISSED' : r.met ? '  ✓' : ''}`);
+        console.log(
+          `median ${fmt(r.medianMs)} ms, p99 ${fmt(r.p99Ms)} ms${r.met === false ? '  ✗ TARGET MISSED' : r.met ? '  ✓' : ''}`,
+        );
         if (r.met === false) failed++;
       } catch (e) {
         failed++;
@@ -103,7 +108,9 @@ async function main() {
     }
   }
   // Keep results of cases not run this time (filtered runs).
-  const merged = [...previous.filter((p) => !results.some((r) => r.file === p.file && r.name === p.name)), ...results].sort((a, b) => a.file.localeCompare(b.file));
+  const merged = [...previous.filter((p) => !results.some((r) => r.file === p.file && r.name === p.name)), ...results].sort(
+    (a, b) => a.file.localeCompare(b.file),
+  );
   const m = machine();
   const Database = (await import('better-sqlite3')).default;
   m.sqlite = (new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string }).v;

@@ -18,7 +18,9 @@ const { values } = parseArgs({ options: { source: { type: 'string' }, check: { t
 const sourceDir = path.resolve(values.source ?? path.join(root, '..', 'shared', 'ocop', 'criteria'));
 
 if (!fs.existsSync(sourceDir)) {
-  console.error(`criteria:build: source folder ${sourceDir} does not exist. Pass --source DIR (the folder holding index-qd26-2026.json).`);
+  console.error(
+    `criteria:build: source folder ${sourceDir} does not exist. Pass --source DIR (the folder holding index-qd26-2026.json).`,
+  );
   process.exit(2);
 }
 
@@ -27,9 +29,13 @@ const built = buildCriteriaResources(sourceDir);
 built.files.set(JSON_SCHEMA_FILE, criteriaSetJsonSchema());
 
 if (values.check) {
-  const differing = [...built.files].filter(([rel, content]) => !fs.existsSync(path.join(root, rel)) || fs.readFileSync(path.join(root, rel), 'utf8') !== content).map(([rel]) => rel);
+  const differing = [...built.files]
+    .filter(([rel, content]) => !fs.existsSync(path.join(root, rel)) || fs.readFileSync(path.join(root, rel), 'utf8') !== content)
+    .map(([rel]) => rel);
   if (differing.length > 0) {
-    console.error(`criteria:build --check: ${differing.length} file(s) differ from a fresh conversion; run npm run criteria:build:\n  ${differing.join('\n  ')}`);
+    console.error(
+      `criteria:build --check: ${differing.length} file(s) differ from a fresh conversion; run npm run criteria:build:\n  ${differing.join('\n  ')}`,
+    );
     process.exit(1);
   }
   console.log(`criteria:build --check: ${built.files.size} files up to date.`);
@@ -37,7 +43,8 @@ if (values.check) {
   // Remove set files that a fresh build would not write (a set renamed upstream).
   const setsDir = path.join(root, RESOURCE_DIR, SETS_SUBDIR);
   fs.mkdirSync(setsDir, { recursive: true });
-  for (const f of fs.readdirSync(setsDir)) if (!built.files.has(`${RESOURCE_DIR}/${SETS_SUBDIR}/${f}`)) fs.rmSync(path.join(setsDir, f));
+  for (const f of fs.readdirSync(setsDir))
+    if (!built.files.has(`${RESOURCE_DIR}/${SETS_SUBDIR}/${f}`)) fs.rmSync(path.join(setsDir, f));
   for (const [rel, content] of built.files) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), content);
@@ -47,6 +54,8 @@ if (values.check) {
 }
 
 if (built.unclassified.length > 0) {
-  console.log(`\n${built.unclassified.length} note(s) mention a rule but match no pattern; they stay plain notes (listed in ${RESOURCE_DIR}/extraction-report.json):`);
+  console.log(
+    `\n${built.unclassified.length} note(s) mention a rule but match no pattern; they stay plain notes (listed in ${RESOURCE_DIR}/extraction-report.json):`,
+  );
   for (const n of built.unclassified) console.log(`  ${n.setKey} ${n.criterionCode ?? '(set)'}: ${n.text}\n    → ${n.reason}`);
 }

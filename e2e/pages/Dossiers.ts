@@ -67,7 +67,12 @@ export async function filledTemplate(templateBase64: string, n: number): Promise
   );
   fill(
     'Đăng ký',
-    Array.from({ length: n }, (_, i) => ({ 'Mã sản phẩm (trong tệp)': `SP${i + 1}`, 'Đợt': '2/2026', 'Lần đăng ký': 'Lần đầu', 'Ngày xã nhận hồ sơ': '15/09/2026' })),
+    Array.from({ length: n }, (_, i) => ({
+      'Mã sản phẩm (trong tệp)': `SP${i + 1}`,
+      Đợt: '2/2026',
+      'Lần đăng ký': 'Lần đầu',
+      'Ngày xã nhận hồ sơ': '15/09/2026',
+    })),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -9,7 +9,9 @@ export class Shell {
     await this.page.getByTestId('nav-dossiers').waitFor();
   }
 
-  nav(key: 'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'guide' | 'about') {
+  nav(
+    key: 'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'guide' | 'about',
+  ) {
     return this.page.getByTestId(`nav-${key}`);
   }
 

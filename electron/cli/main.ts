@@ -30,23 +30,41 @@ function findCommand(argv: string[], commands: CliCommand[]): { cmd: CliCommand;
 
 function helpText(commands: CliCommand[]): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
-  return ['Usage: npm run ocop -- <command> [options]', '', 'Commands:', ...lines, '', 'Every command accepts --data-dir DIR (default: the desktop app\'s data folder) and --json.'].join('\n');
+  return [
+    'Usage: npm run ocop -- <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Every command accepts --data-dir DIR (default: the desktop app's data folder) and --json.",
+  ].join('\n');
 }
 
 /**
  * Runs one CLI command and returns its exit code. Errors are reported with their stable code,
  * as JSON on stdout with --json (so scripts can read them) and as text on stderr otherwise.
  */
-export async function runCli(argv: string[], streams: CliStreams = defaultStreams, commands: CliCommand[] = allCommands): Promise<{ code: number; core: Core | null; keepsRunning: boolean }> {
+export async function runCli(
+  argv: string[],
+  streams: CliStreams = defaultStreams,
+  commands: CliCommand[] = allCommands,
+): Promise<{ code: number; core: Core | null; keepsRunning: boolean }> {
   const found = findCommand(argv, commands);
   if (!found || argv.includes('--help') || argv.includes('-h')) {
-    (found ? streams.out : streams.err)(found ? `Usage: npm run ocop -- ${found.cmd.usage}\n${found.cmd.summary}` : helpText(commands));
+    (found ? streams.out : streams.err)(
+      found ? `Usage: npm run ocop -- ${found.cmd.usage}\n${found.cmd.summary}` : helpText(commands),
+    );
     return { code: found || argv.length === 0 ? (argv.length === 0 ? 2 : 0) : 2, core: null, keepsRunning: false };
   }
   const { cmd, rest } = found;
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...(cmd.options ?? {}) }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...(cmd.options ?? {}) },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     streams.err(`${cmd.name}: ${e instanceof Error ? e.message : String(e)}\nUsage: npm run ocop -- ${cmd.usage}`);
     return { code: 2, core: null, keepsRunning: false };
@@ -59,7 +77,8 @@ export async function runCli(argv: string[], streams: CliStreams = defaultStream
     info: (line) => {
       if (!json) streams.out(line);
     },
-    error: (line) => (json ? streams.out(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: line } })) : streams.err(line)),
+    error: (line) =>
+      json ? streams.out(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: line } })) : streams.err(line),
   };
   try {
     const code = await cmd.run({
@@ -72,7 +91,10 @@ export async function runCli(argv: string[], streams: CliStreams = defaultStream
     });
     return { code, core, keepsRunning: cmd.keepsRunning === true && code === 0 };
   } catch (e) {
-    const err = e instanceof CoreError ? { code: e.code, message: e.message, details: e.details } : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    const err =
+      e instanceof CoreError
+        ? { code: e.code, message: e.message, details: e.details }
+        : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     if (json) streams.out(JSON.stringify({ ok: false, error: err }, null, 2));
     else streams.err(`${cmd.name}: [${err.code}] ${err.message}`);
     return { code: 1, core, keepsRunning: false };

@@ -11,4 +11,15 @@ import { scoringCommands } from './commands/scoring';
 import { councilsCommands } from './commands/councils';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
-export const commands: CliCommand[] = [...appCommands, ...dossiersCommands, ...criteriaCommands, ...auditCommands, ...resultsCommands, ...documentsCommands, ...documentSettingsCommands, ...councilsCommands, ...scoringCommands, serveCommand];
+export const commands: CliCommand[] = [
+  ...appCommands,
+  ...dossiersCommands,
+  ...criteriaCommands,
+  ...auditCommands,
+  ...resultsCommands,
+  ...documentsCommands,
+  ...documentSettingsCommands,
+  ...councilsCommands,
+  ...scoringCommands,
+  serveCommand,
+];

@@ -63,12 +63,19 @@ describe('isAppUrl (file build)', () => {
   });
 
   it('on Windows compares paths case-insensitively and decodes Vietnamese user folders', () => {
-    const win: AppLocation = { kind: 'file', indexFile: 'C:\\Users\\Nguyễn Văn A\\AppData\\Local\\Programs\\OCOP Council\\resources\\app.asar\\out\\renderer\\index.html' };
-    const chromiumUrl = 'file:///C:/Users/Nguy%E1%BB%85n%20V%C4%83n%20A/AppData/Local/Programs/OCOP%20Council/resources/app.asar/out/renderer/index.html#/';
+    const win: AppLocation = {
+      kind: 'file',
+      indexFile:
+        'C:\\Users\\Nguyễn Văn A\\AppData\\Local\\Programs\\OCOP Council\\resources\\app.asar\\out\\renderer\\index.html',
+    };
+    const chromiumUrl =
+      'file:///C:/Users/Nguy%E1%BB%85n%20V%C4%83n%20A/AppData/Local/Programs/OCOP%20Council/resources/app.asar/out/renderer/index.html#/';
     expect(isAppUrl(chromiumUrl, win, 'win32')).toBe(true);
     expect(isAppUrl(chromiumUrl.replace('file:///C:', 'file:///c:'), win, 'win32')).toBe(true);
     // Decomposed (NFD) spelling of the same folder name is the same folder.
-    expect(isAppUrl(chromiumUrl.replace('Nguy%E1%BB%85n', encodeURIComponent('Nguyễn'.normalize('NFD'))), win, 'win32')).toBe(true);
+    expect(isAppUrl(chromiumUrl.replace('Nguy%E1%BB%85n', encodeURIComponent('Nguyễn'.normalize('NFD'))), win, 'win32')).toBe(
+      true,
+    );
     expect(isAppUrl('file:///C:/Users/Public/index.html', win, 'win32')).toBe(false);
   });
 });

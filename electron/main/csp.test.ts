@@ -3,7 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_CSP, APP_CSP_HEADER, devCsp } from './csp';
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('content security policy', () => {
   const prod = directives(APP_CSP);
@@ -30,7 +36,8 @@ describe('content security policy', () => {
     const dev = directives(devCsp('http://localhost:5173'));
     expect(dev.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(dev.get('connect-src')).toEqual(["'self'", 'http://localhost:5173', 'ws://localhost:5173']);
-    for (const [name, values] of prod) if (name !== 'script-src' && name !== 'connect-src') expect(dev.get(name), name).toEqual(values);
+    for (const [name, values] of prod)
+      if (name !== 'script-src' && name !== 'connect-src') expect(dev.get(name), name).toEqual(values);
   });
 
   // The lead's renderer/index.html carries the same policy as a <meta> tag (file: pages get no headers).

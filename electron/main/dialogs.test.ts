@@ -18,8 +18,18 @@ describe('file dialogs', () => {
     const win = new BrowserWindow({});
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/u/bien-ban.pdf' });
     const filters = [{ name: 'PDF', extensions: ['pdf'] }];
-    expect(await askSavePath(win as never, { title: 'Lưu biên bản', defaultPath: 'bien-ban.pdf', filters })).toBe('/home/u/bien-ban.pdf');
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(win, expect.objectContaining({ title: 'Lưu biên bản', defaultPath: 'bien-ban.pdf', filters, properties: expect.arrayContaining(['showOverwriteConfirmation']) }));
+    expect(await askSavePath(win as never, { title: 'Lưu biên bản', defaultPath: 'bien-ban.pdf', filters })).toBe(
+      '/home/u/bien-ban.pdf',
+    );
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({
+        title: 'Lưu biên bản',
+        defaultPath: 'bien-ban.pdf',
+        filters,
+        properties: expect.arrayContaining(['showOverwriteConfirmation']),
+      }),
+    );
   });
 
   it('opens one file, or several when asked', async () => {

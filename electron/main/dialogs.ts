@@ -15,7 +15,12 @@ export interface SaveOptions {
 }
 
 export async function askSavePath(win: BrowserWindow | null, o: SaveOptions): Promise<string | null> {
-  const opts = { title: o.title, defaultPath: o.defaultPath, filters: o.filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+  const opts = {
+    title: o.title,
+    defaultPath: o.defaultPath,
+    filters: o.filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+  };
   const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
   return r.canceled || !r.filePath ? null : r.filePath;
 }
@@ -27,7 +32,11 @@ export interface OpenOptions {
 }
 
 export async function askOpenPaths(win: BrowserWindow | null, o: OpenOptions): Promise<string[] | null> {
-  const opts = { title: o.title, filters: o.filters, properties: (o.multiple ? ['openFile', 'multiSelections'] : ['openFile']) as ('openFile' | 'multiSelections')[] };
+  const opts = {
+    title: o.title,
+    filters: o.filters,
+    properties: (o.multiple ? ['openFile', 'multiSelections'] : ['openFile']) as ('openFile' | 'multiSelections')[],
+  };
   const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
 }
@@ -37,7 +46,12 @@ export async function askOpenPaths(win: BrowserWindow | null, o: OpenOptions): P
  * locked, read-only, damaged): what happened and what to do in the user's language, where the
  * data is, and the technical message for whoever helps them.
  */
-export function startupErrorText(lang: Lang, code: ErrorCode, technical: string, dataDir: string): { title: string; body: string } {
+export function startupErrorText(
+  lang: Lang,
+  code: ErrorCode,
+  technical: string,
+  dataDir: string,
+): { title: string; body: string } {
   const r = resources[lang];
   return {
     title: r.menu.startupFailed,

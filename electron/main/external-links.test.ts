@@ -13,7 +13,10 @@ describe('checkExternalUrl', () => {
   });
 
   it('returns the normalised URL to open, not the raw text', () => {
-    expect(checkExternalUrl('HTTPS://VANBAN.CHINHPHU.VN/a b')).toEqual({ allowed: true, url: 'https://vanban.chinhphu.vn/a%20b' });
+    expect(checkExternalUrl('HTTPS://VANBAN.CHINHPHU.VN/a b')).toEqual({
+      allowed: true,
+      url: 'https://vanban.chinhphu.vn/a%20b',
+    });
   });
 
   it.each([
@@ -68,7 +71,11 @@ describe('openExternalIfAllowed', () => {
 
   it('reports a failing opener as not opened instead of throwing', async () => {
     const log = vi.fn();
-    const ok = await openExternalIfAllowed('https://ocopvietnam.gov.vn/', async () => Promise.reject(new Error('no browser')), log);
+    const ok = await openExternalIfAllowed(
+      'https://ocopvietnam.gov.vn/',
+      async () => Promise.reject(new Error('no browser')),
+      log,
+    );
     expect(ok).toBe(false);
     expect(log).toHaveBeenCalledWith(expect.stringContaining('no browser'));
   });

@@ -26,7 +26,8 @@ export type ExternalLinkDecision = { allowed: true; url: string } | { allowed: f
  */
 export function checkExternalUrl(raw: unknown, hosts: readonly string[] = EXTERNAL_HOSTS): ExternalLinkDecision {
   if (typeof raw !== 'string' || raw.length === 0) return { allowed: false, reason: 'not a URL string' };
-  if (raw.length > MAX_EXTERNAL_URL_LENGTH) return { allowed: false, reason: `longer than ${MAX_EXTERNAL_URL_LENGTH} characters` };
+  if (raw.length > MAX_EXTERNAL_URL_LENGTH)
+    return { allowed: false, reason: `longer than ${MAX_EXTERNAL_URL_LENGTH} characters` };
   let url: URL;
   try {
     url = new URL(raw);
@@ -34,7 +35,8 @@ export function checkExternalUrl(raw: unknown, hosts: readonly string[] = EXTERN
     return { allowed: false, reason: 'not a valid absolute URL' };
   }
   if (url.protocol !== 'https:') return { allowed: false, reason: `protocol ${url.protocol} is not https:` };
-  if (url.username !== '' || url.password !== '') return { allowed: false, reason: 'URLs with a user name or password are refused' };
+  if (url.username !== '' || url.password !== '')
+    return { allowed: false, reason: 'URLs with a user name or password are refused' };
   if (url.port !== '') return { allowed: false, reason: `port ${url.port} is not the default https port` };
   if (!hosts.includes(url.hostname)) return { allowed: false, reason: `host ${url.hostname} is not on the allowlist` };
   return { allowed: true, url: url.href };

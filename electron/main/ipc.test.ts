@@ -28,11 +28,20 @@ afterEach(() => core.close());
 function register(extra: Partial<IpcOptions> = {}) {
   const reg = registerIpc(ipcMain as never, { ctx: core.ctx, isAppUrl: (u) => isAppUrl(u, loc), log: () => {}, ...extra });
   const handler = ipcMain.handlers.get(INVOKE_CHANNEL)!;
-  const call = (event: object, request: unknown) => handler(event, request) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  const call = (event: object, request: unknown) =>
+    handler(event, request) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
   return { reg, call };
 }
 
-const auditCount = async () => Number((await core.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async () =>
+  Number(
+    (
+      await core.ctx.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('registerIpc', () => {
   it('registers a single handler, on ocop:invoke', () => {
@@ -77,18 +86,24 @@ describe('registerIpc', () => {
     expect(await invoke(core.ctx, 'settings:get', {})).toMatchObject({ ok: true, value: { language: 'vi' } });
   });
 
-  it.each([null, 'app:info', 42, { input: {} }, { channel: 7, input: {} }])('answers BAD_JSON to a malformed request %j', async (request) => {
-    const { call } = register();
-    expect((await call(fromApp, request)).error?.code).toBe('BAD_JSON');
-  });
+  it.each([null, 'app:info', 42, { input: {} }, { channel: 7, input: {} }])(
+    'answers BAD_JSON to a malformed request %j',
+    async (request) => {
+      const { call } = register();
+      expect((await call(fromApp, request)).error?.code).toBe('BAD_JSON');
+    },
+  );
 
-  it.each(['nope:nothing', '__proto__', 'constructor', 'toString', ''])('answers UNKNOWN_CHANNEL for %j without calling the core', async (channel) => {
-    const spy = vi.fn(invoke);
-    const { call } = register({ invoke: spy as never });
-    const env = await call(fromApp, { channel, input: {} });
-    expect(env.error?.code).toBe('UNKNOWN_CHANNEL');
-    expect(spy).not.toHaveBeenCalled();
-  });
+  it.each(['nope:nothing', '__proto__', 'constructor', 'toString', ''])(
+    'answers UNKNOWN_CHANNEL for %j without calling the core',
+    async (channel) => {
+      const spy = vi.fn(invoke);
+      const { call } = register({ invoke: spy as never });
+      const env = await call(fromApp, { channel, input: {} });
+      expect(env.error?.code).toBe('UNKNOWN_CHANNEL');
+      expect(spy).not.toHaveBeenCalled();
+    },
+  );
 
   it('passes the core’s validation errors through unchanged', async () => {
     const { call } = register();
@@ -114,7 +129,11 @@ describe('registerIpc', () => {
   });
 
   it('still answers when the after-call hook throws', async () => {
-    const { call } = register({ afterCall: () => { throw new Error('menu broke'); } });
+    const { call } = register({
+      afterCall: () => {
+        throw new Error('menu broke');
+      },
+    });
     expect((await call(fromApp, { channel: 'app:ping', input: {} })).ok).toBe(true);
   });
 

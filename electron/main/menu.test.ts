@@ -9,7 +9,8 @@ vi.mock('electron', () => import('./test/fake-electron'));
 beforeEach(() => resetFakeElectron());
 
 const noop = { navigate: () => {} };
-const items = (tpl: MenuItemConstructorOptions[]) => tpl.flatMap((top) => [top, ...((top.submenu as MenuItemConstructorOptions[]) ?? [])]);
+const items = (tpl: MenuItemConstructorOptions[]) =>
+  tpl.flatMap((top) => [top, ...((top.submenu as MenuItemConstructorOptions[]) ?? [])]);
 const byId = (tpl: MenuItemConstructorOptions[], id: string) => items(tpl).find((i) => i.id === id);
 
 describe('application menu', () => {

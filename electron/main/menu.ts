@@ -76,5 +76,7 @@ export function applyMenu(lang: Lang, actions: MenuActions, opts: MenuOptions): 
  * extra IPC message or preload API is needed. The script is a constant built from a fixed route.
  */
 export function navigateTo(run: (code: string) => Promise<unknown>, route: MenuRoute): void {
-  run(`window.location.hash = ${JSON.stringify(`#${route}`)};`).catch((e: unknown) => console.error(`[ocop-main] could not open ${route}`, e));
+  run(`window.location.hash = ${JSON.stringify(`#${route}`)};`).catch((e: unknown) =>
+    console.error(`[ocop-main] could not open ${route}`, e),
+  );
 }

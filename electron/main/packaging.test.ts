@@ -24,13 +24,19 @@ describe('electron-builder.yml', () => {
   }, 60_000);
 
   it("passes electron-builder's schema and keeps the names the data folder depends on", () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { productName: string; main: string; scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      productName: string;
+      main: string;
+      scripts: Record<string, string>;
+    };
     // Electron names the user-data folder after productName; the CLI computes the same folder.
     expect(config.productName).toBe(PRODUCT_NAME);
     expect(pkg.productName).toBe(PRODUCT_NAME);
     expect(pkg.main).toBe('out/main/index.js');
     // electron-builder normalises `files` to [{ filter }].
-    expect(config.files).toEqual([{ filter: expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']) }]);
+    expect(config.files).toEqual([
+      { filter: expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']) },
+    ]);
     expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources' }]);
     expect(config.npmRebuild).toBe(false);
   });
@@ -42,7 +48,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('is never run by npm install (no install hooks)', () => {
-    const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[hook], hook).toBeUndefined();
     expect(scripts.package).toMatch(/electron-builder --config electron-builder\.yml/);
   });

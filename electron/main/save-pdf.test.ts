@@ -26,7 +26,13 @@ beforeEach(() => {
   dir = tempDir();
   fs.mkdirSync(path.join(dir, 'exports'));
   win = new BrowserWindow({});
-  registerSavePdf(ipcMain as never, { isAppUrl: (u) => isAppUrl(u, loc), exportsDir: path.join(dir, 'exports'), window: () => win as never, title: () => 'Lưu văn bản PDF', log: () => {} });
+  registerSavePdf(ipcMain as never, {
+    isAppUrl: (u) => isAppUrl(u, loc),
+    exportsDir: path.join(dir, 'exports'),
+    window: () => win as never,
+    title: () => 'Lưu văn bản PDF',
+    log: () => {},
+  });
   const handler = ipcMain.handlers.get(SAVE_PDF_CHANNEL)!;
   call = (event, request) => handler(event, request) as Promise<Answer>;
 });
@@ -35,8 +41,18 @@ describe('ocop:savePdf', () => {
   it('asks where to save, attached to the window, then writes the bytes there', async () => {
     const target = path.join(dir, 'bien-ban.pdf');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    expect(await call(fromApp, { fileName: 'bien-ban-phien-3.pdf', bytes: new Uint8Array(PDF) })).toEqual({ ok: true, value: { saved: true, path: target } });
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(win, expect.objectContaining({ title: 'Lưu văn bản PDF', defaultPath: 'bien-ban-phien-3.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }));
+    expect(await call(fromApp, { fileName: 'bien-ban-phien-3.pdf', bytes: new Uint8Array(PDF) })).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({
+        title: 'Lưu văn bản PDF',
+        defaultPath: 'bien-ban-phien-3.pdf',
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      }),
+    );
     expect(fs.readFileSync(target).equals(PDF)).toBe(true);
   });
 
@@ -44,12 +60,18 @@ describe('ocop:savePdf', () => {
     fs.writeFileSync(path.join(dir, 'exports', `batch-${JOB}.pdf`), PDF);
     const target = path.join(dir, 'tat-ca.pdf');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    expect(await call(fromApp, { fileName: 'tat-ca-phieu-danh-gia-phien-3.pdf', batchJobId: JOB })).toMatchObject({ ok: true, value: { saved: true } });
+    expect(await call(fromApp, { fileName: 'tat-ca-phieu-danh-gia-phien-3.pdf', batchJobId: JOB })).toMatchObject({
+      ok: true,
+      value: { saved: true },
+    });
     expect(fs.readFileSync(target).equals(PDF)).toBe(true);
   });
 
   it('answers saved: false and writes nothing when the user cancels', async () => {
-    expect(await call(fromApp, { fileName: 'a.pdf', bytes: new Uint8Array(PDF) })).toEqual({ ok: true, value: { saved: false, path: null } });
+    expect(await call(fromApp, { fileName: 'a.pdf', bytes: new Uint8Array(PDF) })).toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
   });
 
   it.each([
@@ -82,7 +104,10 @@ describe('ocop:savePdf', () => {
     const big = new Uint8Array(64 * 1024 * 1024 + 1);
     big.set(PDF);
     expect((await call(fromApp, { fileName: 'a.pdf', bytes: big })).error?.message).toContain('over the 67108864-byte limit');
-    expect((await call(fromApp, { fileName: 'a.pdf', batchJobId: JOB })).error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('print the batch again') });
+    expect((await call(fromApp, { fileName: 'a.pdf', batchJobId: JOB })).error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('print the batch again'),
+    });
   });
 
   it('reports a folder it cannot write to as IO, naming the path', async () => {

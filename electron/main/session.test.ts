@@ -21,17 +21,25 @@ function hardened(l = loc) {
 }
 
 describe('hardenSession', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb', 'unknown'])(
-    'denies the permission request %s',
-    (permission) => {
-      const ses = hardened();
-      const wc = new FakeWebContents();
-      wc.url = appPage;
-      const cb = vi.fn();
-      ses.permissionRequestHandler!(wc, permission, cb);
-      expect(cb).toHaveBeenCalledExactlyOnceWith(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'fullscreen',
+    'openExternal',
+    'hid',
+    'serial',
+    'usb',
+    'unknown',
+  ])('denies the permission request %s', (permission) => {
+    const ses = hardened();
+    const wc = new FakeWebContents();
+    wc.url = appPage;
+    const cb = vi.fn();
+    ses.permissionRequestHandler!(wc, permission, cb);
+    expect(cb).toHaveBeenCalledExactlyOnceWith(false);
+  });
 
   it('answers permission checks with no, except plain-text clipboard writes from the app page', () => {
     const ses = hardened();
@@ -50,8 +58,13 @@ describe('hardenSession', () => {
   it('puts the CSP on responses, replacing any policy a server sent', () => {
     const ses = hardened();
     const cb = vi.fn();
-    ses.headersListener!({ url: appPage, responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["default-src *"] } }, cb);
-    expect(cb).toHaveBeenCalledExactlyOnceWith({ responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [APP_CSP_HEADER] } });
+    ses.headersListener!(
+      { url: appPage, responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['default-src *'] } },
+      cb,
+    );
+    expect(cb).toHaveBeenCalledExactlyOnceWith({
+      responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [APP_CSP_HEADER] },
+    });
   });
 
   it('uses the dev policy for the dev server', () => {
@@ -59,6 +72,8 @@ describe('hardenSession', () => {
     const ses = hardened(dev);
     const cb = vi.fn();
     ses.headersListener!({ url: 'http://localhost:5173/' }, cb);
-    expect(cb).toHaveBeenCalledExactlyOnceWith({ responseHeaders: { 'Content-Security-Policy': [devCsp('http://localhost:5173')] } });
+    expect(cb).toHaveBeenCalledExactlyOnceWith({
+      responseHeaders: { 'Content-Security-Policy': [devCsp('http://localhost:5173')] },
+    });
   });
 });

@@ -12,7 +12,9 @@ import { APP_CSP_HEADER, devCsp } from './csp';
  */
 export function hardenSession(ses: Session, loc: AppLocation): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler((wc, permission) => permission === 'clipboard-sanitized-write' && wc !== null && isAppUrl(wc.getURL(), loc));
+  ses.setPermissionCheckHandler(
+    (wc, permission) => permission === 'clipboard-sanitized-write' && wc !== null && isAppUrl(wc.getURL(), loc),
+  );
   ses.setDevicePermissionHandler(() => false);
   const csp = loc.kind === 'dev' ? devCsp(loc.origin) : APP_CSP_HEADER;
   ses.webRequest.onHeadersReceived((details, callback) => {

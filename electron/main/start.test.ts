@@ -17,7 +17,11 @@ const appPage = `file://${path.resolve('/opt/ocop/out/renderer/index.html')}`;
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const menuTitle = () => (Menu.current?.template[0] as MenuItemConstructorOptions | undefined)?.label;
 const ipcCall = (channel: string, input: unknown = {}) =>
-  ipcMain.handlers.get(INVOKE_CHANNEL)!({ senderFrame: { url: `${appPage}#/`, parent: null } }, { channel, input }) as Promise<{ ok: boolean; value?: never; error?: { code: string } }>;
+  ipcMain.handlers.get(INVOKE_CHANNEL)!({ senderFrame: { url: `${appPage}#/`, parent: null } }, { channel, input }) as Promise<{
+    ok: boolean;
+    value?: never;
+    error?: { code: string };
+  }>;
 
 let running: RunningApp | null = null;
 beforeEach(() => {
@@ -69,7 +73,13 @@ describe('start', () => {
     expect(BrowserWindow.instances).toHaveLength(1);
     const win = BrowserWindow.instances[0]!;
     const web = win.options.webPreferences as Record<string, unknown>;
-    expect(web).toMatchObject({ preload: path.resolve('/opt/ocop/out/preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect(web).toMatchObject({
+      preload: path.resolve('/opt/ocop/out/preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     expect(win.loadFile).toHaveBeenCalledWith(path.resolve('/opt/ocop/out/renderer/index.html'));
     expect(win.options.title).toBe('Hội đồng OCOP');
   });
@@ -152,7 +162,9 @@ describe('start-up errors', () => {
   async function newerDatabase(language?: 'en') {
     const core = await fileCore(app.userData);
     if (language) await invoke(core.ctx, 'settings:set', { language });
-    core.ctx.sqlite.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`).run();
+    core.ctx.sqlite
+      .prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`)
+      .run();
     core.close();
     return path.join(app.userData, 'ocop.sqlite');
   }

@@ -59,7 +59,11 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
   const resourcesPath = opts.resourcesPath ?? (process as { resourcesPath?: string }).resourcesPath;
   if (app.isPackaged && resourcesPath && !env.OCOP_RESOURCES_DIR) env.OCOP_RESOURCES_DIR = path.join(resourcesPath, 'resources');
   const devTools = !app.isPackaged;
-  const loc = resolveAppLocation({ isPackaged: app.isPackaged, devUrl: env.ELECTRON_RENDERER_URL, rendererDir: path.join(opts.mainDir, '../renderer') });
+  const loc = resolveAppLocation({
+    isPackaged: app.isPackaged,
+    devUrl: env.ELECTRON_RENDERER_URL,
+    rendererDir: path.join(opts.mainDir, '../renderer'),
+  });
 
   let win: BrowserWindow | null = null;
   app.on('second-instance', () => focusWindow(win));
@@ -177,7 +181,8 @@ export async function startupLanguage(databaseFile: string, systemLanguages: rea
         return (await readSettings(opened.db)).language;
       } finally {
         closeDatabase(opened);
-        if (aux.length === 2 && fs.existsSync(aux[0]!) && fs.statSync(aux[0]!).size === 0) for (const f of aux) fs.rmSync(f, { force: true });
+        if (aux.length === 2 && fs.existsSync(aux[0]!) && fs.statSync(aux[0]!).size === 0)
+          for (const f of aux) fs.rmSync(f, { force: true });
       }
     } catch {
       // Locked, damaged or not a database: fall back to the system language.

@@ -66,12 +66,15 @@ describe('guardWebContents', () => {
     expect(open).not.toHaveBeenCalled();
   });
 
-  it.each(['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:8080/', 'data:text/html,hi'])('cancels navigation to %s and does not open it', async (url) => {
-    const { wc, open } = guarded();
-    expect(wc.fire('will-navigate', url).defaultPrevented).toBe(true);
-    await Promise.resolve();
-    expect(open).not.toHaveBeenCalled();
-  });
+  it.each(['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:8080/', 'data:text/html,hi'])(
+    'cancels navigation to %s and does not open it',
+    async (url) => {
+      const { wc, open } = guarded();
+      expect(wc.fire('will-navigate', url).defaultPrevented).toBe(true);
+      await Promise.resolve();
+      expect(open).not.toHaveBeenCalled();
+    },
+  );
 
   it('cancels navigation to an allowlisted portal and opens it in the system browser instead', async () => {
     const { wc, open } = guarded();

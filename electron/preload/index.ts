@@ -26,7 +26,10 @@ const refuse = (code: ErrorCode, message: string): Envelope<never> => ({ ok: fal
 
 async function invoke(channel: unknown, input: unknown): Promise<Envelope<unknown>> {
   if (typeof channel !== 'string' || channel.length > MAX_CHANNEL_LENGTH || !CHANNEL_NAME.test(channel)) {
-    return refuse('UNKNOWN_CHANNEL', `Channel names look like "area:verb"; got ${typeof channel === 'string' ? JSON.stringify(channel.slice(0, MAX_CHANNEL_LENGTH)) : typeof channel}`);
+    return refuse(
+      'UNKNOWN_CHANNEL',
+      `Channel names look like "area:verb"; got ${typeof channel === 'string' ? JSON.stringify(channel.slice(0, MAX_CHANNEL_LENGTH)) : typeof channel}`,
+    );
   }
   const request: InvokeRequest = { channel, input: input ?? {} };
   try {
@@ -34,7 +37,10 @@ async function invoke(channel: unknown, input: unknown): Promise<Envelope<unknow
   } catch (e) {
     // Input that cannot be cloned (a function, a DOM node) or a main process that is shutting
     // down: still an envelope, so the renderer has one error path.
-    return refuse('INTERNAL', `The call ${channel} did not reach the application core: ${e instanceof Error ? e.message : String(e)}`);
+    return refuse(
+      'INTERNAL',
+      `The call ${channel} did not reach the application core: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

@@ -34,7 +34,10 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('ocop:savePdf', { fileName: 'a.pdf', bytes });
     expect(env).toEqual({ ok: true, value: { saved: true, path: '/home/u/a.pdf' } });
     ipcRenderer.invoke.mockRejectedValueOnce(new Error('main is quitting'));
-    expect(await (exposed.savePdf as (r: unknown) => Promise<unknown>)({ fileName: 'a.pdf', bytes })).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Saving did not reach the application: main is quitting' } });
+    expect(await (exposed.savePdf as (r: unknown) => Promise<unknown>)({ fileName: 'a.pdf', bytes })).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Saving did not reach the application: main is quitting' },
+    });
   });
 
   it('never exposes ipcRenderer or anything holding it', () => {
@@ -55,24 +58,40 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, { channel: 'settings:get', input: {} });
   });
 
-  it.each([42, null, undefined, { toString: () => 'app:info' }, '', 'app', 'app:info;rm', 'ocop:invoke\n', `a:${'b'.repeat(200)}`])(
-    'refuses the channel name %j without sending anything',
-    async (channel) => {
-      const env = (await (exposed.invoke as Invoke)(channel, {})) as { ok: boolean; error: { code: string } };
-      expect(env).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-      expect(ipcRenderer.invoke).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    42,
+    null,
+    undefined,
+    { toString: () => 'app:info' },
+    '',
+    'app',
+    'app:info;rm',
+    'ocop:invoke\n',
+    `a:${'b'.repeat(200)}`,
+  ])('refuses the channel name %j without sending anything', async (channel) => {
+    const env = (await (exposed.invoke as Invoke)(channel, {})) as { ok: boolean; error: { code: string } };
+    expect(env).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
 
   it('turns a failed IPC call (uncloneable input, main shutting down) into an INTERNAL envelope', async () => {
     ipcRenderer.invoke.mockRejectedValueOnce(new Error('An object could not be cloned.'));
     const env = await (exposed.invoke as Invoke)('app:ping', { f: () => 1 });
-    expect(env).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'The call app:ping did not reach the application core: An object could not be cloned.' } });
+    expect(env).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'The call app:ping did not reach the application core: An object could not be cloned.',
+      },
+    });
   });
 
   it("imports nothing at run time except 'electron' (sandboxed preloads can require nothing else)", () => {
     const source = fs.readFileSync(path.join(__dirname, 'index.ts'), 'utf8');
-    const imports = [...source.matchAll(/^\s*import\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({ typeOnly: Boolean(m[1]), from: m[2] }));
+    const imports = [...source.matchAll(/^\s*import\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({
+      typeOnly: Boolean(m[1]),
+      from: m[2],
+    }));
     expect(imports.length).toBeGreaterThan(1);
     expect(imports.filter((i) => !i.typeOnly).map((i) => i.from)).toEqual(['electron']);
     expect(source).not.toMatch(/\brequire\(|import\(/);

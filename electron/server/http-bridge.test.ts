@@ -42,7 +42,11 @@ describe('HTTP bridge', () => {
   });
 
   it('refuses a missing or wrong token with 401 UNAUTHORIZED', async () => {
-    const none = await fetch(`${bridge.url}api/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${bridge.url}api/app:info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     const wrong = await post('app:info', '{}', { 'x-ocop-token': 'x'.repeat(bridge.token.length) });
@@ -68,7 +72,9 @@ describe('HTTP bridge', () => {
     expect(get.status).toBe(405);
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      http.get({ host: '127.0.0.1', port: bridge.port, path: '/', headers: { host: 'evil.example:80' } }, (res) => resolve(res.statusCode ?? 0));
+      http.get({ host: '127.0.0.1', port: bridge.port, path: '/', headers: { host: 'evil.example:80' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
     });
     expect(status).toBe(403);
   });

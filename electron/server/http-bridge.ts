@@ -71,10 +71,15 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
   const send = (res: http.ServerResponse, status: number, env: Envelope<unknown>) => {
     const body = JSON.stringify(env);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   };
-  const refuse = (res: http.ServerResponse, code: ErrorCode, message: string) => send(res, STATUS[code] ?? 400, fail({ code, message }));
+  const refuse = (res: http.ServerResponse, code: ErrorCode, message: string) =>
+    send(res, STATUS[code] ?? 400, fail({ code, message }));
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -144,7 +149,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       return;
     }
     const actor = req.headers['x-ocop-actor'];
-    const env = await invoke(opts.ctx, channel, input, typeof actor === 'string' && actor ? { actor: decodeURIComponent(actor) } : {}, log);
+    const env = await invoke(
+      opts.ctx,
+      channel,
+      input,
+      typeof actor === 'string' && actor ? { actor: decodeURIComponent(actor) } : {},
+      log,
+    );
     send(res, env.ok ? 200 : (STATUS[env.error.code] ?? 200), env);
   }
 
@@ -175,7 +186,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (path.basename(target) === 'index.html') {
       body = body.toString('utf8').replace('</head>', `<meta name="${TOKEN_META}" content="${token}"></head>`);
     }
-    res.writeHead(200, { 'content-type': MIME[ext] ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': MIME[ext] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(body);
   }
 

@@ -1,4 +1,12 @@
-import { CRITERIA_SET_FORMAT, CRITERIA_SET_FORMAT_VERSION, PartCode, type CriteriaAnomaly, type CriteriaSet, type Criterion, type CriterionLevel } from '../../shared/ocop/criteria-set';
+import {
+  CRITERIA_SET_FORMAT,
+  CRITERIA_SET_FORMAT_VERSION,
+  PartCode,
+  type CriteriaAnomaly,
+  type CriteriaSet,
+  type Criterion,
+  type CriterionLevel,
+} from '../../shared/ocop/criteria-set';
 import { checkCriteriaSet } from '../../shared/ocop/criteria-set-check';
 import { starMarks } from '../../shared/ocop/criteria-set-walk';
 import { extractRules, type UnclassifiedNote } from '../../shared/ocop/criteria-notes';
@@ -38,7 +46,12 @@ export function convertSourceSet(rawSource: SourceSet): ConvertedSet {
       code: code.data,
       title: p.title,
       max: p.max,
-      groups: p.groups.map((g) => ({ code: g.code, title: g.title, max: g.max, criteria: g.criteria.map((c) => convertCriterion(c, where, anomalies)) })),
+      groups: p.groups.map((g) => ({
+        code: g.code,
+        title: g.title,
+        max: g.max,
+        criteria: g.criteria.map((c) => convertCriterion(c, where, anomalies)),
+      })),
     };
   });
 
@@ -61,19 +74,28 @@ export function convertSourceSet(rawSource: SourceSet): ConvertedSet {
     starRule: src.starRule,
     rules: [],
     anomalies,
-    source: { document: src.source.document, officialUrl: src.source.officialUrl, transcript: src.source.transcriptRead, method: src.source.method },
+    source: {
+      document: src.source.document,
+      officialUrl: src.source.officialUrl,
+      transcript: src.source.transcriptRead,
+      method: src.source.method,
+    },
   };
   const { rules, unclassified } = extractRules(draft);
   const set = { ...draft, rules };
 
   const checked = checkCriteriaSet(set);
-  if (!checked.ok) throw new SourceConversionError(`${where} fails the criteria-set checks:\n${checked.issues.map((i) => `  [${i.code}] ${i.message}`).join('\n')}`);
+  if (!checked.ok)
+    throw new SourceConversionError(
+      `${where} fails the criteria-set checks:\n${checked.issues.map((i) => `  [${i.code}] ${i.message}`).join('\n')}`,
+    );
   return { set: checked.set, unclassified };
 }
 
 function convertCriterion(c: SourceCriterion, where: string, anomalies: CriteriaAnomaly[]): Criterion {
   const levels: CriterionLevel[] = c.levels.map((l, i) => {
-    if ((l.corrected === true) !== (l.sourcePoints !== undefined)) throw new SourceConversionError(`${where}, criterion ${c.code}, level ${i + 1}: "corrected" and "sourcePoints" disagree`);
+    if ((l.corrected === true) !== (l.sourcePoints !== undefined))
+      throw new SourceConversionError(`${where}, criterion ${c.code}, level ${i + 1}: "corrected" and "sourcePoints" disagree`);
     return {
       text: l.text,
       points: l.points,
@@ -87,7 +109,8 @@ function convertCriterion(c: SourceCriterion, where: string, anomalies: Criteria
   const notes: string[] = [];
   for (const n of c.notes ?? []) {
     if (IMPLIED_LEVELS_NOTE.test(n)) {
-      if (!c.levelsImplied) throw new SourceConversionError(`${where}, criterion ${c.code}: implied-levels remark without levelsImplied`);
+      if (!c.levelsImplied)
+        throw new SourceConversionError(`${where}, criterion ${c.code}: implied-levels remark without levelsImplied`);
       anomalies.push({ target: { kind: 'criterion', code: c.code }, text: n });
     } else notes.push(n);
   }
@@ -105,8 +128,12 @@ function convertCriterion(c: SourceCriterion, where: string, anomalies: Criteria
   // The transcription's derived fields must agree with the levels (README §5 check 5).
   const marks = starMarks(criterion);
   const expected = Object.fromEntries(Object.entries(c.starMarks ?? {}).map(([k, v]) => [k, v]));
-  if (JSON.stringify(sortKeys(marks)) !== JSON.stringify(sortKeys(expected))) throw new SourceConversionError(`${where}, criterion ${c.code}: starMarks ${JSON.stringify(c.starMarks)} disagree with the levels' minForStars ${JSON.stringify(marks)}`);
-  if (c.mandatory !== Object.keys(marks).length > 0) throw new SourceConversionError(`${where}, criterion ${c.code}: mandatory=${c.mandatory} disagrees with its star marks`);
+  if (JSON.stringify(sortKeys(marks)) !== JSON.stringify(sortKeys(expected)))
+    throw new SourceConversionError(
+      `${where}, criterion ${c.code}: starMarks ${JSON.stringify(c.starMarks)} disagree with the levels' minForStars ${JSON.stringify(marks)}`,
+    );
+  if (c.mandatory !== Object.keys(marks).length > 0)
+    throw new SourceConversionError(`${where}, criterion ${c.code}: mandatory=${c.mandatory} disagrees with its star marks`);
   return criterion;
 }
 

@@ -10,12 +10,16 @@ export const JSON_SCHEMA_FILE = 'docs/formats/criteria-set.schema.json';
  * arithmetic checks (totals, maxima, codes) cannot be expressed in JSON Schema; the app runs them.
  */
 export function criteriaSetJsonSchema(): string {
-  const { $schema, properties, ...rest } = z.toJSONSchema(CriteriaSet, { io: 'input', target: 'draft-2020-12' }) as { $schema: string; properties: Record<string, unknown> };
+  const { $schema, properties, ...rest } = z.toJSONSchema(CriteriaSet, { io: 'input', target: 'draft-2020-12' }) as {
+    $schema: string;
+    properties: Record<string, unknown>;
+  };
   const out = {
     $schema,
     $id: 'https://ocop-council.local/schemas/criteria-set.schema.json',
     title: 'OCOP criteria set (Bộ tiêu chí đánh giá sản phẩm OCOP)',
-    description: 'One criteria set, as exported and imported by OCOP Council. See docs/formats/criteria-set.md. A "$schema" property is allowed and ignored on import.',
+    description:
+      'One criteria set, as exported and imported by OCOP Council. See docs/formats/criteria-set.md. A "$schema" property is allowed and ignored on import.',
     ...rest,
     // Editors add "$schema" to point at this file; the importer strips it.
     properties: { $schema: { type: 'string' }, ...properties },

@@ -61,7 +61,13 @@ export const SourceSet = z
     classificationLine: z.string(),
     productGroups: z.array(z.string()),
     classification: z
-      .object({ nganh: z.string(), nhom: z.string(), phanNhom: z.string().nullable(), coQuanChuTriQuanLy: z.string(), source: z.string() })
+      .object({
+        nganh: z.string(),
+        nhom: z.string(),
+        phanNhom: z.string().nullable(),
+        coQuanChuTriQuanLy: z.string(),
+        source: z.string(),
+      })
       .strict(),
     formHeaderFields: z.array(z.string()),
     formFooterFields: z.array(z.string()),
@@ -72,7 +78,9 @@ export const SourceSet = z
           code: z.string(),
           title: z.string(),
           max: z.int(),
-          groups: z.array(z.object({ code: z.string(), title: z.string(), max: z.int(), criteria: z.array(SourceCriterion) }).strict()),
+          groups: z.array(
+            z.object({ code: z.string(), title: z.string(), max: z.int(), criteria: z.array(SourceCriterion) }).strict(),
+          ),
         })
         .strict(),
     ),

@@ -18,7 +18,9 @@ describe('docs/formats/score-sheets.schema.json', () => {
     expect(schema.properties.formatVersion.const).toBe(2);
     expect(schema.required).toContain('rounds');
     const round = schema.properties.rounds.items;
-    expect(round.required).toEqual(expect.arrayContaining(['registrationNo', 'productCode', 'roundNo', 'reason', 'openedAt', 'openedBy']));
+    expect(round.required).toEqual(
+      expect.arrayContaining(['registrationNo', 'productCode', 'roundNo', 'reason', 'openedAt', 'openedBy']),
+    );
     expect(round.properties.roundNo.minimum).toBe(1);
     expect(round.additionalProperties).toBe(false);
   });

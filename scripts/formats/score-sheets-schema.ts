@@ -19,7 +19,8 @@ export function scoreSheetsJsonSchema(): string {
     $schema: schema.$schema,
     $id: 'https://ocop-council.local/schemas/score-sheets.schema.json',
     title: 'OCOP score sheets of one council session (phiếu đánh giá của các thành viên)',
-    description: 'Exported and imported by OCOP Council (npm run ocop -- sheets export / sheets import). See docs/formats/score-sheets.md.',
+    description:
+      'Exported and imported by OCOP Council (npm run ocop -- sheets export / sheets import). See docs/formats/score-sheets.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
   return `${JSON.stringify(out, null, 2)}\n`;

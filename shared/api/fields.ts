@@ -11,11 +11,24 @@ import { cleanLine } from '../text/normalize';
 export const Id = z.number().int().positive();
 
 /** One line of text (names, positions): white space collapsed, NFC. */
-export const Line = (max: number) => z.string().max(max * 2).transform(cleanLine).pipe(z.string().max(max, `at most ${max} characters`));
+export const Line = (max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform(cleanLine)
+    .pipe(z.string().max(max, `at most ${max} characters`));
 export const RequiredLine = (max: number, what: string) =>
-  z.string().max(max * 2).transform(cleanLine).pipe(z.string().min(1, `${what} is required`).max(max, `at most ${max} characters`));
+  z
+    .string()
+    .max(max * 2)
+    .transform(cleanLine)
+    .pipe(z.string().min(1, `${what} is required`).max(max, `at most ${max} characters`));
 /** Multi-line text (reports, notes): only trimmed. */
-export const Paragraphs = (max: number) => z.string().max(max, `at most ${max} characters`).transform((s) => s.trim());
+export const Paragraphs = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .transform((s) => s.trim());
 
 /** 0-based index of a criterion's level in the set's printed order (the number on paper − 1). */
 export const LevelIndex = z.number().int().min(0);

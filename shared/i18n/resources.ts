@@ -37,8 +37,42 @@ import viSettings from './vi/settings';
  * shape (checked by the type system and by i18n.test.ts). Areas add a namespace per file.
  */
 export const resources = {
-  vi: { common: viCommon, councils: viCouncils, criteria: viCriteria, sessions: viSessions, scoring: viScoring, scoringExchange: viScoringExchange, results: viResults, dossiers: viDossiers, documents: viDocuments, nav: viNav, errors: viErrors, settings: viSettings, about: viAbout, backup: viBackup, menu: viMenu, dates: viDates },
-  en: { common: enCommon, councils: enCouncils, criteria: enCriteria, sessions: enSessions, scoring: enScoring, scoringExchange: enScoringExchange, results: enResults, dossiers: enDossiers, documents: enDocuments, nav: enNav, errors: enErrors, settings: enSettings, about: enAbout, backup: enBackup, menu: enMenu, dates: enDates },
+  vi: {
+    common: viCommon,
+    councils: viCouncils,
+    criteria: viCriteria,
+    sessions: viSessions,
+    scoring: viScoring,
+    scoringExchange: viScoringExchange,
+    results: viResults,
+    dossiers: viDossiers,
+    documents: viDocuments,
+    nav: viNav,
+    errors: viErrors,
+    settings: viSettings,
+    about: viAbout,
+    backup: viBackup,
+    menu: viMenu,
+    dates: viDates,
+  },
+  en: {
+    common: enCommon,
+    councils: enCouncils,
+    criteria: enCriteria,
+    sessions: enSessions,
+    scoring: enScoring,
+    scoringExchange: enScoringExchange,
+    results: enResults,
+    dossiers: enDossiers,
+    documents: enDocuments,
+    nav: enNav,
+    errors: enErrors,
+    settings: enSettings,
+    about: enAbout,
+    backup: enBackup,
+    menu: enMenu,
+    dates: enDates,
+  },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];

@@ -29,7 +29,9 @@ describe('administrative codes', () => {
 describe('product code (T)-(X)-(STT)-(năm)', () => {
   it('formats from the province, commune, running number and year', () => {
     expect(formatProductCode({ provinceCode: '01', communeCode: '00004', seq: 7, year: 2026 })).toBe('01-00004-7-2026');
-    expect(formatProductCode({ provinceCode: '96', communeCode: '32248', seq: 999_999, year: 2100 })).toBe('96-32248-999999-2100');
+    expect(formatProductCode({ provinceCode: '96', communeCode: '32248', seq: 999_999, year: 2100 })).toBe(
+      '96-32248-999999-2100',
+    );
   });
 
   it('refuses parts that are not codes, naming the part', () => {
@@ -37,13 +39,20 @@ describe('product code (T)-(X)-(STT)-(năm)', () => {
     expect(() => formatProductCode({ provinceCode: '01', communeCode: '4', seq: 1, year: 2026 })).toThrow(/commune code "4"/);
     expect(() => formatProductCode({ provinceCode: '01', communeCode: '00004', seq: 0, year: 2026 })).toThrow(/running number 0/);
     expect(() => formatProductCode({ provinceCode: '01', communeCode: '00004', seq: 1.5, year: 2026 })).toThrow(/running number/);
-    expect(() => formatProductCode({ provinceCode: '01', communeCode: '00004', seq: 1_000_000, year: 2026 })).toThrow(/running number/);
+    expect(() => formatProductCode({ provinceCode: '01', communeCode: '00004', seq: 1_000_000, year: 2026 })).toThrow(
+      /running number/,
+    );
     expect(() => formatProductCode({ provinceCode: '01', communeCode: '00004', seq: 1, year: 2017 })).toThrow(/year 2017/);
   });
 
   it('parses what it formats, tolerating spaces and leading zeros', () => {
     expect(parseProductCode('01-00004-7-2026')).toEqual({ provinceCode: '01', communeCode: '00004', seq: 7, year: 2026 });
-    expect(parseProductCode(' 01 - 00004 - 007 - 2026 ')).toEqual({ provinceCode: '01', communeCode: '00004', seq: 7, year: 2026 });
+    expect(parseProductCode(' 01 - 00004 - 007 - 2026 ')).toEqual({
+      provinceCode: '01',
+      communeCode: '00004',
+      seq: 7,
+      year: 2026,
+    });
   });
 
   it('rejects the pre-2026 format with a district, and other shapes', () => {
@@ -63,7 +72,12 @@ describe('registration number …/PĐK-(Mã tỉnh)-(Mã xã)-(Năm)', () => {
   });
 
   it('parses hand-written serials with dashes and unaccented PDK, in NFD too', () => {
-    expect(parseRegistrationNo('07-01/PĐK-01-00004-2026')).toEqual({ serial: '07-01', provinceCode: '01', communeCode: '00004', year: 2026 });
+    expect(parseRegistrationNo('07-01/PĐK-01-00004-2026')).toEqual({
+      serial: '07-01',
+      provinceCode: '01',
+      communeCode: '00004',
+      year: 2026,
+    });
     expect(normalizeRegistrationNo('12/pdk-01-00004-2026')).toBe('12/PĐK-01-00004-2026');
     expect(normalizeRegistrationNo('12 / PĐK - 01 - 00004 - 2026'.normalize('NFD'))).toBe('12/PĐK-01-00004-2026');
   });
@@ -75,7 +89,9 @@ describe('registration number …/PĐK-(Mã tỉnh)-(Mã xã)-(Năm)', () => {
     expect(parseRegistrationNo('/PĐK-01-00004-2026')).toBeNull();
     expect(parseRegistrationNo('7--1/PĐK-01-00004-2026')).toBeNull();
     expect(parseRegistrationNo('7/ĐK-01-00004-2026')).toBeNull();
-    expect(() => formatRegistrationNo({ serial: 'a b', provinceCode: '01', communeCode: '00004', year: 2026 })).toThrow(/serial "a b"/);
+    expect(() => formatRegistrationNo({ serial: 'a b', provinceCode: '01', communeCode: '00004', year: 2026 })).toThrow(
+      /serial "a b"/,
+    );
   });
 
   it('reads the running number back from app-written serials only', () => {
@@ -103,7 +119,15 @@ describe('tax numbers', () => {
 
 describe('phone numbers', () => {
   it('normalises mobile numbers in the usual spellings', () => {
-    for (const s of ['0912345678', '0912 345 678', '0912.345.678', '+84 912 345 678', '84912345678', '(+84) 912-345-678', '912345678']) {
+    for (const s of [
+      '0912345678',
+      '0912 345 678',
+      '0912.345.678',
+      '+84 912 345 678',
+      '84912345678',
+      '(+84) 912-345-678',
+      '912345678',
+    ]) {
       expect(normalizePhone(s), s).toEqual({ value: '0912345678', kind: 'mobile' });
     }
     expect(normalizePhone('0353123456')?.kind).toBe('mobile');
@@ -117,7 +141,17 @@ describe('phone numbers', () => {
   });
 
   it('rejects old 11-digit mobiles, pre-2017 landlines, two numbers and letters', () => {
-    for (const bad of ['01661234567', '0438123456', '0912345678 - 0987654321', '091234567', '09123456789', '0612345678', 'abc', '', '1900123']) {
+    for (const bad of [
+      '01661234567',
+      '0438123456',
+      '0912345678 - 0987654321',
+      '091234567',
+      '09123456789',
+      '0612345678',
+      'abc',
+      '',
+      '1900123',
+    ]) {
       expect(normalizePhone(bad), bad).toBeNull();
     }
   });
@@ -136,7 +170,18 @@ describe('e-mail', () => {
   });
 
   it('rejects addresses without a domain, with spaces, two @ or a display name', () => {
-    for (const bad of ['ocop', 'ocop@', '@gmail.com', 'oc op@gmail.com', 'a@b@c.vn', 'Nguyễn <a@b.vn>', 'a@gmail', 'a..b@gmail.com', 'a@-gmail.com', 'a@gmail.c']) {
+    for (const bad of [
+      'ocop',
+      'ocop@',
+      '@gmail.com',
+      'oc op@gmail.com',
+      'a@b@c.vn',
+      'Nguyễn <a@b.vn>',
+      'a@gmail',
+      'a..b@gmail.com',
+      'a@-gmail.com',
+      'a@gmail.c',
+    ]) {
       expect(normalizeEmail(bad), bad).toBeNull();
     }
   });

@@ -88,7 +88,10 @@ const SERIAL = /^[0-9A-Za-z]{1,12}(?:-[0-9A-Za-z]{1,12}){0,3}$/;
 const REGISTRATION_NO = /^([0-9A-Za-z-]+)\/PĐK-(\d{2})-(\d{5})-(\d{4})$/u;
 
 export function formatRegistrationNo(p: RegistrationNoParts): string {
-  if (!SERIAL.test(p.serial)) throw new RangeError(`formatRegistrationNo: serial "${p.serial}" must be letters or digits separated by dashes, e.g. "7" or "07-01"`);
+  if (!SERIAL.test(p.serial))
+    throw new RangeError(
+      `formatRegistrationNo: serial "${p.serial}" must be letters or digits separated by dashes, e.g. "7" or "07-01"`,
+    );
   const problem = productCodePartsProblem({ provinceCode: p.provinceCode, communeCode: p.communeCode, seq: 1, year: p.year });
   if (problem) throw new RangeError(`formatRegistrationNo: ${problem}`);
   return `${p.serial}/PĐK-${p.provinceCode}-${p.communeCode}-${p.year}`;

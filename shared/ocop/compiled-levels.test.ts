@@ -11,12 +11,22 @@ describe('sheets given as compiled levels', () => {
 
   it('rank and sensitivity are identical to the same choices given by code (property)', () => {
     fc.assert(
-      fc.property(fc.array(levelsOf, { minLength: 3, maxLength: 7 }), fc.constantFrom('mean' as const, 'every_member' as const), (members, minima) => {
-        const keyed = members.map((lv, m) => sheet(m + 1, Object.fromEntries(set7.criteria.map((c, ci) => [c.code, lv[ci]!]))));
-        const input = { set: set7, rules: rules({ minima }), legalBasis: '26/2026/QĐ-TTg' as const, panel: panelOf(members.length), sheets: keyed };
-        const compiled = keyed.map((s) => ({ memberId: s.memberId, levels: compileChoices(set, s.choices, 'x'), choices: {} }));
-        expect(rankWithSensitivity({ ...input, sheets: compiled })).toEqual(rankWithSensitivity(input));
-      }),
+      fc.property(
+        fc.array(levelsOf, { minLength: 3, maxLength: 7 }),
+        fc.constantFrom('mean' as const, 'every_member' as const),
+        (members, minima) => {
+          const keyed = members.map((lv, m) => sheet(m + 1, Object.fromEntries(set7.criteria.map((c, ci) => [c.code, lv[ci]!]))));
+          const input = {
+            set: set7,
+            rules: rules({ minima }),
+            legalBasis: '26/2026/QĐ-TTg' as const,
+            panel: panelOf(members.length),
+            sheets: keyed,
+          };
+          const compiled = keyed.map((s) => ({ memberId: s.memberId, levels: compileChoices(set, s.choices, 'x'), choices: {} }));
+          expect(rankWithSensitivity({ ...input, sheets: compiled })).toEqual(rankWithSensitivity(input));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -36,13 +46,19 @@ describe('sheets given as compiled levels', () => {
 
   it('are checked like keyed choices: one entry per criterion, every level in range, −1 = not evaluated', () => {
     expect(checkLevels(set, new Int32Array(32).fill(-1), 'Sheet of member 3')).toHaveLength(32);
-    expect(() => checkLevels(set, new Int32Array(31), 'Sheet of member 3')).toThrow('Sheet of member 3: compiled levels must hold one entry per criterion of the set (32), got 31');
+    expect(() => checkLevels(set, new Int32Array(31), 'Sheet of member 3')).toThrow(
+      'Sheet of member 3: compiled levels must hold one entry per criterion of the set (32), got 31',
+    );
     expect(() => checkLevels(set, new Int32Array(31), 'x')).toThrow(expect.objectContaining({ code: 'INVALID_LEVELS' }));
     const tooHigh = new Int32Array(32);
     tooHigh[0] = set.levelCenti[0]!.length;
-    expect(() => checkLevels(set, tooHigh, 'Sheet of member 3')).toThrow(`Sheet of member 3: criterion ${set.codes[0]} has no level #${set.levelCenti[0]!.length}`);
+    expect(() => checkLevels(set, tooHigh, 'Sheet of member 3')).toThrow(
+      `Sheet of member 3: criterion ${set.codes[0]} has no level #${set.levelCenti[0]!.length}`,
+    );
     const below = new Int32Array(32);
     below[5] = -2;
-    expect(() => checkLevels(set, below, 'x')).toThrow(expect.objectContaining({ code: 'UNKNOWN_LEVEL', details: { code: set.codes[5], level: -2 } }));
+    expect(() => checkLevels(set, below, 'x')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_LEVEL', details: { code: set.codes[5], level: -2 } }),
+    );
   });
 });

@@ -32,13 +32,21 @@ export const MAX_DISPLAY_DECIMALS = 4;
 
 export function checkCouncilRules(rules: CouncilRules): void {
   if (rules.aggregation !== 'mean') {
-    throw new RulesInputError('INVALID_RULE', `Aggregation must be 'mean' (median and trimmed mean are informative only), got ${JSON.stringify(rules.aggregation)}`, { field: 'aggregation' });
+    throw new RulesInputError(
+      'INVALID_RULE',
+      `Aggregation must be 'mean' (median and trimmed mean are informative only), got ${JSON.stringify(rules.aggregation)}`,
+      { field: 'aggregation' },
+    );
   }
   checkMinimaRule(rules.minima);
   spreadLimitCenti(rules.spread);
   checkQuorumRule(rules.quorum);
   const d = rules.displayDecimals;
   if (!Number.isInteger(d) || d < 0 || d > MAX_DISPLAY_DECIMALS) {
-    throw new RulesInputError('INVALID_RULE', `displayDecimals must be a whole number from 0 to ${MAX_DISPLAY_DECIMALS}, got ${d}`, { field: 'displayDecimals' });
+    throw new RulesInputError(
+      'INVALID_RULE',
+      `displayDecimals must be a whole number from 0 to ${MAX_DISPLAY_DECIMALS}, got ${d}`,
+      { field: 'displayDecimals' },
+    );
   }
 }

@@ -17,8 +17,16 @@ const ctx = (c: Criterion, above: Criterion[] = [c]): CriterionContext => ({ cod
 
 describe('readNote: the rule patterns, on the wording of the decision', () => {
   it.each([
-    ['Ghi chú: Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc', 'bi-loai-neu', 'sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc'],
-    ['Ghi chú: Bị loại nếu phát hiện giống hệt sản phẩm của nhà sản xuất khác, chỉ thay đổi tên sản phẩm, nhà sản xuất', 'bi-loai-neu', 'phát hiện giống hệt sản phẩm của nhà sản xuất khác, chỉ thay đổi tên sản phẩm, nhà sản xuất'],
+    [
+      'Ghi chú: Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc',
+      'bi-loai-neu',
+      'sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc',
+    ],
+    [
+      'Ghi chú: Bị loại nếu phát hiện giống hệt sản phẩm của nhà sản xuất khác, chỉ thay đổi tên sản phẩm, nhà sản xuất',
+      'bi-loai-neu',
+      'phát hiện giống hệt sản phẩm của nhà sản xuất khác, chỉ thay đổi tên sản phẩm, nhà sản xuất',
+    ],
     ['Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ', 'neu-thi-se-bi-loai-bo', 'sản phẩm vi phạm sở hữu trí tuệ'],
     [
       'Ghi chú: Không đánh giá những sản phẩm có tính phổ biến của nhóm sản phẩm chủ lực cấp quốc gia, cấp tỉnh mà không có sự nổi trội và đặc sắc.',
@@ -32,7 +40,10 @@ describe('readNote: the rule patterns, on the wording of the decision', () => {
   });
 
   it('the set heading "Hồ sơ bị loại khi" (and set 19\'s "Bị loại khi") is a set-level disqualifier', () => {
-    for (const text of ['Hồ sơ bị loại khi: Giả mạo hồ sơ hoặc không đáp ứng quy định Hồ sơ đăng ký theo quy định', 'Bị loại khi: Giả mạo hồ sơ hoặc không có đủ điều kiện bắt buộc']) {
+    for (const text of [
+      'Hồ sơ bị loại khi: Giả mạo hồ sơ hoặc không đáp ứng quy định Hồ sơ đăng ký theo quy định',
+      'Bị loại khi: Giả mạo hồ sơ hoặc không có đủ điều kiện bắt buộc',
+    ]) {
       const r = readNote(text, { code: null, criterion: null, criteriaAbove: [] });
       expect(r.rule).toMatchObject({ kind: 'disqualify', criterionCode: null, pattern: 'ho-so-bi-loai-khi' });
       expect(r.rule && 'condition' in r.rule && r.rule.condition.startsWith('Giả mạo hồ sơ')).toBe(true);
@@ -54,7 +65,12 @@ describe('readNote: the rule patterns, on the wording of the decision', () => {
       'neu-thi-khong-danh-gia-buoc-tiep-theo',
       'following',
     ],
-    ['Ghi chú: Không đánh giá các bước tiếp theo nếu không có Phiếu công bố sản phẩm theo quy định', 'không có Phiếu công bố sản phẩm theo quy định', 'khong-danh-gia-buoc-tiep-theo-neu', 'following'],
+    [
+      'Ghi chú: Không đánh giá các bước tiếp theo nếu không có Phiếu công bố sản phẩm theo quy định',
+      'không có Phiếu công bố sản phẩm theo quy định',
+      'khong-danh-gia-buoc-tiep-theo-neu',
+      'following',
+    ],
     [
       'Ghi chú: Không xem xét các chỉ tiêu khác nếu sản phẩm có các tạp chất có nguy cơ ảnh hưởng đến vệ sinh an toàn thực phẩm, như: ruồi bọ, lông, len, cát sỏi....',
       'sản phẩm có các tạp chất có nguy cơ ảnh hưởng đến vệ sinh an toàn thực phẩm, như: ruồi bọ, lông, len, cát sỏi....',
@@ -63,19 +79,44 @@ describe('readNote: the rule patterns, on the wording of the decision', () => {
     ],
   ])('stopping on a condition: %s', (text, condition, pattern, skip) => {
     const r = readNote(text, ctx(crit('6.1')));
-    expect(r.rule).toEqual({ kind: 'stop', criterionCode: '6.1', trigger: { type: 'condition', condition }, skip, sourceText: text, pattern });
+    expect(r.rule).toEqual({
+      kind: 'stop',
+      criterionCode: '6.1',
+      trigger: { type: 'condition', condition },
+      skip,
+      sourceText: text,
+      pattern,
+    });
   });
 
   it('set 16: "0 điểm tại một trong các chỉ tiêu trên" stops on the 0-point levels of the criteria above in the group', () => {
     const a = crit('6.1');
-    const b = crit('6.2', { levels: [{ text: 'x', points: 1 }, { text: 'y', points: 2 }] });
-    const c = crit('6.3', { levels: [{ text: 'a', points: 3 }, { text: 'b', points: 0 }, { text: 'c', points: 5 }], max: 5 });
+    const b = crit('6.2', {
+      levels: [
+        { text: 'x', points: 1 },
+        { text: 'y', points: 2 },
+      ],
+    });
+    const c = crit('6.3', {
+      levels: [
+        { text: 'a', points: 3 },
+        { text: 'b', points: 0 },
+        { text: 'c', points: 5 },
+      ],
+      max: 5,
+    });
     const text = 'Ghi chú: Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp theo.';
     const r = readNote(text, ctx(c, [a, b, c]));
     expect(r.rule).toEqual({
       kind: 'stop',
       criterionCode: '6.3',
-      trigger: { type: 'levels', levels: [{ criterionCode: '6.1', levelIndex: 0 }, { criterionCode: '6.3', levelIndex: 1 }] },
+      trigger: {
+        type: 'levels',
+        levels: [
+          { criterionCode: '6.1', levelIndex: 0 },
+          { criterionCode: '6.3', levelIndex: 1 },
+        ],
+      },
       skip: 'following',
       sourceText: text,
       pattern: 'neu-0-diem-chi-tieu-tren',
@@ -100,28 +141,47 @@ describe('readNote: the rule patterns, on the wording of the decision', () => {
   it('set 26: "Lựa chọn một trong hai trường hợp" needs the criterion\'s cases', () => {
     const cases = ['Trường hợp 1: Dịch vụ du lịch do cộng đồng cung cấp', 'Trường hợp 2: Điểm dịch vụ du lịch'];
     const withCases = crit('8', { cases });
-    expect(readNote('Lựa chọn một trong hai trường hợp sau:', ctx(withCases)).rule).toMatchObject({ kind: 'caseChoice', criterionCode: '8', cases });
+    expect(readNote('Lựa chọn một trong hai trường hợp sau:', ctx(withCases)).rule).toMatchObject({
+      kind: 'caseChoice',
+      criterionCode: '8',
+      cases,
+    });
     const without = readNote('Lựa chọn một trong hai trường hợp sau:', ctx(crit('8')));
     expect(without.rule).toBeNull();
     expect(without.unclassified).toMatch(/no cases/);
   });
 
   it('explanations produce no rule; a note with rule words but no pattern is listed, not guessed', () => {
-    for (const text of ['(Gồm: Tổ chức kinh doanh, phân phối sản phẩm)', 'Yêu cầu: 100% sản phẩm được trồng trên địa bàn cấp tỉnh', 'Ghi chú: Đánh giá dựa trên các hợp đồng xuất khẩu đã thực hiện']) {
+    for (const text of [
+      '(Gồm: Tổ chức kinh doanh, phân phối sản phẩm)',
+      'Yêu cầu: 100% sản phẩm được trồng trên địa bàn cấp tỉnh',
+      'Ghi chú: Đánh giá dựa trên các hợp đồng xuất khẩu đã thực hiện',
+    ]) {
       expect(readNote(text, ctx(crit('1.1')))).toEqual({ rule: null, unclassified: null });
     }
-    const odd = readNote('Áp dụng bắt buộc đối với các sản phẩm phải công bố chất lượng theo quy định; khuyến khích các sản phẩm còn lại.', ctx(crit('7')));
+    const odd = readNote(
+      'Áp dụng bắt buộc đối với các sản phẩm phải công bố chất lượng theo quy định; khuyến khích các sản phẩm còn lại.',
+      ctx(crit('7')),
+    );
     expect(odd.rule).toBeNull();
     expect(odd.unclassified).toMatch(/ap dung/);
     // Decomposed (NFD) input is read like NFC.
-    expect(readNote('Bị loại nếu x'.normalize('NFD'), ctx(crit('1.1'))).rule).toMatchObject({ kind: 'disqualify', condition: 'x' });
+    expect(readNote('Bị loại nếu x'.normalize('NFD'), ctx(crit('1.1'))).rule).toMatchObject({
+      kind: 'disqualify',
+      condition: 'x',
+    });
   });
 });
 
 describe('extractRules', () => {
   it('numbers rules per kind and criterion in form order and reads level notes', () => {
     const c21 = crit('2.1', { notes: ['Bị loại nếu a', 'Bị loại nếu b'] });
-    const c62 = crit('6.2', { levels: [{ text: 'x', points: 0 }, { text: 'y', points: 2, note: 'Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ' }] });
+    const c62 = crit('6.2', {
+      levels: [
+        { text: 'x', points: 0 },
+        { text: 'y', points: 2, note: 'Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ' },
+      ],
+    });
     const { rules, unclassified } = extractRules({
       disqualifiers: ['Hồ sơ bị loại khi: Giả mạo hồ sơ'],
       parts: [

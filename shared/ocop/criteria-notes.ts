@@ -36,7 +36,11 @@ const RULE_SIGNALS = ['bi loai', 'loai bo', 'khong danh gia', 'khong xem xet', '
 const LABEL = /^(?:Ghi chú|Chú ý|Lưu ý)\s*:\s*/iu;
 
 /** Drops trailing spaces, commas and one full stop, but keeps an ellipsis ("nhựa ..." means "and so on"). */
-const tidyEnd = (s: string): string => s.replace(/[\s,;:]+$/u, '').replace(/(?<!\.)\.$/u, '').trim();
+const tidyEnd = (s: string): string =>
+  s
+    .replace(/[\s,;:]+$/u, '')
+    .replace(/(?<!\.)\.$/u, '')
+    .trim();
 
 /** Drops an unbalanced trailing ")" (the source closes a parenthesis it never opened). */
 function stripUnbalancedParen(s: string): string {
@@ -66,23 +70,47 @@ const PATTERNS: Pattern[] = [
     id: 'ho-so-bi-loai-khi',
     // Set 19 prints "Bị loại khi: …" without "Hồ sơ".
     re: /^(?:Hồ sơ\s+)?bị loại khi\s*:\s*(.+)$/isu,
-    build: (m) => ({ kind: 'disqualify', criterionCode: null, condition: cond(m[1]!), sourceText: '', pattern: 'ho-so-bi-loai-khi' }),
+    build: (m) => ({
+      kind: 'disqualify',
+      criterionCode: null,
+      condition: cond(m[1]!),
+      sourceText: '',
+      pattern: 'ho-so-bi-loai-khi',
+    }),
   },
   {
     id: 'bi-loai-neu',
     re: /^Bị loại nếu\s+(.+)$/isu,
-    build: (m, c) => ({ kind: 'disqualify', criterionCode: c.code, condition: cond(m[1]!), sourceText: '', pattern: 'bi-loai-neu' }),
+    build: (m, c) => ({
+      kind: 'disqualify',
+      criterionCode: c.code,
+      condition: cond(m[1]!),
+      sourceText: '',
+      pattern: 'bi-loai-neu',
+    }),
   },
   {
     id: 'neu-thi-se-bi-loai-bo',
     re: /^Nếu\s+(.+?)\s*,?\s*sẽ bị loại(?: bỏ)?[\s.]*$/isu,
-    build: (m, c) => ({ kind: 'disqualify', criterionCode: c.code, condition: cond(m[1]!), sourceText: '', pattern: 'neu-thi-se-bi-loai-bo' }),
+    build: (m, c) => ({
+      kind: 'disqualify',
+      criterionCode: c.code,
+      condition: cond(m[1]!),
+      sourceText: '',
+      pattern: 'neu-thi-se-bi-loai-bo',
+    }),
   },
   {
     id: 'khong-danh-gia-nhung-san-pham',
     // "Không đánh giá những sản phẩm có tính phổ biến …": such products are not evaluated at all.
     re: /^Không đánh giá những\s+(sản phẩm\s+.+)$/isu,
-    build: (m, c) => ({ kind: 'disqualify', criterionCode: c.code, condition: cond(m[1]!), sourceText: '', pattern: 'khong-danh-gia-nhung-san-pham' }),
+    build: (m, c) => ({
+      kind: 'disqualify',
+      criterionCode: c.code,
+      condition: cond(m[1]!),
+      sourceText: '',
+      pattern: 'khong-danh-gia-nhung-san-pham',
+    }),
   },
   {
     id: 'neu-0-diem-chi-tieu-tren',
@@ -91,29 +119,65 @@ const PATTERNS: Pattern[] = [
       const levels: LevelRef[] = c.criteriaAbove.flatMap((cr) =>
         cr.levels.flatMap((l, levelIndex) => (l.points === 0 ? [{ criterionCode: cr.code, levelIndex }] : [])),
       );
-      if (levels.length === 0) return 'the note points at 0-point levels of the criteria above, but none of them has a 0-point level';
-      return { kind: 'stop', criterionCode: c.code ?? '', trigger: { type: 'levels', levels }, skip: 'following', sourceText: '', pattern: 'neu-0-diem-chi-tieu-tren' };
+      if (levels.length === 0)
+        return 'the note points at 0-point levels of the criteria above, but none of them has a 0-point level';
+      return {
+        kind: 'stop',
+        criterionCode: c.code ?? '',
+        trigger: { type: 'levels', levels },
+        skip: 'following',
+        sourceText: '',
+        pattern: 'neu-0-diem-chi-tieu-tren',
+      };
     },
   },
   {
     id: 'neu-thi-khong-danh-gia-buoc-tiep-theo',
     re: /^Nếu\s+(.+?)\s*,?\s*sẽ không đánh giá các bước tiếp theo[\s.)]*$/isu,
-    build: (m, c) => ({ kind: 'stop', criterionCode: c.code ?? '', trigger: { type: 'condition', condition: cond(m[1]!) }, skip: 'following', sourceText: '', pattern: 'neu-thi-khong-danh-gia-buoc-tiep-theo' }),
+    build: (m, c) => ({
+      kind: 'stop',
+      criterionCode: c.code ?? '',
+      trigger: { type: 'condition', condition: cond(m[1]!) },
+      skip: 'following',
+      sourceText: '',
+      pattern: 'neu-thi-khong-danh-gia-buoc-tiep-theo',
+    }),
   },
   {
     id: 'khong-danh-gia-buoc-tiep-theo-neu',
     re: /^Không đánh giá các bước tiếp theo nếu\s+(.+)$/isu,
-    build: (m, c) => ({ kind: 'stop', criterionCode: c.code ?? '', trigger: { type: 'condition', condition: cond(m[1]!) }, skip: 'following', sourceText: '', pattern: 'khong-danh-gia-buoc-tiep-theo-neu' }),
+    build: (m, c) => ({
+      kind: 'stop',
+      criterionCode: c.code ?? '',
+      trigger: { type: 'condition', condition: cond(m[1]!) },
+      skip: 'following',
+      sourceText: '',
+      pattern: 'khong-danh-gia-buoc-tiep-theo-neu',
+    }),
   },
   {
     id: 'khong-xem-xet-chi-tieu-khac-neu',
     re: /^Không xem xét các chỉ tiêu khác nếu\s+(.+)$/isu,
-    build: (m, c) => ({ kind: 'stop', criterionCode: c.code ?? '', trigger: { type: 'condition', condition: cond(m[1]!) }, skip: 'others', sourceText: '', pattern: 'khong-xem-xet-chi-tieu-khac-neu' }),
+    build: (m, c) => ({
+      kind: 'stop',
+      criterionCode: c.code ?? '',
+      trigger: { type: 'condition', condition: cond(m[1]!) },
+      skip: 'others',
+      sourceText: '',
+      pattern: 'khong-xem-xet-chi-tieu-khac-neu',
+    }),
   },
   {
     id: 'chi-ap-dung-khi',
     re: /^Chỉ áp dụng khi\s+(.+)$/isu,
-    build: (m, c) => ({ kind: 'conditional', criterionCode: c.code ?? '', condition: cond(m[1]!), whenNotMet: 'skip', sourceText: '', pattern: 'chi-ap-dung-khi' }),
+    build: (m, c) => ({
+      kind: 'conditional',
+      criterionCode: c.code ?? '',
+      condition: cond(m[1]!),
+      whenNotMet: 'skip',
+      sourceText: '',
+      pattern: 'chi-ap-dung-khi',
+    }),
   },
   {
     id: 'mot-trong-hai-truong-hop',
@@ -121,7 +185,13 @@ const PATTERNS: Pattern[] = [
     build: (_m, c) => {
       const cases = c.criterion?.cases;
       if (!cases || cases.length < 2) return 'the note asks to choose one of two cases, but the criterion lists no cases';
-      return { kind: 'caseChoice', criterionCode: c.code ?? '', cases: [...cases], sourceText: '', pattern: 'mot-trong-hai-truong-hop' };
+      return {
+        kind: 'caseChoice',
+        criterionCode: c.code ?? '',
+        cases: [...cases],
+        sourceText: '',
+        pattern: 'mot-trong-hai-truong-hop',
+      };
     },
   },
 ];
@@ -140,14 +210,19 @@ export function readNote(text: string, ctx: CriterionContext): NoteReading {
   }
   const folded = foldForSearch(body);
   const signal = RULE_SIGNALS.find((w) => folded.includes(w));
-  return signal ? { rule: null, unclassified: `mentions "${signal}" but matches no rule pattern` } : { rule: null, unclassified: null };
+  return signal
+    ? { rule: null, unclassified: `mentions "${signal}" but matches no rule pattern` }
+    : { rule: null, unclassified: null };
 }
 
 /**
  * All rules of a set, read from its disqualifiers, criterion notes and level notes, with stable
  * ids `<kind>:<code|set>:<n>` in form order; plus the notes that could not be classified.
  */
-export function extractRules(set: Pick<CriteriaSet, 'disqualifiers' | 'parts'>): { rules: CriteriaRule[]; unclassified: UnclassifiedNote[] } {
+export function extractRules(set: Pick<CriteriaSet, 'disqualifiers' | 'parts'>): {
+  rules: CriteriaRule[];
+  unclassified: UnclassifiedNote[];
+} {
   const drafts: RuleDraft[] = [];
   const unclassified: UnclassifiedNote[] = [];
   const take = (text: string, ctx: CriterionContext) => {

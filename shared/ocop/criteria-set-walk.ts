@@ -1,4 +1,13 @@
-import type { CriteriaGroup, CriteriaPart, CriteriaRule, CriteriaSet, Criterion, CriterionLevel, PartMaxima, StarMark } from './criteria-set';
+import type {
+  CriteriaGroup,
+  CriteriaPart,
+  CriteriaRule,
+  CriteriaSet,
+  Criterion,
+  CriterionLevel,
+  PartMaxima,
+  StarMark,
+} from './criteria-set';
 
 /** A scored criterion with where it sits in the form. */
 export interface PlacedCriterion {
@@ -13,7 +22,8 @@ export interface PlacedCriterion {
 export function allCriteria(set: CriteriaSet): PlacedCriterion[] {
   const out: PlacedCriterion[] = [];
   for (const part of set.parts)
-    for (const group of part.groups) for (const criterion of group.criteria) out.push({ part, group, criterion, index: out.length });
+    for (const group of part.groups)
+      for (const criterion of group.criteria) out.push({ part, group, criterion, index: out.length });
   return out;
 }
 

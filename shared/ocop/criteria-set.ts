@@ -29,7 +29,9 @@ const Title = z.string().trim().min(1).max(1000);
 const Points = z.int().min(0).max(100);
 
 /** Printed criterion code: "1.1", "6.1.1", or "8" for a Part C group that is itself one criterion. */
-export const CriterionCode = z.string().regex(/^[1-9]\d?(\.[1-9]\d?){0,2}$/, 'a criterion code is numbers separated by dots, e.g. "1.1", "6.1.1" or "8"');
+export const CriterionCode = z
+  .string()
+  .regex(/^[1-9]\d?(\.[1-9]\d?){0,2}$/, 'a criterion code is numbers separated by dots, e.g. "1.1", "6.1.1" or "8"');
 /** Group number as printed, "1" … "17"; numbering runs across the parts. */
 export const GroupCode = z.string().regex(/^[1-9]\d?$/, 'a group code is a number, e.g. "1" or "12"');
 export const PartCode = z.enum(['A', 'B', 'C']);
@@ -38,7 +40,10 @@ export type PartCode = z.infer<typeof PartCode>;
 /** A set's identity across versions: 'qd26-2026/07' for built-in sets, or a custom id. */
 export const SetKey = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._/-]{1,63}$/, 'a set key is 2–64 lower-case letters, digits, ".", "_", "/" or "-", e.g. "qd26-2026/07" or "tinh-ab/che-2027"');
+  .regex(
+    /^[a-z0-9][a-z0-9._/-]{1,63}$/,
+    'a set key is 2–64 lower-case letters, digits, ".", "_", "/" or "-", e.g. "qd26-2026/07" or "tinh-ab/che-2027"',
+  );
 
 /** Star marks "***" / "****" / "*****": the level is the minimum to reach for 3★ / 4★ / 5★. */
 export const StarMark = z.union([z.literal(3), z.literal(4), z.literal(5)]);
@@ -145,7 +150,12 @@ export type RulePattern = z.infer<typeof RulePattern>;
 
 const RuleBase = {
   /** Stable within a set: `<kind>:<criterion code or "set">:<n>`. */
-  id: z.string().regex(/^(disqualify|stop|conditional|caseChoice):(set|[0-9.]+):[1-9]\d*$/, 'a rule id is "<kind>:<criterion code or set>:<n>", e.g. "stop:6.1:1"'),
+  id: z
+    .string()
+    .regex(
+      /^(disqualify|stop|conditional|caseChoice):(set|[0-9.]+):[1-9]\d*$/,
+      'a rule id is "<kind>:<criterion code or set>:<n>", e.g. "stop:6.1:1"',
+    ),
   /** The note (or disqualifier paragraph) the rule was read from, verbatim. */
   sourceText: Text,
   pattern: RulePattern,

@@ -3,14 +3,27 @@ import { checkNumberPattern, defaultNumberPattern, DOC_SYMBOL_RE, formatDocNumbe
 
 describe('document-number patterns', () => {
   it('accepts "{n}/" followed by a symbol in capitals, optionally with {year}', () => {
-    for (const p of ['{n}/BB-HĐ', '{n}/QĐ-UBND', '{n}/{year}/QĐ-HĐ', '{n}/BB']) expect(checkNumberPattern(p)).toEqual({ ok: true });
+    for (const p of ['{n}/BB-HĐ', '{n}/QĐ-UBND', '{n}/{year}/QĐ-HĐ', '{n}/BB'])
+      expect(checkNumberPattern(p)).toEqual({ ok: true });
   });
 
   it('refuses patterns that would print a malformed number, saying what to fix', () => {
-    expect(checkNumberPattern('BB-HĐ/{n}')).toMatchObject({ ok: false, message: expect.stringContaining('must start with "{n}/"') });
-    expect(checkNumberPattern('{n}/{n}/BB')).toMatchObject({ ok: false, message: expect.stringContaining('only the placeholder {year}') });
-    expect(checkNumberPattern('{n}/{month}/BB')).toMatchObject({ ok: false, message: expect.stringContaining('only the placeholder {year}') });
-    expect(checkNumberPattern('{n}/bb-hđ')).toMatchObject({ ok: false, message: expect.stringContaining('capitals joined by "-"') });
+    expect(checkNumberPattern('BB-HĐ/{n}')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('must start with "{n}/"'),
+    });
+    expect(checkNumberPattern('{n}/{n}/BB')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('only the placeholder {year}'),
+    });
+    expect(checkNumberPattern('{n}/{month}/BB')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('only the placeholder {year}'),
+    });
+    expect(checkNumberPattern('{n}/bb-hđ')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('capitals joined by "-"'),
+    });
     expect(checkNumberPattern('{n}/BB - HĐ')).toMatchObject({ ok: false });
     expect(checkNumberPattern('{n}/')).toMatchObject({ ok: false });
   });

@@ -14,9 +14,14 @@ export type PatternCheck = { ok: true } | { ok: false; message: string };
 export function checkNumberPattern(pattern: string): PatternCheck {
   if (!pattern.startsWith('{n}/')) return { ok: false, message: `pattern "${pattern}" must start with "{n}/", e.g. "{n}/BB-HĐ"` };
   const rest = pattern.slice(4);
-  if (/\{(?!year\})[^}]*\}/u.test(rest) || rest.includes('{n}')) return { ok: false, message: `pattern "${pattern}": after "{n}/" only the placeholder {year} is allowed` };
+  if (/\{(?!year\})[^}]*\}/u.test(rest) || rest.includes('{n}'))
+    return { ok: false, message: `pattern "${pattern}": after "{n}/" only the placeholder {year} is allowed` };
   const symbol = rest.replaceAll('{year}', '2026');
-  if (!DOC_SYMBOL_RE.test(symbol)) return { ok: false, message: `pattern "${pattern}": the symbol after "{n}/" must be capitals joined by "-" (optionally "{year}/" first), e.g. "{n}/BB-HĐ" or "{n}/{year}/QĐ-HĐ"` };
+  if (!DOC_SYMBOL_RE.test(symbol))
+    return {
+      ok: false,
+      message: `pattern "${pattern}": the symbol after "{n}/" must be capitals joined by "-" (optionally "{year}/" first), e.g. "{n}/BB-HĐ" or "{n}/{year}/QĐ-HĐ"`,
+    };
   return { ok: true };
 }
 
@@ -24,7 +29,8 @@ export function checkNumberPattern(pattern: string): PatternCheck {
 export const symbolOf = (pattern: string, year: number): string => pattern.slice(4).replaceAll('{year}', String(year));
 
 /** "05/BB-HĐ": numbers below 10 take a leading zero; null leaves the blank a draft keeps ("…/BB-HĐ"). */
-export const formatDocNumber = (number: number | null, symbol: string): string => `${number === null ? '…' : String(number).padStart(2, '0')}/${symbol}`;
+export const formatDocNumber = (number: number | null, symbol: string): string =>
+  `${number === null ? '…' : String(number).padStart(2, '0')}/${symbol}`;
 
 /** The default pattern of a kind for a council whose own abbreviation is `councilSymbol` ("HĐ"). */
 export function defaultNumberPattern(kind: 'minutes' | 'decision', councilSymbol: string): string {

@@ -16,7 +16,9 @@ export interface ClassificationPath {
 export function classificationOfSet(tree: ProductClassificationTree, setKey: string): ClassificationPath | null {
   for (const n of tree.nganh)
     for (const m of n.nhom)
-      for (const l of m.leaves) if (l.setKey === setKey) return { nganhNo: n.no, nganh: n.name, nhom: m.name, phanNhom: l.phanNhom, setNo: l.setNo, setName: l.setName };
+      for (const l of m.leaves)
+        if (l.setKey === setKey)
+          return { nganhNo: n.no, nganh: n.name, nhom: m.name, phanNhom: l.phanNhom, setNo: l.setNo, setName: l.setName };
   return null;
 }
 
@@ -28,7 +30,8 @@ export function setKeysOfSector(tree: ProductClassificationTree, nganhNo: string
 /** Ngành VI (dịch vụ du lịch…) is the only one open to hội, hiệp hội, trung tâm điều hành (Đ2.3). */
 export const TOURISM_SECTOR_NO = 'VI';
 
-export const isTourismSet = (tree: ProductClassificationTree, setKey: string): boolean => classificationOfSet(tree, setKey)?.nganhNo === TOURISM_SECTOR_NO;
+export const isTourismSet = (tree: ProductClassificationTree, setKey: string): boolean =>
+  classificationOfSet(tree, setKey)?.nganhNo === TOURISM_SECTOR_NO;
 
 /**
  * Reads a set as written in a spreadsheet cell: "7", "07", "07 - Chế biến từ rau, củ, quả, hạt"

@@ -19,7 +19,12 @@ export const PRODUCER_KINDS = [
 ] as const;
 export type ProducerKind = (typeof PRODUCER_KINDS)[number];
 
-export const TOURISM_ONLY_PRODUCER_KINDS: readonly ProducerKind[] = ['association', 'federation', 'operating_centre', 'tourism_other'];
+export const TOURISM_ONLY_PRODUCER_KINDS: readonly ProducerKind[] = [
+  'association',
+  'federation',
+  'operating_centre',
+  'tourism_other',
+];
 export const isTourismOnlyKind = (k: ProducerKind): boolean => TOURISM_ONLY_PRODUCER_KINDS.includes(k);
 
 export const GENDERS = ['female', 'male'] as const;
@@ -39,7 +44,14 @@ export const CERTIFIED_STARS = [3, 4, 5] as const;
  * advisory group (Tổ tư vấn) review → on a council session's agenda → evaluated (scored) →
  * result (ranking decided).
  */
-export const REGISTRATION_STATUSES = ['received', 'commune_report', 'advisory_review', 'on_agenda', 'evaluated', 'result'] as const;
+export const REGISTRATION_STATUSES = [
+  'received',
+  'commune_report',
+  'advisory_review',
+  'on_agenda',
+  'evaluated',
+  'result',
+] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Once evaluated the dossier is evidence of a decision: its contents never change again. */
@@ -65,7 +77,8 @@ export function canChangeStatus(from: RegistrationStatus, to: RegistrationStatus
 }
 
 /** Statuses reachable from `from`, in flow order (what the UI offers). */
-export const nextStatuses = (from: RegistrationStatus): RegistrationStatus[] => REGISTRATION_STATUSES.filter((to) => canChangeStatus(from, to));
+export const nextStatuses = (from: RegistrationStatus): RegistrationStatus[] =>
+  REGISTRATION_STATUSES.filter((to) => canChangeStatus(from, to));
 
 /** Mẫu 03 recommendation of the commune to the province. */
 export const COMMUNE_RECOMMENDATIONS = ['propose', 'not_propose'] as const;

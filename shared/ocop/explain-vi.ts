@@ -29,7 +29,10 @@ export function shortfallPhraseVi(shortfalls: readonly MinimaShortfall[]): strin
   for (const s of shortfalls) byStar.set(s.requiredStars, [...(byStar.get(s.requiredStars) ?? []), s.code]);
   return [...byStar.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([star, codes]) => `${codes.length > 1 ? 'các tiêu chí' : 'tiêu chí'} ${joinVi(codes)} chưa đạt mức yêu cầu tối thiểu của ${star} sao`)
+    .map(
+      ([star, codes]) =>
+        `${codes.length > 1 ? 'các tiêu chí' : 'tiêu chí'} ${joinVi(codes)} chưa đạt mức yêu cầu tối thiểu của ${star} sao`,
+    )
     .join('; ');
 }
 
@@ -50,7 +53,8 @@ export function explainStarVi(r: ProductRanking): string | null {
 export function quorumMessageVi(q: QuorumResult): string {
   const fraction = `${q.rule.numerator}/${q.rule.denominator}`;
   const rule = `cần tối thiểu ${q.needed} (${fraction})${q.rule.chairRequired ? ' và có Chủ tịch Hội đồng' : ''}`;
-  const recusals = q.recusedIds.length > 0 ? ` (không tính ${q.recusedIds.length} thành viên không tham gia đánh giá do xung đột lợi ích)` : '';
+  const recusals =
+    q.recusedIds.length > 0 ? ` (không tính ${q.recusedIds.length} thành viên không tham gia đánh giá do xung đột lợi ích)` : '';
   const chairNote = !q.missing.includes('chair')
     ? ''
     : q.chairId === null
@@ -110,6 +114,9 @@ export function explainRankingVi(r: ProductRanking, options: ExplainOptions = {}
 export function explainChangeVi(change: StarChange, ranking: ProductRanking, options: ExplainOptions = {}): string {
   const verb = change.direction === 'up' ? 'nâng' : 'hạ';
   const prep = change.direction === 'up' ? 'lên' : 'xuống';
-  const mean = formatMean(change.newMean, { decimals: ranking.displayDecimals, bandEdgesCenti: bandEdgesCenti(ranking.legalBasis) });
+  const mean = formatMean(change.newMean, {
+    decimals: ranking.displayDecimals,
+    bandEdgesCenti: bandEdgesCenti(ranking.legalBasis),
+  });
   return `Nếu ${nameOf(options, change.memberId)} ${verb} tiêu chí ${change.criterionCode} ${prep} một mức: ${mean} điểm → ${starsVi(change.newFinalStar)}.`;
 }

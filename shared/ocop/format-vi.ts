@@ -50,7 +50,11 @@ function groupDigits(int: string, separator: string): string {
  * Formats an integer that holds `value × 10^decimals` (the exact-arithmetic representation used
  * for scores): formatScaled(8550, 2) → "85,5".
  */
-export function formatScaled(scaled: number | bigint, decimals: number, options: Omit<NumberFormatOptions, 'decimals'> = {}): string {
+export function formatScaled(
+  scaled: number | bigint,
+  decimals: number,
+  options: Omit<NumberFormatOptions, 'decimals'> = {},
+): string {
   checkDecimals(decimals);
   if (typeof scaled === 'number' && !Number.isSafeInteger(scaled)) {
     throw new RangeError(`scaled value must be a safe integer, got ${scaled}`);
@@ -146,7 +150,20 @@ export function formatTimeVi(hour: number, minute: number): string {
   return `${pad2(hour)} giờ ${pad2(minute)} phút`;
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "5 January 2026". */
 export function formatDateLongEn(date: IsoDate | CalendarDate): string {

@@ -27,7 +27,11 @@ describe('iso-date', () => {
   });
 
   it('round-trips and orders dates (property)', () => {
-    const date = fc.record({ year: fc.integer({ min: 1900, max: 2200 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) });
+    const date = fc.record({
+      year: fc.integer({ min: 1900, max: 2200 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+    });
     fc.assert(
       fc.property(date, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
         const iso = toIsoDate(d);

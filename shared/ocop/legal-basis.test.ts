@@ -22,7 +22,9 @@ describe('legal bases', () => {
     }
     expect(isLegalBasisId('26/2026/QĐ-TTg')).toBe(true);
     expect(isLegalBasisId('26/2026/QD-TTg')).toBe(false);
-    expect(() => getLegalBasis('999/QĐ-TTg' as LegalBasisId)).toThrow('Unknown legal basis "999/QĐ-TTg"; use one of 26/2026/QĐ-TTg, 148/QĐ-TTg, 1048/QĐ-TTg');
+    expect(() => getLegalBasis('999/QĐ-TTg' as LegalBasisId)).toThrow(
+      'Unknown legal basis "999/QĐ-TTg"; use one of 26/2026/QĐ-TTg, 148/QĐ-TTg, 1048/QĐ-TTg',
+    );
   });
 
   it('fixes part maxima: A40/B25/C35 since 148, A35/B25/C40 under 1048; always 100', () => {

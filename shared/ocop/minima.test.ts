@@ -29,7 +29,9 @@ describe('star minima (dấu sao) on set 7', () => {
   it('a criterion below its 4★ mark caps at 3★ and is reported with the required points', () => {
     const r = evaluateMinima(set7, [s(1, { '1.5': 1 }), s(2, { '1.5': 1 }), s(3, { '1.5': 1 })]);
     expect(r.cap).toBe(3);
-    expect(r.shortfalls).toEqual([{ code: '1.5', requiredStars: 4, requiredCenti: 200, actual: { sumCenti: 300, count: 3 }, failingMemberIds: [1, 2, 3] }]);
+    expect(r.shortfalls).toEqual([
+      { code: '1.5', requiredStars: 4, requiredCenti: 200, actual: { sumCenti: 300, count: 3 }, failingMemberIds: [1, 2, 3] },
+    ]);
   });
 
   it('several marks on one criterion: caps at the highest star whose required level is met', () => {
@@ -81,7 +83,11 @@ describe('star minima (dấu sao) on set 7', () => {
   });
 
   it('works on custom sets with half points', () => {
-    const set: FlatSetInput = { criteria: [{ code: '1.1', part: 'A', levels: [{ points: 0 }, { points: 0.5, minForStars: 3 }, { points: 1.25, minForStars: 4 }] }] };
+    const set: FlatSetInput = {
+      criteria: [
+        { code: '1.1', part: 'A', levels: [{ points: 0 }, { points: 0.5, minForStars: 3 }, { points: 1.25, minForStars: 4 }] },
+      ],
+    };
     const one = (id: number, level: number): MinimaSheet => ({ memberId: id, choices: { '1.1': level } });
     // mean of 1.25, 0.5 = 0.875 < 1.25 → 3★ cap.
     expect(evaluateMinima(set, [one(1, 2), one(2, 1)]).cap).toBe(3);
@@ -109,19 +115,40 @@ describe('star minima (dấu sao) on set 7', () => {
       }
       throw new Error('expected an error');
     };
-    expect(err(() => evaluateMinima(set7, [{ memberId: 4, choices: { '9.9': 0 } }]))).toEqual(['UNKNOWN_CRITERION', 'Sheet of member 4: criterion "9.9" is not in the criteria set']);
-    expect(err(() => evaluateMinima(set7, [{ memberId: 4, choices: { '1.7': 2 } }]))).toEqual(['UNKNOWN_LEVEL', 'Sheet of member 4: criterion 1.7 has no level #2 (it has 2 levels, numbered from 0)']);
+    expect(err(() => evaluateMinima(set7, [{ memberId: 4, choices: { '9.9': 0 } }]))).toEqual([
+      'UNKNOWN_CRITERION',
+      'Sheet of member 4: criterion "9.9" is not in the criteria set',
+    ]);
+    expect(err(() => evaluateMinima(set7, [{ memberId: 4, choices: { '1.7': 2 } }]))).toEqual([
+      'UNKNOWN_LEVEL',
+      'Sheet of member 4: criterion 1.7 has no level #2 (it has 2 levels, numbered from 0)',
+    ]);
     expect(err(() => evaluateMinima(set7, []))).toEqual(['NO_SHEETS', 'Star minima need at least one scoring sheet']);
     expect(err(() => evaluateMinima(set7, [s(1)], 'majority' as never))[0]).toBe('INVALID_RULE');
     const bad = (levels: object[]) => err(() => compileSet({ criteria: [{ code: 'x', part: 'A', levels }] } as FlatSetInput));
-    expect(bad([{ points: 1, minForStars: 2 }])).toEqual(['INVALID_SET', 'Criterion x level 1: minForStars must be 3, 4 or 5, got 2']);
+    expect(bad([{ points: 1, minForStars: 2 }])).toEqual([
+      'INVALID_SET',
+      'Criterion x level 1: minForStars must be 3, 4 or 5, got 2',
+    ]);
     expect(bad([{ points: 0.125 }])[1]).toContain('points of criterion x level 1 0.125 has more than 2 decimals');
     expect(bad([])).toEqual(['INVALID_SET', 'Criterion x has no levels']);
-    expect(err(() => compileSet({ criteria: [{ code: 'a', part: 'A', levels: [{ points: 1 }] }, { code: 'a', part: 'A', levels: [{ points: 1 }] }] }))).toEqual(['INVALID_SET', 'Criterion code "a" appears twice']);
+    expect(
+      err(() =>
+        compileSet({
+          criteria: [
+            { code: 'a', part: 'A', levels: [{ points: 1 }] },
+            { code: 'a', part: 'A', levels: [{ points: 1 }] },
+          ],
+        }),
+      ),
+    ).toEqual(['INVALID_SET', 'Criterion code "a" appears twice']);
   });
 
   it('matches the definition on random sets and sheets (property)', () => {
-    const level = fc.record({ points: fc.integer({ min: 0, max: 5 }), minForStars: fc.option(fc.constantFrom(3, 4, 5), { nil: undefined }) });
+    const level = fc.record({
+      points: fc.integer({ min: 0, max: 5 }),
+      minForStars: fc.option(fc.constantFrom(3, 4, 5), { nil: undefined }),
+    });
     const arb = fc
       .array(fc.array(level, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })
       .chain((crit) =>
@@ -134,13 +161,19 @@ describe('star minima (dấu sao) on set 7', () => {
     fc.assert(
       fc.property(arb, ([crit, rows, rule]) => {
         const set: FlatSetInput = { criteria: crit.map((levels, i) => ({ code: `c${i}`, part: 'A', levels })) };
-        const sheets = rows.map((row, m) => ({ memberId: m + 1, choices: Object.fromEntries(row.map((li, i) => [`c${i}`, li])) }));
+        const sheets = rows.map((row, m) => ({
+          memberId: m + 1,
+          choices: Object.fromEntries(row.map((li, i) => [`c${i}`, li])),
+        }));
         // Definition: N★ is allowed when every mark with ≤ N stars is reached (mean or each member).
         const reached = (ci: number, markPoints: number) => {
           const pts = rows.map((row) => crit[ci]![row[ci]!]!.points);
           return rule === 'mean' ? pts.reduce((a, b) => a + b, 0) >= markPoints * pts.length : pts.every((p) => p >= markPoints);
         };
-        const allowed = (n: number) => crit.every((levels, ci) => levels.every((l) => l.minForStars === undefined || l.minForStars > n || reached(ci, l.points)));
+        const allowed = (n: number) =>
+          crit.every((levels, ci) =>
+            levels.every((l) => l.minForStars === undefined || l.minForStars > n || reached(ci, l.points)),
+          );
         const expected = [5, 4, 3, 2].find(allowed) ?? 2;
         expect(evaluateMinima(set, sheets, rule).cap).toBe(expected);
       }),

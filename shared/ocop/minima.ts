@@ -79,7 +79,12 @@ export function criterionCaps(set: CompiledSet, points: readonly Int32Array[], r
   return caps;
 }
 
-export function shortfallsFrom(set: CompiledSet, points: readonly Int32Array[], memberIds: readonly number[], caps: Int8Array): MinimaShortfall[] {
+export function shortfallsFrom(
+  set: CompiledSet,
+  points: readonly Int32Array[],
+  memberIds: readonly number[],
+  caps: Int8Array,
+): MinimaShortfall[] {
   const out: MinimaShortfall[] = [];
   for (const ci of set.marked) {
     const cap = caps[ci]!;
@@ -92,7 +97,13 @@ export function shortfallsFrom(set: CompiledSet, points: readonly Int32Array[], 
       sum += row[ci]!;
       if (row[ci]! < requiredCenti) failing.push(memberIds[m]!);
     });
-    out.push({ code: set.codes[ci]!, requiredStars, requiredCenti, actual: { sumCenti: sum, count: points.length }, failingMemberIds: failing });
+    out.push({
+      code: set.codes[ci]!,
+      requiredStars,
+      requiredCenti,
+      actual: { sumCenti: sum, count: points.length },
+      failingMemberIds: failing,
+    });
   }
   // Stable sort keeps set order within the same star.
   return out.sort((a, b) => a.requiredStars - b.requiredStars);
@@ -138,5 +149,13 @@ export function evaluateMinima(setInput: RankableSet, sheets: readonly MinimaShe
   const levels = ordered.map((s) => compileChoices(set, s.choices, `Sheet of member ${s.memberId}`));
   const points = pointsMatrix(set, levels);
   const caps = criterionCaps(set, points, rule);
-  return { cap: capOf(caps), shortfalls: shortfallsFrom(set, points, ordered.map((s) => s.memberId), caps) };
+  return {
+    cap: capOf(caps),
+    shortfalls: shortfallsFrom(
+      set,
+      points,
+      ordered.map((s) => s.memberId),
+      caps,
+    ),
+  };
 }

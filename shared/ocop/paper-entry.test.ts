@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { findCriterion } from './criteria-set-walk';
-import { checkWrittenTotal, diffPaperEntries, levelNumber, mergePaperEntries, parseTypedLevel, type PaperEntryContent } from './paper-entry';
+import {
+  checkWrittenTotal,
+  diffPaperEntries,
+  levelNumber,
+  mergePaperEntries,
+  parseTypedLevel,
+  type PaperEntryContent,
+} from './paper-entry';
 import { miniCriteriaSet } from './testing/mini-criteria-set';
 
 const set = miniCriteriaSet();
 const crit = (code: string) => findCriterion(set, code)!.criterion;
 
-const entry = (answers: Record<string, number>, writtenTotal: number | null, decl: Record<string, { holds: boolean; reason?: string }> = {}): PaperEntryContent => ({
+const entry = (
+  answers: Record<string, number>,
+  writtenTotal: number | null,
+  decl: Record<string, { holds: boolean; reason?: string }> = {},
+): PaperEntryContent => ({
   answers: new Map(Object.entries(answers)),
   declarations: new Map(Object.entries(decl).map(([k, v]) => [k, { holds: v.holds, reason: v.reason ?? null }])),
   writtenTotal,
@@ -76,7 +87,9 @@ describe('diffPaperEntries', () => {
     expect(t.writtenTotal).toEqual({ first: 25, second: 52, agree: false });
     expect(t.identical).toBe(false);
     const dq = diffPaperEntries(set, entry(TOP, 25, { 'disqualify:set:1': { holds: true, reason: 'Giả mạo' } }), entry(TOP, 25));
-    expect(dq.declarations).toEqual([{ ruleId: 'disqualify:set:1', first: { holds: true, reason: 'Giả mạo' }, second: null, agree: false }]);
+    expect(dq.declarations).toEqual([
+      { ruleId: 'disqualify:set:1', first: { holds: true, reason: 'Giả mạo' }, second: null, agree: false },
+    ]);
     expect(dq.identical).toBe(false);
   });
 });
@@ -86,7 +99,12 @@ describe('mergePaperEntries', () => {
   const second = entry(TOP, 25);
 
   it('refuses while a mismatch is unresolved and names it', () => {
-    expect(mergePaperEntries(set, first, second, { criteria: new Map() })).toEqual({ ok: false, unresolvedCriteria: ['7'], unresolvedDeclarations: [], writtenTotalUnresolved: false });
+    expect(mergePaperEntries(set, first, second, { criteria: new Map() })).toEqual({
+      ok: false,
+      unresolvedCriteria: ['7'],
+      unresolvedDeclarations: [],
+      writtenTotalUnresolved: false,
+    });
   });
   it('takes the resolution for the mismatch and the agreed value elsewhere', () => {
     const r = mergePaperEntries(set, first, second, { criteria: new Map([['7', 3]]) });
@@ -96,7 +114,13 @@ describe('mergePaperEntries', () => {
     expect(checkWrittenTotal(set, r.content).agrees).toBe(true);
   });
   it('a resolution may also correct a criterion both typists got wrong, or clear one', () => {
-    const r = mergePaperEntries(set, first, second, { criteria: new Map<string, number | null>([['7', 3], ['1.1', 0], ['1.2', null]]) });
+    const r = mergePaperEntries(set, first, second, {
+      criteria: new Map<string, number | null>([
+        ['7', 3],
+        ['1.1', 0],
+        ['1.2', null],
+      ]),
+    });
     expect(r.ok && r.content.answers.get('1.1')).toBe(0);
     expect(r.ok && r.content.answers.has('1.2')).toBe(false);
   });
@@ -108,7 +132,10 @@ describe('mergePaperEntries', () => {
   });
   it('requires differing declarations to be resolved', () => {
     const a = entry(TOP, 25, { 'disqualify:set:1': { holds: true, reason: 'Giả mạo' } });
-    expect(mergePaperEntries(set, a, second, { criteria: new Map() })).toMatchObject({ ok: false, unresolvedDeclarations: ['disqualify:set:1'] });
+    expect(mergePaperEntries(set, a, second, { criteria: new Map() })).toMatchObject({
+      ok: false,
+      unresolvedDeclarations: ['disqualify:set:1'],
+    });
     const r = mergePaperEntries(set, a, second, { criteria: new Map(), declarations: new Map([['disqualify:set:1', null]]) });
     expect(r.ok && r.content.declarations.size).toBe(0);
   });

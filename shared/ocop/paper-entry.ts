@@ -18,7 +18,8 @@ export interface PaperEntryContent extends SheetContent {
   writtenTotal: number | null;
 }
 
-export type TypedLevel = { ok: true; levelIndex: number | null } | { ok: false; reason: 'NOT_A_NUMBER' | 'OUT_OF_RANGE'; levelCount: number };
+export type TypedLevel =
+  { ok: true; levelIndex: number | null } | { ok: false; reason: 'NOT_A_NUMBER' | 'OUT_OF_RANGE'; levelCount: number };
 
 /**
  * Reads what was typed in a criterion row: "" (cleared) → null, "1".."n" → the level index.
@@ -51,7 +52,12 @@ export interface WrittenTotalCheck {
 export function checkWrittenTotal(set: CriteriaSet, entry: PaperEntryContent): WrittenTotalCheck {
   const computed = evaluateSheet(set, entry).total;
   if (entry.writtenTotal === null) return { computed, written: null, agrees: null, difference: null };
-  return { computed, written: entry.writtenTotal, agrees: computed === entry.writtenTotal, difference: computed - entry.writtenTotal };
+  return {
+    computed,
+    written: entry.writtenTotal,
+    agrees: computed === entry.writtenTotal,
+    difference: computed - entry.writtenTotal,
+  };
 }
 
 export interface CriterionDiff {
@@ -99,7 +105,11 @@ export function diffPaperEntries(set: CriteriaSet, first: PaperEntryContent, sec
     const b = second.declarations.get(ruleId) ?? null;
     return { ruleId, first: a, second: b, agree: sameDeclaration(a, b) };
   });
-  const writtenTotal = { first: first.writtenTotal, second: second.writtenTotal, agree: first.writtenTotal === second.writtenTotal };
+  const writtenTotal = {
+    first: first.writtenTotal,
+    second: second.writtenTotal,
+    agree: first.writtenTotal === second.writtenTotal,
+  };
   const mismatches = criteria.filter((c) => !c.agree).map((c) => c.code);
   return {
     criteria,
@@ -128,10 +138,17 @@ export type MergeResult =
  * Every mismatch must be resolved; a resolution for an agreeing criterion overrides it too (the
  * person re-reading the paper may find both typists wrong).
  */
-export function mergePaperEntries(set: CriteriaSet, first: PaperEntryContent, second: PaperEntryContent, resolution: Resolution): MergeResult {
+export function mergePaperEntries(
+  set: CriteriaSet,
+  first: PaperEntryContent,
+  second: PaperEntryContent,
+  resolution: Resolution,
+): MergeResult {
   const diff = diffPaperEntries(set, first, second);
   const unresolvedCriteria = diff.criteria.filter((c) => !c.agree && !resolution.criteria.has(c.code)).map((c) => c.code);
-  const unresolvedDeclarations = diff.declarations.filter((d) => !d.agree && !(resolution.declarations?.has(d.ruleId) ?? false)).map((d) => d.ruleId);
+  const unresolvedDeclarations = diff.declarations
+    .filter((d) => !d.agree && !(resolution.declarations?.has(d.ruleId) ?? false))
+    .map((d) => d.ruleId);
   const writtenTotalUnresolved = !diff.writtenTotal.agree && resolution.writtenTotal === undefined;
   if (unresolvedCriteria.length > 0 || unresolvedDeclarations.length > 0 || writtenTotalUnresolved) {
     return { ok: false, unresolvedCriteria, unresolvedDeclarations, writtenTotalUnresolved };

@@ -77,14 +77,26 @@ export function buildProductState(input: RankProductInput): ProductState {
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i]!;
     if (i > 0 && sheets[i - 1]!.memberId === s.memberId) {
-      throw new RulesInputError('DUPLICATE_SHEET', `Member ${s.memberId} has more than one submitted sheet; keep only the latest`, { memberId: s.memberId });
+      throw new RulesInputError(
+        'DUPLICATE_SHEET',
+        `Member ${s.memberId} has more than one submitted sheet; keep only the latest`,
+        { memberId: s.memberId },
+      );
     }
     if (!scorers.has(s.memberId)) {
-      throw new RulesInputError('SHEET_FROM_NON_SCORER', `Member ${s.memberId} submitted a sheet but is absent, recused or not a scoring member for this product`, { memberId: s.memberId });
+      throw new RulesInputError(
+        'SHEET_FROM_NON_SCORER',
+        `Member ${s.memberId} submitted a sheet but is absent, recused or not a scoring member for this product`,
+        { memberId: s.memberId },
+      );
     }
   }
 
-  const levels = sheets.map((s) => (s.levels ? checkLevels(set, s.levels, `Sheet of member ${s.memberId}`) : compileChoices(set, s.choices, `Sheet of member ${s.memberId}`)));
+  const levels = sheets.map((s) =>
+    s.levels
+      ? checkLevels(set, s.levels, `Sheet of member ${s.memberId}`)
+      : compileChoices(set, s.choices, `Sheet of member ${s.memberId}`),
+  );
   const points = pointsMatrix(set, levels);
   const partCount = set.partCodes.length;
   const columnSums = new Int32Array(set.codes.length);
@@ -106,14 +118,31 @@ export function buildProductState(input: RankProductInput): ProductState {
     sum += total;
   }
   const caps = points.length > 0 ? criterionCaps(set, points, input.rules.minima) : new Int8Array(set.codes.length).fill(5);
-  return { set, sheets, memberIds: sheets.map((s) => s.memberId), levels, points, totals, partTotals, columnSums, sum, caps, quorum };
+  return {
+    set,
+    sheets,
+    memberIds: sheets.map((s) => s.memberId),
+    levels,
+    points,
+    totals,
+    partTotals,
+    columnSums,
+    sum,
+    caps,
+    quorum,
+  };
 }
 
 function checkRecordedParts(set: CompiledSet, sheet: SubmittedSheet, computed: Int32Array): void {
   if (!sheet.partTotals) return;
   for (const [part, value] of Object.entries(sheet.partTotals)) {
     const p = set.partCodes.indexOf(part);
-    if (p < 0) throw new RulesInputError('PART_TOTAL_MISMATCH', `Sheet of member ${sheet.memberId}: part "${part}" is not in the criteria set`, { memberId: sheet.memberId, part });
+    if (p < 0)
+      throw new RulesInputError(
+        'PART_TOTAL_MISMATCH',
+        `Sheet of member ${sheet.memberId}: part "${part}" is not in the criteria set`,
+        { memberId: sheet.memberId, part },
+      );
     const recorded = toCenti(value, `Part ${part} total of member ${sheet.memberId}`);
     if (recorded !== computed[p]) {
       throw new RulesInputError(

@@ -14,8 +14,21 @@ describe('quorum per product', () => {
 
   it('exactly 3/4 passes: 6 of 8', () => {
     const r = evaluateQuorum(panelOf(8, absent(7, 8)));
-    expect(r).toMatchObject({ met: true, councilSize: 8, participating: 6, needed: 6, missing: [], absentIds: [7, 8], scorerIds: [1, 2, 3, 4, 5, 6] });
-    expect(evaluateQuorum(panelOf(8, absent(6, 7, 8)))).toMatchObject({ met: false, participating: 5, needed: 6, missing: ['members'] });
+    expect(r).toMatchObject({
+      met: true,
+      councilSize: 8,
+      participating: 6,
+      needed: 6,
+      missing: [],
+      absentIds: [7, 8],
+      scorerIds: [1, 2, 3, 4, 5, 6],
+    });
+    expect(evaluateQuorum(panelOf(8, absent(6, 7, 8)))).toMatchObject({
+      met: false,
+      participating: 5,
+      needed: 6,
+      missing: ['members'],
+    });
   });
 
   it('rounds the needed count up: 9 members need 7 (6,75)', () => {
@@ -28,7 +41,9 @@ describe('quorum per product', () => {
   it('fails when the chair is absent and required, even with enough members', () => {
     const r = evaluateQuorum(panelOf(9, absent(1)));
     expect(r).toMatchObject({ met: false, participating: 8, chairPresent: false, missing: ['chair'] });
-    expect(quorumMessageVi(r)).toBe('Chưa đủ số thành viên dự họp: 8/9, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng. Chủ tịch Hội đồng vắng mặt.');
+    expect(quorumMessageVi(r)).toBe(
+      'Chưa đủ số thành viên dự họp: 8/9, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng. Chủ tịch Hội đồng vắng mặt.',
+    );
     expect(evaluateQuorum(panelOf(9, absent(1)), { ...DEFAULT_QUORUM_RULE, chairRequired: false }).met).toBe(true);
   });
 
@@ -54,17 +69,27 @@ describe('quorum per product', () => {
   });
 
   it('a plain secretary neither counts nor scores; an Ủy viên kiêm Thư ký does', () => {
-    const panel: PanelMember[] = [...panelOf(4), { id: 5, role: 'secretary', present: false }, { id: 6, role: 'member_secretary', present: true }];
+    const panel: PanelMember[] = [
+      ...panelOf(4),
+      { id: 5, role: 'secretary', present: false },
+      { id: 6, role: 'member_secretary', present: true },
+    ];
     const r = evaluateQuorum(panel);
     expect(r).toMatchObject({ councilSize: 5, participating: 5, met: true, scorerIds: [1, 2, 3, 4, 6], absentIds: [] });
   });
 
   it('nobody scoring is never a quorum; no chair at all is reported', () => {
-    expect(evaluateQuorum([], { numerator: 0, denominator: 1, chairRequired: false })).toMatchObject({ met: false, needed: 1, missing: ['members'] });
+    expect(evaluateQuorum([], { numerator: 0, denominator: 1, chairRequired: false })).toMatchObject({
+      met: false,
+      needed: 1,
+      missing: ['members'],
+    });
     const r = evaluateQuorum(panelOf(3).map((m) => ({ ...m, role: 'member' as const })));
     expect(r).toMatchObject({ met: false, chairId: null, missing: ['chair'] });
     expect(quorumMessageVi(r)).toContain('Hội đồng chưa có Chủ tịch.');
-    expect(quorumMessageVi(evaluateQuorum(panelOf(4)))).toBe('Đủ số thành viên dự họp: 4/4, cần tối thiểu 3 (3/4) và có Chủ tịch Hội đồng.');
+    expect(quorumMessageVi(evaluateQuorum(panelOf(4)))).toBe(
+      'Đủ số thành viên dự họp: 4/4, cần tối thiểu 3 (3/4) và có Chủ tịch Hội đồng.',
+    );
   });
 
   it('rejects bad rules and panels with codes that name the field', () => {
@@ -76,12 +101,26 @@ describe('quorum per product', () => {
       }
       return null;
     };
-    expect(fail(() => evaluateQuorum(panelOf(3), { numerator: 5, denominator: 4, chairRequired: true }))).toEqual(['INVALID_RULE', 'Quorum numerator must be a whole number from 0 to 4, got 5']);
-    expect(fail(() => evaluateQuorum(panelOf(3), { numerator: 0.75, denominator: 1, chairRequired: true }))?.[0]).toBe('INVALID_RULE');
-    expect(fail(() => evaluateQuorum(panelOf(3), { numerator: 1, denominator: 0, chairRequired: true }))).toEqual(['INVALID_RULE', 'Quorum denominator must be a whole number ≥ 1, got 0']);
-    expect(fail(() => evaluateQuorum([...panelOf(3), { id: 2, role: 'member', present: true }]))).toEqual(['DUPLICATE_MEMBER', 'Member 2 is listed twice in the panel']);
+    expect(fail(() => evaluateQuorum(panelOf(3), { numerator: 5, denominator: 4, chairRequired: true }))).toEqual([
+      'INVALID_RULE',
+      'Quorum numerator must be a whole number from 0 to 4, got 5',
+    ]);
+    expect(fail(() => evaluateQuorum(panelOf(3), { numerator: 0.75, denominator: 1, chairRequired: true }))?.[0]).toBe(
+      'INVALID_RULE',
+    );
+    expect(fail(() => evaluateQuorum(panelOf(3), { numerator: 1, denominator: 0, chairRequired: true }))).toEqual([
+      'INVALID_RULE',
+      'Quorum denominator must be a whole number ≥ 1, got 0',
+    ]);
+    expect(fail(() => evaluateQuorum([...panelOf(3), { id: 2, role: 'member', present: true }]))).toEqual([
+      'DUPLICATE_MEMBER',
+      'Member 2 is listed twice in the panel',
+    ]);
     expect(fail(() => evaluateQuorum([...panelOf(3), { id: 4, role: 'chair', present: true }]))?.[0]).toBe('DUPLICATE_MEMBER');
-    expect(fail(() => evaluateQuorum(panelOf(3), DEFAULT_QUORUM_RULE, { chairId: 42 }))).toEqual(['INVALID_RULE', 'Presiding member 42 is not a counted member of the panel']);
+    expect(fail(() => evaluateQuorum(panelOf(3), DEFAULT_QUORUM_RULE, { chairId: 42 }))).toEqual([
+      'INVALID_RULE',
+      'Presiding member 42 is not a counted member of the panel',
+    ]);
   });
 
   it('met ⇔ participating·d ≥ n·size (and the chair), exactly (property)', () => {

@@ -56,38 +56,67 @@ export interface QuorumResult {
 
 export function checkQuorumRule(rule: QuorumRule): void {
   const { numerator: n, denominator: d } = rule;
-  if (!Number.isSafeInteger(d) || d < 1) throw new RulesInputError('INVALID_RULE', `Quorum denominator must be a whole number ≥ 1, got ${d}`, { field: 'quorum.denominator' });
+  if (!Number.isSafeInteger(d) || d < 1)
+    throw new RulesInputError('INVALID_RULE', `Quorum denominator must be a whole number ≥ 1, got ${d}`, {
+      field: 'quorum.denominator',
+    });
   if (!Number.isSafeInteger(n) || n < 0 || n > d) {
-    throw new RulesInputError('INVALID_RULE', `Quorum numerator must be a whole number from 0 to ${d}, got ${n}`, { field: 'quorum.numerator' });
+    throw new RulesInputError('INVALID_RULE', `Quorum numerator must be a whole number from 0 to ${d}, got ${n}`, {
+      field: 'quorum.numerator',
+    });
   }
-  if (typeof rule.chairRequired !== 'boolean') throw new RulesInputError('INVALID_RULE', 'Quorum rule needs chairRequired: true or false', { field: 'quorum.chairRequired' });
+  if (typeof rule.chairRequired !== 'boolean')
+    throw new RulesInputError('INVALID_RULE', 'Quorum rule needs chairRequired: true or false', {
+      field: 'quorum.chairRequired',
+    });
 }
 
 /** Members of a panel who count toward the quorum and may score. */
 export const countsTowardQuorum = (m: PanelMember): boolean => m.role !== 'secretary';
 
-export function evaluateQuorum(panel: readonly PanelMember[], rule: QuorumRule = DEFAULT_QUORUM_RULE, options: QuorumOptions = {}): QuorumResult {
+export function evaluateQuorum(
+  panel: readonly PanelMember[],
+  rule: QuorumRule = DEFAULT_QUORUM_RULE,
+  options: QuorumOptions = {},
+): QuorumResult {
   checkQuorumRule(rule);
   const seen = new Set<number>();
   for (const m of panel) {
-    if (seen.has(m.id)) throw new RulesInputError('DUPLICATE_MEMBER', `Member ${m.id} is listed twice in the panel`, { memberId: m.id });
+    if (seen.has(m.id))
+      throw new RulesInputError('DUPLICATE_MEMBER', `Member ${m.id} is listed twice in the panel`, { memberId: m.id });
     seen.add(m.id);
   }
   const counted = panel.filter(countsTowardQuorum);
   const byId = (a: number, b: number) => a - b;
-  const scorerIds = counted.filter((m) => m.present && !m.recused).map((m) => m.id).sort(byId);
-  const absentIds = counted.filter((m) => !m.present).map((m) => m.id).sort(byId);
-  const recusedIds = counted.filter((m) => m.present && m.recused).map((m) => m.id).sort(byId);
+  const scorerIds = counted
+    .filter((m) => m.present && !m.recused)
+    .map((m) => m.id)
+    .sort(byId);
+  const absentIds = counted
+    .filter((m) => !m.present)
+    .map((m) => m.id)
+    .sort(byId);
+  const recusedIds = counted
+    .filter((m) => m.present && m.recused)
+    .map((m) => m.id)
+    .sort(byId);
 
   let chairId: number | null;
   if (options.chairId !== undefined && options.chairId !== null) {
     if (!counted.some((m) => m.id === options.chairId)) {
-      throw new RulesInputError('INVALID_RULE', `Presiding member ${options.chairId} is not a counted member of the panel`, { field: 'chairId' });
+      throw new RulesInputError('INVALID_RULE', `Presiding member ${options.chairId} is not a counted member of the panel`, {
+        field: 'chairId',
+      });
     }
     chairId = options.chairId;
   } else {
     const chairs = counted.filter((m) => m.role === 'chair');
-    if (chairs.length > 1) throw new RulesInputError('DUPLICATE_MEMBER', `The panel has ${chairs.length} members with role 'chair'; name the presiding one`, { chairIds: chairs.map((c) => c.id) });
+    if (chairs.length > 1)
+      throw new RulesInputError(
+        'DUPLICATE_MEMBER',
+        `The panel has ${chairs.length} members with role 'chair'; name the presiding one`,
+        { chairIds: chairs.map((c) => c.id) },
+      );
     chairId = chairs[0]?.id ?? null;
   }
   const chair = counted.find((m) => m.id === chairId);

@@ -15,7 +15,8 @@ const input = (sheets: SubmittedSheet[], over: Partial<RankProductInput> = {}): 
   sheets,
   ...over,
 });
-const byTotals = (totals: number[], fixed: Record<string, number> = {}) => totals.map((t, i) => sheet(i + 1, choicesForTotal(t, fixed)));
+const byTotals = (totals: number[], fixed: Record<string, number> = {}) =>
+  totals.map((t, i) => sheet(i + 1, choicesForTotal(t, fixed)));
 
 function codeOf(f: () => unknown): [string, string] {
   try {
@@ -38,7 +39,9 @@ describe('ranking one product', () => {
     expect(r.finalStar).toBe(3);
     expect(r.cappingCriteria.map((c) => [c.code, c.requiredStars, c.requiredCenti])).toEqual([['1.5', 4, 200]]);
     expect(r.minimaShortfalls.map((c) => c.code)).toEqual(['1.5']);
-    expect(explainStarVi(r)).toBe('Đạt 72,4 điểm (hạng 4 sao) nhưng tiêu chí 1.5 chưa đạt mức yêu cầu tối thiểu của 4 sao → 3 sao');
+    expect(explainStarVi(r)).toBe(
+      'Đạt 72,4 điểm (hạng 4 sao) nhưng tiêu chí 1.5 chưa đạt mức yêu cầu tối thiểu của 4 sao → 3 sao',
+    );
     expect(explainRankingVi(r)).toBe(
       'Đạt 72,4 điểm (hạng 4 sao) nhưng tiêu chí 1.5 chưa đạt mức yêu cầu tối thiểu của 4 sao → 3 sao. Đề nghị Chủ tịch UBND tỉnh công nhận sản phẩm OCOP 3 sao.',
     );
@@ -56,13 +59,24 @@ describe('ranking one product', () => {
     expect(r.trimmedMean).toEqual({ sumCenti: 7500, count: 1 });
     expect(r.spread).toMatchObject({ spreadCenti: 1000, withinLimit: true });
     expect(r.spreadResolved).toBe(true);
-    expect(explainRankingVi(r)).toBe('Đạt 75 điểm (hạng 4 sao) → 4 sao. Đề nghị Chủ tịch UBND tỉnh công nhận sản phẩm OCOP 4 sao.');
+    expect(explainRankingVi(r)).toBe(
+      'Đạt 75 điểm (hạng 4 sao) → 4 sao. Đề nghị Chủ tịch UBND tỉnh công nhận sản phẩm OCOP 4 sao.',
+    );
   });
 
   it('≥ 90 with every minimum met is proposed to the central level; a provincial 5★ is recognised centrally', () => {
     const r = rankProduct(input(byTotals([90, 91, 92])));
-    expect(r).toMatchObject({ status: 'complete', bandStar: 5, cap: 5, finalStar: 5, proposedToCentral: true, recognition: { recognised: true, level: 'central' } });
-    expect(explainRankingVi(r)).toBe('Đạt 91 điểm (hạng 5 sao) → 5 sao. Đề nghị cấp trung ương đánh giá, công nhận sản phẩm OCOP 5 sao.');
+    expect(r).toMatchObject({
+      status: 'complete',
+      bandStar: 5,
+      cap: 5,
+      finalStar: 5,
+      proposedToCentral: true,
+      recognition: { recognised: true, level: 'central' },
+    });
+    expect(explainRankingVi(r)).toBe(
+      'Đạt 91 điểm (hạng 5 sao) → 5 sao. Đề nghị cấp trung ương đánh giá, công nhận sản phẩm OCOP 5 sao.',
+    );
     // The central council itself proposes nobody upward.
     expect(rankProduct(input(byTotals([90, 91, 92]), { councilLevel: 'central' })).proposedToCentral).toBe(false);
   });
@@ -71,12 +85,34 @@ describe('ranking one product', () => {
     // 4.1 at 3 points meets 4★ but not the 5★ mark (5 points).
     const r = rankProduct(input(byTotals([90, 90, 91], { '4.1': 3 })));
     expect(r).toMatchObject({ bandStar: 5, cap: 4, finalStar: 4, proposedToCentral: false });
-    expect(explainStarVi(r)).toBe('Đạt 90,33 điểm (hạng 5 sao) nhưng tiêu chí 4.1 chưa đạt mức yêu cầu tối thiểu của 5 sao → 4 sao');
+    expect(explainStarVi(r)).toBe(
+      'Đạt 90,33 điểm (hạng 5 sao) nhưng tiêu chí 4.1 chưa đạt mức yêu cầu tối thiểu của 5 sao → 4 sao',
+    );
   });
 
   it('only shortfalls at or below the band star are "capping"', () => {
     // Band 3★ (60 points); 4.1 misses only its 5★ mark: irrelevant for a 3★ product.
-    const sheets = [sheet(1, choicesWith({ '4.1': 3, '4.3': 0, '1.2': 0, '1.3': 1, '1.4': 1, '3.3': 1, '4.2': 0, '6.2': 0, '11': 1, '8': 2, '5.3': 1, '9': 3, '1.1': 1, '1.6': 1 }))];
+    const sheets = [
+      sheet(
+        1,
+        choicesWith({
+          '4.1': 3,
+          '4.3': 0,
+          '1.2': 0,
+          '1.3': 1,
+          '1.4': 1,
+          '3.3': 1,
+          '4.2': 0,
+          '6.2': 0,
+          '11': 1,
+          '8': 2,
+          '5.3': 1,
+          '9': 3,
+          '1.1': 1,
+          '1.6': 1,
+        }),
+      ),
+    ];
     const r = rankProduct(input(sheets, { panel: panelOf(1) }));
     expect(r.bandStar).toBe(3);
     expect(r.minimaShortfalls.map((s) => s.code)).toEqual(['4.1']);
@@ -112,19 +148,40 @@ describe('ranking one product', () => {
 describe('status', () => {
   it('waits for the sheets of every present, non-recused member', () => {
     const r = rankProduct(input(byTotals([80, 80]), { panel: panelOf(3) }));
-    expect(r).toMatchObject({ status: 'waiting_for_sheets', provisional: true, missingSheetMemberIds: [3], finalStar: 4, recognition: { recognised: false } });
-    expect(explainRankingVi(r)).toBe('Đang chờ phiếu đánh giá: đã nộp 2/3 phiếu, còn thiếu phiếu của thành viên 3. Kết quả tạm tính: Đạt 80 điểm (hạng 4 sao) → 4 sao.');
-    expect(explainRankingVi(r, { memberName: (id) => ['', 'ông A', 'bà B', 'ông C'][id]! })).toContain('còn thiếu phiếu của ông C.');
+    expect(r).toMatchObject({
+      status: 'waiting_for_sheets',
+      provisional: true,
+      missingSheetMemberIds: [3],
+      finalStar: 4,
+      recognition: { recognised: false },
+    });
+    expect(explainRankingVi(r)).toBe(
+      'Đang chờ phiếu đánh giá: đã nộp 2/3 phiếu, còn thiếu phiếu của thành viên 3. Kết quả tạm tính: Đạt 80 điểm (hạng 4 sao) → 4 sao.',
+    );
+    expect(explainRankingVi(r, { memberName: (id) => ['', 'ông A', 'bà B', 'ông C'][id]! })).toContain(
+      'còn thiếu phiếu của ông C.',
+    );
     const none = rankProduct(input([], { panel: panelOf(3) }));
-    expect(none).toMatchObject({ status: 'waiting_for_sheets', mean: null, meanDisplay: null, bandStar: null, finalStar: null, spread: null });
-    expect(explainRankingVi(none)).toBe('Đang chờ phiếu đánh giá: đã nộp 0/3 phiếu, còn thiếu phiếu của thành viên 1, thành viên 2 và thành viên 3.');
+    expect(none).toMatchObject({
+      status: 'waiting_for_sheets',
+      mean: null,
+      meanDisplay: null,
+      bandStar: null,
+      finalStar: null,
+      spread: null,
+    });
+    expect(explainRankingVi(none)).toBe(
+      'Đang chờ phiếu đánh giá: đã nộp 0/3 phiếu, còn thiếu phiếu của thành viên 1, thành viên 2 và thành viên 3.',
+    );
   });
 
   it('quorum not met comes first', () => {
     const panel = panelOf(9, { 7: { present: false }, 8: { present: false }, 9: { present: false } });
     const r = rankProduct(input(byTotals([80, 80, 80, 80, 80]), { panel }));
     expect(r.status).toBe('quorum_not_met');
-    expect(explainRankingVi(r)).toBe('Chưa đủ số thành viên dự họp: 6/9, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng. Kết quả tạm tính: Đạt 80 điểm (hạng 4 sao) → 4 sao.');
+    expect(explainRankingVi(r)).toBe(
+      'Chưa đủ số thành viên dự họp: 6/9, cần tối thiểu 7 (3/4) và có Chủ tịch Hội đồng. Kết quả tạm tính: Đạt 80 điểm (hạng 4 sao) → 4 sao.',
+    );
   });
 
   it('a recusal drops the product below quorum', () => {
@@ -141,7 +198,12 @@ describe('status', () => {
     const sheets = byTotals([80, 80, 80]);
     sheets[1] = { ...sheets[1]!, disqualified: true, disqualificationReason: ' Giả mạo hồ sơ ' };
     const r = rankProduct(input(sheets));
-    expect(r).toMatchObject({ status: 'disqualified', finalStar: null, bandStar: 4, disqualification: { memberIds: [2], reasons: ['Giả mạo hồ sơ'] } });
+    expect(r).toMatchObject({
+      status: 'disqualified',
+      finalStar: null,
+      bandStar: 4,
+      disqualification: { memberIds: [2], reasons: ['Giả mạo hồ sơ'] },
+    });
     expect(r.members[1]).toMatchObject({ disqualified: true, disqualificationReason: ' Giả mạo hồ sơ ' });
     expect(explainRankingVi(r)).toBe('Hồ sơ bị loại: Giả mạo hồ sơ (theo phiếu của thành viên 2).');
   });
@@ -163,9 +225,17 @@ describe('boundary table (one member; with and without a minima cap)', () => {
   const T = [0, 29.99, 30, 49.99, 50, 69.99, 70, 89.99, 90, 100];
   const noMarks: FlatSetInput = { criteria: [{ code: 'T', part: 'A', levels: T.map((points) => ({ points })) }] };
   // M at 0 points misses its 4★ mark (0,01 point), so the cap is 3★ and the total is unchanged.
-  const withMark: FlatSetInput = { criteria: [...noMarks.criteria, { code: 'M', part: 'C', levels: [{ points: 0 }, { points: 0.01, minForStars: 4 }] }] };
+  const withMark: FlatSetInput = {
+    criteria: [...noMarks.criteria, { code: 'M', part: 'C', levels: [{ points: 0 }, { points: 0.01, minForStars: 4 }] }],
+  };
   const rank = (set: FlatSetInput, points: number, basis: LegalBasisId = '26/2026/QĐ-TTg') =>
-    rankProduct({ set, rules: rules(), legalBasis: basis, panel: panelOf(1), sheets: [sheet(1, { T: T.indexOf(points), ...(set === withMark ? { M: 0 } : {}) })] });
+    rankProduct({
+      set,
+      rules: rules(),
+      legalBasis: basis,
+      panel: panelOf(1),
+      sheets: [sheet(1, { T: T.indexOf(points), ...(set === withMark ? { M: 0 } : {}) })],
+    });
 
   it.each([
     [0, 1, 1],
@@ -188,7 +258,14 @@ describe('boundary table (one member; with and without a minima cap)', () => {
   });
 
   it('displays 89,99 as 89,99 and never as 90 with 0 or 1 decimals', () => {
-    const at = (decimals: number) => rankProduct({ set: noMarks, rules: rules({ displayDecimals: decimals }), legalBasis: '26/2026/QĐ-TTg', panel: panelOf(1), sheets: [sheet(1, { T: 7 })] });
+    const at = (decimals: number) =>
+      rankProduct({
+        set: noMarks,
+        rules: rules({ displayDecimals: decimals }),
+        legalBasis: '26/2026/QĐ-TTg',
+        panel: panelOf(1),
+        sheets: [sheet(1, { T: 7 })],
+      });
     expect(at(2).meanDisplay).toBe('89,99');
     expect(at(1).meanDisplay).toBe('89,9');
     expect(at(0).meanDisplay).toBe('89');
@@ -198,11 +275,20 @@ describe('boundary table (one member; with and without a minima cap)', () => {
   it('1048: a mean of 89,5 stays 4★; 148 before 1489 has the district recognise 3★', () => {
     const half: FlatSetInput = { criteria: [{ code: 'T', part: 'A', levels: [{ points: 89.5 }, { points: 69.5 }] }] };
     const r = (level: number, basis: LegalBasisId, onDate?: string) =>
-      rankProduct({ set: half, rules: rules(), legalBasis: basis, panel: panelOf(1), sheets: [sheet(1, { T: level })], ...(onDate ? { onDate } : {}) });
+      rankProduct({
+        set: half,
+        rules: rules(),
+        legalBasis: basis,
+        panel: panelOf(1),
+        sheets: [sheet(1, { T: level })],
+        ...(onDate ? { onDate } : {}),
+      });
     expect(r(0, '1048/QĐ-TTg').finalStar).toBe(4);
     expect(r(1, '1048/QĐ-TTg').finalStar).toBe(3);
     expect(r(1, '148/QĐ-TTg', '2024-05-01').recognition).toEqual({ recognised: true, level: 'district' });
-    expect(explainRankingVi(r(1, '148/QĐ-TTg', '2024-05-01'))).toBe('Đạt 69,5 điểm (hạng 3 sao) → 3 sao. Đề nghị UBND cấp huyện công nhận sản phẩm OCOP 3 sao.');
+    expect(explainRankingVi(r(1, '148/QĐ-TTg', '2024-05-01'))).toBe(
+      'Đạt 69,5 điểm (hạng 3 sao) → 3 sao. Đề nghị UBND cấp huyện công nhận sản phẩm OCOP 3 sao.',
+    );
     expect(r(1, '148/QĐ-TTg', '2025-07-06').recognition.level).toBe('province');
   });
 });
@@ -219,24 +305,37 @@ describe('bad input', () => {
     const good = rankProduct(input(byTotals([80])));
     const parts = Object.fromEntries(Object.entries(good.members[0]!.partCenti).map(([k, v]) => [k, v / 100]));
     expect(rankProduct(input([sheet(1, choicesForTotal(80), { partTotals: parts })])).status).toBe('complete');
-    expect(codeOf(() => rankProduct(input([sheet(1, choicesForTotal(80), { partTotals: { ...parts, A: parts.A! + 1 } })])))).toEqual([
+    expect(
+      codeOf(() => rankProduct(input([sheet(1, choicesForTotal(80), { partTotals: { ...parts, A: parts.A! + 1 } })]))),
+    ).toEqual([
       'PART_TOTAL_MISMATCH',
       `Sheet of member 1: part A total is recorded as ${parts.A! + 1} but the chosen levels add up to ${parts.A}`,
     ]);
-    expect(codeOf(() => rankProduct(input([sheet(1, choicesForTotal(80), { partTotals: { D: 1 } })])))[1]).toBe('Sheet of member 1: part "D" is not in the criteria set');
-    expect(codeOf(() => rankProduct(input(byTotals([80]), { rules: rules({ displayDecimals: 5 }) })))).toEqual(['INVALID_RULE', 'displayDecimals must be a whole number from 0 to 4, got 5']);
-    expect(codeOf(() => rankProduct(input(byTotals([80]), { rules: rules({ aggregation: 'median' as never }) })))[0]).toBe('INVALID_RULE');
+    expect(codeOf(() => rankProduct(input([sheet(1, choicesForTotal(80), { partTotals: { D: 1 } })])))[1]).toBe(
+      'Sheet of member 1: part "D" is not in the criteria set',
+    );
+    expect(codeOf(() => rankProduct(input(byTotals([80]), { rules: rules({ displayDecimals: 5 }) })))).toEqual([
+      'INVALID_RULE',
+      'displayDecimals must be a whole number from 0 to 4, got 5',
+    ]);
+    expect(codeOf(() => rankProduct(input(byTotals([80]), { rules: rules({ aggregation: 'median' as never }) })))[0]).toBe(
+      'INVALID_RULE',
+    );
   });
 
   it('refuses a set whose totals exceed 100', () => {
     const big: FlatSetInput = { criteria: [{ code: 'T', part: 'A', levels: [{ points: 101 }] }] };
-    expect(() => rankProduct({ set: big, rules: rules(), legalBasis: '26/2026/QĐ-TTg', panel: panelOf(1), sheets: [sheet(1, { T: 0 })] })).toThrow('outside 0–100');
+    expect(() =>
+      rankProduct({ set: big, rules: rules(), legalBasis: '26/2026/QĐ-TTg', panel: panelOf(1), sheets: [sheet(1, { T: 0 })] }),
+    ).toThrow('outside 0–100');
   });
 });
 
 describe('properties on random sheets of set 7', () => {
   const level = (c: (typeof set7.criteria)[number]) => fc.integer({ min: 0, max: c.levels.length - 1 });
-  const sheetArb = fc.tuple(...set7.criteria.map(level)).map((lv) => Object.fromEntries(set7.criteria.map((c, i) => [c.code, lv[i]!])));
+  const sheetArb = fc
+    .tuple(...set7.criteria.map(level))
+    .map((lv) => Object.fromEntries(set7.criteria.map((c, i) => [c.code, lv[i]!])));
   const arb = fc.tuple(
     fc.array(sheetArb, { minLength: 1, maxLength: 9 }),
     fc.constantFrom('mean' as const, 'every_member' as const),
@@ -246,7 +345,12 @@ describe('properties on random sheets of set 7', () => {
   it('the final star never exceeds the band or the cap, and equals their minimum', () => {
     fc.assert(
       fc.property(arb, ([choices, minima, basis]) => {
-        const r = rankProduct(input(choices.map((c, i) => sheet(i + 1, c)), { rules: rules({ minima }), legalBasis: basis }));
+        const r = rankProduct(
+          input(
+            choices.map((c, i) => sheet(i + 1, c)),
+            { rules: rules({ minima }), legalBasis: basis },
+          ),
+        );
         expect(r.finalStar).not.toBeNull();
         expect(r.finalStar!).toBeLessThanOrEqual(r.bandStar!);
         expect(r.finalStar!).toBeLessThanOrEqual(r.cap!);
@@ -264,7 +368,11 @@ describe('properties on random sheets of set 7', () => {
         const ids = choices.map((_, i) => i * 7 + 3); // non-contiguous ids
         const sheets = choices.map((c, i) => sheet(ids[i]!, c));
         const panel = ids.map((id, i) => ({ id, role: i === 0 ? ('chair' as const) : ('member' as const), present: true }));
-        const shuffle = <T,>(xs: T[]) => xs.map((x) => [seeds.next().value as number, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x) => [seeds.next().value as number, x] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, x]) => x);
         const a = rankProduct(input(sheets, { panel, rules: rules({ minima }), legalBasis: basis }));
         const b = rankProduct(input(shuffle(sheets), { panel: shuffle(panel), rules: rules({ minima }), legalBasis: basis }));
         expect(b).toEqual(a);

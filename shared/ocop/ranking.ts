@@ -21,7 +21,13 @@ import { bandStarFromSum } from './stars';
 
 export type { CouncilLevel, RankProductInput, SubmittedSheet } from './product-state';
 
-export const RANKING_STATUSES = ['complete', 'waiting_for_sheets', 'spread_unresolved', 'quorum_not_met', 'disqualified'] as const;
+export const RANKING_STATUSES = [
+  'complete',
+  'waiting_for_sheets',
+  'spread_unresolved',
+  'quorum_not_met',
+  'disqualified',
+] as const;
 export type RankingStatus = (typeof RANKING_STATUSES)[number];
 
 export interface MemberResult {
@@ -116,7 +122,13 @@ export function rankFromState(input: RankProductInput, state: ProductState): Pro
         };
 
   const mean: Mean | null = n > 0 ? { sumCenti: state.sum, count: n } : null;
-  const spread = n > 0 ? evaluateSpread(members.map((m) => ({ memberId: m.memberId, totalCenti: m.totalCenti })), input.rules.spread) : null;
+  const spread =
+    n > 0
+      ? evaluateSpread(
+          members.map((m) => ({ memberId: m.memberId, totalCenti: m.totalCenti })),
+          input.rules.spread,
+        )
+      : null;
   if (mean && (mean.sumCenti < 0 || mean.sumCenti > 10000 * n)) {
     throw new RangeError(`Mean total ${mean.sumCenti / n / 100} is outside 0–100; check the criteria set's points`);
   }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, certificateExpiry, checkReevaluationTiming, daysBetween, isIsoDate, reevaluationWindow } from './reevaluation-window';
+import {
+  addDays,
+  addMonths,
+  certificateExpiry,
+  checkReevaluationTiming,
+  daysBetween,
+  isIsoDate,
+  reevaluationWindow,
+} from './reevaluation-window';
 
 describe('ISO dates', () => {
   it('accepts real calendar dates only', () => {
@@ -17,7 +25,7 @@ describe('ISO dates', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2028-02-29', 36)).toBe('2031-02-28');
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
-    expect(() => addDays("2026-02-30", 1)).toThrow(/2026-02-30/);
+    expect(() => addDays('2026-02-30', 1)).toThrow(/2026-02-30/);
   });
 });
 

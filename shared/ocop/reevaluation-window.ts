@@ -44,7 +44,10 @@ export interface ReevaluationWindow {
 }
 
 export function reevaluationWindow(expiresOn: IsoDate): ReevaluationWindow {
-  return { opensOn: addDays(expiresOn, -REEVALUATION_OPENS_DAYS_BEFORE), closesOn: addDays(expiresOn, -REEVALUATION_CLOSES_DAYS_BEFORE) };
+  return {
+    opensOn: addDays(expiresOn, -REEVALUATION_OPENS_DAYS_BEFORE),
+    closesOn: addDays(expiresOn, -REEVALUATION_CLOSES_DAYS_BEFORE),
+  };
 }
 
 export type ReevaluationTiming = 'too_early' | 'in_window' | 'late' | 'after_expiry';

@@ -7,8 +7,14 @@ describe('default round dates (Điều 5 of 26/2026)', () => {
     expect(defaultRoundDates(2026, 2, '26/2026/QĐ-TTg')).toEqual({ finishBy: '2026-12-30', proposalsBy: '2026-10-30' });
   });
   it('central: round 1 by 30/9, round 2 by 30/3 of the next year', () => {
-    expect(defaultRoundDates(2026, 1, '26/2026/QĐ-TTg', 'central')).toEqual({ finishBy: '2026-09-30', proposalsBy: '2026-07-30' });
-    expect(defaultRoundDates(2026, 2, '26/2026/QĐ-TTg', 'central')).toEqual({ finishBy: '2027-03-30', proposalsBy: '2027-01-30' });
+    expect(defaultRoundDates(2026, 1, '26/2026/QĐ-TTg', 'central')).toEqual({
+      finishBy: '2026-09-30',
+      proposalsBy: '2026-07-30',
+    });
+    expect(defaultRoundDates(2026, 2, '26/2026/QĐ-TTg', 'central')).toEqual({
+      finishBy: '2027-03-30',
+      proposalsBy: '2027-01-30',
+    });
   });
   it('extra rounds and older legal bases have no legal dates', () => {
     expect(defaultRoundDates(2026, 3, '26/2026/QĐ-TTg')).toEqual({ finishBy: null, proposalsBy: null });

@@ -19,9 +19,15 @@ export interface RoundDefaults {
   readonly proposalsBy: string | null;
 }
 
-const d = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const d = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
-export function defaultRoundDates(year: number, number: number, legalBasis: LegalBasisId, level: RoundLevel = 'provincial'): RoundDefaults {
+export function defaultRoundDates(
+  year: number,
+  number: number,
+  legalBasis: LegalBasisId,
+  level: RoundLevel = 'provincial',
+): RoundDefaults {
   if (legalBasis !== '26/2026/QĐ-TTg' || !Number.isInteger(year)) return { finishBy: null, proposalsBy: null };
   if (level === 'provincial') {
     if (number === 1) return { finishBy: d(year, 6, 30), proposalsBy: d(year, 4, 30) };

@@ -32,7 +32,9 @@ describe('centi-points', () => {
   });
 
   it('refuses a third decimal or a non-number, naming the field', () => {
-    expect(() => toCenti(1.005, 'points of 1.1')).toThrow('points of 1.1 1.005 has more than 2 decimals; use at most 2 (e.g. 0.25)');
+    expect(() => toCenti(1.005, 'points of 1.1')).toThrow(
+      'points of 1.1 1.005 has more than 2 decimals; use at most 2 (e.g. 0.25)',
+    );
     expect(() => toCenti(Number.NaN)).toThrow('points must be a finite number, got NaN');
     expect(() => toCenti(1e300)).toThrow('too large');
   });
@@ -116,14 +118,18 @@ describe('display rounding', () => {
   it('guarded display always reads in the same band as the exact mean (property)', () => {
     const band = (v: number) => EDGES.filter((e) => v >= e).length;
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 4 }), (vs, d) => {
-        const m = meanOf(vs);
-        const shownCenti = (displayScaled(m, d, EDGES) * 100) / 10 ** d;
-        const exactBand = EDGES.filter((e) => m.sumCenti >= e * m.count).length;
-        expect(band(shownCenti)).toBe(exactBand);
-        // And it is never more than one display unit away from the exact mean.
-        expect(Math.abs(shownCenti - m.sumCenti / m.count)).toBeLessThanOrEqual(100 / 10 ** d + 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (vs, d) => {
+          const m = meanOf(vs);
+          const shownCenti = (displayScaled(m, d, EDGES) * 100) / 10 ** d;
+          const exactBand = EDGES.filter((e) => m.sumCenti >= e * m.count).length;
+          expect(band(shownCenti)).toBe(exactBand);
+          // And it is never more than one display unit away from the exact mean.
+          expect(Math.abs(shownCenti - m.sumCenti / m.count)).toBeLessThanOrEqual(100 / 10 ** d + 1e-9);
+        },
+      ),
     );
   });
 });

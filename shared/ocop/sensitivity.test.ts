@@ -15,13 +15,22 @@ const input = (sheets: SubmittedSheet[], over: Partial<RankProductInput> = {}): 
   sheets,
   ...over,
 });
-const byTotals = (totals: number[], fixed: Record<string, number> = {}) => totals.map((t, i) => sheet(i + 1, choicesForTotal(t, fixed)));
+const byTotals = (totals: number[], fixed: Record<string, number> = {}) =>
+  totals.map((t, i) => sheet(i + 1, choicesForTotal(t, fixed)));
 const EDGES = [3000, 5000, 7000, 9000];
 
 describe('near a band edge', () => {
   it('flags a mean within the margin (inclusive) of an edge, above or below', () => {
-    expect(nearestEdgeWithin({ sumCenti: 7050, count: 1 }, EDGES, 100)).toEqual({ edgeCenti: 7000, distance: { sumCenti: 50, count: 1 }, side: 'above' });
-    expect(nearestEdgeWithin({ sumCenti: 26900, count: 3 }, EDGES, 100)).toEqual({ edgeCenti: 9000, distance: { sumCenti: 100, count: 3 }, side: 'below' });
+    expect(nearestEdgeWithin({ sumCenti: 7050, count: 1 }, EDGES, 100)).toEqual({
+      edgeCenti: 7000,
+      distance: { sumCenti: 50, count: 1 },
+      side: 'above',
+    });
+    expect(nearestEdgeWithin({ sumCenti: 26900, count: 3 }, EDGES, 100)).toEqual({
+      edgeCenti: 9000,
+      distance: { sumCenti: 100, count: 3 },
+      side: 'below',
+    });
     expect(nearestEdgeWithin({ sumCenti: 6900, count: 1 }, EDGES, 100)).toMatchObject({ edgeCenti: 7000, side: 'below' }); // exactly 1 point away
     expect(nearestEdgeWithin({ sumCenti: 6899, count: 1 }, EDGES, 100)).toBeNull();
     expect(nearestEdgeWithin({ sumCenti: 7000, count: 1 }, EDGES, 0)).toMatchObject({ side: 'above', distance: { sumCenti: 0 } });
@@ -31,7 +40,11 @@ describe('near a band edge', () => {
   it('uses the configured margin', () => {
     const sheets = byTotals([72, 72, 73]); // 72,33
     expect(analyseSensitivity(input(sheets)).nearEdge).toBeNull();
-    expect(analyseSensitivity(input(sheets), { marginPoints: 2.5 }).nearEdge).toEqual({ edgeCenti: 7000, distance: { sumCenti: 700, count: 3 }, side: 'above' });
+    expect(analyseSensitivity(input(sheets), { marginPoints: 2.5 }).nearEdge).toEqual({
+      edgeCenti: 7000,
+      distance: { sumCenti: 700, count: 3 },
+      side: 'above',
+    });
     expect(() => analyseSensitivity(input(sheets), { marginPoints: -1 })).toThrow('Sensitivity margin must be ≥ 0');
   });
 });
@@ -45,7 +58,9 @@ describe('single one-level changes that change the star', () => {
     expect(sensitivity.changes.every((c) => c.direction === 'down' && c.newBandStar === 3 && c.newFinalStar <= 3)).toBe(true);
     const first = sensitivity.changes[0]!;
     expect(first.memberId).toBe(1);
-    expect(explainChangeVi(first, ranking)).toMatch(/^Nếu thành viên 1 hạ tiêu chí [\d.]+ xuống một mức: 69,\d+ điểm → [23] sao\.$/u);
+    expect(explainChangeVi(first, ranking)).toMatch(
+      /^Nếu thành viên 1 hạ tiêu chí [\d.]+ xuống một mức: 69,\d+ điểm → [23] sao\.$/u,
+    );
   });
 
   it('a minimum met exactly on the mean: lowering it one level caps the star', () => {
@@ -62,7 +77,13 @@ describe('single one-level changes that change the star', () => {
       [3, '1.5', 'down', 3, 3],
     ]);
     expect(sensitivity.changes.every((c) => c.direction === 'down' && c.newBandStar === 4)).toBe(true);
-    expect(on15[0]).toMatchObject({ fromLevel: 2, toLevel: 1, deltaCenti: -100, newMean: { sumCenti: 23900, count: 3 }, spreadWithinLimitAfter: true });
+    expect(on15[0]).toMatchObject({
+      fromLevel: 2,
+      toLevel: 1,
+      deltaCenti: -100,
+      newMean: { sumCenti: 23900, count: 3 },
+      spreadWithinLimitAfter: true,
+    });
   });
 
   it("'every_member': the one member below a mark can lift the cap by raising one level", () => {
@@ -118,7 +139,9 @@ describe('single one-level changes that change the star', () => {
 
 describe('incremental sensitivity equals brute-force re-ranking (property)', () => {
   const level = (c: (typeof set7.criteria)[number]) => fc.integer({ min: 0, max: c.levels.length - 1 });
-  const sheetArb = fc.tuple(...set7.criteria.map(level)).map((lv) => Object.fromEntries(set7.criteria.map((c, i) => [c.code, lv[i]!])));
+  const sheetArb = fc
+    .tuple(...set7.criteria.map(level))
+    .map((lv) => Object.fromEntries(set7.criteria.map((c, i) => [c.code, lv[i]!])));
   const arb = fc.tuple(
     fc.array(sheetArb, { minLength: 1, maxLength: 5 }),
     fc.constantFrom('mean' as const, 'every_member' as const),
@@ -143,20 +166,30 @@ describe('incremental sensitivity equals brute-force re-ranking (property)', () 
               const changed = base.sheets.map((x, k) => (k === m ? { ...x, choices: { ...x.choices, [c.code]: to } } : x));
               const r = rankProduct({ ...base, sheets: changed });
               if (r.finalStar !== ranking.finalStar) {
-                expected.push({ memberId: s.memberId, criterionCode: c.code, toLevel: to, newFinalStar: r.finalStar!, newBandStar: r.bandStar!, newCap: r.cap!, spreadWithinLimitAfter: r.spread!.withinLimit });
+                expected.push({
+                  memberId: s.memberId,
+                  criterionCode: c.code,
+                  toLevel: to,
+                  newFinalStar: r.finalStar!,
+                  newBandStar: r.bandStar!,
+                  newCap: r.cap!,
+                  spreadWithinLimitAfter: r.spread!.withinLimit,
+                });
               }
             }
           }
         });
-        const got = sensitivity.changes.map(({ memberId, criterionCode, toLevel, newFinalStar, newBandStar, newCap, spreadWithinLimitAfter }) => ({
-          memberId,
-          criterionCode,
-          toLevel,
-          newFinalStar,
-          newBandStar,
-          newCap,
-          spreadWithinLimitAfter,
-        }));
+        const got = sensitivity.changes.map(
+          ({ memberId, criterionCode, toLevel, newFinalStar, newBandStar, newCap, spreadWithinLimitAfter }) => ({
+            memberId,
+            criterionCode,
+            toLevel,
+            newFinalStar,
+            newBandStar,
+            newCap,
+            spreadWithinLimitAfter,
+          }),
+        );
         expect(got).toEqual(expected);
       }),
       { numRuns: 100 },

@@ -88,7 +88,12 @@ function lowestTwo(values: ArrayLike<number>, count: number): { min: number; at:
   return { min, at, second };
 }
 
-export function sensitivityFromState(input: RankProductInput, state: ProductState, ranking: ProductRanking, options: SensitivityOptions = {}): SensitivityResult {
+export function sensitivityFromState(
+  input: RankProductInput,
+  state: ProductState,
+  ranking: ProductRanking,
+  options: SensitivityOptions = {},
+): SensitivityResult {
   const marginCenti = toCenti(options.marginPoints ?? DEFAULT_SENSITIVITY_MARGIN, 'Sensitivity margin');
   if (marginCenti < 0) throw new RangeError(`Sensitivity margin must be ≥ 0, got ${options.marginPoints}`);
   const basis = input.legalBasis;
@@ -193,7 +198,10 @@ export function analyseSensitivity(input: RankProductInput, options: Sensitivity
 }
 
 /** Ranking and sensitivity from one pass over the sheets. */
-export function rankWithSensitivity(input: RankProductInput, options: SensitivityOptions = {}): { ranking: ProductRanking; sensitivity: SensitivityResult } {
+export function rankWithSensitivity(
+  input: RankProductInput,
+  options: SensitivityOptions = {},
+): { ranking: ProductRanking; sensitivity: SensitivityResult } {
   const state = buildProductState(input);
   const ranking = rankFromState(input, state);
   return { ranking, sensitivity: sensitivityFromState(input, state, ranking, options) };

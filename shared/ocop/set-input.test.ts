@@ -20,7 +20,10 @@ describe('compiled criteria sets and choices', () => {
     fc.assert(
       fc.property(lv, fc.infiniteStream(fc.nat()), fc.boolean(), (levels, seeds, dropSome) => {
         const entries = set7.criteria.map((c, i) => [c.code, levels[i]] as const).filter(([, l]) => !(dropSome && l === null));
-        const shuffled = entries.map((e) => [seeds.next().value as number, e] as const).sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+        const shuffled = entries
+          .map((e) => [seeds.next().value as number, e] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, e]) => e);
         const a = compileChoices(set, Object.fromEntries(entries), 'a');
         const b = compileChoices(set, Object.fromEntries(shuffled), 'b');
         expect(Array.from(b)).toEqual(Array.from(a));
@@ -33,13 +36,19 @@ describe('compiled criteria sets and choices', () => {
     const choices: Record<string, number> = { ...topChoices() };
     delete choices['1.2'];
     choices['1.9'] = 0;
-    expect(() => compileChoices(set, choices, 'Sheet of member 2')).toThrow('Sheet of member 2: criterion "1.9" is not in the criteria set');
-    expect(() => compileChoices(set, choices, 'x')).toThrow(expect.objectContaining({ code: 'UNKNOWN_CRITERION', details: { code: '1.9' } }));
+    expect(() => compileChoices(set, choices, 'Sheet of member 2')).toThrow(
+      'Sheet of member 2: criterion "1.9" is not in the criteria set',
+    );
+    expect(() => compileChoices(set, choices, 'x')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_CRITERION', details: { code: '1.9' } }),
+    );
   });
 
   it('refuses an impossible level on both paths', () => {
     const full = { ...topChoices(), '1.7': 5 };
-    expect(() => compileChoices(set, full, 'Sheet of member 3')).toThrow('Sheet of member 3: criterion 1.7 has no level #5 (it has 2 levels, numbered from 0)');
+    expect(() => compileChoices(set, full, 'Sheet of member 3')).toThrow(
+      'Sheet of member 3: criterion 1.7 has no level #5 (it has 2 levels, numbered from 0)',
+    );
     const partial: Record<string, number> = { '1.7': 1.5 };
     expect(() => compileChoices(set, partial, 'S')).toThrow('S: criterion 1.7 has no level #1.5');
     expect(() => compileChoices(set, { '1.1': -1 }, 'S')).toThrow(expect.objectContaining({ code: 'UNKNOWN_LEVEL' }));
@@ -47,7 +56,12 @@ describe('compiled criteria sets and choices', () => {
   });
 
   it('flattens a nested set in form order', () => {
-    const nested = { parts: [{ code: 'A', groups: [{ criteria: [{ code: '1.1', levels: [{ points: 1 }] }] }] }, { code: 'C', groups: [{ criteria: [{ code: '7', levels: [{ points: 2 }] }] }] }] };
+    const nested = {
+      parts: [
+        { code: 'A', groups: [{ criteria: [{ code: '1.1', levels: [{ points: 1 }] }] }] },
+        { code: 'C', groups: [{ criteria: [{ code: '7', levels: [{ points: 2 }] }] }] },
+      ],
+    };
     expect(flattenSet(nested)).toEqual([
       { code: '1.1', part: 'A', levels: [{ points: 1 }] },
       { code: '7', part: 'C', levels: [{ points: 2 }] },

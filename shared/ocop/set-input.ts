@@ -135,11 +135,19 @@ function compileUncached(criteria: RankableCriterion[]): CompiledSet {
       } catch (e) {
         throw new RulesInputError('INVALID_SET', (e as Error).message, { code: c.code, level: li });
       }
-      if (pts[li]! < 0) throw new RulesInputError('INVALID_SET', `Criterion ${c.code} level ${li + 1} has negative points`, { code: c.code, level: li });
+      if (pts[li]! < 0)
+        throw new RulesInputError('INVALID_SET', `Criterion ${c.code} level ${li + 1} has negative points`, {
+          code: c.code,
+          level: li,
+        });
       const mark = level.minForStars;
       if (mark === undefined || mark === null) return;
       if (mark !== 3 && mark !== 4 && mark !== 5) {
-        throw new RulesInputError('INVALID_SET', `Criterion ${c.code} level ${li + 1}: minForStars must be 3, 4 or 5, got ${String(mark)}`, { code: c.code, level: li });
+        throw new RulesInputError(
+          'INVALID_SET',
+          `Criterion ${c.code} level ${li + 1}: minForStars must be 3, 4 or 5, got ${String(mark)}`,
+          { code: c.code, level: li },
+        );
       }
       // The mark on N stars applies to N★ and every higher star.
       for (let s = mark - 3; s < 3; s++) requiredCenti[ci * 3 + s] = Math.max(requiredCenti[ci * 3 + s]!, pts[li]!);
@@ -149,7 +157,10 @@ function compileUncached(criteria: RankableCriterion[]): CompiledSet {
   });
   const isArrayIndex = (k: string) => /^(0|[1-9]\d{0,8})$/u.test(k);
   const byKey = criteria.map((c, ci) => [c.code, ci] as const);
-  const keyed = [...byKey.filter(([k]) => isArrayIndex(k)).sort((a, b) => Number(a[0]) - Number(b[0])), ...byKey.filter(([k]) => !isArrayIndex(k))];
+  const keyed = [
+    ...byKey.filter(([k]) => isArrayIndex(k)).sort((a, b) => Number(a[0]) - Number(b[0])),
+    ...byKey.filter(([k]) => !isArrayIndex(k)),
+  ];
   return {
     keyOrder: keyed.map(([k]) => k),
     keyOrderIndex: Int32Array.from(keyed.map(([, ci]) => ci)),
@@ -210,7 +221,9 @@ export function compileChoices(set: CompiledSet, choices: Choices, who: string):
   }
   if (keys.length !== present) {
     const unknown = keys.find((code) => !set.index.has(code))!;
-    throw new RulesInputError('UNKNOWN_CRITERION', `${who}: criterion "${unknown}" is not in the criteria set`, { code: unknown });
+    throw new RulesInputError('UNKNOWN_CRITERION', `${who}: criterion "${unknown}" is not in the criteria set`, {
+      code: unknown,
+    });
   }
   return out;
 }
@@ -219,7 +232,11 @@ export function compileChoices(set: CompiledSet, choices: Choices, who: string):
 export function checkLevels(set: CompiledSet, levels: Int32Array, who: string): Int32Array {
   const C = set.codes.length;
   if (!(levels instanceof Int32Array) || levels.length !== C) {
-    throw new RulesInputError('INVALID_LEVELS', `${who}: compiled levels must hold one entry per criterion of the set (${C}), got ${levels instanceof Int32Array ? levels.length : typeof levels}`, { expected: C });
+    throw new RulesInputError(
+      'INVALID_LEVELS',
+      `${who}: compiled levels must hold one entry per criterion of the set (${C}), got ${levels instanceof Int32Array ? levels.length : typeof levels}`,
+      { expected: C },
+    );
   }
   for (let ci = 0; ci < C; ci++) {
     const li = levels[ci]!;
@@ -231,7 +248,11 @@ export function checkLevels(set: CompiledSet, levels: Int32Array, who: string): 
 function levelError(set: CompiledSet, ci: number, li: unknown, who: string): RulesInputError {
   const code = set.codes[ci]!;
   const n = set.levelCenti[ci]!.length;
-  return new RulesInputError('UNKNOWN_LEVEL', `${who}: criterion ${code} has no level #${String(li)} (it has ${n} levels, numbered from 0)`, { code, level: li });
+  return new RulesInputError(
+    'UNKNOWN_LEVEL',
+    `${who}: criterion ${code} has no level #${String(li)} (it has ${n} levels, numbered from 0)`,
+    { code, level: li },
+  );
 }
 
 /** Points (centi) of a chosen level, 0 when the criterion was not evaluated. */

@@ -8,7 +8,8 @@ import { panelOf, rules } from './testing/rules-fixtures';
 
 // The mini set (25 points): 1.1 [1(3★),2,3] · 1.2 [0,1,2] · 5.1 [0,1,2,3,5(4★)] · 5.2 [0,1,2] ·
 // 6.1 [0,1,2] · 6.2 [0,1,2] · 7 [0,1,3,5(4★)] · 8 two cases [0,2,4]/[0,2,4].
-const answers = (levels: Record<string, number>) => Object.entries(levels).map(([criterionCode, levelIndex]) => ({ criterionCode, levelIndex }));
+const answers = (levels: Record<string, number>) =>
+  Object.entries(levels).map(([criterionCode, levelIndex]) => ({ criterionCode, levelIndex }));
 const top = { '1.1': 2, '1.2': 2, '5.1': 4, '5.2': 2, '6.1': 2, '6.2': 2, '7': 3, '8': 5 };
 
 describe('from the scoring rules to the ranking', () => {
@@ -22,7 +23,13 @@ describe('from the scoring rules to the ranking', () => {
     const s2 = submittedSheetFromEvaluation(2, e2);
     expect(s2.choices['5.2']).toBeNull();
     expect(s2.partTotals).toEqual({ A: 5, B: 5, C: 13 });
-    const r = rankProduct({ set, rules: rules(), legalBasis: '26/2026/QĐ-TTg', panel: panelOf(2), sheets: [submittedSheetFromEvaluation(1, e1), s2] });
+    const r = rankProduct({
+      set,
+      rules: rules(),
+      legalBasis: '26/2026/QĐ-TTg',
+      panel: panelOf(2),
+      sheets: [submittedSheetFromEvaluation(1, e1), s2],
+    });
     expect(r.members.map((m) => m.totalCenti)).toEqual([2500, 2300]);
     expect(r.mean).toEqual({ sumCenti: 4800, count: 2 });
     expect(r.status).toBe('complete');
@@ -40,10 +47,23 @@ describe('from the scoring rules to the ranking', () => {
   });
 
   it('carries a disqualification and its reason', () => {
-    const e = evaluateSheet(set, sheetContent(answers(top), [{ ruleId: 'disqualify:set:1', holds: true, reason: 'Giả mạo giấy chứng nhận ATTP' }]));
+    const e = evaluateSheet(
+      set,
+      sheetContent(answers(top), [{ ruleId: 'disqualify:set:1', holds: true, reason: 'Giả mạo giấy chứng nhận ATTP' }]),
+    );
     const s = submittedSheetFromEvaluation(3, e);
     expect(s).toMatchObject({ disqualified: true, disqualificationReason: 'Giả mạo giấy chứng nhận ATTP' });
-    const r = rankProduct({ set, rules: rules(), legalBasis: '26/2026/QĐ-TTg', panel: panelOf(3), sheets: [s, submittedSheetFromEvaluation(1, evaluateSheet(set, sheetContent(answers(top)))), submittedSheetFromEvaluation(2, evaluateSheet(set, sheetContent(answers(top))))] });
+    const r = rankProduct({
+      set,
+      rules: rules(),
+      legalBasis: '26/2026/QĐ-TTg',
+      panel: panelOf(3),
+      sheets: [
+        s,
+        submittedSheetFromEvaluation(1, evaluateSheet(set, sheetContent(answers(top)))),
+        submittedSheetFromEvaluation(2, evaluateSheet(set, sheetContent(answers(top)))),
+      ],
+    });
     expect(r.status).toBe('disqualified');
     expect(explainRankingVi(r)).toBe('Hồ sơ bị loại: Giả mạo giấy chứng nhận ATTP (theo phiếu của thành viên 3).');
   });

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { extractRules } from './criteria-notes';
-import { checkAnswer, checkDeclaration, declarationRules, emptySheet, evaluateSheet, isEvaluable, sheetContent, type SheetContent } from './sheet-rules';
+import {
+  checkAnswer,
+  checkDeclaration,
+  declarationRules,
+  emptySheet,
+  evaluateSheet,
+  isEvaluable,
+  sheetContent,
+  type SheetContent,
+} from './sheet-rules';
 import { miniCriteriaSet } from './testing/mini-criteria-set';
 
 const set = miniCriteriaSet();
 const ALL_TOP: Record<string, number> = { '1.1': 2, '1.2': 2, '5.1': 4, '5.2': 2, '6.1': 2, '6.2': 2, '7': 3, '8': 2 };
 // Points of ALL_TOP: A 3+2=5, B 5+2=7, C 2+2+5+4=13 → 25.
 
-const content = (answers: Record<string, number>, decl: Record<string, { holds: boolean; reason?: string | null }> = {}): SheetContent =>
+const content = (
+  answers: Record<string, number>,
+  decl: Record<string, { holds: boolean; reason?: string | null }> = {},
+): SheetContent =>
   sheetContent(
     Object.entries(answers).map(([criterionCode, levelIndex]) => ({ criterionCode, levelIndex })),
     Object.entries(decl).map(([ruleId, d]) => ({ ruleId, holds: d.holds, reason: d.reason ?? null })),
@@ -105,7 +117,10 @@ describe('conditional criteria', () => {
 
 describe('disqualification', () => {
   it('a disqualifying finding with a reason marks the sheet and makes it submittable without further answers', () => {
-    const e = evaluateSheet(set, content({ '1.1': 0 }, { 'disqualify:1.1:1': { holds: true, reason: 'Toàn bộ nguyên liệu nhập từ nước ngoài' } }));
+    const e = evaluateSheet(
+      set,
+      content({ '1.1': 0 }, { 'disqualify:1.1:1': { holds: true, reason: 'Toàn bộ nguyên liệu nhập từ nước ngoài' } }),
+    );
     expect(e.disqualified).toBe(true);
     expect(e.disqualifiedBy).toEqual([{ ruleId: 'disqualify:1.1:1', reason: 'Toàn bộ nguyên liệu nhập từ nước ngoài' }]);
     expect(e.complete).toBe(true);
@@ -118,7 +133,10 @@ describe('disqualification', () => {
     const e = evaluateSheet(set, content(ALL_TOP, { 'disqualify:set:1': { holds: true, reason: '  ' } }));
     expect(e.problems).toEqual([{ code: 'DISQUALIFY_REASON_REQUIRED', ruleId: 'disqualify:set:1' }]);
     expect(e.complete).toBe(false);
-    expect(checkDeclaration(set, 'disqualify:set:1', { holds: true, reason: null })).toEqual({ code: 'DISQUALIFY_REASON_REQUIRED', ruleId: 'disqualify:set:1' });
+    expect(checkDeclaration(set, 'disqualify:set:1', { holds: true, reason: null })).toEqual({
+      code: 'DISQUALIFY_REASON_REQUIRED',
+      ruleId: 'disqualify:set:1',
+    });
     expect(checkDeclaration(set, 'disqualify:set:1', { holds: true, reason: 'Giả mạo giấy chứng nhận' })).toBeNull();
   });
 
@@ -132,7 +150,10 @@ describe('disqualification', () => {
 
 describe('stops the evaluation', () => {
   it('a declared stop condition takes the following criteria out: not required, not counted', () => {
-    const e = evaluateSheet(set, content({ '1.1': 2, '1.2': 2, '5.1': 4, '5.2': 2, '6.1': 0, '7': 3 }, { 'stop:6.1:1': { holds: true } }));
+    const e = evaluateSheet(
+      set,
+      content({ '1.1': 2, '1.2': 2, '5.1': 4, '5.2': 2, '6.1': 0, '7': 3 }, { 'stop:6.1:1': { holds: true } }),
+    );
     expect(e.stopped).toBe(true);
     expect(e.stoppedBy).toContain('stop:6.1:1');
     expect(e.criteria.filter((c) => c.status === 'stopped').map((c) => c.code)).toEqual(['6.2', '7', '8']);
@@ -183,15 +204,28 @@ describe('checkAnswer / declarationRules', () => {
   it('accepts every level index in range and refuses the edges outside', () => {
     expect(checkAnswer(set, '5.1', 0)).toBeNull();
     expect(checkAnswer(set, '5.1', 4)).toBeNull();
-    expect(checkAnswer(set, '5.1', 5)).toEqual({ code: 'LEVEL_OUT_OF_RANGE', criterionCode: '5.1', levelIndex: 5, levelCount: 5 });
+    expect(checkAnswer(set, '5.1', 5)).toEqual({
+      code: 'LEVEL_OUT_OF_RANGE',
+      criterionCode: '5.1',
+      levelIndex: 5,
+      levelCount: 5,
+    });
     expect(checkAnswer(set, '5.1', -1)).toMatchObject({ code: 'LEVEL_OUT_OF_RANGE' });
     expect(checkAnswer(set, '5.1', 1.5)).toMatchObject({ code: 'LEVEL_OUT_OF_RANGE' });
     expect(checkAnswer(set, '5.3', 0)).toEqual({ code: 'UNKNOWN_CRITERION', criterionCode: '5.3' });
   });
 
   it('lists the rules a member declares on (not level-triggered stops, not case choices)', () => {
-    expect(declarationRules(set).map((r) => r.id)).toEqual(['disqualify:set:1', 'disqualify:1.1:1', 'conditional:5.2:1', 'stop:6.1:1']);
-    expect(checkDeclaration(set, 'stop:6.2:1', { holds: true, reason: null })).toEqual({ code: 'UNKNOWN_RULE', ruleId: 'stop:6.2:1' });
+    expect(declarationRules(set).map((r) => r.id)).toEqual([
+      'disqualify:set:1',
+      'disqualify:1.1:1',
+      'conditional:5.2:1',
+      'stop:6.1:1',
+    ]);
+    expect(checkDeclaration(set, 'stop:6.2:1', { holds: true, reason: null })).toEqual({
+      code: 'UNKNOWN_RULE',
+      ruleId: 'stop:6.2:1',
+    });
     expect(checkDeclaration(set, 'nope:1', { holds: true, reason: null })).toEqual({ code: 'UNKNOWN_RULE', ruleId: 'nope:1' });
   });
 });

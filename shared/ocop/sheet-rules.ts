@@ -103,7 +103,9 @@ export type SheetProblem =
 
 /** Rules on which the member records a judgement (disqualify, stop with a condition, conditional). */
 export function declarationRules(set: CriteriaSet): CriteriaRule[] {
-  return set.rules.filter((r) => r.kind === 'disqualify' || r.kind === 'conditional' || (r.kind === 'stop' && r.trigger.type === 'condition'));
+  return set.rules.filter(
+    (r) => r.kind === 'disqualify' || r.kind === 'conditional' || (r.kind === 'stop' && r.trigger.type === 'condition'),
+  );
 }
 
 export const isDeclarable = (r: CriteriaRule): boolean =>
@@ -131,7 +133,8 @@ export function checkAnswer(set: CriteriaSet, code: string, levelIndex: number):
   const placed = criteriaIndex(set).byCode.get(code);
   if (!placed) return { code: 'UNKNOWN_CRITERION', criterionCode: code };
   const n = placed.criterion.levels.length;
-  if (!Number.isInteger(levelIndex) || levelIndex < 0 || levelIndex >= n) return { code: 'LEVEL_OUT_OF_RANGE', criterionCode: code, levelIndex, levelCount: n };
+  if (!Number.isInteger(levelIndex) || levelIndex < 0 || levelIndex >= n)
+    return { code: 'LEVEL_OUT_OF_RANGE', criterionCode: code, levelIndex, levelCount: n };
   return null;
 }
 
@@ -167,7 +170,8 @@ function stoppedCodes(rule: Extract<CriteriaRule, { kind: 'stop' }>, placed: rea
     : placed.filter((p) => p.criterion.code !== rule.criterionCode).map((p) => p.criterion.code);
 }
 
-const caseOf = (c: Criterion, levelIndex: number | null): string | null => (levelIndex === null ? null : (c.levels[levelIndex]?.case ?? null));
+const caseOf = (c: Criterion, levelIndex: number | null): string | null =>
+  levelIndex === null ? null : (c.levels[levelIndex]?.case ?? null);
 
 /** Evaluates a sheet: statuses, totals, disqualification, stops, completeness. */
 export function evaluateSheet(set: CriteriaSet, content: SheetContent): SheetEvaluation {
@@ -203,7 +207,13 @@ export function evaluateSheet(set: CriteriaSet, content: SheetContent): SheetEva
     const raw = content.answers.get(criterion.code);
     const levelIndex = raw !== undefined && raw >= 0 && raw < criterion.levels.length ? raw : null;
     const because = notEvaluated.get(criterion.code) ?? [];
-    const status: CriterionStatus = stoppedSet.has(criterion.code) ? 'stopped' : because.length > 0 ? 'skipped' : levelIndex === null ? 'missing' : 'answered';
+    const status: CriterionStatus = stoppedSet.has(criterion.code)
+      ? 'stopped'
+      : because.length > 0
+        ? 'skipped'
+        : levelIndex === null
+          ? 'missing'
+          : 'answered';
     return {
       code: criterion.code,
       part: part.code,

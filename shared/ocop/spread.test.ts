@@ -24,7 +24,12 @@ describe('spread between members’ totals', () => {
   });
 
   it('one member has no spread; ties list every member at the extremes', () => {
-    expect(evaluateSpread(totals(6500))).toMatchObject({ spreadCenti: 0, withinLimit: true, lowestMemberIds: [1], highestMemberIds: [1] });
+    expect(evaluateSpread(totals(6500))).toMatchObject({
+      spreadCenti: 0,
+      withinLimit: true,
+      lowestMemberIds: [1],
+      highestMemberIds: [1],
+    });
     const r = evaluateSpread([
       { memberId: 9, totalCenti: 6000 },
       { memberId: 3, totalCenti: 6000 },
@@ -42,24 +47,38 @@ describe('spread between members’ totals', () => {
       }
       return null;
     };
-    expect(code(() => spreadLimitCenti({ limit: -1, limitAllowed: true }))).toEqual(['INVALID_RULE', 'Spread limit must be ≥ 0, got -1']);
-    expect(code(() => spreadLimitCenti({ limit: 10.001, limitAllowed: true }))).toEqual(['INVALID_RULE', 'Spread limit 10.001 has more than 2 decimals; use at most 2 (e.g. 0.25)']);
-    expect(code(() => spreadLimitCenti({ limit: 10 } as never))).toEqual(['INVALID_RULE', 'Spread rule needs limitAllowed: true or false']);
+    expect(code(() => spreadLimitCenti({ limit: -1, limitAllowed: true }))).toEqual([
+      'INVALID_RULE',
+      'Spread limit must be ≥ 0, got -1',
+    ]);
+    expect(code(() => spreadLimitCenti({ limit: 10.001, limitAllowed: true }))).toEqual([
+      'INVALID_RULE',
+      'Spread limit 10.001 has more than 2 decimals; use at most 2 (e.g. 0.25)',
+    ]);
+    expect(code(() => spreadLimitCenti({ limit: 10 } as never))).toEqual([
+      'INVALID_RULE',
+      'Spread rule needs limitAllowed: true or false',
+    ]);
     expect(code(() => evaluateSpread([]))).toEqual(['NO_SHEETS', 'Spread needs at least one member total']);
   });
 
   it('is max − min and independent of order (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 3000 }), fc.boolean(), (vs, limit, allowed) => {
-        const rule = { limit: limit / 100, limitAllowed: allowed };
-        const r = evaluateSpread(totals(...vs), rule);
-        const spread = Math.max(...vs) - Math.min(...vs);
-        expect(r.spreadCenti).toBe(spread);
-        expect(r.withinLimit).toBe(allowed ? spread <= limit : spread < limit);
-        expect(isSpreadWithin(spread, limit, allowed)).toBe(r.withinLimit);
-        const reversed = evaluateSpread(totals(...vs).reverse(), rule);
-        expect(reversed.spreadCenti).toBe(r.spreadCenti);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.boolean(),
+        (vs, limit, allowed) => {
+          const rule = { limit: limit / 100, limitAllowed: allowed };
+          const r = evaluateSpread(totals(...vs), rule);
+          const spread = Math.max(...vs) - Math.min(...vs);
+          expect(r.spreadCenti).toBe(spread);
+          expect(r.withinLimit).toBe(allowed ? spread <= limit : spread < limit);
+          expect(isSpreadWithin(spread, limit, allowed)).toBe(r.withinLimit);
+          const reversed = evaluateSpread(totals(...vs).reverse(), rule);
+          expect(reversed.spreadCenti).toBe(r.spreadCenti);
+        },
+      ),
     );
   });
 });

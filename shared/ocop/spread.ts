@@ -40,7 +40,8 @@ export function spreadLimitCenti(rule: SpreadRule): number {
   } catch (e) {
     throw new RulesInputError('INVALID_RULE', (e as Error).message, { field: 'spread.limit' });
   }
-  if (limit < 0) throw new RulesInputError('INVALID_RULE', `Spread limit must be ≥ 0, got ${rule.limit}`, { field: 'spread.limit' });
+  if (limit < 0)
+    throw new RulesInputError('INVALID_RULE', `Spread limit must be ≥ 0, got ${rule.limit}`, { field: 'spread.limit' });
   if (typeof rule.limitAllowed !== 'boolean') {
     throw new RulesInputError('INVALID_RULE', 'Spread rule needs limitAllowed: true or false', { field: 'spread.limitAllowed' });
   }
@@ -60,7 +61,11 @@ export function evaluateSpread(totals: readonly MemberTotal[], rule: SpreadRule 
     if (t.totalCenti < min) min = t.totalCenti;
     if (t.totalCenti > max) max = t.totalCenti;
   }
-  const ids = (v: number) => totals.filter((t) => t.totalCenti === v).map((t) => t.memberId).sort((a, b) => a - b);
+  const ids = (v: number) =>
+    totals
+      .filter((t) => t.totalCenti === v)
+      .map((t) => t.memberId)
+      .sort((a, b) => a - b);
   const spreadCenti = max - min;
   return {
     spreadCenti,

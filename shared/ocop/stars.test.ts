@@ -59,21 +59,29 @@ describe('band star under 1048 (whole-number bands 90–100 / 70–89 / 50–69 
 
 describe('band star: range and properties', () => {
   it('refuses a mean outside 0–100', () => {
-    expect(() => bandStar(makeMean(10001, 1), '26/2026/QĐ-TTg')).toThrow("Mean total 100.01 is outside 0–100; check the criteria set's points");
+    expect(() => bandStar(makeMean(10001, 1), '26/2026/QĐ-TTg')).toThrow(
+      "Mean total 100.01 is outside 0–100; check the criteria set's points",
+    );
     expect(() => bandStar(makeMean(-1, 1), '26/2026/QĐ-TTg')).toThrow('outside 0–100');
     expect(() => bandStarOfPoints(70.001, '26/2026/QĐ-TTg')).toThrow('mean 70.001 has more than 2 decimals');
   });
 
   it('is monotone in the mean and agrees with the band table (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 1, max: 15 }), fc.constantFrom(...LEGAL_BASIS_IDS), (a, b, n, basis) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const sLo = bandStarFromSum(lo * n, n, basis);
-        const sHi = bandStarFromSum(hi * n, n, basis);
-        expect(sLo).toBeLessThanOrEqual(sHi);
-        const band = bandFor(basis, sLo);
-        expect(lo).toBeGreaterThanOrEqual(band.minCenti);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.constantFrom(...LEGAL_BASIS_IDS),
+        (a, b, n, basis) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const sLo = bandStarFromSum(lo * n, n, basis);
+          const sHi = bandStarFromSum(hi * n, n, basis);
+          expect(sLo).toBeLessThanOrEqual(sHi);
+          const band = bandFor(basis, sLo);
+          expect(lo).toBeGreaterThanOrEqual(band.minCenti);
+        },
+      ),
     );
   });
 

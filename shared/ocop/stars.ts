@@ -12,9 +12,7 @@ const MAX_TOTAL_CENTI = 10000;
 
 function checkRange(mean: Mean): void {
   if (mean.sumCenti < 0 || mean.sumCenti > MAX_TOTAL_CENTI * mean.count) {
-    throw new RangeError(
-      `Mean total ${mean.sumCenti / mean.count / 100} is outside 0–100; check the criteria set's points`,
-    );
+    throw new RangeError(`Mean total ${mean.sumCenti / mean.count / 100} is outside 0–100; check the criteria set's points`);
   }
 }
 

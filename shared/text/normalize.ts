@@ -15,13 +15,7 @@ export const cleanLine = (s: string): string => nfc(s).replace(/\s+/gu, ' ').tri
  * đ/Đ are separate letters in Unicode (not d + mark), so they are mapped explicitly.
  */
 export const foldForSearch = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 /** Recursively NFC-normalises every string inside a JSON-like value (objects, arrays). */
 export function nfcDeep<T>(value: T): T {

@@ -15,7 +15,13 @@ export const appCommands: CliCommand[] = [
       const core = await r.core();
       const info = unwrap(await invoke(core.ctx, 'app:info', {}));
       r.io.result(info, (i: typeof info) =>
-        [`${i.name} ${i.version}`, `Data folder:    ${i.dataDir}`, `Database:       ${i.databasePath}`, `Schema version: ${i.schemaVersion} (latest ${i.latestSchemaVersion})`, `Node:           ${i.nodeVersion}`].join('\n'),
+        [
+          `${i.name} ${i.version}`,
+          `Data folder:    ${i.dataDir}`,
+          `Database:       ${i.databasePath}`,
+          `Schema version: ${i.schemaVersion} (latest ${i.latestSchemaVersion})`,
+          `Node:           ${i.nodeVersion}`,
+        ].join('\n'),
       );
       return 0;
     },
@@ -30,7 +36,9 @@ export const appCommands: CliCommand[] = [
       try {
         const res = await migrateToLatest(opened, { backupDir: dataPaths(r.dataDir).backupsDir });
         r.io.result(res, (m: typeof res) =>
-          m.applied.length === 0 ? `Schema is up to date (version ${m.to}).` : `Migrated from version ${m.from} to ${m.to}: ${m.applied.join(', ')}${m.backupFile ? `\nBackup: ${m.backupFile}` : ''}`,
+          m.applied.length === 0
+            ? `Schema is up to date (version ${m.to}).`
+            : `Migrated from version ${m.from} to ${m.to}: ${m.applied.join(', ')}${m.backupFile ? `\nBackup: ${m.backupFile}` : ''}`,
         );
       } finally {
         closeDatabase(opened);

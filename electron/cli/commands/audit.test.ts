@@ -50,7 +50,12 @@ describe('CLI audit verify', () => {
 
     const r = await run(['audit', 'verify', '--json', '--data-dir', dir]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: false, count: 3, firstBrokenSeq: 2, reason: 'event 2 was altered after it was written' });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: false,
+      count: 3,
+      firstBrokenSeq: 2,
+      reason: 'event 2 was altered after it was written',
+    });
     const text = await run(['audit', 'verify', '--data-dir', dir]);
     expect(text.code).toBe(1);
     expect(text.out).toContain('AUDIT CHAIN BROKEN at event 2');
@@ -64,7 +69,12 @@ describe('CLI audit verify', () => {
     raw.close();
     const r = await run(['audit', 'verify', '--json', '--data-dir', dir]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: false, count: 2, firstBrokenSeq: 3, reason: 'event 3 does not link to the event before it' });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: false,
+      count: 2,
+      firstBrokenSeq: 3,
+      reason: 'event 3 does not link to the event before it',
+    });
   });
 });
 
@@ -73,10 +83,20 @@ describe('CLI audit verify on finalized sessions', () => {
   async function finalizedFolder() {
     const dir = tempDir();
     const core = await fileCore(dir);
-    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+      content_json: string;
+    };
     const set = CriteriaSet.parse(JSON.parse(row.content_json));
-    const plans = [[75, 76, 74], [60, 61, 60]].map((ts) => ts.map((t) => choicesForTotal(set, t, { keepMarks: true })));
-    const s = seedSession(core.ctx.sqlite, { products: 2, members: 3, choose: ({ product, member, code }) => plans[product]![member]![code]!, status: 'closed' });
+    const plans = [
+      [75, 76, 74],
+      [60, 61, 60],
+    ].map((ts) => ts.map((t) => choicesForTotal(set, t, { keepMarks: true })));
+    const s = seedSession(core.ctx.sqlite, {
+      products: 2,
+      members: 3,
+      choose: ({ product, member, code }) => plans[product]![member]![code]!,
+      status: 'closed',
+    });
     const f = await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true });
     expect(f.ok).toBe(true);
     core.close();
@@ -87,7 +107,10 @@ describe('CLI audit verify on finalized sessions', () => {
     const { dir, s } = await finalizedFolder();
     const r = await run(['audit', 'verify', '--json', '--data-dir', dir]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: true, finalizations: { ok: true, checks: [{ sessionId: s.sessionId, seq: 1, ok: true }] } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: true,
+      finalizations: { ok: true, checks: [{ sessionId: s.sessionId, seq: 1, ok: true }] },
+    });
   });
 
   it('detects a stored answer edited with raw SQL after dropping the triggers: exit 1, the sheet named', async () => {
@@ -95,7 +118,9 @@ describe('CLI audit verify on finalized sessions', () => {
     const raw = new Database(path.join(dir, 'ocop.sqlite'));
     const sheet = s.sheetIds[0]![1]!;
     // The database refuses the edit: the sheet is submitted and the session finalized.
-    expect(() => raw.prepare(`UPDATE score_answer SET level_index = 0, points = 0 WHERE sheet_id = ? AND criterion_code = '1.2'`).run(sheet)).toThrow(/IMMUTABLE|FORBIDDEN_STATE/);
+    expect(() =>
+      raw.prepare(`UPDATE score_answer SET level_index = 0, points = 0 WHERE sheet_id = ? AND criterion_code = '1.2'`).run(sheet),
+    ).toThrow(/IMMUTABLE|FORBIDDEN_STATE/);
     raw.exec('DROP TRIGGER score_answer_draft_only_update; DROP TRIGGER score_answer_finalized_update');
     raw.prepare(`UPDATE score_answer SET level_index = 0, points = 0 WHERE sheet_id = ? AND criterion_code = '1.2'`).run(sheet);
     raw.close();
@@ -105,7 +130,9 @@ describe('CLI audit verify on finalized sessions', () => {
     const v = JSON.parse(r.out);
     // The chain itself is intact: the edit went around it, and the finalization check finds it.
     expect(v).toMatchObject({ ok: false, firstBrokenSeq: null, finalizations: { ok: false } });
-    expect(v.finalizations.checks[0].problems).toContain(`product ${s.productCodes[0]}: the answers of sheet ${sheet} (member ${s.memberIds[1]}) were changed after finalization`);
+    expect(v.finalizations.checks[0].problems).toContain(
+      `product ${s.productCodes[0]}: the answers of sheet ${sheet} (member ${s.memberIds[1]}) were changed after finalization`,
+    );
     const text = await run(['audit', 'verify', '--data-dir', dir]);
     expect(text.code).toBe(1);
     expect(text.out).toContain(`SESSION ${s.sessionId} FINALIZATION 1 DOES NOT MATCH`);

@@ -20,7 +20,11 @@ function verifyText(v: Verification): string {
       : `AUDIT CHAIN BROKEN at event ${v.firstBrokenSeq}: ${v.reason}\n${v.count} event(s) in the log; events from ${v.firstBrokenSeq} on cannot be trusted.`,
   ];
   for (const c of v.finalizations.checks) {
-    lines.push(c.ok ? `Session ${c.sessionId} finalization ${c.seq}: digest ${c.storedDigest} matches the database` : `SESSION ${c.sessionId} FINALIZATION ${c.seq} DOES NOT MATCH:\n  - ${c.problems.join('\n  - ')}`);
+    lines.push(
+      c.ok
+        ? `Session ${c.sessionId} finalization ${c.seq}: digest ${c.storedDigest} matches the database`
+        : `SESSION ${c.sessionId} FINALIZATION ${c.seq} DOES NOT MATCH:\n  - ${c.problems.join('\n  - ')}`,
+    );
   }
   return lines.join('\n');
 }
@@ -29,7 +33,8 @@ export const auditCommands: CliCommand[] = [
   {
     name: 'audit verify',
     usage: 'audit verify [--data-dir DIR] [--json]',
-    summary: 'Re-compute the audit hash chain and check finalized sessions against it; exit 1 and name the first broken link or changed answer',
+    summary:
+      'Re-compute the audit hash chain and check finalized sessions against it; exit 1 and name the first broken link or changed answer',
     run: async (r) => {
       const core = await r.core();
       const chain = unwrap(await invoke(core.ctx, 'audit:verify', {}));

@@ -25,7 +25,10 @@ describe('CLI councils and sessions', () => {
   });
 
   it('sessions list and sessions show, as JSON and as text', async () => {
-    const list = JSON.parse((await run(['sessions', 'list', '--json', '--data-dir', dir])).out) as { id: number; status: string }[];
+    const list = JSON.parse((await run(['sessions', 'list', '--json', '--data-dir', dir])).out) as {
+      id: number;
+      status: string;
+    }[];
     expect(list.map((s) => s.status).sort()).toEqual(['in_progress', 'preparing']);
     const open = JSON.parse((await run(['sessions', 'list', '--status', 'in_progress', '--json', '--data-dir', dir])).out);
     expect(open).toHaveLength(1);

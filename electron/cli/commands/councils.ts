@@ -5,20 +5,32 @@ import type { QuorumView, SessionDetail, SessionListItem } from '../../../shared
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
 
-const ROLE: Record<string, string> = { chair: 'Chủ tịch', vice_chair: 'Phó Chủ tịch', member: 'Ủy viên', member_secretary: 'Ủy viên kiêm Thư ký', secretary: 'Thư ký' };
+const ROLE: Record<string, string> = {
+  chair: 'Chủ tịch',
+  vice_chair: 'Phó Chủ tịch',
+  member: 'Ủy viên',
+  member_secretary: 'Ủy viên kiêm Thư ký',
+  secretary: 'Thư ký',
+};
 
 const councilsText = (rows: CouncilListItem[]): string =>
   rows.length === 0
     ? 'No councils yet.'
     : rows
-        .map((c) => `#${c.id}  ${c.name}\n     ${c.level}${c.parentCouncilName ? ` of ${c.parentCouncilName}` : ''}; ${c.activeMemberCount} active member(s); chair: ${c.chairName ?? '—'}; rules v${c.rulesVersion}; ${c.sessionCount} session(s)`)
+        .map(
+          (c) =>
+            `#${c.id}  ${c.name}\n     ${c.level}${c.parentCouncilName ? ` of ${c.parentCouncilName}` : ''}; ${c.activeMemberCount} active member(s); chair: ${c.chairName ?? '—'}; rules v${c.rulesVersion}; ${c.sessionCount} session(s)`,
+        )
         .join('\n');
 
 const sessionsText = (rows: SessionListItem[]): string =>
   rows.length === 0
     ? 'No sessions.'
     : rows
-        .map((s) => `#${s.id}  ${s.date}  ${s.status.padEnd(11)} ${s.kind === 'written_opinion' ? 'written opinion' : 'meeting'} ${s.number} — ${s.councilName}, ${s.roundName}; ${s.agendaCount} product(s); ${s.presentVotingCount}/${s.votingMemberCount} present`)
+        .map(
+          (s) =>
+            `#${s.id}  ${s.date}  ${s.status.padEnd(11)} ${s.kind === 'written_opinion' ? 'written opinion' : 'meeting'} ${s.number} — ${s.councilName}, ${s.roundName}; ${s.agendaCount} product(s); ${s.presentVotingCount}/${s.votingMemberCount} present`,
+        )
         .join('\n');
 
 const quorumText = (q: QuorumView): string =>
@@ -38,7 +50,10 @@ function sessionText(d: SessionDetail): string {
     `Quorum:  ${quorumText(d.quorum.session)}`,
     '',
     'Members:',
-    ...d.members.map((m) => `  ${String(m.order).padStart(2)}. ${m.fullName} — ${ROLE[m.role] ?? m.role}, ${m.position} ${m.office}: ${m.present === null ? 'not recorded' : m.present ? 'present' : `absent${m.absenceReason ? ` (${m.absenceReason})` : ''}`}`),
+    ...d.members.map(
+      (m) =>
+        `  ${String(m.order).padStart(2)}. ${m.fullName} — ${ROLE[m.role] ?? m.role}, ${m.position} ${m.office}: ${m.present === null ? 'not recorded' : m.present ? 'present' : `absent${m.absenceReason ? ` (${m.absenceReason})` : ''}`}`,
+    ),
     '',
     'Agenda:',
     ...d.agenda.map((a) => {
@@ -68,7 +83,8 @@ export const councilsCommands: CliCommand[] = [
   },
   {
     name: 'sessions list',
-    usage: 'sessions list [--council ID] [--round ID] [--status preparing|in_progress|closed|finalized] [--data-dir DIR] [--json]',
+    usage:
+      'sessions list [--council ID] [--round ID] [--status preparing|in_progress|closed|finalized] [--data-dir DIR] [--json]',
     summary: 'Council sessions, newest first, with their status, agenda size and attendance',
     options: { council: { type: 'string' }, round: { type: 'string' }, status: { type: 'string' } },
     run: async (r) => {

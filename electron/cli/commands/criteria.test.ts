@@ -39,7 +39,18 @@ describe('CLI criteria', () => {
   it('exports to XLSX and JSON and imports them back (unchanged), with --json results', async () => {
     const dir = tempDir();
     const out = tempDir();
-    const x = await run(['criteria', 'export', '26', '--format', 'xlsx', '--out', path.join(out, 'bo-26.xlsx'), '--json', '--data-dir', dir]);
+    const x = await run([
+      'criteria',
+      'export',
+      '26',
+      '--format',
+      'xlsx',
+      '--out',
+      path.join(out, 'bo-26.xlsx'),
+      '--json',
+      '--data-dir',
+      dir,
+    ]);
     expect(x.code).toBe(0);
     expect(JSON.parse(x.out)).toMatchObject({ format: 'xlsx', bytes: expect.any(Number) });
     expect(fs.readFileSync(path.join(out, 'bo-26.xlsx')).subarray(0, 2).toString()).toBe('PK');
@@ -68,7 +79,15 @@ describe('CLI criteria', () => {
     expect(r.err).toMatch(/\[GROUP_MAX_SUM\]/);
     expect(r.err).toMatch(/\[IMPORT_INVALID\]/);
     const j = await run(['criteria', 'import', file, '--json', '--data-dir', dir]);
-    expect(JSON.parse(j.out)).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID', details: { errors: expect.arrayContaining([expect.objectContaining({ code: 'CRITERION_MAX_LEVEL', criterionCode: '1.3' })]) } } });
+    expect(JSON.parse(j.out)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'IMPORT_INVALID',
+        details: {
+          errors: expect.arrayContaining([expect.objectContaining({ code: 'CRITERION_MAX_LEVEL', criterionCode: '1.3' })]),
+        },
+      },
+    });
     expect(JSON.parse((await run(['criteria', 'list', '--json', '--data-dir', dir])).out)).toHaveLength(26);
     expect((await run(['criteria', 'import', 'bo.csv', '--data-dir', dir])).code).toBe(2);
     expect((await run(['criteria', 'export', '7', '--format', 'pdf', '--out', 'x', '--data-dir', dir])).code).toBe(2);

@@ -21,8 +21,13 @@ const versionId = (r: CliRun, usage: string): number | null => {
 /** The form as text: parts, groups, criteria, levels with points and star marks, rules, anomalies. */
 function formText(v: CriteriaSetVersion): string {
   const s = v.content;
-  const out: string[] = [`${s.name} — ${s.decision}${s.setNo ? `, bộ ${s.setNo}` : ''} (${s.setKey} v${v.version}, ${v.contentHash.slice(0, 12)}${v.locked ? ', đã khóa' : ''})`];
-  if (s.classification) out.push(`Phân loại: ${[s.classification.nganh, s.classification.nhom, s.classification.phanNhom].filter(Boolean).join(' › ')} — ${s.classification.ministries.join('; ')}`);
+  const out: string[] = [
+    `${s.name} — ${s.decision}${s.setNo ? `, bộ ${s.setNo}` : ''} (${s.setKey} v${v.version}, ${v.contentHash.slice(0, 12)}${v.locked ? ', đã khóa' : ''})`,
+  ];
+  if (s.classification)
+    out.push(
+      `Phân loại: ${[s.classification.nganh, s.classification.nhom, s.classification.phanNhom].filter(Boolean).join(' › ')} — ${s.classification.ministries.join('; ')}`,
+    );
   for (const d of s.disqualifiers) out.push(d);
   for (const p of s.parts) {
     out.push('', `PHẦN ${p.code}. ${p.title} (${p.max} điểm)`);
@@ -30,11 +35,16 @@ function formText(v: CriteriaSetVersion): string {
       const single = g.criteria.length === 1 && g.criteria[0]!.code === g.code;
       if (!single) out.push(`  ${g.code}. ${g.title} (${g.max})`);
       for (const c of g.criteria) {
-        out.push(`${single ? '  ' : '    '}${c.code}. ${c.parent ? `[${c.parent.code} ${c.parent.title}] ` : ''}${c.title} (${c.max})${c.possibleTypo ? ' [cần đối chiếu]' : ''}`);
+        out.push(
+          `${single ? '  ' : '    '}${c.code}. ${c.parent ? `[${c.parent.code} ${c.parent.title}] ` : ''}${c.title} (${c.max})${c.possibleTypo ? ' [cần đối chiếu]' : ''}`,
+        );
         for (const n of c.notes) out.push(`        ${n}`);
         for (const block of levelsByCase(c)) {
           if (block.case) out.push(`        ${block.case}`);
-          for (const { level: l } of block.levels) out.push(`        □ ${l.text} — ${l.points} điểm${l.minForStars ? ` ${'*'.repeat(l.minForStars)} (${l.minForStars} sao)` : ''}`);
+          for (const { level: l } of block.levels)
+            out.push(
+              `        □ ${l.text} — ${l.points} điểm${l.minForStars ? ` ${'*'.repeat(l.minForStars)} (${l.minForStars} sao)` : ''}`,
+            );
         }
       }
     }
@@ -70,7 +80,10 @@ export const criteriaCommands: CliCommand[] = [
       }));
       r.io.result(rows, (v: typeof rows) =>
         v
-          .map((s) => `${String(s.id).padStart(4)}  ${s.setKey.padEnd(16)} v${s.version}  ${s.hash.slice(0, 10)}  A${s.partMaxima.A}/B${s.partMaxima.B}/C${s.partMaxima.C}=${s.total}  ${String(s.criterionCount).padStart(2)} tiêu chí${s.used ? '  [đã dùng]' : ''}  ${s.name}`)
+          .map(
+            (s) =>
+              `${String(s.id).padStart(4)}  ${s.setKey.padEnd(16)} v${s.version}  ${s.hash.slice(0, 10)}  A${s.partMaxima.A}/B${s.partMaxima.B}/C${s.partMaxima.C}=${s.total}  ${String(s.criterionCount).padStart(2)} tiêu chí${s.used ? '  [đã dùng]' : ''}  ${s.name}`,
+          )
           .join('\n'),
       );
       return 0;
@@ -96,7 +109,9 @@ export const criteriaCommands: CliCommand[] = [
     run: async (r) => {
       const file = r.positionals[0];
       if (!file) {
-        r.io.error('criteria import: give the file to import, e.g. criteria import bo-tieu-chi.xlsx (JSON or XLSX, see docs/formats/criteria-set.md)');
+        r.io.error(
+          'criteria import: give the file to import, e.g. criteria import bo-tieu-chi.xlsx (JSON or XLSX, see docs/formats/criteria-set.md)',
+        );
         return 2;
       }
       const ext = path.extname(file).toLowerCase();
@@ -112,14 +127,26 @@ export const criteriaCommands: CliCommand[] = [
       }
       const core = await r.core();
       const format = ext === '.json' ? 'json' : 'xlsx';
-      const env = await invoke(core.ctx, 'criteria:import', { format, content: format === 'json' ? bytes.toString('utf8') : bytes.toString('base64'), fileName: path.basename(file) });
+      const env = await invoke(core.ctx, 'criteria:import', {
+        format,
+        content: format === 'json' ? bytes.toString('utf8') : bytes.toString('base64'),
+        fileName: path.basename(file),
+      });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
         const errors = ((env.error.details as { errors?: CriteriaImportError[] } | undefined)?.errors ?? []).slice(0, 200);
         for (const e of errors) r.io.error(`  - [${e.code}] ${e.message}`);
       }
       const res = unwrap(env);
-      const word = { created: 'Imported as a new set', new_version: 'Imported as a new version', unchanged: 'Already stored with the same content; nothing changed' }[res.outcome];
-      r.io.result(res, (v: typeof res) => `${word}: ${v.version.setKey} v${v.version.version} (id ${v.version.id}, ${v.version.contentHash.slice(0, 12)}) ${v.version.name}`);
+      const word = {
+        created: 'Imported as a new set',
+        new_version: 'Imported as a new version',
+        unchanged: 'Already stored with the same content; nothing changed',
+      }[res.outcome];
+      r.io.result(
+        res,
+        (v: typeof res) =>
+          `${word}: ${v.version.setKey} v${v.version.version} (id ${v.version.id}, ${v.version.contentHash.slice(0, 12)}) ${v.version.name}`,
+      );
       return 0;
     },
   },

@@ -14,7 +14,10 @@ describe('CLI documents settings / number / series', { timeout: 120_000 }, () =>
     core.close();
     const data = ['--data-dir', dir];
 
-    expect(await run(['documents', 'settings', ...data])).toMatchObject({ code: 2, err: expect.stringContaining('--session ID is required') });
+    expect(await run(['documents', 'settings', ...data])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--session ID is required'),
+    });
     const shown = await run(['documents', 'settings', '--session', String(s.sessionId), '--kind', 'minutes', '--json', ...data]);
     expect(shown.code).toBe(0);
     const view = JSON.parse(shown.out) as { settings: Record<string, unknown>; numberText: string };
@@ -24,13 +27,45 @@ describe('CLI documents settings / number / series', { timeout: 120_000 }, () =>
 
     const file = path.join(dir, 'minutes.json');
     fs.writeFileSync(file, JSON.stringify({ ...view.settings, place: 'Cao Lãnh', recipients: ['UBND tỉnh (b/c)', 'Lưu: VT'] }));
-    const saved = await run(['documents', 'settings', '--session', String(s.sessionId), '--kind', 'minutes', '--save', file, ...data]);
+    const saved = await run([
+      'documents',
+      'settings',
+      '--session',
+      String(s.sessionId),
+      '--kind',
+      'minutes',
+      '--save',
+      file,
+      ...data,
+    ]);
     expect(saved.code).toBe(0);
     expect(saved.out).toContain('recipients: UBND tỉnh (b/c); Lưu: VT');
 
-    expect(await run(['documents', 'series', '--council', String(s.councilId), '--kind', 'minutes', '--pattern', '{n}/BB-HĐĐG', '--year', '2026', '--next', '12', ...data])).toMatchObject({ code: 0, out: 'minutes: {n}/BB-HĐĐG, next 12 in 2026' });
-    expect(await run(['documents', 'number', '--session', String(s.sessionId), '--kind', 'minutes', ...data])).toMatchObject({ code: 0, out: 'Số: 12/BB-HĐĐG' });
-    expect(await run(['documents', 'number', '--session', String(s.sessionId), '--kind', 'minutes', ...data])).toMatchObject({ code: 1, err: expect.stringContaining('already has number 12/BB-HĐĐG') });
+    expect(
+      await run([
+        'documents',
+        'series',
+        '--council',
+        String(s.councilId),
+        '--kind',
+        'minutes',
+        '--pattern',
+        '{n}/BB-HĐĐG',
+        '--year',
+        '2026',
+        '--next',
+        '12',
+        ...data,
+      ]),
+    ).toMatchObject({ code: 0, out: 'minutes: {n}/BB-HĐĐG, next 12 in 2026' });
+    expect(await run(['documents', 'number', '--session', String(s.sessionId), '--kind', 'minutes', ...data])).toMatchObject({
+      code: 0,
+      out: 'Số: 12/BB-HĐĐG',
+    });
+    expect(await run(['documents', 'number', '--session', String(s.sessionId), '--kind', 'minutes', ...data])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('already has number 12/BB-HĐĐG'),
+    });
 
     const pdf = path.join(dir, 'bien-ban.pdf');
     expect((await run(['pdf', 'minutes', '--session', String(s.sessionId), '--out', pdf, ...data])).code).toBe(0);

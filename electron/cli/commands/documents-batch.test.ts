@@ -11,12 +11,22 @@ import { run } from '../test/run-cli';
 async function seeded() {
   const dir = tempDir();
   const core = await fileCore(dir);
-  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+    content_json: string;
+  };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
   const plan = [70, 72, 74].map((t) => choicesForTotal(set, t, { keepMarks: true }));
   const s = seedSession(core.ctx.sqlite, { products: 2, members: 3, choose: ({ member, code }) => plan[member]![code]! });
-  const names = (core.ctx.sqlite.prepare(`SELECT full_name FROM council_member WHERE id IN (${s.memberIds.join(',')}) ORDER BY id`).all() as { full_name: string }[]).map((r) => r.full_name);
-  const products = core.ctx.sqlite.prepare(`SELECT p.name FROM registration r JOIN product p ON p.id = r.product_id WHERE r.id IN (${s.registrationIds.join(',')}) ORDER BY r.id`).all() as { name: string }[];
+  const names = (
+    core.ctx.sqlite.prepare(`SELECT full_name FROM council_member WHERE id IN (${s.memberIds.join(',')}) ORDER BY id`).all() as {
+      full_name: string;
+    }[]
+  ).map((r) => r.full_name);
+  const products = core.ctx.sqlite
+    .prepare(
+      `SELECT p.name FROM registration r JOIN product p ON p.id = r.product_id WHERE r.id IN (${s.registrationIds.join(',')}) ORDER BY r.id`,
+    )
+    .all() as { name: string }[];
   core.close();
   return { dir, s, names, products: products.map((p) => p.name) };
 }
@@ -38,23 +48,60 @@ describe('CLI pdf sheets and blank-sheet', { timeout: 180_000 }, () => {
     expect(fs.readdirSync(path.join(dir, 'exports'))).toEqual([]);
 
     const json = await run(['pdf', 'sheets', '--session', String(s.sessionId), '--out', out, '--json', '--data-dir', dir]);
-    expect(JSON.parse(json.out)).toMatchObject({ file: out, fileName: `tat-ca-phieu-danh-gia-phien-${s.sessionId}.pdf`, sheets: 6, pages: pages.length });
+    expect(JSON.parse(json.out)).toMatchObject({
+      file: out,
+      fileName: `tat-ca-phieu-danh-gia-phien-${s.sessionId}.pdf`,
+      sheets: 6,
+      pages: pages.length,
+    });
   });
 
   it('prints a blank sheet of a product, pre-filled or dotted, and names what is missing', async () => {
     const { dir, s, names, products } = await seeded();
     const reg = String(s.registrationIds[1]);
     const filled = path.join(dir, 'filled.pdf');
-    const r = await run(['pdf', 'blank-sheet', '--session', String(s.sessionId), '--registration', reg, '--member', String(s.memberIds[2]), '--out', filled, '--json', '--data-dir', dir]);
+    const r = await run([
+      'pdf',
+      'blank-sheet',
+      '--session',
+      String(s.sessionId),
+      '--registration',
+      reg,
+      '--member',
+      String(s.memberIds[2]),
+      '--out',
+      filled,
+      '--json',
+      '--data-dir',
+      dir,
+    ]);
     expect(r.code, r.out).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ fileName: `phieu-danh-gia-trang-phien-${s.sessionId}-dk-${reg}-tv-${s.memberIds[2]}.pdf` });
+    expect(JSON.parse(r.out)).toMatchObject({
+      fileName: `phieu-danh-gia-trang-phien-${s.sessionId}-dk-${reg}-tv-${s.memberIds[2]}.pdf`,
+    });
     const text = pdfPages(filled).join('\n');
     expect(text).toContain(`Tên sản phẩm: ${products[1]}`);
     expect(text).toContain(`Người đánh giá: ${names[2]}`);
     expect(text).toMatch(/TỔNG CỘNG\s+100\n/u); // no points: it is for scoring by hand
 
     const dotted = path.join(dir, 'dotted.pdf');
-    expect((await run(['pdf', 'blank-sheet', '--session', String(s.sessionId), '--registration', reg, '--dotted', '--out', dotted, '--data-dir', dir])).code).toBe(0);
+    expect(
+      (
+        await run([
+          'pdf',
+          'blank-sheet',
+          '--session',
+          String(s.sessionId),
+          '--registration',
+          reg,
+          '--dotted',
+          '--out',
+          dotted,
+          '--data-dir',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
     const blank = pdfPages(dotted).join('\n');
     expect(blank).toContain('Tên sản phẩm: ……');
     expect(blank).not.toContain(products[1]!);

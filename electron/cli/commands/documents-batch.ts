@@ -55,6 +55,9 @@ export async function printSessionSheets(r: CliRun, ctx: CoreContext, sessionId:
     // The copy in exports/ serves the app's repeated saves; the CLI has its file.
     batchJobsOf(ctx).discard(status.jobId);
   }
-  r.io.result({ file: out, fileName: status.fileName, pages: status.pages, sheets: status.total }, (v: { file: string; pages: number; sheets: number }) => `${v.file}: ${v.sheets} sheet(s), ${v.pages} page(s)`);
+  r.io.result(
+    { file: out, fileName: status.fileName, pages: status.pages, sheets: status.total },
+    (v: { file: string; pages: number; sheets: number }) => `${v.file}: ${v.sheets} sheet(s), ${v.pages} page(s)`,
+  );
   return 0;
 }

@@ -16,10 +16,17 @@ describe('CLI verify', { timeout: 120_000 }, () => {
   it("verifies a PDF against its session's finalized digest, and says why one does not match", async () => {
     const dir = tempDir();
     const core = await fileCore(dir);
-    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+      content_json: string;
+    };
     const set = CriteriaSet.parse(JSON.parse(row.content_json));
     const plan = [80, 82, 78].map((t) => choicesForTotal(set, t, { keepMarks: true }));
-    const s = seedSession(core.ctx.sqlite, { products: 1, members: 3, choose: ({ member, code }) => plan[member]![code]!, status: 'closed' });
+    const s = seedSession(core.ctx.sqlite, {
+      products: 1,
+      members: 3,
+      choose: ({ member, code }) => plan[member]![code]!,
+      status: 'closed',
+    });
     const f = await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true });
     if (!f.ok) throw new Error(f.error.message);
     const digest = f.value.finalization!.resultsDigest;
@@ -30,10 +37,20 @@ describe('CLI verify', { timeout: 120_000 }, () => {
     fs.writeFileSync(good, await renderPdf(buildCertificate(certificateData({ sessionRef: String(s.sessionId), digest }), t)));
     const ok = await run(['verify', good, '--json', '--data-dir', dir]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, reason: null, sessionId: s.sessionId, currentDigest: digest, printedDigest: digest, pageCount: 1 });
+    expect(JSON.parse(ok.out)).toMatchObject({
+      ok: true,
+      reason: null,
+      sessionId: s.sessionId,
+      currentDigest: digest,
+      printedDigest: digest,
+      pageCount: 1,
+    });
 
     const stale = path.join(dir, 'stale.pdf');
-    fs.writeFileSync(stale, await renderPdf(buildCertificate(certificateData({ sessionRef: String(s.sessionId), digest: 'd'.repeat(64) }), t)));
+    fs.writeFileSync(
+      stale,
+      await renderPdf(buildCertificate(certificateData({ sessionRef: String(s.sessionId), digest: 'd'.repeat(64) }), t)),
+    );
     const bad = await run(['verify', stale, '--data-dir', dir]);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('NOT VERIFIED');
@@ -54,7 +71,11 @@ describe('CLI verify', { timeout: 120_000 }, () => {
     // Reopened: the paper no longer matches a finalization in force.
     const core2 = await fileCore(dir);
     const chair = s.memberIds[0]!;
-    const re = await invoke(core2.ctx, 'results:reopen', { sessionId: s.sessionId, chairMemberId: chair, reason: 'Bổ sung hồ sơ của chủ thể' });
+    const re = await invoke(core2.ctx, 'results:reopen', {
+      sessionId: s.sessionId,
+      chairMemberId: chair,
+      reason: 'Bổ sung hồ sơ của chủ thể',
+    });
     core2.close();
     expect(re.ok, re.ok ? '' : re.error.message).toBe(true);
     const after = await run(['verify', good, '--json', '--data-dir', dir]);
@@ -70,17 +91,29 @@ describe('CLI pdf', { timeout: 120_000 }, () => {
   it('prints the minutes of a session to a file, and says what is missing', async () => {
     const dir = tempDir();
     const core = await fileCore(dir);
-    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+    const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+      content_json: string;
+    };
     const set = CriteriaSet.parse(JSON.parse(row.content_json));
     const plan = [80, 82, 78].map((t) => choicesForTotal(set, t, { keepMarks: true }));
-    const s = seedSession(core.ctx.sqlite, { products: 1, members: 3, withSecretary: true, choose: ({ member, code }) => plan[member]![code]! });
+    const s = seedSession(core.ctx.sqlite, {
+      products: 1,
+      members: 3,
+      withSecretary: true,
+      choose: ({ member, code }) => plan[member]![code]!,
+    });
     core.close();
 
     const out = path.join(dir, 'bb.pdf');
     const ok = await run(['pdf', 'minutes', '--session', String(s.sessionId), '--out', out, '--json', '--data-dir', dir]);
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ file: out, fileName: `bien-ban-phien-${s.sessionId}.pdf`, pages: expect.any(Number), font: { family: 'Tinos', fallbackReason: null } });
+    expect(JSON.parse(ok.out)).toMatchObject({
+      file: out,
+      fileName: `bien-ban-phien-${s.sessionId}.pdf`,
+      pages: expect.any(Number),
+      font: { family: 'Tinos', fallbackReason: null },
+    });
     expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The text line names the font embedded (the documentFont setting, Tinos by default).
     const text = await run(['pdf', 'minutes', '--session', String(s.sessionId), '--out', out, '--data-dir', dir]);
@@ -89,7 +122,16 @@ describe('CLI pdf', { timeout: 120_000 }, () => {
     const noKind = await run(['pdf', 'poster', '--session', '1', '--data-dir', dir]);
     expect(noKind.code).toBe(2);
     expect(noKind.err).toContain('one of minutes, summary, sheet, blank-sheet, decision, certificate, sheets');
-    const noMember = await run(['pdf', 'sheet', '--session', String(s.sessionId), '--registration', String(s.registrationIds[0]), '--data-dir', dir]);
+    const noMember = await run([
+      'pdf',
+      'sheet',
+      '--session',
+      String(s.sessionId),
+      '--registration',
+      String(s.registrationIds[0]),
+      '--data-dir',
+      dir,
+    ]);
     expect(noMember.code).not.toBe(0);
     expect(noMember.err).toContain('memberId: required to print a scoring sheet');
   });

@@ -19,7 +19,8 @@ const REASONS: Record<DigestMismatch, string> = {
 
 function text(file: string, v: DocumentVerification): string {
   if (v.ok) return `${file}: VERIFIED — ${v.pageCount} page(s), session ${v.sessionId}, digest ${v.currentDigest}`;
-  const pages = v.pagesWithout.length && v.pagesWithout.length < v.pageCount ? `; pages without a digest: ${v.pagesWithout.join(', ')}` : '';
+  const pages =
+    v.pagesWithout.length && v.pagesWithout.length < v.pageCount ? `; pages without a digest: ${v.pagesWithout.join(', ')}` : '';
   return `${file}: NOT VERIFIED — ${REASONS[v.reason!]}${pages}`;
 }
 
@@ -35,7 +36,9 @@ export const documentsCommands: CliCommand[] = [
     run: async (r) => {
       const file = r.positionals[0];
       if (!file || !fs.existsSync(file)) {
-        r.io.error(`verify: give the path of a PDF printed by the app, e.g. verify bien-ban.pdf (got ${JSON.stringify(file ?? '')})`);
+        r.io.error(
+          `verify: give the path of a PDF printed by the app, e.g. verify bien-ban.pdf (got ${JSON.stringify(file ?? '')})`,
+        );
         return 2;
       }
       const core = await r.core();
@@ -48,13 +51,22 @@ export const documentsCommands: CliCommand[] = [
   {
     name: 'pdf',
     usage: `pdf <${PDF_KINDS.join('|')}> --session ID [--registration ID] [--member ID] [--dotted] [--out FILE] [--data-dir DIR] [--json]`,
-    summary: 'Prints a document of a session from the database to a PDF file (through documents:render, like the app); sheets = every scoring sheet in one PDF, with progress on stderr; blank-sheet --dotted leaves the identification lines empty',
-    options: { session: { type: 'string' }, registration: { type: 'string' }, member: { type: 'string' }, out: { type: 'string' }, dotted: { type: 'boolean' } },
+    summary:
+      'Prints a document of a session from the database to a PDF file (through documents:render, like the app); sheets = every scoring sheet in one PDF, with progress on stderr; blank-sheet --dotted leaves the identification lines empty',
+    options: {
+      session: { type: 'string' },
+      registration: { type: 'string' },
+      member: { type: 'string' },
+      out: { type: 'string' },
+      dotted: { type: 'boolean' },
+    },
     run: async (r) => {
       const kindArg = r.positionals[0] ?? '';
       const kind = SessionDocumentKind.safeParse(kindArg === 'sheets' ? 'sheet' : kindArg);
       if (!kind.success) {
-        r.io.error(`pdf: give the document kind first, one of ${PDF_KINDS.join(', ')}, e.g. pdf minutes --session 1 (got ${JSON.stringify(r.positionals[0] ?? '')})`);
+        r.io.error(
+          `pdf: give the document kind first, one of ${PDF_KINDS.join(', ')}, e.g. pdf minutes --session 1 (got ${JSON.stringify(r.positionals[0] ?? '')})`,
+        );
         return 2;
       }
       const num = (name: 'session' | 'registration' | 'member'): number | undefined => {
@@ -79,8 +91,13 @@ export const documentsCommands: CliCommand[] = [
       const out = typeof r.values.out === 'string' ? r.values.out : path.resolve(doc.fileName);
       fs.writeFileSync(out, Buffer.from(doc.pdfBase64, 'base64'));
       // The font is named so a fallback from the chosen Times New Roman to Tinos is never silent.
-      r.io.result({ file: out, fileName: doc.fileName, pages: doc.pages, font: doc.font }, (v: { file: string; pages: number; font: typeof doc.font }) =>
-        [`${v.file}: ${v.pages} page(s), font ${v.font.family}`, ...(v.font.fallbackReason ? [`note: ${v.font.fallbackReason}`] : [])].join('\n'),
+      r.io.result(
+        { file: out, fileName: doc.fileName, pages: doc.pages, font: doc.font },
+        (v: { file: string; pages: number; font: typeof doc.font }) =>
+          [
+            `${v.file}: ${v.pages} page(s), font ${v.font.family}`,
+            ...(v.font.fallbackReason ? [`note: ${v.font.fallbackReason}`] : []),
+          ].join('\n'),
       );
       return 0;
     },

@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportResult, ImportRowError, RegistrationDetail, RegistrationRow } from '../../../shared/api/channels/dossiers-fields';
+import type {
+  ImportResult,
+  ImportRowError,
+  RegistrationDetail,
+  RegistrationRow,
+} from '../../../shared/api/channels/dossiers-fields';
 import { invoke } from '../../core/api';
 import { CoreError } from '../../core/errors';
 import type { CliCommand, CliRun } from '../command';
@@ -29,30 +34,43 @@ function detailText(d: RegistrationDetail): string {
     `Contact:   ${p.representativeName || '—'} ${p.representativePosition ? `(${p.representativePosition})` : ''}; ${p.phone ?? '—'}; ${p.email ?? '—'}`,
     `Received:  commune ${d.receivedCommuneOn ?? '—'}, province ${d.receivedProvinceOn ?? '—'}`,
   ];
-  if (d.certificateNo || d.certificateExpiresOn) lines.push(`Certificate: ${d.certificateNo ?? '—'} issued ${d.certificateIssuedOn ?? '—'}, expires ${d.certificateExpiresOn ?? '—'}`);
+  if (d.certificateNo || d.certificateExpiresOn)
+    lines.push(
+      `Certificate: ${d.certificateNo ?? '—'} issued ${d.certificateIssuedOn ?? '—'}, expires ${d.certificateExpiresOn ?? '—'}`,
+    );
   if (d.reevaluation) {
     const w = d.reevaluation;
-    lines.push(`Re-evaluation window ${w.opensOn} – ${w.closesOn}: ${w.timing === 'in_window' ? 'submitted in time' : `WARNING ${w.timing.replace('_', ' ')} (${w.daysBeforeExpiry} days before expiry on ${w.measuredOn})`}`);
+    lines.push(
+      `Re-evaluation window ${w.opensOn} – ${w.closesOn}: ${w.timing === 'in_window' ? 'submitted in time' : `WARNING ${w.timing.replace('_', ' ')} (${w.daysBeforeExpiry} days before expiry on ${w.measuredOn})`}`,
+    );
   }
   lines.push(
     `Self-assessment: ${d.selfAssessment.answered}/${d.selfAssessment.criteria} criteria, ${d.selfAssessment.points} points`,
     `Commune report:  ${d.communeReport ? `${d.communeReport.reportNo || 'no number'} ${d.communeReport.reportDate ?? ''} — ${d.communeReport.recommendation ?? 'no recommendation yet'}` : 'none yet'}`,
     `Evidence:  ${d.attachments.length === 0 ? 'none' : ''}`,
-    ...d.attachments.map((a) => `  #${a.id} ${a.originalName} (${a.mime}, ${a.size} bytes${a.criterionCode ? `, criterion ${a.criterionCode}` : ''}) sha256 ${a.sha256.slice(0, 12)}…`),
+    ...d.attachments.map(
+      (a) =>
+        `  #${a.id} ${a.originalName} (${a.mime}, ${a.size} bytes${a.criterionCode ? `, criterion ${a.criterionCode}` : ''}) sha256 ${a.sha256.slice(0, 12)}…`,
+    ),
     'History:',
-    ...d.statusHistory.map((h) => `  ${h.at}  ${h.fromStatus ?? '—'} → ${h.toStatus}  by ${h.actor}${h.note ? `: ${h.note}` : ''}`),
+    ...d.statusHistory.map(
+      (h) => `  ${h.at}  ${h.fromStatus ?? '—'} → ${h.toStatus}  by ${h.actor}${h.note ? `: ${h.note}` : ''}`,
+    ),
   );
   return lines.join('\n');
 }
 
 const importText = (r: ImportResult): string => {
-  const c = (x: { created: number; updated: number; skipped: number }) => `${x.created} created, ${x.updated} updated, ${x.skipped} skipped`;
+  const c = (x: { created: number; updated: number; skipped: number }) =>
+    `${x.created} created, ${x.updated} updated, ${x.skipped} skipped`;
   return [
     r.dryRun ? 'Dry run: the file is valid; nothing was written.' : 'Imported.',
     `Producers:     ${c(r.producers)}`,
     `Products:      ${c(r.products)}`,
     `Registrations: ${c(r.registrations)}`,
-    ...(r.roundsCreated.length ? [`Rounds ${r.dryRun ? 'to create' : 'created'}: ${r.roundsCreated.map((x) => `${x.number}/${x.year}`).join(', ')}`] : []),
+    ...(r.roundsCreated.length
+      ? [`Rounds ${r.dryRun ? 'to create' : 'created'}: ${r.roundsCreated.map((x) => `${x.number}/${x.year}`).join(', ')}`]
+      : []),
     ...r.duplicates.map((d) => `  ${d.sheet} row ${d.row}: ${d.message}`),
     `File SHA-256: ${r.fileSha256}`,
   ].join('\n');
@@ -65,11 +83,16 @@ async function roundId(r: CliRun, text: string): Promise<number> {
   if (!m) throw new CoreError('VALIDATION', `--round: "${text}" must be a round id or number/year, e.g. 1/2026`);
   const rounds = unwrap(await invoke((await r.core()).ctx, 'rounds:list', {}));
   const found = rounds.find((x) => x.number === Number(m[1]) && x.year === Number(m[2]));
-  if (!found) throw new CoreError('NOT_FOUND', `--round: there is no round ${text}; existing rounds: ${rounds.map((x) => `${x.number}/${x.year}`).join(', ') || 'none'}`);
+  if (!found)
+    throw new CoreError(
+      'NOT_FOUND',
+      `--round: there is no round ${text}; existing rounds: ${rounds.map((x) => `${x.number}/${x.year}`).join(', ') || 'none'}`,
+    );
   return found.id;
 }
 
-const errorLine = (e: ImportRowError) => `  ${[e.sheet, e.row && `row ${e.row}`, e.column && `column "${e.column}"`].filter(Boolean).join(', ')}: ${e.message}`;
+const errorLine = (e: ImportRowError) =>
+  `  ${[e.sheet, e.row && `row ${e.row}`, e.column && `column "${e.column}"`].filter(Boolean).join(', ')}: ${e.message}`;
 
 export const dossiersCommands: CliCommand[] = [
   {
@@ -80,7 +103,9 @@ export const dossiersCommands: CliCommand[] = [
     run: async (r) => {
       const file = r.positionals[0];
       if (!file) {
-        r.io.error('dossiers import: give the workbook to import, e.g. dossiers import ho-so-2026.xlsx (get a template with dossiers template --out FILE)');
+        r.io.error(
+          'dossiers import: give the workbook to import, e.g. dossiers import ho-so-2026.xlsx (get a template with dossiers template --out FILE)',
+        );
         return 2;
       }
       let content: Buffer;
@@ -111,7 +136,13 @@ export const dossiersCommands: CliCommand[] = [
     name: 'dossiers list',
     usage: 'dossiers list [--round ID|N/YEAR] [--search TEXT] [--status S] [--limit N] [--offset N] [--data-dir DIR] [--json]',
     summary: 'Registrations, newest first; search ignores accents ("nuoc mam" finds "Nước mắm")',
-    options: { round: { type: 'string' }, search: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+    options: {
+      round: { type: 'string' },
+      search: { type: 'string' },
+      status: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+    },
     run: async (r) => {
       const core = await r.core();
       const input: Record<string, unknown> = { limit: Number(r.values.limit ?? 100), offset: Number(r.values.offset ?? 0) };

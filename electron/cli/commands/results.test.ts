@@ -9,13 +9,20 @@ import { run } from '../test/run-cli';
 async function folder(status: 'closed' | 'in_progress') {
   const dir = tempDir();
   const core = await fileCore(dir);
-  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+    content_json: string;
+  };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
   const plans = [
     [80, 82, 78].map((t) => choicesForTotal(set, t, { keepMarks: true })),
     [80, 80, 80].map((t) => choicesForTotal(set, t, { keepMarks: true, overrides: { '1.5': 1 } })),
   ];
-  const s = seedSession(core.ctx.sqlite, { products: 2, members: 3, choose: ({ product, member, code }) => plans[product]![member]![code]!, status });
+  const s = seedSession(core.ctx.sqlite, {
+    products: 2,
+    members: 3,
+    choose: ({ product, member, code }) => plans[product]![member]![code]!,
+    status,
+  });
   return { dir, s, core };
 }
 
@@ -52,7 +59,12 @@ describe('CLI results', () => {
     if (!f.ok) throw new Error(f.error.message);
     core.close();
     const out = JSON.parse((await run(['results', String(s.sessionId), '--json', '--data-dir', dir])).out);
-    expect(out).toMatchObject({ status: 'finalized', finalized: true, digest: f.value.finalization!.resultsDigest, auditHead: f.value.finalization!.auditHead });
+    expect(out).toMatchObject({
+      status: 'finalized',
+      finalized: true,
+      digest: f.value.finalization!.resultsDigest,
+      auditHead: f.value.finalization!.auditHead,
+    });
   });
 
   it('explains a bad session id (exit 2) and an unknown one (exit 1, NOT_FOUND)', async () => {

@@ -52,8 +52,12 @@ function resultsText(r: SessionResults): string {
       return `${String(p.position).padStart(3)}. ${p.productCode.padEnd(20)} ${p.productName.slice(0, 36).padEnd(36)} mean ${(p.mean?.display ?? '–').padStart(6)}  band ${star(p.bandStar)}  final ${star(p.finalStar)}${capped}  [${p.status}]`;
     }),
   ];
-  if (r.finalization) lines.push(`Finalized ${r.finalization.finalizedAt} by ${r.finalization.finalizedBy}; digest ${r.finalization.resultsDigest}`);
-  else if (r.finalizeBlockers.length > 0) lines.push(`Not finalizable yet: ${r.finalizeBlockers.map((b) => b.message).join('; ')}`);
+  if (r.finalization)
+    lines.push(
+      `Finalized ${r.finalization.finalizedAt} by ${r.finalization.finalizedBy}; digest ${r.finalization.resultsDigest}`,
+    );
+  else if (r.finalizeBlockers.length > 0)
+    lines.push(`Not finalizable yet: ${r.finalizeBlockers.map((b) => b.message).join('; ')}`);
   return lines.join('\n');
 }
 
@@ -61,12 +65,15 @@ export const resultsCommands: CliCommand[] = [
   {
     name: 'results',
     usage: 'results <sessionId> [--margin POINTS] [--data-dir DIR] [--json]',
-    summary: "Each registration's totals, mean, spread, band and final stars, capping criteria and status; the digest when finalized",
+    summary:
+      "Each registration's totals, mean, spread, band and final stars, capping criteria and status; the digest when finalized",
     options: { margin: { type: 'string' } },
     run: async (r) => {
       const id = Number(r.positionals[0]);
       if (!Number.isInteger(id) || id < 1) {
-        r.io.error(`results: give the session id as a whole number, e.g. results 3 --json (got ${JSON.stringify(r.positionals[0] ?? '')})`);
+        r.io.error(
+          `results: give the session id as a whole number, e.g. results 3 --json (got ${JSON.stringify(r.positionals[0] ?? '')})`,
+        );
         return 2;
       }
       const marginText = r.values.margin;

@@ -10,8 +10,13 @@ describe('CLI sheets', () => {
   it('exports a session, refuses a damaged file with every problem listed, and imports into another data folder', async () => {
     const src = tempDir();
     const f = await scoringFixture({}, await fileCore(src));
-    const { sheet } = await call(f.core, 'scoring:open', { sessionId: f.sessionId, registrationId: f.regs.a, memberId: f.members.m1 });
-    for (const [criterionCode, levelIndex] of Object.entries(MINI_TOP)) await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
+    const { sheet } = await call(f.core, 'scoring:open', {
+      sessionId: f.sessionId,
+      registrationId: f.regs.a,
+      memberId: f.members.m1,
+    });
+    for (const [criterionCode, levelIndex] of Object.entries(MINI_TOP))
+      await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
     await call(f.core, 'scoring:submit', { sheetId: sheet.id });
     const sessionId = f.sessionId;
     f.core.close();

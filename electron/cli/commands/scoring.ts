@@ -19,15 +19,23 @@ function sessionOption(r: CliRun, usage: string): number | null {
 
 const importText = (r: ImportResult): string =>
   [
-    r.dryRun ? `Checked ${r.sheets.length} sheet(s): the file can be imported (nothing was written).` : `Imported ${r.sheets.length} sheet(s).`,
-    ...r.sheets.map((s) => `  ${s.registrationNo}  ${s.memberName}${s.rescoringRound > 0 ? ` (re-scoring ${s.rescoringRound})` : ''}: ${s.totalPoints} points, ${s.status}${s.sheetId === null ? '' : ` → sheet #${s.sheetId}`}`),
+    r.dryRun
+      ? `Checked ${r.sheets.length} sheet(s): the file can be imported (nothing was written).`
+      : `Imported ${r.sheets.length} sheet(s).`,
+    ...r.sheets.map(
+      (s) =>
+        `  ${s.registrationNo}  ${s.memberName}${s.rescoringRound > 0 ? ` (re-scoring ${s.rescoringRound})` : ''}: ${s.totalPoints} points, ${s.status}${s.sheetId === null ? '' : ` → sheet #${s.sheetId}`}`,
+    ),
     ...r.rounds.map((x) => `  ${x.registrationNo}  re-scoring round ${x.roundNo}${x.created ? '' : ' (already here)'}`),
   ].join('\n');
 
 const progressText = (p: SessionProgress): string =>
   [
     'Products:',
-    ...p.products.map((x) => `  ${String(x.position).padStart(2)}. ${x.productName}: ${x.submitted}/${x.expected} submitted${x.currentRound > 0 ? `, re-scoring round ${x.currentRound}` : ''}`),
+    ...p.products.map(
+      (x) =>
+        `  ${String(x.position).padStart(2)}. ${x.productName}: ${x.submitted}/${x.expected} submitted${x.currentRound > 0 ? `, re-scoring round ${x.currentRound}` : ''}`,
+    ),
     'Members:',
     ...p.members.map((m) => `  ${m.fullName}: ${m.submitted}/${m.assigned} submitted${m.present === false ? ' (absent)' : ''}`),
   ].join('\n');
@@ -60,7 +68,10 @@ export const scoringCommands: CliCommand[] = [
       const doc = unwrap(await invoke(core.ctx, 'scoring:export', { sessionId }));
       const file = path.resolve(out);
       fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n', 'utf8');
-      r.io.result({ file, sheets: doc.sheets.length }, (v: { file: string; sheets: number }) => `Wrote ${v.sheets} sheet(s) to ${v.file}`);
+      r.io.result(
+        { file, sheets: doc.sheets.length },
+        (v: { file: string; sheets: number }) => `Wrote ${v.sheets} sheet(s) to ${v.file}`,
+      );
       return 0;
     },
   },
@@ -87,7 +98,10 @@ export const scoringCommands: CliCommand[] = [
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
         const errors = (env.error.details as { errors?: ImportRowError[] })?.errors ?? [];
         r.io.error(`sheets import: ${errors.length} problem(s); nothing was imported.`);
-        for (const e of errors) r.io.error(`  ${e.row ? `${e.sheet === 'rounds' ? 'round entry' : 'sheet'} ${e.row}, ` : ''}${e.column ?? ''} [${e.code}] ${e.message}`);
+        for (const e of errors)
+          r.io.error(
+            `  ${e.row ? `${e.sheet === 'rounds' ? 'round entry' : 'sheet'} ${e.row}, ` : ''}${e.column ?? ''} [${e.code}] ${e.message}`,
+          );
         return 1;
       }
       if (!env.ok) throw new CoreError(env.error.code, env.error.message, env.error.details);

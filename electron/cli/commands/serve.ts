@@ -38,7 +38,11 @@ export const serveCommand: CliCommand = {
     const core = await r.core('http');
     const bridge = await startBridge({ ctx: core.ctx, rendererDir, port });
     // With a token in the URL fragment nothing leaks into server logs; the page reads it from its meta tag anyway.
-    r.io.result({ url: bridge.url, port: bridge.port, token: bridge.token, dataDir: r.dataDir }, (v: { url: string; dataDir: string }) => `OCOP Council is running at ${v.url}\nData folder: ${v.dataDir}\nPress Ctrl+C to stop.`);
+    r.io.result(
+      { url: bridge.url, port: bridge.port, token: bridge.token, dataDir: r.dataDir },
+      (v: { url: string; dataDir: string }) =>
+        `OCOP Council is running at ${v.url}\nData folder: ${v.dataDir}\nPress Ctrl+C to stop.`,
+    );
     if (r.values.open) openBrowser(bridge.url);
     const stop = async () => {
       await bridge.close();

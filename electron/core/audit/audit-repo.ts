@@ -93,12 +93,32 @@ export async function verifyAudit(db: Kysely<DB>): Promise<AuditVerification> {
   let prev = GENESIS_HASH;
   for (const r of rows) {
     if (r.prev_hash !== prev) {
-      return { ok: false, count: rows.length, head: rows.at(-1)?.hash ?? null, firstBrokenSeq: r.seq, reason: `event ${r.seq} does not link to the event before it` };
+      return {
+        ok: false,
+        count: rows.length,
+        head: rows.at(-1)?.hash ?? null,
+        firstBrokenSeq: r.seq,
+        reason: `event ${r.seq} does not link to the event before it`,
+      };
     }
     const e = toEvent(r);
-    const expected = auditHash(prev, { at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, before: e.before, after: e.after });
+    const expected = auditHash(prev, {
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: e.before,
+      after: e.after,
+    });
     if (expected !== r.hash) {
-      return { ok: false, count: rows.length, head: rows.at(-1)?.hash ?? null, firstBrokenSeq: r.seq, reason: `event ${r.seq} was altered after it was written` };
+      return {
+        ok: false,
+        count: rows.length,
+        head: rows.at(-1)?.hash ?? null,
+        firstBrokenSeq: r.seq,
+        reason: `event ${r.seq} was altered after it was written`,
+      };
     }
     prev = r.hash;
   }

@@ -10,9 +10,25 @@ afterEach(() => core?.close());
 describe('audit chain', () => {
   it('links each event to the previous one and verifies', async () => {
     core = await memoryCore();
-    const h1 = await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x.create', entity: 'x', entityId: 1, after: { name: 'Nước mắm' } });
-    const h2 = await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x.update', entity: 'x', entityId: 1, before: { name: 'Nước mắm' }, after: { name: 'Nước mắm Phú Quốc' } });
-    const rows = core.ctx.sqlite.prepare('SELECT prev_hash, hash FROM audit_log ORDER BY seq').all() as { prev_hash: string; hash: string }[];
+    const h1 = await appendAudit(core.ctx.db, core.ctx.now(), {
+      actor: 'a',
+      action: 'x.create',
+      entity: 'x',
+      entityId: 1,
+      after: { name: 'Nước mắm' },
+    });
+    const h2 = await appendAudit(core.ctx.db, core.ctx.now(), {
+      actor: 'a',
+      action: 'x.update',
+      entity: 'x',
+      entityId: 1,
+      before: { name: 'Nước mắm' },
+      after: { name: 'Nước mắm Phú Quốc' },
+    });
+    const rows = core.ctx.sqlite.prepare('SELECT prev_hash, hash FROM audit_log ORDER BY seq').all() as {
+      prev_hash: string;
+      hash: string;
+    }[];
     expect(rows).toEqual([
       { prev_hash: GENESIS_HASH, hash: h1 },
       { prev_hash: h1, hash: h2 },
@@ -29,10 +45,15 @@ describe('audit chain', () => {
 
   it('detects an event edited behind the triggers and names the first broken link', async () => {
     core = await memoryCore();
-    for (let i = 0; i < 3; i++) await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x', entity: 'x', entityId: i, after: { points: i } });
+    for (let i = 0; i < 3; i++)
+      await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x', entity: 'x', entityId: i, after: { points: i } });
     core.ctx.sqlite.exec('DROP TRIGGER audit_log_no_update');
     core.ctx.sqlite.prepare(`UPDATE audit_log SET after_json = '{"points":9}' WHERE seq = 2`).run();
-    expect(await verifyAudit(core.ctx.db)).toMatchObject({ ok: false, firstBrokenSeq: 2, reason: expect.stringContaining('altered') });
+    expect(await verifyAudit(core.ctx.db)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 2,
+      reason: expect.stringContaining('altered'),
+    });
   });
 });
 
@@ -40,7 +61,9 @@ describe('errors raised by triggers', () => {
   it('reach callers with the code the trigger names', async () => {
     const { translateSqliteError } = await import('../db/open');
     core = await memoryCore();
-    core.ctx.sqlite.exec(`CREATE TABLE t (x INTEGER); CREATE TRIGGER t_no BEFORE INSERT ON t BEGIN SELECT RAISE(ABORT, 'FORBIDDEN_STATE: the session is finalized'); END;`);
+    core.ctx.sqlite.exec(
+      `CREATE TABLE t (x INTEGER); CREATE TRIGGER t_no BEFORE INSERT ON t BEGIN SELECT RAISE(ABORT, 'FORBIDDEN_STATE: the session is finalized'); END;`,
+    );
     let caught: unknown;
     try {
       core.ctx.sqlite.prepare('INSERT INTO t VALUES (1)').run();

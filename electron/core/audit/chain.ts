@@ -19,6 +19,16 @@ export function auditHash(prevHash: string, p: AuditPayload): string {
   return createHash('sha256')
     .update(prevHash)
     .update('\n')
-    .update(canonicalJson({ at: p.at, actor: p.actor, action: p.action, entity: p.entity, entityId: p.entityId, before: p.before ?? null, after: p.after ?? null }))
+    .update(
+      canonicalJson({
+        at: p.at,
+        actor: p.actor,
+        action: p.action,
+        entity: p.entity,
+        entityId: p.entityId,
+        before: p.before ?? null,
+        after: p.after ?? null,
+      }),
+    )
     .digest('hex');
 }

@@ -7,11 +7,18 @@ import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 
-const kindOf = (name: string): BackupFile['kind'] => (name.startsWith('manual-') ? 'manual' : name.startsWith('before-migration-') ? 'migration' : 'other');
+const kindOf = (name: string): BackupFile['kind'] =>
+  name.startsWith('manual-') ? 'manual' : name.startsWith('before-migration-') ? 'migration' : 'other';
 
 function describe(file: string): BackupFile {
   const st = fs.statSync(file);
-  return { name: path.basename(file), path: file, sizeBytes: st.size, createdAt: st.mtime.toISOString(), kind: kindOf(path.basename(file)) };
+  return {
+    name: path.basename(file),
+    path: file,
+    sizeBytes: st.size,
+    createdAt: st.mtime.toISOString(),
+    kind: kindOf(path.basename(file)),
+  };
 }
 
 /**
@@ -19,13 +26,23 @@ function describe(file: string): BackupFile {
  * safe while the app writes), then opens the copy and runs an integrity check, so a backup the
  * user relies on is known to be readable.
  */
-export async function createBackup(ctx: CoreContext, note: string | undefined, actor: string): Promise<BackupFile & { integrity: 'ok' }> {
-  if (ctx.paths.databasePath === ':memory:') throw new CoreError('FORBIDDEN_STATE', 'An in-memory database cannot be backed up to a file');
+export async function createBackup(
+  ctx: CoreContext,
+  note: string | undefined,
+  actor: string,
+): Promise<BackupFile & { integrity: 'ok' }> {
+  if (ctx.paths.databasePath === ':memory:')
+    throw new CoreError('FORBIDDEN_STATE', 'An in-memory database cannot be backed up to a file');
   fs.mkdirSync(ctx.paths.backupsDir, { recursive: true });
   const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
-  const suffix = note ? `-${foldForSearch(note).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : '';
+  const suffix = note
+    ? `-${foldForSearch(note)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`
+    : '';
   const file = path.join(ctx.paths.backupsDir, `manual-${stamp}${suffix}.sqlite`);
-  if (fs.existsSync(file)) throw new CoreError('CONFLICT', `A backup named ${path.basename(file)} already exists; wait a second and try again`);
+  if (fs.existsSync(file))
+    throw new CoreError('CONFLICT', `A backup named ${path.basename(file)} already exists; wait a second and try again`);
   try {
     await ctx.sqlite.backup(file);
   } catch (e) {
@@ -38,7 +55,13 @@ export async function createBackup(ctx: CoreContext, note: string | undefined, a
   } finally {
     copy.close();
   }
-  await appendAudit(ctx.db, ctx.now(), { actor, action: 'backup.create', entity: 'backup', entityId: path.basename(file), after: { file } });
+  await appendAudit(ctx.db, ctx.now(), {
+    actor,
+    action: 'backup.create',
+    entity: 'backup',
+    entityId: path.basename(file),
+    after: { file },
+  });
   return { ...describe(file), integrity: 'ok' };
 }
 

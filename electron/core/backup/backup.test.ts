@@ -18,7 +18,9 @@ describe('backups', () => {
     expect(r.value.name).toMatch(/^manual-.*-truoc-phien-hop\.sqlite$/);
     expect(r.value.integrity).toBe('ok');
     const copy = new Database(r.value.path, { readonly: true });
-    expect(copy.prepare("SELECT value FROM setting WHERE key = 'operatorName'").get()).toEqual({ value: JSON.stringify('Thư ký Hội đồng') });
+    expect(copy.prepare("SELECT value FROM setting WHERE key = 'operatorName'").get()).toEqual({
+      value: JSON.stringify('Thư ký Hội đồng'),
+    });
     copy.close();
     const list = await invoke(core.ctx, 'backup:list', {});
     expect(list.ok && list.value.map((b) => b.name)).toEqual([r.value.name]);

@@ -13,9 +13,15 @@ export async function councilDetail(db: Kysely<DB>, id: number, onDate: string):
     currentRules(db, id),
     rulesHistory(db, id),
     listMembers(db, id),
-    council.parentCouncilId === null ? Promise.resolve(undefined) : db.selectFrom('council').select(['id', 'name']).where('id', '=', council.parentCouncilId).executeTakeFirst(),
+    council.parentCouncilId === null
+      ? Promise.resolve(undefined)
+      : db.selectFrom('council').select(['id', 'name']).where('id', '=', council.parentCouncilId).executeTakeFirst(),
     db.selectFrom('council').select(['id', 'name']).where('parent_council_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('session').select(sql<number>`count(*)`.as('n')).where('council_id', '=', id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('session')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('council_id', '=', id)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     council,
@@ -25,12 +31,18 @@ export async function councilDetail(db: Kysely<DB>, id: number, onDate: string):
     rulesHistory: history,
     members,
     activeOn: onDate,
-    activeMemberIds: members.filter((m) => isActiveOn({ active_from: m.activeFrom, active_to: m.activeTo }, onDate)).map((m) => m.id),
+    activeMemberIds: members
+      .filter((m) => isActiveOn({ active_from: m.activeFrom, active_to: m.activeTo }, onDate))
+      .map((m) => m.id),
     sessionCount: sessions.n,
   };
 }
 
-export async function listCouncils(db: Kysely<DB>, filter: { level?: CouncilLevel; query?: string }, today: string): Promise<CouncilListItem[]> {
+export async function listCouncils(
+  db: Kysely<DB>,
+  filter: { level?: CouncilLevel; query?: string },
+  today: string,
+): Promise<CouncilListItem[]> {
   let q = db.selectFrom('council').selectAll().orderBy('level').orderBy('id');
   if (filter.level) q = q.where('level', '=', filter.level);
   const folded = filter.query ? foldForSearch(filter.query) : '';
@@ -39,9 +51,23 @@ export async function listCouncils(db: Kysely<DB>, filter: { level?: CouncilLeve
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const names = new Map((await db.selectFrom('council').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-  const members = await db.selectFrom('council_member').select(['council_id', 'full_name', 'role', 'active_from', 'active_to']).where('council_id', 'in', ids).execute();
-  const rules = await db.selectFrom('council_rules').select(['council_id', sql<number>`max(version)`.as('version')]).where('council_id', 'in', ids).groupBy('council_id').execute();
-  const sessions = await db.selectFrom('session').select(['council_id', sql<number>`count(*)`.as('n')]).where('council_id', 'in', ids).groupBy('council_id').execute();
+  const members = await db
+    .selectFrom('council_member')
+    .select(['council_id', 'full_name', 'role', 'active_from', 'active_to'])
+    .where('council_id', 'in', ids)
+    .execute();
+  const rules = await db
+    .selectFrom('council_rules')
+    .select(['council_id', sql<number>`max(version)`.as('version')])
+    .where('council_id', 'in', ids)
+    .groupBy('council_id')
+    .execute();
+  const sessions = await db
+    .selectFrom('session')
+    .select(['council_id', sql<number>`count(*)`.as('n')])
+    .where('council_id', 'in', ids)
+    .groupBy('council_id')
+    .execute();
   return rows.map((r) => {
     const active = members.filter((m) => m.council_id === r.id && isActiveOn(m, today));
     return {

@@ -79,7 +79,12 @@ export async function insertCouncil(db: Kysely<DB>, c: CouncilWrite, at: string)
   return res.id;
 }
 
-export async function updateCouncilRow(db: Kysely<DB>, id: number, patch: Partial<Omit<CouncilWrite, 'level' | 'parentCouncilId'>>, at: string): Promise<void> {
+export async function updateCouncilRow(
+  db: Kysely<DB>,
+  id: number,
+  patch: Partial<Omit<CouncilWrite, 'level' | 'parentCouncilId'>>,
+  at: string,
+): Promise<void> {
   const set: Updateable<CouncilTable> = { updated_at: at };
   if (patch.name !== undefined) {
     set.name = patch.name;

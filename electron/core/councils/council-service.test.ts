@@ -42,7 +42,18 @@ describe('councils', () => {
     const e = await callError(core, 'councils:create', {
       name: 'HĐ',
       level: 'provincial',
-      rules: { quorumNumerator: 5, quorumDenominator: 4, chairRequired: true, spreadLimit: 10, spreadLimitAllowed: true, aggregation: 'mean', showInfoAggregates: true, minimaRule: 'mean', displayDecimals: 2, membersSeeOthersBeforeSubmit: false },
+      rules: {
+        quorumNumerator: 5,
+        quorumDenominator: 4,
+        chairRequired: true,
+        spreadLimit: 10,
+        spreadLimitAllowed: true,
+        aggregation: 'mean',
+        showInfoAggregates: true,
+        minimaRule: 'mean',
+        displayDecimals: 2,
+        membersSeeOthersBeforeSubmit: false,
+      },
     });
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toContain('rules.quorumNumerator');
@@ -51,9 +62,17 @@ describe('councils', () => {
   it('links an advisory group to its council and refuses it without one', async () => {
     core = await memoryCore();
     const c = await createNineCouncil(core);
-    expect((await callError(core, 'councils:create', { name: 'Tổ tư vấn', level: 'advisory_group' })).message).toContain('parentCouncilId is required');
-    expect((await callError(core, 'councils:create', { name: 'HĐ 2', level: 'provincial', parentCouncilId: c.council.id })).code).toBe('VALIDATION');
-    const g = await call(core, 'councils:create', { name: 'Tổ tư vấn giúp việc Hội đồng', level: 'advisory_group', parentCouncilId: c.council.id });
+    expect((await callError(core, 'councils:create', { name: 'Tổ tư vấn', level: 'advisory_group' })).message).toContain(
+      'parentCouncilId is required',
+    );
+    expect(
+      (await callError(core, 'councils:create', { name: 'HĐ 2', level: 'provincial', parentCouncilId: c.council.id })).code,
+    ).toBe('VALIDATION');
+    const g = await call(core, 'councils:create', {
+      name: 'Tổ tư vấn giúp việc Hội đồng',
+      level: 'advisory_group',
+      parentCouncilId: c.council.id,
+    });
     expect(g.parentCouncil).toEqual({ id: c.council.id, name: c.council.name });
     const again = await call(core, 'councils:get', { id: c.council.id });
     expect(again.advisoryGroups).toEqual([{ id: g.council.id, name: 'Tổ tư vấn giúp việc Hội đồng' }]);
@@ -62,7 +81,12 @@ describe('councils', () => {
   it('keeps one chair at a time', async () => {
     core = await memoryCore();
     const c = await createNineCouncil(core);
-    const e = await callError(core, 'councils:addMember', { councilId: c.council.id, fullName: 'Ngô Văn Mới', role: 'chair', activeFrom: '2026-07-01' });
+    const e = await callError(core, 'councils:addMember', {
+      councilId: c.council.id,
+      fullName: 'Ngô Văn Mới',
+      role: 'chair',
+      activeFrom: '2026-07-01',
+    });
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toContain('Nguyễn Văn An is the council chair');
   });
@@ -73,11 +97,28 @@ describe('member history', () => {
     core = await memoryCore();
     const c = await createNineCouncil(core);
     const dung = c.members.find((m) => m.fullName === 'Phạm Thị Dung')!;
-    const d = await call(core, 'councils:changeMember', { id: dung.id, from: '2026-09-01', role: 'vice_chair', reason: 'Quyết định kiện toàn Hội đồng' });
+    const d = await call(core, 'councils:changeMember', {
+      id: dung.id,
+      from: '2026-09-01',
+      role: 'vice_chair',
+      reason: 'Quyết định kiện toàn Hội đồng',
+    });
     const periods = d.members.filter((m: { fullName: string }) => m.fullName === 'Phạm Thị Dung');
     expect(periods).toHaveLength(2);
-    expect(periods[0]).toMatchObject({ id: dung.id, role: 'member', activeFrom: '2026-05-25', activeTo: '2026-09-01', endReason: 'Quyết định kiện toàn Hội đồng' });
-    expect(periods[1]).toMatchObject({ role: 'vice_chair', activeFrom: '2026-09-01', activeTo: null, previousId: dung.id, sortOrder: dung.sortOrder });
+    expect(periods[0]).toMatchObject({
+      id: dung.id,
+      role: 'member',
+      activeFrom: '2026-05-25',
+      activeTo: '2026-09-01',
+      endReason: 'Quyết định kiện toàn Hội đồng',
+    });
+    expect(periods[1]).toMatchObject({
+      role: 'vice_chair',
+      activeFrom: '2026-09-01',
+      activeTo: null,
+      previousId: dung.id,
+      sortOrder: dung.sortOrder,
+    });
     const july = await call(core, 'councils:get', { id: c.council.id, onDate: '2026-07-01' });
     expect(july.activeMemberIds).toContain(dung.id);
     expect(july.activeMemberIds).not.toContain(periods[1].id);
@@ -101,7 +142,9 @@ describe('member history', () => {
     expect(e.message).toContain('councils:changeMember');
     const got = await call(core, 'councils:get', { id: p.council.council.id });
     expect(got.members.find((m: { id: number }) => m.id === em.id).usedInSession).toBe(true);
-    await expect(sql`UPDATE council_member SET full_name = 'X' WHERE id = ${em.id}`.execute(core.ctx.db)).rejects.toThrow(/IMMUTABLE/);
+    await expect(sql`UPDATE council_member SET full_name = 'X' WHERE id = ${em.id}`.execute(core.ctx.db)).rejects.toThrow(
+      /IMMUTABLE/,
+    );
     await expect(sql`DELETE FROM council_member WHERE id = ${em.id}`.execute(core.ctx.db)).rejects.toThrow(/IMMUTABLE/);
   });
 
@@ -114,8 +157,13 @@ describe('member history', () => {
     expect(e.code).toBe('FORBIDDEN_STATE');
     expect(e.message).toContain('choose a date after 2026-06-15');
     const d = await call(core, 'councils:endMember', { id: p.memberIds[5], activeTo: '2026-06-16', reason: 'Nghỉ hưu' });
-    expect(d.members.find((m: { id: number }) => m.id === p.memberIds[5])).toMatchObject({ activeTo: '2026-06-16', endReason: 'Nghỉ hưu' });
-    expect((await callError(core, 'councils:endMember', { id: p.memberIds[5], activeTo: '2026-07-01' })).message).toContain('already ended');
+    expect(d.members.find((m: { id: number }) => m.id === p.memberIds[5])).toMatchObject({
+      activeTo: '2026-06-16',
+      endReason: 'Nghỉ hưu',
+    });
+    expect((await callError(core, 'councils:endMember', { id: p.memberIds[5], activeTo: '2026-07-01' })).message).toContain(
+      'already ended',
+    );
   });
 
   it('a session in preparation follows membership changes and carries attendance and recusals to the new period', async () => {
@@ -123,16 +171,35 @@ describe('member history', () => {
     const p = await preparedSession(core);
     const dungId = p.memberIds[3]!;
     await call(core, 'sessions:setAttendance', { id: p.sessionId, memberId: dungId, present: true });
-    await call(core, 'sessions:declareConflict', { id: p.sessionId, memberId: dungId, registrationId: p.registrationIds[0], reason: 'Là thành viên hợp tác xã' });
+    await call(core, 'sessions:declareConflict', {
+      id: p.sessionId,
+      memberId: dungId,
+      registrationId: p.registrationIds[0],
+      reason: 'Là thành viên hợp tác xã',
+    });
     const changed = await call(core, 'councils:changeMember', { id: dungId, from: '2026-06-10', position: 'Giám đốc' });
     const successor = changed.members.find((m: { previousId: number | null }) => m.previousId === dungId);
     const s = await call(core, 'sessions:get', { id: p.sessionId });
     expect(s.members.map((m: { memberId: number }) => m.memberId)).not.toContain(dungId);
-    expect(s.members.find((m: { memberId: number }) => m.memberId === successor.id)).toMatchObject({ present: true, position: 'Giám đốc', order: 4 });
+    expect(s.members.find((m: { memberId: number }) => m.memberId === successor.id)).toMatchObject({
+      present: true,
+      position: 'Giám đốc',
+      order: 4,
+    });
     expect(s.conflicts).toMatchObject([{ memberId: successor.id, registrationId: p.registrationIds[0] }]);
     // A member added after the session date is not listed; one added before is.
-    await call(core, 'councils:addMember', { councilId: p.council.council.id, fullName: 'Lý Văn Sau', role: 'member', activeFrom: '2026-07-01' });
-    await call(core, 'councils:addMember', { councilId: p.council.council.id, fullName: 'Lý Văn Trước', role: 'member', activeFrom: '2026-06-01' });
+    await call(core, 'councils:addMember', {
+      councilId: p.council.council.id,
+      fullName: 'Lý Văn Sau',
+      role: 'member',
+      activeFrom: '2026-07-01',
+    });
+    await call(core, 'councils:addMember', {
+      councilId: p.council.council.id,
+      fullName: 'Lý Văn Trước',
+      role: 'member',
+      activeFrom: '2026-06-01',
+    });
     const s2 = await call(core, 'sessions:get', { id: p.sessionId });
     expect(s2.members.map((m: { fullName: string }) => m.fullName)).toContain('Lý Văn Trước');
     expect(s2.members.map((m: { fullName: string }) => m.fullName)).not.toContain('Lý Văn Sau');
@@ -143,14 +210,27 @@ describe('member history', () => {
     core = await memoryCore();
     const c = await createNineCouncil(core);
     const ids = c.members.map((m) => m.id);
-    expect((await callError(core, 'councils:reorderMembers', { councilId: c.council.id, memberIds: ids.slice(1) })).message).toContain(`missing: ${ids[0]}`);
+    expect(
+      (await callError(core, 'councils:reorderMembers', { councilId: c.council.id, memberIds: ids.slice(1) })).message,
+    ).toContain(`missing: ${ids[0]}`);
     const d = await call(core, 'councils:reorderMembers', { councilId: c.council.id, memberIds: [...ids].reverse() });
     expect(d.members[0].id).toBe(ids[8]);
   });
 });
 
 describe('council rules', () => {
-  const rules = { quorumNumerator: 2, quorumDenominator: 3, chairRequired: false, spreadLimit: 8, spreadLimitAllowed: false, aggregation: 'mean', showInfoAggregates: false, minimaRule: 'every_member', displayDecimals: 1, membersSeeOthersBeforeSubmit: true };
+  const rules = {
+    quorumNumerator: 2,
+    quorumDenominator: 3,
+    chairRequired: false,
+    spreadLimit: 8,
+    spreadLimitAllowed: false,
+    aggregation: 'mean',
+    showInfoAggregates: false,
+    minimaRule: 'every_member',
+    displayDecimals: 1,
+    membersSeeOthersBeforeSubmit: true,
+  };
 
   it('saves a new version; sessions in preparation move to it at once', async () => {
     core = await memoryCore();
@@ -162,7 +242,11 @@ describe('council rules', () => {
     expect(s.rules.version).toBe(2);
     expect(s.quorum.session).toMatchObject({ numerator: 2, denominator: 3, required: 6, chairRequired: false });
     const tail = await call(core, 'audit:tail', { limit: 1 });
-    expect(tail[0]).toMatchObject({ action: 'council.rules.set', before: { version: 1, spreadLimit: 10 }, after: { version: 2, spreadLimit: 8 } });
+    expect(tail[0]).toMatchObject({
+      action: 'council.rules.set',
+      before: { version: 1, spreadLimit: 10 },
+      after: { version: 2, spreadLimit: 8 },
+    });
   });
 
   it('asks for confirmation and a reason when a session is under way, and never touches a finalized session', async () => {
@@ -173,8 +257,15 @@ describe('council rules', () => {
     const e = await callError(core, 'councils:setRules', { id: p.council.council.id, rules });
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toContain('confirm: true');
-    expect((await callError(core, 'councils:setRules', { id: p.council.council.id, rules, confirm: true })).code).toBe('CONFLICT');
-    await call(core, 'councils:setRules', { id: p.council.council.id, rules, confirm: true, reason: 'Hội đồng thống nhất tại phiên họp' });
+    expect((await callError(core, 'councils:setRules', { id: p.council.council.id, rules, confirm: true })).code).toBe(
+      'CONFLICT',
+    );
+    await call(core, 'councils:setRules', {
+      id: p.council.council.id,
+      rules,
+      confirm: true,
+      reason: 'Hội đồng thống nhất tại phiên họp',
+    });
     expect((await call(core, 'sessions:get', { id: p.sessionId })).rules.version).toBe(2);
 
     // Finalize (as the results area does), then change the rules again: the session keeps v2.

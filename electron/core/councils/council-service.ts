@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
-import { DEFAULT_COUNCIL_RULES, rulesSettings, type CouncilDetail, type CouncilRulesInput, type MemberRole } from '../../../shared/api/channels/councils';
+import {
+  DEFAULT_COUNCIL_RULES,
+  rulesSettings,
+  type CouncilDetail,
+  type CouncilRulesInput,
+  type MemberRole,
+} from '../../../shared/api/channels/councils';
 import { canonicalJson } from '../../../shared/text/canonical-json';
 import { foldForSearch } from '../../../shared/text/normalize';
 import { appendAudit } from '../audit/audit-repo';
@@ -18,7 +24,8 @@ import { vietnamToday } from './today';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 
-const run = <T>(ctx: CoreContext, fn: (trx: Kysely<DB>, at: Date) => Promise<T>): Promise<T> => ctx.db.transaction().execute((trx) => fn(trx, ctx.now()));
+const run = <T>(ctx: CoreContext, fn: (trx: Kysely<DB>, at: Date) => Promise<T>): Promise<T> =>
+  ctx.db.transaction().execute((trx) => fn(trx, ctx.now()));
 
 async function detail(db: Kysely<DB>, ctx: CoreContext, id: number): Promise<CouncilDetail> {
   return councilDetail(db, id, vietnamToday(ctx.now()));
@@ -29,15 +36,27 @@ export async function createCouncil(ctx: CoreContext, meta: CallMeta, input: In<
     const at = now.toISOString();
     if (input.level === 'advisory_group') {
       if (input.parentCouncilId === null) {
-        throw new CoreError('VALIDATION', 'parentCouncilId is required for an advisory group (Tổ tư vấn): give the council it assists', { field: 'parentCouncilId' });
+        throw new CoreError(
+          'VALIDATION',
+          'parentCouncilId is required for an advisory group (Tổ tư vấn): give the council it assists',
+          { field: 'parentCouncilId' },
+        );
       }
       const parent = await findCouncilRow(trx, input.parentCouncilId);
       if (!parent) throw notFound('Council', input.parentCouncilId);
       if (parent.level === 'advisory_group') {
-        throw new CoreError('VALIDATION', `parentCouncilId ${parent.id} is itself an advisory group; an advisory group assists a council`, { field: 'parentCouncilId' });
+        throw new CoreError(
+          'VALIDATION',
+          `parentCouncilId ${parent.id} is itself an advisory group; an advisory group assists a council`,
+          { field: 'parentCouncilId' },
+        );
       }
     } else if (input.parentCouncilId !== null) {
-      throw new CoreError('VALIDATION', `parentCouncilId is only for an advisory group (level advisory_group), not for level ${input.level}`, { field: 'parentCouncilId' });
+      throw new CoreError(
+        'VALIDATION',
+        `parentCouncilId is only for an advisory group (level advisory_group), not for level ${input.level}`,
+        { field: 'parentCouncilId' },
+      );
     }
     const id = await insertCouncil(trx, input, at);
     const rules = input.rules ?? DEFAULT_COUNCIL_RULES;
@@ -47,7 +66,13 @@ export async function createCouncil(ctx: CoreContext, meta: CallMeta, input: In<
       await insertMember(trx, { councilId: id, ...m, sortOrder: i + 1 }, at);
     }
     const out = await detail(trx, ctx, id);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'council.create', entity: 'council', entityId: id, after: { council: out.council, rules: rulesSettings(out.rules), members: out.members.map((m) => m.fullName) } });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'council.create',
+      entity: 'council',
+      entityId: id,
+      after: { council: out.council, rules: rulesSettings(out.rules), members: out.members.map((m) => m.fullName) },
+    });
     return out;
   });
 }
@@ -58,7 +83,14 @@ export async function updateCouncil(ctx: CoreContext, meta: CallMeta, input: In<
     const { id, ...patch } = input;
     await updateCouncilRow(trx, id, patch, now.toISOString());
     const after = await getCouncil(trx, id);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'council.update', entity: 'council', entityId: id, before, after });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'council.update',
+      entity: 'council',
+      entityId: id,
+      before,
+      after,
+    });
     return detail(trx, ctx, id);
   });
 }
@@ -86,7 +118,10 @@ export async function setCouncilRules(ctx: CoreContext, meta: CallMeta, input: I
       throw new CoreError(
         'CONFLICT',
         `Changing the rules affects sessions already under way: ${list}. Their checks (quorum, spread, minima) will use the new rules. Resend with confirm: true and a reason to apply the change.`,
-        { sessions: underWay.map((s) => ({ id: s.id, number: s.number, status: s.status, date: s.date })), needs: ['confirm', 'reason'] },
+        {
+          sessions: underWay.map((s) => ({ id: s.id, number: s.number, status: s.status, date: s.date })),
+          needs: ['confirm', 'reason'],
+        },
       );
     }
     const rulesId = await insertRulesVersion(trx, input.id, next, { at: now.toISOString(), actor: actorOf(ctx, meta), reason });
@@ -103,7 +138,13 @@ export async function setCouncilRules(ctx: CoreContext, meta: CallMeta, input: I
       entity: 'council',
       entityId: input.id,
       before: { version: before.version, ...rulesSettings(before) },
-      after: { version: before.version + 1, ...next, reason, sessions: moved.map((s) => s.id), confirmedSessionsUnderWay: underWay.map((s) => s.id) },
+      after: {
+        version: before.version + 1,
+        ...next,
+        reason,
+        sessions: moved.map((s) => s.id),
+        confirmedSessionsUnderWay: underWay.map((s) => s.id),
+      },
     });
     return detail(trx, ctx, input.id);
   });
@@ -117,13 +158,23 @@ export async function addMember(ctx: CoreContext, meta: CallMeta, input: In<'cou
     if (m.role === 'chair') await assertOneChairAt(trx, councilId, m.activeFrom, null, null, m.fullName);
     const id = await insertMember(trx, { councilId, ...m }, at);
     await syncPreparingSessions(trx, councilId, at);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'council.member.add', entity: 'council_member', entityId: id, after: memberSnapshot(await getMemberRow(trx, id)) });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'council.member.add',
+      entity: 'council_member',
+      entityId: id,
+      after: memberSnapshot(await getMemberRow(trx, id)),
+    });
     return detail(trx, ctx, councilId);
   });
 }
 
 /** Fixes a typo. Periods listed in a session past preparation are history: refused with IMMUTABLE. */
-export async function correctMember(ctx: CoreContext, meta: CallMeta, input: In<'councils:correctMember'>): Promise<CouncilDetail> {
+export async function correctMember(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: In<'councils:correctMember'>,
+): Promise<CouncilDetail> {
   return run(ctx, async (trx, now) => {
     const at = now.toISOString();
     const row = await getMemberRow(trx, input.id);
@@ -136,28 +187,52 @@ export async function correctMember(ctx: CoreContext, meta: CallMeta, input: In<
     }
     const activeFrom = input.activeFrom ?? row.active_from;
     if (row.active_to !== null && activeFrom >= row.active_to) {
-      throw new CoreError('VALIDATION', `activeFrom ${activeFrom} must be before the end of the period (${row.active_to})`, { field: 'activeFrom' });
+      throw new CoreError('VALIDATION', `activeFrom ${activeFrom} must be before the end of the period (${row.active_to})`, {
+        field: 'activeFrom',
+      });
     }
-    if (row.role === 'chair' && activeFrom !== row.active_from) await assertOneChairAt(trx, row.council_id, activeFrom, row.active_to, row.id, row.full_name);
+    if (row.role === 'chair' && activeFrom !== row.active_from)
+      await assertOneChairAt(trx, row.council_id, activeFrom, row.active_to, row.id, row.full_name);
     const before = memberSnapshot(row);
     const fullName = input.fullName ?? row.full_name;
     await trx
       .updateTable('council_member')
-      .set({ full_name: fullName, full_name_folded: foldForSearch(fullName), office: input.office ?? row.office, position: input.position ?? row.position, active_from: activeFrom })
+      .set({
+        full_name: fullName,
+        full_name_folded: foldForSearch(fullName),
+        office: input.office ?? row.office,
+        position: input.position ?? row.position,
+        active_from: activeFrom,
+      })
       .where('id', '=', row.id)
       .execute();
     await syncPreparingSessions(trx, row.council_id, at);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'council.member.correct', entity: 'council_member', entityId: row.id, before, after: memberSnapshot(await getMemberRow(trx, row.id)) });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'council.member.correct',
+      entity: 'council_member',
+      entityId: row.id,
+      before,
+      after: memberSnapshot(await getMemberRow(trx, row.id)),
+    });
     return detail(trx, ctx, row.council_id);
   });
 }
 
 async function assertCanEndOn(trx: Kysely<DB>, row: Awaited<ReturnType<typeof getMemberRow>>, endOn: string): Promise<void> {
   if (row.active_to !== null) {
-    throw new CoreError('FORBIDDEN_STATE', `${row.full_name}'s membership already ended on ${row.active_to}; history is not rewritten`, { memberId: row.id, activeTo: row.active_to });
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${row.full_name}'s membership already ended on ${row.active_to}; history is not rewritten`,
+      { memberId: row.id, activeTo: row.active_to },
+    );
   }
   if (endOn <= row.active_from) {
-    throw new CoreError('VALIDATION', `The end date ${endOn} must be after the start of the membership (${row.active_from}); to remove a member added by mistake, correct or end it from a later date`, { field: 'activeTo' });
+    throw new CoreError(
+      'VALIDATION',
+      `The end date ${endOn} must be after the start of the membership (${row.active_from}); to remove a member added by mistake, correct or end it from a later date`,
+      { field: 'activeTo' },
+    );
   }
   const last = await lastSessionDateOf(trx, row.id);
   if (last && last.date >= endOn) {
@@ -175,9 +250,20 @@ export async function endMember(ctx: CoreContext, meta: CallMeta, input: In<'cou
     const row = await getMemberRow(trx, input.id);
     await assertCanEndOn(trx, row, input.activeTo);
     const before = memberSnapshot(row);
-    await trx.updateTable('council_member').set({ active_to: input.activeTo, end_reason: input.reason || null }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('council_member')
+      .set({ active_to: input.activeTo, end_reason: input.reason || null })
+      .where('id', '=', row.id)
+      .execute();
     await syncPreparingSessions(trx, row.council_id, at);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'council.member.end', entity: 'council_member', entityId: row.id, before, after: { ...memberSnapshot(await getMemberRow(trx, row.id)), reason: input.reason } });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'council.member.end',
+      entity: 'council_member',
+      entityId: row.id,
+      before,
+      after: { ...memberSnapshot(await getMemberRow(trx, row.id)), reason: input.reason },
+    });
     return detail(trx, ctx, row.council_id);
   });
 }
@@ -191,12 +277,31 @@ export async function changeMember(ctx: CoreContext, meta: CallMeta, input: In<'
     const office = input.office ?? row.office;
     const position = input.position ?? row.position;
     if (role === row.role && office === row.office && position === row.position) {
-      throw new CoreError('VALIDATION', `Nothing changes for ${row.full_name}: give a new role, office or position`, { field: 'role' });
+      throw new CoreError('VALIDATION', `Nothing changes for ${row.full_name}: give a new role, office or position`, {
+        field: 'role',
+      });
     }
     await assertCanEndOn(trx, row, input.from);
     if (role === 'chair') await assertOneChairAt(trx, row.council_id, input.from, null, row.id, row.full_name);
-    await trx.updateTable('council_member').set({ active_to: input.from, end_reason: input.reason || null }).where('id', '=', row.id).execute();
-    const newId = await insertMember(trx, { councilId: row.council_id, fullName: row.full_name, office, position, role, activeFrom: input.from, sortOrder: row.sort_order, previousId: row.id }, at);
+    await trx
+      .updateTable('council_member')
+      .set({ active_to: input.from, end_reason: input.reason || null })
+      .where('id', '=', row.id)
+      .execute();
+    const newId = await insertMember(
+      trx,
+      {
+        councilId: row.council_id,
+        fullName: row.full_name,
+        office,
+        position,
+        role,
+        activeFrom: input.from,
+        sortOrder: row.sort_order,
+        previousId: row.id,
+      },
+      at,
+    );
     await syncPreparingSessions(trx, row.council_id, at);
     await appendAudit(trx, now, {
       actor: actorOf(ctx, meta),
@@ -210,14 +315,21 @@ export async function changeMember(ctx: CoreContext, meta: CallMeta, input: In<'
   });
 }
 
-export async function reorderMembers(ctx: CoreContext, meta: CallMeta, input: In<'councils:reorderMembers'>): Promise<CouncilDetail> {
+export async function reorderMembers(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: In<'councils:reorderMembers'>,
+): Promise<CouncilDetail> {
   return run(ctx, async (trx, now) => {
     const at = now.toISOString();
     await getCouncil(trx, input.councilId);
     const rows = await listMemberRows(trx, input.councilId);
     const known = new Set(rows.map((r) => r.id));
     const given = new Set(input.memberIds);
-    if (given.size !== input.memberIds.length) throw new CoreError('VALIDATION', 'memberIds lists a member twice; give each membership period once', { field: 'memberIds' });
+    if (given.size !== input.memberIds.length)
+      throw new CoreError('VALIDATION', 'memberIds lists a member twice; give each membership period once', {
+        field: 'memberIds',
+      });
     const unknown = input.memberIds.filter((id) => !known.has(id));
     const missing = rows.filter((r) => !given.has(r.id)).map((r) => r.id);
     if (unknown.length > 0 || missing.length > 0) {
@@ -229,12 +341,24 @@ export async function reorderMembers(ctx: CoreContext, meta: CallMeta, input: In
     }
     const before = rows.map((r) => r.id);
     for (const [i, memberId] of input.memberIds.entries()) {
-      await trx.updateTable('council_member').set({ sort_order: i + 1 }).where('id', '=', memberId).execute();
+      await trx
+        .updateTable('council_member')
+        .set({ sort_order: i + 1 })
+        .where('id', '=', memberId)
+        .execute();
     }
     await syncPreparingSessions(trx, input.councilId, at);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'council.member.reorder', entity: 'council', entityId: input.councilId, before: { order: before }, after: { order: input.memberIds } });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'council.member.reorder',
+      entity: 'council',
+      entityId: input.councilId,
+      before: { order: before },
+      after: { order: input.memberIds },
+    });
     return detail(trx, ctx, input.councilId);
   });
 }
 
-export const getCouncilDetail = (ctx: CoreContext, id: number, onDate?: string): Promise<CouncilDetail> => councilDetail(ctx.db, id, onDate ?? vietnamToday(ctx.now()));
+export const getCouncilDetail = (ctx: CoreContext, id: number, onDate?: string): Promise<CouncilDetail> =>
+  councilDetail(ctx.db, id, onDate ?? vietnamToday(ctx.now()));

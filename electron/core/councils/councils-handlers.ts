@@ -1,7 +1,17 @@
 import { councilsChannels } from '../../../shared/api/channels/councils';
 import type { AreaHandlers } from '../handlers';
 import { listCouncils } from './council-detail';
-import { addMember, changeMember, correctMember, createCouncil, endMember, getCouncilDetail, reorderMembers, setCouncilRules, updateCouncil } from './council-service';
+import {
+  addMember,
+  changeMember,
+  correctMember,
+  createCouncil,
+  endMember,
+  getCouncilDetail,
+  reorderMembers,
+  setCouncilRules,
+  updateCouncil,
+} from './council-service';
 import { vietnamToday } from './today';
 
 export const councilsHandlers: AreaHandlers<typeof councilsChannels> = {

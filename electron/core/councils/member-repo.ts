@@ -46,12 +46,22 @@ const toMember = (r: MemberRow, used: Set<number>): CouncilMember => ({
 
 /** Every membership period of a council, in list order (then by start date, so history reads down). */
 export async function listMemberRows(db: Kysely<DB>, councilId: number): Promise<MemberRow[]> {
-  return db.selectFrom('council_member').selectAll().where('council_id', '=', councilId).orderBy('sort_order').orderBy('active_from').orderBy('id').execute();
+  return db
+    .selectFrom('council_member')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .orderBy('sort_order')
+    .orderBy('active_from')
+    .orderBy('id')
+    .execute();
 }
 
 export async function listMembers(db: Kysely<DB>, councilId: number): Promise<CouncilMember[]> {
   const rows = await listMemberRows(db, councilId);
-  const used = await usedMemberIds(db, rows.map((r) => r.id));
+  const used = await usedMemberIds(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toMember(r, used));
 }
 
@@ -122,7 +132,10 @@ export async function insertMember(db: Kysely<DB>, m: MemberWrite, at: string): 
 }
 
 /** Latest session date (past preparation) in which this member period was listed, if any. */
-export async function lastSessionDateOf(db: Kysely<DB>, memberId: number): Promise<{ date: string; sessionId: number } | undefined> {
+export async function lastSessionDateOf(
+  db: Kysely<DB>,
+  memberId: number,
+): Promise<{ date: string; sessionId: number } | undefined> {
   return db
     .selectFrom('session_attendance as a')
     .innerJoin('session as s', 's.id', 'a.session_id')

@@ -28,7 +28,13 @@ export function toRules(r: RulesRow): CouncilRules {
 }
 
 export async function currentRules(db: Kysely<DB>, councilId: number): Promise<CouncilRules> {
-  const row = await db.selectFrom('council_rules').selectAll().where('council_id', '=', councilId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('council_rules')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row) throw new CoreError('INTERNAL', `Council ${councilId} has no rules; every council is created with a first version`);
   return toRules(row);
 }
@@ -40,7 +46,12 @@ export async function rulesById(db: Kysely<DB>, id: number): Promise<CouncilRule
 }
 
 export async function rulesHistory(db: Kysely<DB>, councilId: number): Promise<CouncilRules[]> {
-  const rows = await db.selectFrom('council_rules').selectAll().where('council_id', '=', councilId).orderBy('version', 'desc').execute();
+  const rows = await db
+    .selectFrom('council_rules')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .orderBy('version', 'desc')
+    .execute();
   return rows.map(toRules);
 }
 
@@ -50,7 +61,13 @@ export async function insertRulesVersion(
   r: CouncilRulesInput,
   meta: { at: string; actor: string; reason: string | null },
 ): Promise<number> {
-  const last = await db.selectFrom('council_rules').select('version').where('council_id', '=', councilId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('council_rules')
+    .select('version')
+    .where('council_id', '=', councilId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const res = await db
     .insertInto('council_rules')
     .values({

@@ -11,7 +11,11 @@ import { insertVersions, type NewVersion } from './version-insert';
  * this again (it then adds a version 2 of each changed set; locked versions stay as they are).
  */
 export async function seedBuiltInSets(db: QueryExecutorProvider, now: Date): Promise<{ inserted: string[] }> {
-  const existing = await sql<{ set_key: string; content_hash: string; version: number }>`SELECT set_key, content_hash, version FROM criteria_set_version`.execute(db);
+  const existing = await sql<{
+    set_key: string;
+    content_hash: string;
+    version: number;
+  }>`SELECT set_key, content_hash, version FROM criteria_set_version`.execute(db);
   const have = new Set(existing.rows.map((r) => `${r.set_key}\n${r.content_hash}`));
   const maxVersion = new Map<string, number>();
   for (const r of existing.rows) maxVersion.set(r.set_key, Math.max(r.version, maxVersion.get(r.set_key) ?? 0));

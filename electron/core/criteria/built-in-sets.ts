@@ -26,10 +26,12 @@ export function builtInSets(): BuiltInSet[] {
   if (cached) return cached;
   const index = BuiltInIndex.parse(builtInIndex);
   const sets = builtInSetFiles as CriteriaSet[];
-  if (sets.length !== index.sets.length) throw new Error(`built-in criteria: ${sets.length} set files but ${index.sets.length} index rows`);
+  if (sets.length !== index.sets.length)
+    throw new Error(`built-in criteria: ${sets.length} set files but ${index.sets.length} index rows`);
   cached = sets.map((set, i) => {
     const row = index.sets[i]!;
-    if (row.setKey !== set.setKey) throw new Error(`built-in criteria: index row ${i + 1} is ${row.setKey}, file is ${set.setKey}`);
+    if (row.setKey !== set.setKey)
+      throw new Error(`built-in criteria: index row ${i + 1} is ${row.setKey}, file is ${set.setKey}`);
     return { set, contentHash: row.contentHash };
   });
   return cached;

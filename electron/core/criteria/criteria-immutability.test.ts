@@ -19,8 +19,12 @@ describe('criteria set versions are immutable in SQL', () => {
     core = await memoryCore();
     await lockCriteriaSetVersion(core.ctx.db, 7);
     const before = core.ctx.sqlite.prepare('SELECT * FROM criteria_set_version WHERE id = 7').get();
-    expect(run(core, `UPDATE criteria_set_version SET content_json = '{}' WHERE id = 7`)).toThrow(/IMMUTABLE: a criteria set version never changes/);
-    expect(run(core, `UPDATE criteria_set_version SET content_hash = '${'0'.repeat(64)}', name = 'x' WHERE id = 7`)).toThrow(/IMMUTABLE/);
+    expect(run(core, `UPDATE criteria_set_version SET content_json = '{}' WHERE id = 7`)).toThrow(
+      /IMMUTABLE: a criteria set version never changes/,
+    );
+    expect(run(core, `UPDATE criteria_set_version SET content_hash = '${'0'.repeat(64)}', name = 'x' WHERE id = 7`)).toThrow(
+      /IMMUTABLE/,
+    );
     expect(run(core, `UPDATE criteria_set_version SET version = 9 WHERE id = 7`)).toThrow(/IMMUTABLE/);
     // Not locked yet: still immutable (a change is a new version, never an edit).
     expect(run(core, `UPDATE criteria_set_version SET content_json = '{}' WHERE id = 8`)).toThrow(/IMMUTABLE/);

@@ -20,12 +20,29 @@ export async function parseCriteriaFile(format: CriteriaFileFormat, content: str
 const MAX_ERRORS = 100;
 
 function invalid(all: CriteriaImportError[]): CoreError {
-  const errors = all.length > MAX_ERRORS ? [...all.slice(0, MAX_ERRORS), { code: 'TOO_MANY_ERRORS', message: `… and ${all.length - MAX_ERRORS} more errors. Correct the ones above first; many are probably the same mistake.` }] : all;
+  const errors =
+    all.length > MAX_ERRORS
+      ? [
+          ...all.slice(0, MAX_ERRORS),
+          {
+            code: 'TOO_MANY_ERRORS',
+            message: `… and ${all.length - MAX_ERRORS} more errors. Correct the ones above first; many are probably the same mistake.`,
+          },
+        ]
+      : all;
   const first = errors[0]?.message ?? '';
-  return new CoreError('IMPORT_INVALID', `The criteria set file has ${all.length} error${all.length === 1 ? '' : 's'}; nothing was imported. ${first}${all.length > 1 ? ' (see the list for the others)' : ''}`, { errors });
+  return new CoreError(
+    'IMPORT_INVALID',
+    `The criteria set file has ${all.length} error${all.length === 1 ? '' : 's'}; nothing was imported. ${first}${all.length > 1 ? ' (see the list for the others)' : ''}`,
+    { errors },
+  );
 }
 
-const pathText = (path: readonly (string | number)[]): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+const pathText = (path: readonly (string | number)[]): string =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
 
 function toImportError(i: CriteriaIssue, where?: CellLocation): CriteriaImportError {
   const prefix = where ? `Sheet "${where.sheet}", row ${where.row}${where.column ? `, column "${where.column}"` : ''}: ` : '';
@@ -44,7 +61,12 @@ function parseJson(content: string): CriteriaSet {
   try {
     raw = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw invalid([{ code: 'BAD_JSON_FILE', message: `The file is not valid JSON (${e instanceof Error ? e.message : String(e)}). Export a set from the app to see a valid file, or check the file was saved as UTF-8 text.` }]);
+    throw invalid([
+      {
+        code: 'BAD_JSON_FILE',
+        message: `The file is not valid JSON (${e instanceof Error ? e.message : String(e)}). Export a set from the app to see a valid file, or check the file was saved as UTF-8 text.`,
+      },
+    ]);
   }
   raw = nfcDeep(raw);
   // "$schema" lets editors check the file against docs/formats/criteria-set.schema.json; it is not content.
@@ -60,7 +82,13 @@ function parseJson(content: string): CriteriaSet {
 async function parseXlsx(base64: string): Promise<CriteriaSet> {
   const compact = base64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) {
-    throw invalid([{ code: 'BAD_BASE64', message: 'The XLSX content must be sent as base64; the text received is not base64. (The app does this itself; this error means the file was not read correctly.)' }]);
+    throw invalid([
+      {
+        code: 'BAD_BASE64',
+        message:
+          'The XLSX content must be sent as base64; the text received is not base64. (The app does this itself; this error means the file was not read correctly.)',
+      },
+    ]);
   }
   const read = await readCriteriaXlsx(Buffer.from(compact, 'base64'));
   if (read.errors.length > 0 || !read.input) throw invalid(read.errors);

@@ -1,5 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { CriteriaSet, type CriteriaSetSummary, type CriteriaSetVersion, type ProductClassification } from '../../../shared/ocop/criteria-set';
+import {
+  CriteriaSet,
+  type CriteriaSetSummary,
+  type CriteriaSetVersion,
+  type ProductClassification,
+} from '../../../shared/ocop/criteria-set';
 import type { DB } from '../db/schema';
 import type { CriteriaSetVersionTable } from '../db/tables/criteria';
 import { notFound } from '../errors';
@@ -55,7 +60,10 @@ function toSummary(r: SummaryRow): CriteriaSetSummary {
 }
 
 /** Versions, built-in sets first in set order, then custom sets by key; newest version last within a key. */
-export async function listCriteriaSetVersions(db: Kysely<DB>, opts: { allVersions?: boolean } = {}): Promise<CriteriaSetSummary[]> {
+export async function listCriteriaSetVersions(
+  db: Kysely<DB>,
+  opts: { allVersions?: boolean } = {},
+): Promise<CriteriaSetSummary[]> {
   let q = db.selectFrom('criteria_set_version as v').select([...summaryColumns, latestExpr.as('latest')]);
   if (!opts.allVersions) q = q.where(latestExpr, '=', 1);
   const rows = await q
@@ -69,7 +77,11 @@ export async function listCriteriaSetVersions(db: Kysely<DB>, opts: { allVersion
 }
 
 export async function getCriteriaSetSummary(db: Kysely<DB>, id: number): Promise<CriteriaSetSummary> {
-  const r = await db.selectFrom('criteria_set_version as v').select([...summaryColumns, latestExpr.as('latest')]).where('v.id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('criteria_set_version as v')
+    .select([...summaryColumns, latestExpr.as('latest')])
+    .where('v.id', '=', id)
+    .executeTakeFirst();
   if (!r) throw notFound('Criteria set version', id);
   return toSummary(r);
 }
@@ -112,12 +124,21 @@ export async function getContentJson(db: Kysely<DB>, id: number): Promise<string
 
 /** The version of `setKey` holding exactly this content, if any. */
 export async function findVersionByHash(db: Kysely<DB>, setKey: string, contentHash: string): Promise<number | undefined> {
-  const r = await db.selectFrom('criteria_set_version').select('id').where('set_key', '=', setKey).where('content_hash', '=', contentHash).executeTakeFirst();
+  const r = await db
+    .selectFrom('criteria_set_version')
+    .select('id')
+    .where('set_key', '=', setKey)
+    .where('content_hash', '=', contentHash)
+    .executeTakeFirst();
   return r?.id;
 }
 
 export async function maxVersionOf(db: Kysely<DB>, setKey: string): Promise<number> {
-  const r = await db.selectFrom('criteria_set_version').select((eb) => eb.fn.max('version').as('v')).where('set_key', '=', setKey).executeTakeFirst();
+  const r = await db
+    .selectFrom('criteria_set_version')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('set_key', '=', setKey)
+    .executeTakeFirst();
   return Number(r?.v ?? 0);
 }
 
@@ -126,7 +147,12 @@ export async function maxVersionOf(db: Kysely<DB>, setKey: string): Promise<numb
  * changes anyway). Scoring and self-assessment triggers do this in SQL; services may call it too.
  */
 export async function lockCriteriaSetVersion(db: Kysely<DB>, id: number): Promise<void> {
-  const r = await db.updateTable('criteria_set_version').set({ locked: 1 }).where('id', '=', id).where('locked', '=', 0).executeTakeFirst();
+  const r = await db
+    .updateTable('criteria_set_version')
+    .set({ locked: 1 })
+    .where('id', '=', id)
+    .where('locked', '=', 0)
+    .executeTakeFirst();
   if (r.numUpdatedRows === 0n) await getCriteriaSetSummary(db, id); // NOT_FOUND when missing; already locked is fine
 }
 
@@ -150,15 +176,35 @@ const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Rows whose folded text contains every folded word of the query (accent-insensitive, any
  * order). Latest versions only unless `versionIds` names others.
  */
-export async function searchCriteriaText(db: Kysely<DB>, foldedWords: string[], opts: { versionIds?: number[]; limit: number }): Promise<{ hits: SearchHitRow[]; truncated: boolean }> {
+export async function searchCriteriaText(
+  db: Kysely<DB>,
+  foldedWords: string[],
+  opts: { versionIds?: number[]; limit: number },
+): Promise<{ hits: SearchHitRow[]; truncated: boolean }> {
   let q = db
     .selectFrom('criteria_search as s')
     .innerJoin('criteria_set_version as v', 'v.id', 's.version_id')
-    .innerJoin('criteria_search as t', (j) => j.onRef('t.version_id', '=', 's.version_id').onRef('t.criterion_code', '=', 's.criterion_code').on('t.field', '=', 'title'))
-    .select(['s.version_id', 'v.set_key', 'v.set_no', 'v.name', 'v.version', 's.criterion_code', 's.field', 's.level_index', 's.text', 't.text as criterion_title']);
+    .innerJoin('criteria_search as t', (j) =>
+      j.onRef('t.version_id', '=', 's.version_id').onRef('t.criterion_code', '=', 's.criterion_code').on('t.field', '=', 'title'),
+    )
+    .select([
+      's.version_id',
+      'v.set_key',
+      'v.set_no',
+      'v.name',
+      'v.version',
+      's.criterion_code',
+      's.field',
+      's.level_index',
+      's.text',
+      't.text as criterion_title',
+    ]);
   for (const w of foldedWords) q = q.where(sql<boolean>`s.folded LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`);
   // The newest versions first (a few dozen ids), so the text scan does not run a MAX() per row.
-  const ids = opts.versionIds && opts.versionIds.length > 0 ? opts.versionIds : (await db.selectFrom('criteria_set_version as v').select('v.id').where(latestExpr, '=', 1).execute()).map((r) => r.id);
+  const ids =
+    opts.versionIds && opts.versionIds.length > 0
+      ? opts.versionIds
+      : (await db.selectFrom('criteria_set_version as v').select('v.id').where(latestExpr, '=', 1).execute()).map((r) => r.id);
   if (ids.length === 0) return { hits: [], truncated: false };
   q = q.where('s.version_id', 'in', ids);
   const rows = await q

@@ -21,7 +21,10 @@ async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unk
 }
 
 /** A built-in set under another key, so importing it creates a new set instead of matching the built-in one. */
-const asCustom = (set: CriteriaSet, key = `test/${set.setKey.replace('/', '-')}`): CriteriaSet => ({ ...structuredClone(set), setKey: key });
+const asCustom = (set: CriteriaSet, key = `test/${set.setKey.replace('/', '-')}`): CriteriaSet => ({
+  ...structuredClone(set),
+  setKey: key,
+});
 
 /** Every cell value of every sheet, for comparing two workbooks. */
 async function cells(xlsx: Buffer): Promise<Record<string, unknown[][]>> {
@@ -43,7 +46,18 @@ describe('criteria sets in the core', () => {
     core = await memoryCore();
     const list = await ok(invoke(core.ctx, 'criteria:list', {}));
     expect(list).toHaveLength(26);
-    expect(list[6]).toMatchObject({ setKey: 'qd26-2026/07', decision: '26/2026/QĐ-TTg', setNo: 7, version: 1, builtIn: true, used: false, partMaxima: { A: 40, B: 25, C: 35 }, total: 100, criterionCount: 32, starMarkedLevels: 28 });
+    expect(list[6]).toMatchObject({
+      setKey: 'qd26-2026/07',
+      decision: '26/2026/QĐ-TTg',
+      setNo: 7,
+      version: 1,
+      builtIn: true,
+      used: false,
+      partMaxima: { A: 40, B: 25, C: 35 },
+      total: 100,
+      criterionCount: 32,
+      starMarkedLevels: 28,
+    });
     // Running the seed again adds nothing.
     expect(await seedBuiltInSets(core.ctx.db, new Date())).toEqual({ inserted: [] });
     expect(core.ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM criteria_set_version').get()).toEqual({ n: 26 });
@@ -71,7 +85,11 @@ describe('criteria sets in the core', () => {
     core = await memoryCore();
     const s = await ok(invoke(core.ctx, 'criteria:search', { query: 'lien ket chuoi' }));
     expect(s.hits.length).toBeGreaterThanOrEqual(25);
-    expect(s.hits.find((h) => h.setNo === 7)).toMatchObject({ criterionCode: '1.5', criterionTitle: 'Liên kết chuỗi trong sản xuất', field: 'title' });
+    expect(s.hits.find((h) => h.setNo === 7)).toMatchObject({
+      criterionCode: '1.5',
+      criterionTitle: 'Liên kết chuỗi trong sản xuất',
+      field: 'title',
+    });
     // đ folds to d; word order does not matter; notes are searched.
     const d = await ok(invoke(core.ctx, 'criteria:search', { query: 'DAC SAN xa', versionIds: [7] }));
     expect(d.hits.some((h) => h.text.includes('đặc sản'))).toBe(true);
@@ -88,14 +106,27 @@ describe('criteria sets in the core', () => {
     core = await memoryCore();
     const exported = await ok(invoke(core.ctx, 'criteria:export', { id: 7, format: 'json' }));
     expect(exported).toMatchObject({ fileName: 'bo-tieu-chi-qd26-2026-07-v1.json', encoding: 'utf8' });
-    expect(await ok(invoke(core.ctx, 'criteria:import', { format: 'json', content: exported.content }))).toMatchObject({ outcome: 'unchanged', version: { id: 7, version: 1 } });
+    expect(await ok(invoke(core.ctx, 'criteria:import', { format: 'json', content: exported.content }))).toMatchObject({
+      outcome: 'unchanged',
+      version: { id: 7, version: 1 },
+    });
 
     const changed = JSON.parse(exported.content) as CriteriaSet;
     changed.parts[0]!.groups[2]!.criteria[0]!.levels[1]!.points = 2; // set 7 crit. 3.1 after checking the signed PDF
     changed.anomalies = changed.anomalies.filter((a) => !(a.target.kind === 'criterion' && a.target.code === '3.1'));
     delete changed.parts[0]!.groups[2]!.criteria[0]!.possibleTypo;
-    const r = await ok(invoke(core.ctx, 'criteria:import', { format: 'json', content: JSON.stringify(changed), fileName: 'bo-7-sua.json' }, { actor: 'Thư ký' }));
-    expect(r).toMatchObject({ outcome: 'new_version', version: { setKey: 'qd26-2026/07', version: 2, builtIn: false, latest: true } });
+    const r = await ok(
+      invoke(
+        core.ctx,
+        'criteria:import',
+        { format: 'json', content: JSON.stringify(changed), fileName: 'bo-7-sua.json' },
+        { actor: 'Thư ký' },
+      ),
+    );
+    expect(r).toMatchObject({
+      outcome: 'new_version',
+      version: { setKey: 'qd26-2026/07', version: 2, builtIn: false, latest: true },
+    });
     const all = await ok(invoke(core.ctx, 'criteria:list', { allVersions: true }));
     expect(all.filter((s) => s.setKey === 'qd26-2026/07').map((s) => [s.version, s.latest])).toEqual([
       [1, false],
@@ -104,12 +135,28 @@ describe('criteria sets in the core', () => {
     expect((await ok(invoke(core.ctx, 'criteria:list', {}))).find((s) => s.setKey === 'qd26-2026/07')?.version).toBe(2);
     const tail = await ok(invoke(core.ctx, 'audit:tail', { limit: 5 }));
     expect(tail).toHaveLength(1);
-    expect(tail[0]).toMatchObject({ action: 'criteria.import', actor: 'Thư ký', entity: 'criteria_set_version', entityId: String(r.version.id), after: { setKey: 'qd26-2026/07', version: 2, fileName: 'bo-7-sua.json' } });
+    expect(tail[0]).toMatchObject({
+      action: 'criteria.import',
+      actor: 'Thư ký',
+      entity: 'criteria_set_version',
+      entityId: String(r.version.id),
+      after: { setKey: 'qd26-2026/07', version: 2, fileName: 'bo-7-sua.json' },
+    });
     // The same changed file again: nothing new.
-    expect(await ok(invoke(core.ctx, 'criteria:import', { format: 'json', content: JSON.stringify(changed) }))).toMatchObject({ outcome: 'unchanged', version: { version: 2 } });
+    expect(await ok(invoke(core.ctx, 'criteria:import', { format: 'json', content: JSON.stringify(changed) }))).toMatchObject({
+      outcome: 'unchanged',
+      version: { version: 2 },
+    });
     expect((await ok(invoke(core.ctx, 'audit:verify', {}))).count).toBe(1);
     // A new key is version 1.
-    expect(await ok(invoke(core.ctx, 'criteria:import', { format: 'json', content: JSON.stringify(asCustom(changed, 'tinh-ab/che-bien-2027')) }))).toMatchObject({ outcome: 'created', version: { version: 1, setKey: 'tinh-ab/che-bien-2027' } });
+    expect(
+      await ok(
+        invoke(core.ctx, 'criteria:import', {
+          format: 'json',
+          content: JSON.stringify(asCustom(changed, 'tinh-ab/che-bien-2027')),
+        }),
+      ),
+    ).toMatchObject({ outcome: 'created', version: { version: 1, setKey: 'tinh-ab/che-bien-2027' } });
   });
 
   it('round-trips every built-in set JSON → DB → JSON without loss', async () => {
@@ -128,12 +175,17 @@ describe('criteria sets in the core', () => {
     for (const { set } of builtInSets()) {
       const custom = asCustom(set);
       const xlsx = await criteriaSetToXlsx(custom);
-      const imp = await ok(invoke(core.ctx, 'criteria:import', { format: 'xlsx', content: xlsx.toString('base64'), fileName: 'x.xlsx' }));
+      const imp = await ok(
+        invoke(core.ctx, 'criteria:import', { format: 'xlsx', content: xlsx.toString('base64'), fileName: 'x.xlsx' }),
+      );
       expect(imp.outcome, set.setKey).toBe('created');
       const back = await ok(invoke(core.ctx, 'criteria:get', { id: imp.version.id }));
       expect(back.content, set.setKey).toEqual(custom);
       const out = await ok(invoke(core.ctx, 'criteria:export', { id: imp.version.id, format: 'xlsx' }));
-      expect(out).toMatchObject({ encoding: 'base64', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      expect(out).toMatchObject({
+        encoding: 'base64',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
       expect(await cells(Buffer.from(out.content, 'base64')), set.setKey).toEqual(await cells(xlsx));
     }
   }, 120_000);
@@ -144,7 +196,12 @@ describe('criteria sets in the core', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await criteriaSetToXlsx(set)) as unknown as ArrayBuffer);
     wb.removeWorksheet(wb.getWorksheet('Quy tắc')!.id);
-    const imp = await ok(invoke(core.ctx, 'criteria:import', { format: 'xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') }));
+    const imp = await ok(
+      invoke(core.ctx, 'criteria:import', {
+        format: 'xlsx',
+        content: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+      }),
+    );
     expect((await ok(invoke(core.ctx, 'criteria:get', { id: imp.version.id }))).content.rules).toEqual(set.rules);
   });
 
@@ -158,6 +215,11 @@ describe('criteria sets in the core', () => {
       ['148/QĐ-TTg', false, '40/25/35'],
       ['1048/QĐ-TTg', false, '35/25/40'],
     ]);
-    expect(c.legalBases[0]!.bands.find((b) => b.stars === 4)).toMatchObject({ min: 70, max: 90, maxInclusive: false, recognizedBy: 'province' });
+    expect(c.legalBases[0]!.bands.find((b) => b.stars === 4)).toMatchObject({
+      min: 70,
+      max: 90,
+      maxInclusive: false,
+      recognizedBy: 'province',
+    });
   });
 });

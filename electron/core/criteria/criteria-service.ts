@@ -7,13 +7,25 @@ import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import { criteriaContentHash } from './content-hash';
 import { parseCriteriaFile } from './criteria-import';
-import { findVersionByHash, getContentJson, getCriteriaSetSummary, getCriteriaSetVersion, listCriteriaSetVersions, maxVersionOf, searchCriteriaText } from './criteria-repo';
+import {
+  findVersionByHash,
+  getContentJson,
+  getCriteriaSetSummary,
+  getCriteriaSetVersion,
+  listCriteriaSetVersions,
+  maxVersionOf,
+  searchCriteriaText,
+} from './criteria-repo';
 import { insertVersions } from './version-insert';
 import { criteriaSetToXlsx } from './xlsx/criteria-xlsx-write';
 
 /** Services of the criteria area: they own transactions and write the audit events. */
 
-export async function importCriteriaSet(ctx: CoreContext, input: ChannelParsedInput<'criteria:import'>, actor: string): Promise<ChannelOutput<'criteria:import'>> {
+export async function importCriteriaSet(
+  ctx: CoreContext,
+  input: ChannelParsedInput<'criteria:import'>,
+  actor: string,
+): Promise<ChannelOutput<'criteria:import'>> {
   // Parse and validate before opening the transaction: an invalid file never touches the database.
   const set = await parseCriteriaFile(input.format, input.content);
   const contentHash = criteriaContentHash(set);
@@ -29,7 +41,15 @@ export async function importCriteriaSet(ctx: CoreContext, input: ChannelParsedIn
       action: 'criteria.import',
       entity: 'criteria_set_version',
       entityId: id,
-      after: { setKey: set.setKey, version, contentHash, name: set.name, decision: set.decision, format: input.format, fileName: input.fileName ?? null },
+      after: {
+        setKey: set.setKey,
+        version,
+        contentHash,
+        name: set.name,
+        decision: set.decision,
+        format: input.format,
+        fileName: input.fileName ?? null,
+      },
     });
     return { outcome: version === 1 ? ('created' as const) : ('new_version' as const), version: summary };
   });
@@ -37,12 +57,20 @@ export async function importCriteriaSet(ctx: CoreContext, input: ChannelParsedIn
 
 const fileStem = (setKey: string, version: number): string => `bo-tieu-chi-${setKey.replace(/[/\\]/g, '-')}-v${version}`;
 
-export async function exportCriteriaSet(ctx: CoreContext, input: ChannelParsedInput<'criteria:export'>): Promise<ChannelOutput<'criteria:export'>> {
+export async function exportCriteriaSet(
+  ctx: CoreContext,
+  input: ChannelParsedInput<'criteria:export'>,
+): Promise<ChannelOutput<'criteria:export'>> {
   const summary = await getCriteriaSetSummary(ctx.db, input.id);
   if (input.format === 'json') {
     // The stored JSON, re-indented: the file is exactly the content whose hash is shown in the app.
     const content = `${JSON.stringify(JSON.parse(await getContentJson(ctx.db, input.id)), null, 2)}\n`;
-    return { fileName: `${fileStem(summary.setKey, summary.version)}.json`, mimeType: 'application/json', encoding: 'utf8', content };
+    return {
+      fileName: `${fileStem(summary.setKey, summary.version)}.json`,
+      mimeType: 'application/json',
+      encoding: 'utf8',
+      content,
+    };
   }
   const { content } = await getCriteriaSetVersion(ctx.db, input.id);
   const xlsx = await criteriaSetToXlsx(content);
@@ -54,8 +82,13 @@ export async function exportCriteriaSet(ctx: CoreContext, input: ChannelParsedIn
   };
 }
 
-export async function searchCriteria(ctx: CoreContext, input: ChannelParsedInput<'criteria:search'>): Promise<ChannelOutput<'criteria:search'>> {
-  const words = foldForSearch(input.query).split(' ').filter((w) => w !== '');
+export async function searchCriteria(
+  ctx: CoreContext,
+  input: ChannelParsedInput<'criteria:search'>,
+): Promise<ChannelOutput<'criteria:search'>> {
+  const words = foldForSearch(input.query)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length === 0) return { hits: [], truncated: false };
   return searchCriteriaText(ctx.db, words, { versionIds: input.versionIds, limit: input.limit });
 }

@@ -45,7 +45,9 @@ export async function insertVersions(db: QueryExecutorProvider, versions: NewVer
     return id;
   });
 
-  const search = versions.flatMap((v, i) => searchRows(v.set).map((r) => [ids[i], r.criterion_code, r.field, r.level_index, r.text, r.folded]));
+  const search = versions.flatMap((v, i) =>
+    searchRows(v.set).map((r) => [ids[i], r.criterion_code, r.field, r.level_index, r.text, r.folded]),
+  );
   await sql`INSERT INTO criteria_search (version_id, criterion_code, field, level_index, text, folded)
     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
     FROM json_each(${JSON.stringify(search)}) AS j`.execute(db);

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_AFTER_CHANGES, CHECKPOINT_AFTER_IDLE_TICKS, closeDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, WAL_AUTOCHECKPOINT_PAGES, type OpenedDatabase } from './open';
+import {
+  CHECKPOINT_AFTER_CHANGES,
+  CHECKPOINT_AFTER_IDLE_TICKS,
+  closeDatabase,
+  JOURNAL_SIZE_LIMIT_BYTES,
+  openDatabase,
+  WAL_AUTOCHECKPOINT_PAGES,
+  type OpenedDatabase,
+} from './open';
 
 /** WAL checkpoints between calls instead of inside a commit (open.ts, bench/scoring.bench.ts). */
 

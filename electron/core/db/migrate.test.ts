@@ -38,8 +38,13 @@ describe('migrations on a real file', () => {
     const opened = openDatabase(file);
     await migrateToLatest(opened, { migrations: { '0001_foundation': migrations['0001_foundation']! } });
     await opened.db.insertInto('app_meta').values({ key: 'marker', value: 'before' }).execute();
-    const extra = { up: async (db: Kysely<unknown>) => void (await db.schema.createTable('later_table').addColumn('id', 'integer').execute()) };
-    const res = await migrateToLatest(opened, { migrations: { '0001_foundation': migrations['0001_foundation']!, '0002_later': extra }, now: fixedClock() });
+    const extra = {
+      up: async (db: Kysely<unknown>) => void (await db.schema.createTable('later_table').addColumn('id', 'integer').execute()),
+    };
+    const res = await migrateToLatest(opened, {
+      migrations: { '0001_foundation': migrations['0001_foundation']!, '0002_later': extra },
+      now: fixedClock(),
+    });
     closeDatabase(opened);
     expect(res).toMatchObject({ from: 1, to: 2, applied: ['0002_later'] });
     expect(res.backupFile).toMatch(/backups\/before-migration-v1-.*\.sqlite$/);
@@ -75,7 +80,9 @@ describe('migrations on a real file', () => {
       // so check the translation path with a directory in place of the file.
       const dir = tempDir();
       fs.mkdirSync(path.join(dir, 'ocop.sqlite'));
-      await expect(openCore({ dataDir: dir, host: 'cli' })).rejects.toMatchObject({ code: expect.stringMatching(/DB_READ_ONLY|IO/) });
+      await expect(openCore({ dataDir: dir, host: 'cli' })).rejects.toMatchObject({
+        code: expect.stringMatching(/DB_READ_ONLY|IO/),
+      });
       return;
     }
     const dir = tempDir();
@@ -96,7 +103,13 @@ describe('migrations on a real file', () => {
         // Opening may succeed (WAL readers are not blocked); a write must then report DB_LOCKED.
         const { invoke } = await import('../api');
         (core as unknown as { ctx: { sqlite: Database.Database } }).ctx.sqlite.pragma('busy_timeout = 100');
-        const r = await invoke((core as Awaited<ReturnType<typeof fileCore>>).ctx, 'settings:set', { language: 'en' }, {}, () => {});
+        const r = await invoke(
+          (core as Awaited<ReturnType<typeof fileCore>>).ctx,
+          'settings:set',
+          { language: 'en' },
+          {},
+          () => {},
+        );
         expect(r).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
         (core as { close: () => void }).close();
       } else {

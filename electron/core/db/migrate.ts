@@ -10,9 +10,7 @@ const MIGRATION_TABLE = 'kysely_migration';
 
 /** Names of applied migrations (empty for a new database). */
 export function appliedMigrations(opened: OpenedDatabase): string[] {
-  const exists = opened.sqlite
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
-    .get(MIGRATION_TABLE);
+  const exists = opened.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATION_TABLE);
   if (!exists) return [];
   return opened.sqlite
     .prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
@@ -60,13 +58,21 @@ export async function migrateToLatest(
     await opened.sqlite.backup(backupFile);
   }
 
-  const migrator = new Migrator({ db: opened.db as Kysely<unknown>, provider: { getMigrations: async () => migrations }, migrationTableName: MIGRATION_TABLE });
+  const migrator = new Migrator({
+    db: opened.db as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: MIGRATION_TABLE,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    throw new CoreError('INTERNAL', `Migration failed: ${error instanceof Error ? error.message : String(error)}${backupFile ? `; the previous database is saved at ${backupFile}` : ''}`, {
-      backupFile,
-      results,
-    });
+    throw new CoreError(
+      'INTERNAL',
+      `Migration failed: ${error instanceof Error ? error.message : String(error)}${backupFile ? `; the previous database is saved at ${backupFile}` : ''}`,
+      {
+        backupFile,
+        results,
+      },
+    );
   }
   return { from: applied.length, to: schemaVersionOf(opened), applied: pending, backupFile };
 }

@@ -10,4 +10,5 @@ import type { ScoringTables } from './tables/scoring';
  * The database as Kysely sees it: each area declares its tables in `tables/<area>.ts` and is
  * merged here. Row types for repositories derive from these with Selectable/Insertable.
  */
-export interface DB extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables, ResultsTables, DocumentsTables {}
+export interface DB
+  extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables, ResultsTables, DocumentsTables {}

@@ -28,7 +28,13 @@ export async function councilsDemo(ctx: CoreContext, rng: Rng): Promise<Councils
     decisionSigner: person().fullName,
     decisionSignerTitle: 'Chủ tịch Ủy ban nhân dân tỉnh',
     note: TRAINING_NOTE,
-    members: COUNCIL_SEATS.map((s) => ({ fullName: person().fullName, office: s.office, position: s.position, role: s.role, activeFrom: established })),
+    members: COUNCIL_SEATS.map((s) => ({
+      fullName: person().fullName,
+      office: s.office,
+      position: s.position,
+      role: s.role,
+      activeFrom: established,
+    })),
   });
   const advisoryGroup = await demoCall(ctx, 'councils:create', {
     name: `Tổ tư vấn giúp việc Hội đồng OCOP tỉnh ${DEMO_PROVINCE.name} (tập huấn)`,
@@ -41,7 +47,13 @@ export async function councilsDemo(ctx: CoreContext, rng: Rng): Promise<Councils
     decisionNo: council.council.decisionNo,
     decisionDate: established,
     note: TRAINING_NOTE,
-    members: ADVISORY_SEATS.map((s) => ({ fullName: person().fullName, office: s.office, position: s.position, role: s.role, activeFrom: established })),
+    members: ADVISORY_SEATS.map((s) => ({
+      fullName: person().fullName,
+      office: s.office,
+      position: s.position,
+      role: s.role,
+      activeFrom: established,
+    })),
   });
   return { council, advisoryGroup };
 }

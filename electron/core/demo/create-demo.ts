@@ -23,7 +23,11 @@ export async function createDemo(ctx: CoreContext, seed: number): Promise<DemoRe
   for (const table of MUST_BE_EMPTY) {
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(ctx.db);
     if ((r.rows[0]?.n ?? 0) > 0) {
-      throw new CoreError('CONFLICT', `The database already holds data (table ${table} is not empty); the training dataset only goes into an empty database. Use a new data folder (--data-dir).`, { table });
+      throw new CoreError(
+        'CONFLICT',
+        `The database already holds data (table ${table} is not empty); the training dataset only goes into an empty database. Use a new data folder (--data-dir).`,
+        { table },
+      );
     }
   }
   const dossiers = await dossiersDemo(ctx, seededRng(seed));

@@ -17,7 +17,20 @@ async function fresh(): Promise<Core> {
 
 /** Every row of the tables the demo writes, in primary-key order: what "the same data" means. */
 async function dump(core: Core): Promise<string> {
-  const tables = ['evaluation_round', 'producer', 'product', 'registration', 'registration_status_event', 'council', 'council_member', 'council_rules', 'session', 'session_agenda_item', 'session_attendance', 'session_conflict'];
+  const tables = [
+    'evaluation_round',
+    'producer',
+    'product',
+    'registration',
+    'registration_status_event',
+    'council',
+    'council_member',
+    'council_rules',
+    'session',
+    'session_agenda_item',
+    'session_attendance',
+    'session_conflict',
+  ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = (await sql`SELECT * FROM ${sql.table(t)} ORDER BY rowid`.execute(core.ctx.db)).rows;
   return JSON.stringify(out);

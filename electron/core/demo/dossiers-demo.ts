@@ -2,7 +2,16 @@ import { PRODUCER_KINDS, type ProducerKind } from '../../../shared/ocop/dossier-
 import { defaultRoundDates } from '../../../shared/ocop/round-deadlines';
 import type { CoreContext } from '../context';
 import { demoCall } from './call';
-import { DEMO_COMMUNES, DEMO_PROVINCE, nameMaker, PRODUCER_NAME_BY_KIND, PRODUCTS_BY_SET, TOURISM_SET, TRADE_WORDS, TRAINING_NOTE } from './names';
+import {
+  DEMO_COMMUNES,
+  DEMO_PROVINCE,
+  nameMaker,
+  PRODUCER_NAME_BY_KIND,
+  PRODUCTS_BY_SET,
+  TOURISM_SET,
+  TRADE_WORDS,
+  TRAINING_NOTE,
+} from './names';
 import type { Rng } from './random';
 
 export interface DemoRegistration {
@@ -34,14 +43,36 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
   const rounds: number[] = [];
   for (const number of [1, 2]) {
     const d = defaultRoundDates(YEAR, number, '26/2026/QĐ-TTg');
-    const r = await demoCall(ctx, 'rounds:create', { year: YEAR, number, legalBasis: '26/2026/QĐ-TTg', name: '', startDate: number === 1 ? `${YEAR}-03-01` : `${YEAR}-07-01`, endDate: d.finishBy, deadlineDate: d.proposalsBy });
+    const r = await demoCall(ctx, 'rounds:create', {
+      year: YEAR,
+      number,
+      legalBasis: '26/2026/QĐ-TTg',
+      name: '',
+      startDate: number === 1 ? `${YEAR}-03-01` : `${YEAR}-07-01`,
+      endDate: d.finishBy,
+      deadlineDate: d.proposalsBy,
+    });
     rounds.push(r.id);
   }
 
   const person = nameMaker(rng);
   // Every kind at least once, then the usual mix (mostly cooperatives and households).
-  const common: ProducerKind[] = ['cooperative', 'cooperative', 'cooperative', 'enterprise', 'enterprise', 'household_business', 'household_business', 'production_household', 'farm', 'cooperative_group'];
-  const kinds: ProducerKind[] = [...PRODUCER_KINDS, ...Array.from({ length: PRODUCER_COUNT - PRODUCER_KINDS.length }, () => rng.pick(common))];
+  const common: ProducerKind[] = [
+    'cooperative',
+    'cooperative',
+    'cooperative',
+    'enterprise',
+    'enterprise',
+    'household_business',
+    'household_business',
+    'production_household',
+    'farm',
+    'cooperative_group',
+  ];
+  const kinds: ProducerKind[] = [
+    ...PRODUCER_KINDS,
+    ...Array.from({ length: PRODUCER_COUNT - PRODUCER_KINDS.length }, () => rng.pick(common)),
+  ];
   const nonTourismSets = Object.keys(PRODUCTS_BY_SET).filter((k) => k !== TOURISM_SET);
   const setQueue = rng.shuffle(nonTourismSets);
   const usedProductNames = new Set<string>();
@@ -60,7 +91,14 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
       name,
       taxCode: null,
       representativeName: rep.fullName,
-      representativePosition: kind === 'cooperative' ? 'Giám đốc' : kind === 'enterprise' ? 'Giám đốc' : kind.startsWith('production') || kind === 'household_business' ? 'Chủ hộ' : 'Người đại diện',
+      representativePosition:
+        kind === 'cooperative'
+          ? 'Giám đốc'
+          : kind === 'enterprise'
+            ? 'Giám đốc'
+            : kind.startsWith('production') || kind === 'household_business'
+              ? 'Chủ hộ'
+              : 'Người đại diện',
       representativeGender: rep.gender,
       address: `Ấp ${rng.int(1, 9)}`,
       communeCode: commune.code,
@@ -73,11 +111,20 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
     // Every other producer has two products: about 46 products, each registered once.
     const productCount = TOURISM_KINDS.includes(kind) ? 1 : i % 2 === 0 ? 2 : 1;
     for (let k = 0; k < productCount; k++) {
-      const setKey = TOURISM_KINDS.includes(kind) ? TOURISM_SET : (setQueue[(products.length + k) % setQueue.length] ?? nonTourismSets[0]!);
+      const setKey = TOURISM_KINDS.includes(kind)
+        ? TOURISM_SET
+        : (setQueue[(products.length + k) % setQueue.length] ?? nonTourismSets[0]!);
       const candidates = PRODUCTS_BY_SET[setKey]!.filter((n) => !usedProductNames.has(n));
-      const base = candidates.length > 0 ? rng.pick(candidates) : `${rng.pick(PRODUCTS_BY_SET[setKey]!)} loại ${products.length + 1}`;
+      const base =
+        candidates.length > 0 ? rng.pick(candidates) : `${rng.pick(PRODUCTS_BY_SET[setKey]!)} loại ${products.length + 1}`;
       usedProductNames.add(base);
-      const p = await demoCall(ctx, 'products:create', { producerId: producer.id, name: base, setKey, codeYear: 2025, note: TRAINING_NOTE });
+      const p = await demoCall(ctx, 'products:create', {
+        producerId: producer.id,
+        name: base,
+        setKey,
+        codeYear: 2025,
+        note: TRAINING_NOTE,
+      });
       products.push({ id: p.id, setKey, name: p.name, communeCode: commune.code });
     }
   }
@@ -89,14 +136,25 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
     const roll = rng.next();
     const kind: DemoRegistration['kind'] = roll < 0.68 ? 'first' : roll < 0.84 ? 'upgrade' : 'reevaluation';
     const roundNo = roundIndex + 1;
-    const received = roundNo === 1 ? `${YEAR}-0${rng.int(3, 4)}-${String(rng.int(1, 25)).padStart(2, '0')}` : `${YEAR}-0${rng.int(8, 9)}-${String(rng.int(1, 15)).padStart(2, '0')}`;
+    const received =
+      roundNo === 1
+        ? `${YEAR}-0${rng.int(3, 4)}-${String(rng.int(1, 25)).padStart(2, '0')}`
+        : `${YEAR}-0${rng.int(8, 9)}-${String(rng.int(1, 15)).padStart(2, '0')}`;
     // Re-evaluations are received inside the 180–120-day window before the certificate expires (Đ7.6a).
     const certificate =
       kind === 'first'
         ? {}
         : kind === 'upgrade'
-          ? { currentStars: rng.pick([3, 3, 4]), certificateNo: `${rng.int(10, 450)}/GCN-UBND`, certificateIssuedOn: `${rng.int(2023, 2025)}-${String(rng.int(1, 12)).padStart(2, '0')}-15` }
-          : { currentStars: rng.pick([3, 4]), certificateNo: `${rng.int(10, 450)}/GCN-UBND`, certificateIssuedOn: roundNo === 1 ? '2023-09-10' : '2023-12-20' };
+          ? {
+              currentStars: rng.pick([3, 3, 4]),
+              certificateNo: `${rng.int(10, 450)}/GCN-UBND`,
+              certificateIssuedOn: `${rng.int(2023, 2025)}-${String(rng.int(1, 12)).padStart(2, '0')}-15`,
+            }
+          : {
+              currentStars: rng.pick([3, 4]),
+              certificateNo: `${rng.int(10, 450)}/GCN-UBND`,
+              certificateIssuedOn: roundNo === 1 ? '2023-09-10' : '2023-12-20',
+            };
     const r = await demoCall(ctx, 'registrations:create', {
       productId: p.id,
       roundId: rounds[roundIndex]!,
@@ -107,12 +165,26 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
       sampleCount: p.setKey === TOURISM_SET ? null : 5,
       note: TRAINING_NOTE,
     });
-    registrations.push({ id: r.id, roundId: rounds[roundIndex]!, kind, setKey: p.setKey, productName: p.name, status: 'received' });
+    registrations.push({
+      id: r.id,
+      roundId: rounds[roundIndex]!,
+      kind,
+      setKey: p.setKey,
+      productName: p.name,
+      status: 'received',
+    });
   }
   // Round 1 is ready for the council: the commune reports and the Tổ tư vấn review are done for
   // almost all; round 2 is still at the commune, except re-evaluations (decided by written opinion).
   for (const r of registrations) {
-    const to = r.roundId === rounds[0] ? (rng.chance(0.85) ? 'advisory_review' : 'commune_report') : r.kind === 'reevaluation' ? 'advisory_review' : rng.pick(['received', 'commune_report'] as const);
+    const to =
+      r.roundId === rounds[0]
+        ? rng.chance(0.85)
+          ? 'advisory_review'
+          : 'commune_report'
+        : r.kind === 'reevaluation'
+          ? 'advisory_review'
+          : rng.pick(['received', 'commune_report'] as const);
     if (to === 'received') continue;
     await demoCall(ctx, 'registrations:setStatus', { id: r.id, status: to, note: 'Dữ liệu tập huấn' });
     r.status = to;

@@ -21,11 +21,62 @@ export const DEMO_COMMUNES = [
   { code: '99008', name: 'Phường Cồn Tiên' },
 ] as const;
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'] as const;
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+] as const;
 const MIDDLE_M = ['Văn', 'Hữu', 'Minh', 'Quốc', 'Đức', 'Thanh', 'Công'] as const;
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Kim', 'Bích', 'Hồng'] as const;
-const GIVEN_M = ['An', 'Bảo', 'Cường', 'Dũng', 'Hải', 'Hiếu', 'Khánh', 'Long', 'Nam', 'Phúc', 'Quang', 'Sơn', 'Tài', 'Thắng', 'Trí', 'Vinh'] as const;
-const GIVEN_F = ['Anh', 'Châu', 'Dung', 'Giang', 'Hà', 'Hạnh', 'Hương', 'Lan', 'Linh', 'Mai', 'Ngân', 'Nhung', 'Phương', 'Thảo', 'Trang', 'Yến'] as const;
+const GIVEN_M = [
+  'An',
+  'Bảo',
+  'Cường',
+  'Dũng',
+  'Hải',
+  'Hiếu',
+  'Khánh',
+  'Long',
+  'Nam',
+  'Phúc',
+  'Quang',
+  'Sơn',
+  'Tài',
+  'Thắng',
+  'Trí',
+  'Vinh',
+] as const;
+const GIVEN_F = [
+  'Anh',
+  'Châu',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Ngân',
+  'Nhung',
+  'Phương',
+  'Thảo',
+  'Trang',
+  'Yến',
+] as const;
 
 export interface PersonName {
   fullName: string;
@@ -49,18 +100,49 @@ export function nameMaker(rng: Rng): () => PersonName {
 
 /** Products by criteria set (26/2026 set number): names as producers write them. */
 export const PRODUCTS_BY_SET: Readonly<Record<string, readonly string[]>> = {
-  'qd26-2026/01': ['Bưởi da xanh Mỹ An', 'Xoài cát Hòa Lộc', 'Sen hồng tươi Cồn Tiên', 'Quýt hồng Long Thạnh', 'Nhãn xuồng cơm vàng', 'Dưa lưới Tân Hòa'],
+  'qd26-2026/01': [
+    'Bưởi da xanh Mỹ An',
+    'Xoài cát Hòa Lộc',
+    'Sen hồng tươi Cồn Tiên',
+    'Quýt hồng Long Thạnh',
+    'Nhãn xuồng cơm vàng',
+    'Dưa lưới Tân Hòa',
+  ],
   'qd26-2026/03': ['Gạo thơm Phù Sa', 'Gạo hữu cơ Bình Phú', 'Gạo nếp than Tân Hòa', 'Gạo lứt đỏ Long Thạnh', 'Nếp cẩm An Nhơn'],
   'qd26-2026/04': ['Mật ong hoa tràm', 'Mật ong hoa nhãn An Nhơn', 'Trứng vịt muối tro', 'Mật ong bạc hà', 'Phấn hoa sen'],
-  'qd26-2026/06': ['Bánh phồng tôm Sen Vàng', 'Bánh tráng phơi sương', 'Hủ tiếu khô Mỹ An', 'Bánh pía sầu riêng', 'Bột gạo lứt nảy mầm'],
+  'qd26-2026/06': [
+    'Bánh phồng tôm Sen Vàng',
+    'Bánh tráng phơi sương',
+    'Hủ tiếu khô Mỹ An',
+    'Bánh pía sầu riêng',
+    'Bột gạo lứt nảy mầm',
+  ],
   'qd26-2026/07': ['Mứt gừng dẻo', 'Xoài sấy dẻo', 'Hạt sen sấy giòn', 'Chuối sấy mộc', 'Mít sấy giòn'],
   'qd26-2026/08': ['Khô cá lóc một nắng', 'Lạp xưởng tươi Tân Hòa', 'Chà bông cá lóc', 'Nem chua Long Thạnh', 'Khô cá tra phồng'],
   'qd26-2026/09': ['Nước mắm cá linh', 'Tương ớt xí muội', 'Nước tương nấm', 'Mắm tôm chua Tân Hòa', 'Nước mắm cá cơm nhĩ'],
   'qd26-2026/12': ['Trà lá sen', 'Trà khổ qua rừng', 'Trà tim sen', 'Trà hoa đậu biếc', 'Trà gạo lứt rang'],
-  'qd26-2026/13': ['Cà phê bột nguyên chất', 'Cacao nguyên chất Bình Phú', 'Cà phê hạt rang mộc', 'Sô-cô-la đen Long Thạnh', 'Bột cacao sữa'],
-  'qd26-2026/14': ['Rượu nếp than Phù Sa', 'Rượu đế làng nghề An Nhơn', 'Rượu nếp cái hoa vàng', 'Rượu gạo men lá', 'Rượu sen Cồn Tiên'],
+  'qd26-2026/13': [
+    'Cà phê bột nguyên chất',
+    'Cacao nguyên chất Bình Phú',
+    'Cà phê hạt rang mộc',
+    'Sô-cô-la đen Long Thạnh',
+    'Bột cacao sữa',
+  ],
+  'qd26-2026/14': [
+    'Rượu nếp than Phù Sa',
+    'Rượu đế làng nghề An Nhơn',
+    'Rượu nếp cái hoa vàng',
+    'Rượu gạo men lá',
+    'Rượu sen Cồn Tiên',
+  ],
   'qd26-2026/17': ['Nước cốt chanh dây', 'Nước ép sen tươi', 'Nước mía sầu riêng', 'Sữa hạt sen', 'Nước dừa đóng chai'],
-  'qd26-2026/19': ['Xà bông sả chanh thảo mộc', 'Tinh chất bồ kết gội đầu', 'Son dưỡng sáp ong', 'Dầu gội hương nhu', 'Kem nghệ dưỡng da'],
+  'qd26-2026/19': [
+    'Xà bông sả chanh thảo mộc',
+    'Tinh chất bồ kết gội đầu',
+    'Son dưỡng sáp ong',
+    'Dầu gội hương nhu',
+    'Kem nghệ dưỡng da',
+  ],
   'qd26-2026/21': ['Giỏ lục bình đan tay', 'Chiếu cói in hoa', 'Nón lá bài thơ', 'Túi cói thêu tay', 'Lồng đèn tre'],
   'qd26-2026/23': ['Hoa cúc mâm xôi', 'Hoa hồng Cồn Tiên', 'Hoa lan hồ điệp', 'Hoa giấy ghép nhiều màu', 'Hoa vạn thọ Pháp'],
   'qd26-2026/26': ['Điểm du lịch sinh thái Cồn Sen', 'Du lịch cộng đồng làng hoa Sen Vàng', 'Tuyến du lịch miệt vườn Mỹ An'],
@@ -82,7 +164,14 @@ export const PRODUCER_NAME_BY_KIND: Readonly<Record<string, (place: string, pers
   tourism_other: (place) => `Ban quản lý khu du lịch ${place}`,
 };
 
-export const TRADE_WORDS = ['Nông nghiệp', 'Thực phẩm', 'Dịch vụ nông nghiệp', 'Sản xuất và Thương mại', 'Làng nghề', 'Nông sản sạch'] as const;
+export const TRADE_WORDS = [
+  'Nông nghiệp',
+  'Thực phẩm',
+  'Dịch vụ nông nghiệp',
+  'Sản xuất và Thương mại',
+  'Làng nghề',
+  'Nông sản sạch',
+] as const;
 
 /** Offices of a provincial council (Đ7.3b), in list order, with the role each seat usually has. */
 export const COUNCIL_SEATS = [

@@ -55,7 +55,13 @@ function levelsFor(set: CriteriaSet, target: number, rng: Rng): Map<string, numb
     const up = total < target;
     const c = rng.pick(criteria);
     const current = pointsOf(c);
-    const candidates = c.levels.map((l, i) => ({ l, i })).filter(({ l }) => (up ? l.points > current && l.points - current <= target - total : l.points < current && current - l.points <= total - target));
+    const candidates = c.levels
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) =>
+        up
+          ? l.points > current && l.points - current <= target - total
+          : l.points < current && current - l.points <= total - target,
+      );
     if (candidates.length === 0) continue;
     const next = candidates.reduce((a, b) => (up ? (b.l.points < a.l.points ? b : a) : b.l.points > a.l.points ? b : a));
     choice.set(c.code, next.i);
@@ -93,11 +99,22 @@ export async function scoringDemo(ctx: CoreContext, rng: Rng, sessions: Sessions
           writtenTotal: null,
           answers: [...levels].map(([criterionCode, levelIndex]) => ({ criterionCode, levelIndex })),
         });
-        await demoCall(ctx, 'scoring:paperCommit', { sessionId, registrationId: item.registrationId, memberId: m.memberId, resolvedBy: secretary, allowSingleEntry: true });
+        await demoCall(ctx, 'scoring:paperCommit', {
+          sessionId,
+          registrationId: item.registrationId,
+          memberId: m.memberId,
+          resolvedBy: secretary,
+          allowSingleEntry: true,
+        });
         paperSheets++;
       } else {
-        const { sheet } = await demoCall(ctx, 'scoring:open', { sessionId, registrationId: item.registrationId, memberId: m.memberId });
-        for (const [criterionCode, levelIndex] of levels) await demoCall(ctx, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
+        const { sheet } = await demoCall(ctx, 'scoring:open', {
+          sessionId,
+          registrationId: item.registrationId,
+          memberId: m.memberId,
+        });
+        for (const [criterionCode, levelIndex] of levels)
+          await demoCall(ctx, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
         if (rng.chance(0.4)) await demoCall(ctx, 'scoring:setOpinion', { sheetId: sheet.id, opinion: rng.pick(OPINIONS) });
         await demoCall(ctx, 'scoring:submit', { sheetId: sheet.id });
       }

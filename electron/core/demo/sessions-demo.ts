@@ -13,11 +13,19 @@ export interface SessionsDemo {
   writtenOpinion: SessionDetail;
 }
 
-export async function sessionsDemo(ctx: CoreContext, rng: Rng, councils: CouncilsDemo, dossiers: DossiersDemo): Promise<SessionsDemo> {
+export async function sessionsDemo(
+  ctx: CoreContext,
+  rng: Rng,
+  councils: CouncilsDemo,
+  dossiers: DossiersDemo,
+): Promise<SessionsDemo> {
   const councilId = councils.council.council.id;
   const [round1, round2] = dossiers.roundIds;
   const ready = dossiers.registrations.filter((r) => r.roundId === round1 && r.status === 'advisory_review');
-  const agenda = rng.shuffle(ready).slice(0, 8).map((r) => r.id);
+  const agenda = rng
+    .shuffle(ready)
+    .slice(0, 8)
+    .map((r) => r.id);
 
   let meeting = await demoCall(ctx, 'sessions:create', {
     councilId,
@@ -60,6 +68,7 @@ export async function sessionsDemo(ctx: CoreContext, rng: Rng, councils: Council
     note: TRAINING_NOTE,
   });
   const reevaluations = dossiers.registrations.filter((r) => r.roundId === round2 && r.kind === 'reevaluation').map((r) => r.id);
-  if (reevaluations.length > 0) writtenOpinion = await demoCall(ctx, 'sessions:setAgenda', { id: writtenOpinion.session.id, registrationIds: reevaluations });
+  if (reevaluations.length > 0)
+    writtenOpinion = await demoCall(ctx, 'sessions:setAgenda', { id: writtenOpinion.session.id, registrationIds: reevaluations });
   return { meeting, writtenOpinion };
 }

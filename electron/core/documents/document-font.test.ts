@@ -32,7 +32,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const LIBERATION = '/usr/share/fonts/truetype/liberation';
 function fakeTimesDir(): string {
   const fake = fs.mkdtempSync(path.join(dir, 'winfonts-'));
-  for (const [from, to] of [['Regular', 'times.ttf'], ['Bold', 'timesbd.ttf'], ['Italic', 'timesi.ttf'], ['BoldItalic', 'timesbi.ttf']] as const) {
+  for (const [from, to] of [
+    ['Regular', 'times.ttf'],
+    ['Bold', 'timesbd.ttf'],
+    ['Italic', 'timesi.ttf'],
+    ['BoldItalic', 'timesbi.ttf'],
+  ] as const) {
     fs.copyFileSync(path.join(LIBERATION, `LiberationSerif-${from}.ttf`), path.join(fake, to));
   }
   return fake;
@@ -40,14 +45,19 @@ function fakeTimesDir(): string {
 
 async function session(): Promise<Seeded> {
   core = await memoryCore();
-  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+    content_json: string;
+  };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
   const plan = choicesForTotal(set, 80, { keepMarks: true });
   return seedSession(core.ctx.sqlite, { products: 1, members: 2, withSecretary: true, choose: ({ code }) => plan[code]! });
 }
 
 /** The font names pdffonts lists for a rendered minutes, all of which must be embedded. */
-async function minutesFonts(sessionId: number, name: string): Promise<{ names: string[]; font: { family: string; fallbackReason: string | null } }> {
+async function minutesFonts(
+  sessionId: number,
+  name: string,
+): Promise<{ names: string[]; font: { family: string; fallbackReason: string | null } }> {
   const doc = ok(await invoke(core.ctx, 'documents:render', { sessionId, kind: 'minutes' }));
   const fonts = pdfFonts(writePdf(dir, name, Buffer.from(doc.pdfBase64, 'base64')));
   expect(fonts.length).toBeGreaterThan(0);
@@ -87,8 +97,17 @@ describe('the documentFont setting', { timeout: 120_000 }, () => {
     const saved = ok(await invoke(core.ctx, 'settings:set', { documentFont: 'times-new-roman' }));
     expect(saved.documentFont).toBe('times-new-roman');
     const [event] = ok(await invoke(core.ctx, 'audit:tail', { limit: 1 }));
-    expect(event).toMatchObject({ action: 'settings.set', before: { documentFont: 'tinos' }, after: { documentFont: 'times-new-roman' } });
-    expect(ok(await invoke(core.ctx, 'documents:fontStatus', {}))).toMatchObject({ choice: 'times-new-roman', family: 'Times New Roman', timesNewRomanFound: true, fallbackReason: null });
+    expect(event).toMatchObject({
+      action: 'settings.set',
+      before: { documentFont: 'tinos' },
+      after: { documentFont: 'times-new-roman' },
+    });
+    expect(ok(await invoke(core.ctx, 'documents:fontStatus', {}))).toMatchObject({
+      choice: 'times-new-roman',
+      family: 'Times New Roman',
+      timesNewRomanFound: true,
+      fallbackReason: null,
+    });
 
     const m = await minutesFonts(s.sessionId, 'times');
     expect(m.font).toEqual({ family: 'Times New Roman', fallbackReason: null });
@@ -104,8 +123,15 @@ describe('the documentFont setting', { timeout: 120_000 }, () => {
     core.ctx.systemFontDirs = [nowhere];
     ok(await invoke(core.ctx, 'settings:set', { documentFont: 'times-new-roman' }));
     const status = ok(await invoke(core.ctx, 'documents:fontStatus', {}));
-    expect(status).toMatchObject({ choice: 'times-new-roman', family: 'Tinos', timesNewRomanFound: false, searchedDirs: [nowhere] });
-    expect(status.fallbackReason).toMatch(/Times New Roman was chosen but its four files .* are not in .*no-fonts-here; Tinos \(same metrics\) was used/u);
+    expect(status).toMatchObject({
+      choice: 'times-new-roman',
+      family: 'Tinos',
+      timesNewRomanFound: false,
+      searchedDirs: [nowhere],
+    });
+    expect(status.fallbackReason).toMatch(
+      /Times New Roman was chosen but its four files .* are not in .*no-fonts-here; Tinos \(same metrics\) was used/u,
+    );
     const m = await minutesFonts(s.sessionId, 'fallback');
     expect(m.font.family).toBe('Tinos');
     expect(m.font.fallbackReason).toBe(status.fallbackReason);
@@ -124,7 +150,9 @@ describe('the documentFont setting', { timeout: 120_000 }, () => {
     }
     expect(ok(await invoke(core.ctx, 'settings:get', {})).documentFont).toBe('tinos');
     // A hand-edited stored value that is no longer a choice reads as the default, not an error.
-    core.ctx.sqlite.prepare(`INSERT INTO setting (key, value, updated_at) VALUES ('documentFont', '"comic-sans"', '2026-01-01')`).run();
+    core.ctx.sqlite
+      .prepare(`INSERT INTO setting (key, value, updated_at) VALUES ('documentFont', '"comic-sans"', '2026-01-01')`)
+      .run();
     expect(ok(await invoke(core.ctx, 'settings:get', {})).documentFont).toBe('tinos');
   });
 });

@@ -19,7 +19,10 @@ export const documentsHandlers: AreaHandlers<typeof documentsChannels> = {
   'documents:verify': async (input, ctx): Promise<DocumentVerification> => {
     const pdf = new Uint8Array(Buffer.from(input.pdfBase64, 'base64'));
     if (Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') {
-      throw new CoreError('VALIDATION', 'pdfBase64: the file is not a PDF (it does not start with %PDF-); choose the PDF the app printed');
+      throw new CoreError(
+        'VALIDATION',
+        'pdfBase64: the file is not a PDF (it does not start with %PDF-); choose the PDF the app printed',
+      );
     }
     const reading = await readDigestFromPdf(pdf);
     const first = reading.pages.find((p) => p !== null) ?? null;

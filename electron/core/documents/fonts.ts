@@ -35,8 +35,18 @@ const TINOS: FontFiles = {
 /** File names of Times New Roman as each operating system installs it. */
 const TIMES_NAMES: FontFiles[] = [
   { normal: 'times.ttf', bold: 'timesbd.ttf', italics: 'timesi.ttf', bolditalics: 'timesbi.ttf' }, // Windows
-  { normal: 'Times New Roman.ttf', bold: 'Times New Roman Bold.ttf', italics: 'Times New Roman Italic.ttf', bolditalics: 'Times New Roman Bold Italic.ttf' }, // macOS
-  { normal: 'Times_New_Roman.ttf', bold: 'Times_New_Roman_Bold.ttf', italics: 'Times_New_Roman_Italic.ttf', bolditalics: 'Times_New_Roman_Bold_Italic.ttf' }, // Debian ttf-mscorefonts
+  {
+    normal: 'Times New Roman.ttf',
+    bold: 'Times New Roman Bold.ttf',
+    italics: 'Times New Roman Italic.ttf',
+    bolditalics: 'Times New Roman Bold Italic.ttf',
+  }, // macOS
+  {
+    normal: 'Times_New_Roman.ttf',
+    bold: 'Times_New_Roman_Bold.ttf',
+    italics: 'Times_New_Roman_Italic.ttf',
+    bolditalics: 'Times_New_Roman_Bold_Italic.ttf',
+  }, // Debian ttf-mscorefonts
 ];
 
 /** Folders where the operating system keeps Times New Roman. */
@@ -47,7 +57,12 @@ export function systemFontDirs(env: NodeJS.ProcessEnv = process.env, platform: N
     case 'darwin':
       return ['/System/Library/Fonts/Supplemental', '/Library/Fonts', path.join(env.HOME ?? '', 'Library', 'Fonts')];
     default:
-      return ['/usr/share/fonts/truetype/msttcorefonts', '/usr/share/fonts/truetype/mscorefonts', path.join(env.HOME ?? '', '.fonts'), path.join(env.HOME ?? '', '.local', 'share', 'fonts')];
+      return [
+        '/usr/share/fonts/truetype/msttcorefonts',
+        '/usr/share/fonts/truetype/mscorefonts',
+        path.join(env.HOME ?? '', '.fonts'),
+        path.join(env.HOME ?? '', '.local', 'share', 'fonts'),
+      ];
   }
 }
 
@@ -109,7 +124,11 @@ export function resolveFont(opts: FontOptions = {}): ResolvedFont {
   const fontsDir = path.join(opts.resourcesDir ?? defaultResourcesDir(), 'fonts');
   const files = inDir(fontsDir, TINOS);
   if (!allExist(files)) {
-    throw new CoreError('IO', `The document fonts are missing from ${fontsDir} (expected ${Object.values(TINOS).join(', ')}): reinstall the app, or in a development checkout run "npx tsx scripts/copy-fonts.ts"`, { fontsDir });
+    throw new CoreError(
+      'IO',
+      `The document fonts are missing from ${fontsDir} (expected ${Object.values(TINOS).join(', ')}): reinstall the app, or in a development checkout run "npx tsx scripts/copy-fonts.ts"`,
+      { fontsDir },
+    );
   }
   return fallbackReason ? { family: 'Tinos', files, fallbackReason } : { family: 'Tinos', files };
 }

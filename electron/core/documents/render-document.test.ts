@@ -18,12 +18,15 @@ describe('renderDocument / checkPdfDigest', { timeout: 120_000 }, () => {
 
   it('normalises decomposed input to NFC before printing', async () => {
     const d = certificateData();
-    const r = await renderDocument({ kind: 'certificate', data: { ...d, product: { ...d.product, name: 'Nước mắm Phú Quốc'.normalize('NFD') } } }, t);
+    const r = await renderDocument(
+      { kind: 'certificate', data: { ...d, product: { ...d.product, name: 'Nước mắm Phú Quốc'.normalize('NFD') } } },
+      t,
+    );
     expect(r.pageCount).toBe(1);
     expect(r.pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
   });
 
-  it("prints a paper sheet without answers even when the data has some", async () => {
+  it('prints a paper sheet without answers even when the data has some', async () => {
     const r = await renderDocument({ kind: 'blank-sheet', data: sheetData({ integrity: INTEGRITY }) }, t);
     expect(r.pageCount).toBeGreaterThan(1);
   });

@@ -40,7 +40,9 @@ export async function renderDocument(request: unknown, t: DocT, opts: BatchOptio
   const parsed = DocumentRequest.safeParse(nfcDeep(request));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`);
-    throw new CoreError('VALIDATION', `Cannot print the document: ${issues.join('; ')}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+    throw new CoreError('VALIDATION', `Cannot print the document: ${issues.join('; ')}`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    });
   }
   const r = parsed.data;
   switch (r.kind) {
@@ -66,7 +68,13 @@ export async function renderDocument(request: unknown, t: DocT, opts: BatchOptio
 
 export type DigestCheck =
   | { ok: true; pageCount: number }
-  | { ok: false; reason: 'no-digest' | 'pages-differ' | 'other-session' | 'digest-differs'; pageCount: number; found: { sessionRef: string; digest: string } | null; pagesWithout: number[] };
+  | {
+      ok: false;
+      reason: 'no-digest' | 'pages-differ' | 'other-session' | 'digest-differs';
+      pageCount: number;
+      found: { sessionRef: string; digest: string } | null;
+      pagesWithout: number[];
+    };
 
 /**
  * What `verify` reports for a PDF: whether every page carries the expected session's digest,
@@ -78,7 +86,13 @@ export async function checkPdfDigest(pdf: Uint8Array, expected: Integrity): Prom
   const pagesWithout = reading.pages.flatMap((p, i) => (p === null ? [i + 1] : []));
   const first = reading.pages.find((p) => p !== null) ?? null;
   const found = first ? { sessionRef: first.sessionRef, digest: first.digest } : null;
-  const fail = (reason: Exclude<DigestCheck, { ok: true }>['reason']): DigestCheck => ({ ok: false, reason, pageCount: reading.pageCount, found, pagesWithout });
+  const fail = (reason: Exclude<DigestCheck, { ok: true }>['reason']): DigestCheck => ({
+    ok: false,
+    reason,
+    pageCount: reading.pageCount,
+    found,
+    pagesWithout,
+  });
   if (!found) return fail('no-digest');
   if (!reading.consistent) return fail('pages-differ');
   if (found.sessionRef !== expected.sessionRef) return fail('other-session');

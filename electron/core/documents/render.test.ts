@@ -20,7 +20,9 @@ describe('renderPdf', { timeout: 60_000 }, () => {
   });
 
   it('writes PDF 1.7 with the font embedded, and Vietnamese read back intact', async () => {
-    const r = await renderPdfWithInfo({ content: [{ text: 'Nước mắm Phú Quốc – Hợp tác xã Đồng Tháp' }, { text: 'trang hai', pageBreak: 'before', bold: true }] });
+    const r = await renderPdfWithInfo({
+      content: [{ text: 'Nước mắm Phú Quốc – Hợp tác xã Đồng Tháp' }, { text: 'trang hai', pageBreak: 'before', bold: true }],
+    });
     expect(r.pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
     expect(r.pageCount).toBe(2);
     expect(r.font.family).toBe('Tinos');
@@ -35,7 +37,11 @@ describe('renderPdf', { timeout: 60_000 }, () => {
   it('normalises decomposed (NFD) Vietnamese to NFC before layout', async () => {
     const nfd = 'Hợp tác xã Đồng Tháp'.normalize('NFD');
     expect(nfd).not.toBe(nfd.normalize('NFC'));
-    const f = writePdf(dir, 'nfd', await renderPdf({ content: [{ text: nfd }], footer: () => ({ text: 'Nước mắm'.normalize('NFD') }) }));
+    const f = writePdf(
+      dir,
+      'nfd',
+      await renderPdf({ content: [{ text: nfd }], footer: () => ({ text: 'Nước mắm'.normalize('NFD') }) }),
+    );
     const raw = fs.readFileSync(f, 'latin1');
     expect(raw.length).toBeGreaterThan(0);
     // pdftotext output is taken as it comes (no normalisation) to see what the PDF holds.
@@ -56,7 +62,12 @@ describe('renderPdf', { timeout: 60_000 }, () => {
     fs.mkdirSync(fake);
     const src = path.join(defaultResourcesDir(), 'fonts');
     // Stand-ins with the Windows file names (the renderer only needs the four files).
-    for (const [from, to] of [['Tinos-Regular.ttf', 'times.ttf'], ['Tinos-Bold.ttf', 'timesbd.ttf'], ['Tinos-Italic.ttf', 'timesi.ttf'], ['Tinos-BoldItalic.ttf', 'timesbi.ttf']] as const) {
+    for (const [from, to] of [
+      ['Tinos-Regular.ttf', 'times.ttf'],
+      ['Tinos-Bold.ttf', 'timesbd.ttf'],
+      ['Tinos-Italic.ttf', 'timesi.ttf'],
+      ['Tinos-BoldItalic.ttf', 'timesbi.ttf'],
+    ] as const) {
       fs.copyFileSync(path.join(src, from), path.join(fake, to));
     }
     const chosen = resolveFont({ font: 'times-new-roman', systemFontDirs: [fake] });

@@ -28,7 +28,9 @@ const Paragraphs = z.string().trim().max(20_000);
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date as YYYY-MM-DD, e.g. 2026-01-05');
 /** A local wall-clock time in Vietnam, 'YYYY-MM-DDTHH:mm' (no zone: minutes are printed as written). */
-export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u, 'a date and time as YYYY-MM-DDTHH:mm, e.g. 2026-01-05T08:00');
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u, 'a date and time as YYYY-MM-DDTHH:mm, e.g. 2026-01-05T08:00');
 export const Centi = z.int().min(0).max(10_000);
 export const Mean = z.object({ sumCenti: z.int().min(0), count: z.int().min(1) }).strict();
 export const StarValue = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
@@ -55,7 +57,10 @@ export const IssuerHeader = z
 export const DocumentNumber = z
   .object({
     number: z.int().min(1).max(999_999).nullable(),
-    symbol: z.string().trim().regex(DOC_SYMBOL_RE, 'a symbol in capitals joined by "-", e.g. BB-HĐĐG or QĐ-UBND (a year first is allowed: 2026/QĐ-HĐ)'),
+    symbol: z
+      .string()
+      .trim()
+      .regex(DOC_SYMBOL_RE, 'a symbol in capitals joined by "-", e.g. BB-HĐĐG or QĐ-UBND (a year first is allowed: 2026/QĐ-HĐ)'),
   })
   .strict();
 

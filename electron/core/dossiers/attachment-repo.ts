@@ -17,7 +17,12 @@ const toAttachment = (r: Selectable<AttachmentTable>): Attachment => ({
 });
 
 export async function listAttachments(db: Kysely<DB>, registrationId: number): Promise<Attachment[]> {
-  const rows = await db.selectFrom('attachment').selectAll().where('registration_id', '=', registrationId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .orderBy('id')
+    .execute();
   return rows.map(toAttachment);
 }
 
@@ -56,6 +61,10 @@ export async function deleteAttachmentRow(db: Kysely<DB>, id: number): Promise<v
 
 /** How many rows still point at a stored content (files are shared between identical uploads). */
 export async function countBySha(db: Kysely<DB>, sha256: string): Promise<number> {
-  const r = await db.selectFrom('attachment').select((eb) => eb.fn.countAll<number>().as('n')).where('sha256', '=', sha256).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('attachment')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sha256', '=', sha256)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

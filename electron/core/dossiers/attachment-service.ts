@@ -52,14 +52,28 @@ export async function addAttachment(ctx: CoreContext, actor: string, a: NewAttac
     ctx.db.transaction().execute(async (trx) => {
       const r = await getRegistrationRecord(trx, a.registrationId);
       if (!r) throw notFound('registration', a.registrationId);
-      if (isFrozenStatus(r.status as RegistrationStatus)) throw new CoreError('IMMUTABLE', `registration #${a.registrationId} has been evaluated; evidence can no longer be added`);
+      if (isFrozenStatus(r.status as RegistrationStatus))
+        throw new CoreError('IMMUTABLE', `registration #${a.registrationId} has been evaluated; evidence can no longer be added`);
       if (a.criterionCode !== null && !findCriterion(await setVersionContent(trx, r.criteria_set_version_id), a.criterionCode)) {
         throw fieldError('criterionCode', `criterion ${a.criterionCode} is not in the registration's criteria set`);
       }
       // Written before the row commits; if the transaction fails the stored copy is harmless
       // (content-addressed, found again by the next upload of the same file).
       const { sha256 } = storeContent(ctx.paths.attachmentsDir, content);
-      const id = await insertAttachment(trx, { registrationId: a.registrationId, criterionCode: a.criterionCode, originalName: a.fileName, mime, size: content.byteLength, sha256, note: a.note }, ctx.now().toISOString(), actor);
+      const id = await insertAttachment(
+        trx,
+        {
+          registrationId: a.registrationId,
+          criterionCode: a.criterionCode,
+          originalName: a.fileName,
+          mime,
+          size: content.byteLength,
+          sha256,
+          note: a.note,
+        },
+        ctx.now().toISOString(),
+        actor,
+      );
       const after = (await getAttachment(trx, id))!;
       await auditDossier(trx, ctx, { actor, action: 'attachments.add', entity: 'attachment', entityId: id, after });
       return after;
@@ -67,7 +81,10 @@ export async function addAttachment(ctx: CoreContext, actor: string, a: NewAttac
   );
 }
 
-export async function attachmentContent(ctx: CoreContext, id: number): Promise<{ attachment: Attachment; contentBase64: string }> {
+export async function attachmentContent(
+  ctx: CoreContext,
+  id: number,
+): Promise<{ attachment: Attachment; contentBase64: string }> {
   const attachment = await getAttachment(ctx.db, id);
   if (!attachment) throw notFound('attachment', id);
   return { attachment, contentBase64: readContent(ctx.paths.attachmentsDir, attachment.sha256).toString('base64') };
@@ -80,7 +97,11 @@ export async function removeAttachment(ctx: CoreContext, actor: string, id: numb
       const before = await getAttachment(trx, id);
       if (!before) throw notFound('attachment', id);
       const r = (await getRegistrationRecord(trx, before.registrationId))!;
-      if (isFrozenStatus(r.status as RegistrationStatus)) throw new CoreError('IMMUTABLE', `registration #${before.registrationId} has been evaluated; its evidence can no longer be removed`);
+      if (isFrozenStatus(r.status as RegistrationStatus))
+        throw new CoreError(
+          'IMMUTABLE',
+          `registration #${before.registrationId} has been evaluated; its evidence can no longer be removed`,
+        );
       await deleteAttachmentRow(trx, id);
       await auditDossier(trx, ctx, { actor, action: 'attachments.remove', entity: 'attachment', entityId: id, before });
       return (await countBySha(trx, before.sha256)) === 0 ? before.sha256 : null;

@@ -29,7 +29,10 @@ export function storeContent(attachmentsDir: string, content: Uint8Array): { sha
     fs.renameSync(tmp, file);
     return { sha256, created: true };
   } catch (e) {
-    throw new CoreError('IO', `Could not store the evidence file in ${path.dirname(file)}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CoreError(
+      'IO',
+      `Could not store the evidence file in ${path.dirname(file)}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -40,9 +43,13 @@ export function readContent(attachmentsDir: string, sha256: string): Buffer {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new CoreError('IO', `The evidence file ${sha256} is missing from ${path.dirname(file)}: ${e instanceof Error ? e.message : String(e)}. Restore the data folder from a backup.`);
+    throw new CoreError(
+      'IO',
+      `The evidence file ${sha256} is missing from ${path.dirname(file)}: ${e instanceof Error ? e.message : String(e)}. Restore the data folder from a backup.`,
+    );
   }
-  if (sha256Hex(buf) !== sha256) throw new CoreError('IO', `The evidence file ${file} is damaged (its SHA-256 no longer matches). Restore it from a backup.`);
+  if (sha256Hex(buf) !== sha256)
+    throw new CoreError('IO', `The evidence file ${file} is damaged (its SHA-256 no longer matches). Restore it from a backup.`);
   return buf;
 }
 

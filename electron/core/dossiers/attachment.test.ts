@@ -41,9 +41,21 @@ describe('evidence attachments', () => {
     core = await fileCore();
     const { reg } = await makeRegistration(core);
     const content = pdf('giấy chứng nhận ATTP');
-    const a = await call(core, 'attachments:add', { registrationId: reg.id, criterionCode: '1.1', fileName: '../../ocop.sqlite.pdf', contentBase64: b64(content), note: 'Bản sao' });
+    const a = await call(core, 'attachments:add', {
+      registrationId: reg.id,
+      criterionCode: '1.1',
+      fileName: '../../ocop.sqlite.pdf',
+      contentBase64: b64(content),
+      note: 'Bản sao',
+    });
     const sha = createHash('sha256').update(content).digest('hex');
-    expect(a).toMatchObject({ criterionCode: '1.1', originalName: '../../ocop.sqlite.pdf', mime: 'application/pdf', size: content.byteLength, sha256: sha });
+    expect(a).toMatchObject({
+      criterionCode: '1.1',
+      originalName: '../../ocop.sqlite.pdf',
+      mime: 'application/pdf',
+      size: content.byteLength,
+      sha256: sha,
+    });
     const stored = path.join(core.ctx.paths.attachmentsDir, sha.slice(0, 2), sha);
     expect(fs.readFileSync(stored).equals(content)).toBe(true);
     // Nothing was written next to the database under the uploaded name.
@@ -56,12 +68,35 @@ describe('evidence attachments', () => {
   it('refuses unknown criteria, wrong types and oversized files without storing anything', async () => {
     core = await fileCore();
     const { reg } = await makeRegistration(core);
-    expect((await callError(core, 'attachments:add', { registrationId: reg.id, criterionCode: '42.1', fileName: 'a.pdf', contentBase64: b64(pdf('a')) })).message).toMatch(/^criterionCode: /);
-    expect(await callError(core, 'attachments:add', { registrationId: reg.id, fileName: 'a.pdf', contentBase64: b64(Buffer.from('not a pdf')) })).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason: 'content' } });
-    expect(await callError(core, 'attachments:add', { registrationId: reg.id, fileName: 'a.exe', contentBase64: b64(Buffer.from('MZ')) })).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason: 'extension' } });
+    expect(
+      (
+        await callError(core, 'attachments:add', {
+          registrationId: reg.id,
+          criterionCode: '42.1',
+          fileName: 'a.pdf',
+          contentBase64: b64(pdf('a')),
+        })
+      ).message,
+    ).toMatch(/^criterionCode: /);
+    expect(
+      await callError(core, 'attachments:add', {
+        registrationId: reg.id,
+        fileName: 'a.pdf',
+        contentBase64: b64(Buffer.from('not a pdf')),
+      }),
+    ).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason: 'content' } });
+    expect(
+      await callError(core, 'attachments:add', {
+        registrationId: reg.id,
+        fileName: 'a.exe',
+        contentBase64: b64(Buffer.from('MZ')),
+      }),
+    ).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason: 'extension' } });
     const big = Buffer.alloc(MAX_ATTACHMENT_BYTES + 10, 0x20);
     big.write('%PDF-1.4');
-    expect(await callError(core, 'attachments:add', { registrationId: reg.id, fileName: 'big.pdf', contentBase64: b64(big) })).toMatchObject({
+    expect(
+      await callError(core, 'attachments:add', { registrationId: reg.id, fileName: 'big.pdf', contentBase64: b64(big) }),
+    ).toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
       details: { size: MAX_ATTACHMENT_BYTES + 10, limit: MAX_ATTACHMENT_BYTES },
     });
@@ -79,7 +114,12 @@ describe('evidence attachments', () => {
     expect(fs.existsSync(stored)).toBe(true);
     await call(core, 'attachments:remove', { id: b.id });
     expect(fs.existsSync(stored)).toBe(false);
-    expect((await call(core, 'audit:tail', { limit: 4 })).map((e) => e.action)).toEqual(['attachments.remove', 'attachments.remove', 'attachments.add', 'attachments.add']);
+    expect((await call(core, 'audit:tail', { limit: 4 })).map((e) => e.action)).toEqual([
+      'attachments.remove',
+      'attachments.remove',
+      'attachments.add',
+      'attachments.add',
+    ]);
   });
 
   it('reports a damaged stored copy instead of showing it', async () => {

@@ -18,13 +18,29 @@ export async function saveCommuneReport(ctx: CoreContext, actor: string, d: Comm
       const r = await getRegistrationRecord(trx, d.registrationId);
       if (!r) throw notFound('registration', d.registrationId);
       if (isFrozenStatus(r.status as RegistrationStatus)) {
-        throw new CoreError('IMMUTABLE', `registration #${d.registrationId} has been evaluated; its commune report can no longer change`);
+        throw new CoreError(
+          'IMMUTABLE',
+          `registration #${d.registrationId} has been evaluated; its commune report can no longer change`,
+        );
       }
       const before = await getCommuneReport(trx, d.registrationId);
       await upsertCommuneReport(trx, d, ctx.now().toISOString(), actor);
       const after = (await getCommuneReport(trx, d.registrationId))!;
-      await auditDossier(trx, ctx, { actor, action: 'registrations.communeReport', entity: 'registration', entityId: d.registrationId, before, after });
-      if (r.status === 'received') await changeRegistrationStatus(trx, ctx, { actor, registrationId: d.registrationId, to: 'commune_report', note: 'Mẫu 03' });
+      await auditDossier(trx, ctx, {
+        actor,
+        action: 'registrations.communeReport',
+        entity: 'registration',
+        entityId: d.registrationId,
+        before,
+        after,
+      });
+      if (r.status === 'received')
+        await changeRegistrationStatus(trx, ctx, {
+          actor,
+          registrationId: d.registrationId,
+          to: 'commune_report',
+          note: 'Mẫu 03',
+        });
       return after;
     }),
   );

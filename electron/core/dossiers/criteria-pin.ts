@@ -48,7 +48,13 @@ const toRef = (r: Pick<CriteriaSetVersionRow, (typeof refColumns)[number]>): Set
 
 /** The newest version of a set key, or undefined when no such set is installed. */
 export async function latestSetVersion(db: Kysely<DB>, setKey: string): Promise<SetVersionRef | undefined> {
-  const r = await cdb(db).selectFrom('criteria_set_version').select(refColumns).where('set_key', '=', setKey).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const r = await cdb(db)
+    .selectFrom('criteria_set_version')
+    .select(refColumns)
+    .where('set_key', '=', setKey)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r ? toRef(r) : undefined;
 }
 

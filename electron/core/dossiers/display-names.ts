@@ -18,7 +18,12 @@ export const addressLine = (p: { address: string; communeName: string; provinceN
   `${p.address.trim() === '' ? '' : `${p.address}, `}${p.communeName}, ${p.provinceName}`;
 
 /** The names recorded at evaluation (migration 0008), or null for a registration not evaluated yet. */
-export function snapshotOf(r: Pick<RegistrationRecord, 'snapshot_product_name' | 'snapshot_product_code' | 'snapshot_producer_name' | 'snapshot_producer_address' | 'snapshot_at'>): DisplayNames | null {
+export function snapshotOf(
+  r: Pick<
+    RegistrationRecord,
+    'snapshot_product_name' | 'snapshot_product_code' | 'snapshot_producer_name' | 'snapshot_producer_address' | 'snapshot_at'
+  >,
+): DisplayNames | null {
   if (r.snapshot_at === null) return null;
   return {
     productName: r.snapshot_product_name ?? '',

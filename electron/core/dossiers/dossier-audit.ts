@@ -9,5 +9,12 @@ export function auditDossier(
   ctx: CoreContext,
   e: { actor: string; action: string; entity: string; entityId: number | null; before?: unknown; after?: unknown },
 ): Promise<string> {
-  return appendAudit(trx, ctx.now(), { actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, before: e.before ?? null, after: e.after ?? null });
+  return appendAudit(trx, ctx.now(), {
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  });
 }

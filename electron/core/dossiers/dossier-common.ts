@@ -5,13 +5,20 @@ import { CoreError } from '../errors';
 
 /** Vietnam has no daylight saving: local calendar day = UTC + 7 h. Dates in dossiers are local days. */
 const VN_OFFSET_MS = 7 * 3_600_000;
-export const todayInVietnam = (ctx: CoreContext): string => new Date(ctx.now().getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+export const todayInVietnam = (ctx: CoreContext): string =>
+  new Date(ctx.now().getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 export const yearInVietnam = (ctx: CoreContext): number => Number(todayInVietnam(ctx).slice(0, 4));
 
 /** Search words, folded ("Nước  MẮM" → ["nuoc", "mam"]); at most 8, the rest is ignored. */
 export function searchTokens(query: string | undefined): string[] {
   if (!query) return [];
-  return [...new Set(foldForSearch(query).split(' ').filter((w) => w.length > 0))].slice(0, 8);
+  return [
+    ...new Set(
+      foldForSearch(query)
+        .split(' ')
+        .filter((w) => w.length > 0),
+    ),
+  ].slice(0, 8);
 }
 
 /**

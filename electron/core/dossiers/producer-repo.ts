@@ -43,7 +43,9 @@ export function producerColumns(d: ProducerData) {
     kind: d.kind,
     name: d.name,
     name_folded: foldForSearch(d.name),
-    search_folded: foldForSearch([d.name, d.taxCode ?? '', d.registrationNo ?? '', d.representativeName, d.communeName, d.provinceName].join(' ')),
+    search_folded: foldForSearch(
+      [d.name, d.taxCode ?? '', d.registrationNo ?? '', d.representativeName, d.communeName, d.provinceName].join(' '),
+    ),
     tax_code: d.taxCode,
     registration_no: d.registrationNo,
     representative_name: d.representativeName,
@@ -74,20 +76,23 @@ export async function insertProducer(db: Kysely<DB>, d: ProducerData, at: string
 }
 
 export async function updateProducerRow(db: Kysely<DB>, id: number, d: ProducerData, at: string): Promise<void> {
-  await db.updateTable('producer').set({ ...producerColumns(d), updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('producer')
+    .set({ ...producerColumns(d), updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Number of products of the producer row in scope, as a correlated subquery. */
 const productCount = (eb: ExpressionBuilder<DB, 'producer'>) =>
-  eb.selectFrom('product').select(eb.fn.countAll<number>().as('n')).whereRef('product.producer_id', '=', 'producer.id').as('product_count');
+  eb
+    .selectFrom('product')
+    .select(eb.fn.countAll<number>().as('n'))
+    .whereRef('product.producer_id', '=', 'producer.id')
+    .as('product_count');
 
 export async function getProducer(db: Kysely<DB>, id: number): Promise<Producer | undefined> {
-  const r = await db
-    .selectFrom('producer')
-    .selectAll('producer')
-    .select(productCount)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const r = await db.selectFrom('producer').selectAll('producer').select(productCount).where('id', '=', id).executeTakeFirst();
   return r ? toProducer(r, Number(r.product_count ?? 0)) : undefined;
 }
 
@@ -96,7 +101,19 @@ export async function findProducerIdByTaxCode(db: Kysely<DB>, taxCode: string): 
   return r?.id;
 }
 
-type ListColumns = Pick<Row, 'id' | 'kind' | 'name' | 'tax_code' | 'representative_name' | 'commune_code' | 'commune_name' | 'province_code' | 'province_name' | 'phone'> & {
+type ListColumns = Pick<
+  Row,
+  | 'id'
+  | 'kind'
+  | 'name'
+  | 'tax_code'
+  | 'representative_name'
+  | 'commune_code'
+  | 'commune_name'
+  | 'province_code'
+  | 'province_name'
+  | 'phone'
+> & {
   product_count: number | null;
 };
 
@@ -146,7 +163,18 @@ export async function listProducers(db: Kysely<DB>, f: ProducerListInput): Promi
     // Only indexed equality filters: counting through the index is cheaper than a window count.
     const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await q
-      .select(['id', 'kind', 'name', 'tax_code', 'representative_name', 'commune_code', 'commune_name', 'province_code', 'province_name', 'phone'])
+      .select([
+        'id',
+        'kind',
+        'name',
+        'tax_code',
+        'representative_name',
+        'commune_code',
+        'commune_name',
+        'province_code',
+        'province_name',
+        'phone',
+      ])
       .select(productCount)
       .orderBy('name_folded')
       .orderBy('id')
@@ -166,12 +194,27 @@ export async function listProducers(db: Kysely<DB>, f: ProducerListInput): Promi
   const rows = await db
     .selectFrom(page.as('m'))
     .innerJoin('producer', 'producer.id', 'm.id')
-    .select(['producer.id', 'kind', 'name', 'tax_code', 'representative_name', 'commune_code', 'commune_name', 'province_code', 'province_name', 'phone', 'm.total'])
+    .select([
+      'producer.id',
+      'kind',
+      'name',
+      'tax_code',
+      'representative_name',
+      'commune_code',
+      'commune_name',
+      'province_code',
+      'province_name',
+      'phone',
+      'm.total',
+    ])
     .select(productCount)
     .orderBy('m.name_folded')
     .orderBy('m.id')
     .execute();
   // A window past the end has no row to carry the total: count separately (rare).
-  const total = rows.length > 0 ? Number(rows[0]!.total) : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return { total, rows: rows.map(toListRow) };
 }

@@ -15,10 +15,14 @@ async function assertTaxCodeFree(db: Kysely<DB>, taxCode: string | null, selfId:
   const other = await findProducerIdByTaxCode(db, taxCode);
   if (other !== undefined && other !== selfId) {
     const p = await getProducer(db, other);
-    throw new CoreError('CONFLICT', `taxCode: tax number ${taxCode} already belongs to producer #${other} "${p?.name ?? ''}"; open that producer instead of creating a second one`, {
-      field: 'taxCode',
-      existingId: other,
-    });
+    throw new CoreError(
+      'CONFLICT',
+      `taxCode: tax number ${taxCode} already belongs to producer #${other} "${p?.name ?? ''}"; open that producer instead of creating a second one`,
+      {
+        field: 'taxCode',
+        existingId: other,
+      },
+    );
   }
 }
 
@@ -40,7 +44,11 @@ async function assertKindFitsProducts(db: Kysely<DB>, id: number, d: ProducerDat
   if (!isTourismOnlyKind(d.kind)) return;
   const sets = await db.selectFrom('product').select('set_key').distinct().where('producer_id', '=', id).execute();
   const other = sets.find((s) => !isTourismSet(classificationTree, s.set_key));
-  if (other) throw fieldError('kind', `a ${d.kind} may only register tourism services (ngành VI), but this producer has a product under criteria set ${other.set_key}`);
+  if (other)
+    throw fieldError(
+      'kind',
+      `a ${d.kind} may only register tourism services (ngành VI), but this producer has a product under criteria set ${other.set_key}`,
+    );
 }
 
 export async function updateProducer(ctx: CoreContext, actor: string, id: number, d: ProducerData): Promise<Producer> {
@@ -61,7 +69,11 @@ export async function deleteProducer(ctx: CoreContext, actor: string, id: number
     const before = await getProducer(trx, id);
     if (!before) throw notFound('producer', id);
     if (before.productCount > 0) {
-      throw new CoreError('FORBIDDEN_STATE', `producer #${id} "${before.name}" has ${before.productCount} product(s); delete or move them first`, { productCount: before.productCount });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `producer #${id} "${before.name}" has ${before.productCount} product(s); delete or move them first`,
+        { productCount: before.productCount },
+      );
     }
     await trx.deleteFrom('producer').where('id', '=', id).execute();
     await auditDossier(trx, ctx, { actor, action: 'producers.delete', entity: 'producer', entityId: id, before });

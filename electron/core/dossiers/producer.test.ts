@@ -9,7 +9,16 @@ afterEach(() => core?.close());
 describe('producers', () => {
   it('creates a producer with canonical codes, NFC text and an audit event', async () => {
     core = await memoryCore();
-    const p = await call(core, 'producers:create', producerInput({ name: 'Hợp tác xã   Nước mắm Đại Phát'.normalize('NFD'), taxCode: '0101234567001', phone: '+84 912-345-678', email: 'HTX@ViDu.VN' }));
+    const p = await call(
+      core,
+      'producers:create',
+      producerInput({
+        name: 'Hợp tác xã   Nước mắm Đại Phát'.normalize('NFD'),
+        taxCode: '0101234567001',
+        phone: '+84 912-345-678',
+        email: 'HTX@ViDu.VN',
+      }),
+    );
     expect(p.name).toBe('Hợp tác xã Nước mắm Đại Phát'.normalize('NFC'));
     expect(p.taxCode).toBe('0101234567-001');
     expect(p.phone).toBe('0912345678');
@@ -22,9 +31,14 @@ describe('producers', () => {
 
   it('rejects bad phone, e-mail, tax number and codes, naming each field', async () => {
     core = await memoryCore();
-    const e = await callError(core, 'producers:create', producerInput({ phone: '0438123456', email: 'a@b', taxCode: '123', communeCode: '4', provinceCode: '001', name: '  ' }));
+    const e = await callError(
+      core,
+      'producers:create',
+      producerInput({ phone: '0438123456', email: 'a@b', taxCode: '123', communeCode: '4', provinceCode: '001', name: '  ' }),
+    );
     expect(e.code).toBe('VALIDATION');
-    for (const field of ['phone', 'email', 'taxCode', 'communeCode', 'provinceCode', 'name']) expect(e.message).toContain(`${field}:`);
+    for (const field of ['phone', 'email', 'taxCode', 'communeCode', 'provinceCode', 'name'])
+      expect(e.message).toContain(`${field}:`);
     expect(e.message).toContain('0438123456');
     expect(await call(core, 'audit:tail', { limit: 5 })).toEqual([]);
   });
@@ -51,7 +65,12 @@ describe('producers', () => {
   it('updates, lists with accent-insensitive search, and deletes only without products', async () => {
     core = await memoryCore();
     const a = await makeProducer(core);
-    const b = await makeProducer(core, { name: 'Công ty Chè Thái Nguyên', taxCode: '4600123456', kind: 'enterprise', communeName: 'Xã Tân Cương' });
+    const b = await makeProducer(core, {
+      name: 'Công ty Chè Thái Nguyên',
+      taxCode: '4600123456',
+      kind: 'enterprise',
+      communeName: 'Xã Tân Cương',
+    });
     const found = await call(core, 'producers:list', { search: 'che thai' });
     expect(found.rows.map((r) => r.id)).toEqual([b.id]);
     expect((await call(core, 'producers:list', { search: 'tan cuong' })).total).toBe(1);

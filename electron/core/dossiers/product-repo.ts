@@ -68,14 +68,27 @@ export async function insertProduct(db: Kysely<DB>, v: ProductValues, at: string
 }
 
 export async function updateProductRow(db: Kysely<DB>, id: number, v: ProductValues, at: string): Promise<void> {
-  await db.updateTable('product').set({ ...productColumns(v), updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('product')
+    .set({ ...productColumns(v), updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 const registrationCount = (eb: ExpressionBuilder<DB, 'product'>) =>
-  eb.selectFrom('registration').select(eb.fn.countAll<number>().as('n')).whereRef('registration.product_id', '=', 'product.id').as('registration_count');
+  eb
+    .selectFrom('registration')
+    .select(eb.fn.countAll<number>().as('n'))
+    .whereRef('registration.product_id', '=', 'product.id')
+    .as('registration_count');
 
 const base = (db: Kysely<DB>) =>
-  db.selectFrom('product').innerJoin('producer', 'producer.id', 'product.producer_id').selectAll('product').select('producer.name as producer_name').select(registrationCount);
+  db
+    .selectFrom('product')
+    .innerJoin('producer', 'producer.id', 'product.producer_id')
+    .selectAll('product')
+    .select('producer.name as producer_name')
+    .select(registrationCount);
 
 export async function getProduct(db: Kysely<DB>, id: number): Promise<Product | undefined> {
   const r = await base(db).where('product.id', '=', id).executeTakeFirst();
@@ -84,7 +97,12 @@ export async function getProduct(db: Kysely<DB>, id: number): Promise<Product | 
 
 /** The product of this producer with the same folded name (the duplicate rule), if any. */
 export async function findProductIdByName(db: Kysely<DB>, producerId: number, name: string): Promise<number | undefined> {
-  const r = await db.selectFrom('product').select('id').where('producer_id', '=', producerId).where('name_folded', '=', foldForSearch(name)).executeTakeFirst();
+  const r = await db
+    .selectFrom('product')
+    .select('id')
+    .where('producer_id', '=', producerId)
+    .where('name_folded', '=', foldForSearch(name))
+    .executeTakeFirst();
   return r?.id;
 }
 
@@ -95,11 +113,18 @@ export async function findProductIdByCode(db: Kysely<DB>, code: string): Promise
 
 /** Next running number of a commune's product list (STT): one more than the highest used. */
 export async function nextCommuneSeq(db: Kysely<DB>, communeCode: string): Promise<number> {
-  const r = await db.selectFrom('product').select((eb) => eb.fn.max('code_seq').as('m')).where('code_commune', '=', communeCode).executeTakeFirst();
+  const r = await db
+    .selectFrom('product')
+    .select((eb) => eb.fn.max('code_seq').as('m'))
+    .where('code_commune', '=', communeCode)
+    .executeTakeFirst();
   return Number(r?.m ?? 0) + 1;
 }
 
-export async function listProducts(db: Kysely<DB>, f: { producerId?: number; search?: string; offset: number; limit: number }): Promise<{ total: number; rows: Product[] }> {
+export async function listProducts(
+  db: Kysely<DB>,
+  f: { producerId?: number; search?: string; offset: number; limit: number },
+): Promise<{ total: number; rows: Product[] }> {
   const words = searchTokens(f.search);
   let q = db.selectFrom('product');
   if (f.producerId !== undefined) q = q.where('product.producer_id', '=', f.producerId);

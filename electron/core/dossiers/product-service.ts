@@ -10,7 +10,15 @@ import { classificationTree } from './classification-tree';
 import { latestSetVersion } from './criteria-pin';
 import { auditDossier } from './dossier-audit';
 import { fieldError, yearInVietnam } from './dossier-common';
-import { findProductIdByCode, findProductIdByName, getProduct, insertProduct, nextCommuneSeq, updateProductRow, type ProductValues } from './product-repo';
+import {
+  findProductIdByCode,
+  findProductIdByName,
+  getProduct,
+  insertProduct,
+  nextCommuneSeq,
+  updateProductRow,
+  type ProductValues,
+} from './product-repo';
 
 interface ProducerFacts {
   id: number;
@@ -20,38 +28,65 @@ interface ProducerFacts {
 }
 
 async function producerFacts(db: Kysely<DB>, producerId: number): Promise<ProducerFacts> {
-  const p = await db.selectFrom('producer').select(['id', 'kind', 'province_code', 'commune_code']).where('id', '=', producerId).executeTakeFirst();
-  if (!p) throw new CoreError('NOT_FOUND', `producerId: producer ${producerId} does not exist`, { field: 'producerId', id: producerId });
+  const p = await db
+    .selectFrom('producer')
+    .select(['id', 'kind', 'province_code', 'commune_code'])
+    .where('id', '=', producerId)
+    .executeTakeFirst();
+  if (!p)
+    throw new CoreError('NOT_FOUND', `producerId: producer ${producerId} does not exist`, {
+      field: 'producerId',
+      id: producerId,
+    });
   return { id: p.id, kind: p.kind as ProducerKind, provinceCode: p.province_code, communeCode: p.commune_code };
 }
 
 /** The set must be installed, and hội/hiệp hội/trung tâm may only register tourism services (Đ2.3). */
 async function assertSetFits(db: Kysely<DB>, setKey: string, producer: ProducerFacts): Promise<void> {
   if (!(await latestSetVersion(db, setKey))) {
-    throw fieldError('setKey', `criteria set "${setKey}" is not installed; choose the product's ngành › nhóm › phân nhóm from the list`);
+    throw fieldError(
+      'setKey',
+      `criteria set "${setKey}" is not installed; choose the product's ngành › nhóm › phân nhóm from the list`,
+    );
   }
   if (isTourismOnlyKind(producer.kind) && !isTourismSet(classificationTree, setKey)) {
-    throw fieldError('setKey', `a producer of kind ${producer.kind} may only register tourism services (ngành VI, set qd26-2026/26)`);
+    throw fieldError(
+      'setKey',
+      `a producer of kind ${producer.kind} may only register tourism services (ngành VI, set qd26-2026/26)`,
+    );
   }
 }
 
 async function assertNameFree(db: Kysely<DB>, producerId: number, name: string, selfId: number | null): Promise<void> {
   const other = await findProductIdByName(db, producerId, name);
   if (other !== undefined && other !== selfId) {
-    throw new CoreError('CONFLICT', `name: this producer already has a product named "${name}" (#${other}); open it instead of adding it twice`, { field: 'name', existingId: other });
+    throw new CoreError(
+      'CONFLICT',
+      `name: this producer already has a product named "${name}" (#${other}); open it instead of adding it twice`,
+      { field: 'name', existingId: other },
+    );
   }
 }
 
 async function assertCodeFree(db: Kysely<DB>, code: string, selfId: number | null): Promise<void> {
   const other = await findProductIdByCode(db, code);
   if (other !== undefined && other !== selfId) {
-    throw new CoreError('CONFLICT', `productCode: product code ${code} is already used by product #${other}; leave the field empty to get the next free number`, { field: 'productCode', existingId: other });
+    throw new CoreError(
+      'CONFLICT',
+      `productCode: product code ${code} is already used by product #${other}; leave the field empty to get the next free number`,
+      { field: 'productCode', existingId: other },
+    );
   }
 }
 
 /** The code the app gives a new product: the producer's province and commune, the commune's next number. */
 export async function generatedCode(db: Kysely<DB>, producer: ProducerFacts, year: number): Promise<ProductCodeParts> {
-  return { provinceCode: producer.provinceCode, communeCode: producer.communeCode, seq: await nextCommuneSeq(db, producer.communeCode), year };
+  return {
+    provinceCode: producer.provinceCode,
+    communeCode: producer.communeCode,
+    seq: await nextCommuneSeq(db, producer.communeCode),
+    year,
+  };
 }
 
 const values = (d: ProductData, code: ProductCodeParts): ProductValues => ({
@@ -119,7 +154,11 @@ export async function deleteProduct(ctx: CoreContext, actor: string, id: number)
     const before = await getProduct(trx, id);
     if (!before) throw notFound('product', id);
     if (before.registrationCount > 0) {
-      throw new CoreError('FORBIDDEN_STATE', `product #${id} "${before.name}" has ${before.registrationCount} registration(s) and cannot be deleted`, { registrationCount: before.registrationCount });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `product #${id} "${before.name}" has ${before.registrationCount} registration(s) and cannot be deleted`,
+        { registrationCount: before.registrationCount },
+      );
     }
     await trx.deleteFrom('product').where('id', '=', id).execute();
     await auditDossier(trx, ctx, { actor, action: 'products.delete', entity: 'product', entityId: id, before });

@@ -11,7 +11,12 @@ describe('products', () => {
     core = await memoryCore();
     const a = await makeProducer(core);
     const b = await makeProducer(core, { name: 'HTX Mật ong', taxCode: '0101234568' });
-    const other = await makeProducer(core, { name: 'HTX xã khác', taxCode: '0101234569', communeCode: '00007', communeName: 'Phường Phúc Xá' });
+    const other = await makeProducer(core, {
+      name: 'HTX xã khác',
+      taxCode: '0101234569',
+      communeCode: '00007',
+      communeName: 'Phường Phúc Xá',
+    });
     expect((await call(core, 'products:nextCode', { producerId: a.id, year: 2026 })).productCode).toBe('01-00004-1-2026');
     const p1 = await makeProduct(core, a.id);
     const p2 = await makeProduct(core, b.id, { name: 'Mật ong hoa nhãn' });
@@ -28,16 +33,31 @@ describe('products', () => {
     core = await memoryCore();
     const a = await makeProducer(core);
     const p = await makeProduct(core, a.id);
-    expect(await callError(core, 'products:create', { producerId: a.id, name: 'Khác', setKey: 'qd26-2026/09', productCode: p.productCode })).toMatchObject({
+    expect(
+      await callError(core, 'products:create', {
+        producerId: a.id,
+        name: 'Khác',
+        setKey: 'qd26-2026/09',
+        productCode: p.productCode,
+      }),
+    ).toMatchObject({
       code: 'CONFLICT',
       details: { field: 'productCode', existingId: p.id },
     });
-    const bad = await callError(core, 'products:create', { producerId: a.id, name: 'Khác', setKey: 'qd26-2026/09', productCode: '83-829-28780-3-2022' });
+    const bad = await callError(core, 'products:create', {
+      producerId: a.id,
+      name: 'Khác',
+      setKey: 'qd26-2026/09',
+      productCode: '83-829-28780-3-2022',
+    });
     expect(bad.code).toBe('VALIDATION');
     expect(bad.message).toContain('productCode:');
     const unknown = await callError(core, 'products:create', { producerId: a.id, name: 'Khác', setKey: 'qd26-2026/99' });
     expect(unknown.message).toMatch(/^setKey: criteria set "qd26-2026\/99" is not installed/);
-    expect(await callError(core, 'products:create', { producerId: 999, name: 'Khác', setKey: 'qd26-2026/09' })).toMatchObject({ code: 'NOT_FOUND', details: { field: 'producerId' } });
+    expect(await callError(core, 'products:create', { producerId: 999, name: 'Khác', setKey: 'qd26-2026/09' })).toMatchObject({
+      code: 'NOT_FOUND',
+      details: { field: 'producerId' },
+    });
   });
 
   it('treats the same name without accents as the same product of the producer', async () => {
@@ -45,7 +65,9 @@ describe('products', () => {
     const a = await makeProducer(core);
     const b = await makeProducer(core, { name: 'Khác', taxCode: '0101234568' });
     const p = await makeProduct(core, a.id, { name: 'Nước mắm Đại Phát' });
-    expect(await callError(core, 'products:create', { producerId: a.id, name: 'nuoc mam dai phat', setKey: 'qd26-2026/09' })).toMatchObject({ code: 'CONFLICT', details: { field: 'name', existingId: p.id } });
+    expect(
+      await callError(core, 'products:create', { producerId: a.id, name: 'nuoc mam dai phat', setKey: 'qd26-2026/09' }),
+    ).toMatchObject({ code: 'CONFLICT', details: { field: 'name', existingId: p.id } });
     // Another producer may use the same name.
     await makeProduct(core, b.id, { name: 'Nước mắm Đại Phát' });
   });
@@ -63,7 +85,10 @@ describe('products', () => {
     core = await memoryCore();
     const a = await makeProducer(core);
     const p = await makeProduct(core, a.id);
-    const u = await call(core, 'products:update', { id: p.id, data: { producerId: a.id, name: 'Nước mắm cá cơm', setKey: 'qd26-2026/09' } });
+    const u = await call(core, 'products:update', {
+      id: p.id,
+      data: { producerId: a.id, name: 'Nước mắm cá cơm', setKey: 'qd26-2026/09' },
+    });
     expect(u.productCode).toBe(p.productCode);
     expect(u.name).toBe('Nước mắm cá cơm');
     const list = await call(core, 'products:list', { producerId: a.id, search: 'CA COM' });

@@ -20,16 +20,33 @@ import { snapshotOf } from './display-names';
  * Đ7.6a check for a re-evaluation, measured on the day the commune received the dossier (the
  * submission), else the day the province did, else today for a dossier not dated yet.
  */
-export function reevaluationOf(r: Pick<RegistrationRecord, 'kind' | 'certificate_expires_on' | 'received_commune_on' | 'received_province_on'>, today: string) {
+export function reevaluationOf(
+  r: Pick<RegistrationRecord, 'kind' | 'certificate_expires_on' | 'received_commune_on' | 'received_province_on'>,
+  today: string,
+) {
   if (r.kind !== 'reevaluation' || !r.certificate_expires_on) return null;
   const measuredOn = r.received_commune_on ?? r.received_province_on ?? today;
   const c = checkReevaluationTiming(measuredOn, r.certificate_expires_on);
-  return { timing: c.timing, opensOn: c.window.opensOn, closesOn: c.window.closesOn, daysBeforeExpiry: c.daysBeforeExpiry, measuredOn };
+  return {
+    timing: c.timing,
+    opensOn: c.window.opensOn,
+    closesOn: c.window.closesOn,
+    daysBeforeExpiry: c.daysBeforeExpiry,
+    measuredOn,
+  };
 }
 
 function evaluatedAs(r: RegistrationRecord): RegistrationDetail['evaluatedAs'] {
   const s = snapshotOf(r);
-  return s && { productName: s.productName, productCode: s.productCode, producerName: s.producerName, producerAddress: s.producerAddress, at: s.evaluatedAt! };
+  return (
+    s && {
+      productName: s.productName,
+      productCode: s.productCode,
+      producerName: s.producerName,
+      producerAddress: s.producerAddress,
+      at: s.evaluatedAt!,
+    }
+  );
 }
 
 export async function registrationDetail(db: Kysely<DB>, ctx: CoreContext, id: number): Promise<RegistrationDetail> {
@@ -68,7 +85,14 @@ export async function registrationDetail(db: Kysely<DB>, ctx: CoreContext, id: n
     round: round!,
     product,
     producer: producer!,
-    criteriaSet: { id: set!.id, setKey: set!.setKey, decision: set!.decision, setNo: set!.setNo, name: set!.name, version: set!.version },
+    criteriaSet: {
+      id: set!.id,
+      setKey: set!.setKey,
+      decision: set!.decision,
+      setNo: set!.setNo,
+      name: set!.name,
+      version: set!.version,
+    },
     statusHistory: history,
     communeReport,
     attachments,

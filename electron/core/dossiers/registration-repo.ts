@@ -12,7 +12,12 @@ export async function getRegistrationRecord(db: Kysely<DB>, id: number): Promise
 }
 
 export async function findRegistrationId(db: Kysely<DB>, productId: number, roundId: number): Promise<number | undefined> {
-  const r = await db.selectFrom('registration').select('id').where('product_id', '=', productId).where('round_id', '=', roundId).executeTakeFirst();
+  const r = await db
+    .selectFrom('registration')
+    .select('id')
+    .where('product_id', '=', productId)
+    .where('round_id', '=', roundId)
+    .executeTakeFirst();
   return r?.id;
 }
 
@@ -84,14 +89,21 @@ export async function insertRegistration(db: Kysely<DB>, v: RegistrationValues, 
 }
 
 export async function updateRegistrationRow(db: Kysely<DB>, id: number, v: RegistrationValues, at: string): Promise<void> {
-  await db.updateTable('registration').set({ ...registrationColumns(v), updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('registration')
+    .set({ ...registrationColumns(v), updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function appendStatusEvent(
   db: Kysely<DB>,
   e: { registrationId: number; from: RegistrationStatus | null; to: RegistrationStatus; at: string; actor: string; note: string },
 ): Promise<void> {
-  await db.insertInto('registration_status_event').values({ registration_id: e.registrationId, from_status: e.from, to_status: e.to, at: e.at, actor: e.actor, note: e.note }).execute();
+  await db
+    .insertInto('registration_status_event')
+    .values({ registration_id: e.registrationId, from_status: e.from, to_status: e.to, at: e.at, actor: e.actor, note: e.note })
+    .execute();
 }
 
 export async function setStatusRow(db: Kysely<DB>, id: number, status: RegistrationStatus, at: string): Promise<void> {
@@ -99,7 +111,12 @@ export async function setStatusRow(db: Kysely<DB>, id: number, status: Registrat
 }
 
 export async function statusHistory(db: Kysely<DB>, registrationId: number) {
-  const rows = await db.selectFrom('registration_status_event').selectAll().where('registration_id', '=', registrationId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('registration_status_event')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     fromStatus: r.from_status as RegistrationStatus | null,
@@ -129,7 +146,10 @@ export interface RegistrationListFilter {
  * own columns (the derived search/sort columns kept by triggers), so the count is one table
  * scan at worst; only the page's rows are joined for display.
  */
-export async function listRegistrations(db: Kysely<DB>, f: RegistrationListFilter): Promise<{ total: number; rows: RegistrationRow[] }> {
+export async function listRegistrations(
+  db: Kysely<DB>,
+  f: RegistrationListFilter,
+): Promise<{ total: number; rows: RegistrationRow[] }> {
   const words = searchTokens(f.search);
   let q = db.selectFrom('registration as r');
   if (f.roundId !== undefined) q = q.where('r.round_id', '=', f.roundId);
@@ -137,17 +157,34 @@ export async function listRegistrations(db: Kysely<DB>, f: RegistrationListFilte
   if (f.kind && f.kind.length > 0) q = q.where('r.kind', 'in', f.kind);
   if (f.communeCode) q = q.where('r.commune_code', '=', f.communeCode);
   if (f.setKeys && f.setKeys.length > 0) q = q.where('r.set_key', 'in', f.setKeys);
-  if (f.producerId !== undefined) q = q.where('r.product_id', 'in', (eb) => eb.selectFrom('product').select('id').where('producer_id', '=', f.producerId!));
+  if (f.producerId !== undefined)
+    q = q.where('r.product_id', 'in', (eb) => eb.selectFrom('product').select('id').where('producer_id', '=', f.producerId!));
   if (f.productId !== undefined) q = q.where('r.product_id', '=', f.productId);
   const match = trigramMatch(words);
-  if (match !== null) q = q.where(sql<SqlBool>`r.id IN (SELECT rowid FROM registration_search WHERE registration_search MATCH ${match})`);
+  if (match !== null)
+    q = q.where(sql<SqlBool>`r.id IN (SELECT rowid FROM registration_search WHERE registration_search MATCH ${match})`);
   const short = shortWords(words);
   if (short.length > 0) q = q.where(allWordsIn('r.search_folded', short));
 
-  const onlyIndexedWords = match !== null && short.length === 0 && f.roundId === undefined && !f.status?.length && !f.kind?.length && !f.communeCode && !f.setKeys?.length && f.producerId === undefined && f.productId === undefined;
+  const onlyIndexedWords =
+    match !== null &&
+    short.length === 0 &&
+    f.roundId === undefined &&
+    !f.status?.length &&
+    !f.kind?.length &&
+    !f.communeCode &&
+    !f.setKeys?.length &&
+    f.producerId === undefined &&
+    f.productId === undefined;
   // Search words alone: the index counts its own matches without visiting the registrations.
   const total = onlyIndexedWords
-    ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM registration_search WHERE registration_search MATCH ${match}`.execute(db)).rows[0]!.n)
+    ? Number(
+        (
+          await sql<{
+            n: number;
+          }>`SELECT count(*) AS n FROM registration_search WHERE registration_search MATCH ${match}`.execute(db)
+        ).rows[0]!.n,
+      )
     : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q.select('r.id');
   if (f.sort === 'product') page = page.orderBy('r.product_sort').orderBy('r.id');
@@ -162,9 +199,24 @@ export async function listRegistrations(db: Kysely<DB>, f: RegistrationListFilte
     .innerJoin('producer as pr', 'pr.id', 'p.producer_id')
     .innerJoin('evaluation_round as er', 'er.id', 'r.round_id')
     .select([
-      'r.id', 'r.registration_no', 'r.status', 'r.status_at', 'r.kind', 'r.current_stars', 'r.round_id', 'er.year', 'er.number',
-      'r.product_id', 'p.name as product_name', 'p.product_code', 'pr.id as producer_id', 'pr.name as producer_name',
-      'pr.commune_name', 'pr.province_name', 'r.set_key', 'r.received_commune_on',
+      'r.id',
+      'r.registration_no',
+      'r.status',
+      'r.status_at',
+      'r.kind',
+      'r.current_stars',
+      'r.round_id',
+      'er.year',
+      'er.number',
+      'r.product_id',
+      'p.name as product_name',
+      'p.product_code',
+      'pr.id as producer_id',
+      'pr.name as producer_name',
+      'pr.commune_name',
+      'pr.province_name',
+      'r.set_key',
+      'r.received_commune_on',
     ])
     .where('r.id', 'in', ids)
     .execute();

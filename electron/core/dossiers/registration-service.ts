@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { RegistrationCreateData, RegistrationDetail, RegistrationUpdateData } from '../../../shared/api/channels/dossiers-fields';
+import type {
+  RegistrationCreateData,
+  RegistrationDetail,
+  RegistrationUpdateData,
+} from '../../../shared/api/channels/dossiers-fields';
 import { formatRegistrationNo, parseRegistrationNo, serialSeq } from '../../../shared/ocop/codes';
 import { canChangeStatus, isFrozenStatus, UPGRADE_FROM_STARS, type RegistrationStatus } from '../../../shared/ocop/dossier-model';
 import { certificateExpiry } from '../../../shared/ocop/reevaluation-window';
@@ -34,22 +38,40 @@ type RegistrationFields = Omit<RegistrationCreateData, 'productId' | 'roundId' |
 export function checkKindFields(d: RegistrationFields): RegistrationFields {
   const out = { ...d };
   if (d.kind === 'first') {
-    if (d.currentStars !== null) throw fieldError('currentStars', 'a first registration has no current star rank; choose "upgrade" or "re-evaluation" for a certified product');
+    if (d.currentStars !== null)
+      throw fieldError(
+        'currentStars',
+        'a first registration has no current star rank; choose "upgrade" or "re-evaluation" for a certified product',
+      );
     if (d.certificateNo || d.certificateIssuedOn || d.certificateExpiresOn)
-      throw fieldError('certificateNo', 'a first registration has no certificate; choose "upgrade" or "re-evaluation" for a certified product');
+      throw fieldError(
+        'certificateNo',
+        'a first registration has no certificate; choose "upgrade" or "re-evaluation" for a certified product',
+      );
   } else {
-    if (d.currentStars === null) throw fieldError('currentStars', `the current star rank (3, 4 or 5) is required for ${d.kind === 'upgrade' ? 'an upgrade' : 'a re-evaluation'}`);
+    if (d.currentStars === null)
+      throw fieldError(
+        'currentStars',
+        `the current star rank (3, 4 or 5) is required for ${d.kind === 'upgrade' ? 'an upgrade' : 'a re-evaluation'}`,
+      );
     if (d.kind === 'upgrade' && !(UPGRADE_FROM_STARS as readonly number[]).includes(d.currentStars))
       throw fieldError('currentStars', `a ${d.currentStars}★ product cannot be upgraded; upgrades start from 3★ or 4★`);
     if (d.kind === 'reevaluation' && !out.certificateExpiresOn) {
-      if (!d.certificateIssuedOn) throw fieldError('certificateExpiresOn', 'a re-evaluation needs the certificate expiry date (or its issue date)');
+      if (!d.certificateIssuedOn)
+        throw fieldError('certificateExpiresOn', 'a re-evaluation needs the certificate expiry date (or its issue date)');
       out.certificateExpiresOn = certificateExpiry(d.certificateIssuedOn);
     }
   }
   if (out.certificateIssuedOn && out.certificateExpiresOn && out.certificateExpiresOn <= out.certificateIssuedOn)
-    throw fieldError('certificateExpiresOn', `the certificate expiry ${out.certificateExpiresOn} must be after its issue date ${out.certificateIssuedOn}`);
+    throw fieldError(
+      'certificateExpiresOn',
+      `the certificate expiry ${out.certificateExpiresOn} must be after its issue date ${out.certificateIssuedOn}`,
+    );
   if (d.receivedCommuneOn && d.receivedProvinceOn && d.receivedProvinceOn < d.receivedCommuneOn)
-    throw fieldError('receivedProvinceOn', `the province receives the dossier (${d.receivedProvinceOn}) after the commune does (${d.receivedCommuneOn})`);
+    throw fieldError(
+      'receivedProvinceOn',
+      `the province receives the dossier (${d.receivedProvinceOn}) after the commune does (${d.receivedCommuneOn})`,
+    );
   return out;
 }
 
@@ -70,10 +92,24 @@ async function contextOf(db: Kysely<DB>, productId: number, roundId: number): Pr
     .select(['product.id', 'product.set_key', 'producer.province_code', 'producer.commune_code'])
     .where('product.id', '=', productId)
     .executeTakeFirst();
-  if (!p) throw new CoreError('NOT_FOUND', `productId: product ${productId} does not exist`, { field: 'productId', id: productId });
-  const r = await db.selectFrom('evaluation_round').select(['id', 'year', 'legal_basis']).where('id', '=', roundId).executeTakeFirst();
-  if (!r) throw new CoreError('NOT_FOUND', `roundId: evaluation round ${roundId} does not exist`, { field: 'roundId', id: roundId });
-  return { productId: p.id, setKey: p.set_key, provinceCode: p.province_code, communeCode: p.commune_code, roundId: r.id, roundYear: r.year, legalBasis: r.legal_basis };
+  if (!p)
+    throw new CoreError('NOT_FOUND', `productId: product ${productId} does not exist`, { field: 'productId', id: productId });
+  const r = await db
+    .selectFrom('evaluation_round')
+    .select(['id', 'year', 'legal_basis'])
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  if (!r)
+    throw new CoreError('NOT_FOUND', `roundId: evaluation round ${roundId} does not exist`, { field: 'roundId', id: roundId });
+  return {
+    productId: p.id,
+    setKey: p.set_key,
+    provinceCode: p.province_code,
+    communeCode: p.commune_code,
+    roundId: r.id,
+    roundYear: r.year,
+    legalBasis: r.legal_basis,
+  };
 }
 
 /** The version to pin: the one asked for, else the newest of the product's set; it must belong to the round's legal basis. */
@@ -85,7 +121,10 @@ async function pinVersion(db: Kysely<DB>, c: Context, requested: number | null):
       : fieldError('criteriaSetVersionId', `no version of the product's criteria set "${c.setKey}" is installed`);
   }
   if (v.decision !== c.legalBasis) {
-    throw fieldError('criteriaSetVersionId', `criteria set ${v.setKey} v${v.version} belongs to ${v.decision}, but the round is judged under ${c.legalBasis}`);
+    throw fieldError(
+      'criteriaSetVersionId',
+      `criteria set ${v.setKey} v${v.version} belongs to ${v.decision}, but the round is judged under ${c.legalBasis}`,
+    );
   }
   return v;
 }
@@ -99,26 +138,50 @@ async function registrationNumber(db: Kysely<DB>, c: Context, given: string | nu
   const text = formatRegistrationNo(parts);
   const other = await findRegistrationIdByNo(db, text);
   if (other !== undefined && other !== selfId) {
-    throw new CoreError('CONFLICT', `registrationNo: form number ${text} is already used by registration #${other}; leave it empty to get the next free number`, {
-      field: 'registrationNo',
-      existingId: other,
-    });
+    throw new CoreError(
+      'CONFLICT',
+      `registrationNo: form number ${text} is already used by registration #${other}; leave it empty to get the next free number`,
+      {
+        field: 'registrationNo',
+        existingId: other,
+      },
+    );
   }
-  return { registrationNo: text, regProvince: parts.provinceCode, regCommune: parts.communeCode, regYear: parts.year, regSeq: serialSeq(parts.serial) };
+  return {
+    registrationNo: text,
+    regProvince: parts.provinceCode,
+    regCommune: parts.communeCode,
+    regYear: parts.year,
+    regSeq: serialSeq(parts.serial),
+  };
 }
 
 /** Validates and inserts a registration in the caller's transaction (shared with the import). */
-export async function insertRegistrationChecked(trx: Kysely<DB>, ctx: CoreContext, actor: string, d: RegistrationCreateData): Promise<number> {
+export async function insertRegistrationChecked(
+  trx: Kysely<DB>,
+  ctx: CoreContext,
+  actor: string,
+  d: RegistrationCreateData,
+): Promise<number> {
   const c = await contextOf(trx, d.productId, d.roundId);
   const f = checkKindFields(d);
   const existing = await findRegistrationId(trx, d.productId, d.roundId);
   if (existing !== undefined) {
-    throw new CoreError('CONFLICT', `roundId: this product is already registered in the round (registration #${existing})`, { field: 'roundId', existingId: existing });
+    throw new CoreError('CONFLICT', `roundId: this product is already registered in the round (registration #${existing})`, {
+      field: 'roundId',
+      existingId: existing,
+    });
   }
   const version = await pinVersion(trx, c, d.criteriaSetVersionId);
   const no = await registrationNumber(trx, c, d.registrationNo, null);
   const at = ctx.now().toISOString();
-  const values: RegistrationValues = { ...fieldsToValues(f), productId: d.productId, roundId: d.roundId, criteriaSetVersionId: version.id, ...no };
+  const values: RegistrationValues = {
+    ...fieldsToValues(f),
+    productId: d.productId,
+    roundId: d.roundId,
+    criteriaSetVersionId: version.id,
+    ...no,
+  };
   const id = await insertRegistration(trx, values, at);
   await appendStatusEvent(trx, { registrationId: id, from: null, to: 'received', at, actor, note: '' });
   return id;
@@ -141,35 +204,72 @@ const fieldsToValues = (f: RegistrationFields) => ({
 export async function updateRegistrationChecked(trx: Kysely<DB>, ctx: CoreContext, d: RegistrationUpdateData): Promise<void> {
   const r = await getRegistrationRecord(trx, d.id);
   if (!r) throw notFound('registration', d.id);
-  if (isFrozenStatus(r.status as RegistrationStatus)) throw new CoreError('IMMUTABLE', `registration #${d.id} has been evaluated; its dossier can no longer change`);
+  if (isFrozenStatus(r.status as RegistrationStatus))
+    throw new CoreError('IMMUTABLE', `registration #${d.id} has been evaluated; its dossier can no longer change`);
   const c = await contextOf(trx, r.product_id, r.round_id);
   const f = checkKindFields(d);
   let versionId = r.criteria_set_version_id;
   if (d.criteriaSetVersionId !== null && d.criteriaSetVersionId !== versionId) {
-    const answers = await trx.selectFrom('self_assessment_answer').select('criterion_code').where('registration_id', '=', d.id).limit(1).execute();
-    if (answers.length > 0) throw new CoreError('IMMUTABLE', `criteriaSetVersionId: registration #${d.id} has a self-assessment on its criteria set; the set cannot be changed`, { field: 'criteriaSetVersionId' });
+    const answers = await trx
+      .selectFrom('self_assessment_answer')
+      .select('criterion_code')
+      .where('registration_id', '=', d.id)
+      .limit(1)
+      .execute();
+    if (answers.length > 0)
+      throw new CoreError(
+        'IMMUTABLE',
+        `criteriaSetVersionId: registration #${d.id} has a self-assessment on its criteria set; the set cannot be changed`,
+        { field: 'criteriaSetVersionId' },
+      );
     versionId = (await pinVersion(trx, c, d.criteriaSetVersionId)).id;
   }
   const no = await registrationNumber(trx, c, d.registrationNo ?? r.registration_no, d.id);
-  await updateRegistrationRow(trx, d.id, { ...fieldsToValues(f), productId: r.product_id, roundId: r.round_id, criteriaSetVersionId: versionId, ...no }, ctx.now().toISOString());
+  await updateRegistrationRow(
+    trx,
+    d.id,
+    { ...fieldsToValues(f), productId: r.product_id, roundId: r.round_id, criteriaSetVersionId: versionId, ...no },
+    ctx.now().toISOString(),
+  );
 }
 
-export async function createRegistration(ctx: CoreContext, actor: string, d: RegistrationCreateData): Promise<RegistrationDetail> {
+export async function createRegistration(
+  ctx: CoreContext,
+  actor: string,
+  d: RegistrationCreateData,
+): Promise<RegistrationDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const id = await insertRegistrationChecked(trx, ctx, actor, d);
     const after = await registrationDetail(trx, ctx, id);
-    await auditDossier(trx, ctx, { actor, action: 'registrations.create', entity: 'registration', entityId: id, after: auditView(after) });
+    await auditDossier(trx, ctx, {
+      actor,
+      action: 'registrations.create',
+      entity: 'registration',
+      entityId: id,
+      after: auditView(after),
+    });
     return after;
   });
 }
 
-export async function updateRegistration(ctx: CoreContext, actor: string, d: RegistrationUpdateData): Promise<RegistrationDetail> {
+export async function updateRegistration(
+  ctx: CoreContext,
+  actor: string,
+  d: RegistrationUpdateData,
+): Promise<RegistrationDetail> {
   return withTriggerErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
       const before = await registrationDetail(trx, ctx, d.id);
       await updateRegistrationChecked(trx, ctx, d);
       const after = await registrationDetail(trx, ctx, d.id);
-      await auditDossier(trx, ctx, { actor, action: 'registrations.update', entity: 'registration', entityId: d.id, before: auditView(before), after: auditView(after) });
+      await auditDossier(trx, ctx, {
+        actor,
+        action: 'registrations.update',
+        entity: 'registration',
+        entityId: d.id,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     }),
   );
@@ -189,15 +289,32 @@ export async function changeRegistrationStatus(
   if (!r) throw notFound('registration', e.registrationId);
   const from = r.status as RegistrationStatus;
   if (!canChangeStatus(from, e.to)) {
-    throw new CoreError('FORBIDDEN_STATE', `status: registration #${e.registrationId} cannot go from "${from}" to "${e.to}"`, { field: 'status', from, to: e.to });
+    throw new CoreError('FORBIDDEN_STATE', `status: registration #${e.registrationId} cannot go from "${from}" to "${e.to}"`, {
+      field: 'status',
+      from,
+      to: e.to,
+    });
   }
   const at = ctx.now().toISOString();
   await withTriggerErrors(() => setStatusRow(trx, e.registrationId, e.to, at));
   await appendStatusEvent(trx, { registrationId: e.registrationId, from, to: e.to, at, actor: e.actor, note: e.note ?? '' });
-  await auditDossier(trx, ctx, { actor: e.actor, action: 'registrations.status', entity: 'registration', entityId: e.registrationId, before: { status: from }, after: { status: e.to, note: e.note ?? '' } });
+  await auditDossier(trx, ctx, {
+    actor: e.actor,
+    action: 'registrations.status',
+    entity: 'registration',
+    entityId: e.registrationId,
+    before: { status: from },
+    after: { status: e.to, note: e.note ?? '' },
+  });
 }
 
-export async function setRegistrationStatus(ctx: CoreContext, actor: string, id: number, to: RegistrationStatus, note: string): Promise<RegistrationDetail> {
+export async function setRegistrationStatus(
+  ctx: CoreContext,
+  actor: string,
+  id: number,
+  to: RegistrationStatus,
+  note: string,
+): Promise<RegistrationDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     await changeRegistrationStatus(trx, ctx, { actor, registrationId: id, to, note });
     return registrationDetail(trx, ctx, id);
@@ -213,10 +330,17 @@ export async function deleteRegistration(ctx: CoreContext, actor: string, id: nu
     ctx.db.transaction().execute(async (trx) => {
       const before = await registrationDetail(trx, ctx, id);
       if (before.frozen) throw new CoreError('IMMUTABLE', `registration #${id} has been evaluated and cannot be deleted`);
-      if (before.status === 'on_agenda') throw new CoreError('FORBIDDEN_STATE', `registration #${id} is on a session agenda; take it off the agenda first`);
+      if (before.status === 'on_agenda')
+        throw new CoreError('FORBIDDEN_STATE', `registration #${id} is on a session agenda; take it off the agenda first`);
       await trx.deleteFrom('attachment').where('registration_id', '=', id).execute();
       await trx.deleteFrom('registration').where('id', '=', id).execute();
-      await auditDossier(trx, ctx, { actor, action: 'registrations.delete', entity: 'registration', entityId: id, before: auditView(before) });
+      await auditDossier(trx, ctx, {
+        actor,
+        action: 'registrations.delete',
+        entity: 'registration',
+        entityId: id,
+        before: auditView(before),
+      });
       const orphans: string[] = [];
       for (const a of before.attachments) if ((await countBySha(trx, a.sha256)) === 0) orphans.push(a.sha256);
       return orphans;

@@ -6,7 +6,8 @@ import { call, callError, makeProducer, makeProduct, makeRegistration, makeRound
 let core: Core;
 afterEach(() => core?.close());
 
-const locked = (c: Core, id: number) => (c.ctx.sqlite.prepare('SELECT locked FROM criteria_set_version WHERE id = ?').get(id) as { locked: number }).locked;
+const locked = (c: Core, id: number) =>
+  (c.ctx.sqlite.prepare('SELECT locked FROM criteria_set_version WHERE id = ?').get(id) as { locked: number }).locked;
 
 describe('registrations', () => {
   it('numbers the form …/PĐK-(T)-(X)-(year) per commune and year, pins the newest set version, records "received"', async () => {
@@ -22,9 +23,13 @@ describe('registrations', () => {
     const r2 = await call(core, 'registrations:create', { productId: p2.id, roundId: round.id, kind: 'first' });
     expect(r2.registrationNo).toBe('2/PĐK-01-00004-2026');
     const round2027 = await makeRound(core, { year: 2027 });
-    expect((await call(core, 'registrations:create', { productId: product.id, roundId: round2027.id, kind: 'first' })).registrationNo).toBe('1/PĐK-01-00004-2027');
+    expect(
+      (await call(core, 'registrations:create', { productId: product.id, roundId: round2027.id, kind: 'first' })).registrationNo,
+    ).toBe('1/PĐK-01-00004-2027');
     // Same product twice in one round.
-    expect(await callError(core, 'registrations:create', { productId: product.id, roundId: round.id, kind: 'first' })).toMatchObject({ code: 'CONFLICT', details: { field: 'roundId' } });
+    expect(
+      await callError(core, 'registrations:create', { productId: product.id, roundId: round.id, kind: 'first' }),
+    ).toMatchObject({ code: 'CONFLICT', details: { field: 'roundId' } });
   });
 
   it('checks what each kind needs: stars and certificate for upgrade and re-evaluation', async () => {
@@ -33,24 +38,66 @@ describe('registrations', () => {
     const producer = await makeProducer(core);
     const product = await makeProduct(core, producer.id);
     const base = { productId: product.id, roundId: round.id };
-    expect((await callError(core, 'registrations:create', { ...base, kind: 'first', currentStars: 3 })).message).toMatch(/^currentStars: a first registration/);
-    expect((await callError(core, 'registrations:create', { ...base, kind: 'upgrade' })).message).toMatch(/^currentStars: the current star rank/);
-    expect((await callError(core, 'registrations:create', { ...base, kind: 'upgrade', currentStars: 5 })).message).toMatch(/^currentStars: a 5★ product cannot be upgraded/);
-    expect((await callError(core, 'registrations:create', { ...base, kind: 'reevaluation', currentStars: 4 })).message).toMatch(/^certificateExpiresOn: /);
-    expect((await callError(core, 'registrations:create', { ...base, kind: 'first', receivedCommuneOn: '2026-02-30' })).message).toMatch(/receivedCommuneOn: "2026-02-30" is not a date/);
-    expect((await callError(core, 'registrations:create', { ...base, kind: 'first', receivedCommuneOn: '2026-03-05', receivedProvinceOn: '2026-03-01' })).message).toMatch(/^receivedProvinceOn: /);
+    expect((await callError(core, 'registrations:create', { ...base, kind: 'first', currentStars: 3 })).message).toMatch(
+      /^currentStars: a first registration/,
+    );
+    expect((await callError(core, 'registrations:create', { ...base, kind: 'upgrade' })).message).toMatch(
+      /^currentStars: the current star rank/,
+    );
+    expect((await callError(core, 'registrations:create', { ...base, kind: 'upgrade', currentStars: 5 })).message).toMatch(
+      /^currentStars: a 5★ product cannot be upgraded/,
+    );
+    expect((await callError(core, 'registrations:create', { ...base, kind: 'reevaluation', currentStars: 4 })).message).toMatch(
+      /^certificateExpiresOn: /,
+    );
+    expect(
+      (await callError(core, 'registrations:create', { ...base, kind: 'first', receivedCommuneOn: '2026-02-30' })).message,
+    ).toMatch(/receivedCommuneOn: "2026-02-30" is not a date/);
+    expect(
+      (
+        await callError(core, 'registrations:create', {
+          ...base,
+          kind: 'first',
+          receivedCommuneOn: '2026-03-05',
+          receivedProvinceOn: '2026-03-01',
+        })
+      ).message,
+    ).toMatch(/^receivedProvinceOn: /);
     // Expiry derived from the issue date (36 months).
-    const r = await call(core, 'registrations:create', { ...base, kind: 'reevaluation', currentStars: 4, certificateNo: '12/GCN-UBND', certificateIssuedOn: '2023-09-15', receivedCommuneOn: '2026-04-01' });
+    const r = await call(core, 'registrations:create', {
+      ...base,
+      kind: 'reevaluation',
+      currentStars: 4,
+      certificateNo: '12/GCN-UBND',
+      certificateIssuedOn: '2023-09-15',
+      receivedCommuneOn: '2026-04-01',
+    });
     expect(r.certificateExpiresOn).toBe('2026-09-15');
-    expect(r.reevaluation).toMatchObject({ timing: 'in_window', opensOn: '2026-03-19', closesOn: '2026-05-18', measuredOn: '2026-04-01' });
+    expect(r.reevaluation).toMatchObject({
+      timing: 'in_window',
+      opensOn: '2026-03-19',
+      closesOn: '2026-05-18',
+      measuredOn: '2026-04-01',
+    });
   });
 
   it('warns (without refusing) when a re-evaluation is outside the 180–120-day window', async () => {
     core = await memoryCore();
-    const { reg } = await makeRegistration(core, { kind: 'reevaluation', currentStars: 3, certificateExpiresOn: '2026-06-28', receivedCommuneOn: '2026-03-02' });
+    const { reg } = await makeRegistration(core, {
+      kind: 'reevaluation',
+      currentStars: 3,
+      certificateExpiresOn: '2026-06-28',
+      receivedCommuneOn: '2026-03-02',
+    });
     // 2 March → 28 June is 118 days: two days after the window closed.
     expect(reg.reevaluation).toMatchObject({ timing: 'late', daysBeforeExpiry: 118, closesOn: '2026-02-28' });
-    const early = await call(core, 'registrations:update', { id: reg.id, kind: 'reevaluation', currentStars: 3, certificateExpiresOn: '2027-06-30', receivedCommuneOn: '2026-03-02' });
+    const early = await call(core, 'registrations:update', {
+      id: reg.id,
+      kind: 'reevaluation',
+      currentStars: 3,
+      certificateExpiresOn: '2027-06-30',
+      receivedCommuneOn: '2026-03-02',
+    });
     expect(early.reevaluation?.timing).toBe('too_early');
   });
 
@@ -58,16 +105,26 @@ describe('registrations', () => {
     core = await memoryCore();
     const { reg } = await makeRegistration(core);
     expect(reg.nextStatuses).toEqual(['commune_report', 'advisory_review', 'on_agenda']);
-    expect(await callError(core, 'registrations:setStatus', { id: reg.id, status: 'evaluated' })).toMatchObject({ code: 'FORBIDDEN_STATE', details: { field: 'status' } });
+    expect(await callError(core, 'registrations:setStatus', { id: reg.id, status: 'evaluated' })).toMatchObject({
+      code: 'FORBIDDEN_STATE',
+      details: { field: 'status' },
+    });
     const a = await call(core, 'registrations:setStatus', { id: reg.id, status: 'advisory_review', note: 'Tổ tư vấn nhận' });
-    expect(a.statusHistory.at(-1)).toMatchObject({ fromStatus: 'received', toStatus: 'advisory_review', actor: 'local', note: 'Tổ tư vấn nhận' });
+    expect(a.statusHistory.at(-1)).toMatchObject({
+      fromStatus: 'received',
+      toStatus: 'advisory_review',
+      actor: 'local',
+      note: 'Tổ tư vấn nhận',
+    });
     await call(core, 'registrations:setStatus', { id: reg.id, status: 'on_agenda' });
     const back = await call(core, 'registrations:setStatus', { id: reg.id, status: 'advisory_review' });
     expect(back.status).toBe('advisory_review');
     await call(core, 'registrations:setStatus', { id: reg.id, status: 'on_agenda' });
     const ev = await call(core, 'registrations:setStatus', { id: reg.id, status: 'evaluated' });
     expect(ev).toMatchObject({ frozen: true, nextStatuses: ['result'] });
-    expect(await callError(core, 'registrations:setStatus', { id: reg.id, status: 'on_agenda' })).toMatchObject({ code: 'FORBIDDEN_STATE' });
+    expect(await callError(core, 'registrations:setStatus', { id: reg.id, status: 'on_agenda' })).toMatchObject({
+      code: 'FORBIDDEN_STATE',
+    });
     expect((await call(core, 'registrations:setStatus', { id: reg.id, status: 'result' })).statusHistory).toHaveLength(7);
   });
 
@@ -76,17 +133,51 @@ describe('registrations', () => {
     const { reg } = await makeRegistration(core);
     expect(locked(core, reg.criteriaSet.id)).toBe(0);
     const sa = await call(core, 'registrations:selfAssessment', { registrationId: reg.id });
-    const c11 = (sa.content as { parts: { groups: { criteria: { code: string; levels: { points: number }[] }[] }[] }[] }).parts[0]!.groups[0]!.criteria[0]!;
-    const saved = await call(core, 'registrations:saveSelfAssessment', { registrationId: reg.id, answers: [{ criterionCode: c11.code, levelIndex: c11.levels.length - 1, evidenceNote: 'Hợp đồng thu mua cá' }] });
-    expect(saved).toMatchObject([{ criterionCode: c11.code, levelIndex: c11.levels.length - 1, points: c11.levels.at(-1)!.points, evidenceNote: 'Hợp đồng thu mua cá' }]);
+    const c11 = (sa.content as { parts: { groups: { criteria: { code: string; levels: { points: number }[] }[] }[] }[] })
+      .parts[0]!.groups[0]!.criteria[0]!;
+    const saved = await call(core, 'registrations:saveSelfAssessment', {
+      registrationId: reg.id,
+      answers: [{ criterionCode: c11.code, levelIndex: c11.levels.length - 1, evidenceNote: 'Hợp đồng thu mua cá' }],
+    });
+    expect(saved).toMatchObject([
+      {
+        criterionCode: c11.code,
+        levelIndex: c11.levels.length - 1,
+        points: c11.levels.at(-1)!.points,
+        evidenceNote: 'Hợp đồng thu mua cá',
+      },
+    ]);
     expect(locked(core, reg.criteriaSet.id)).toBe(1);
-    expect((await callError(core, 'registrations:saveSelfAssessment', { registrationId: reg.id, answers: [{ criterionCode: c11.code, levelIndex: 99 }] })).message).toMatch(/^answers\.0\.levelIndex: criterion 1\.1 has \d levels/);
-    expect((await callError(core, 'registrations:saveSelfAssessment', { registrationId: reg.id, answers: [{ criterionCode: '42.1', levelIndex: 0 }] })).message).toMatch(/^answers\.0\.criterionCode: criterion 42\.1 is not in/);
+    expect(
+      (
+        await callError(core, 'registrations:saveSelfAssessment', {
+          registrationId: reg.id,
+          answers: [{ criterionCode: c11.code, levelIndex: 99 }],
+        })
+      ).message,
+    ).toMatch(/^answers\.0\.levelIndex: criterion 1\.1 has \d levels/);
+    expect(
+      (
+        await callError(core, 'registrations:saveSelfAssessment', {
+          registrationId: reg.id,
+          answers: [{ criterionCode: '42.1', levelIndex: 0 }],
+        })
+      ).message,
+    ).toMatch(/^answers\.0\.criterionCode: criterion 42\.1 is not in/);
     // The pinned set cannot be swapped under an existing self-assessment.
-    const other = core.ctx.sqlite.prepare("SELECT id FROM criteria_set_version WHERE set_key = 'qd26-2026/07'").get() as { id: number };
-    expect(await callError(core, 'registrations:update', { id: reg.id, kind: 'first', criteriaSetVersionId: other.id })).toMatchObject({ code: 'IMMUTABLE' });
+    const other = core.ctx.sqlite.prepare("SELECT id FROM criteria_set_version WHERE set_key = 'qd26-2026/07'").get() as {
+      id: number;
+    };
+    expect(
+      await callError(core, 'registrations:update', { id: reg.id, kind: 'first', criteriaSetVersionId: other.id }),
+    ).toMatchObject({ code: 'IMMUTABLE' });
     // Clearing an answer.
-    expect(await call(core, 'registrations:saveSelfAssessment', { registrationId: reg.id, answers: [{ criterionCode: c11.code, levelIndex: null }] })).toEqual([]);
+    expect(
+      await call(core, 'registrations:saveSelfAssessment', {
+        registrationId: reg.id,
+        answers: [{ criterionCode: c11.code, levelIndex: null }],
+      }),
+    ).toEqual([]);
     expect((await call(core, 'registrations:get', { id: reg.id })).selfAssessment.answered).toBe(0);
   });
 
@@ -115,36 +206,73 @@ describe('registrations', () => {
   it('freezes the dossier once evaluated: service checks and database triggers', async () => {
     core = await memoryCore();
     const { reg } = await makeRegistration(core);
-    const att = await call(core, 'attachments:add', { registrationId: reg.id, fileName: 'phieu.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') });
-    await call(core, 'registrations:saveSelfAssessment', { registrationId: reg.id, answers: [{ criterionCode: '1.1', levelIndex: 0 }] });
+    const att = await call(core, 'attachments:add', {
+      registrationId: reg.id,
+      fileName: 'phieu.pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64'),
+    });
+    await call(core, 'registrations:saveSelfAssessment', {
+      registrationId: reg.id,
+      answers: [{ criterionCode: '1.1', levelIndex: 0 }],
+    });
     for (const s of ['on_agenda', 'evaluated']) await call(core, 'registrations:setStatus', { id: reg.id, status: s });
-    expect(await callError(core, 'registrations:saveSelfAssessment', { registrationId: reg.id, answers: [{ criterionCode: '1.1', levelIndex: 1 }] })).toMatchObject({ code: 'IMMUTABLE' });
-    expect(await callError(core, 'registrations:saveCommuneReport', { registrationId: reg.id })).toMatchObject({ code: 'IMMUTABLE' });
+    expect(
+      await callError(core, 'registrations:saveSelfAssessment', {
+        registrationId: reg.id,
+        answers: [{ criterionCode: '1.1', levelIndex: 1 }],
+      }),
+    ).toMatchObject({ code: 'IMMUTABLE' });
+    expect(await callError(core, 'registrations:saveCommuneReport', { registrationId: reg.id })).toMatchObject({
+      code: 'IMMUTABLE',
+    });
     expect(await callError(core, 'attachments:remove', { id: att.id })).toMatchObject({ code: 'IMMUTABLE' });
-    expect(await callError(core, 'attachments:add', { registrationId: reg.id, fileName: 'b.pdf', contentBase64: Buffer.from('%PDF-1.4 b').toString('base64') })).toMatchObject({ code: 'IMMUTABLE' });
-    expect(await callError(core, 'registrations:update', { id: reg.id, kind: 'first', note: 'sửa' })).toMatchObject({ code: 'IMMUTABLE' });
+    expect(
+      await callError(core, 'attachments:add', {
+        registrationId: reg.id,
+        fileName: 'b.pdf',
+        contentBase64: Buffer.from('%PDF-1.4 b').toString('base64'),
+      }),
+    ).toMatchObject({ code: 'IMMUTABLE' });
+    expect(await callError(core, 'registrations:update', { id: reg.id, kind: 'first', note: 'sửa' })).toMatchObject({
+      code: 'IMMUTABLE',
+    });
     expect(await callError(core, 'registrations:delete', { id: reg.id })).toMatchObject({ code: 'IMMUTABLE' });
     // The database refuses the same changes from any other caller.
     const db = core.ctx.sqlite;
-    expect(() => db.prepare("UPDATE self_assessment_answer SET level_index = 1 WHERE registration_id = ?").run(reg.id)).toThrow(/IMMUTABLE/);
+    expect(() => db.prepare('UPDATE self_assessment_answer SET level_index = 1 WHERE registration_id = ?').run(reg.id)).toThrow(
+      /IMMUTABLE/,
+    );
     expect(() => db.prepare('DELETE FROM self_assessment_answer WHERE registration_id = ?').run(reg.id)).toThrow(/IMMUTABLE/);
-    expect(() => db.prepare("INSERT INTO self_assessment_answer VALUES (?, '1.2', 0, 0, '', 'x', 'x')").run(reg.id)).toThrow(/IMMUTABLE/);
+    expect(() => db.prepare("INSERT INTO self_assessment_answer VALUES (?, '1.2', 0, 0, '', 'x', 'x')").run(reg.id)).toThrow(
+      /IMMUTABLE/,
+    );
     expect(() => db.prepare('DELETE FROM attachment WHERE id = ?').run(att.id)).toThrow(/IMMUTABLE/);
-    expect(() => db.prepare("INSERT INTO commune_report (registration_id, updated_at, updated_by) VALUES (?, 'x', 'x')").run(reg.id)).toThrow(/IMMUTABLE/);
-    expect(() => db.prepare("UPDATE registration SET registration_no = '9/PĐK-01-00004-2026' WHERE id = ?").run(reg.id)).toThrow(/IMMUTABLE/);
+    expect(() =>
+      db.prepare("INSERT INTO commune_report (registration_id, updated_at, updated_by) VALUES (?, 'x', 'x')").run(reg.id),
+    ).toThrow(/IMMUTABLE/);
+    expect(() => db.prepare("UPDATE registration SET registration_no = '9/PĐK-01-00004-2026' WHERE id = ?").run(reg.id)).toThrow(
+      /IMMUTABLE/,
+    );
     expect(() => db.prepare("UPDATE registration SET status = 'received' WHERE id = ?").run(reg.id)).toThrow(/FORBIDDEN_STATE/);
     expect(() => db.prepare('DELETE FROM registration WHERE id = ?').run(reg.id)).toThrow(/IMMUTABLE/);
     expect(() => db.prepare("UPDATE registration_status_event SET note = 'x'").run()).toThrow(/IMMUTABLE/);
     // Renaming the product still refreshes the search columns of the frozen registration.
     const d = await call(core, 'registrations:get', { id: reg.id });
-    await call(core, 'products:update', { id: d.product.id, data: { producerId: d.producer.id, name: 'Nước mắm Phú Quốc', setKey: 'qd26-2026/09' } });
+    await call(core, 'products:update', {
+      id: d.product.id,
+      data: { producerId: d.producer.id, name: 'Nước mắm Phú Quốc', setKey: 'qd26-2026/09' },
+    });
     expect((await call(core, 'registrations:list', { search: 'phu quoc' })).total).toBe(1);
   });
 
   it('deletes an open registration with its evidence and frees the stored file', async () => {
     core = await memoryCore();
     const { reg } = await makeRegistration(core);
-    const att = await call(core, 'attachments:add', { registrationId: reg.id, fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4 unique').toString('base64') });
+    const att = await call(core, 'attachments:add', {
+      registrationId: reg.id,
+      fileName: 'a.pdf',
+      contentBase64: Buffer.from('%PDF-1.4 unique').toString('base64'),
+    });
     await call(core, 'registrations:delete', { id: reg.id });
     expect(await callError(core, 'registrations:get', { id: reg.id })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await callError(core, 'attachments:content', { id: att.id })).toMatchObject({ code: 'NOT_FOUND' });

@@ -26,7 +26,13 @@ const registrationCount = (eb: ExpressionBuilder<DB, 'evaluation_round'>) =>
     .as('registration_count');
 
 export async function listRounds(db: Kysely<DB>): Promise<EvaluationRound[]> {
-  const rows = await db.selectFrom('evaluation_round').selectAll().select(registrationCount).orderBy('year', 'desc').orderBy('number', 'desc').execute();
+  const rows = await db
+    .selectFrom('evaluation_round')
+    .selectAll()
+    .select(registrationCount)
+    .orderBy('year', 'desc')
+    .orderBy('number', 'desc')
+    .execute();
   return rows.map((r) => toRound(r, Number(r.registration_count ?? 0)));
 }
 
@@ -36,7 +42,12 @@ export async function getRound(db: Kysely<DB>, id: number): Promise<EvaluationRo
 }
 
 export async function findRoundId(db: Kysely<DB>, year: number, number: number): Promise<number | undefined> {
-  const r = await db.selectFrom('evaluation_round').select('id').where('year', '=', year).where('number', '=', number).executeTakeFirst();
+  const r = await db
+    .selectFrom('evaluation_round')
+    .select('id')
+    .where('year', '=', year)
+    .where('number', '=', number)
+    .executeTakeFirst();
   return r?.id;
 }
 

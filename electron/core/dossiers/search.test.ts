@@ -26,13 +26,23 @@ describe('registration list', () => {
     const r2 = await makeRound(core, { number: 2 });
     rounds = [r1.id, r2.id];
     const daiPhat = await makeProducer(core, { name: 'HTX Nước mắm Đại Phát' });
-    const che = await makeProducer(core, { name: 'Công ty Chè Tân Cương', taxCode: '4600123456', kind: 'enterprise', communeCode: '05500', communeName: 'Xã Tân Cương', provinceCode: '19', provinceName: 'Tỉnh Thái Nguyên' });
+    const che = await makeProducer(core, {
+      name: 'Công ty Chè Tân Cương',
+      taxCode: '4600123456',
+      kind: 'enterprise',
+      communeCode: '05500',
+      communeName: 'Xã Tân Cương',
+      provinceCode: '19',
+      provinceName: 'Tỉnh Thái Nguyên',
+    });
     const mam = await makeProduct(core, daiPhat.id, { name: 'Nước mắm cá cơm' });
     const mamTom = await makeProduct(core, daiPhat.id, { name: 'Mắm tôm Đông Hải' });
     const tra = await makeProduct(core, che.id, { name: 'Chè búp Tân Cương', setKey: 'qd26-2026/11' });
     ids = {
       mam: (await call(core, 'registrations:create', { productId: mam.id, roundId: r1.id, kind: 'first' })).id,
-      mamTom: (await call(core, 'registrations:create', { productId: mamTom.id, roundId: r1.id, kind: 'upgrade', currentStars: 3 })).id,
+      mamTom: (
+        await call(core, 'registrations:create', { productId: mamTom.id, roundId: r1.id, kind: 'upgrade', currentStars: 3 })
+      ).id,
       tra: (await call(core, 'registrations:create', { productId: tra.id, roundId: r2.id, kind: 'first' })).id,
     };
     await call(core, 'registrations:setStatus', { id: ids.tra, status: 'advisory_review' });
@@ -79,8 +89,18 @@ describe('registration list', () => {
     expect(byName.total).toBe(3);
     expect(byName.rows.map((r) => r.productName)).toEqual(['Chè búp Tân Cương', 'Mắm tôm Đông Hải']);
     const next = await call(core, 'registrations:list', { sort: 'product', limit: 2, offset: 2 });
-    expect(next).toMatchObject({ total: 3, offset: 2, rows: [{ productName: 'Nước mắm cá cơm', roundNumber: 1, producerName: 'HTX Nước mắm Đại Phát', communeName: 'Phường Ba Đình' }] });
-    expect((await call(core, 'registrations:list', { sort: 'producer' })).rows.map((r) => r.id)).toEqual([ids.tra, ids.mamTom, ids.mam]);
+    expect(next).toMatchObject({
+      total: 3,
+      offset: 2,
+      rows: [
+        { productName: 'Nước mắm cá cơm', roundNumber: 1, producerName: 'HTX Nước mắm Đại Phát', communeName: 'Phường Ba Đình' },
+      ],
+    });
+    expect((await call(core, 'registrations:list', { sort: 'producer' })).rows.map((r) => r.id)).toEqual([
+      ids.tra,
+      ids.mamTom,
+      ids.mam,
+    ]);
   });
 
   it('follows renames of the producer (search columns kept by triggers)', async () => {

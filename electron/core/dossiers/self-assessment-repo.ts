@@ -4,7 +4,14 @@ import type { DB } from '../db/schema';
 
 export async function listAnswers(db: Kysely<DB>, registrationId: number): Promise<SelfAssessmentAnswer[]> {
   const rows = await db.selectFrom('self_assessment_answer').selectAll().where('registration_id', '=', registrationId).execute();
-  return rows.map((r) => ({ criterionCode: r.criterion_code, levelIndex: r.level_index, points: r.points, evidenceNote: r.evidence_note, updatedAt: r.updated_at, updatedBy: r.updated_by }));
+  return rows.map((r) => ({
+    criterionCode: r.criterion_code,
+    levelIndex: r.level_index,
+    points: r.points,
+    evidenceNote: r.evidence_note,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  }));
 }
 
 export async function upsertAnswer(
@@ -23,7 +30,11 @@ export async function upsertAnswer(
 }
 
 export async function deleteAnswer(db: Kysely<DB>, registrationId: number, criterionCode: string): Promise<void> {
-  await db.deleteFrom('self_assessment_answer').where('registration_id', '=', registrationId).where('criterion_code', '=', criterionCode).execute();
+  await db
+    .deleteFrom('self_assessment_answer')
+    .where('registration_id', '=', registrationId)
+    .where('criterion_code', '=', criterionCode)
+    .execute();
 }
 
 export async function answerSummary(db: Kysely<DB>, registrationId: number): Promise<{ answered: number; points: number }> {

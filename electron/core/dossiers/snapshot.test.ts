@@ -21,23 +21,54 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const flat = (s: string): string => s.replace(/\s+/gu, ' ');
 const snapshotRow = (c: Core, id: number) =>
-  c.ctx.sqlite.prepare('SELECT snapshot_product_name, snapshot_product_code, snapshot_producer_name, snapshot_producer_address, snapshot_at FROM registration WHERE id = ?').get(id);
+  c.ctx.sqlite
+    .prepare(
+      'SELECT snapshot_product_name, snapshot_product_code, snapshot_producer_name, snapshot_producer_address, snapshot_at FROM registration WHERE id = ?',
+    )
+    .get(id);
 
 /** Renames product and producer of a seeded registration through the normal services. */
 async function rename(c: Core, registrationId: number, productName: string, producerName: string) {
   const reg = await call(c, 'registrations:get', { id: registrationId });
   const p = reg.product;
-  await call(c, 'products:update', { id: p.id, data: { producerId: p.producerId, name: productName, setKey: p.setKey, specification: p.specification, packaging: p.packaging, productCode: p.productCode, note: p.note } });
+  await call(c, 'products:update', {
+    id: p.id,
+    data: {
+      producerId: p.producerId,
+      name: productName,
+      setKey: p.setKey,
+      specification: p.specification,
+      packaging: p.packaging,
+      productCode: p.productCode,
+      note: p.note,
+    },
+  });
   await call(c, 'producers:update', {
     id: reg.producer.id,
-    data: producerInput({ name: producerName, taxCode: null, representativeGender: null, email: null, phone: null, address: 'Thôn Mới', communeCode: '00001', communeName: 'Xã Một', provinceCode: '01', provinceName: 'Tỉnh Một' }),
+    data: producerInput({
+      name: producerName,
+      taxCode: null,
+      representativeGender: null,
+      email: null,
+      phone: null,
+      address: 'Thôn Mới',
+      communeCode: '00001',
+      communeName: 'Xã Một',
+      provinceCode: '01',
+      provinceName: 'Tỉnh Một',
+    }),
   });
 }
 
 describe('names recorded at evaluation (migration 0008)', { timeout: 120_000 }, () => {
   it('results and the minutes keep the names of the evaluation; the dossier shows the new one and the old', async () => {
     core = await memoryCore();
-    const s = seedSession(core.ctx.sqlite, { products: 2, members: 3, withSecretary: true, choose: ({ levels }) => levels.length - 1 });
+    const s = seedSession(core.ctx.sqlite, {
+      products: 2,
+      members: 3,
+      withSecretary: true,
+      choose: ({ levels }) => levels.length - 1,
+    });
     const [evaluated, open] = s.registrationIds as [number, number];
     expect(snapshotRow(core, evaluated)).toMatchObject({ snapshot_at: null });
     await call(core, 'registrations:setStatus', { id: evaluated, status: 'evaluated' });
@@ -54,7 +85,11 @@ describe('names recorded at evaluation (migration 0008)', { timeout: 120_000 }, 
 
     const results = await call(core, 'results:session', { sessionId: s.sessionId });
     const byReg = new Map(results.products.map((p) => [p.registrationId, p]));
-    expect(byReg.get(evaluated)).toMatchObject({ productName: 'Sản phẩm số 1', producerName: 'HTX Nông sản 1', productCode: '01-00001-1-2026' });
+    expect(byReg.get(evaluated)).toMatchObject({
+      productName: 'Sản phẩm số 1',
+      producerName: 'HTX Nông sản 1',
+      productCode: '01-00001-1-2026',
+    });
     // Not evaluated yet: the current names.
     expect(byReg.get(open)).toMatchObject({ productName: 'Mật ong Bạc Hà', producerName: 'HTX Bạc Hà' });
 
@@ -73,10 +108,17 @@ describe('names recorded at evaluation (migration 0008)', { timeout: 120_000 }, 
     const dossier = await call(core, 'registrations:get', { id: evaluated });
     expect(dossier.product.name).toBe('Nước mắm Hạnh Phúc');
     expect(dossier.producer.name).toBe('HTX Hạnh Phúc');
-    expect(dossier.evaluatedAs).toMatchObject({ productName: 'Sản phẩm số 1', producerName: 'HTX Nông sản 1', producerAddress: 'Xã Một, Tỉnh Một' });
+    expect(dossier.evaluatedAs).toMatchObject({
+      productName: 'Sản phẩm số 1',
+      producerName: 'HTX Nông sản 1',
+      producerAddress: 'Xã Một, Tỉnh Một',
+    });
     expect((await call(core, 'registrations:get', { id: open })).evaluatedAs).toBeNull();
 
-    expect(await registrationDisplayNames(core.ctx.db, evaluated)).toMatchObject({ productName: 'Sản phẩm số 1', evaluatedAt: expect.any(String) });
+    expect(await registrationDisplayNames(core.ctx.db, evaluated)).toMatchObject({
+      productName: 'Sản phẩm số 1',
+      evaluatedAt: expect.any(String),
+    });
     expect(await registrationDisplayNames(core.ctx.db, open)).toEqual({
       productName: 'Mật ong Bạc Hà',
       productCode: '01-00001-2-2026',
@@ -97,9 +139,9 @@ describe('names recorded at evaluation (migration 0008)', { timeout: 120_000 }, 
     await call(core, 'registrations:setStatus', { id, status: 'result' });
     await call(core, 'registrations:setStatus', { id, status: 'evaluated' });
     expect(snapshotRow(core, id)).toEqual(first);
-    expect(() => core.ctx.sqlite.prepare("UPDATE registration SET snapshot_product_name = 'Sửa lén' WHERE id = ?").run(id)).toThrow(
-      /IMMUTABLE: the names recorded when the registration was evaluated can no longer change/,
-    );
+    expect(() =>
+      core.ctx.sqlite.prepare("UPDATE registration SET snapshot_product_name = 'Sửa lén' WHERE id = ?").run(id),
+    ).toThrow(/IMMUTABLE: the names recorded when the registration was evaluated can no longer change/);
     expect(() => core.ctx.sqlite.prepare('UPDATE registration SET snapshot_at = NULL WHERE id = ?').run(id)).toThrow(/IMMUTABLE/);
   });
 
@@ -111,9 +153,16 @@ describe('names recorded at evaluation (migration 0008)', { timeout: 120_000 }, 
       const s = seedSession(opened.sqlite, { products: 2, members: 3, choose: () => 0 });
       opened.sqlite.prepare("UPDATE registration SET status = 'evaluated' WHERE id = ?").run(s.registrationIds[0]);
       await migrateToLatest(opened);
-      const rows = opened.sqlite.prepare('SELECT id, snapshot_product_name, snapshot_producer_name, snapshot_at FROM registration ORDER BY id').all();
+      const rows = opened.sqlite
+        .prepare('SELECT id, snapshot_product_name, snapshot_producer_name, snapshot_at FROM registration ORDER BY id')
+        .all();
       expect(rows).toEqual([
-        { id: s.registrationIds[0], snapshot_product_name: 'Sản phẩm số 1', snapshot_producer_name: 'HTX Nông sản 1', snapshot_at: expect.any(String) },
+        {
+          id: s.registrationIds[0],
+          snapshot_product_name: 'Sản phẩm số 1',
+          snapshot_producer_name: 'HTX Nông sản 1',
+          snapshot_at: expect.any(String),
+        },
         { id: s.registrationIds[1], snapshot_product_name: null, snapshot_producer_name: null, snapshot_at: null },
       ]);
     } finally {

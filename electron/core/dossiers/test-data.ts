@@ -41,7 +41,15 @@ export async function makeProducer(core: Core, over: Record<string, unknown> = {
 }
 
 export async function makeProduct(core: Core, producerId: number, over: Record<string, unknown> = {}) {
-  return call(core, 'products:create', { producerId, name: 'Nước mắm cá cơm 40 độ đạm', setKey: 'qd26-2026/09', specification: 'Chai 500 ml', packaging: 'Chai thủy tinh', codeYear: 2026, ...over });
+  return call(core, 'products:create', {
+    producerId,
+    name: 'Nước mắm cá cơm 40 độ đạm',
+    setKey: 'qd26-2026/09',
+    specification: 'Chai 500 ml',
+    packaging: 'Chai thủy tinh',
+    codeYear: 2026,
+    ...over,
+  });
 }
 
 /** A round, a producer, a product and its first registration. */
@@ -49,6 +57,12 @@ export async function makeRegistration(core: Core, over: Record<string, unknown>
   const round = await makeRound(core);
   const producer = await makeProducer(core);
   const product = await makeProduct(core, producer.id);
-  const reg = await call(core, 'registrations:create', { productId: product.id, roundId: round.id, kind: 'first', receivedCommuneOn: '2026-03-02', ...over });
+  const reg = await call(core, 'registrations:create', {
+    productId: product.id,
+    roundId: round.id,
+    kind: 'first',
+    receivedCommuneOn: '2026-03-02',
+    ...over,
+  });
   return { round, producer, product, reg };
 }

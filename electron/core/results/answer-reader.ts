@@ -85,7 +85,8 @@ export class CompleteSheet implements CountingSheet {
 }
 
 /** The sheet's levels in the set's order when every criterion has one (see CompleteSheet), else undefined. */
-export const storedLevels = (sheet: CountingSheet): Int32Array | undefined => (sheet instanceof CompleteSheet ? sheet.levels : undefined);
+export const storedLevels = (sheet: CountingSheet): Int32Array | undefined =>
+  sheet instanceof CompleteSheet ? sheet.levels : undefined;
 
 /** sheet_id · 64 + level_index: one small integer per answer (pluck mode, no array per row). */
 const PACK = 64;
@@ -94,7 +95,13 @@ const PACK = 64;
  * Fills the choices of `sheets` (keyed by sheet id). A sheet that answered every criterion is
  * replaced in the map by a CompleteSheet: read the map's values after this call.
  */
-export function readChoices(sqlite: Database.Database, sessionId: number, sheets: Map<number, CountingSheet>, versions: Map<number, LoadedVersion>, registrationId?: number): void {
+export function readChoices(
+  sqlite: Database.Database,
+  sessionId: number,
+  sheets: Map<number, CountingSheet>,
+  versions: Map<number, LoadedVersion>,
+  registrationId?: number,
+): void {
   // Levels ≥ 64 do not exist in any set (the scoring input allows up to 50); such a row would
   // be left out here, making its sheet "partial" and read again with its codes below.
   const packed = sqlite
@@ -132,7 +139,9 @@ export function readChoices(sqlite: Database.Database, sessionId: number, sheets
   }
 
   if (partial.length === 0) return;
-  const byCode = sqlite.prepare('SELECT criterion_code, level_index FROM score_answer WHERE sheet_id = ? AND level_index IS NOT NULL').raw(true);
+  const byCode = sqlite
+    .prepare('SELECT criterion_code, level_index FROM score_answer WHERE sheet_id = ? AND level_index IS NOT NULL')
+    .raw(true);
   for (const sheet of partial) {
     const choices: Record<string, number> = {};
     const list = byCode.all(sheet.sheetId) as [string, number][];
@@ -143,9 +152,16 @@ export function readChoices(sqlite: Database.Database, sessionId: number, sheets
 }
 
 /** Every stored answer of some sheets with its points, for the results digest (not the hot path). */
-export function readStoredAnswers(sqlite: Database.Database, sheetIds: readonly number[]): Map<number, [string, number, number][]> {
+export function readStoredAnswers(
+  sqlite: Database.Database,
+  sheetIds: readonly number[],
+): Map<number, [string, number, number][]> {
   const out = new Map<number, [string, number, number][]>();
-  const stmt = sqlite.prepare('SELECT criterion_code, level_index, points FROM score_answer WHERE sheet_id = ? AND level_index IS NOT NULL ORDER BY criterion_code').raw(true);
+  const stmt = sqlite
+    .prepare(
+      'SELECT criterion_code, level_index, points FROM score_answer WHERE sheet_id = ? AND level_index IS NOT NULL ORDER BY criterion_code',
+    )
+    .raw(true);
   for (const id of sheetIds) out.set(id, stmt.all(id) as [string, number, number][]);
   return out;
 }

@@ -55,7 +55,10 @@ export function rankingLevelOf(councilLevel: string): CouncilLevel {
 
 export function legalBasisOf(s: SessionFacts): LegalBasisId {
   if (!isLegalBasisId(s.legalBasis)) {
-    throw new CoreError('INTERNAL', `Round ${s.roundId} of session ${s.id} names an unknown legal basis ${JSON.stringify(s.legalBasis)}`);
+    throw new CoreError(
+      'INTERNAL',
+      `Round ${s.roundId} of session ${s.id} names an unknown legal basis ${JSON.stringify(s.legalBasis)}`,
+    );
   }
   return s.legalBasis;
 }
@@ -82,7 +85,9 @@ export function sheetIsPlain(version: LoadedVersion, sheet: CountingSheet): bool
   if (sheet.answeredCount !== criterionCount(version.set)) return false;
   const levels = storedLevels(sheet);
   const index = levels ? compileSet(version.set).index : null;
-  return !levelStopTriggers(version.set).some((l) => (levels ? levels[index!.get(l.criterionCode) ?? -1] : sheet.choices[l.criterionCode]) === l.levelIndex);
+  return !levelStopTriggers(version.set).some(
+    (l) => (levels ? levels[index!.get(l.criterionCode) ?? -1] : sheet.choices[l.criterionCode]) === l.levelIndex,
+  );
 }
 
 const countCache = new WeakMap<CriteriaSet, number>();
@@ -108,7 +113,10 @@ export function evaluateStoredSheet(version: LoadedVersion, sheet: CountingSheet
  * stop (knock-out note) count 0 even when a level is stored, exactly as the sheet's own total;
  * the ranking is told the sheet is "stopped" so it accepts those criteria without a level.
  */
-export function toSubmittedSheet(version: LoadedVersion, sheet: CountingSheet): { submitted: SubmittedSheet; evaluation: SheetEvaluation | null } {
+export function toSubmittedSheet(
+  version: LoadedVersion,
+  sheet: CountingSheet,
+): { submitted: SubmittedSheet; evaluation: SheetEvaluation | null } {
   if (sheetIsPlain(version, sheet)) {
     const levels = storedLevels(sheet);
     // With the compiled levels the ranking never reads `choices`; a getter keeps them lazy.
@@ -168,7 +176,11 @@ export function computeProducts(data: SessionData, marginPoints: number): Comput
     if (!list) sheetsByReg.set(s.registrationId, (list = []));
     list.push(s);
   }
-  const chairId = data.session.chairMemberId !== null && data.members.some((m) => m.memberId === data.session.chairMemberId && m.role !== 'secretary') ? data.session.chairMemberId : null;
+  const chairId =
+    data.session.chairMemberId !== null &&
+    data.members.some((m) => m.memberId === data.session.chairMemberId && m.role !== 'secretary')
+      ? data.session.chairMemberId
+      : null;
 
   return data.agenda.map((agenda) => {
     const version = data.versions.get(agenda.criteriaSetVersionId)!;
@@ -194,11 +206,15 @@ export function computeProducts(data: SessionData, marginPoints: number): Comput
       ranked = rankWithSensitivity(input, { marginPoints });
     } catch (e) {
       if (e instanceof RulesInputError) {
-        throw new CoreError('CONFLICT', `Product ${agenda.productCode} "${agenda.productName}" (registration ${agenda.registrationNo}) cannot be ranked: ${e.message}`, {
-          registrationId: agenda.registrationId,
-          rulesCode: e.code,
-          ...e.details,
-        });
+        throw new CoreError(
+          'CONFLICT',
+          `Product ${agenda.productCode} "${agenda.productName}" (registration ${agenda.registrationNo}) cannot be ranked: ${e.message}`,
+          {
+            registrationId: agenda.registrationId,
+            rulesCode: e.code,
+            ...e.details,
+          },
+        );
       }
       throw e;
     }

@@ -25,8 +25,12 @@ afterAll(() => core?.close());
 
 describe('results of the demo meeting', () => {
   it("members' totals equal the totals scoring stored on each submitted sheet", () => {
-    const stored = core.ctx.sqlite.prepare(`SELECT registration_id, member_id, total_points FROM score_sheet WHERE session_id = ? AND status = 'submitted'`).all(sessionId) as { registration_id: number; member_id: number; total_points: number }[];
-    const fromResults = results.products.flatMap((p) => p.memberTotals.map((m) => ({ registration_id: p.registrationId, member_id: m.memberId, total_points: m.totalPoints })));
+    const stored = core.ctx.sqlite
+      .prepare(`SELECT registration_id, member_id, total_points FROM score_sheet WHERE session_id = ? AND status = 'submitted'`)
+      .all(sessionId) as { registration_id: number; member_id: number; total_points: number }[];
+    const fromResults = results.products.flatMap((p) =>
+      p.memberTotals.map((m) => ({ registration_id: p.registrationId, member_id: m.memberId, total_points: m.totalPoints })),
+    );
     const key = (x: { registration_id: number; member_id: number }) => `${x.registration_id}:${x.member_id}`;
     expect(fromResults.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(stored.sort((a, b) => key(a).localeCompare(key(b))));
     expect(fromResults.length).toBeGreaterThan(50);
@@ -38,7 +42,11 @@ describe('results of the demo meeting', () => {
     const byReg = new Map((spread.value as SessionSpread).products.map((p) => [p.registrationId, p]));
     for (const p of results.products) {
       const s = byReg.get(p.registrationId)!;
-      expect([p.productCode, p.spread?.points ?? null, p.spread?.withinLimit ?? null]).toEqual([p.productCode, s.spread, s.withinLimit]);
+      expect([p.productCode, p.spread?.points ?? null, p.spread?.withinLimit ?? null]).toEqual([
+        p.productCode,
+        s.spread,
+        s.withinLimit,
+      ]);
     }
     expect(results.products[0]).toMatchObject({ status: 'spread_unresolved', provisional: true });
     expect(results.products.slice(1).every((p) => p.status === 'complete')).toBe(true);

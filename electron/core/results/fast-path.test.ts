@@ -47,7 +47,10 @@ function generated(seed: number, extra: Partial<SeedSpec> = {}): SeedSpec {
 
 /** The same sheet as the straightforward path sees it: answers read by code into a plain object. */
 function keyedSheet(c: Core, s: CountingSheet): CountingSheet {
-  const rows = c.ctx.sqlite.prepare('SELECT criterion_code, level_index FROM score_answer WHERE sheet_id = ? AND level_index IS NOT NULL').raw(true).all(s.sheetId) as [string, number][];
+  const rows = c.ctx.sqlite
+    .prepare('SELECT criterion_code, level_index FROM score_answer WHERE sheet_id = ? AND level_index IS NOT NULL')
+    .raw(true)
+    .all(s.sheetId) as [string, number][];
   return {
     sheetId: s.sheetId,
     registrationId: s.registrationId,

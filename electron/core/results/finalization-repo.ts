@@ -26,7 +26,12 @@ export async function finalizationRows(db: Kysely<DB>, sessionId: number): Promi
 
 /** The finalization in force (not reopened), if any. */
 export async function openFinalization(db: Kysely<DB>, sessionId: number): Promise<FinalizationRow | undefined> {
-  return db.selectFrom('session_finalization').selectAll().where('session_id', '=', sessionId).where('reopened_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('session_finalization')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('reopened_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Finalizations in force across sessions (or of one session), for verification. */
@@ -44,7 +49,16 @@ export async function allFinalizations(db: Kysely<DB>, sessionId?: number): Prom
 
 export async function insertFinalization(
   db: Kysely<DB>,
-  v: { sessionId: number; seq: number; auditHead: string; digest: string; json: string; at: string; by: string; chairMemberId: number | null },
+  v: {
+    sessionId: number;
+    seq: number;
+    auditHead: string;
+    digest: string;
+    json: string;
+    at: string;
+    by: string;
+    chairMemberId: number | null;
+  },
 ): Promise<number> {
   const r = await db
     .insertInto('session_finalization')
@@ -67,7 +81,11 @@ export async function insertFinalization(
   return r.id;
 }
 
-export async function markReopened(db: Kysely<DB>, id: number, v: { at: string; by: string; reason: string; chairMemberId: number }): Promise<void> {
+export async function markReopened(
+  db: Kysely<DB>,
+  id: number,
+  v: { at: string; by: string; reason: string; chairMemberId: number },
+): Promise<void> {
   await db
     .updateTable('session_finalization')
     .set({ reopened_at: v.at, reopened_by: v.by, reopen_reason: v.reason, reopen_chair_member_id: v.chairMemberId })

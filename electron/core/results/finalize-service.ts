@@ -25,24 +25,39 @@ function translateTrigger(e: unknown): unknown {
   return m ? new CoreError(m[1] as 'IMMUTABLE' | 'FORBIDDEN_STATE' | 'CONFLICT', m[2]!) : e;
 }
 
-export async function finalizeSession(ctx: CoreContext, actor: string, input: { sessionId: number; acknowledgeSensitive: boolean; marginPoints: number }): Promise<SessionResults> {
+export async function finalizeSession(
+  ctx: CoreContext,
+  actor: string,
+  input: { sessionId: number; acknowledgeSensitive: boolean; marginPoints: number },
+): Promise<SessionResults> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const conn: Conn = { db: trx, sqlite: ctx.sqlite };
       const computed = await computeSession(conn, input.sessionId, input.marginPoints);
       const before = await sessionResultsOf(trx, computed, input.marginPoints);
       if (before.finalizeBlockers.length > 0) {
-        throw new CoreError('FORBIDDEN_STATE', `Session ${input.sessionId} cannot be finalized: ${before.finalizeBlockers.map((b) => b.message).join('; ')}`, {
-          sessionId: input.sessionId,
-          blockers: before.finalizeBlockers,
-        });
+        throw new CoreError(
+          'FORBIDDEN_STATE',
+          `Session ${input.sessionId} cannot be finalized: ${before.finalizeBlockers.map((b) => b.message).join('; ')}`,
+          {
+            sessionId: input.sessionId,
+            blockers: before.finalizeBlockers,
+          },
+        );
       }
       const sensitive = before.products.filter(isSensitive);
       if (sensitive.length > 0 && !input.acknowledgeSensitive) {
         throw new CoreError(
           'VALIDATION',
           `acknowledgeSensitive: ${sensitive.length} product(s) are near a band edge or would change star with one member's one-level change (${sensitive.map((p) => p.productCode).join(', ')}); the chair must review them and confirm with acknowledgeSensitive: true`,
-          [{ path: ['acknowledgeSensitive'], message: 'the chair must confirm the sensitive results', code: 'custom', registrationIds: sensitive.map((p) => p.registrationId) }],
+          [
+            {
+              path: ['acknowledgeSensitive'],
+              message: 'the chair must confirm the sensitive results',
+              code: 'custom',
+              registrationIds: sensitive.map((p) => p.registrationId),
+            },
+          ],
         );
       }
       const at = ctx.now().toISOString();
@@ -52,7 +67,16 @@ export async function finalizeSession(ctx: CoreContext, actor: string, input: { 
       const json = canonicalJson(doc);
       const digest = sha256Hex(json);
       const chairMemberId = computed.data.session.chairMemberId;
-      const id = await insertFinalization(trx, { sessionId: input.sessionId, seq, auditHead: head, digest, json, at, by: actor, chairMemberId });
+      const id = await insertFinalization(trx, {
+        sessionId: input.sessionId,
+        seq,
+        auditHead: head,
+        digest,
+        json,
+        at,
+        by: actor,
+        chairMemberId,
+      });
       // The session's own status change (state machine, audit 'session.finalize') belongs to councils.
       await transitionSession(trx, ctx, actor, input.sessionId, 'finalized');
       await appendAudit(trx, ctx.now(), {
@@ -80,14 +104,27 @@ export async function finalizeSession(ctx: CoreContext, actor: string, input: { 
   }
 }
 
-export async function reopenSession(ctx: CoreContext, actor: string, input: { sessionId: number; chairMemberId: number; reason: string }): Promise<SessionResults> {
+export async function reopenSession(
+  ctx: CoreContext,
+  actor: string,
+  input: { sessionId: number; chairMemberId: number; reason: string },
+): Promise<SessionResults> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const session = await trx.selectFrom('session').select(['id', 'status', 'chair_member_id']).where('id', '=', input.sessionId).executeTakeFirst();
-      if (!session) throw new CoreError('NOT_FOUND', `Session ${input.sessionId} does not exist`, { what: 'Session', id: input.sessionId });
+      const session = await trx
+        .selectFrom('session')
+        .select(['id', 'status', 'chair_member_id'])
+        .where('id', '=', input.sessionId)
+        .executeTakeFirst();
+      if (!session)
+        throw new CoreError('NOT_FOUND', `Session ${input.sessionId} does not exist`, { what: 'Session', id: input.sessionId });
       const open = await openFinalization(trx, input.sessionId);
       if (session.status !== 'finalized' || !open) {
-        throw new CoreError('FORBIDDEN_STATE', `Session ${input.sessionId} is not finalized (it is ${session.status}); only a finalized session can be reopened`, { sessionId: input.sessionId, status: session.status });
+        throw new CoreError(
+          'FORBIDDEN_STATE',
+          `Session ${input.sessionId} is not finalized (it is ${session.status}); only a finalized session can be reopened`,
+          { sessionId: input.sessionId, status: session.status },
+        );
       }
       await assertPresiding(trx, input.sessionId, session.chair_member_id, input.chairMemberId);
       const at = ctx.now().toISOString();
@@ -110,7 +147,10 @@ export async function reopenSession(ctx: CoreContext, actor: string, input: { se
 }
 
 function documentOf(conn: Conn, c: Computed, seq: number, head: string): ResultsDocument {
-  const stored = readStoredAnswers(conn.sqlite, c.products.flatMap((p) => p.sheets.map((s) => s.sheetId)));
+  const stored = readStoredAnswers(
+    conn.sqlite,
+    c.products.flatMap((p) => p.sheets.map((s) => s.sheetId)),
+  );
   return resultsDocument(c.data, c.products, stored, seq, head);
 }
 
@@ -123,10 +163,17 @@ async function assertPresiding(db: Kysely<DB>, sessionId: number, sessionChair: 
     .where('a.session_id', '=', sessionId)
     .where('a.member_id', '=', memberId)
     .executeTakeFirst();
-  if (!m) throw new CoreError('VALIDATION', `chairMemberId: member ${memberId} is not listed for session ${sessionId}`, [{ path: ['chairMemberId'], message: 'not a member of this session', code: 'custom' }]);
+  if (!m)
+    throw new CoreError('VALIDATION', `chairMemberId: member ${memberId} is not listed for session ${sessionId}`, [
+      { path: ['chairMemberId'], message: 'not a member of this session', code: 'custom' },
+    ]);
   const presiding = sessionChair !== null ? m.id === sessionChair : m.role === 'chair';
   if (!presiding) {
-    throw new CoreError('FORBIDDEN_STATE', `${m.full_name} does not preside over session ${sessionId}; only the chair of the session can reopen its finalized results`, { sessionId, memberId });
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${m.full_name} does not preside over session ${sessionId}; only the chair of the session can reopen its finalized results`,
+      { sessionId, memberId },
+    );
   }
 }
 
@@ -140,8 +187,13 @@ export async function verifyFinalizations(conn: Conn, sessionId?: number): Promi
   const checks: FinalizationCheck[] = [];
   for (const row of await allFinalizations(db, sessionId)) {
     const problems: string[] = [];
-    if (sha256Hex(row.results_json) !== row.results_digest) problems.push(`the stored results of finalization ${row.seq} do not match their digest (the finalization record was edited)`);
-    const inChain = row.audit_head === GENESIS_HASH || (await db.selectFrom('audit_log').select('seq').where('hash', '=', row.audit_head).executeTakeFirst()) !== undefined;
+    if (sha256Hex(row.results_json) !== row.results_digest)
+      problems.push(
+        `the stored results of finalization ${row.seq} do not match their digest (the finalization record was edited)`,
+      );
+    const inChain =
+      row.audit_head === GENESIS_HASH ||
+      (await db.selectFrom('audit_log').select('seq').where('hash', '=', row.audit_head).executeTakeFirst()) !== undefined;
     if (!inChain) problems.push(`the audit head ${row.audit_head.slice(0, 12)}… stored at finalization is not in the audit log`);
     if (row.reopened_at === null) {
       let stored: ResultsDocument | null = null;
@@ -159,14 +211,30 @@ export async function verifyFinalizations(conn: Conn, sessionId?: number): Promi
         }
       }
     }
-    if (!(await finalizeEventNames(db, row.session_id, row.results_digest))) problems.push(`no results.finalize event in the audit log names digest ${row.results_digest.slice(0, 12)}…`);
+    if (!(await finalizeEventNames(db, row.session_id, row.results_digest)))
+      problems.push(`no results.finalize event in the audit log names digest ${row.results_digest.slice(0, 12)}…`);
     const f = toFinalization(row);
-    checks.push({ sessionId: row.session_id, finalizationId: f.id, seq: f.seq, ok: problems.length === 0, storedDigest: f.resultsDigest, problems });
+    checks.push({
+      sessionId: row.session_id,
+      finalizationId: f.id,
+      seq: f.seq,
+      ok: problems.length === 0,
+      storedDigest: f.resultsDigest,
+      problems,
+    });
   }
   return { ok: checks.every((c) => c.ok), checks };
 }
 
 async function finalizeEventNames(db: Kysely<DB>, sessionId: number, digest: string): Promise<boolean> {
-  const events = await db.selectFrom('audit_log').select('after_json').where('action', '=', 'results.finalize').where('entity', '=', 'session').where('entity_id', '=', String(sessionId)).execute();
-  return events.some((e) => e.after_json !== null && (JSON.parse(e.after_json) as { resultsDigest?: string }).resultsDigest === digest);
+  const events = await db
+    .selectFrom('audit_log')
+    .select('after_json')
+    .where('action', '=', 'results.finalize')
+    .where('entity', '=', 'session')
+    .where('entity_id', '=', String(sessionId))
+    .execute();
+  return events.some(
+    (e) => e.after_json !== null && (JSON.parse(e.after_json) as { resultsDigest?: string }).resultsDigest === digest,
+  );
 }

@@ -16,7 +16,9 @@ let s: Seeded;
 let draftSheetId: number;
 beforeAll(async () => {
   core = await memoryCore();
-  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+    content_json: string;
+  };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
   const c = choicesForTotal(set, 75, { keepMarks: true });
   s = seedSession(core.ctx.sqlite, { products: 2, members: 3, choose: ({ code }) => c[code]!, status: 'closed' });
@@ -29,7 +31,19 @@ afterAll(() => core?.close());
 /** Every row of every table a session's writes touch (the session is small). */
 function snapshot(): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const t of ['session', 'session_agenda_item', 'session_attendance', 'session_conflict', 'score_sheet', 'score_answer', 'score_answer_event', 'score_declaration', 'score_rescoring_round', 'paper_entry', 'session_finalization']) {
+  for (const t of [
+    'session',
+    'session_agenda_item',
+    'session_attendance',
+    'session_conflict',
+    'score_sheet',
+    'score_answer',
+    'score_answer_event',
+    'score_declaration',
+    'score_rescoring_round',
+    'paper_entry',
+    'session_finalization',
+  ]) {
     out[t] = core.ctx.sqlite.prepare(`SELECT * FROM ${t}`).all();
   }
   return out;
@@ -52,7 +66,10 @@ const writes = (): [string, unknown][] => {
     ['scoring:setOpinion', { sheetId, opinion: 'ý kiến' }],
     ['scoring:unlock', { sheetId, reason: 'Sửa phiếu' }],
     ['scoring:openRescoring', { sessionId, registrationId, chairMemberId: s.chairId, reason: 'Chấm lại' }],
-    ['scoring:paperSave', { sessionId, registrationId, memberId, entryNo: 1, enteredBy: 'Thư ký', writtenTotal: null, answers: [] }],
+    [
+      'scoring:paperSave',
+      { sessionId, registrationId, memberId, entryNo: 1, enteredBy: 'Thư ký', writtenTotal: null, answers: [] },
+    ],
   ];
 };
 
@@ -61,7 +78,10 @@ describe('writes to a finalized session', () => {
     const before = snapshot();
     for (const [channel, input] of writes()) {
       const r = await invoke(core.ctx, channel, input, {}, () => {});
-      expect([channel, r.ok ? 'ACCEPTED' : r.error.code]).toEqual([channel, expect.stringMatching(/^(FORBIDDEN_STATE|IMMUTABLE)$/)]);
+      expect([channel, r.ok ? 'ACCEPTED' : r.error.code]).toEqual([
+        channel,
+        expect.stringMatching(/^(FORBIDDEN_STATE|IMMUTABLE)$/),
+      ]);
       if (!r.ok) expect(r.error.message.length).toBeGreaterThan(20);
     }
     expect(snapshot()).toEqual(before);
@@ -69,7 +89,11 @@ describe('writes to a finalized session', () => {
 
   it('opening a member sheet is a read: it shows the submitted sheet and writes nothing', async () => {
     const before = snapshot();
-    const r = await invoke(core.ctx, 'scoring:open', { sessionId: s.sessionId, registrationId: s.registrationIds[0]!, memberId: s.memberIds[1]! });
+    const r = await invoke(core.ctx, 'scoring:open', {
+      sessionId: s.sessionId,
+      registrationId: s.registrationIds[0]!,
+      memberId: s.memberIds[1]!,
+    });
     expect(r).toMatchObject({ ok: true, value: { sheet: { status: 'submitted' } } });
     expect(snapshot()).toEqual(before);
   });

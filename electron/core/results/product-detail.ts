@@ -16,17 +16,30 @@ import type { SessionData } from './session-data';
  * self-assessment beside the members' mean (where the producer over- or under-rated).
  */
 
-async function selfAssessment(db: Kysely<DB>, registrationId: number): Promise<Map<string, { levelIndex: number; points: number }>> {
-  const rows = await db.selectFrom('self_assessment_answer').select(['criterion_code', 'level_index', 'points']).where('registration_id', '=', registrationId).execute();
+async function selfAssessment(
+  db: Kysely<DB>,
+  registrationId: number,
+): Promise<Map<string, { levelIndex: number; points: number }>> {
+  const rows = await db
+    .selectFrom('self_assessment_answer')
+    .select(['criterion_code', 'level_index', 'points'])
+    .where('registration_id', '=', registrationId)
+    .execute();
   return new Map(rows.map((r) => [r.criterion_code, { levelIndex: r.level_index, points: r.points }]));
 }
 
-function criteriaOf(p: ComputedProduct, data: SessionData, self: Map<string, { levelIndex: number; points: number }>): CriterionDetail[] {
+function criteriaOf(
+  p: ComputedProduct,
+  data: SessionData,
+  self: Map<string, { levelIndex: number; points: number }>,
+): CriterionDetail[] {
   const set = p.version.set;
   const compiled = compileSet(set);
   const decimals = data.session.rules.displayDecimals;
   // Plain sheets were ranked without the scoring rules (compute-results.ts); evaluate them here.
-  const evaluations = new Map(p.sheets.map((s) => [s.memberId, p.evaluations.get(s.memberId) ?? evaluateStoredSheet(p.version, s)]));
+  const evaluations = new Map(
+    p.sheets.map((s) => [s.memberId, p.evaluations.get(s.memberId) ?? evaluateStoredSheet(p.version, s)]),
+  );
   const everyMember = data.session.rules.minimaRule === 'every_member';
   return allCriteria(set).map(({ part, group, criterion }) => {
     const ci = compiled.index.get(criterion.code)!;
@@ -51,7 +64,9 @@ function criteriaOf(p: ComputedProduct, data: SessionData, self: Map<string, { l
     let allowsStars: 1 | 2 | 3 | 4 | 5 | null = null;
     if (n > 0) {
       if (!marked) allowsStars = 5;
-      else if (everyMember) allowsStars = Math.min(...memberLevels.map((m) => criterionCapFromSum(compiled, ci, Math.round(m.points * 100), 1))) as 2 | 3 | 4 | 5;
+      else if (everyMember)
+        allowsStars = Math.min(...memberLevels.map((m) => criterionCapFromSum(compiled, ci, Math.round(m.points * 100), 1))) as
+          2 | 3 | 4 | 5;
       else allowsStars = criterionCapFromSum(compiled, ci, sumCenti, n);
     }
     return {
@@ -60,7 +75,13 @@ function criteriaOf(p: ComputedProduct, data: SessionData, self: Map<string, { l
       part: part.code,
       groupCode: group.code,
       max: criterion.max,
-      levels: criterion.levels.map((l, index) => ({ index, text: l.text, points: l.points, minForStars: l.minForStars ?? null, case: l.case ?? null })),
+      levels: criterion.levels.map((l, index) => ({
+        index,
+        text: l.text,
+        points: l.points,
+        minForStars: l.minForStars ?? null,
+        case: l.case ?? null,
+      })),
       memberLevels,
       distribution,
       meanPoints: mean ? exactMean(mean, decimals) : null,
@@ -73,7 +94,12 @@ function criteriaOf(p: ComputedProduct, data: SessionData, self: Map<string, { l
   });
 }
 
-export async function productDetail(conn: Conn, sessionId: number, registrationId: number, marginPoints: number): Promise<ProductDetail> {
+export async function productDetail(
+  conn: Conn,
+  sessionId: number,
+  registrationId: number,
+  marginPoints: number,
+): Promise<ProductDetail> {
   const { db } = conn;
   const computed = await computeSession(conn, sessionId, marginPoints, registrationId);
   const { data } = computed;
@@ -97,7 +123,15 @@ export async function productDetail(conn: Conn, sessionId: number, registrationI
     product: toProductResult(p, data),
     members: header.members.map((m) => ({
       ...m,
-      sheetState: !m.scores ? 'not_scoring' : counted.has(m.memberId) ? 'counted' : recused.has(m.memberId) ? 'recused' : expected.has(m.memberId) ? 'missing' : 'absent',
+      sheetState: !m.scores
+        ? 'not_scoring'
+        : counted.has(m.memberId)
+          ? 'counted'
+          : recused.has(m.memberId)
+            ? 'recused'
+            : expected.has(m.memberId)
+              ? 'missing'
+              : 'absent',
     })),
     memberParts: p.ranking.members.map((m) => ({
       memberId: m.memberId,
@@ -108,6 +142,11 @@ export async function productDetail(conn: Conn, sessionId: number, registrationI
     criteria: criteriaOf(p, data, self),
     selfAssessmentTotal: selfTotal,
     sensitivity: productSensitivity(p, data),
-    rescoringRounds: rounds.map((r) => ({ roundNo: r.round_no, reason: r.reason, openedAt: r.opened_at, spreadPoints: r.spread_points })),
+    rescoringRounds: rounds.map((r) => ({
+      roundNo: r.round_no,
+      reason: r.reason,
+      openedAt: r.opened_at,
+      spreadPoints: r.spread_points,
+    })),
   };
 }

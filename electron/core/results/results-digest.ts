@@ -59,12 +59,20 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 /** Hash of what a member answered (stored code, level and points, and declarations), independent of row order. */
 export function sheetAnswersHash(sheet: CountingSheet, stored: readonly (readonly [string, number, number])[]): string {
   const answers = [...stored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const declarations = sheet.declarations.map((d) => [d.ruleId, d.holds, d.reason] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const declarations = sheet.declarations
+    .map((d) => [d.ruleId, d.holds, d.reason] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return sha256Hex(canonicalJson({ answers, declarations }));
 }
 
 /** `stored`: sheet id → its stored answers (readStoredAnswers). */
-export function resultsDocument(data: SessionData, products: readonly ComputedProduct[], stored: ReadonlyMap<number, readonly (readonly [string, number, number])[]>, seq: number, auditHead: string): ResultsDocument {
+export function resultsDocument(
+  data: SessionData,
+  products: readonly ComputedProduct[],
+  stored: ReadonlyMap<number, readonly (readonly [string, number, number])[]>,
+  seq: number,
+  auditHead: string,
+): ResultsDocument {
   return {
     format: RESULTS_FORMAT,
     formatVersion: RESULTS_FORMAT_VERSION,
@@ -82,7 +90,11 @@ export function resultsDocument(data: SessionData, products: readonly ComputedPr
         criteriaSetVersionId: c.version.versionId,
         criteriaSetContentHash: c.version.contentHash,
         rescoringRound: c.rescoringRound,
-        sheets: c.sheets.map((s) => ({ sheetId: s.sheetId, memberId: s.memberId, answersHash: sheetAnswersHash(s, stored.get(s.sheetId) ?? []) })),
+        sheets: c.sheets.map((s) => ({
+          sheetId: s.sheetId,
+          memberId: s.memberId,
+          answersHash: sheetAnswersHash(s, stored.get(s.sheetId) ?? []),
+        })),
         memberTotalsCenti: r.members.map((m) => [m.memberId, m.totalCenti] as [number, number]),
         meanSumCenti: r.mean?.sumCenti ?? null,
         meanCount: r.mean?.count ?? null,
@@ -117,15 +129,26 @@ export function describeDifferences(stored: ResultsDocument, now: ResultsDocumen
     for (const s of p.sheets) {
       const t = sheetsNow.get(s.sheetId);
       if (!t) out.push(`product ${p.productCode}: sheet ${s.sheetId} of member ${s.memberId} no longer counts`);
-      else if (t.answersHash !== s.answersHash) out.push(`product ${p.productCode}: the answers of sheet ${s.sheetId} (member ${s.memberId}) were changed after finalization`);
+      else if (t.answersHash !== s.answersHash)
+        out.push(
+          `product ${p.productCode}: the answers of sheet ${s.sheetId} (member ${s.memberId}) were changed after finalization`,
+        );
     }
-    for (const t of q.sheets) if (!p.sheets.some((s) => s.sheetId === t.sheetId)) out.push(`product ${p.productCode}: sheet ${t.sheetId} of member ${t.memberId} counts now but did not at finalization`);
+    for (const t of q.sheets)
+      if (!p.sheets.some((s) => s.sheetId === t.sheetId))
+        out.push(`product ${p.productCode}: sheet ${t.sheetId} of member ${t.memberId} counts now but did not at finalization`);
     const { sheets: _a, ...restStored } = p;
     const { sheets: _b, ...restNow } = q;
-    if (canonicalJson(restStored) !== canonicalJson(restNow)) out.push(`product ${p.productCode}: the result differs from the finalized one (${diffKeys(restStored, restNow).join(', ')})`);
+    if (canonicalJson(restStored) !== canonicalJson(restNow))
+      out.push(
+        `product ${p.productCode}: the result differs from the finalized one (${diffKeys(restStored, restNow).join(', ')})`,
+      );
   }
-  for (const q of now.products) if (!storedIds.has(q.registrationId)) out.push(`product ${q.productCode} (registration ${q.registrationNo}) is on the agenda but was not finalized`);
-  for (const k of ['legalBasis', 'councilRulesId'] as const) if (stored[k] !== now[k]) out.push(`${k} changed from ${String(stored[k])} to ${String(now[k])}`);
+  for (const q of now.products)
+    if (!storedIds.has(q.registrationId))
+      out.push(`product ${q.productCode} (registration ${q.registrationNo}) is on the agenda but was not finalized`);
+  for (const k of ['legalBasis', 'councilRulesId'] as const)
+    if (stored[k] !== now[k]) out.push(`${k} changed from ${String(stored[k])} to ${String(now[k])}`);
   return out;
 }
 

@@ -13,7 +13,9 @@ let core: Core;
 afterEach(() => core?.close());
 
 async function setOf(c: Core, setKey = 'qd26-2026/07'): Promise<CriteriaSet> {
-  const row = c.ctx.sqlite.prepare('SELECT content_json FROM criteria_set_version WHERE set_key = ?').get(setKey) as { content_json: string };
+  const row = c.ctx.sqlite.prepare('SELECT content_json FROM criteria_set_version WHERE set_key = ?').get(setKey) as {
+    content_json: string;
+  };
   return CriteriaSet.parse(JSON.parse(row.content_json));
 }
 
@@ -46,7 +48,12 @@ describe('results:session', () => {
       [
         [t(80), t(82), t(78), t(81)], // 4★, no cap
         // 1.5 at level 1 (1 point) misses its 4★ mark (level 2): capped at 3★
-        [t(80, { keepMarks: true, overrides: { '1.5': 1 } }), t(80, { keepMarks: true, overrides: { '1.5': 1 } }), t(80, { keepMarks: true, overrides: { '1.5': 1 } }), t(80, { keepMarks: true, overrides: { '1.5': 1 } })],
+        [
+          t(80, { keepMarks: true, overrides: { '1.5': 1 } }),
+          t(80, { keepMarks: true, overrides: { '1.5': 1 } }),
+          t(80, { keepMarks: true, overrides: { '1.5': 1 } }),
+          t(80, { keepMarks: true, overrides: { '1.5': 1 } }),
+        ],
         [t(60), t(75), t(70), t(70)], // spread 15 > 10
         [t(80), t(80), t(80), undefined], // waiting for one sheet
         [t(95), t(95), t(95), t(95)], // 5★, proposed to the central council
@@ -81,24 +88,52 @@ describe('results:session', () => {
     ]);
     // 321 / 4 = 80.25 exactly, kept as a fraction of centi-points.
     expect(a!.mean).toEqual({ sumCenti: 32100, count: 4, value: 80.25, display: '80,25' });
-    expect(a!.spread).toMatchObject({ points: 4, limitPoints: 10, withinLimit: true, lowestMemberIds: [s.memberIds[2]], highestMemberIds: [s.memberIds[1]] });
+    expect(a!.spread).toMatchObject({
+      points: 4,
+      limitPoints: 10,
+      withinLimit: true,
+      lowestMemberIds: [s.memberIds[2]],
+      highestMemberIds: [s.memberIds[1]],
+    });
     expect(a!.partMeans.map((p) => p.part)).toEqual(['A', 'B', 'C']);
     expect(a!.partMeans.reduce((x, p) => x + p.mean.sumCenti, 0)).toBe(32100);
     expect(a!.reason).toBe('Đạt 80,25 điểm (hạng 4 sao) → 4 sao. Đề nghị Chủ tịch UBND tỉnh công nhận sản phẩm OCOP 4 sao.');
 
     expect(b).toMatchObject({ status: 'complete', bandStar: 4, cap: 3, finalStar: 3 });
-    expect(b!.cappingCriteria).toEqual([expect.objectContaining({ code: '1.5', requiredStars: 4, requiredPoints: 2, failingMemberIds: s.memberIds })]);
-    expect(b!.starExplanation).toBe('Đạt 80 điểm (hạng 4 sao) nhưng tiêu chí 1.5 chưa đạt mức yêu cầu tối thiểu của 4 sao → 3 sao');
+    expect(b!.cappingCriteria).toEqual([
+      expect.objectContaining({ code: '1.5', requiredStars: 4, requiredPoints: 2, failingMemberIds: s.memberIds }),
+    ]);
+    expect(b!.starExplanation).toBe(
+      'Đạt 80 điểm (hạng 4 sao) nhưng tiêu chí 1.5 chưa đạt mức yêu cầu tối thiểu của 4 sao → 3 sao',
+    );
 
-    expect(c).toMatchObject({ status: 'spread_unresolved', provisional: true, recognised: false, spread: { points: 15, withinLimit: false } });
+    expect(c).toMatchObject({
+      status: 'spread_unresolved',
+      provisional: true,
+      recognised: false,
+      spread: { points: 15, withinLimit: false },
+    });
     expect(c!.reason).toContain('Chênh lệch điểm giữa các thành viên là 15 điểm, vượt mức cho phép (tối đa 10 điểm)');
 
     expect(d).toMatchObject({ status: 'waiting_for_sheets', missingSheetMemberIds: [s.memberIds[3]], recognised: false });
     expect(d!.reason).toContain('Đang chờ phiếu đánh giá: đã nộp 3/4 phiếu, còn thiếu phiếu của Phạm Thị Dung');
 
-    expect(e).toMatchObject({ status: 'complete', bandStar: 5, finalStar: 5, proposedToCentral: true, previousStar: 4, registrationKind: 'upgrade' });
+    expect(e).toMatchObject({
+      status: 'complete',
+      bandStar: 5,
+      finalStar: 5,
+      proposedToCentral: true,
+      previousStar: 4,
+      registrationKind: 'upgrade',
+    });
 
-    expect(r.summary).toMatchObject({ products: 5, byStatus: { complete: 3, spread_unresolved: 1, waiting_for_sheets: 1 }, byFinalStar: { 3: 1, 4: 1, 5: 1 }, recognised: 3, proposedToCentral: 1 });
+    expect(r.summary).toMatchObject({
+      products: 5,
+      byStatus: { complete: 3, spread_unresolved: 1, waiting_for_sheets: 1 },
+      byFinalStar: { 3: 1, 4: 1, 5: 1 },
+      recognised: 3,
+      proposedToCentral: 1,
+    });
     expect(r.locked).toBe(false);
     expect(r.finalizable).toBe(false);
     expect(r.finalizeBlockers.map((x) => x.code)).toEqual(['session_not_closed', 'products_unresolved']);
@@ -129,7 +164,8 @@ describe('results:session', () => {
     core.close();
     const full = choicesForTotal(set, 75, { keepMarks: true });
     const s = await seedPlan([[full, full, full, full]], {
-      declarations: (_p, m) => (m === 1 ? [{ ruleId: 'disqualify:set:1', holds: true, reason: 'Sử dụng nguyên liệu không rõ nguồn gốc' }] : []),
+      declarations: (_p, m) =>
+        m === 1 ? [{ ruleId: 'disqualify:set:1', holds: true, reason: 'Sử dụng nguyên liệu không rõ nguồn gốc' }] : [],
     });
     const r = await results(s.sessionId);
     expect(r.products[0]).toMatchObject({ status: 'disqualified', finalStar: null, recognised: false });
@@ -139,7 +175,10 @@ describe('results:session', () => {
 
     const q = await seedPlan([[full, full, full, full]], { absent: [2, 3] });
     const rq = await results(q.sessionId);
-    expect(rq.products[0]).toMatchObject({ status: 'quorum_not_met', quorum: { met: false, participating: 2, needed: 3, councilSize: 4 } });
+    expect(rq.products[0]).toMatchObject({
+      status: 'quorum_not_met',
+      quorum: { met: false, participating: 2, needed: 3, councilSize: 4 },
+    });
     expect(rq.products[0]!.reason).toMatch(/^Chưa đủ số thành viên dự họp: 2\/4/);
   });
 
@@ -150,7 +189,12 @@ describe('results:session', () => {
     const c = choicesForTotal(set, 72, { keepMarks: true });
     const s = await seedPlan([[c, c, c, c, c]], { recusals: [[0, 4]] });
     const r = await results(s.sessionId);
-    expect(r.products[0]).toMatchObject({ status: 'complete', finalStar: 4, recusedMemberIds: [s.memberIds[4]], quorum: { participating: 4, councilSize: 5, needed: 4 } });
+    expect(r.products[0]).toMatchObject({
+      status: 'complete',
+      finalStar: 4,
+      recusedMemberIds: [s.memberIds[4]],
+      quorum: { participating: 4, councilSize: 5, needed: 4 },
+    });
     expect(r.products[0]!.expectedMemberIds).not.toContain(s.memberIds[4]);
   });
 
@@ -159,11 +203,15 @@ describe('results:session', () => {
     const set = await setOf(core);
     core.close();
     const c = choicesForTotal(set, 80, { keepMarks: true });
-    const s = await seedPlan([[c, c, c]], { declarations: (_p, m) => (m === 0 ? [{ ruleId: 'conditional:5.2:1', holds: false, reason: null }] : []) });
+    const s = await seedPlan([[c, c, c]], {
+      declarations: (_p, m) => (m === 0 ? [{ ruleId: 'conditional:5.2:1', holds: false, reason: null }] : []),
+    });
     const points52 = set.parts[1]!.groups.flatMap((g) => g.criteria).find((x) => x.code === '5.2')!.levels[c['5.2']!]!.points;
     const r = await results(s.sessionId);
     expect(r.products[0]!.memberTotals.map((m) => m.totalPoints)).toEqual([80 - points52, 80, 80]);
-    const stored = core.ctx.sqlite.prepare('SELECT total_points FROM score_sheet WHERE id = ?').get(s.sheetIds[0]![0]) as { total_points: number };
+    const stored = core.ctx.sqlite.prepare('SELECT total_points FROM score_sheet WHERE id = ?').get(s.sheetIds[0]![0]) as {
+      total_points: number;
+    };
     expect(stored.total_points).toBe(80 - points52);
   });
 
@@ -171,7 +219,9 @@ describe('results:session', () => {
     core = await memoryCore();
     const set = await setOf(core);
     core.close();
-    const s = await seedPlan([[choicesForTotal(set, 64), choicesForTotal(set, 71, { keepMarks: true }), choicesForTotal(set, 58)]]);
+    const s = await seedPlan([
+      [choicesForTotal(set, 64), choicesForTotal(set, 71, { keepMarks: true }), choicesForTotal(set, 58)],
+    ]);
     const { products } = await computeSession(core.ctx, s.sessionId, 1);
     const p = products[0]!;
     expect(p.sheets.every((sh) => sheetIsPlain(p.version, sh))).toBe(true);
@@ -227,7 +277,11 @@ describe('results:sensitivity', () => {
     const narrow = await results(s.sessionId, 0);
     expect(narrow.products[0]!.sensitivity.nearEdge).toBeNull();
     const wide = await results(s.sessionId, 1);
-    expect(wide.products[0]!.sensitivity.nearEdge).toMatchObject({ edgePoints: 70, side: 'below', distance: { sumCenti: 100, count: 3, display: '0,33' } });
+    expect(wide.products[0]!.sensitivity.nearEdge).toMatchObject({
+      edgePoints: 70,
+      side: 'below',
+      distance: { sumCenti: 100, count: 3, display: '0,33' },
+    });
     const bad = await invoke(core.ctx, 'results:session', { sessionId: s.sessionId, marginPoints: 11 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
@@ -242,7 +296,9 @@ describe('results:product', () => {
     const low = { ...high, '1.5': 1 };
     const s = await seedPlan([[high, high, low]]);
     // The producer rated 1.5 at its top level (3 points) and 1.1 at the lowest (1 point).
-    const ins = core.ctx.sqlite.prepare(`INSERT INTO self_assessment_answer (registration_id, criterion_code, level_index, points, updated_at, updated_by) VALUES (?, ?, ?, ?, '2026-06-01', 'test')`);
+    const ins = core.ctx.sqlite.prepare(
+      `INSERT INTO self_assessment_answer (registration_id, criterion_code, level_index, points, updated_at, updated_by) VALUES (?, ?, ?, ?, '2026-06-01', 'test')`,
+    );
     ins.run(s.registrationIds[0], '1.5', 3, 3);
     ins.run(s.registrationIds[0], '1.1', 0, 1);
     const r = await invoke(core.ctx, 'results:product', { sessionId: s.sessionId, registrationId: s.registrationIds[0]! });

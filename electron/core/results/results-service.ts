@@ -22,7 +22,12 @@ export interface Conn {
   sqlite: Database.Database;
 }
 
-export async function computeSession(conn: Conn, sessionId: number, marginPoints: number, registrationId?: number): Promise<Computed> {
+export async function computeSession(
+  conn: Conn,
+  sessionId: number,
+  marginPoints: number,
+  registrationId?: number,
+): Promise<Computed> {
   const data = await loadSessionData(conn.db, conn.sqlite, sessionId, registrationId);
   return { data, products: computeProducts(data, marginPoints) };
 }
@@ -59,7 +64,14 @@ export async function sessionResultsOf(db: Kysely<DB>, c: Computed, marginPoints
       quorumDenominator: s.rules.quorumDenominator,
       chairRequired: s.rules.chairRequired,
     },
-    members: data.members.map((m) => ({ memberId: m.memberId, fullName: m.fullName, role: m.role, order: m.order, present: m.present, scores: m.role !== 'secretary' })),
+    members: data.members.map((m) => ({
+      memberId: m.memberId,
+      fullName: m.fullName,
+      role: m.role,
+      order: m.order,
+      present: m.present,
+      scores: m.role !== 'secretary',
+    })),
     products,
     summary: summaryOf(products),
     sensitivityMarginPoints: marginPoints,
@@ -105,7 +117,12 @@ export function productSensitivity(p: ComputedProduct, data: SessionData): Produ
 }
 
 /** Products near a band edge or with star-changing single changes (all of them for one product). */
-export async function sessionSensitivity(conn: Conn, sessionId: number, marginPoints: number, registrationId?: number): Promise<{ marginPoints: number; products: ProductSensitivity[] }> {
+export async function sessionSensitivity(
+  conn: Conn,
+  sessionId: number,
+  marginPoints: number,
+  registrationId?: number,
+): Promise<{ marginPoints: number; products: ProductSensitivity[] }> {
   const c = await computeSession(conn, sessionId, marginPoints, registrationId);
   const products = c.products
     .map((p) => productSensitivity(p, c.data))

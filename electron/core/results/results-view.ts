@@ -1,4 +1,11 @@
-import type { ExactMean, FinalizeBlocker, MinimumShortfall, ProductResult, ResultStatus, SessionResults } from '../../../shared/api/channels/results';
+import type {
+  ExactMean,
+  FinalizeBlocker,
+  MinimumShortfall,
+  ProductResult,
+  ResultStatus,
+  SessionResults,
+} from '../../../shared/api/channels/results';
 import { explainRankingVi, explainStarVi } from '../../../shared/ocop/explain-vi';
 import { bandEdgesCenti } from '../../../shared/ocop/legal-basis';
 import type { MinimaShortfall } from '../../../shared/ocop/minima';
@@ -10,7 +17,12 @@ import type { MemberFacts, SessionData } from './session-data';
 /** Shapes computed results into the contract's types (points as numbers, means exact + display). */
 
 export function exactMean(mean: Mean, decimals: number, bandEdgesCenti: readonly number[] = []): ExactMean {
-  return { sumCenti: mean.sumCenti, count: mean.count, value: meanToNumber(mean), display: formatMean(mean, { decimals, bandEdgesCenti }) };
+  return {
+    sumCenti: mean.sumCenti,
+    count: mean.count,
+    value: meanToNumber(mean),
+    display: formatMean(mean, { decimals, bandEdgesCenti }),
+  };
 }
 
 const points = (centi: number): number => centi / 100;
@@ -50,7 +62,14 @@ export function toProductResult(c: ComputedProduct, data: SessionData): ProductR
     productCode: c.agenda.productCode,
     productName: c.agenda.productName,
     producerName: c.agenda.producerName,
-    criteriaSet: { versionId: c.version.versionId, setKey: c.version.setKey, setNo: c.version.set.setNo, version: c.version.version, name: c.version.name, contentHash: c.version.contentHash },
+    criteriaSet: {
+      versionId: c.version.versionId,
+      setKey: c.version.setKey,
+      setNo: c.version.set.setNo,
+      version: c.version.version,
+      name: c.version.name,
+      contentHash: c.version.contentHash,
+    },
     legalBasis: r.legalBasis,
     rescoringRound: c.rescoringRound,
     memberTotals: r.members.map((m) => ({
@@ -62,10 +81,25 @@ export function toProductResult(c: ComputedProduct, data: SessionData): ProductR
     expectedMemberIds: [...r.expectedMemberIds],
     missingSheetMemberIds: [...r.missingSheetMemberIds],
     recusedMemberIds: c.recusedMemberIds,
-    quorum: { met: r.quorum.met, participating: r.quorum.participating, needed: r.quorum.needed, councilSize: r.quorum.councilSize },
+    quorum: {
+      met: r.quorum.met,
+      participating: r.quorum.participating,
+      needed: r.quorum.needed,
+      councilSize: r.quorum.councilSize,
+    },
     // The ranking already formatted these with the same decimals (and the mean with the band edges).
-    partMeans: r.partMeans.map((p) => ({ part: p.part, mean: { sumCenti: p.mean.sumCenti, count: p.mean.count, value: meanToNumber(p.mean), display: p.display } })),
-    mean: r.mean ? { sumCenti: r.mean.sumCenti, count: r.mean.count, value: meanToNumber(r.mean), display: r.meanDisplay ?? exactMean(r.mean, decimals, edges).display } : null,
+    partMeans: r.partMeans.map((p) => ({
+      part: p.part,
+      mean: { sumCenti: p.mean.sumCenti, count: p.mean.count, value: meanToNumber(p.mean), display: p.display },
+    })),
+    mean: r.mean
+      ? {
+          sumCenti: r.mean.sumCenti,
+          count: r.mean.count,
+          value: meanToNumber(r.mean),
+          display: r.meanDisplay ?? exactMean(r.mean, decimals, edges).display,
+        }
+      : null,
     median: info && r.median ? exactMean(r.median, decimals) : null,
     trimmedMean: info && r.trimmedMean ? exactMean(r.trimmedMean, decimals) : null,
     spread: r.spread
@@ -100,11 +134,17 @@ export const RESOLVED: readonly ResultStatus[] = ['complete', 'disqualified'];
 export function finalizeBlockers(data: SessionData, products: readonly ProductResult[]): FinalizeBlocker[] {
   const out: FinalizeBlocker[] = [];
   const s = data.session.status;
-  if (s === 'finalized') out.push({ code: 'already_finalized', message: `Session ${data.session.id} is already finalized`, registrationIds: [] });
+  if (s === 'finalized')
+    out.push({ code: 'already_finalized', message: `Session ${data.session.id} is already finalized`, registrationIds: [] });
   else if (s !== 'closed') {
-    out.push({ code: 'session_not_closed', message: `Session ${data.session.id} is ${s === 'preparing' ? 'still in preparation' : 'still in progress'}; close it (Sessions screen) before finalizing`, registrationIds: [] });
+    out.push({
+      code: 'session_not_closed',
+      message: `Session ${data.session.id} is ${s === 'preparing' ? 'still in preparation' : 'still in progress'}; close it (Sessions screen) before finalizing`,
+      registrationIds: [],
+    });
   }
-  if (products.length === 0) out.push({ code: 'empty_agenda', message: `Session ${data.session.id} has no product on its agenda`, registrationIds: [] });
+  if (products.length === 0)
+    out.push({ code: 'empty_agenda', message: `Session ${data.session.id} has no product on its agenda`, registrationIds: [] });
   const open = products.filter((p) => !RESOLVED.includes(p.status));
   if (open.length > 0) {
     out.push({
@@ -119,7 +159,13 @@ export function finalizeBlockers(data: SessionData, products: readonly ProductRe
 export const isSensitive = (p: ProductResult): boolean => p.sensitivity.nearEdge !== null || p.sensitivity.changeCount > 0;
 
 export function summaryOf(products: readonly ProductResult[]): SessionResults['summary'] {
-  const byStatus: Record<ResultStatus, number> = { complete: 0, waiting_for_sheets: 0, spread_unresolved: 0, quorum_not_met: 0, disqualified: 0 };
+  const byStatus: Record<ResultStatus, number> = {
+    complete: 0,
+    waiting_for_sheets: 0,
+    spread_unresolved: 0,
+    quorum_not_met: 0,
+    disqualified: 0,
+  };
   const byFinalStar: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const p of products) {
     byStatus[p.status]++;

@@ -159,7 +159,13 @@ async function loadMembers(db: Kysely<DB>, sessionId: number): Promise<MemberFac
     .where('a.session_id', '=', sessionId)
     .orderBy('a.position')
     .execute();
-  return rows.map((r) => ({ memberId: r.member_id, fullName: r.full_name, role: r.role, order: r.position, present: r.present === null ? null : r.present === 1 }));
+  return rows.map((r) => ({
+    memberId: r.member_id,
+    fullName: r.full_name,
+    role: r.role,
+    order: r.position,
+    present: r.present === null ? null : r.present === 1,
+  }));
 }
 
 async function loadAgenda(db: Kysely<DB>, sessionId: number, registrationId?: number): Promise<AgendaFacts[]> {
@@ -168,7 +174,15 @@ async function loadAgenda(db: Kysely<DB>, sessionId: number, registrationId?: nu
     .innerJoin('registration as r', 'r.id', 'i.registration_id')
     .innerJoin('product as p', 'p.id', 'r.product_id')
     .innerJoin('producer as pr', 'pr.id', 'p.producer_id')
-    .select(['i.position', 'i.registration_id', 'r.registration_no', 'r.kind', 'r.current_stars', 'p.id as product_id', 'r.criteria_set_version_id'])
+    .select([
+      'i.position',
+      'i.registration_id',
+      'r.registration_no',
+      'r.kind',
+      'r.current_stars',
+      'p.id as product_id',
+      'r.criteria_set_version_id',
+    ])
     // Names as recorded when the registration was evaluated (migration 0008), so a later rename
     // of the product or producer does not rewrite results already decided; current names before.
     .select((eb) => [
@@ -194,7 +208,11 @@ async function loadAgenda(db: Kysely<DB>, sessionId: number, registrationId?: nu
 }
 
 async function loadRecusals(db: Kysely<DB>, sessionId: number): Promise<Map<number, Set<number>>> {
-  const rows = await db.selectFrom('session_conflict').select(['registration_id', 'member_id']).where('session_id', '=', sessionId).execute();
+  const rows = await db
+    .selectFrom('session_conflict')
+    .select(['registration_id', 'member_id'])
+    .where('session_id', '=', sessionId)
+    .execute();
   const out = new Map<number, Set<number>>();
   for (const r of rows) {
     let set = out.get(r.registration_id);
@@ -219,14 +237,23 @@ async function loadCurrentRounds(db: Kysely<DB>, sessionId: number): Promise<Map
  * chair opens a re-scoring round every scoring member submits again; until they do, the
  * product waits for their sheets (an earlier round's sheet no longer counts).
  */
-async function loadCountingSheets(db: Kysely<DB>, sqlite: Database.Database, sessionId: number, rounds: Map<number, number>, versions: Map<number, LoadedVersion>, registrationId?: number): Promise<CountingSheet[]> {
+async function loadCountingSheets(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  sessionId: number,
+  rounds: Map<number, number>,
+  versions: Map<number, LoadedVersion>,
+  registrationId?: number,
+): Promise<CountingSheet[]> {
   let q = db
     .selectFrom('score_sheet')
     .select(['id', 'registration_id', 'member_id', 'rescoring_round', 'source', 'criteria_set_version_id'])
     .where('session_id', '=', sessionId)
     .where('status', '=', 'submitted');
   if (registrationId !== undefined) q = q.where('registration_id', '=', registrationId);
-  const rows = (await q.orderBy('registration_id').orderBy('member_id').execute()).filter((r) => r.rescoring_round === (rounds.get(r.registration_id) ?? 0));
+  const rows = (await q.orderBy('registration_id').orderBy('member_id').execute()).filter(
+    (r) => r.rescoring_round === (rounds.get(r.registration_id) ?? 0),
+  );
   const byId = new Map<number, CountingSheet>();
   for (const r of rows) {
     byId.set(r.id, {
@@ -266,7 +293,12 @@ export async function loadVersions(db: Kysely<DB>, ids: Iterable<number>): Promi
  * The whole session, or only one product of it (`registrationId`). `sqlite` is the connection
  * `db` runs on (also inside a transaction): the answers are read through it in raw mode.
  */
-export async function loadSessionData(db: Kysely<DB>, sqlite: Database.Database, sessionId: number, registrationId?: number): Promise<SessionData> {
+export async function loadSessionData(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  sessionId: number,
+  registrationId?: number,
+): Promise<SessionData> {
   const session = await loadSessionFacts(db, sessionId);
   const agenda = await loadAgenda(db, sessionId, registrationId);
   if (registrationId !== undefined && agenda.length === 0) {
@@ -275,7 +307,10 @@ export async function loadSessionData(db: Kysely<DB>, sqlite: Database.Database,
   const members = await loadMembers(db, sessionId);
   const recusals = await loadRecusals(db, sessionId);
   const currentRounds = await loadCurrentRounds(db, sessionId);
-  const versions = await loadVersions(db, agenda.map((a) => a.criteriaSetVersionId));
+  const versions = await loadVersions(
+    db,
+    agenda.map((a) => a.criteriaSetVersionId),
+  );
   const sheets = await loadCountingSheets(db, sqlite, sessionId, currentRounds, versions, registrationId);
   return { session, members, agenda, recusals, currentRounds, sheets, versions };
 }

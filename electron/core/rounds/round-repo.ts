@@ -8,8 +8,18 @@ import { notFound } from '../errors';
 export async function roundDetail(db: Kysely<DB>, id: number): Promise<RoundDetail> {
   const round = await getRound(db, id);
   if (!round) throw notFound('Evaluation round', id);
-  const byStatus = await db.selectFrom('registration').select(['status', sql<number>`count(*)`.as('n')]).where('round_id', '=', id).groupBy('status').execute();
-  const byKind = await db.selectFrom('registration').select(['kind', sql<number>`count(*)`.as('n')]).where('round_id', '=', id).groupBy('kind').execute();
+  const byStatus = await db
+    .selectFrom('registration')
+    .select(['status', sql<number>`count(*)`.as('n')])
+    .where('round_id', '=', id)
+    .groupBy('status')
+    .execute();
+  const byKind = await db
+    .selectFrom('registration')
+    .select(['kind', sql<number>`count(*)`.as('n')])
+    .where('round_id', '=', id)
+    .groupBy('kind')
+    .execute();
   const sessions = await db
     .selectFrom('session as s')
     .innerJoin('council as c', 'c.id', 's.council_id')

@@ -11,7 +11,13 @@ describe('rounds', () => {
     core = await memoryCore();
     const p = await preparedSession(core);
     const d = await call(core, 'rounds:get', { id: p.roundId });
-    expect(d.round).toMatchObject({ year: 2026, number: 1, legalBasis: '26/2026/QĐ-TTg', endDate: '2026-06-30', registrationCount: 3 });
+    expect(d.round).toMatchObject({
+      year: 2026,
+      number: 1,
+      legalBasis: '26/2026/QĐ-TTg',
+      endDate: '2026-06-30',
+      registrationCount: 3,
+    });
     expect(d.registrationsByStatus).toEqual({ on_agenda: 3 });
     expect(d.registrationsByKind).toEqual({ first: 3 });
     expect(d.sessions).toMatchObject([{ id: p.sessionId, number: 1, status: 'preparing', kind: 'meeting' }]);
@@ -21,21 +27,34 @@ describe('rounds', () => {
     core = await memoryCore();
     const { roundId } = await seedRound(core, { registrations: 0 });
     const bad = await callError(core, 'rounds:update', { id: roundId, deadlineDate: '2026-07-15' });
-    expect(bad).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('proposals must arrive before the round ends') });
-    expect((await callError(core, 'rounds:update', { id: roundId, startDate: '2026-07-01' })).message).toContain('a round ends after it starts');
+    expect(bad).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('proposals must arrive before the round ends'),
+    });
+    expect((await callError(core, 'rounds:update', { id: roundId, startDate: '2026-07-01' })).message).toContain(
+      'a round ends after it starts',
+    );
     const d = await call(core, 'rounds:update', { id: roundId, name: 'Đợt 1/2026 (bổ sung)', startDate: '2026-03-01' });
     expect(d.round).toMatchObject({ name: 'Đợt 1/2026 (bổ sung)', startDate: '2026-03-01' });
-    expect((await call(core, 'audit:tail', { limit: 1 }))[0]).toMatchObject({ action: 'round.update', before: { startDate: null }, after: { startDate: '2026-03-01' } });
+    expect((await call(core, 'audit:tail', { limit: 1 }))[0]).toMatchObject({
+      action: 'round.update',
+      before: { startDate: null },
+      after: { startDate: '2026-03-01' },
+    });
   });
 
   it('changes the legal basis only while the round is empty, and never to a decision signed after the round year', async () => {
     core = await memoryCore();
     const empty = await seedRound(core, { registrations: 0, number: 3 });
-    expect((await call(core, 'rounds:update', { id: empty.roundId, legalBasis: '148/QĐ-TTg' })).round.legalBasis).toBe('148/QĐ-TTg');
+    expect((await call(core, 'rounds:update', { id: empty.roundId, legalBasis: '148/QĐ-TTg' })).round.legalBasis).toBe(
+      '148/QĐ-TTg',
+    );
     const full = await seedRound(core, { registrations: 1, number: 4 });
     expect((await callError(core, 'rounds:update', { id: full.roundId, legalBasis: '148/QĐ-TTg' })).code).toBe('IMMUTABLE');
     const old = await seedRound(core, { registrations: 0, number: 1, year: 2024 });
     await call(core, 'rounds:update', { id: old.roundId, legalBasis: '148/QĐ-TTg' });
-    expect((await callError(core, 'rounds:update', { id: old.roundId, legalBasis: '26/2026/QĐ-TTg' })).message).toContain('cannot be judged under it');
+    expect((await callError(core, 'rounds:update', { id: old.roundId, legalBasis: '26/2026/QĐ-TTg' })).message).toContain(
+      'cannot be judged under it',
+    );
   });
 });

@@ -18,26 +18,44 @@ interface RoundDates {
 /** Dates must come in order: start ≤ proposals deadline ≤ end of the round. */
 function assertDateOrder(d: RoundDates): void {
   if (d.startDate && d.endDate && d.startDate > d.endDate) {
-    throw new CoreError('VALIDATION', `startDate ${d.startDate} is after endDate ${d.endDate}; a round ends after it starts`, { field: 'startDate' });
+    throw new CoreError('VALIDATION', `startDate ${d.startDate} is after endDate ${d.endDate}; a round ends after it starts`, {
+      field: 'startDate',
+    });
   }
   if (d.deadlineDate && d.endDate && d.deadlineDate > d.endDate) {
-    throw new CoreError('VALIDATION', `deadlineDate ${d.deadlineDate} (last day for proposals) is after endDate ${d.endDate}; proposals must arrive before the round ends`, { field: 'deadlineDate' });
+    throw new CoreError(
+      'VALIDATION',
+      `deadlineDate ${d.deadlineDate} (last day for proposals) is after endDate ${d.endDate}; proposals must arrive before the round ends`,
+      { field: 'deadlineDate' },
+    );
   }
 }
 
 function assertBasisFitsYear(legalBasis: Parameters<typeof getLegalBasis>[0], year: number): void {
   const signedYear = Number(getLegalBasis(legalBasis).signed.slice(0, 4));
   if (year < signedYear) {
-    throw new CoreError('VALIDATION', `${legalBasis} was signed on ${getLegalBasis(legalBasis).signed}; a round of ${year} cannot be judged under it. Choose the legal basis in force that year.`, { field: 'legalBasis' });
+    throw new CoreError(
+      'VALIDATION',
+      `${legalBasis} was signed on ${getLegalBasis(legalBasis).signed}; a round of ${year} cannot be judged under it. Choose the legal basis in force that year.`,
+      { field: 'legalBasis' },
+    );
   }
 }
 
 async function registrationCount(db: Kysely<DB>, roundId: number): Promise<number> {
-  const r = await db.selectFrom('registration').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', roundId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('registration')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('round_id', '=', roundId)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
-export async function updateRound(ctx: CoreContext, meta: CallMeta, input: ChannelParsedInput<'rounds:update'>): Promise<RoundDetail> {
+export async function updateRound(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: ChannelParsedInput<'rounds:update'>,
+): Promise<RoundDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const row = await trx.selectFrom('evaluation_round').selectAll().where('id', '=', input.id).executeTakeFirst();
@@ -46,7 +64,11 @@ export async function updateRound(ctx: CoreContext, meta: CallMeta, input: Chann
     if (input.legalBasis !== undefined && input.legalBasis !== before.legalBasis) {
       const n = await registrationCount(trx, row.id);
       if (n > 0) {
-        throw new CoreError('IMMUTABLE', `Round "${row.name}" already holds ${n} registration(s) judged under ${before.legalBasis}; its legal basis cannot change. Create a new round instead.`, { field: 'legalBasis' });
+        throw new CoreError(
+          'IMMUTABLE',
+          `Round "${row.name}" already holds ${n} registration(s) judged under ${before.legalBasis}; its legal basis cannot change. Create a new round instead.`,
+          { field: 'legalBasis' },
+        );
       }
       assertBasisFitsYear(input.legalBasis, row.year);
     }
@@ -68,7 +90,14 @@ export async function updateRound(ctx: CoreContext, meta: CallMeta, input: Chann
       .where('id', '=', row.id)
       .execute();
     const detail = await roundDetail(trx, row.id);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'round.update', entity: 'evaluation_round', entityId: row.id, before, after: detail.round });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'round.update',
+      entity: 'evaluation_round',
+      entityId: row.id,
+      before,
+      after: detail.round,
+    });
     return detail;
   });
 }

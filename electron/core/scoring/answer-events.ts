@@ -36,17 +36,24 @@ const targetOf = (c: Change): string => (c.kind === 'declaration' ? c.ruleId : c
 export function currentState(sqlite: Database.Database, sheetId: number, c: Change): State {
   switch (c.kind) {
     case 'level': {
-      const r = stmt(sqlite, 'SELECT level_index, points FROM score_answer WHERE sheet_id = (? + 0) AND criterion_code = ?').get(sheetId, c.code) as
-        | { level_index: number | null; points: number | null }
-        | undefined;
+      const r = stmt(sqlite, 'SELECT level_index, points FROM score_answer WHERE sheet_id = (? + 0) AND criterion_code = ?').get(
+        sheetId,
+        c.code,
+      ) as { level_index: number | null; points: number | null } | undefined;
       return { levelIndex: r?.level_index ?? null, points: r?.points ?? null };
     }
     case 'note': {
-      const r = stmt(sqlite, 'SELECT note FROM score_answer WHERE sheet_id = (? + 0) AND criterion_code = ?').get(sheetId, c.code) as { note: string } | undefined;
+      const r = stmt(sqlite, 'SELECT note FROM score_answer WHERE sheet_id = (? + 0) AND criterion_code = ?').get(
+        sheetId,
+        c.code,
+      ) as { note: string } | undefined;
       return { note: r?.note ?? '' };
     }
     case 'declaration': {
-      const r = stmt(sqlite, 'SELECT holds, reason FROM score_declaration WHERE sheet_id = (? + 0) AND rule_id = ?').get(sheetId, c.ruleId) as { holds: number; reason: string | null } | undefined;
+      const r = stmt(sqlite, 'SELECT holds, reason FROM score_declaration WHERE sheet_id = (? + 0) AND rule_id = ?').get(
+        sheetId,
+        c.ruleId,
+      ) as { holds: number; reason: string | null } | undefined;
       return r ? { holds: r.holds === 1, reason: r.reason } : null;
     }
     case 'opinion': {
@@ -133,7 +140,8 @@ export function applyChange(
       ).run(sheet.id, c.code, c.note, seq);
       break;
     case 'declaration':
-      if (decl === null) stmt(sqlite, 'DELETE FROM score_declaration WHERE sheet_id = (? + 0) AND rule_id = ?').run(sheet.id, c.ruleId);
+      if (decl === null)
+        stmt(sqlite, 'DELETE FROM score_declaration WHERE sheet_id = (? + 0) AND rule_id = ?').run(sheet.id, c.ruleId);
       else
         stmt(
           sqlite,
@@ -170,7 +178,8 @@ interface UndoStack {
 const stacks = new WeakMap<Database.Database, Map<number, UndoStack>>();
 
 const latestSeq = (sqlite: Database.Database, sheetId: number): number =>
-  (stmt(sqlite, 'SELECT max(seq) AS m FROM score_answer_event WHERE sheet_id = (? + 0)').get(sheetId) as { m: number | null }).m ?? 0;
+  (stmt(sqlite, 'SELECT max(seq) AS m FROM score_answer_event WHERE sheet_id = (? + 0)').get(sheetId) as { m: number | null })
+    .m ?? 0;
 
 function undoStack(sqlite: Database.Database, sheetId: number): UndoStack {
   let bySheet = stacks.get(sqlite);
@@ -178,7 +187,10 @@ function undoStack(sqlite: Database.Database, sheetId: number): UndoStack {
   const latest = latestSeq(sqlite, sheetId);
   const cached = bySheet.get(sheetId);
   if (cached && cached.lastSeq === latest) return cached;
-  const rows = stmt(sqlite, 'SELECT seq, kind, target, before_json, undoes_seq FROM score_answer_event WHERE sheet_id = (? + 0) ORDER BY seq').all(sheetId) as {
+  const rows = stmt(
+    sqlite,
+    'SELECT seq, kind, target, before_json, undoes_seq FROM score_answer_event WHERE sheet_id = (? + 0) ORDER BY seq',
+  ).all(sheetId) as {
     seq: number;
     kind: ChangeKind;
     target: string;
@@ -187,7 +199,13 @@ function undoStack(sqlite: Database.Database, sheetId: number): UndoStack {
   }[];
   const effective: UndoTarget[] = [];
   for (const r of rows) {
-    if (r.undoes_seq === null) effective.push({ seq: r.seq, kind: r.kind, target: r.target, before: r.before_json === null ? null : (JSON.parse(r.before_json) as State) });
+    if (r.undoes_seq === null)
+      effective.push({
+        seq: r.seq,
+        kind: r.kind,
+        target: r.target,
+        before: r.before_json === null ? null : (JSON.parse(r.before_json) as State),
+      });
     else {
       const i = effective.findLastIndex((e) => e.seq === r.undoes_seq);
       if (i >= 0) effective.splice(i, 1);
@@ -199,14 +217,21 @@ function undoStack(sqlite: Database.Database, sheetId: number): UndoStack {
 }
 
 /** Keeps a sheet's cached stack in step with an event just written (only when it was in step before). */
-function recordInStack(sqlite: Database.Database, sheetId: number, previousLatest: number, applied: Applied, undoesSeq: number | undefined): void {
+function recordInStack(
+  sqlite: Database.Database,
+  sheetId: number,
+  previousLatest: number,
+  applied: Applied,
+  undoesSeq: number | undefined,
+): void {
   const stack = stacks.get(sqlite)?.get(sheetId);
   if (!stack) return;
   if (stack.lastSeq !== previousLatest) {
     stacks.get(sqlite)!.delete(sheetId);
     return;
   }
-  if (undoesSeq === undefined) stack.effective.push({ seq: applied.seq, kind: applied.kind, target: applied.target, before: applied.before });
+  if (undoesSeq === undefined)
+    stack.effective.push({ seq: applied.seq, kind: applied.kind, target: applied.target, before: applied.before });
   else {
     const i = stack.effective.findLastIndex((e) => e.seq === undoesSeq);
     if (i >= 0) stack.effective.splice(i, 1);

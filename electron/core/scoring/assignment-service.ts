@@ -32,15 +32,32 @@ export async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
   const sheets = await listSheetRows(db, { sessionId });
-  return members.map((m) => toScoringMember(m, agenda.filter((a) => !recusals.get(a.registrationId)?.has(m.memberId)).length, sheets));
+  return members.map((m) =>
+    toScoringMember(m, agenda.filter((a) => !recusals.get(a.registrationId)?.has(m.memberId)).length, sheets),
+  );
 }
 
 function toScoringMember(m: SessionMemberRow, assignedCount: number, sheets: SheetRow[]): ScoringMember {
-  const submitted = new Set(sheets.filter((s) => s.member_id === m.memberId && s.status !== 'draft').map((s) => s.registration_id));
-  return { memberId: m.memberId, fullName: m.fullName, role: m.role, present: m.present, hasPin: m.hasPin, assignedCount, submittedCount: submitted.size };
+  const submitted = new Set(
+    sheets.filter((s) => s.member_id === m.memberId && s.status !== 'draft').map((s) => s.registration_id),
+  );
+  return {
+    memberId: m.memberId,
+    fullName: m.fullName,
+    role: m.role,
+    present: m.present,
+    hasPin: m.hasPin,
+    assignedCount,
+    submittedCount: submitted.size,
+  };
 }
 
-export async function identify(db: Kysely<DB>, sessionId: number, memberId: number, pin: string | undefined): Promise<ScoringMember> {
+export async function identify(
+  db: Kysely<DB>,
+  sessionId: number,
+  memberId: number,
+  pin: string | undefined,
+): Promise<ScoringMember> {
   const m = await scoringMember(db, sessionId, memberId);
   checkPin(m, pin);
   return (await scoringMembers(db, sessionId)).find((x) => x.memberId === memberId)!;
@@ -55,20 +72,32 @@ function sheetFor(sheets: SheetRow[], registrationId: number): SheetRow | null {
 export async function assignments(db: Kysely<DB>, sessionId: number, memberId: number): Promise<Assignments> {
   const session = await getSession(db, sessionId);
   const m = await scoringMember(db, sessionId, memberId);
-  const rules = await db.selectFrom('council_rules').select('members_see_others_before_submit').where('id', '=', session.rulesId).executeTakeFirstOrThrow();
+  const rules = await db
+    .selectFrom('council_rules')
+    .select('members_see_others_before_submit')
+    .where('id', '=', session.rulesId)
+    .executeTakeFirstOrThrow();
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
   const rounds = await currentRounds(db, sessionId);
   const sheets = await listSheetRows(db, { sessionId, memberId });
   const mine = agenda.filter((a) => !recusals.get(a.registrationId)?.has(memberId));
   return {
-    session: { id: session.id, title: session.title, date: session.date, status: session.status, councilName: session.councilName },
+    session: {
+      id: session.id,
+      title: session.title,
+      date: session.date,
+      status: session.status,
+      councilName: session.councilName,
+    },
     member: toScoringMember(m, mine.length, sheets),
     membersSeeOthersBeforeSubmit: rules.members_see_others_before_submit === 1,
     products: mine.map((a) => {
       const round = rounds.get(a.registrationId) ?? 0;
       const sheet = sheetFor(sheets, a.registrationId);
-      const submittedInRound = sheets.some((s) => s.registration_id === a.registrationId && s.rescoring_round === round && s.status !== 'draft');
+      const submittedInRound = sheets.some(
+        (s) => s.registration_id === a.registrationId && s.rescoring_round === round && s.status !== 'draft',
+      );
       return {
         registrationId: a.registrationId,
         position: a.position,
@@ -91,14 +120,22 @@ export async function assignments(db: Kysely<DB>, sessionId: number, memberId: n
  * latest submitted answers (carried over as events, so the history shows where they came from);
  * else their latest sheet (read only once submitted); else a new empty draft.
  */
-export async function openSheet(ctx: CoreContext, input: { sessionId: number; registrationId: number; memberId: number; pin?: string }, _meta: CallMeta): Promise<SheetView> {
+export async function openSheet(
+  ctx: CoreContext,
+  input: { sessionId: number; registrationId: number; memberId: number; pin?: string },
+  _meta: CallMeta,
+): Promise<SheetView> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     const session = await getSession(trx, input.sessionId);
     const m = await scoringMember(trx, input.sessionId, input.memberId);
     checkPin(m, input.pin);
     const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
     const round = await currentRound(trx, input.sessionId, input.registrationId);
-    const sheets = await listSheetRows(trx, { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId });
+    const sheets = await listSheetRows(trx, {
+      sessionId: input.sessionId,
+      registrationId: input.registrationId,
+      memberId: input.memberId,
+    });
     const draft = sheets.find((s) => s.status === 'draft');
     if (draft) return draft.id;
     const latest = [...sheets].sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
@@ -121,13 +158,21 @@ export async function openSheet(ctx: CoreContext, input: { sessionId: number; re
       .returning('id')
       .executeTakeFirstOrThrow();
     const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
-    if (carriedFrom) await carryOver(trx, ctx.sqlite, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
+    if (carriedFrom)
+      await carryOver(trx, ctx.sqlite, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
     await appendAudit(trx, now, {
       actor: m.fullName,
       action: 'scoring.open',
       entity: 'score_sheet',
       entityId: sheetId,
-      after: { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId, rescoringRound: round, criteriaSetVersionId: item.criteriaSetVersionId, carriedOverFrom: carriedFrom?.id ?? null },
+      after: {
+        sessionId: input.sessionId,
+        registrationId: input.registrationId,
+        memberId: input.memberId,
+        rescoringRound: round,
+        criteriaSetVersionId: item.criteriaSetVersionId,
+        carriedOverFrom: carriedFrom?.id ?? null,
+      },
     });
     return sheetId;
   });
@@ -135,19 +180,37 @@ export async function openSheet(ctx: CoreContext, input: { sessionId: number; re
 }
 
 /** Copies a submitted sheet's answers into a new re-scoring draft, one event per value. */
-async function carryOver(db: Kysely<DB>, sqlite: Database.Database, fromId: number, toId: number, versionId: number, meta: { at: string; actor: string }): Promise<void> {
+async function carryOver(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  fromId: number,
+  toId: number,
+  versionId: number,
+  meta: { at: string; actor: string },
+): Promise<void> {
   const set = await criteriaSetOf(db, versionId);
   const from = await loadSheetContent(db, fromId);
-  const opinion = (await db.selectFrom('score_sheet').select('opinion').where('id', '=', fromId).executeTakeFirstOrThrow()).opinion;
+  const opinion = (await db.selectFrom('score_sheet').select('opinion').where('id', '=', fromId).executeTakeFirstOrThrow())
+    .opinion;
   const changes: Change[] = [
-    ...from.declarations.map((d): Change => ({ kind: 'declaration', ruleId: d.ruleId, value: { holds: d.holds, reason: d.reason } })),
-    ...from.answers.filter((a) => a.levelIndex !== null).map((a): Change => ({ kind: 'level', code: a.criterionCode, levelIndex: a.levelIndex })),
+    ...from.declarations.map((d): Change => ({
+      kind: 'declaration',
+      ruleId: d.ruleId,
+      value: { holds: d.holds, reason: d.reason },
+    })),
+    ...from.answers
+      .filter((a) => a.levelIndex !== null)
+      .map((a): Change => ({ kind: 'level', code: a.criterionCode, levelIndex: a.levelIndex })),
     ...from.answers.filter((a) => a.note !== '').map((a): Change => ({ kind: 'note', code: a.criterionCode, note: a.note })),
     ...(opinion ? [{ kind: 'opinion', opinion } as Change] : []),
   ];
   // Inside the caller's Kysely transaction (it holds the connection): the sync primitive joins it.
   for (const c of changes) applyChange(sqlite, { id: toId, set }, c, meta);
-  await db.updateTable('score_sheet').set(derivedColumns(evaluateSheet(set, from.content))).where('id', '=', toId).execute();
+  await db
+    .updateTable('score_sheet')
+    .set(derivedColumns(evaluateSheet(set, from.content)))
+    .where('id', '=', toId)
+    .execute();
 }
 
 /** Who has scored what: one cell per member and agenda product. */
@@ -166,7 +229,15 @@ export async function sessionProgress(db: Kysely<DB>, sessionId: number): Promis
         a.registrationId,
       );
       const recused = recusals.get(a.registrationId)?.has(m.memberId) ?? false;
-      const state = recused ? 'recused' : m.present === false ? 'absent' : sheet === null ? 'not_started' : sheet.status === 'draft' ? 'draft' : 'submitted';
+      const state = recused
+        ? 'recused'
+        : m.present === false
+          ? 'absent'
+          : sheet === null
+            ? 'not_started'
+            : sheet.status === 'draft'
+              ? 'draft'
+              : 'submitted';
       cells.push({
         memberId: m.memberId,
         registrationId: a.registrationId,
@@ -192,7 +263,8 @@ export async function sessionProgress(db: Kysely<DB>, sessionId: number): Promis
       productName: a.productName,
       currentRound: rounds.get(a.registrationId) ?? 0,
       submitted: cells.filter((c) => c.registrationId === a.registrationId && c.state === 'submitted').length,
-      expected: cells.filter((c) => c.registrationId === a.registrationId && c.state !== 'recused' && c.state !== 'absent').length,
+      expected: cells.filter((c) => c.registrationId === a.registrationId && c.state !== 'recused' && c.state !== 'absent')
+        .length,
     })),
     cells,
   };

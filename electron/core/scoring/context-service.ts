@@ -41,7 +41,11 @@ export async function sheetContext(db: Kysely<DB>, sheetId: number): Promise<She
     .select(['criterion_code', 'level_index', 'points', 'evidence_note'])
     .where('registration_id', '=', sheet.registration_id)
     .execute();
-  const report = await db.selectFrom('commune_report').selectAll().where('registration_id', '=', sheet.registration_id).executeTakeFirst();
+  const report = await db
+    .selectFrom('commune_report')
+    .selectAll()
+    .where('registration_id', '=', sheet.registration_id)
+    .executeTakeFirst();
   const attachments = await db
     .selectFrom('attachment')
     .select(['id', 'criterion_code', 'original_name', 'mime', 'size', 'note'])
@@ -68,7 +72,12 @@ export async function sheetContext(db: Kysely<DB>, sheetId: number): Promise<She
       provinceName: r.province_name,
       phone: r.phone,
     },
-    selfAssessment: selfAssessment.map((a) => ({ criterionCode: a.criterion_code, levelIndex: a.level_index, points: a.points, evidenceNote: a.evidence_note })),
+    selfAssessment: selfAssessment.map((a) => ({
+      criterionCode: a.criterion_code,
+      levelIndex: a.level_index,
+      points: a.points,
+      evidenceNote: a.evidence_note,
+    })),
     communeReport: report
       ? {
           reportNo: report.report_no,
@@ -81,6 +90,13 @@ export async function sheetContext(db: Kysely<DB>, sheetId: number): Promise<She
           proposal: report.proposal,
         }
       : null,
-    attachments: attachments.map((a) => ({ id: a.id, criterionCode: a.criterion_code, originalName: a.original_name, mime: a.mime, size: a.size, note: a.note })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      criterionCode: a.criterion_code,
+      originalName: a.original_name,
+      mime: a.mime,
+      size: a.size,
+      note: a.note,
+    })),
   };
 }

@@ -33,9 +33,17 @@ export async function loadCriteriaSet(db: Kysely<DB>, versionId: number): Promis
   let set = cache.get(key);
   if (!set) {
     // The content (tens of kB) is read only on a miss: a set's content never changes (0002 triggers).
-    const { content_json } = await db.selectFrom('criteria_set_version').select('content_json').where('id', '=', versionId).executeTakeFirstOrThrow();
+    const { content_json } = await db
+      .selectFrom('criteria_set_version')
+      .select('content_json')
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow();
     const parsed = CriteriaSet.safeParse(JSON.parse(content_json));
-    if (!parsed.success) throw new CoreError('INTERNAL', `Criteria set version ${versionId} (${row.set_key} v${row.version}) is stored in a shape this version cannot read: ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new CoreError(
+        'INTERNAL',
+        `Criteria set version ${versionId} (${row.set_key} v${row.version}) is stored in a shape this version cannot read: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
     set = parsed.data;
     cache.set(key, set);
   }
@@ -52,7 +60,8 @@ export function criteriaSetSync(sqlite: Database.Database, versionId: number, co
   const key = `${versionId}:${contentHash}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const row = stmt(sqlite, 'SELECT content_json FROM criteria_set_version WHERE id = ?').get(versionId) as { content_json: string } | undefined;
+  const row = stmt(sqlite, 'SELECT content_json FROM criteria_set_version WHERE id = ?').get(versionId) as
+    { content_json: string } | undefined;
   if (!row) throw notFound('Criteria set version', versionId);
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
   cache.set(key, set);

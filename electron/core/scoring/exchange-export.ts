@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { SCORE_SHEETS_FORMAT, SCORE_SHEETS_FORMAT_VERSION, type ExchangeRound, type ExchangeSheet, type ScoreSheetsDocument } from '../../../shared/api/channels/scoring-exchange';
+import {
+  SCORE_SHEETS_FORMAT,
+  SCORE_SHEETS_FORMAT_VERSION,
+  type ExchangeRound,
+  type ExchangeSheet,
+  type ScoreSheetsDocument,
+} from '../../../shared/api/channels/scoring-exchange';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
@@ -25,7 +31,8 @@ export async function exportSheets(ctx: CoreContext, sessionId: number): Promise
   const sets = new Map<number, LoadedSet>();
   const sheets: ExchangeSheet[] = [];
   for (const r of rows) {
-    if (!sets.has(r.criteria_set_version_id)) sets.set(r.criteria_set_version_id, await loadCriteriaSet(db, r.criteria_set_version_id));
+    if (!sets.has(r.criteria_set_version_id))
+      sets.set(r.criteria_set_version_id, await loadCriteriaSet(db, r.criteria_set_version_id));
     const set = sets.get(r.criteria_set_version_id)!;
     const item = await product(r.registration_id);
     sheets.push({
@@ -55,7 +62,13 @@ export async function exportSheets(ctx: CoreContext, sessionId: number): Promise
     formatVersion: SCORE_SHEETS_FORMAT_VERSION,
     exportedAt: ctx.now().toISOString(),
     app: { name: APP_NAME, version: APP_VERSION },
-    session: { id: session.id, councilName: session.councilName, number: session.number, date: session.date, title: session.title },
+    session: {
+      id: session.id,
+      councilName: session.councilName,
+      number: session.number,
+      date: session.date,
+      title: session.title,
+    },
     sheets,
     rounds,
   };
@@ -102,7 +115,16 @@ export async function storedRounds(db: Kysely<DB>, sessionId: number): Promise<S
   const rows = await db
     .selectFrom('score_rescoring_round as r')
     .innerJoin('council_member as m', 'm.id', 'r.opened_by_member_id')
-    .select(['r.id', 'r.registration_id', 'r.round_no', 'r.reason', 'r.spread_points', 'r.opened_at', 'r.opened_by_member_id', 'm.full_name'])
+    .select([
+      'r.id',
+      'r.registration_id',
+      'r.round_no',
+      'r.reason',
+      'r.spread_points',
+      'r.opened_at',
+      'r.opened_by_member_id',
+      'm.full_name',
+    ])
     .where('r.session_id', '=', sessionId)
     .orderBy('r.registration_id')
     .orderBy('r.round_no')

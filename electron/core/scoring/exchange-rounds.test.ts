@@ -16,7 +16,8 @@ afterEach(() => f?.core.close());
 
 async function scoreAndSubmit(fx: ScoringFixture, memberId: number, levels: Record<string, number>, revisionReason?: string) {
   const { sheet } = await call(fx.core, 'scoring:open', { sessionId: fx.sessionId, registrationId: fx.regs.a, memberId });
-  for (const [criterionCode, levelIndex] of Object.entries(levels)) await call(fx.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
+  for (const [criterionCode, levelIndex] of Object.entries(levels))
+    await call(fx.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
   return call(fx.core, 'scoring:submit', { sheetId: sheet.id, ...(revisionReason ? { revisionReason } : {}) });
 }
 
@@ -27,7 +28,12 @@ beforeAll(async () => {
   const src = await scoringFixture();
   await scoreAndSubmit(src, src.members.m1, MINI_TOP);
   await scoreAndSubmit(src, src.members.m2, { ...MINI_TOP, '7': 0, '5.1': 0 });
-  await call(src.core, 'scoring:openRescoring', { sessionId: src.sessionId, registrationId: src.regs.a, chairMemberId: src.members.chair, reason: REASON });
+  await call(src.core, 'scoring:openRescoring', {
+    sessionId: src.sessionId,
+    registrationId: src.regs.a,
+    chairMemberId: src.members.chair,
+    reason: REASON,
+  });
   await scoreAndSubmit(src, src.members.m2, { ...MINI_TOP, '5.1': 2 }, REVISION);
   exported = await call(src.core, 'scoring:export', { sessionId: src.sessionId });
   src.core.close();
@@ -39,7 +45,8 @@ const errorsOf = async (doc: unknown): Promise<ImportRowError[]> => {
   expect(e.code).toBe('IMPORT_INVALID');
   return (e.details as { errors: ImportRowError[] }).errors;
 };
-const count = async (table: 'score_sheet' | 'score_rescoring_round') => (await f.db.selectFrom(table).select('id').execute()).length;
+const count = async (table: 'score_sheet' | 'score_rescoring_round') =>
+  (await f.db.selectFrom(table).select('id').execute()).length;
 
 describe('re-scoring rounds in the exchange file', () => {
   it('exports the round (who, when, why) and each sheet with its round and revision reason', () => {
@@ -56,7 +63,9 @@ describe('re-scoring rounds in the exchange file', () => {
         openedBy: { id: expect.any(Number), fullName: 'Nguyễn Văn An' },
       },
     ]);
-    const m2 = exported.sheets.filter((s) => s.member.fullName === 'Phạm Thị Dung').map((s) => [s.rescoringRound, s.status, s.revisionReason]);
+    const m2 = exported.sheets
+      .filter((s) => s.member.fullName === 'Phạm Thị Dung')
+      .map((s) => [s.rescoringRound, s.status, s.revisionReason]);
     expect(m2).toEqual([
       [0, 'superseded', null],
       [1, 'submitted', REVISION],
@@ -70,9 +79,14 @@ describe('re-scoring rounds in the exchange file', () => {
     const spread = await call(f.core, 'scoring:spread', { sessionId: f.sessionId });
     const a = spread.products.find((p) => p.registrationId === f.regs.a)!;
     expect(a.currentRound).toBe(1);
-    expect(a.rounds.map((x) => [x.roundNo, x.reason, x.openedByName, x.openedAt])).toEqual([[1, REASON, 'Nguyễn Văn An', exported.rounds[0]!.openedAt]]);
+    expect(a.rounds.map((x) => [x.roundNo, x.reason, x.openedByName, x.openedAt])).toEqual([
+      [1, REASON, 'Nguyễn Văn An', exported.rounds[0]!.openedAt],
+    ]);
     const back = await call(f.core, 'scoring:export', { sessionId: f.sessionId });
-    const strip = (d: ScoreSheetsDocument) => ({ rounds: d.rounds, sheets: d.sheets.map(({ submittedAt: _s, ...rest }) => rest) });
+    const strip = (d: ScoreSheetsDocument) => ({
+      rounds: d.rounds,
+      sheets: d.sheets.map(({ submittedAt: _s, ...rest }) => rest),
+    });
     expect(strip(back)).toEqual(strip(exported));
 
     const again = await call(f.core, 'scoring:importPreview', { document: exported });
@@ -83,15 +97,28 @@ describe('re-scoring rounds in the exchange file', () => {
     expect(second.rounds[0]!.created).toBe(false);
     expect(await count('score_rescoring_round')).toBe(1);
     expect(await count('score_sheet')).toBe(3);
-    const audit = await f.db.selectFrom('audit_log').select(['action', 'after_json']).where('action', '=', 'scoring.import').execute();
+    const audit = await f.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json'])
+      .where('action', '=', 'scoring.import')
+      .execute();
     expect(audit).toHaveLength(2);
-    expect(JSON.parse(audit[0]!.after_json!).rounds[0]).toMatchObject({ roundNo: 1, reason: REASON, openedBy: 'Nguyễn Văn An', action: 'new' });
+    expect(JSON.parse(audit[0]!.after_json!).rounds[0]).toMatchObject({
+      roundNo: 1,
+      reason: REASON,
+      openedBy: 'Nguyễn Văn An',
+      action: 'new',
+    });
   });
 
   it('still imports a version 1 file (no rounds) and refuses a version 1 file that carries rounds', async () => {
     f = await scoringFixture();
     const { rounds: _r, ...rest } = clone();
-    const v1 = { ...rest, formatVersion: 1, sheets: rest.sheets.filter((s) => s.rescoringRound === 0).map((s) => ({ ...s, status: 'submitted' as const })) };
+    const v1 = {
+      ...rest,
+      formatVersion: 1,
+      sheets: rest.sheets.filter((s) => s.rescoringRound === 0).map((s) => ({ ...s, status: 'submitted' as const })),
+    };
     const r = await call(f.core, 'scoring:import', { document: v1 });
     expect(r.sheets).toHaveLength(2);
     expect(r.rounds).toEqual([]);
@@ -110,10 +137,25 @@ describe('re-scoring rounds in the exchange file', () => {
     const cases: [string, (d: ScoreSheetsDocument) => unknown, string, string][] = [
       ['a round without a reason', (d) => ((d.rounds[0]!.reason = '  '), d), 'FORMAT', 'reason'],
       ['round number 0', (d) => ((d.rounds[0]!.roundNo = 0), d), 'FORMAT', 'roundNo'],
-      ['a round for a product not on the agenda', (d) => ((d.rounds[0]!.registrationNo = '99/PĐK-29905'), d), 'PRODUCT_UNKNOWN', 'registrationNo'],
-      ['a round whose product code differs', (d) => ((d.rounds[0]!.productCode = '82-29905-9-2026'), d), 'PRODUCT_CODE_MISMATCH', 'productCode'],
+      [
+        'a round for a product not on the agenda',
+        (d) => ((d.rounds[0]!.registrationNo = '99/PĐK-29905'), d),
+        'PRODUCT_UNKNOWN',
+        'registrationNo',
+      ],
+      [
+        'a round whose product code differs',
+        (d) => ((d.rounds[0]!.productCode = '82-29905-9-2026'), d),
+        'PRODUCT_CODE_MISMATCH',
+        'productCode',
+      ],
       ['a round opened by someone not listed', (d) => ((d.rounds[0]!.openedBy.id = 99), d), 'MEMBER_UNKNOWN', 'openedBy.id'],
-      ['a round opened by a member who is not the chair', (d) => ((d.rounds[0]!.openedBy = { ...d.sheets.find((s) => s.member.fullName === 'Phạm Thị Dung')!.member }), d), 'ROUND_OPENER_NOT_CHAIR', 'openedBy.id'],
+      [
+        'a round opened by a member who is not the chair',
+        (d) => ((d.rounds[0]!.openedBy = { ...d.sheets.find((s) => s.member.fullName === 'Phạm Thị Dung')!.member }), d),
+        'ROUND_OPENER_NOT_CHAIR',
+        'openedBy.id',
+      ],
       ['the same round twice', (d) => (d.rounds.push(structuredClone(d.rounds[0]!)), d), 'ROUND_DUPLICATE', 'roundNo'],
       ['round 2 without round 1', (d) => ((d.rounds[0]!.roundNo = 2), d), 'ROUND_GAP', 'roundNo'],
     ];
@@ -132,9 +174,18 @@ describe('re-scoring rounds in the exchange file', () => {
     it('a round opened differently on this computer is a conflict', async () => {
       f = await scoringFixture();
       await scoreAndSubmit(f, f.members.m1, MINI_TOP);
-      await call(f.core, 'scoring:openRescoring', { sessionId: f.sessionId, registrationId: f.regs.a, chairMemberId: f.members.chair, reason: 'Lý do khác' });
+      await call(f.core, 'scoring:openRescoring', {
+        sessionId: f.sessionId,
+        registrationId: f.regs.a,
+        chairMemberId: f.members.chair,
+        reason: 'Lý do khác',
+      });
       const errors = await errorsOf(clone());
-      expect(errors.find((e) => e.code === 'ROUND_CONFLICT')).toMatchObject({ sheet: 'rounds', row: 1, params: { hereReason: 'Lý do khác', round: 1 } });
+      expect(errors.find((e) => e.code === 'ROUND_CONFLICT')).toMatchObject({
+        sheet: 'rounds',
+        row: 1,
+        params: { hereReason: 'Lý do khác', round: 1 },
+      });
       expect(await count('score_rescoring_round')).toBe(1);
       expect(await count('score_sheet')).toBe(1);
     });
@@ -146,7 +197,9 @@ describe('import preview', () => {
     f = await scoringFixture();
     // Here: Dung opened her round-0 sheet (an empty draft); Cường submitted the same sheet as in the file.
     await call(f.core, 'scoring:open', { sessionId: f.sessionId, registrationId: f.regs.a, memberId: f.members.m2 });
-    await call(f.core, 'scoring:import', { document: { ...clone(), rounds: [], sheets: clone().sheets.filter((s) => s.member.fullName === 'Lê Văn Cường') } });
+    await call(f.core, 'scoring:import', {
+      document: { ...clone(), rounds: [], sheets: clone().sheets.filter((s) => s.member.fullName === 'Lê Văn Cường') },
+    });
     const before = await count('score_sheet');
     const p = await call(f.core, 'scoring:importPreview', { document: exported });
     expect(p).toMatchObject({ canApply: true, formatVersion: 2, errors: [], session: { id: f.sessionId } });
@@ -160,7 +213,12 @@ describe('import preview', () => {
     expect(await count('score_rescoring_round')).toBe(0);
 
     const r = await call(f.core, 'scoring:import', { document: exported });
-    const dung = await f.db.selectFrom('score_sheet').select(['id', 'rescoring_round', 'status', 'revision_reason']).where('member_id', '=', f.members.m2).orderBy('rescoring_round').execute();
+    const dung = await f.db
+      .selectFrom('score_sheet')
+      .select(['id', 'rescoring_round', 'status', 'revision_reason'])
+      .where('member_id', '=', f.members.m2)
+      .orderBy('rescoring_round')
+      .execute();
     expect(dung.map((s) => [s.rescoring_round, s.status, s.revision_reason])).toEqual([
       [0, 'superseded', null],
       [1, 'submitted', REVISION],
@@ -171,7 +229,15 @@ describe('import preview', () => {
 
   it('shows the stored sheet a later round replaces', async () => {
     f = await scoringFixture();
-    await call(f.core, 'scoring:import', { document: { ...clone(), rounds: [], sheets: clone().sheets.filter((s) => s.rescoringRound === 0).map((s) => ({ ...s, status: 'submitted' as const })) } });
+    await call(f.core, 'scoring:import', {
+      document: {
+        ...clone(),
+        rounds: [],
+        sheets: clone()
+          .sheets.filter((s) => s.rescoringRound === 0)
+          .map((s) => ({ ...s, status: 'submitted' as const })),
+      },
+    });
     const p = await call(f.core, 'scoring:importPreview', { document: exported });
     expect(p.canApply).toBe(true);
     expect(p.sheets.map((s) => s.action)).toEqual(['same', 'same', 'new']);
@@ -202,8 +268,12 @@ describe('import preview', () => {
     const p = await call(f.core, 'scoring:importPreview', { document: { hello: 1 } });
     expect(p).toMatchObject({ canApply: false, formatVersion: null, session: null, sheets: [], rounds: [] });
     expect(p.errors[0]!.code).toBe('FORMAT');
-    const other = await call(f.core, 'scoring:importPreview', { document: { ...clone(), session: { ...clone().session, id: 77 } } });
-    expect(other.errors).toEqual([expect.objectContaining({ code: 'SESSION_UNKNOWN', column: 'session.id', params: { id: 77 } })]);
+    const other = await call(f.core, 'scoring:importPreview', {
+      document: { ...clone(), session: { ...clone().session, id: 77 } },
+    });
+    expect(other.errors).toEqual([
+      expect.objectContaining({ code: 'SESSION_UNKNOWN', column: 'session.id', params: { id: 77 } }),
+    ]);
     expect(other.sheets).toEqual([]);
   });
 });

@@ -10,15 +10,21 @@ afterEach(() => f?.core.close());
 
 async function scoreAndSubmit(fx: ScoringFixture, memberId: number, levels: Record<string, number>, registrationId = fx.regs.a) {
   const { sheet } = await call(fx.core, 'scoring:open', { sessionId: fx.sessionId, registrationId, memberId });
-  for (const [criterionCode, levelIndex] of Object.entries(levels)) await call(fx.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
+  for (const [criterionCode, levelIndex] of Object.entries(levels))
+    await call(fx.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
   return call(fx.core, 'scoring:submit', { sheetId: sheet.id });
 }
 
 beforeAll(async () => {
   const src = await scoringFixture();
   await scoreAndSubmit(src, src.members.m1, MINI_TOP);
-  const { sheet } = await call(src.core, 'scoring:open', { sessionId: src.sessionId, registrationId: src.regs.a, memberId: src.members.m2 });
-  for (const [criterionCode, levelIndex] of Object.entries({ ...MINI_TOP, '7': 1 })) await call(src.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
+  const { sheet } = await call(src.core, 'scoring:open', {
+    sessionId: src.sessionId,
+    registrationId: src.regs.a,
+    memberId: src.members.m2,
+  });
+  for (const [criterionCode, levelIndex] of Object.entries({ ...MINI_TOP, '7': 1 }))
+    await call(src.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
   await call(src.core, 'scoring:setNote', { sheetId: sheet.id, criterionCode: '7', note: 'Chưa nổi bật' });
   await call(src.core, 'scoring:setDeclaration', { sheetId: sheet.id, ruleId: 'conditional:5.2:1', holds: true });
   await call(src.core, 'scoring:setOpinion', { sheetId: sheet.id, opinion: 'Cần cải tiến bao bì' });
@@ -36,12 +42,28 @@ const errorsOf = async (doc: unknown) => {
 
 describe('export', () => {
   it('writes the documented format with every answer, note, declaration and total', () => {
-    expect(exported).toMatchObject({ format: 'ocop-score-sheets', formatVersion: 2, session: { number: 1, date: '2026-06-10', councilName: 'Hội đồng OCOP tỉnh Đồng Tháp' } });
+    expect(exported).toMatchObject({
+      format: 'ocop-score-sheets',
+      formatVersion: 2,
+      session: { number: 1, date: '2026-06-10', councilName: 'Hội đồng OCOP tỉnh Đồng Tháp' },
+    });
     expect(exported.sheets).toHaveLength(2);
     const s2 = exported.sheets[1]!;
-    expect(s2).toMatchObject({ registrationNo: '1/PĐK-29905', productCode: '82-29905-1-2026', member: { fullName: 'Phạm Thị Dung' }, status: 'submitted', totalPoints: 21, opinion: 'Cần cải tiến bao bì' });
+    expect(s2).toMatchObject({
+      registrationNo: '1/PĐK-29905',
+      productCode: '82-29905-1-2026',
+      member: { fullName: 'Phạm Thị Dung' },
+      status: 'submitted',
+      totalPoints: 21,
+      opinion: 'Cần cải tiến bao bì',
+    });
     expect(s2.criteriaSet.setKey).toBe('test/mini');
-    expect(s2.answers.find((a) => a.criterionCode === '7')).toEqual({ criterionCode: '7', levelIndex: 1, points: 1, note: 'Chưa nổi bật' });
+    expect(s2.answers.find((a) => a.criterionCode === '7')).toEqual({
+      criterionCode: '7',
+      levelIndex: 1,
+      points: 1,
+      note: 'Chưa nổi bật',
+    });
     expect(s2.declarations).toEqual([{ ruleId: 'conditional:5.2:1', holds: true, reason: null }]);
   });
 });
@@ -70,7 +92,9 @@ describe('import', () => {
     f = await scoringFixture();
     await call(f.core, 'scoring:import', { document: exported });
     const back = await call(f.core, 'scoring:export', { sessionId: f.sessionId });
-    expect(back.sheets.map(({ submittedAt: _s, ...rest }) => rest)).toEqual(exported.sheets.map(({ submittedAt: _s, ...rest }) => rest));
+    expect(back.sheets.map(({ submittedAt: _s, ...rest }) => rest)).toEqual(
+      exported.sheets.map(({ submittedAt: _s, ...rest }) => rest),
+    );
   });
 
   describe('refuses malformed files and writes nothing', () => {
@@ -79,26 +103,81 @@ describe('import', () => {
       ['another format', (d) => ({ ...d, format: 'ocop-criteria-set' }), 'FORMAT', 'format'],
       ['a newer format version', (d) => ({ ...d, formatVersion: 3 }), 'FORMAT', 'formatVersion'],
       ['an unknown field', (d) => ({ ...d, sheets: [{ ...d.sheets[0], extra: 1 }] }), 'FORMAT'],
-      ['a negative level index', (d) => (d.sheets[0]!.answers[0]!.levelIndex = -1, d), 'FORMAT', 'answers.0.levelIndex'],
+      ['a negative level index', (d) => ((d.sheets[0]!.answers[0]!.levelIndex = -1), d), 'FORMAT', 'answers.0.levelIndex'],
       ['an unknown session', (d) => ((d.session.id = 77), d), 'SESSION_UNKNOWN'],
       ['a session of another date', (d) => ((d.session.date = '2026-06-11'), d), 'SESSION_MISMATCH'],
       ['a member not listed', (d) => ((d.sheets[0]!.member.id = 99), d), 'MEMBER_UNKNOWN', 'member.id'],
-      ['a member under another name', (d) => ((d.sheets[0]!.member.fullName = 'Lê Văn Cương'), d), 'MEMBER_NAME_MISMATCH', 'member.fullName'],
-      ['a product not on the agenda', (d) => ((d.sheets[0]!.registrationNo = '99/PĐK-29905'), d), 'PRODUCT_UNKNOWN', 'registrationNo'],
-      ['a product code that does not match', (d) => ((d.sheets[0]!.productCode = '82-29905-9-2026'), d), 'PRODUCT_CODE_MISMATCH', 'productCode'],
-      ['another criteria set version', (d) => ((d.sheets[0]!.criteriaSet.contentHash = 'f'.repeat(64)), d), 'SET_MISMATCH', 'criteriaSet'],
-      ['an unknown criterion', (d) => ((d.sheets[0]!.answers[0]!.criterionCode = '9.9'), d), 'CRITERION_UNKNOWN', 'answers.0.criterionCode'],
-      ['a level the criterion lacks', (d) => ((d.sheets[0]!.answers[0]!.levelIndex = 7), d), 'LEVEL_OUT_OF_RANGE', 'answers.0.levelIndex'],
-      ['points that do not match the level', (d) => ((d.sheets[0]!.answers[0]!.points = 2), d), 'POINTS_MISMATCH', 'answers.0.points'],
-      ['a criterion answered twice', (d) => (d.sheets[0]!.answers.push({ ...d.sheets[0]!.answers[0]! }), d), 'CRITERION_DUPLICATE'],
+      [
+        'a member under another name',
+        (d) => ((d.sheets[0]!.member.fullName = 'Lê Văn Cương'), d),
+        'MEMBER_NAME_MISMATCH',
+        'member.fullName',
+      ],
+      [
+        'a product not on the agenda',
+        (d) => ((d.sheets[0]!.registrationNo = '99/PĐK-29905'), d),
+        'PRODUCT_UNKNOWN',
+        'registrationNo',
+      ],
+      [
+        'a product code that does not match',
+        (d) => ((d.sheets[0]!.productCode = '82-29905-9-2026'), d),
+        'PRODUCT_CODE_MISMATCH',
+        'productCode',
+      ],
+      [
+        'another criteria set version',
+        (d) => ((d.sheets[0]!.criteriaSet.contentHash = 'f'.repeat(64)), d),
+        'SET_MISMATCH',
+        'criteriaSet',
+      ],
+      [
+        'an unknown criterion',
+        (d) => ((d.sheets[0]!.answers[0]!.criterionCode = '9.9'), d),
+        'CRITERION_UNKNOWN',
+        'answers.0.criterionCode',
+      ],
+      [
+        'a level the criterion lacks',
+        (d) => ((d.sheets[0]!.answers[0]!.levelIndex = 7), d),
+        'LEVEL_OUT_OF_RANGE',
+        'answers.0.levelIndex',
+      ],
+      [
+        'points that do not match the level',
+        (d) => ((d.sheets[0]!.answers[0]!.points = 2), d),
+        'POINTS_MISMATCH',
+        'answers.0.points',
+      ],
+      [
+        'a criterion answered twice',
+        (d) => (d.sheets[0]!.answers.push({ ...d.sheets[0]!.answers[0]! }), d),
+        'CRITERION_DUPLICATE',
+      ],
       ['a wrong total', (d) => ((d.sheets[0]!.totalPoints = 24), d), 'TOTAL_MISMATCH', 'totalPoints'],
-      ['an incomplete submitted sheet', (d) => ((d.sheets[0]!.answers = d.sheets[0]!.answers.filter((a) => a.criterionCode !== '1.1')), (d.sheets[0]!.totalPoints = 22), d), 'INCOMPLETE'],
+      [
+        'an incomplete submitted sheet',
+        (d) => (
+          (d.sheets[0]!.answers = d.sheets[0]!.answers.filter((a) => a.criterionCode !== '1.1')),
+          (d.sheets[0]!.totalPoints = 22),
+          d
+        ),
+        'INCOMPLETE',
+      ],
       ['a draft sheet', (d) => ((d.sheets[0]!.status = 'draft'), d), 'DRAFT_NOT_IMPORTED', 'status'],
       ['the same sheet twice', (d) => (d.sheets.push(structuredClone(d.sheets[0]!)), d), 'DUPLICATE_SHEET'],
-      ['an unknown rule', (d) => (d.sheets[1]!.declarations[0]!.ruleId = 'conditional:9:1', d), 'RULE_UNKNOWN'],
-      ['a disqualification without reason', (d) => (d.sheets[1]!.declarations.push({ ruleId: 'disqualify:set:1', holds: true, reason: null }), d), 'REASON_REQUIRED'],
+      ['an unknown rule', (d) => ((d.sheets[1]!.declarations[0]!.ruleId = 'conditional:9:1'), d), 'RULE_UNKNOWN'],
+      [
+        'a disqualification without reason',
+        (d) => (d.sheets[1]!.declarations.push({ ruleId: 'disqualify:set:1', holds: true, reason: null }), d),
+        'REASON_REQUIRED',
+      ],
       ['a re-scoring round not opened here', (d) => ((d.sheets[0]!.rescoringRound = 1), d), 'ROUND_NOT_OPEN', 'rescoringRound'],
-      ['a paper sheet without who entered it', (d) => ((d.sheets[0]!.source = 'paper'), (d.sheets[0]!.enteredBy = null), d), 'PAPER_WITHOUT_ENTERER'],
+      [
+        'a paper sheet without who entered it',
+        (d) => ((d.sheets[0]!.source = 'paper'), (d.sheets[0]!.enteredBy = null), d),
+        'PAPER_WITHOUT_ENTERER',
+      ],
       ['a superseded sheet with no later round', (d) => ((d.sheets[0]!.status = 'superseded'), d), 'SUPERSEDED_WITHOUT_LATER'],
     ];
     it.each(cases)('%s', async (_name, mutate, code, column) => {
@@ -115,7 +194,16 @@ describe('import', () => {
   it('reports a conflict with a different sheet already stored, and a recused member', async () => {
     f = await scoringFixture();
     await scoreAndSubmit(f, f.members.m1, { ...MINI_TOP, '1.1': 0 });
-    await f.db.insertInto('session_conflict').values({ session_id: f.sessionId, member_id: f.members.m2, registration_id: f.regs.a, reason: 'Người thân', declared_at: 'x' }).execute();
+    await f.db
+      .insertInto('session_conflict')
+      .values({
+        session_id: f.sessionId,
+        member_id: f.members.m2,
+        registration_id: f.regs.a,
+        reason: 'Người thân',
+        declared_at: 'x',
+      })
+      .execute();
     const errors = await errorsOf(clone());
     expect(errors.map((e) => [e.row, e.code])).toEqual([
       [1, 'CONFLICT_EXISTING'],

@@ -27,7 +27,8 @@ export async function previewImport(ctx: CoreContext, raw: unknown): Promise<Imp
   const doc = plan.doc;
   const bySheet = new Map(plan.sheets.map((p) => [p.row, p]));
   const byRound = new Map(plan.rounds.map((p) => [p.row, p]));
-  const productName = (registrationNo: string, fallback: string) => [...plan.agenda.values()].find((a) => a.registrationNo === registrationNo)?.productName ?? fallback;
+  const productName = (registrationNo: string, fallback: string) =>
+    [...plan.agenda.values()].find((a) => a.registrationNo === registrationNo)?.productName ?? fallback;
   const sessionChecked = doc !== null && !plan.errors.some((e) => e.sheet === undefined);
   return {
     canApply: plan.errors.length === 0,
@@ -98,7 +99,11 @@ function checked(plan: ImportPlan): ImportPlan {
 const invalid = (errors: ImportRowError[]): CoreError => {
   const first = errors[0]!;
   const where = first.row ? `${first.sheet === 'rounds' ? 'round entry' : 'sheet'} ${first.row}, ` : '';
-  return new CoreError('IMPORT_INVALID', `The score-sheet file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported. First: ${where}${first.column ?? ''}: ${first.message}`, { errors });
+  return new CoreError(
+    'IMPORT_INVALID',
+    `The score-sheet file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported. First: ${where}${first.column ?? ''}: ${first.message}`,
+    { errors },
+  );
 };
 
 const resultOf = (plan: ImportPlan, dryRun: boolean): ImportResult => ({
@@ -111,11 +116,21 @@ const resultOf = (plan: ImportPlan, dryRun: boolean): ImportResult => ({
     totalPoints: p.sheet.totalPoints,
     sheetId: p.storedId,
   })),
-  rounds: plan.rounds.map((p) => ({ registrationNo: p.round.registrationNo, roundNo: p.round.roundNo, created: p.action === 'new' })),
+  rounds: plan.rounds.map((p) => ({
+    registrationNo: p.round.registrationNo,
+    roundNo: p.round.roundNo,
+    created: p.action === 'new',
+  })),
 });
 
 /** Writes the checked plan; fills in `storedId` of the sheets it creates. */
-async function writePlan(db: Kysely<DB>, sqlite: Database.Database, plan: ImportPlan, now: Date, operator: string): Promise<void> {
+async function writePlan(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  plan: ImportPlan,
+  now: Date,
+  operator: string,
+): Promise<void> {
   const doc = plan.doc!;
   const at = now.toISOString();
   for (const p of plan.rounds.filter((x) => x.action === 'new')) {
@@ -144,23 +159,51 @@ async function writePlan(db: Kysely<DB>, sqlite: Database.Database, plan: Import
     action: 'scoring.import',
     entity: 'session',
     entityId: doc.session.id,
-    before: plan.superseded.length > 0 ? { superseded: plan.superseded.map((r) => ({ sheetId: r.id, memberId: r.member_id, registrationId: r.registration_id, round: r.rescoring_round })) } : null,
+    before:
+      plan.superseded.length > 0
+        ? {
+            superseded: plan.superseded.map((r) => ({
+              sheetId: r.id,
+              memberId: r.member_id,
+              registrationId: r.registration_id,
+              round: r.rescoring_round,
+            })),
+          }
+        : null,
     after: {
       exportedAt: doc.exportedAt,
       app: doc.app,
       sheets: resultOf(plan, false).sheets.map((s, i) => ({ ...s, action: plan.sheets[i]!.action })),
-      rounds: plan.rounds.map((p) => ({ registrationNo: p.round.registrationNo, roundNo: p.round.roundNo, reason: p.round.reason, openedBy: p.round.openedBy.fullName, openedAt: p.round.openedAt, action: p.action })),
+      rounds: plan.rounds.map((p) => ({
+        registrationNo: p.round.registrationNo,
+        roundNo: p.round.roundNo,
+        reason: p.round.reason,
+        openedBy: p.round.openedBy.fullName,
+        openedAt: p.round.openedAt,
+        action: p.action,
+      })),
     },
   });
 }
 
-async function writeSheet(db: Kysely<DB>, sqlite: Database.Database, sessionId: number, p: PlannedSheet, at: string, operator: string): Promise<number> {
+async function writeSheet(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  sessionId: number,
+  p: PlannedSheet,
+  at: string,
+  operator: string,
+): Promise<number> {
   const s = p.sheet;
   let id: number;
   if (p.action === 'update') {
     // This computer's empty (or identical) draft becomes the imported sheet.
     id = p.storedId!;
-    await db.updateTable('score_sheet').set({ source: s.source, entered_by: s.enteredBy, updated_at: at }).where('id', '=', id).execute();
+    await db
+      .updateTable('score_sheet')
+      .set({ source: s.source, entered_by: s.enteredBy, updated_at: at })
+      .where('id', '=', id)
+      .execute();
   } else {
     ({ id } = await db
       .insertInto('score_sheet')
@@ -180,7 +223,11 @@ async function writeSheet(db: Kysely<DB>, sqlite: Database.Database, sessionId: 
   }
   const actor = s.source === 'paper' ? (s.enteredBy ?? operator) : s.member.fullName;
   const changes: Change[] = [
-    ...s.declarations.map((d): Change => ({ kind: 'declaration', ruleId: d.ruleId, value: { holds: d.holds, reason: d.reason } })),
+    ...s.declarations.map((d): Change => ({
+      kind: 'declaration',
+      ruleId: d.ruleId,
+      value: { holds: d.holds, reason: d.reason },
+    })),
     ...s.answers.map((a): Change => ({ kind: 'level', code: a.criterionCode, levelIndex: a.levelIndex })),
     ...s.answers.filter((a) => a.note !== '').map((a): Change => ({ kind: 'note', code: a.criterionCode, note: a.note })),
     ...(s.opinion ? [{ kind: 'opinion', opinion: s.opinion } as Change] : []),
@@ -190,10 +237,22 @@ async function writeSheet(db: Kysely<DB>, sqlite: Database.Database, sessionId: 
   const e = evaluateSheet(p.set, sheetContent(s.answers, s.declarations));
   await db
     .updateTable('score_sheet')
-    .set({ ...derivedColumns(e), status: s.status === 'superseded' ? 'superseded' : 'submitted', submitted_at: s.submittedAt ?? at, submitted_by: actor, revision_reason: s.revisionReason, updated_at: at })
+    .set({
+      ...derivedColumns(e),
+      status: s.status === 'superseded' ? 'superseded' : 'submitted',
+      submitted_at: s.submittedAt ?? at,
+      submitted_by: actor,
+      revision_reason: s.revisionReason,
+      updated_at: at,
+    })
     .where('id', '=', id)
     .execute();
   // A sheet the file marks superseded has a later round (checked); it never counts.
-  await supersedeEarlier(db, { session_id: sessionId, registration_id: p.registrationId, member_id: p.memberId, rescoring_round: s.rescoringRound });
+  await supersedeEarlier(db, {
+    session_id: sessionId,
+    registration_id: p.registrationId,
+    member_id: p.memberId,
+    rescoring_round: s.rescoringRound,
+  });
   return id;
 }

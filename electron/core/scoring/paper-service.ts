@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import type { PaperEntry, PaperState, SheetView } from '../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { checkWrittenTotal, diffPaperEntries, mergePaperEntries, type PaperEntryContent } from '../../../shared/ocop/paper-entry';
-import { checkAnswer, checkDeclaration, evaluateSheet, isDeclarable, type RuleDeclaration } from '../../../shared/ocop/sheet-rules';
+import {
+  checkAnswer,
+  checkDeclaration,
+  evaluateSheet,
+  isDeclarable,
+  type RuleDeclaration,
+} from '../../../shared/ocop/sheet-rules';
 import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
@@ -12,7 +18,15 @@ import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
 import { derivedColumns, listSheetRows, toSummary } from './sheet-repo';
 import { sheetView, supersedeEarlier } from './sheet-service';
-import { assertScoringOpen, assignedItem, currentRound, getSession, scoringMember, type AgendaRow, type SessionMemberRow } from './session-access';
+import {
+  assertScoringOpen,
+  assignedItem,
+  currentRound,
+  getSession,
+  scoringMember,
+  type AgendaRow,
+  type SessionMemberRow,
+} from './session-access';
 
 /**
  * Paper sheets (phiếu giấy): the secretary types a member's sheet into the grid, optionally a
@@ -64,8 +78,16 @@ async function entryRows(db: Kysely<DB>, key: PaperKey, round: number): Promise<
     .execute();
   const out: EntryRow[] = [];
   for (const r of rows) {
-    const answers = await db.selectFrom('paper_entry_answer').select(['criterion_code', 'level_index']).where('entry_id', '=', r.id).execute();
-    const decls = await db.selectFrom('paper_entry_declaration').select(['rule_id', 'holds', 'reason']).where('entry_id', '=', r.id).execute();
+    const answers = await db
+      .selectFrom('paper_entry_answer')
+      .select(['criterion_code', 'level_index'])
+      .where('entry_id', '=', r.id)
+      .execute();
+    const decls = await db
+      .selectFrom('paper_entry_declaration')
+      .select(['rule_id', 'holds', 'reason'])
+      .where('entry_id', '=', r.id)
+      .execute();
     out.push({
       id: r.id,
       entryNo: r.entry_no,
@@ -126,22 +148,48 @@ export async function paperState(db: Kysely<DB>, key: PaperKey): Promise<PaperSt
   };
 }
 
-function validateEntry(set: CriteriaSet, answers: { criterionCode: string; levelIndex: number }[], declarations: { ruleId: string; holds: boolean; reason: string | null }[]): void {
+function validateEntry(
+  set: CriteriaSet,
+  answers: { criterionCode: string; levelIndex: number }[],
+  declarations: { ruleId: string; holds: boolean; reason: string | null }[],
+): void {
   const errors: { path: string; message: string }[] = [];
   const seen = new Set<string>();
   answers.forEach((a, i) => {
-    if (seen.has(a.criterionCode)) errors.push({ path: `answers.${i}.criterionCode`, message: `criterion ${a.criterionCode} is entered twice` });
+    if (seen.has(a.criterionCode))
+      errors.push({ path: `answers.${i}.criterionCode`, message: `criterion ${a.criterionCode} is entered twice` });
     seen.add(a.criterionCode);
     const p = checkAnswer(set, a.criterionCode, a.levelIndex);
-    if (p?.code === 'UNKNOWN_CRITERION') errors.push({ path: `answers.${i}.criterionCode`, message: `the criteria set "${set.name}" has no criterion "${a.criterionCode}"` });
-    if (p?.code === 'LEVEL_OUT_OF_RANGE') errors.push({ path: `answers.${i}.levelIndex`, message: `criterion ${a.criterionCode} has levels 1 to ${p.levelCount} on paper; ${a.levelIndex + 1} is not one of them` });
+    if (p?.code === 'UNKNOWN_CRITERION')
+      errors.push({
+        path: `answers.${i}.criterionCode`,
+        message: `the criteria set "${set.name}" has no criterion "${a.criterionCode}"`,
+      });
+    if (p?.code === 'LEVEL_OUT_OF_RANGE')
+      errors.push({
+        path: `answers.${i}.levelIndex`,
+        message: `criterion ${a.criterionCode} has levels 1 to ${p.levelCount} on paper; ${a.levelIndex + 1} is not one of them`,
+      });
   });
   declarations.forEach((d, i) => {
     const rule = set.rules.find((r) => r.id === d.ruleId);
-    if (!rule || !isDeclarable(rule)) errors.push({ path: `declarations.${i}.ruleId`, message: `the criteria set has no rule "${d.ruleId}" on which a member declares` });
-    else if (checkDeclaration(set, d.ruleId, d) !== null) errors.push({ path: `declarations.${i}.reason`, message: `a disqualifying finding (${d.ruleId}) needs its reason as written on the paper` });
+    if (!rule || !isDeclarable(rule))
+      errors.push({
+        path: `declarations.${i}.ruleId`,
+        message: `the criteria set has no rule "${d.ruleId}" on which a member declares`,
+      });
+    else if (checkDeclaration(set, d.ruleId, d) !== null)
+      errors.push({
+        path: `declarations.${i}.reason`,
+        message: `a disqualifying finding (${d.ruleId}) needs its reason as written on the paper`,
+      });
   });
-  if (errors.length > 0) throw new CoreError('VALIDATION', `The paper entry has errors: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  if (errors.length > 0)
+    throw new CoreError(
+      'VALIDATION',
+      `The paper entry has errors: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      errors,
+    );
 }
 
 export interface PaperSaveInput extends PaperKey {
@@ -160,13 +208,21 @@ export async function savePaperEntry(ctx: CoreContext, input: PaperSaveInput, me
     const s = await scope(trx, key);
     const existingSheet = (await listSheetRows(trx, key)).find((r) => r.rescoring_round === s.round);
     if (existingSheet) {
-      throw new CoreError('CONFLICT', `${s.member.fullName} already has a ${existingSheet.source === 'paper' ? 'paper' : 'scoring-screen'} sheet for "${s.item.productName}" in this round (sheet ${existingSheet.id}); a paper sheet cannot be entered over it`, { sheetId: existingSheet.id });
+      throw new CoreError(
+        'CONFLICT',
+        `${s.member.fullName} already has a ${existingSheet.source === 'paper' ? 'paper' : 'scoring-screen'} sheet for "${s.item.productName}" in this round (sheet ${existingSheet.id}); a paper sheet cannot be entered over it`,
+        { sheetId: existingSheet.id },
+      );
     }
     validateEntry(s.set, input.answers, input.declarations);
     const entries = await entryRows(trx, key, s.round);
     const other = entries.find((e) => e.entryNo !== input.entryNo);
     if (other && other.enteredBy.trim().toLocaleLowerCase('vi') === input.enteredBy.trim().toLocaleLowerCase('vi')) {
-      throw new CoreError('VALIDATION', `enteredBy: the second entry must be typed by a different person than entry ${other.entryNo} (${other.enteredBy}), so that typing mistakes show up`, { field: 'enteredBy' });
+      throw new CoreError(
+        'VALIDATION',
+        `enteredBy: the second entry must be typed by a different person than entry ${other.entryNo} (${other.enteredBy}), so that typing mistakes show up`,
+        { field: 'enteredBy' },
+      );
     }
     const existing = entries.find((e) => e.entryNo === input.entryNo);
     const now = ctx.now();
@@ -174,27 +230,55 @@ export async function savePaperEntry(ctx: CoreContext, input: PaperSaveInput, me
     let entryId: number;
     if (existing) {
       entryId = existing.id;
-      await trx.updateTable('paper_entry').set({ entered_by: input.enteredBy, written_total: input.writtenTotal, opinion: input.opinion, updated_at: at }).where('id', '=', entryId).execute();
+      await trx
+        .updateTable('paper_entry')
+        .set({ entered_by: input.enteredBy, written_total: input.writtenTotal, opinion: input.opinion, updated_at: at })
+        .where('id', '=', entryId)
+        .execute();
       await trx.deleteFrom('paper_entry_answer').where('entry_id', '=', entryId).execute();
       await trx.deleteFrom('paper_entry_declaration').where('entry_id', '=', entryId).execute();
     } else {
       entryId = (
         await trx
           .insertInto('paper_entry')
-          .values({ ...{ session_id: key.sessionId, registration_id: key.registrationId, member_id: key.memberId }, rescoring_round: s.round, entry_no: input.entryNo, entered_by: input.enteredBy, written_total: input.writtenTotal, opinion: input.opinion, created_at: at, updated_at: at })
+          .values({
+            ...{ session_id: key.sessionId, registration_id: key.registrationId, member_id: key.memberId },
+            rescoring_round: s.round,
+            entry_no: input.entryNo,
+            entered_by: input.enteredBy,
+            written_total: input.writtenTotal,
+            opinion: input.opinion,
+            created_at: at,
+            updated_at: at,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
     }
-    if (input.answers.length > 0) await trx.insertInto('paper_entry_answer').values(input.answers.map((a) => ({ entry_id: entryId, criterion_code: a.criterionCode, level_index: a.levelIndex }))).execute();
+    if (input.answers.length > 0)
+      await trx
+        .insertInto('paper_entry_answer')
+        .values(input.answers.map((a) => ({ entry_id: entryId, criterion_code: a.criterionCode, level_index: a.levelIndex })))
+        .execute();
     if (input.declarations.length > 0)
-      await trx.insertInto('paper_entry_declaration').values(input.declarations.map((d) => ({ entry_id: entryId, rule_id: d.ruleId, holds: d.holds ? 1 : 0, reason: d.reason }))).execute();
+      await trx
+        .insertInto('paper_entry_declaration')
+        .values(
+          input.declarations.map((d) => ({ entry_id: entryId, rule_id: d.ruleId, holds: d.holds ? 1 : 0, reason: d.reason })),
+        )
+        .execute();
     await appendAudit(trx, now, {
       actor: actorOf(ctx, meta),
       action: 'scoring.paper.entry',
       entity: 'paper_entry',
       entityId: entryId,
-      before: existing ? { enteredBy: existing.enteredBy, writtenTotal: existing.writtenTotal, answers: Object.fromEntries(existing.content.answers) } : null,
+      before: existing
+        ? {
+            enteredBy: existing.enteredBy,
+            writtenTotal: existing.writtenTotal,
+            answers: Object.fromEntries(existing.content.answers),
+          }
+        : null,
       after: {
         ...key,
         rescoringRound: s.round,
@@ -228,23 +312,43 @@ export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, met
     const entries = (await entryRows(trx, key, s.round)).filter((e) => e.status === 'open');
     const first = entries.find((e) => e.entryNo === 1);
     const second = entries.find((e) => e.entryNo === 2);
-    if (!first) throw new CoreError('FORBIDDEN_STATE', `No open paper entry of ${s.member.fullName}'s sheet for "${s.item.productName}"; type the sheet in first`, key);
+    if (!first)
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `No open paper entry of ${s.member.fullName}'s sheet for "${s.item.productName}"; type the sheet in first`,
+        key,
+      );
     const criteria = new Map(input.resolutions.criteria.map((c) => [c.criterionCode, c.levelIndex]));
-    const declarations = new Map<string, RuleDeclaration | null>(input.resolutions.declarations.map((d) => [d.ruleId, d.declaration]));
+    const declarations = new Map<string, RuleDeclaration | null>(
+      input.resolutions.declarations.map((d) => [d.ruleId, d.declaration]),
+    );
     let content: PaperEntryContent;
     if (second) {
-      const merged = mergePaperEntries(s.set, first.content, second.content, { criteria, declarations, ...(input.resolutions.writtenTotal !== undefined ? { writtenTotal: input.resolutions.writtenTotal } : {}) });
+      const merged = mergePaperEntries(s.set, first.content, second.content, {
+        criteria,
+        declarations,
+        ...(input.resolutions.writtenTotal !== undefined ? { writtenTotal: input.resolutions.writtenTotal } : {}),
+      });
       if (!merged.ok) {
         const parts = [
           merged.unresolvedCriteria.length > 0 ? `criteria ${merged.unresolvedCriteria.join(', ')}` : '',
           merged.unresolvedDeclarations.length > 0 ? `declarations ${merged.unresolvedDeclarations.join(', ')}` : '',
           merged.writtenTotalUnresolved ? 'the written total' : '',
         ].filter(Boolean);
-        throw new CoreError('FORBIDDEN_STATE', `The two entries still differ on ${parts.join(' and ')}; read the paper and resolve each before committing`, merged);
+        throw new CoreError(
+          'FORBIDDEN_STATE',
+          `The two entries still differ on ${parts.join(' and ')}; read the paper and resolve each before committing`,
+          merged,
+        );
       }
       content = merged.content;
     } else {
-      if (!input.allowSingleEntry) throw new CoreError('FORBIDDEN_STATE', `Only one entry of ${s.member.fullName}'s paper sheet exists; have a second person enter it, or commit the single entry explicitly`, key);
+      if (!input.allowSingleEntry)
+        throw new CoreError(
+          'FORBIDDEN_STATE',
+          `Only one entry of ${s.member.fullName}'s paper sheet exists; have a second person enter it, or commit the single entry explicitly`,
+          key,
+        );
       const answers = new Map(first.content.answers);
       for (const [code, v] of criteria) {
         if (v === null) answers.delete(code);
@@ -255,7 +359,11 @@ export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, met
         if (v === null) decl.delete(id);
         else decl.set(id, v);
       }
-      content = { answers, declarations: decl, writtenTotal: input.resolutions.writtenTotal !== undefined ? input.resolutions.writtenTotal : first.writtenTotal };
+      content = {
+        answers,
+        declarations: decl,
+        writtenTotal: input.resolutions.writtenTotal !== undefined ? input.resolutions.writtenTotal : first.writtenTotal,
+      };
     }
     validateEntry(
       s.set,
@@ -263,10 +371,19 @@ export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, met
       [...content.declarations].map(([ruleId, d]) => ({ ruleId, ...d })),
     );
     const e = evaluateSheet(s.set, content);
-    if (!e.complete) throw new CoreError('FORBIDDEN_STATE', `The paper sheet is not complete: no level for criteria ${e.missing.join(', ')}${e.problems.length ? ` (${e.problems.map((p) => p.code).join(', ')})` : ''}; check the paper`, { missing: e.missing, problems: e.problems });
+    if (!e.complete)
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `The paper sheet is not complete: no level for criteria ${e.missing.join(', ')}${e.problems.length ? ` (${e.problems.map((p) => p.code).join(', ')})` : ''}; check the paper`,
+        { missing: e.missing, problems: e.problems },
+      );
     const check = checkWrittenTotal(s.set, content);
     if (check.agrees === false && !input.acceptTotalMismatch) {
-      throw new CoreError('FORBIDDEN_STATE', `The levels entered add up to ${check.computed} points but the paper says ${check.written}; correct the entry, or confirm that the total on paper is wrong`, check);
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `The levels entered add up to ${check.computed} points but the paper says ${check.written}; correct the entry, or confirm that the total on paper is wrong`,
+        check,
+      );
     }
 
     const enteredBy = [first.enteredBy, second?.enteredBy].filter(Boolean).join(' / ');
@@ -301,8 +418,21 @@ export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, met
       .set({ ...derivedColumns(e), status: 'submitted', submitted_at: at, submitted_by: resolver })
       .where('id', '=', id)
       .execute();
-    const superseded = await supersedeEarlier(trx, { session_id: key.sessionId, registration_id: key.registrationId, member_id: key.memberId, rescoring_round: s.round });
-    await trx.updateTable('paper_entry').set({ status: 'committed', committed_sheet_id: id, updated_at: at }).where('id', 'in', entries.map((x) => x.id)).execute();
+    const superseded = await supersedeEarlier(trx, {
+      session_id: key.sessionId,
+      registration_id: key.registrationId,
+      member_id: key.memberId,
+      rescoring_round: s.round,
+    });
+    await trx
+      .updateTable('paper_entry')
+      .set({ status: 'committed', committed_sheet_id: id, updated_at: at })
+      .where(
+        'id',
+        'in',
+        entries.map((x) => x.id),
+      )
+      .execute();
     await appendAudit(trx, now, {
       actor: resolver,
       action: 'scoring.paper.commit',

@@ -15,7 +15,11 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
   'scoring:identify': (input, ctx) => identify(ctx.db, input.sessionId, input.memberId, input.pin),
   'scoring:setPin': (input, ctx, meta) =>
     ctx.db.transaction().execute(async (trx) => {
-      const m = await trx.selectFrom('council_member').select(['id', 'full_name', 'pin_hash']).where('id', '=', input.memberId).executeTakeFirst();
+      const m = await trx
+        .selectFrom('council_member')
+        .select(['id', 'full_name', 'pin_hash'])
+        .where('id', '=', input.memberId)
+        .executeTakeFirst();
       if (!m) throw notFound('Council member', input.memberId);
       await trx
         .updateTable('council_member')
@@ -37,11 +41,22 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
   'scoring:open': (input, ctx, meta) => openSheet(ctx, input, meta),
   'scoring:get': (input, ctx) => sheetView(ctx, input.sheetId),
   'scoring:context': (input, ctx) => sheetContext(ctx.db, input.sheetId),
-  'scoring:setAnswer': (input, ctx, meta) => saveChange(ctx, input.sheetId, { kind: 'level', code: input.criterionCode, levelIndex: input.levelIndex }, meta),
-  'scoring:setNote': (input, ctx, meta) => saveChange(ctx, input.sheetId, { kind: 'note', code: input.criterionCode, note: input.note }, meta),
+  'scoring:setAnswer': (input, ctx, meta) =>
+    saveChange(ctx, input.sheetId, { kind: 'level', code: input.criterionCode, levelIndex: input.levelIndex }, meta),
+  'scoring:setNote': (input, ctx, meta) =>
+    saveChange(ctx, input.sheetId, { kind: 'note', code: input.criterionCode, note: input.note }, meta),
   'scoring:setDeclaration': (input, ctx, meta) => {
     if (input.holds === true && input.reason !== null && input.reason.trim() === '') input.reason = null;
-    return saveChange(ctx, input.sheetId, { kind: 'declaration', ruleId: input.ruleId, value: input.holds === null ? null : { holds: input.holds, reason: input.reason } }, meta);
+    return saveChange(
+      ctx,
+      input.sheetId,
+      {
+        kind: 'declaration',
+        ruleId: input.ruleId,
+        value: input.holds === null ? null : { holds: input.holds, reason: input.reason },
+      },
+      meta,
+    );
   },
   'scoring:setOpinion': (input, ctx, meta) => saveChange(ctx, input.sheetId, { kind: 'opinion', opinion: input.opinion }, meta),
   'scoring:undo': (input, ctx, meta) => undoLast(ctx, input.sheetId, meta),

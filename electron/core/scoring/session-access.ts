@@ -30,7 +30,18 @@ export async function getSession(db: Kysely<DB>, sessionId: number): Promise<Ses
   const r = await db
     .selectFrom('session as s')
     .innerJoin('council as c', 'c.id', 's.council_id')
-    .select(['s.id', 's.council_id', 'c.name as council_name', 's.status', 's.title', 's.date', 's.number', 's.rules_id', 's.chair_member_id', 's.secretary_member_id'])
+    .select([
+      's.id',
+      's.council_id',
+      'c.name as council_name',
+      's.status',
+      's.title',
+      's.date',
+      's.number',
+      's.rules_id',
+      's.chair_member_id',
+      's.secretary_member_id',
+    ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!r) throw notFound('Session', sessionId);
@@ -56,7 +67,10 @@ export function assertScoringOpen(s: SessionRow, what = 'scores'): void {
         : s.status === 'closed'
           ? 'it is closed; reopen it for more scoring first'
           : 'it is finalized and never changes';
-    throw new CoreError('FORBIDDEN_STATE', `Session ${s.id} does not accept ${what}: ${why}`, { sessionId: s.id, status: s.status });
+    throw new CoreError('FORBIDDEN_STATE', `Session ${s.id} does not accept ${what}: ${why}`, {
+      sessionId: s.id,
+      status: s.status,
+    });
   }
 }
 
@@ -93,17 +107,41 @@ export async function sessionMembers(db: Kysely<DB>, sessionId: number): Promise
 /** The member as a scorer of this session, or a refusal saying why not. */
 export async function scoringMember(db: Kysely<DB>, sessionId: number, memberId: number): Promise<SessionMemberRow> {
   const m = (await sessionMembers(db, sessionId)).find((x) => x.memberId === memberId);
-  if (!m) throw new CoreError('NOT_FOUND', `Member ${memberId} is not listed for session ${sessionId}; only members listed for the session score`, { sessionId, memberId });
-  if (!isScoringRole(m.role)) throw new CoreError('FORBIDDEN_STATE', `${m.fullName} is the council's secretary (Thư ký) and does not score products; enter paper sheets for members instead`, { memberId });
-  if (m.present === false) throw new CoreError('FORBIDDEN_STATE', `${m.fullName} is recorded absent from session ${sessionId}; record them present first`, { memberId });
+  if (!m)
+    throw new CoreError(
+      'NOT_FOUND',
+      `Member ${memberId} is not listed for session ${sessionId}; only members listed for the session score`,
+      { sessionId, memberId },
+    );
+  if (!isScoringRole(m.role))
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${m.fullName} is the council's secretary (Thư ký) and does not score products; enter paper sheets for members instead`,
+      { memberId },
+    );
+  if (m.present === false)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${m.fullName} is recorded absent from session ${sessionId}; record them present first`,
+      { memberId },
+    );
   return m;
 }
 
 /** Checks the PIN when the member has one. */
 export function checkPin(m: SessionMemberRow, pin: string | undefined): void {
   if (m.pinHash === null) return;
-  if (pin === undefined || pin === '') throw new CoreError('WRONG_PIN', `${m.fullName} has a PIN; enter it to open their sheets`, { memberId: m.memberId, missing: true });
-  if (!verifyPin(pin, m.pinHash)) throw new CoreError('WRONG_PIN', `The PIN entered for ${m.fullName} is not right; try again or ask the secretary to reset it`, { memberId: m.memberId });
+  if (pin === undefined || pin === '')
+    throw new CoreError('WRONG_PIN', `${m.fullName} has a PIN; enter it to open their sheets`, {
+      memberId: m.memberId,
+      missing: true,
+    });
+  if (!verifyPin(pin, m.pinHash))
+    throw new CoreError(
+      'WRONG_PIN',
+      `The PIN entered for ${m.fullName} is not right; try again or ask the secretary to reset it`,
+      { memberId: m.memberId },
+    );
 }
 
 export interface AgendaRow {
@@ -124,7 +162,16 @@ export async function agendaOf(db: Kysely<DB>, sessionId: number): Promise<Agend
     .innerJoin('product as p', 'p.id', 'r.product_id')
     .innerJoin('producer as pr', 'pr.id', 'p.producer_id')
     .innerJoin('criteria_set_version as v', 'v.id', 'r.criteria_set_version_id')
-    .select(['i.registration_id', 'i.position', 'r.registration_no', 'p.name as product_name', 'p.product_code', 'pr.name as producer_name', 'r.criteria_set_version_id', 'v.name as set_name'])
+    .select([
+      'i.registration_id',
+      'i.position',
+      'r.registration_no',
+      'p.name as product_name',
+      'p.product_code',
+      'pr.name as producer_name',
+      'r.criteria_set_version_id',
+      'v.name as set_name',
+    ])
     .where('i.session_id', '=', sessionId)
     .orderBy('i.position')
     .execute();
@@ -142,7 +189,11 @@ export async function agendaOf(db: Kysely<DB>, sessionId: number): Promise<Agend
 
 /** registration id → member ids recused from it in the session. */
 export async function recusalsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, Set<number>>> {
-  const rows = await db.selectFrom('session_conflict').select(['registration_id', 'member_id']).where('session_id', '=', sessionId).execute();
+  const rows = await db
+    .selectFrom('session_conflict')
+    .select(['registration_id', 'member_id'])
+    .where('session_id', '=', sessionId)
+    .execute();
   const out = new Map<number, Set<number>>();
   for (const r of rows) {
     if (!out.has(r.registration_id)) out.set(r.registration_id, new Set());
@@ -152,12 +203,26 @@ export async function recusalsOf(db: Kysely<DB>, sessionId: number): Promise<Map
 }
 
 /** The agenda item, refusing a product off the agenda or one the member is recused from. */
-export async function assignedItem(db: Kysely<DB>, sessionId: number, registrationId: number, m: SessionMemberRow): Promise<AgendaRow> {
+export async function assignedItem(
+  db: Kysely<DB>,
+  sessionId: number,
+  registrationId: number,
+  m: SessionMemberRow,
+): Promise<AgendaRow> {
   const item = (await agendaOf(db, sessionId)).find((a) => a.registrationId === registrationId);
-  if (!item) throw new CoreError('NOT_FOUND', `Registration ${registrationId} is not on the agenda of session ${sessionId}; add it to the agenda first`, { sessionId, registrationId });
+  if (!item)
+    throw new CoreError(
+      'NOT_FOUND',
+      `Registration ${registrationId} is not on the agenda of session ${sessionId}; add it to the agenda first`,
+      { sessionId, registrationId },
+    );
   const recused = (await recusalsOf(db, sessionId)).get(registrationId);
   if (recused?.has(m.memberId)) {
-    throw new CoreError('FORBIDDEN_STATE', `${m.fullName} declared a conflict of interest for "${item.productName}" and does not score it`, { sessionId, registrationId, memberId: m.memberId });
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${m.fullName} declared a conflict of interest for "${item.productName}" and does not score it`,
+      { sessionId, registrationId, memberId: m.memberId },
+    );
   }
   return item;
 }

@@ -27,7 +27,10 @@ export async function getSheetRow(db: Kysely<DB>, id: number): Promise<SheetRow>
 }
 
 /** Sheets of a session (optionally one product / one member), every round, oldest first. */
-export async function listSheetRows(db: Kysely<DB>, f: { sessionId: number; registrationId?: number; memberId?: number }): Promise<SheetRow[]> {
+export async function listSheetRows(
+  db: Kysely<DB>,
+  f: { sessionId: number; registrationId?: number; memberId?: number },
+): Promise<SheetRow[]> {
   let q = db
     .selectFrom('score_sheet as sh')
     .innerJoin('council_member as m', 'm.id', 'sh.member_id')
@@ -67,16 +70,27 @@ export const toSummary = (r: SheetRow): SheetSummary => ({
 });
 
 export async function sheetAnswers(db: Kysely<DB>, sheetId: number): Promise<SheetAnswer[]> {
-  const rows = await db.selectFrom('score_answer').select(['criterion_code', 'level_index', 'points', 'note']).where('sheet_id', '=', sheetId).execute();
+  const rows = await db
+    .selectFrom('score_answer')
+    .select(['criterion_code', 'level_index', 'points', 'note'])
+    .where('sheet_id', '=', sheetId)
+    .execute();
   return rows.map((r) => ({ criterionCode: r.criterion_code, levelIndex: r.level_index, points: r.points, note: r.note }));
 }
 
 export async function sheetDeclarations(db: Kysely<DB>, sheetId: number): Promise<SheetDeclaration[]> {
-  const rows = await db.selectFrom('score_declaration').select(['rule_id', 'holds', 'reason']).where('sheet_id', '=', sheetId).execute();
+  const rows = await db
+    .selectFrom('score_declaration')
+    .select(['rule_id', 'holds', 'reason'])
+    .where('sheet_id', '=', sheetId)
+    .execute();
   return rows.map((r) => ({ ruleId: r.rule_id, holds: r.holds === 1, reason: r.reason }));
 }
 
-export async function loadSheetContent(db: Kysely<DB>, sheetId: number): Promise<{ answers: SheetAnswer[]; declarations: SheetDeclaration[]; content: SheetContent }> {
+export async function loadSheetContent(
+  db: Kysely<DB>,
+  sheetId: number,
+): Promise<{ answers: SheetAnswer[]; declarations: SheetDeclaration[]; content: SheetContent }> {
   const answers = await sheetAnswers(db, sheetId);
   const declarations = await sheetDeclarations(db, sheetId);
   return { answers, declarations, content: sheetContent(answers, declarations) };
@@ -110,14 +124,23 @@ export function sheetRowSync(sqlite: Database.Database, id: number): SheetRow & 
 }
 
 /** loadSheetContent for the synchronous autosave path. */
-export function loadSheetContentSync(sqlite: Database.Database, sheetId: number): { answers: SheetAnswer[]; declarations: SheetDeclaration[]; content: SheetContent } {
-  const a = stmt(sqlite, 'SELECT criterion_code, level_index, points, note FROM score_answer WHERE sheet_id = (? + 0)').all(sheetId) as {
+export function loadSheetContentSync(
+  sqlite: Database.Database,
+  sheetId: number,
+): { answers: SheetAnswer[]; declarations: SheetDeclaration[]; content: SheetContent } {
+  const a = stmt(sqlite, 'SELECT criterion_code, level_index, points, note FROM score_answer WHERE sheet_id = (? + 0)').all(
+    sheetId,
+  ) as {
     criterion_code: string;
     level_index: number | null;
     points: number | null;
     note: string;
   }[];
-  const d = stmt(sqlite, 'SELECT rule_id, holds, reason FROM score_declaration WHERE sheet_id = (? + 0)').all(sheetId) as { rule_id: string; holds: number; reason: string | null }[];
+  const d = stmt(sqlite, 'SELECT rule_id, holds, reason FROM score_declaration WHERE sheet_id = (? + 0)').all(sheetId) as {
+    rule_id: string;
+    holds: number;
+    reason: string | null;
+  }[];
   const answers = a.map((r) => ({ criterionCode: r.criterion_code, levelIndex: r.level_index, points: r.points, note: r.note }));
   const declarations = d.map((r) => ({ ruleId: r.rule_id, holds: r.holds === 1, reason: r.reason }));
   return { answers, declarations, content: sheetContent(answers, declarations) };

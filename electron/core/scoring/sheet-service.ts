@@ -2,16 +2,40 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { SaveResult, SheetAnswer, SheetDeclaration, SheetView, UndoResult } from '../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
-import { checkAnswer, checkDeclaration, evaluateSheet, isDeclarable, type SheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
+import {
+  checkAnswer,
+  checkDeclaration,
+  evaluateSheet,
+  isDeclarable,
+  type SheetContent,
+  type SheetEvaluation,
+} from '../../../shared/ocop/sheet-rules';
 import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { actorOf, type CallMeta } from '../handlers';
-import { applyChange, forgetUndoStacks, restoringChange, undoTarget, type Applied, type Change, type State } from './answer-events';
+import {
+  applyChange,
+  forgetUndoStacks,
+  restoringChange,
+  undoTarget,
+  type Applied,
+  type Change,
+  type State,
+} from './answer-events';
 import { appendAuditSync } from './audit-sync';
 import { criteriaSetOf, criteriaSetSync } from './criteria-cache';
-import { derivedColumns, getSheetRow, loadSheetContent, loadSheetContentSync, sheetAnswers, sheetRowSync, toSummary, type SheetRow } from './sheet-repo';
+import {
+  derivedColumns,
+  getSheetRow,
+  loadSheetContent,
+  loadSheetContentSync,
+  sheetAnswers,
+  sheetRowSync,
+  toSummary,
+  type SheetRow,
+} from './sheet-repo';
 import { stmt, withReadLock, withWriteLock } from './sync-db';
 
 /**
@@ -24,9 +48,24 @@ export const sheetActor = (row: Pick<SheetRow, 'source' | 'member_name'>, ctx: C
   row.source === 'member' ? row.member_name : actorOf(ctx, meta);
 
 export function assertDraft(row: SheetRow): void {
-  if (row.status === 'submitted') throw new CoreError('IMMUTABLE', `Sheet ${row.id} of ${row.member_name} is submitted and locked; ask the chair or secretary to unlock it to change an answer`, { sheetId: row.id, status: row.status });
-  if (row.status === 'superseded') throw new CoreError('IMMUTABLE', `Sheet ${row.id} of ${row.member_name} belongs to an earlier scoring round and is kept as it was`, { sheetId: row.id, status: row.status });
-  if (row.session_status !== 'in_progress') throw new CoreError('FORBIDDEN_STATE', `The session of sheet ${row.id} is ${row.session_status.replace('_', ' ')}; answers can only change while it is in progress`, { sheetId: row.id, sessionStatus: row.session_status });
+  if (row.status === 'submitted')
+    throw new CoreError(
+      'IMMUTABLE',
+      `Sheet ${row.id} of ${row.member_name} is submitted and locked; ask the chair or secretary to unlock it to change an answer`,
+      { sheetId: row.id, status: row.status },
+    );
+  if (row.status === 'superseded')
+    throw new CoreError(
+      'IMMUTABLE',
+      `Sheet ${row.id} of ${row.member_name} belongs to an earlier scoring round and is kept as it was`,
+      { sheetId: row.id, status: row.status },
+    );
+  if (row.session_status !== 'in_progress')
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `The session of sheet ${row.id} is ${row.session_status.replace('_', ' ')}; answers can only change while it is in progress`,
+      { sheetId: row.id, sessionStatus: row.session_status },
+    );
 }
 
 function applyToContent(content: SheetContent, c: Change): SheetContent {
@@ -46,30 +85,63 @@ function applyToContent(content: SheetContent, c: Change): SheetContent {
 export function validateChange(set: CriteriaSet, evaluation: () => SheetEvaluation, c: Change): void {
   if (c.kind === 'level' || c.kind === 'note') {
     const probe = checkAnswer(set, c.code, c.kind === 'level' && c.levelIndex !== null ? c.levelIndex : 0);
-    if (probe?.code === 'UNKNOWN_CRITERION') throw new CoreError('VALIDATION', `criterionCode: the criteria set "${set.name}" has no criterion "${c.code}"`, { field: 'criterionCode', value: c.code });
+    if (probe?.code === 'UNKNOWN_CRITERION')
+      throw new CoreError('VALIDATION', `criterionCode: the criteria set "${set.name}" has no criterion "${c.code}"`, {
+        field: 'criterionCode',
+        value: c.code,
+      });
     if (probe?.code === 'LEVEL_OUT_OF_RANGE')
-      throw new CoreError('VALIDATION', `levelIndex: criterion ${c.code} has ${probe.levelCount} levels (0 to ${probe.levelCount - 1}); ${probe.levelIndex} is not one of them`, { field: 'levelIndex', value: probe.levelIndex });
+      throw new CoreError(
+        'VALIDATION',
+        `levelIndex: criterion ${c.code} has ${probe.levelCount} levels (0 to ${probe.levelCount - 1}); ${probe.levelIndex} is not one of them`,
+        { field: 'levelIndex', value: probe.levelIndex },
+      );
     if (c.kind === 'level' && c.levelIndex !== null) {
       const state = evaluation().criteria.find((x) => x.code === c.code)!;
       if (state.status === 'skipped' || state.status === 'stopped') {
-        throw new CoreError('FORBIDDEN_STATE', `Criterion ${c.code} is not evaluated on this sheet (${state.notEvaluatedBecause.join(', ')}); change that answer or declaration first`, { criterionCode: c.code, rules: state.notEvaluatedBecause });
+        throw new CoreError(
+          'FORBIDDEN_STATE',
+          `Criterion ${c.code} is not evaluated on this sheet (${state.notEvaluatedBecause.join(', ')}); change that answer or declaration first`,
+          { criterionCode: c.code, rules: state.notEvaluatedBecause },
+        );
       }
     }
   }
   if (c.kind === 'declaration') {
     const rule = set.rules.find((r) => r.id === c.ruleId);
-    if (!rule || !isDeclarable(rule)) throw new CoreError('VALIDATION', `ruleId: the criteria set "${set.name}" has no rule "${c.ruleId}" on which a member declares`, { field: 'ruleId', value: c.ruleId });
+    if (!rule || !isDeclarable(rule))
+      throw new CoreError(
+        'VALIDATION',
+        `ruleId: the criteria set "${set.name}" has no rule "${c.ruleId}" on which a member declares`,
+        { field: 'ruleId', value: c.ruleId },
+      );
     if (c.value !== null) {
       const p = checkDeclaration(set, c.ruleId, c.value);
-      if (p?.code === 'DISQUALIFY_REASON_REQUIRED') throw new CoreError('VALIDATION', `reason: a disqualifying finding (${c.ruleId}) needs the reason written down`, { field: 'reason', ruleId: c.ruleId });
+      if (p?.code === 'DISQUALIFY_REASON_REQUIRED')
+        throw new CoreError('VALIDATION', `reason: a disqualifying finding (${c.ruleId}) needs the reason written down`, {
+          field: 'reason',
+          ruleId: c.ruleId,
+        });
     }
   }
 }
 
-const AUDIT_ACTION: Record<Change['kind'], string> = { level: 'scoring.answer', note: 'scoring.note', declaration: 'scoring.declaration', opinion: 'scoring.opinion' };
+const AUDIT_ACTION: Record<Change['kind'], string> = {
+  level: 'scoring.answer',
+  note: 'scoring.note',
+  declaration: 'scoring.declaration',
+  opinion: 'scoring.opinion',
+};
 
 /** Audits one applied change (the answer event, with its sequence number). */
-export function auditChange(sqlite: Database.Database, at: Date, actor: string, sheetId: number, a: Applied, undoOf?: number): void {
+export function auditChange(
+  sqlite: Database.Database,
+  at: Date,
+  actor: string,
+  sheetId: number,
+  a: Applied,
+  undoOf?: number,
+): void {
   appendAuditSync(sqlite, at, {
     actor,
     action: undoOf === undefined ? AUDIT_ACTION[a.kind] : 'scoring.undo',
@@ -86,7 +158,17 @@ export function writeDerivedSync(sqlite: Database.Database, sheetId: number, e: 
     sqlite,
     `UPDATE score_sheet SET total_points = ?, answered_count = ?, applicable_count = ?, complete = ?, disqualified = ?, disqualify_reason = ?, stopped = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(d.total_points, d.answered_count, d.applicable_count, d.complete, d.disqualified, d.disqualify_reason, d.stopped, at, sheetId);
+  ).run(
+    d.total_points,
+    d.answered_count,
+    d.applicable_count,
+    d.complete,
+    d.disqualified,
+    d.disqualify_reason,
+    d.stopped,
+    at,
+    sheetId,
+  );
 }
 
 function saveResult(sheetId: number, seq: number | null, at: string, e: SheetEvaluation, canUndo: boolean): SaveResult {
@@ -107,22 +189,32 @@ function saveResult(sheetId: number, seq: number | null, at: string, e: SheetEva
 
 /** The autosave path: validate, append the event, update the current state and the sheet, audit — one transaction. */
 export async function saveChange(ctx: CoreContext, sheetId: number, c: Change, meta: CallMeta): Promise<SaveResult> {
-  return withWriteLock(ctx, () => {
-    const row = sheetRowSync(ctx.sqlite, sheetId);
-    assertDraft(row);
-    const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
-    const { answers, declarations, content } = loadSheetContentSync(ctx.sqlite, sheetId);
-    validateChange(set, () => evaluateSheet(set, content), c);
-    const now = ctx.now();
-    const at = now.toISOString();
-    const actor = sheetActor(row, ctx, meta);
-    const applied = applyChange(ctx.sqlite, { id: sheetId, set }, c, { at, actor }, { before: stateFromLoaded(answers, declarations, row.opinion, c) });
-    const after = evaluateSheet(set, applyToContent(content, c));
-    if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(ctx.sqlite, sheetId) !== null);
-    writeDerivedSync(ctx.sqlite, sheetId, after, at);
-    auditChange(ctx.sqlite, now, actor, sheetId, applied);
-    return saveResult(sheetId, applied.seq, at, after, true);
-  }, () => forgetUndoStacks(ctx.sqlite));
+  return withWriteLock(
+    ctx,
+    () => {
+      const row = sheetRowSync(ctx.sqlite, sheetId);
+      assertDraft(row);
+      const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
+      const { answers, declarations, content } = loadSheetContentSync(ctx.sqlite, sheetId);
+      validateChange(set, () => evaluateSheet(set, content), c);
+      const now = ctx.now();
+      const at = now.toISOString();
+      const actor = sheetActor(row, ctx, meta);
+      const applied = applyChange(
+        ctx.sqlite,
+        { id: sheetId, set },
+        c,
+        { at, actor },
+        { before: stateFromLoaded(answers, declarations, row.opinion, c) },
+      );
+      const after = evaluateSheet(set, applyToContent(content, c));
+      if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(ctx.sqlite, sheetId) !== null);
+      writeDerivedSync(ctx.sqlite, sheetId, after, at);
+      auditChange(ctx.sqlite, now, actor, sheetId, applied);
+      return saveResult(sheetId, applied.seq, at, after, true);
+    },
+    () => forgetUndoStacks(ctx.sqlite),
+  );
 }
 
 /** The state a change replaces, from the sheet already loaded (saves a query per answer). */
@@ -144,25 +236,36 @@ function stateFromLoaded(answers: SheetAnswer[], declarations: SheetDeclaration[
 }
 
 export async function undoLast(ctx: CoreContext, sheetId: number, meta: CallMeta): Promise<UndoResult> {
-  return withWriteLock(ctx, () => {
-    const row = sheetRowSync(ctx.sqlite, sheetId);
-    assertDraft(row);
-    const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
-    const target = undoTarget(ctx.sqlite, sheetId);
-    if (target === null) {
-      const { content } = loadSheetContentSync(ctx.sqlite, sheetId);
-      return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
-    }
-    const now = ctx.now();
-    const at = now.toISOString();
-    const actor = sheetActor(row, ctx, meta);
-    const applied = applyChange(ctx.sqlite, { id: sheetId, set }, restoringChange(target), { at, actor, undoesSeq: target.seq })!;
-    const e = evaluateSheet(set, loadSheetContentSync(ctx.sqlite, sheetId).content);
-    writeDerivedSync(ctx.sqlite, sheetId, e, at);
-    auditChange(ctx.sqlite, now, actor, sheetId, applied, target.seq);
-    const canUndo = undoTarget(ctx.sqlite, sheetId) !== null;
-    return { ...saveResult(sheetId, applied.seq, at, e, canUndo), undone: { kind: target.kind, target: target.target, restored: target.before } };
-  }, () => forgetUndoStacks(ctx.sqlite));
+  return withWriteLock(
+    ctx,
+    () => {
+      const row = sheetRowSync(ctx.sqlite, sheetId);
+      assertDraft(row);
+      const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
+      const target = undoTarget(ctx.sqlite, sheetId);
+      if (target === null) {
+        const { content } = loadSheetContentSync(ctx.sqlite, sheetId);
+        return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
+      }
+      const now = ctx.now();
+      const at = now.toISOString();
+      const actor = sheetActor(row, ctx, meta);
+      const applied = applyChange(ctx.sqlite, { id: sheetId, set }, restoringChange(target), {
+        at,
+        actor,
+        undoesSeq: target.seq,
+      })!;
+      const e = evaluateSheet(set, loadSheetContentSync(ctx.sqlite, sheetId).content);
+      writeDerivedSync(ctx.sqlite, sheetId, e, at);
+      auditChange(ctx.sqlite, now, actor, sheetId, applied, target.seq);
+      const canUndo = undoTarget(ctx.sqlite, sheetId) !== null;
+      return {
+        ...saveResult(sheetId, applied.seq, at, e, canUndo),
+        undone: { kind: target.kind, target: target.target, restored: target.before },
+      };
+    },
+    () => forgetUndoStacks(ctx.sqlite),
+  );
 }
 
 export async function sheetView(ctx: CoreContext, sheetId: number): Promise<SheetView> {
@@ -194,7 +297,12 @@ export async function sheetView(ctx: CoreContext, sheetId: number): Promise<Shee
 }
 
 /** Completeness check, then the sheet locks; an earlier round's sheet of the member is superseded. */
-export async function submitSheet(ctx: CoreContext, sheetId: number, revisionReason: string | undefined, meta: CallMeta): Promise<SheetView> {
+export async function submitSheet(
+  ctx: CoreContext,
+  sheetId: number,
+  revisionReason: string | undefined,
+  meta: CallMeta,
+): Promise<SheetView> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await getSheetRow(trx, sheetId);
     assertDraft(row);
@@ -202,19 +310,35 @@ export async function submitSheet(ctx: CoreContext, sheetId: number, revisionRea
     const { answers, declarations, content } = await loadSheetContent(trx, sheetId);
     const e = evaluateSheet(set, content);
     if (!e.complete) {
-      const what = e.problems.length > 0 ? e.problems.map((p) => p.code).join(', ') : `no level chosen for criteria ${e.missing.join(', ')}`;
-      throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} of ${row.member_name} is not complete (${what}); answer every applicable criterion before submitting`, { sheetId, missing: e.missing, problems: e.problems });
+      const what =
+        e.problems.length > 0 ? e.problems.map((p) => p.code).join(', ') : `no level chosen for criteria ${e.missing.join(', ')}`;
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Sheet ${sheetId} of ${row.member_name} is not complete (${what}); answer every applicable criterion before submitting`,
+        { sheetId, missing: e.missing, problems: e.problems },
+      );
     }
     const why = (revisionReason ?? '').trim();
     if (row.rescoring_round > 0 && why === '') {
-      throw new CoreError('VALIDATION', `revisionReason: sheet ${sheetId} is a re-scoring (round ${row.rescoring_round}); say why the score was revised (or kept)`, { field: 'revisionReason' });
+      throw new CoreError(
+        'VALIDATION',
+        `revisionReason: sheet ${sheetId} is a re-scoring (round ${row.rescoring_round}); say why the score was revised (or kept)`,
+        { field: 'revisionReason' },
+      );
     }
     const now = ctx.now();
     const at = now.toISOString();
     const actor = sheetActor(row, ctx, meta);
     await trx
       .updateTable('score_sheet')
-      .set({ ...derivedColumns(e), status: 'submitted', submitted_at: at, submitted_by: actor, revision_reason: row.rescoring_round > 0 ? why : row.revision_reason, updated_at: at })
+      .set({
+        ...derivedColumns(e),
+        status: 'submitted',
+        submitted_at: at,
+        submitted_by: actor,
+        revision_reason: row.rescoring_round > 0 ? why : row.revision_reason,
+        updated_at: at,
+      })
       .where('id', '=', sheetId)
       .execute();
     const superseded = await supersedeEarlier(trx, row);
@@ -265,8 +389,17 @@ export async function supersedeEarlier(db: Kysely<DB>, row: RoundOf): Promise<nu
 export async function unlockSheet(ctx: CoreContext, sheetId: number, reason: string, meta: CallMeta): Promise<SheetView> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await getSheetRow(trx, sheetId);
-    if (row.status !== 'submitted') throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} is ${row.status}; only a submitted sheet can be unlocked`, { sheetId, status: row.status });
-    if (row.session_status !== 'in_progress') throw new CoreError('FORBIDDEN_STATE', `The session of sheet ${sheetId} is ${row.session_status.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`, { sheetId });
+    if (row.status !== 'submitted')
+      throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} is ${row.status}; only a submitted sheet can be unlocked`, {
+        sheetId,
+        status: row.status,
+      });
+    if (row.session_status !== 'in_progress')
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `The session of sheet ${sheetId} is ${row.session_status.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`,
+        { sheetId },
+      );
     const newer = await trx
       .selectFrom('score_sheet')
       .select('id')
@@ -275,9 +408,18 @@ export async function unlockSheet(ctx: CoreContext, sheetId: number, reason: str
       .where('member_id', '=', row.member_id)
       .where('rescoring_round', '>', row.rescoring_round)
       .executeTakeFirst();
-    if (newer) throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} has been followed by a re-scoring sheet (${newer.id}); unlock that one instead`, { sheetId, newerSheetId: newer.id });
+    if (newer)
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Sheet ${sheetId} has been followed by a re-scoring sheet (${newer.id}); unlock that one instead`,
+        { sheetId, newerSheetId: newer.id },
+      );
     const now = ctx.now();
-    await trx.updateTable('score_sheet').set({ status: 'draft', submitted_at: null, submitted_by: null, updated_at: now.toISOString() }).where('id', '=', sheetId).execute();
+    await trx
+      .updateTable('score_sheet')
+      .set({ status: 'draft', submitted_at: null, submitted_by: null, updated_at: now.toISOString() })
+      .where('id', '=', sheetId)
+      .execute();
     await appendAudit(trx, now, {
       actor: actorOf(ctx, meta),
       action: 'scoring.unlock',

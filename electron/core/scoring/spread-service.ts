@@ -8,7 +8,16 @@ import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { actorOf, type CallMeta } from '../handlers';
 import { listSheetRows, toSummary, type SheetRow } from './sheet-repo';
-import { agendaOf, assertScoringOpen, currentRounds, getSession, isScoringRole, recusalsOf, sessionMembers, type AgendaRow } from './session-access';
+import {
+  agendaOf,
+  assertScoringOpen,
+  currentRounds,
+  getSession,
+  isScoringRole,
+  recusalsOf,
+  sessionMembers,
+  type AgendaRow,
+} from './session-access';
 
 /**
  * Spread (chênh lệch) of members' totals per product against the council's Quy chế limit, and
@@ -22,12 +31,20 @@ import { agendaOf, assertScoringOpen, currentRounds, getSession, isScoringRole, 
  */
 
 /** Whether the viewer may see other members' sheets of this product. */
-function othersVisible(seeBeforeSubmit: boolean, viewerMemberId: number | undefined, sheets: SheetRow[], registrationId: number): boolean {
+function othersVisible(
+  seeBeforeSubmit: boolean,
+  viewerMemberId: number | undefined,
+  sheets: SheetRow[],
+  registrationId: number,
+): boolean {
   if (viewerMemberId === undefined || seeBeforeSubmit) return true;
   return sheets.some((s) => s.registration_id === registrationId && s.member_id === viewerMemberId && s.status !== 'draft');
 }
 
-export async function productSheets(db: Kysely<DB>, input: { sessionId: number; registrationId: number; viewerMemberId?: number }): Promise<ProductSheets> {
+export async function productSheets(
+  db: Kysely<DB>,
+  input: { sessionId: number; registrationId: number; viewerMemberId?: number },
+): Promise<ProductSheets> {
   const session = await getSession(db, input.sessionId);
   const rules = await rulesById(db, session.rulesId);
   const sheets = await listSheetRows(db, { sessionId: input.sessionId, registrationId: input.registrationId });
@@ -40,14 +57,29 @@ async function roundsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, 
   const rows = await db
     .selectFrom('score_rescoring_round as r')
     .innerJoin('council_member as m', 'm.id', 'r.opened_by_member_id')
-    .select(['r.registration_id', 'r.round_no', 'r.reason', 'r.spread_points', 'r.opened_at', 'r.opened_by_member_id', 'm.full_name'])
+    .select([
+      'r.registration_id',
+      'r.round_no',
+      'r.reason',
+      'r.spread_points',
+      'r.opened_at',
+      'r.opened_by_member_id',
+      'm.full_name',
+    ])
     .where('r.session_id', '=', sessionId)
     .orderBy('r.round_no')
     .execute();
   const out = new Map<number, RescoringRound[]>();
   for (const r of rows) {
     const list = out.get(r.registration_id) ?? [];
-    list.push({ roundNo: r.round_no, reason: r.reason, spreadPoints: r.spread_points, openedAt: r.opened_at, openedByMemberId: r.opened_by_member_id, openedByName: r.full_name });
+    list.push({
+      roundNo: r.round_no,
+      reason: r.reason,
+      spreadPoints: r.spread_points,
+      openedAt: r.opened_at,
+      openedByMemberId: r.opened_by_member_id,
+      openedByName: r.full_name,
+    });
     out.set(r.registration_id, list);
   }
   return out;
@@ -64,8 +96,20 @@ function productSpread(
 ): ProductSpread {
   const counting = sheets.filter((s) => s.registration_id === a.registrationId && s.status === 'submitted');
   const scored = hidden ? [] : counting.filter((s) => s.disqualified === 0);
-  const totals = scored.map((s) => ({ memberId: s.member_id, fullName: s.member_name, sheetId: s.id, totalPoints: s.total_points, rescoringRound: s.rescoring_round }));
-  const result = totals.length > 0 ? evaluateSpread(totals.map((t) => ({ memberId: t.memberId, totalCenti: t.totalPoints * 100 })), rule) : null;
+  const totals = scored.map((s) => ({
+    memberId: s.member_id,
+    fullName: s.member_name,
+    sheetId: s.id,
+    totalPoints: s.total_points,
+    rescoringRound: s.rescoring_round,
+  }));
+  const result =
+    totals.length > 0
+      ? evaluateSpread(
+          totals.map((t) => ({ memberId: t.memberId, totalCenti: t.totalPoints * 100 })),
+          rule,
+        )
+      : null;
   return {
     registrationId: a.registrationId,
     productName: a.productName,
@@ -82,7 +126,10 @@ function productSpread(
   };
 }
 
-export async function sessionSpread(db: Kysely<DB>, input: { sessionId: number; viewerMemberId?: number }): Promise<SessionSpread> {
+export async function sessionSpread(
+  db: Kysely<DB>,
+  input: { sessionId: number; viewerMemberId?: number },
+): Promise<SessionSpread> {
   const session = await getSession(db, input.sessionId);
   const rules = await rulesById(db, session.rulesId);
   const rule = { limit: rules.spreadLimit, limitAllowed: rules.spreadLimitAllowed };
@@ -97,22 +144,52 @@ export async function sessionSpread(db: Kysely<DB>, input: { sessionId: number; 
     const hidden = !othersVisible(rules.membersSeeOthersBeforeSubmit, input.viewerMemberId, sheets, a.registrationId);
     anyHidden ||= hidden;
     const expected = members.filter((m) => !recusals.get(a.registrationId)?.has(m.memberId)).length;
-    return productSpread(a, sheets, expected, current.get(a.registrationId) ?? 0, rounds.get(a.registrationId) ?? [], rule, hidden);
+    return productSpread(
+      a,
+      sheets,
+      expected,
+      current.get(a.registrationId) ?? 0,
+      rounds.get(a.registrationId) ?? [],
+      rule,
+      hidden,
+    );
   });
   return { limit: rule.limit, limitAllowed: rule.limitAllowed, hidden: anyHidden, products };
 }
 
 /** The chair opens the next re-scoring round for one product; every member may then revise. */
-export async function openRescoring(ctx: CoreContext, input: { sessionId: number; registrationId: number; chairMemberId: number; reason: string }, meta: CallMeta): Promise<ProductSpread> {
+export async function openRescoring(
+  ctx: CoreContext,
+  input: { sessionId: number; registrationId: number; chairMemberId: number; reason: string },
+  meta: CallMeta,
+): Promise<ProductSpread> {
   await ctx.db.transaction().execute(async (trx) => {
     const session = await getSession(trx, input.sessionId);
     assertScoringOpen(session, 're-scoring');
     const chair = (await sessionMembers(trx, input.sessionId)).find((m) => m.memberId === input.chairMemberId);
-    const isChair = chair !== undefined && (session.chairMemberId !== null ? session.chairMemberId === chair.memberId : chair.role === 'chair');
-    if (!isChair) throw new CoreError('FORBIDDEN_STATE', `Only the chair of session ${input.sessionId} opens a re-scoring round; member ${input.chairMemberId} is not the session's chair`, { chairMemberId: input.chairMemberId });
-    const before = (await sessionSpread(trx, { sessionId: input.sessionId })).products.find((p) => p.registrationId === input.registrationId);
-    if (!before) throw new CoreError('NOT_FOUND', `Registration ${input.registrationId} is not on the agenda of session ${input.sessionId}`, { registrationId: input.registrationId });
-    if (before.totals.length === 0) throw new CoreError('FORBIDDEN_STATE', `No member has submitted a sheet for "${before.productName}" yet; there is nothing to score again`, { registrationId: input.registrationId });
+    const isChair =
+      chair !== undefined && (session.chairMemberId !== null ? session.chairMemberId === chair.memberId : chair.role === 'chair');
+    if (!isChair)
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Only the chair of session ${input.sessionId} opens a re-scoring round; member ${input.chairMemberId} is not the session's chair`,
+        { chairMemberId: input.chairMemberId },
+      );
+    const before = (await sessionSpread(trx, { sessionId: input.sessionId })).products.find(
+      (p) => p.registrationId === input.registrationId,
+    );
+    if (!before)
+      throw new CoreError(
+        'NOT_FOUND',
+        `Registration ${input.registrationId} is not on the agenda of session ${input.sessionId}`,
+        { registrationId: input.registrationId },
+      );
+    if (before.totals.length === 0)
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `No member has submitted a sheet for "${before.productName}" yet; there is nothing to score again`,
+        { registrationId: input.registrationId },
+      );
     const roundNo = before.currentRound + 1;
     const now = ctx.now();
     await trx
@@ -133,7 +210,11 @@ export async function openRescoring(ctx: CoreContext, input: { sessionId: number
       action: 'scoring.rescoring.open',
       entity: 'registration',
       entityId: input.registrationId,
-      before: { round: before.currentRound, spread: before.spread, totals: before.totals.map((t) => ({ memberId: t.memberId, totalPoints: t.totalPoints })) },
+      before: {
+        round: before.currentRound,
+        spread: before.spread,
+        totals: before.totals.map((t) => ({ memberId: t.memberId, totalPoints: t.totalPoints })),
+      },
       after: { round: roundNo, reason: input.reason, openedBy: chair!.fullName, sessionId: input.sessionId },
     });
   });

@@ -85,8 +85,16 @@ export async function agendaRows(db: Kysely<DB>, sessionId: number) {
 
 export async function agendaItems(db: Kysely<DB>, sessionId: number): Promise<AgendaItem[]> {
   const rows = await agendaRows(db, sessionId);
-  const infos = await registrationInfos(db, rows.map((r) => r.registration_id));
-  const conflicts = await db.selectFrom('session_conflict').select(['registration_id', 'member_id']).where('session_id', '=', sessionId).orderBy('member_id').execute();
+  const infos = await registrationInfos(
+    db,
+    rows.map((r) => r.registration_id),
+  );
+  const conflicts = await db
+    .selectFrom('session_conflict')
+    .select(['registration_id', 'member_id'])
+    .where('session_id', '=', sessionId)
+    .orderBy('member_id')
+    .execute();
   return rows.map((r) => {
     const info = infos.get(r.registration_id);
     return {

@@ -8,13 +8,25 @@ import { changeRegistrationStatus } from '../dossiers/registration-service';
  * Keeps a registration's dossier stage in step with the agenda (dossiers' status flow): put on
  * an agenda → 'on_agenda'; taken off → back to the stage it had before (from its status history).
  */
-export async function markOnAgenda(trx: Kysely<DB>, ctx: CoreContext, actor: string, registrationId: number, note: string): Promise<void> {
+export async function markOnAgenda(
+  trx: Kysely<DB>,
+  ctx: CoreContext,
+  actor: string,
+  registrationId: number,
+  note: string,
+): Promise<void> {
   const r = await trx.selectFrom('registration').select('status').where('id', '=', registrationId).executeTakeFirstOrThrow();
   if (r.status === 'on_agenda' || isFrozenStatus(r.status as RegistrationStatus)) return;
   await changeRegistrationStatus(trx, ctx, { actor, registrationId, to: 'on_agenda', note });
 }
 
-export async function markOffAgenda(trx: Kysely<DB>, ctx: CoreContext, actor: string, registrationId: number, note: string): Promise<void> {
+export async function markOffAgenda(
+  trx: Kysely<DB>,
+  ctx: CoreContext,
+  actor: string,
+  registrationId: number,
+  note: string,
+): Promise<void> {
   const r = await trx.selectFrom('registration').select('status').where('id', '=', registrationId).executeTakeFirstOrThrow();
   if (r.status !== 'on_agenda') return;
   const lastEntry = await trx

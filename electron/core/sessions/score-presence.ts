@@ -8,7 +8,9 @@ import type { DB } from '../db/schema';
  * without depending on scoring's code. Before 0005 exists there are no sheets.
  */
 async function scoreSheetTableExists(db: Kysely<DB>): Promise<boolean> {
-  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'score_sheet'`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'score_sheet'`.execute(db);
   return (r.rows[0]?.n ?? 0) > 0;
 }
 

@@ -15,7 +15,16 @@ export async function sessionMembers(db: Kysely<DB>, sessionId: number): Promise
   const rows = await db
     .selectFrom('session_attendance as a')
     .innerJoin('council_member as m', 'm.id', 'a.member_id')
-    .select(['a.member_id', 'a.position', 'a.present', 'a.absence_reason', 'm.full_name', 'm.office', 'm.position as job', 'm.role'])
+    .select([
+      'a.member_id',
+      'a.position',
+      'a.present',
+      'a.absence_reason',
+      'm.full_name',
+      'm.office',
+      'm.position as job',
+      'm.role',
+    ])
     .where('a.session_id', '=', sessionId)
     .orderBy('a.position')
     .execute();
@@ -37,8 +46,16 @@ export async function sessionDetail(db: Kysely<DB>, id: number): Promise<Session
   const row = await getSessionRow(db, id);
   const session = toSession(row);
   const [council, round, rules, members, agenda, conflicts, panel] = await Promise.all([
-    db.selectFrom('council').select(['id', 'name', 'level', 'place_name', 'doc_symbol']).where('id', '=', row.council_id).executeTakeFirstOrThrow(),
-    db.selectFrom('evaluation_round').select(['id', 'name', 'year', 'number', 'legal_basis', 'end_date']).where('id', '=', row.round_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('council')
+      .select(['id', 'name', 'level', 'place_name', 'doc_symbol'])
+      .where('id', '=', row.council_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('evaluation_round')
+      .select(['id', 'name', 'year', 'number', 'legal_basis', 'end_date'])
+      .where('id', '=', row.round_id)
+      .executeTakeFirstOrThrow(),
     rulesById(db, row.rules_id),
     sessionMembers(db, id),
     agendaItems(db, id),
@@ -51,18 +68,47 @@ export async function sessionDetail(db: Kysely<DB>, id: number): Promise<Session
   const blockers = status === 'preparing' ? openBlockers(row, members, agenda.length, sq) : [];
   const warnings: SessionDetail['warnings'] = [];
   if (round.end_date && row.date > round.end_date) {
-    warnings.push({ code: 'after_round_deadline', message: `the session date ${row.date} is after the end of the round (${round.end_date})` });
+    warnings.push({
+      code: 'after_round_deadline',
+      message: `the session date ${row.date} is after the end of the round (${round.end_date})`,
+    });
   }
-  if (Number(row.date.slice(0, 4)) !== round.year) warnings.push({ code: 'outside_round_year', message: `the session date ${row.date} is not in the round's year ${round.year}` });
+  if (Number(row.date.slice(0, 4)) !== round.year)
+    warnings.push({
+      code: 'outside_round_year',
+      message: `the session date ${row.date} is not in the round's year ${round.year}`,
+    });
   return {
     session,
-    council: { id: council.id, name: council.name, level: council.level as SessionDetail['council']['level'], placeName: council.place_name, docSymbol: council.doc_symbol },
-    round: { id: round.id, name: round.name, year: round.year, number: round.number, legalBasis: round.legal_basis, deadline: round.end_date },
+    council: {
+      id: council.id,
+      name: council.name,
+      level: council.level as SessionDetail['council']['level'],
+      placeName: council.place_name,
+      docSymbol: council.doc_symbol,
+    },
+    round: {
+      id: round.id,
+      name: round.name,
+      year: round.year,
+      number: round.number,
+      legalBasis: round.legal_basis,
+      deadline: round.end_date,
+    },
     rules,
     members,
     agenda,
-    conflicts: conflicts.map((c) => ({ id: c.id, memberId: c.member_id, registrationId: c.registration_id, reason: c.reason, declaredAt: c.declared_at })),
-    quorum: { session: sq, products: agenda.map((a) => ({ registrationId: a.registrationId, quorum: productQuorum(panel, a.registrationId) })) },
+    conflicts: conflicts.map((c) => ({
+      id: c.id,
+      memberId: c.member_id,
+      registrationId: c.registration_id,
+      reason: c.reason,
+      declaredAt: c.declared_at,
+    })),
+    quorum: {
+      session: sq,
+      products: agenda.map((a) => ({ registrationId: a.registrationId, quorum: productQuorum(panel, a.registrationId) })),
+    },
     allowed: {
       editDetails: perm.editDetails,
       editAgenda: perm.editAgenda,

@@ -10,7 +10,10 @@ afterEach(() => core?.close());
 
 /** A meeting of a council built from `members` (chair first), all three products on the agenda. */
 async function meeting(members: readonly { fullName: string; role: string }[], rules?: typeof defaults) {
-  const c = await createNineCouncil(core, { members: members.map((m) => ({ ...m, activeFrom: '2026-05-25' })), ...(rules ? { rules } : {}) } as never);
+  const c = await createNineCouncil(core, {
+    members: members.map((m) => ({ ...m, activeFrom: '2026-05-25' })),
+    ...(rules ? { rules } : {}),
+  } as never);
   const { roundId, registrationIds } = await seedRound(core, { registrations: 3 });
   const s = await call(core, 'sessions:create', { councilId: c.council.id, roundId, date: '2026-06-15', startTime: '08:00' });
   await call(core, 'sessions:setAgenda', { id: s.session.id, registrationIds });
@@ -18,7 +21,18 @@ async function meeting(members: readonly { fullName: string; role: string }[], r
 }
 
 const EIGHT = NINE_MEMBERS.slice(0, 8);
-const defaults: CouncilRulesInput = { quorumNumerator: 3, quorumDenominator: 4, chairRequired: true, spreadLimit: 10, spreadLimitAllowed: true, aggregation: 'mean', showInfoAggregates: true, minimaRule: 'mean', displayDecimals: 2, membersSeeOthersBeforeSubmit: false };
+const defaults: CouncilRulesInput = {
+  quorumNumerator: 3,
+  quorumDenominator: 4,
+  chairRequired: true,
+  spreadLimit: 10,
+  spreadLimitAllowed: true,
+  aggregation: 'mean',
+  showInfoAggregates: true,
+  minimaRule: 'mean',
+  displayDecimals: 2,
+  membersSeeOthersBeforeSubmit: false,
+};
 
 describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
   it('nine members: 7 present meets 3/4 (6,75 rounds up), 6 does not, and the message cites the rule', async () => {
@@ -47,8 +61,15 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     core = await memoryCore();
     const m = await meeting(NINE_MEMBERS);
     const d = await markAttendance(core, m.sessionId, m.ids, [m.ids[0]!]);
-    expect(d.quorum.session).toMatchObject({ met: false, participating: 8, problems: ['chair_absent'], chairParticipating: false });
-    expect(d.readiness.blockers.map((b: { code: string }) => b.code)).toEqual(expect.arrayContaining(['chair_absent', 'no_quorum']));
+    expect(d.quorum.session).toMatchObject({
+      met: false,
+      participating: 8,
+      problems: ['chair_absent'],
+      chairParticipating: false,
+    });
+    expect(d.readiness.blockers.map((b: { code: string }) => b.code)).toEqual(
+      expect.arrayContaining(['chair_absent', 'no_quorum']),
+    );
     core.close();
 
     core = await memoryCore();
@@ -57,7 +78,7 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     expect(e.quorum.session).toMatchObject({ met: true, participating: 8, chairRequired: false });
   });
 
-  it('a vice-chair presiding in the chair\'s stead satisfies the chair rule', async () => {
+  it("a vice-chair presiding in the chair's stead satisfies the chair rule", async () => {
     core = await memoryCore();
     const m = await meeting(NINE_MEMBERS);
     await markAttendance(core, m.sessionId, m.ids, [m.ids[0]!]);
@@ -70,15 +91,33 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     const m = await meeting(NINE_MEMBERS);
     let d = await markAttendance(core, m.sessionId, m.ids, m.ids.slice(7)); // 7 of 9 present: just enough
     const [a, b] = m.registrationIds as [number, number];
-    d = await call(core, 'sessions:declareConflict', { id: m.sessionId, memberId: m.ids[4], registrationId: a, reason: 'Là người thân của chủ thể' });
+    d = await call(core, 'sessions:declareConflict', {
+      id: m.sessionId,
+      memberId: m.ids[4],
+      registrationId: a,
+      reason: 'Là người thân của chủ thể',
+    });
     const byReg = (reg: number) => d.quorum.products.find((p: { registrationId: number }) => p.registrationId === reg).quorum;
-    expect(byReg(a)).toMatchObject({ met: false, participating: 6, required: 7, recused: 1, recusedIds: [m.ids[4]], problems: ['too_few_members'] });
+    expect(byReg(a)).toMatchObject({
+      met: false,
+      participating: 6,
+      required: 7,
+      recused: 1,
+      recusedIds: [m.ids[4]],
+      problems: ['too_few_members'],
+    });
     expect(byReg(b)).toMatchObject({ met: true, participating: 7 });
     expect(d.agenda[0].recusedMemberIds).toEqual([m.ids[4]]);
     // The meeting as a whole still has its quorum: recusals count per product.
     expect(d.quorum.session.met).toBe(true);
-    await expect(assertProductQuorum(core.ctx.db, m.sessionId, a)).rejects.toMatchObject({ code: 'FORBIDDEN_STATE', message: expect.stringContaining('6/9 voting members') });
-    await expect(assertProductQuorum(core.ctx.db, m.sessionId, b)).resolves.toMatchObject({ met: true, scorerIds: m.ids.slice(0, 7) });
+    await expect(assertProductQuorum(core.ctx.db, m.sessionId, a)).rejects.toMatchObject({
+      code: 'FORBIDDEN_STATE',
+      message: expect.stringContaining('6/9 voting members'),
+    });
+    await expect(assertProductQuorum(core.ctx.db, m.sessionId, b)).resolves.toMatchObject({
+      met: true,
+      scorerIds: m.ids.slice(0, 7),
+    });
 
     d = await call(core, 'sessions:withdrawConflict', { id: m.sessionId, memberId: m.ids[4], registrationId: a });
     expect(byReg(a)).toMatchObject({ met: true, participating: 7, recused: 0 });
@@ -88,20 +127,33 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     core = await memoryCore();
     const m = await meeting(NINE_MEMBERS);
     await markAttendance(core, m.sessionId, m.ids);
-    const d = await call(core, 'sessions:declareConflict', { id: m.sessionId, memberId: m.ids[0], registrationId: m.registrationIds[1], reason: 'Tham gia tư vấn sản phẩm' });
+    const d = await call(core, 'sessions:declareConflict', {
+      id: m.sessionId,
+      memberId: m.ids[0],
+      registrationId: m.registrationIds[1],
+      reason: 'Tham gia tư vấn sản phẩm',
+    });
     const q = d.quorum.products.find((p: { registrationId: number }) => p.registrationId === m.registrationIds[1]).quorum;
     expect(q).toMatchObject({ met: false, participating: 8, problems: ['chair_recused'] });
   });
 
   it('a non-member Thư ký is listed but neither counts for quorum nor can recuse', async () => {
     core = await memoryCore();
-    const m = await meeting([...EIGHT, { fullName: 'Mai Thị Thư', office: 'Văn phòng Điều phối', position: 'Chuyên viên', role: 'secretary' } as never]);
+    const m = await meeting([
+      ...EIGHT,
+      { fullName: 'Mai Thị Thư', office: 'Văn phòng Điều phối', position: 'Chuyên viên', role: 'secretary' } as never,
+    ]);
     const d = await markAttendance(core, m.sessionId, m.ids);
     expect(d.members).toHaveLength(9);
     expect(d.members.at(-1)).toMatchObject({ role: 'secretary', votes: false });
     expect(d.quorum.session).toMatchObject({ votingMembers: 8, participating: 8, required: 6 });
     expect(d.session.secretaryMemberId).toBe(m.ids[8]);
-    const e = await callError(core, 'sessions:declareConflict', { id: m.sessionId, memberId: m.ids[8], registrationId: m.registrationIds[0], reason: 'x' });
+    const e = await callError(core, 'sessions:declareConflict', {
+      id: m.sessionId,
+      memberId: m.ids[8],
+      registrationId: m.registrationIds[0],
+      reason: 'x',
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('does not score') });
   });
 });

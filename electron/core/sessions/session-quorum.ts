@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { QuorumProblem, QuorumView } from '../../../shared/api/channels/sessions';
-import { evaluateQuorum, type CouncilRole, type PanelMember, type QuorumResult, type QuorumRule } from '../../../shared/ocop/quorum';
+import {
+  evaluateQuorum,
+  type CouncilRole,
+  type PanelMember,
+  type QuorumResult,
+  type QuorumRule,
+} from '../../../shared/ocop/quorum';
 import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
@@ -27,8 +33,17 @@ export async function loadSessionPanel(db: Kysely<DB>, sessionId: number): Promi
     .where('a.session_id', '=', sessionId)
     .orderBy('a.position')
     .execute();
-  const conflicts = await db.selectFrom('session_conflict').select(['registration_id', 'member_id']).where('session_id', '=', sessionId).execute();
-  const agenda = await db.selectFrom('session_agenda_item').select('registration_id').where('session_id', '=', sessionId).orderBy('position').execute();
+  const conflicts = await db
+    .selectFrom('session_conflict')
+    .select(['registration_id', 'member_id'])
+    .where('session_id', '=', sessionId)
+    .execute();
+  const agenda = await db
+    .selectFrom('session_agenda_item')
+    .select('registration_id')
+    .where('session_id', '=', sessionId)
+    .orderBy('position')
+    .execute();
   const recusals = new Map<number, Set<number>>();
   for (const c of conflicts) {
     if (!recusals.has(c.registration_id)) recusals.set(c.registration_id, new Set());
@@ -36,7 +51,10 @@ export async function loadSessionPanel(db: Kysely<DB>, sessionId: number): Promi
   }
   const listed = members.map((m) => ({ id: m.id, role: m.role as CouncilRole, present: m.present === 1 }));
   // A session chair who is not a voting member of the list cannot preside; fall back to the council chair.
-  const chairId = s.chair_member_id !== null && listed.some((m) => m.id === s.chair_member_id && m.role !== 'secretary') ? s.chair_member_id : null;
+  const chairId =
+    s.chair_member_id !== null && listed.some((m) => m.id === s.chair_member_id && m.role !== 'secretary')
+      ? s.chair_member_id
+      : null;
   return {
     rule: { numerator: rules.quorumNumerator, denominator: rules.quorumDenominator, chairRequired: rules.chairRequired },
     chairId,
@@ -49,7 +67,8 @@ export async function loadSessionPanel(db: Kysely<DB>, sessionId: number): Promi
 function view(r: QuorumResult): QuorumView {
   const problems: QuorumProblem[] = [];
   if (r.missing.includes('members')) problems.push('too_few_members');
-  if (r.missing.includes('chair')) problems.push(r.chairId === null ? 'no_chair_in_council' : r.chairRecused ? 'chair_recused' : 'chair_absent');
+  if (r.missing.includes('chair'))
+    problems.push(r.chairId === null ? 'no_chair_in_council' : r.chairRecused ? 'chair_recused' : 'chair_absent');
   return {
     met: r.met,
     votingMembers: r.councilSize,
@@ -72,18 +91,25 @@ const panelFor = (p: SessionPanel, registrationId: number | null): PanelMember[]
   p.members.map((m) => ({ ...m, recused: registrationId !== null && (p.recusals.get(registrationId)?.has(m.id) ?? false) }));
 
 /** The meeting as a whole (nobody recused): what opening a meeting needs. */
-export const sessionQuorum = (p: SessionPanel): QuorumView => view(evaluateQuorum(panelFor(p, null), p.rule, { chairId: p.chairId }));
+export const sessionQuorum = (p: SessionPanel): QuorumView =>
+  view(evaluateQuorum(panelFor(p, null), p.rule, { chairId: p.chairId }));
 
 /** One product, after the recusals declared for it. */
-export const productQuorum = (p: SessionPanel, registrationId: number): QuorumView => view(evaluateQuorum(panelFor(p, registrationId), p.rule, { chairId: p.chairId }));
+export const productQuorum = (p: SessionPanel, registrationId: number): QuorumView =>
+  view(evaluateQuorum(panelFor(p, registrationId), p.rule, { chairId: p.chairId }));
 
 /** English sentence citing the rule, e.g. "6/9 voting members take part, at least 7 (3/4) needed, and the chair must take part". */
 export function quorumShortfallMessage(q: QuorumView, what: string): string {
   const parts: string[] = [];
-  if (q.problems.includes('too_few_members')) parts.push(`${q.participating}/${q.votingMembers} voting members take part, at least ${q.required} (${q.numerator}/${q.denominator}) are needed`);
+  if (q.problems.includes('too_few_members'))
+    parts.push(
+      `${q.participating}/${q.votingMembers} voting members take part, at least ${q.required} (${q.numerator}/${q.denominator}) are needed`,
+    );
   if (q.problems.includes('chair_absent')) parts.push('the chair must attend and is not marked present');
-  if (q.problems.includes('chair_recused')) parts.push('the chair must take part and has declared a conflict of interest for this product');
-  if (q.problems.includes('no_chair_in_council')) parts.push('the rules require the chair, but no chair is listed for this session');
+  if (q.problems.includes('chair_recused'))
+    parts.push('the chair must take part and has declared a conflict of interest for this product');
+  if (q.problems.includes('no_chair_in_council'))
+    parts.push('the rules require the chair, but no chair is listed for this session');
   return `Quorum not met for ${what}: ${parts.join('; ')}`;
 }
 
@@ -94,9 +120,18 @@ export function quorumShortfallMessage(q: QuorumView, what: string): string {
 export async function assertProductQuorum(db: Kysely<DB>, sessionId: number, registrationId: number): Promise<QuorumView> {
   const panel = await loadSessionPanel(db, sessionId);
   if (!panel.agenda.includes(registrationId)) {
-    throw new CoreError('NOT_FOUND', `Registration ${registrationId} is not on the agenda of session ${sessionId}`, { sessionId, registrationId });
+    throw new CoreError('NOT_FOUND', `Registration ${registrationId} is not on the agenda of session ${sessionId}`, {
+      sessionId,
+      registrationId,
+    });
   }
   const q = productQuorum(panel, registrationId);
-  if (!q.met) throw new CoreError('FORBIDDEN_STATE', quorumShortfallMessage(q, `registration ${registrationId}`), { rule: 'quorum', sessionId, registrationId, quorum: q });
+  if (!q.met)
+    throw new CoreError('FORBIDDEN_STATE', quorumShortfallMessage(q, `registration ${registrationId}`), {
+      rule: 'quorum',
+      sessionId,
+      registrationId,
+      quorum: q,
+    });
   return q;
 }

@@ -2,7 +2,15 @@ import type { QuorumView, SessionMember } from '../../../shared/api/channels/ses
 import type { SessionRow } from './session-repo';
 import { quorumShortfallMessage } from './session-quorum';
 
-export type OpenBlockerCode = 'empty_agenda' | 'no_chair' | 'no_secretary' | 'chair_absent' | 'attendance_missing' | 'no_quorum' | 'no_start_time' | 'no_opinion_deadline';
+export type OpenBlockerCode =
+  | 'empty_agenda'
+  | 'no_chair'
+  | 'no_secretary'
+  | 'chair_absent'
+  | 'attendance_missing'
+  | 'no_quorum'
+  | 'no_start_time'
+  | 'no_opinion_deadline';
 
 export interface OpenBlocker {
   code: OpenBlockerCode;
@@ -16,22 +24,36 @@ export interface OpenBlocker {
  * roll call: it needs the agenda, chair, secretary and the deadline for answers; its quorum is
  * counted on the answers, product by product.
  */
-export function openBlockers(s: SessionRow, members: readonly SessionMember[], agendaCount: number, quorum: QuorumView): OpenBlocker[] {
+export function openBlockers(
+  s: SessionRow,
+  members: readonly SessionMember[],
+  agendaCount: number,
+  quorum: QuorumView,
+): OpenBlocker[] {
   const out: OpenBlocker[] = [];
   if (agendaCount === 0) out.push({ code: 'empty_agenda', message: 'the agenda is empty: add at least one product' });
   if (s.chair_member_id === null) out.push({ code: 'no_chair', message: 'choose who chairs the session (chairMemberId)' });
-  if (s.secretary_member_id === null) out.push({ code: 'no_secretary', message: 'choose the secretary of the session (secretaryMemberId)' });
+  if (s.secretary_member_id === null)
+    out.push({ code: 'no_secretary', message: 'choose the secretary of the session (secretaryMemberId)' });
   if (s.kind === 'written_opinion') {
-    if (s.opinion_deadline === null) out.push({ code: 'no_opinion_deadline', message: 'set the deadline for written opinions (opinionDeadline)' });
+    if (s.opinion_deadline === null)
+      out.push({ code: 'no_opinion_deadline', message: 'set the deadline for written opinions (opinionDeadline)' });
     return out;
   }
   if (s.start_time === null) out.push({ code: 'no_start_time', message: 'enter the start time of the meeting (startTime)' });
   const unrecorded = members.filter((m) => m.present === null);
   if (unrecorded.length > 0) {
-    out.push({ code: 'attendance_missing', message: `record attendance for every member: not yet recorded for ${unrecorded.map((m) => m.fullName).join(', ')}` });
+    out.push({
+      code: 'attendance_missing',
+      message: `record attendance for every member: not yet recorded for ${unrecorded.map((m) => m.fullName).join(', ')}`,
+    });
   }
   const chair = members.find((m) => m.memberId === s.chair_member_id);
-  if (chair && chair.present === false) out.push({ code: 'chair_absent', message: `${chair.fullName} chairs the session but is marked absent; choose another chair or correct the attendance` });
+  if (chair && chair.present === false)
+    out.push({
+      code: 'chair_absent',
+      message: `${chair.fullName} chairs the session but is marked absent; choose another chair or correct the attendance`,
+    });
   if (!quorum.met) out.push({ code: 'no_quorum', message: quorumShortfallMessage(quorum, 'the meeting') });
   return out;
 }

@@ -36,7 +36,10 @@ export async function getSessionRow(db: Kysely<DB>, id: number): Promise<Session
   return row;
 }
 
-export async function listSessions(db: Kysely<DB>, f: { councilId?: number; roundId?: number; status?: SessionStatus }): Promise<SessionListItem[]> {
+export async function listSessions(
+  db: Kysely<DB>,
+  f: { councilId?: number; roundId?: number; status?: SessionStatus },
+): Promise<SessionListItem[]> {
   let q = db
     .selectFrom('session as s')
     .innerJoin('council as c', 'c.id', 's.council_id')
@@ -46,8 +49,12 @@ export async function listSessions(db: Kysely<DB>, f: { councilId?: number; roun
       'c.name as council_name',
       'r.name as round_name',
       sql<number>`(SELECT count(*) FROM session_agenda_item i WHERE i.session_id = s.id)`.as('agenda_count'),
-      sql<number>`(SELECT count(*) FROM session_attendance a JOIN council_member m ON m.id = a.member_id WHERE a.session_id = s.id AND m.role <> 'secretary')`.as('voting_count'),
-      sql<number>`(SELECT count(*) FROM session_attendance a JOIN council_member m ON m.id = a.member_id WHERE a.session_id = s.id AND m.role <> 'secretary' AND a.present = 1)`.as('present_count'),
+      sql<number>`(SELECT count(*) FROM session_attendance a JOIN council_member m ON m.id = a.member_id WHERE a.session_id = s.id AND m.role <> 'secretary')`.as(
+        'voting_count',
+      ),
+      sql<number>`(SELECT count(*) FROM session_attendance a JOIN council_member m ON m.id = a.member_id WHERE a.session_id = s.id AND m.role <> 'secretary' AND a.present = 1)`.as(
+        'present_count',
+      ),
     ])
     .orderBy('s.date', 'desc')
     .orderBy('s.id', 'desc');

@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { AgendaCandidate, SessionDetail } from '../../../shared/api/channels/sessions';
 import { isFrozenStatus, type RegistrationStatus } from '../../../shared/ocop/dossier-model';
-import { frozenReason, sessionPermissions, type SessionPermissions, type SessionStatusValue } from '../../../shared/ocop/session-status';
+import {
+  frozenReason,
+  sessionPermissions,
+  type SessionPermissions,
+  type SessionStatusValue,
+} from '../../../shared/ocop/session-status';
 import { foldForSearch } from '../../../shared/text/normalize';
 import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
@@ -26,7 +31,11 @@ const label = (s: SessionRow) => `session ${s.number} of ${s.date} (id ${s.id})`
 function assertAllowed(s: SessionRow, what: keyof SessionPermissions, noun: string): void {
   const status = s.status as SessionStatusValue;
   if (!sessionPermissions(status)[what]) {
-    throw new CoreError('FORBIDDEN_STATE', `Cannot change ${label(s)}: ${frozenReason(status, noun)}`, { sessionId: s.id, status, action: what });
+    throw new CoreError('FORBIDDEN_STATE', `Cannot change ${label(s)}: ${frozenReason(status, noun)}`, {
+      sessionId: s.id,
+      status,
+      action: what,
+    });
   }
 }
 
@@ -40,9 +49,18 @@ async function assertSeat(trx: Kysely<DB>, sessionId: number, memberId: number, 
     .where('a.member_id', '=', memberId)
     .executeTakeFirst();
   const field = seat === 'chair' ? 'chairMemberId' : 'secretaryMemberId';
-  if (!row) throw new CoreError('VALIDATION', `${field} ${memberId} is not a member listed for this session (members active on the session date)`, { field });
+  if (!row)
+    throw new CoreError(
+      'VALIDATION',
+      `${field} ${memberId} is not a member listed for this session (members active on the session date)`,
+      { field },
+    );
   if (seat === 'chair' && !isVotingRole(row.role)) {
-    throw new CoreError('VALIDATION', `${row.full_name} is the secretary (not a council member) and cannot chair the session; choose a voting member`, { field });
+    throw new CoreError(
+      'VALIDATION',
+      `${row.full_name} is the secretary (not a council member) and cannot chair the session; choose a voting member`,
+      { field },
+    );
   }
 }
 
@@ -51,20 +69,39 @@ const run = <T>(ctx: CoreContext, fn: (trx: Kysely<DB>) => Promise<T>): Promise<
 export async function createSession(ctx: CoreContext, meta: CallMeta, input: In<'sessions:create'>): Promise<SessionDetail> {
   return run(ctx, async (trx) => {
     const at = ctx.now().toISOString();
-    const council = await trx.selectFrom('council').select(['id', 'name', 'level']).where('id', '=', input.councilId).executeTakeFirst();
+    const council = await trx
+      .selectFrom('council')
+      .select(['id', 'name', 'level'])
+      .where('id', '=', input.councilId)
+      .executeTakeFirst();
     if (!council) throw notFound('Council', input.councilId);
     if (council.level === 'advisory_group') {
-      throw new CoreError('VALIDATION', `${council.name} is an advisory group (Tổ tư vấn); scoring sessions are held by the council it assists`, { field: 'councilId' });
+      throw new CoreError(
+        'VALIDATION',
+        `${council.name} is an advisory group (Tổ tư vấn); scoring sessions are held by the council it assists`,
+        { field: 'councilId' },
+      );
     }
     const round = await trx.selectFrom('evaluation_round').select(['id']).where('id', '=', input.roundId).executeTakeFirst();
     if (!round) throw notFound('Evaluation round', input.roundId);
     if (input.kind === 'meeting' && input.opinionDeadline !== null) {
-      throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', { field: 'opinionDeadline' });
+      throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', {
+        field: 'opinionDeadline',
+      });
     }
     if (input.opinionDeadline !== null && input.opinionDeadline < input.date) {
-      throw new CoreError('VALIDATION', `opinionDeadline ${input.opinionDeadline} is before the session date ${input.date}`, { field: 'opinionDeadline' });
+      throw new CoreError('VALIDATION', `opinionDeadline ${input.opinionDeadline} is before the session date ${input.date}`, {
+        field: 'opinionDeadline',
+      });
     }
-    const last = await trx.selectFrom('session').select('number').where('council_id', '=', input.councilId).where('round_id', '=', input.roundId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+    const last = await trx
+      .selectFrom('session')
+      .select('number')
+      .where('council_id', '=', input.councilId)
+      .where('round_id', '=', input.roundId)
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const rules = await currentRules(trx, input.councilId);
     const { id } = await trx
       .insertInto('session')
@@ -96,10 +133,18 @@ export async function createSession(ctx: CoreContext, meta: CallMeta, input: In<
     // Seats default to the council's Chủ tịch and its (Ủy viên kiêm) Thư ký on that date.
     const active = await activeMemberRows(trx, input.councilId, input.date);
     const chair = input.chairMemberId ?? active.find((m) => m.role === 'chair')?.id ?? null;
-    const secretary = input.secretaryMemberId ?? active.find((m) => m.role === 'member_secretary')?.id ?? active.find((m) => m.role === 'secretary')?.id ?? null;
+    const secretary =
+      input.secretaryMemberId ??
+      active.find((m) => m.role === 'member_secretary')?.id ??
+      active.find((m) => m.role === 'secretary')?.id ??
+      null;
     if (chair !== null) await assertSeat(trx, id, chair, 'chair');
     if (secretary !== null) await assertSeat(trx, id, secretary, 'secretary');
-    await trx.updateTable('session').set({ chair_member_id: chair, secretary_member_id: secretary }).where('id', '=', id).execute();
+    await trx
+      .updateTable('session')
+      .set({ chair_member_id: chair, secretary_member_id: secretary })
+      .where('id', '=', id)
+      .execute();
     const detail = await sessionDetail(trx, id);
     await appendAudit(trx, ctx.now(), {
       actor: actorOf(ctx, meta),
@@ -118,16 +163,28 @@ export async function updateSession(ctx: CoreContext, meta: CallMeta, input: In<
     const s = await getSessionRow(trx, input.id);
     assertAllowed(s, 'editDetails', 'details');
     const status = s.status as SessionStatusValue;
-    if (input.date !== undefined && input.date !== s.date) assertAllowed(s, 'editSchedule', 'date (which decides the members listed)');
-    const seatsChange = (input.chairMemberId !== undefined && input.chairMemberId !== s.chair_member_id) || (input.secretaryMemberId !== undefined && input.secretaryMemberId !== s.secretary_member_id);
+    if (input.date !== undefined && input.date !== s.date)
+      assertAllowed(s, 'editSchedule', 'date (which decides the members listed)');
+    const seatsChange =
+      (input.chairMemberId !== undefined && input.chairMemberId !== s.chair_member_id) ||
+      (input.secretaryMemberId !== undefined && input.secretaryMemberId !== s.secretary_member_id);
     if (seatsChange && status === 'closed') {
-      throw new CoreError('FORBIDDEN_STATE', `Cannot change the chair or secretary of ${label(s)}: the session is closed; reopen it first`, { sessionId: s.id, status });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Cannot change the chair or secretary of ${label(s)}: the session is closed; reopen it first`,
+        { sessionId: s.id, status },
+      );
     }
-    if ((input.startTime !== undefined && input.startTime !== s.start_time) && status !== 'preparing' && status !== 'in_progress') {
-      throw new CoreError('FORBIDDEN_STATE', `Cannot change the start time of ${label(s)}: the session is ${status}`, { sessionId: s.id, status });
+    if (input.startTime !== undefined && input.startTime !== s.start_time && status !== 'preparing' && status !== 'in_progress') {
+      throw new CoreError('FORBIDDEN_STATE', `Cannot change the start time of ${label(s)}: the session is ${status}`, {
+        sessionId: s.id,
+        status,
+      });
     }
     if (input.opinionDeadline !== undefined && input.opinionDeadline !== null && s.kind !== 'written_opinion') {
-      throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', { field: 'opinionDeadline' });
+      throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', {
+        field: 'opinionDeadline',
+      });
     }
     const next = {
       title: input.title ?? s.title,
@@ -139,27 +196,58 @@ export async function updateSession(ctx: CoreContext, meta: CallMeta, input: In<
       note: input.note ?? s.note,
     };
     if (next.start_time && next.end_time && next.end_time <= next.start_time) {
-      throw new CoreError('VALIDATION', `endTime ${next.end_time} must be after startTime ${next.start_time}`, { field: 'endTime' });
+      throw new CoreError('VALIDATION', `endTime ${next.end_time} must be after startTime ${next.start_time}`, {
+        field: 'endTime',
+      });
     }
     if (next.opinion_deadline && next.opinion_deadline < next.date) {
-      throw new CoreError('VALIDATION', `opinionDeadline ${next.opinion_deadline} is before the session date ${next.date}`, { field: 'opinionDeadline' });
+      throw new CoreError('VALIDATION', `opinionDeadline ${next.opinion_deadline} is before the session date ${next.date}`, {
+        field: 'opinionDeadline',
+      });
     }
-    await trx.updateTable('session').set({ ...next, updated_at: at }).where('id', '=', s.id).execute();
+    await trx
+      .updateTable('session')
+      .set({ ...next, updated_at: at })
+      .where('id', '=', s.id)
+      .execute();
     if (next.date !== s.date) await syncSessionMembers(trx, s.id, at);
     if (seatsChange) {
       const chair = input.chairMemberId === undefined ? (await getSessionRow(trx, s.id)).chair_member_id : input.chairMemberId;
-      const secretary = input.secretaryMemberId === undefined ? (await getSessionRow(trx, s.id)).secretary_member_id : input.secretaryMemberId;
+      const secretary =
+        input.secretaryMemberId === undefined ? (await getSessionRow(trx, s.id)).secretary_member_id : input.secretaryMemberId;
       if (chair !== null) await assertSeat(trx, s.id, chair, 'chair');
       if (secretary !== null) await assertSeat(trx, s.id, secretary, 'secretary');
       if (status === 'in_progress' && s.kind === 'meeting' && chair !== null) {
-        const present = await trx.selectFrom('session_attendance').select('present').where('session_id', '=', s.id).where('member_id', '=', chair).executeTakeFirst();
-        if (present?.present !== 1) throw new CoreError('VALIDATION', 'The new chair of an open meeting must be marked present first', { field: 'chairMemberId' });
+        const present = await trx
+          .selectFrom('session_attendance')
+          .select('present')
+          .where('session_id', '=', s.id)
+          .where('member_id', '=', chair)
+          .executeTakeFirst();
+        if (present?.present !== 1)
+          throw new CoreError('VALIDATION', 'The new chair of an open meeting must be marked present first', {
+            field: 'chairMemberId',
+          });
       }
-      if (status === 'in_progress' && chair === null) throw new CoreError('VALIDATION', 'An open session needs a chair; choose another member instead of clearing it', { field: 'chairMemberId' });
-      await trx.updateTable('session').set({ chair_member_id: chair, secretary_member_id: secretary }).where('id', '=', s.id).execute();
+      if (status === 'in_progress' && chair === null)
+        throw new CoreError('VALIDATION', 'An open session needs a chair; choose another member instead of clearing it', {
+          field: 'chairMemberId',
+        });
+      await trx
+        .updateTable('session')
+        .set({ chair_member_id: chair, secretary_member_id: secretary })
+        .where('id', '=', s.id)
+        .execute();
     }
     const after = toSession(await getSessionRow(trx, s.id));
-    await appendAudit(trx, ctx.now(), { actor: actorOf(ctx, meta), action: 'session.update', entity: 'session', entityId: s.id, before: toSession(s), after });
+    await appendAudit(trx, ctx.now(), {
+      actor: actorOf(ctx, meta),
+      action: 'session.update',
+      entity: 'session',
+      entityId: s.id,
+      before: toSession(s),
+      after,
+    });
     return sessionDetail(trx, s.id);
   });
 }
@@ -172,16 +260,26 @@ export async function deleteSession(ctx: CoreContext, meta: CallMeta, id: number
     // names its session, so that session cannot disappear (see migration 0007).
     const numbered = await trx.selectFrom('document_number').select('text').where('session_id', '=', id).orderBy('id').execute();
     if (numbered.length > 0) {
-      throw new CoreError('FORBIDDEN_STATE', `session ${s.number} cannot be deleted: document numbers ${numbered.map((n) => n.text).join(', ')} were allocated to it and stay in the council's register; keep the session (or rename it) instead`, {
-        field: 'id',
-        numbers: numbered.map((n) => n.text),
-      });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `session ${s.number} cannot be deleted: document numbers ${numbered.map((n) => n.text).join(', ')} were allocated to it and stay in the council's register; keep the session (or rename it) instead`,
+        {
+          field: 'id',
+          numbers: numbered.map((n) => n.text),
+        },
+      );
     }
     const actor = actorOf(ctx, meta);
     const before = await sessionDetail(trx, id);
     for (const item of before.agenda) await markOffAgenda(trx, ctx, actor, item.registrationId, `Phiên ${s.number} bị xóa`);
     await trx.deleteFrom('session').where('id', '=', id).execute();
-    await appendAudit(trx, ctx.now(), { actor, action: 'session.delete', entity: 'session', entityId: id, before: { ...before.session, agenda: before.agenda.map((a) => a.registrationId) } });
+    await appendAudit(trx, ctx.now(), {
+      actor,
+      action: 'session.delete',
+      entity: 'session',
+      entityId: id,
+      before: { ...before.session, agenda: before.agenda.map((a) => a.registrationId) },
+    });
     return { deleted: id };
   });
 }
@@ -191,7 +289,12 @@ async function applyAgenda(trx: Kysely<DB>, ctx: CoreContext, actor: string, s: 
   assertAllowed(s, 'editAgenda', 'agenda');
   const seen = new Set<number>();
   for (const id of wanted) {
-    if (seen.has(id)) throw new CoreError('VALIDATION', `registrationIds lists registration ${id} twice; each product appears once on an agenda`, { field: 'registrationIds', registrationId: id });
+    if (seen.has(id))
+      throw new CoreError(
+        'VALIDATION',
+        `registrationIds lists registration ${id} twice; each product appears once on an agenda`,
+        { field: 'registrationIds', registrationId: id },
+      );
     seen.add(id);
   }
   const current = await agendaRows(trx, s.id);
@@ -201,39 +304,76 @@ async function applyAgenda(trx: Kysely<DB>, ctx: CoreContext, actor: string, s: 
 
   const infos = await registrationInfos(trx, added);
   const elsewhere = await scheduledElsewhere(trx, added, s.id);
-  const round = await trx.selectFrom('evaluation_round').select(['id', 'name']).where('id', '=', s.round_id).executeTakeFirstOrThrow();
+  const round = await trx
+    .selectFrom('evaluation_round')
+    .select(['id', 'name'])
+    .where('id', '=', s.round_id)
+    .executeTakeFirstOrThrow();
   for (const id of added) {
     const info = infos.get(id);
     if (!info) throw notFound('Registration', id);
     if (info.roundId !== s.round_id) {
       const other = await trx.selectFrom('evaluation_round').select('name').where('id', '=', info.roundId).executeTakeFirst();
-      throw new CoreError('CONFLICT', `Registration ${info.registrationNo} (${info.productName}) belongs to round "${other?.name ?? info.roundId}", not to this session's round "${round.name}"`, { registrationId: id });
+      throw new CoreError(
+        'CONFLICT',
+        `Registration ${info.registrationNo} (${info.productName}) belongs to round "${other?.name ?? info.roundId}", not to this session's round "${round.name}"`,
+        { registrationId: id },
+      );
     }
     if (isFrozenStatus(info.registrationStatus as RegistrationStatus)) {
-      throw new CoreError('FORBIDDEN_STATE', `Registration ${info.registrationNo} (${info.productName}) has already been evaluated (status ${info.registrationStatus}); it cannot be put on another agenda`, { registrationId: id });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Registration ${info.registrationNo} (${info.productName}) has already been evaluated (status ${info.registrationStatus}); it cannot be put on another agenda`,
+        { registrationId: id },
+      );
     }
     const other = elsewhere.get(id);
     if (other) {
-      throw new CoreError('CONFLICT', `Registration ${info.registrationNo} (${info.productName}) is already on the agenda of session ${other.number} of ${other.date} (${other.councilName}); take it off that agenda first`, { registrationId: id, sessionId: other.id });
+      throw new CoreError(
+        'CONFLICT',
+        `Registration ${info.registrationNo} (${info.productName}) is already on the agenda of session ${other.number} of ${other.date} (${other.councilName}); take it off that agenda first`,
+        { registrationId: id, sessionId: other.id },
+      );
     }
   }
   for (const id of removed) {
     const n = await countScoreSheets(trx, { sessionId: s.id, registrationId: id });
     if (n > 0) {
-      throw new CoreError('FORBIDDEN_STATE', `Registration ${id} already has ${n} scoring sheet(s) in ${label(s)}; a scored product cannot be taken off the agenda`, { registrationId: id, sheets: n });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Registration ${id} already has ${n} scoring sheet(s) in ${label(s)}; a scored product cannot be taken off the agenda`,
+        { registrationId: id, sheets: n },
+      );
     }
   }
   const at = ctx.now().toISOString();
-  if (removed.length > 0) await trx.deleteFrom('session_agenda_item').where('session_id', '=', s.id).where('registration_id', 'in', removed).execute();
+  if (removed.length > 0)
+    await trx.deleteFrom('session_agenda_item').where('session_id', '=', s.id).where('registration_id', 'in', removed).execute();
   for (const [i, id] of wanted.entries()) {
-    if (added.includes(id)) await trx.insertInto('session_agenda_item').values({ session_id: s.id, registration_id: id, position: i + 1, added_at: at }).execute();
+    if (added.includes(id))
+      await trx
+        .insertInto('session_agenda_item')
+        .values({ session_id: s.id, registration_id: id, position: i + 1, added_at: at })
+        .execute();
     else if (current.find((r) => r.registration_id === id)?.position !== i + 1) {
-      await trx.updateTable('session_agenda_item').set({ position: i + 1 }).where('session_id', '=', s.id).where('registration_id', '=', id).execute();
+      await trx
+        .updateTable('session_agenda_item')
+        .set({ position: i + 1 })
+        .where('session_id', '=', s.id)
+        .where('registration_id', '=', id)
+        .execute();
     }
   }
   for (const id of added) await markOnAgenda(trx, ctx, actor, id, `Đưa vào chương trình phiên ${s.number} ngày ${s.date}`);
   for (const id of removed) await markOffAgenda(trx, ctx, actor, id, `Rút khỏi chương trình phiên ${s.number} ngày ${s.date}`);
-  await appendAudit(trx, ctx.now(), { actor, action: 'session.agenda.set', entity: 'session', entityId: s.id, before: { agenda: currentIds }, after: { agenda: wanted, added, removed } });
+  await appendAudit(trx, ctx.now(), {
+    actor,
+    action: 'session.agenda.set',
+    entity: 'session',
+    entityId: s.id,
+    before: { agenda: currentIds },
+    after: { agenda: wanted, added, removed },
+  });
 }
 
 export async function setAgenda(ctx: CoreContext, meta: CallMeta, input: In<'sessions:setAgenda'>): Promise<SessionDetail> {
@@ -265,9 +405,17 @@ export async function agendaCandidates(ctx: CoreContext, input: In<'sessions:age
     limit: input.limit,
   });
   const onThis = new Set((await agendaRows(ctx.db, s.id)).map((r) => r.registration_id));
-  const elsewhere = await scheduledElsewhere(ctx.db, found.map((f) => f.registrationId), s.id);
+  const elsewhere = await scheduledElsewhere(
+    ctx.db,
+    found.map((f) => f.registrationId),
+    s.id,
+  );
   return found
-    .filter((f) => input.includeScheduled || (!elsewhere.has(f.registrationId) && !isFrozenStatus(f.registrationStatus as RegistrationStatus)))
+    .filter(
+      (f) =>
+        input.includeScheduled ||
+        (!elsewhere.has(f.registrationId) && !isFrozenStatus(f.registrationStatus as RegistrationStatus)),
+    )
     .map((f) => {
       const other = elsewhere.get(f.registrationId);
       return {
@@ -293,74 +441,174 @@ async function listedMember(trx: Kysely<DB>, s: SessionRow, memberId: number) {
     .where('a.session_id', '=', s.id)
     .where('a.member_id', '=', memberId)
     .executeTakeFirst();
-  if (!row) throw new CoreError('NOT_FOUND', `Member ${memberId} is not listed in ${label(s)} (only members active on the session date are)`, { field: 'memberId', memberId });
+  if (!row)
+    throw new CoreError(
+      'NOT_FOUND',
+      `Member ${memberId} is not listed in ${label(s)} (only members active on the session date are)`,
+      { field: 'memberId', memberId },
+    );
   return row;
 }
 
-export async function setAttendance(ctx: CoreContext, meta: CallMeta, input: In<'sessions:setAttendance'>): Promise<SessionDetail> {
+export async function setAttendance(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: In<'sessions:setAttendance'>,
+): Promise<SessionDetail> {
   return run(ctx, async (trx) => {
     const s = await getSessionRow(trx, input.id);
     assertAllowed(s, 'editAttendance', 'attendance');
     const m = await listedMember(trx, s, input.memberId);
     if (input.present !== false && input.absenceReason) {
-      throw new CoreError('VALIDATION', `absenceReason is only for an absent member; ${m.full_name} is being marked ${input.present === true ? 'present' : 'not recorded'}`, { field: 'absenceReason' });
+      throw new CoreError(
+        'VALIDATION',
+        `absenceReason is only for an absent member; ${m.full_name} is being marked ${input.present === true ? 'present' : 'not recorded'}`,
+        { field: 'absenceReason' },
+      );
     }
     if (s.status === 'in_progress' && input.present !== true) {
       if (s.chair_member_id === input.memberId && s.kind === 'meeting') {
-        throw new CoreError('FORBIDDEN_STATE', `${m.full_name} chairs this open meeting; choose another chair before marking them absent`, { memberId: input.memberId });
+        throw new CoreError(
+          'FORBIDDEN_STATE',
+          `${m.full_name} chairs this open meeting; choose another chair before marking them absent`,
+          { memberId: input.memberId },
+        );
       }
       const sheets = await countScoreSheets(trx, { sessionId: s.id, memberId: input.memberId });
       if (sheets > 0) {
-        throw new CoreError('FORBIDDEN_STATE', `${m.full_name} has already scored ${sheets} sheet(s) in this session and cannot be marked absent`, { memberId: input.memberId, sheets });
+        throw new CoreError(
+          'FORBIDDEN_STATE',
+          `${m.full_name} has already scored ${sheets} sheet(s) in this session and cannot be marked absent`,
+          { memberId: input.memberId, sheets },
+        );
       }
     }
     const before = { present: m.present === null ? null : m.present === 1, absenceReason: m.absence_reason };
-    const after = { present: input.present, absenceReason: input.present === false ? (input.absenceReason?.trim() || null) : null };
+    const after = { present: input.present, absenceReason: input.present === false ? input.absenceReason?.trim() || null : null };
     await trx
       .updateTable('session_attendance')
-      .set({ present: after.present === null ? null : after.present ? 1 : 0, absence_reason: after.absenceReason, updated_at: ctx.now().toISOString() })
+      .set({
+        present: after.present === null ? null : after.present ? 1 : 0,
+        absence_reason: after.absenceReason,
+        updated_at: ctx.now().toISOString(),
+      })
       .where('session_id', '=', s.id)
       .where('member_id', '=', input.memberId)
       .execute();
-    await appendAudit(trx, ctx.now(), { actor: actorOf(ctx, meta), action: 'session.attendance.set', entity: 'session', entityId: s.id, before: { memberId: input.memberId, ...before }, after: { memberId: input.memberId, ...after } });
+    await appendAudit(trx, ctx.now(), {
+      actor: actorOf(ctx, meta),
+      action: 'session.attendance.set',
+      entity: 'session',
+      entityId: s.id,
+      before: { memberId: input.memberId, ...before },
+      after: { memberId: input.memberId, ...after },
+    });
     return sessionDetail(trx, s.id);
   });
 }
 
-export async function declareConflict(ctx: CoreContext, meta: CallMeta, input: In<'sessions:declareConflict'>): Promise<SessionDetail> {
+export async function declareConflict(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: In<'sessions:declareConflict'>,
+): Promise<SessionDetail> {
   return run(ctx, async (trx) => {
     const s = await getSessionRow(trx, input.id);
     assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
     const m = await listedMember(trx, s, input.memberId);
     if (!isVotingRole(m.role)) {
-      throw new CoreError('VALIDATION', `${m.full_name} is the secretary and does not score; no recusal is needed`, { field: 'memberId' });
+      throw new CoreError('VALIDATION', `${m.full_name} is the secretary and does not score; no recusal is needed`, {
+        field: 'memberId',
+      });
     }
-    const onAgenda = await trx.selectFrom('session_agenda_item').select('registration_id').where('session_id', '=', s.id).where('registration_id', '=', input.registrationId).executeTakeFirst();
-    if (!onAgenda) throw new CoreError('NOT_FOUND', `Registration ${input.registrationId} is not on the agenda of ${label(s)}; a recusal names a product on the agenda`, { field: 'registrationId' });
-    const dup = await trx.selectFrom('session_conflict').select('id').where('session_id', '=', s.id).where('member_id', '=', input.memberId).where('registration_id', '=', input.registrationId).executeTakeFirst();
-    if (dup) throw new CoreError('CONFLICT', `${m.full_name} has already declared a conflict of interest for registration ${input.registrationId}`, { conflictId: dup.id });
-    const sheets = await countScoreSheets(trx, { sessionId: s.id, registrationId: input.registrationId, memberId: input.memberId });
+    const onAgenda = await trx
+      .selectFrom('session_agenda_item')
+      .select('registration_id')
+      .where('session_id', '=', s.id)
+      .where('registration_id', '=', input.registrationId)
+      .executeTakeFirst();
+    if (!onAgenda)
+      throw new CoreError(
+        'NOT_FOUND',
+        `Registration ${input.registrationId} is not on the agenda of ${label(s)}; a recusal names a product on the agenda`,
+        { field: 'registrationId' },
+      );
+    const dup = await trx
+      .selectFrom('session_conflict')
+      .select('id')
+      .where('session_id', '=', s.id)
+      .where('member_id', '=', input.memberId)
+      .where('registration_id', '=', input.registrationId)
+      .executeTakeFirst();
+    if (dup)
+      throw new CoreError(
+        'CONFLICT',
+        `${m.full_name} has already declared a conflict of interest for registration ${input.registrationId}`,
+        { conflictId: dup.id },
+      );
+    const sheets = await countScoreSheets(trx, {
+      sessionId: s.id,
+      registrationId: input.registrationId,
+      memberId: input.memberId,
+    });
     if (sheets > 0) {
-      throw new CoreError('FORBIDDEN_STATE', `${m.full_name} has already scored registration ${input.registrationId}; a conflict of interest must be declared before scoring`, { sheets });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `${m.full_name} has already scored registration ${input.registrationId}; a conflict of interest must be declared before scoring`,
+        { sheets },
+      );
     }
     const { id } = await trx
       .insertInto('session_conflict')
-      .values({ session_id: s.id, member_id: input.memberId, registration_id: input.registrationId, reason: input.reason, declared_at: ctx.now().toISOString() })
+      .values({
+        session_id: s.id,
+        member_id: input.memberId,
+        registration_id: input.registrationId,
+        reason: input.reason,
+        declared_at: ctx.now().toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, ctx.now(), { actor: actorOf(ctx, meta), action: 'session.conflict.declare', entity: 'session', entityId: s.id, after: { conflictId: id, memberId: input.memberId, registrationId: input.registrationId, reason: input.reason } });
+    await appendAudit(trx, ctx.now(), {
+      actor: actorOf(ctx, meta),
+      action: 'session.conflict.declare',
+      entity: 'session',
+      entityId: s.id,
+      after: { conflictId: id, memberId: input.memberId, registrationId: input.registrationId, reason: input.reason },
+    });
     return sessionDetail(trx, s.id);
   });
 }
 
-export async function withdrawConflict(ctx: CoreContext, meta: CallMeta, input: In<'sessions:withdrawConflict'>): Promise<SessionDetail> {
+export async function withdrawConflict(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: In<'sessions:withdrawConflict'>,
+): Promise<SessionDetail> {
   return run(ctx, async (trx) => {
     const s = await getSessionRow(trx, input.id);
     assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
-    const row = await trx.selectFrom('session_conflict').selectAll().where('session_id', '=', s.id).where('member_id', '=', input.memberId).where('registration_id', '=', input.registrationId).executeTakeFirst();
-    if (!row) throw new CoreError('NOT_FOUND', `Member ${input.memberId} has no declared conflict for registration ${input.registrationId} in ${label(s)}`, { memberId: input.memberId, registrationId: input.registrationId });
+    const row = await trx
+      .selectFrom('session_conflict')
+      .selectAll()
+      .where('session_id', '=', s.id)
+      .where('member_id', '=', input.memberId)
+      .where('registration_id', '=', input.registrationId)
+      .executeTakeFirst();
+    if (!row)
+      throw new CoreError(
+        'NOT_FOUND',
+        `Member ${input.memberId} has no declared conflict for registration ${input.registrationId} in ${label(s)}`,
+        { memberId: input.memberId, registrationId: input.registrationId },
+      );
     await trx.deleteFrom('session_conflict').where('id', '=', row.id).execute();
-    await appendAudit(trx, ctx.now(), { actor: actorOf(ctx, meta), action: 'session.conflict.withdraw', entity: 'session', entityId: s.id, before: { conflictId: row.id, memberId: row.member_id, registrationId: row.registration_id, reason: row.reason } });
+    await appendAudit(trx, ctx.now(), {
+      actor: actorOf(ctx, meta),
+      action: 'session.conflict.withdraw',
+      entity: 'session',
+      entityId: s.id,
+      before: { conflictId: row.id, memberId: row.member_id, registrationId: row.registration_id, reason: row.reason },
+    });
     return sessionDetail(trx, s.id);
   });
 }

@@ -29,27 +29,47 @@ const label = (s: SessionRow) => `Session ${s.number} of ${s.date} (id ${s.id})`
  * audits it in the caller's transaction. The results area calls it with 'finalized' (and back
  * to 'closed' with a reason) inside its own finalization transaction.
  */
-export async function transitionSession(trx: Kysely<DB>, ctx: CoreContext, actor: string, sessionId: number, to: SessionStatusValue, opts: TransitionOptions = {}): Promise<void> {
+export async function transitionSession(
+  trx: Kysely<DB>,
+  ctx: CoreContext,
+  actor: string,
+  sessionId: number,
+  to: SessionStatusValue,
+  opts: TransitionOptions = {},
+): Promise<void> {
   const s = await getSessionRow(trx, sessionId);
   const from = s.status as SessionStatusValue;
   const refusal = transitionRefusal(from, to);
-  if (refusal) throw new CoreError('FORBIDDEN_STATE', `${label(s)} cannot go from ${from} to ${to}: ${refusal}`, { from, to, sessionId });
+  if (refusal)
+    throw new CoreError('FORBIDDEN_STATE', `${label(s)} cannot go from ${from} to ${to}: ${refusal}`, { from, to, sessionId });
   const reason = opts.reason?.trim() ?? '';
   if (needsReason(from, to) && reason === '') {
-    throw new CoreError('VALIDATION', `reason is required to take ${label(s)} back from ${from} to ${to}: say why (it is kept in the audit log)`, { field: 'reason', from, to });
+    throw new CoreError(
+      'VALIDATION',
+      `reason is required to take ${label(s)} back from ${from} to ${to}: say why (it is kept in the audit log)`,
+      { field: 'reason', from, to },
+    );
   }
   const at = ctx.now().toISOString();
   let endTime = s.end_time;
   if (from === 'preparing' && to === 'in_progress') {
     const { readiness } = await sessionDetail(trx, sessionId);
     if (!readiness.canOpen) {
-      throw new CoreError('FORBIDDEN_STATE', `${label(s)} cannot be opened yet: ${readiness.blockers.map((b) => b.message).join('; ')}`, { from, to, blockers: readiness.blockers });
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `${label(s)} cannot be opened yet: ${readiness.blockers.map((b) => b.message).join('; ')}`,
+        { from, to, blockers: readiness.blockers },
+      );
     }
   }
   if (from === 'in_progress' && to === 'closed') {
     endTime = opts.endTime ?? s.end_time;
     if (s.kind === 'meeting' && endTime === null) {
-      throw new CoreError('VALIDATION', `endTime is required to close ${label(s)}: the minutes record when the meeting ended (HH:MM)`, { field: 'endTime' });
+      throw new CoreError(
+        'VALIDATION',
+        `endTime is required to close ${label(s)}: the minutes record when the meeting ended (HH:MM)`,
+        { field: 'endTime' },
+      );
     }
     if (endTime !== null && s.start_time !== null && endTime <= s.start_time) {
       throw new CoreError('VALIDATION', `endTime ${endTime} must be after the start time ${s.start_time}`, { field: 'endTime' });

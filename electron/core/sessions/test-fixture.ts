@@ -11,43 +11,78 @@ import type { Core } from '../context';
 import { CoreError } from '../errors';
 
 // Tests read answers loosely (the contract itself is checked by invoke); `any` keeps them short.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function call<C extends Parameters<typeof invoke>[1] & string>(core: Core, channel: C, input: unknown): Promise<any> {
+export async function call<C extends Parameters<typeof invoke>[1] & string>(
+  core: Core,
+  channel: C,
+  input: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<any> {
   const r = await invoke(core.ctx, channel, input as never);
   if (!r.ok) throw new CoreError(r.error.code, r.error.message, r.error.details);
   return r.value;
 }
 
 /** Resolves to the error envelope's body; fails the test if the call succeeded. */
-export async function callError(core: Core, channel: string, input: unknown): Promise<{ code: string; message: string; details?: unknown }> {
+export async function callError(
+  core: Core,
+  channel: string,
+  input: unknown,
+): Promise<{ code: string; message: string; details?: unknown }> {
   const r = await invoke(core.ctx, channel, input as never);
   if (r.ok) throw new Error(`${channel} was expected to fail but succeeded`);
   return r.error;
 }
 
-export async function seedRound(core: Core, opts: { year?: number; number?: number; registrations?: number } = {}): Promise<{ roundId: number; registrationIds: number[] }> {
+export async function seedRound(
+  core: Core,
+  opts: { year?: number; number?: number; registrations?: number } = {},
+): Promise<{ roundId: number; registrationIds: number[] }> {
   const db = core.ctx.db;
   const year = opts.year ?? 2026;
   const number = opts.number ?? 1;
   const at = '2026-06-01T00:00:00.000Z';
   const round = await db
     .insertInto('evaluation_round')
-    .values({ year, number, legal_basis: '26/2026/QĐ-TTg', name: `Đợt ${number} năm ${year}`, start_date: null, end_date: `${year}-06-30`, deadline_date: `${year}-04-30`, created_at: at })
+    .values({
+      year,
+      number,
+      legal_basis: '26/2026/QĐ-TTg',
+      name: `Đợt ${number} năm ${year}`,
+      start_date: null,
+      end_date: `${year}-06-30`,
+      deadline_date: `${year}-04-30`,
+      created_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const set = await sql<{ id: number; set_key: string }>`SELECT id, set_key FROM criteria_set_version ORDER BY id LIMIT 1`.execute(db);
+  const set = await sql<{
+    id: number;
+    set_key: string;
+  }>`SELECT id, set_key FROM criteria_set_version ORDER BY id LIMIT 1`.execute(db);
   const setRow = set.rows[0];
   if (!setRow) throw new Error('no criteria set version: migration 0002 should seed the built-in sets');
   const ids: number[] = [];
   for (let i = 1; i <= (opts.registrations ?? 3); i++) {
     // Raw SQL naming only the columns these tests need: the dossiers tables keep gaining columns with defaults.
-    const producer = await sql<{ id: number }>`INSERT INTO producer (kind, name, name_folded, search_folded, commune_code, commune_name, province_code, province_name, created_at, updated_at)
-      VALUES ('cooperative', ${`Hợp tác xã Thử ${number}-${i}`}, ${`hop tac xa thu ${number}-${i}`}, ${`hop tac xa thu ${number}-${i}`}, '29500', 'Xã Mỹ Hiệp', '82', 'Đồng Tháp', ${at}, ${at}) RETURNING id`.execute(db);
+    const producer = await sql<{
+      id: number;
+    }>`INSERT INTO producer (kind, name, name_folded, search_folded, commune_code, commune_name, province_code, province_name, created_at, updated_at)
+      VALUES ('cooperative', ${`Hợp tác xã Thử ${number}-${i}`}, ${`hop tac xa thu ${number}-${i}`}, ${`hop tac xa thu ${number}-${i}`}, '29500', 'Xã Mỹ Hiệp', '82', 'Đồng Tháp', ${at}, ${at}) RETURNING id`.execute(
+      db,
+    );
     const seq = number * 100 + i;
-    const product = await sql<{ id: number }>`INSERT INTO product (producer_id, name, name_folded, set_key, product_code, code_province, code_commune, code_seq, code_year, created_at, updated_at)
-      VALUES (${producer.rows[0]!.id}, ${`Sản phẩm thử ${number}-${i}`}, ${`san pham thu ${number}-${i}`}, ${setRow.set_key}, ${`82-29500-${seq}-${year}`}, '82', '29500', ${seq}, ${year}, ${at}, ${at}) RETURNING id`.execute(db);
-    const reg = await sql<{ id: number }>`INSERT INTO registration (product_id, round_id, kind, registration_no, reg_province, reg_commune, reg_year, reg_seq, criteria_set_version_id, status, status_at, created_at, updated_at)
-      VALUES (${product.rows[0]!.id}, ${round.id}, 'first', ${`${seq}/PĐK-82-29500-${year}`}, '82', '29500', ${year}, ${seq}, ${setRow.id}, 'advisory_review', ${at}, ${at}, ${at}) RETURNING id`.execute(db);
+    const product = await sql<{
+      id: number;
+    }>`INSERT INTO product (producer_id, name, name_folded, set_key, product_code, code_province, code_commune, code_seq, code_year, created_at, updated_at)
+      VALUES (${producer.rows[0]!.id}, ${`Sản phẩm thử ${number}-${i}`}, ${`san pham thu ${number}-${i}`}, ${setRow.set_key}, ${`82-29500-${seq}-${year}`}, '82', '29500', ${seq}, ${year}, ${at}, ${at}) RETURNING id`.execute(
+      db,
+    );
+    const reg = await sql<{
+      id: number;
+    }>`INSERT INTO registration (product_id, round_id, kind, registration_no, reg_province, reg_commune, reg_year, reg_seq, criteria_set_version_id, status, status_at, created_at, updated_at)
+      VALUES (${product.rows[0]!.id}, ${round.id}, 'first', ${`${seq}/PĐK-82-29500-${year}`}, '82', '29500', ${year}, ${seq}, ${setRow.id}, 'advisory_review', ${at}, ${at}, ${at}) RETURNING id`.execute(
+      db,
+    );
     ids.push(reg.rows[0]!.id);
   }
   return { roundId: round.id, registrationIds: ids };
@@ -63,10 +98,18 @@ export const NINE_MEMBERS = [
   { fullName: 'Vũ Thị Giang', office: 'Sở Văn hóa, Thể thao và Du lịch', position: 'Phó Giám đốc', role: 'member' },
   { fullName: 'Đặng Văn Hùng', office: 'Liên minh Hợp tác xã tỉnh', position: 'Phó Chủ tịch', role: 'member' },
   { fullName: 'Bùi Thị Hương', office: 'Trường Cao đẳng Cộng đồng', position: 'Hiệu trưởng', role: 'member' },
-  { fullName: 'Đỗ Văn Khoa', office: 'Văn phòng Điều phối nông thôn mới tỉnh', position: 'Chánh Văn phòng', role: 'member_secretary' },
+  {
+    fullName: 'Đỗ Văn Khoa',
+    office: 'Văn phòng Điều phối nông thôn mới tỉnh',
+    position: 'Chánh Văn phòng',
+    role: 'member_secretary',
+  },
 ] as const;
 
-export async function createNineCouncil(core: Core, extra: Partial<ChannelInput<'councils:create'>> = {}): Promise<CouncilDetail> {
+export async function createNineCouncil(
+  core: Core,
+  extra: Partial<ChannelInput<'councils:create'>> = {},
+): Promise<CouncilDetail> {
   return call(core, 'councils:create', {
     name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp',
     level: 'provincial',
@@ -87,7 +130,13 @@ export async function createNineCouncil(core: Core, extra: Partial<ChannelInput<
 export async function preparedSession(core: Core, registrations = 3) {
   const council = await createNineCouncil(core);
   const { roundId, registrationIds } = await seedRound(core, { registrations });
-  const created = await call(core, 'sessions:create', { councilId: council.council.id, roundId, date: '2026-06-15', place: 'Hội trường UBND tỉnh', startTime: '08:00' });
+  const created = await call(core, 'sessions:create', {
+    councilId: council.council.id,
+    roundId,
+    date: '2026-06-15',
+    place: 'Hội trường UBND tỉnh',
+    startTime: '08:00',
+  });
   const session = await call(core, 'sessions:setAgenda', { id: created.session.id, registrationIds });
   const memberIds: number[] = council.members.map((m) => m.id);
   return { council, roundId, registrationIds, sessionId: created.session.id as number, memberIds, session };
@@ -97,7 +146,12 @@ export async function preparedSession(core: Core, registrations = 3) {
 export async function markAttendance(core: Core, sessionId: number, memberIds: number[], absent: number[] = []) {
   let last;
   for (const id of memberIds) {
-    last = await call(core, 'sessions:setAttendance', { id: sessionId, memberId: id, present: !absent.includes(id), ...(absent.includes(id) ? { absenceReason: 'Đi công tác' } : {}) });
+    last = await call(core, 'sessions:setAttendance', {
+      id: sessionId,
+      memberId: id,
+      present: !absent.includes(id),
+      ...(absent.includes(id) ? { absenceReason: 'Đi công tác' } : {}),
+    });
   }
   return last;
 }
@@ -109,9 +163,13 @@ export async function markAttendance(core: Core, sessionId: number, memberIds: n
 export async function finalizeForTest(core: Core, sessionId: number): Promise<void> {
   const { transitionSession } = await import('./session-status');
   await core.ctx.db.transaction().execute(async (trx) => {
-    const n = await sql<{ n: number }>`SELECT count(*) AS n FROM session_finalization WHERE session_id = ${sessionId}`.execute(trx);
+    const n = await sql<{ n: number }>`SELECT count(*) AS n FROM session_finalization WHERE session_id = ${sessionId}`.execute(
+      trx,
+    );
     await sql`INSERT INTO session_finalization (session_id, seq, audit_head, results_digest, results_json, finalized_at, finalized_by)
-      VALUES (${sessionId}, ${(n.rows[0]?.n ?? 0) + 1}, ${'0'.repeat(64)}, ${'a'.repeat(64)}, '{}', ${core.ctx.now().toISOString()}, 'test')`.execute(trx);
+      VALUES (${sessionId}, ${(n.rows[0]?.n ?? 0) + 1}, ${'0'.repeat(64)}, ${'a'.repeat(64)}, '{}', ${core.ctx.now().toISOString()}, 'test')`.execute(
+      trx,
+    );
     await transitionSession(trx, core.ctx, 'test', sessionId, 'finalized');
   });
 }

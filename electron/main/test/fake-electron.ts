@@ -19,7 +19,10 @@ export class FakeEvent {
 
 type PermissionRequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void, details?: unknown) => void;
 type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details?: unknown) => boolean;
-type HeadersListener = (details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  cb: (r: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
 
 export class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;

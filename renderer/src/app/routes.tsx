@@ -22,7 +22,8 @@ import { ResultsArea } from '../features/results/ResultsArea';
 import { SessionsArea } from '../features/sessions/SessionsArea';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
-export type NavKey = 'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'guide' | 'about';
+export type NavKey =
+  'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'guide' | 'about';
 
 export interface AppRoute {
   /** Path of the area's first screen; an area's sub-routes live under it (`/criteria/*`). */

@@ -4,8 +4,10 @@ import { useState, type FocusEvent, type Ref } from 'react';
 import { useT } from '../i18n/useT';
 import { checkRange, formatDateText, parseDateText } from './date-text';
 
-export interface DateFieldProps
-  extends Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'minDate' | 'maxDate' | 'clearable'> {
+export interface DateFieldProps extends Omit<
+  DateInputProps,
+  'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'minDate' | 'maxDate' | 'clearable'
+> {
   /** ISO 'YYYY-MM-DD'; '' / null / undefined when empty. */
   value: string | null | undefined;
   /** Receives ISO 'YYYY-MM-DD', or '' when the user clears an optional field. */
@@ -42,7 +44,13 @@ export function DateField({ value, onChange, min, max, clearable, required, erro
     else if (!iso) setTypedProblem(t('dates:invalid', { text }));
     else {
       const range = checkRange(iso, min, max);
-      setTypedProblem(range === 'beforeMin' ? t('dates:beforeMin', { min: formatDateText(min) }) : range === 'afterMax' ? t('dates:afterMax', { max: formatDateText(max) }) : null);
+      setTypedProblem(
+        range === 'beforeMin'
+          ? t('dates:beforeMin', { min: formatDateText(min) })
+          : range === 'afterMax'
+            ? t('dates:afterMax', { max: formatDateText(max) })
+            : null,
+      );
     }
     onBlur?.(e);
   };
@@ -70,8 +78,16 @@ export function DateField({ value, onChange, min, max, clearable, required, erro
       placeholder={rest.placeholder ?? t('dates:placeholder')}
       // Mantine capitalises every word of the heading ("Tháng 6 Năm 2026"); the wording is already right.
       styles={{ calendarHeaderLevel: { textTransform: 'none' } }}
-      monthLabelFormat={(d) => t('dates:monthLabel', { month: dayjs(d).month() + 1, monthName: dayjs(d).locale(lang).format('MMMM'), year: dayjs(d).year() })}
-      monthsListFormat={(d) => t('dates:monthShort', { month: dayjs(d).month() + 1, monthShortName: dayjs(d).locale(lang).format('MMM') })}
+      monthLabelFormat={(d) =>
+        t('dates:monthLabel', {
+          month: dayjs(d).month() + 1,
+          monthName: dayjs(d).locale(lang).format('MMMM'),
+          year: dayjs(d).year(),
+        })
+      }
+      monthsListFormat={(d) =>
+        t('dates:monthShort', { month: dayjs(d).month() + 1, monthShortName: dayjs(d).locale(lang).format('MMM') })
+      }
       ariaLabels={{
         nextMonth: t('dates:nextMonth'),
         previousMonth: t('dates:previousMonth'),

@@ -18,7 +18,17 @@ export interface ViewableFile {
  * `attachments:content` and never leaves the app. Used by the dossier's evidence list and
  * beside the scoring sheet.
  */
-export function EvidenceViewer({ file, title, noPreview, onClose }: { file: ViewableFile; title: string; noPreview: string; onClose: () => void }) {
+export function EvidenceViewer({
+  file,
+  title,
+  noPreview,
+  onClose,
+}: {
+  file: ViewableFile;
+  title: string;
+  noPreview: string;
+  onClose: () => void;
+}) {
   const { t } = useT();
   const [bytes, setBytes] = useState<Uint8Array | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -34,7 +44,10 @@ export function EvidenceViewer({ file, title, noPreview, onClose }: { file: View
   }, [file.id]);
   const isPdf = file.mime === 'application/pdf';
   const isImage = file.mime.startsWith('image/');
-  const url = useMemo(() => (bytes && isImage ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: file.mime })) : null), [bytes, isImage, file.mime]);
+  const url = useMemo(
+    () => (bytes && isImage ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: file.mime })) : null),
+    [bytes, isImage, file.mime],
+  );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   return (
     <Modal opened onClose={onClose} title={title} size="80%">

@@ -121,7 +121,13 @@ export function PdfViewer({ bytes, height }: { bytes: Uint8Array; height?: numbe
           <ActionIcon variant="default" size="lg" aria-label={t('documents:viewer.zoomIn')} onClick={() => step(1)}>
             <IconZoomIn />
           </ActionIcon>
-          <Button variant={zoom === null ? 'light' : 'default'} size="sm" leftSection={<IconArrowsHorizontal />} onClick={() => setZoom(null)} aria-pressed={zoom === null}>
+          <Button
+            variant={zoom === null ? 'light' : 'default'}
+            size="sm"
+            leftSection={<IconArrowsHorizontal />}
+            onClick={() => setZoom(null)}
+            aria-pressed={zoom === null}
+          >
             {t('documents:viewer.fitWidth')}
           </Button>
         </Group>
@@ -133,9 +139,19 @@ export function PdfViewer({ bytes, height }: { bytes: Uint8Array; height?: numbe
         aria-description={t('documents:viewer.keys')}
         tabIndex={0}
         onKeyDown={onKey}
-        style={{ overflow: 'auto', maxHeight: height ?? 720, background: 'var(--mantine-color-gray-2)', padding: 12, border: '1px solid var(--mantine-color-gray-4)' }}
+        style={{
+          overflow: 'auto',
+          maxHeight: height ?? 720,
+          background: 'var(--mantine-color-gray-2)',
+          padding: 12,
+          border: '1px solid var(--mantine-color-gray-4)',
+        }}
       >
-        <canvas ref={canvas} data-testid="pdf-canvas" style={{ display: 'block', margin: '0 auto', background: 'white', boxShadow: '0 1px 4px rgba(0,0,0,.25)' }} />
+        <canvas
+          ref={canvas}
+          data-testid="pdf-canvas"
+          style={{ display: 'block', margin: '0 auto', background: 'white', boxShadow: '0 1px 4px rgba(0,0,0,.25)' }}
+        />
       </div>
     </Stack>
   );

@@ -19,7 +19,7 @@ export function TimeField({ value, onChange, onBlur, error, ...rest }: TimeField
   const { t } = useT();
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? value ?? '';
-  const parsed = text === null ? value ?? '' : parseTimeText(text);
+  const parsed = text === null ? (value ?? '') : parseTimeText(text);
   return (
     <TextInput
       {...rest}

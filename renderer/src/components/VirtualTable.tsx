@@ -21,8 +21,30 @@ type Props<R> = {
 export function VirtualTable<R>({ label, columns, headers, list, loadingRow, onOpen, renderCells, scrollTestId }: Props<R>) {
   const { total, scrollRef, virtualizer, items, rowAt, rowHeight } = list;
   return (
-    <Box role="table" aria-label={label} aria-rowcount={total} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-      <Box role="row" style={{ display: 'grid', gridTemplateColumns: columns, gap: 12, padding: '10px 12px', background: 'var(--mantine-color-gray-1)', fontWeight: 700 }}>
+    <Box
+      role="table"
+      aria-label={label}
+      aria-rowcount={total}
+      style={{
+        flex: 1,
+        minHeight: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 6,
+      }}
+    >
+      <Box
+        role="row"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: columns,
+          gap: 12,
+          padding: '10px 12px',
+          background: 'var(--mantine-color-gray-1)',
+          fontWeight: 700,
+        }}
+      >
         {headers.map((h) => (
           <div role="columnheader" key={h}>
             {h}

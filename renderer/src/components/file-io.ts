@@ -32,11 +32,15 @@ export function downloadBlob(fileName: string, data: BlobPart, mimeType: string)
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const downloadBase64 = (fileName: string, mimeType: string, base64: string): void => downloadBlob(fileName, base64ToBytes(base64), mimeType);
+export const downloadBase64 = (fileName: string, mimeType: string, base64: string): void =>
+  downloadBlob(fileName, base64ToBytes(base64), mimeType);
 
 /** A pretty-printed UTF-8 JSON file. */
-export const downloadJson = (fileName: string, value: unknown): void => downloadBlob(fileName, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
+export const downloadJson = (fileName: string, value: unknown): void =>
+  downloadBlob(fileName, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
 
 /** A file the core produced as text or base64 (criteria exports). */
 export const downloadFile = (file: { fileName: string; mimeType: string; encoding: 'utf8' | 'base64'; content: string }): void =>
-  file.encoding === 'base64' ? downloadBase64(file.fileName, file.mimeType, file.content) : downloadBlob(file.fileName, file.content, file.mimeType);
+  file.encoding === 'base64'
+    ? downloadBase64(file.fileName, file.mimeType, file.content)
+    : downloadBlob(file.fileName, file.content, file.mimeType);

@@ -10,7 +10,11 @@ export const LIST_PAGE = 100;
 
 /** Channels that list rows page by page: input takes offset/limit, output is `{ rows, total }`. */
 export type PagedChannel = {
-  [C in Channel]: ChannelInput<C> extends { offset?: number; limit?: number } ? (ChannelOutput<C> extends { rows: unknown[]; total: number } ? C : never) : never;
+  [C in Channel]: ChannelInput<C> extends { offset?: number; limit?: number }
+    ? ChannelOutput<C> extends { rows: unknown[]; total: number }
+      ? C
+      : never
+    : never;
 }[Channel];
 
 export type PagedRow<C extends PagedChannel> = ChannelOutput<C>['rows'][number];
@@ -28,11 +32,20 @@ export function usePagedVirtualList<C extends PagedChannel>(channel: C, filter: 
   const firstPage = first.data as Page<PagedRow<C>> | undefined;
   const total = firstPage?.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   const pages = [...new Set(items.map((i) => Math.floor(i.index / LIST_PAGE)))].filter((p) => p > 0);
   const more = useQueries({
-    queries: pages.map((p) => ({ queryKey: apiKey(channel, input(p * LIST_PAGE)), queryFn: () => call(channel, input(p * LIST_PAGE)), staleTime: 30_000 })),
+    queries: pages.map((p) => ({
+      queryKey: apiKey(channel, input(p * LIST_PAGE)),
+      queryFn: () => call(channel, input(p * LIST_PAGE)),
+      staleTime: 30_000,
+    })),
   });
   const rowAt = (i: number): PagedRow<C> | undefined => {
     const p = Math.floor(i / LIST_PAGE);

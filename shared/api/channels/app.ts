@@ -47,7 +47,10 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const appChannels = defineChannels({
   'app:info': { input: z.object({}).strict(), output: AppInfo },
-  'app:ping': { input: z.object({ echo: z.string().max(1000).optional() }).strict(), output: z.object({ echo: z.string().optional(), at: z.string() }) },
+  'app:ping': {
+    input: z.object({ echo: z.string().max(1000).optional() }).strict(),
+    output: z.object({ echo: z.string().optional(), at: z.string() }),
+  },
   'settings:get': { input: z.object({}).strict(), output: Settings },
   'settings:set': { input: Settings.partial().strict(), output: Settings },
   'audit:tail': {
@@ -56,6 +59,12 @@ export const appChannels = defineChannels({
   },
   'audit:verify': {
     input: z.object({}).strict(),
-    output: z.object({ ok: z.boolean(), count: z.number().int(), head: z.string().nullable(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() }),
+    output: z.object({
+      ok: z.boolean(),
+      count: z.number().int(),
+      head: z.string().nullable(),
+      firstBrokenSeq: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    }),
   },
 });

@@ -13,7 +13,15 @@ export type BackupFile = z.infer<typeof BackupFile>;
 
 export const backupChannels = defineChannels({
   'backup:create': {
-    input: z.object({ note: z.string().max(80).regex(/^[\p{L}\p{N} _-]*$/u, 'Only letters, digits, spaces, - and _').optional() }).strict(),
+    input: z
+      .object({
+        note: z
+          .string()
+          .max(80)
+          .regex(/^[\p{L}\p{N} _-]*$/u, 'Only letters, digits, spaces, - and _')
+          .optional(),
+      })
+      .strict(),
     output: BackupFile.extend({ integrity: z.literal('ok') }),
   },
   'backup:list': { input: z.object({}).strict(), output: z.array(BackupFile) },

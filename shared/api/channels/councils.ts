@@ -235,7 +235,14 @@ export const councilsChannels = defineChannels({
    * the version they were finalized with.
    */
   'councils:setRules': {
-    input: z.object({ id, rules: CouncilRulesInput, reason: z.string().trim().max(1000).optional(), confirm: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        id,
+        rules: CouncilRulesInput,
+        reason: z.string().trim().max(1000).optional(),
+        confirm: z.boolean().default(false),
+      })
+      .strict(),
     output: CouncilDetail,
   },
   'councils:addMember': {
@@ -245,7 +252,13 @@ export const councilsChannels = defineChannels({
   /** Corrects a typo in a period that no session has used yet; otherwise use changeMemberRole / endMember. */
   'councils:correctMember': {
     input: z
-      .object({ id, fullName: requiredLine(120, 'fullName').optional(), office: line(200).optional(), position: line(200).optional(), activeFrom: IsoDateString.optional() })
+      .object({
+        id,
+        fullName: requiredLine(120, 'fullName').optional(),
+        office: line(200).optional(),
+        position: line(200).optional(),
+        activeFrom: IsoDateString.optional(),
+      })
       .strict(),
     output: CouncilDetail,
   },
@@ -257,7 +270,14 @@ export const councilsChannels = defineChannels({
   /** Ends the current period on `from` and opens a new one with the new role, office or position. */
   'councils:changeMember': {
     input: z
-      .object({ id, from: IsoDateString, role: MemberRole.optional(), office: line(200).optional(), position: line(200).optional(), reason: z.string().trim().max(500).default('') })
+      .object({
+        id,
+        from: IsoDateString,
+        role: MemberRole.optional(),
+        office: line(200).optional(),
+        position: line(200).optional(),
+        reason: z.string().trim().max(500).default(''),
+      })
       .strict(),
     output: CouncilDetail,
   },

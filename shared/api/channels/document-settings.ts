@@ -46,7 +46,10 @@ export type SignerSettings = z.infer<typeof SignerSettings>;
 export const MinutesContent = z
   .object({
     /** Closing time "HH:mm" on the meeting day; null prints dots to fill in. */
-    endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'a time as HH:mm, e.g. 11:30').nullable(),
+    endTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'a time as HH:mm, e.g. 11:30')
+      .nullable(),
     /** What the council discussed about each product whose spread was over the limit. */
     discussions: z.array(z.object({ registrationId: id, text: Paragraphs }).strict()).max(10_000),
     /** Ý kiến thảo luận: one paragraph per recorded opinion. */
@@ -97,7 +100,9 @@ export const DocumentSettingsView = z.object({
   /** "Số: 05/BB-HĐ" as printed ("…/BB-HĐ" without a number). */
   numberText: z.string(),
   /** The council's series for this kind (null for kinds without a number). */
-  series: z.object({ councilId: z.number().int(), pattern: z.string(), year: z.number().int(), nextNumber: z.number().int() }).nullable(),
+  series: z
+    .object({ councilId: z.number().int(), pattern: z.string(), year: z.number().int(), nextNumber: z.number().int() })
+    .nullable(),
   /** Products the minutes discuss (spread over the limit, re-scored), for the discussion fields. */
   discussionProducts: z.array(z.object({ registrationId: z.number().int(), productName: z.string(), producerName: z.string() })),
 });
@@ -120,7 +125,10 @@ export const documentSettingsChannels = defineChannels({
   /** The print settings of a session's document: the stored ones, or defaults from the session and council. */
   'documents:settings': { input: sessionKind, output: DocumentSettingsView },
   /** Stores the settings (audited); refused while the session is finalized. */
-  'documents:saveSettings': { input: z.object({ sessionId: id, kind: SettingsKind, settings: DocumentSettings }).strict(), output: DocumentSettingsView },
+  'documents:saveSettings': {
+    input: z.object({ sessionId: id, kind: SettingsKind, settings: DocumentSettings }).strict(),
+    output: DocumentSettingsView,
+  },
   /** Drops the saved settings (audited): the document prints the defaults from the session and council again. */
   'documents:resetSettings': { input: sessionKind, output: DocumentSettingsView },
   /**
@@ -130,7 +138,10 @@ export const documentSettingsChannels = defineChannels({
    */
   'documents:allocateNumber': { input: z.object({ sessionId: id, kind: NumberedKind }).strict(), output: DocumentSettingsView },
   /** A council's number series (pattern and next number this year) for each numbered kind. */
-  'documents:numberSeries': { input: z.object({ councilId: id, year: z.number().int().min(2000).max(2100).optional() }).strict(), output: z.array(NumberSeriesView) },
+  'documents:numberSeries': {
+    input: z.object({ councilId: id, year: z.number().int().min(2000).max(2100).optional() }).strict(),
+    output: z.array(NumberSeriesView),
+  },
   /** Sets a council's pattern for a kind, and optionally moves the next number forward (never back). */
   'documents:setNumberSeries': {
     input: z

@@ -71,7 +71,7 @@ export const DocumentsRenderOutput = z.object({
 export type DocumentsRenderOutput = z.infer<typeof DocumentsRenderOutput>;
 
 /** A batch job's id (documents:batchStart). */
-const JobId = z.uuid({ message: "jobId: not a batch id; use the jobId documents:batchStart answered" });
+const JobId = z.uuid({ message: 'jobId: not a batch id; use the jobId documents:batchStart answered' });
 
 export const BatchState = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type BatchState = z.infer<typeof BatchState>;
@@ -129,14 +129,25 @@ export const documentsChannels = defineChannels({
    * The finished batch PDF, read in chunks of up to 8 MiB from `offset` (a session's sheets can
    * be 100+ MB: no single IPC message or HTTP answer carries it whole).
    */
-  'documents:batchResult': { input: z.object({ jobId: JobId, offset: z.number().int().min(0).default(0) }).strict(), output: BatchResultOutput },
+  'documents:batchResult': {
+    input: z.object({ jobId: JobId, offset: z.number().int().min(0).default(0) }).strict(),
+    output: BatchResultOutput,
+  },
   /**
    * Reads the session digest printed on every page of a PDF the app printed and checks it against
    * the session's finalization in force: ok, or why not (no digest, pages from different
    * printings, another session, results changed since printing, session not finalized now).
    */
   'documents:verify': {
-    input: z.object({ pdfBase64: z.string().min(8).max(MAX_PDF_BASE64).regex(/^[A-Za-z0-9+/=\s]+$/u, 'the PDF must be base64-encoded') }).strict(),
+    input: z
+      .object({
+        pdfBase64: z
+          .string()
+          .min(8)
+          .max(MAX_PDF_BASE64)
+          .regex(/^[A-Za-z0-9+/=\s]+$/u, 'the PDF must be base64-encoded'),
+      })
+      .strict(),
     output: DocumentVerification,
   },
 });

@@ -53,7 +53,8 @@ export const TaxCodeField = normalizedOrNull(
 );
 export const PhoneField = normalizedOrNull(
   (s) => normalizePhone(s)?.value ?? null,
-  (s) => `phone "${s}" is not a Vietnamese number: use one mobile (e.g. 0912 345 678) or landline with area code (e.g. 024 3812 3456)`,
+  (s) =>
+    `phone "${s}" is not a Vietnamese number: use one mobile (e.g. 0912 345 678) or landline with area code (e.g. 024 3812 3456)`,
 );
 export const EmailField = normalizedOrNull(normalizeEmail, (s) => `e-mail "${s}" is not an address like ten@vidu.vn`);
 export const RegistrationNoField = normalizedOrNull(
@@ -81,9 +82,19 @@ export const IsoDateField = z
     return t;
   });
 
-export const ProvinceCode = z.string().trim().regex(PROVINCE_CODE_PATTERN, 'province code must be 2 digits (QĐ 19/2025/QĐ-TTg), e.g. "01"');
-export const CommuneCode = z.string().trim().regex(COMMUNE_CODE_PATTERN, 'commune code must be 5 digits (QĐ 19/2025/QĐ-TTg), e.g. "00004"');
-export const CodeYear = z.number().int().min(MIN_CODE_YEAR, `year must be ${MIN_CODE_YEAR} or later`).max(MAX_CODE_YEAR, `year must be ${MAX_CODE_YEAR} or earlier`);
+export const ProvinceCode = z
+  .string()
+  .trim()
+  .regex(PROVINCE_CODE_PATTERN, 'province code must be 2 digits (QĐ 19/2025/QĐ-TTg), e.g. "01"');
+export const CommuneCode = z
+  .string()
+  .trim()
+  .regex(COMMUNE_CODE_PATTERN, 'commune code must be 5 digits (QĐ 19/2025/QĐ-TTg), e.g. "00004"');
+export const CodeYear = z
+  .number()
+  .int()
+  .min(MIN_CODE_YEAR, `year must be ${MIN_CODE_YEAR} or later`)
+  .max(MAX_CODE_YEAR, `year must be ${MAX_CODE_YEAR} or earlier`);
 
 export const ProducerKind = z.enum(PRODUCER_KINDS);
 export const Gender = z.enum(GENDERS);
@@ -91,15 +102,22 @@ export const RegistrationKind = z.enum(REGISTRATION_KINDS);
 export const RegistrationStatus = z.enum(REGISTRATION_STATUSES);
 export const CommuneRecommendation = z.enum(COMMUNE_RECOMMENDATIONS);
 export const LegalBasisId = z.enum(['26/2026/QĐ-TTg', '148/QĐ-TTg', '1048/QĐ-TTg']);
-export const SetKeyField = z.string().trim().regex(/^[a-z0-9][a-z0-9._/-]{1,63}$/, 'criteria set key must look like "qd26-2026/07"');
-export const CriterionCodeField = z.string().trim().regex(/^[1-9]\d?(\.[1-9]\d?){0,2}$/, 'criterion code must look like "1.1", "6.1.1" or "8"');
+export const SetKeyField = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._/-]{1,63}$/, 'criteria set key must look like "qd26-2026/07"');
+export const CriterionCodeField = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d?(\.[1-9]\d?){0,2}$/, 'criterion code must look like "1.1", "6.1.1" or "8"');
 
 /** Paging for virtualised lists: the UI asks for the window it shows. */
 export const Window = {
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 };
-export const Page = <T extends z.ZodType>(row: T) => z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(row) });
+export const Page = <T extends z.ZodType>(row: T) =>
+  z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(row) });
 
 // ─────────────────────────── Rounds ───────────────────────────
 
@@ -136,7 +154,9 @@ export const ProducerInput = z
     kind: ProducerKind,
     name: RequiredLine(300, 'producer name'),
     taxCode: TaxCodeField,
-    registrationNo: Line(60).nullish().transform((v) => (v ? v : null)),
+    registrationNo: Line(60)
+      .nullish()
+      .transform((v) => (v ? v : null)),
     representativeName: Line(120).default(''),
     representativePosition: Line(120).default(''),
     representativeGender: Gender.nullish().transform((v) => v ?? null),
@@ -184,7 +204,16 @@ export const Producer = z.object({
 });
 export type Producer = z.infer<typeof Producer>;
 
-export const ProducerSummary = Producer.pick({ id: true, kind: true, name: true, taxCode: true, communeName: true, provinceName: true, phone: true, productCount: true });
+export const ProducerSummary = Producer.pick({
+  id: true,
+  kind: true,
+  name: true,
+  taxCode: true,
+  communeName: true,
+  provinceName: true,
+  phone: true,
+  productCount: true,
+});
 export type ProducerSummary = z.infer<typeof ProducerSummary>;
 
 // ─────────────────────────── Products ───────────────────────────
@@ -214,7 +243,16 @@ export const Product = z.object({
   name: z.string(),
   setKey: z.string(),
   /** Phụ lục I path of a built-in set (null for a custom set). */
-  classification: z.object({ nganhNo: z.string(), nganh: z.string(), nhom: z.string(), phanNhom: z.string().nullable(), setNo: z.number().int(), setName: z.string() }).nullable(),
+  classification: z
+    .object({
+      nganhNo: z.string(),
+      nganh: z.string(),
+      nhom: z.string(),
+      phanNhom: z.string().nullable(),
+      setNo: z.number().int(),
+      setName: z.string(),
+    })
+    .nullable(),
   specification: z.string(),
   packaging: z.string(),
   productCode: z.string(),
@@ -231,8 +269,16 @@ export type Product = z.infer<typeof Product>;
 
 const RegistrationFields = {
   kind: RegistrationKind,
-  currentStars: z.number().int().min(3, 'current star rank is 3, 4 or 5 (certificates start at 3★)').max(5).nullish().transform((v) => v ?? null),
-  certificateNo: Line(60).nullish().transform((v) => (v ? v : null)),
+  currentStars: z
+    .number()
+    .int()
+    .min(3, 'current star rank is 3, 4 or 5 (certificates start at 3★)')
+    .max(5)
+    .nullish()
+    .transform((v) => v ?? null),
+  certificateNo: Line(60)
+    .nullish()
+    .transform((v) => (v ? v : null)),
   certificateIssuedOn: IsoDateField,
   certificateExpiresOn: IsoDateField,
   /** Leave empty to have the app number it: (next serial)/PĐK-(province)-(commune)-(round year). */
@@ -240,7 +286,13 @@ const RegistrationFields = {
   receivedCommuneOn: IsoDateField,
   receivedProvinceOn: IsoDateField,
   receiverName: Line(120).default(''),
-  sampleCount: z.number().int().min(0).max(1000).nullish().transform((v) => v ?? null),
+  sampleCount: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .nullish()
+    .transform((v) => v ?? null),
   note: Paragraphs(2000).default(''),
 };
 
@@ -421,7 +473,13 @@ export const RegistrationDetail = z.object({
    * null until then. `product` and `producer` above are always the current records.
    */
   evaluatedAs: z
-    .object({ productName: z.string(), productCode: z.string(), producerName: z.string(), producerAddress: z.string(), at: z.string() })
+    .object({
+      productName: z.string(),
+      productCode: z.string(),
+      producerName: z.string(),
+      producerAddress: z.string(),
+      at: z.string(),
+    })
     .nullable(),
 });
 export type RegistrationDetail = z.infer<typeof RegistrationDetail>;

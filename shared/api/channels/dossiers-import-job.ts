@@ -11,7 +11,9 @@ export const IMPORT_JOB_PHASES = ['parse', 'validate', 'write', 'done', 'failed'
 export const ImportJobPhase = z.enum(IMPORT_JOB_PHASES);
 export type ImportJobPhase = z.infer<typeof ImportJobPhase>;
 
-export const ImportJobId = z.string().regex(/^imp-[0-9a-z-]{1,60}$/, 'jobId must be the id dossiers:importStart answered, e.g. "imp-1-…"');
+export const ImportJobId = z
+  .string()
+  .regex(/^imp-[0-9a-z-]{1,60}$/, 'jobId must be the id dossiers:importStart answered, e.g. "imp-1-…"');
 
 export const ImportJobStatus = z.object({
   jobId: z.string(),

@@ -106,7 +106,12 @@ export const dossiersChannels = defineChannels({
   /** The pinned criteria set (full content) and the producer's answers, for the Mẫu 02 form. */
   'registrations:selfAssessment': {
     input: z.object({ registrationId: Id }).strict(),
-    output: z.object({ criteriaSet: CriteriaSetRef, content: z.unknown(), answers: z.array(SelfAssessmentAnswer), frozen: z.boolean() }),
+    output: z.object({
+      criteriaSet: CriteriaSetRef,
+      content: z.unknown(),
+      answers: z.array(SelfAssessmentAnswer),
+      frozen: z.boolean(),
+    }),
   },
   /** Saves some answers; `levelIndex: null` clears one. Points come from the pinned set, never from the caller. */
   'registrations:saveSelfAssessment': {
@@ -145,7 +150,10 @@ export const dossiersChannels = defineChannels({
       .strict(),
     output: Attachment,
   },
-  'attachments:content': { input: z.object({ id: Id }).strict(), output: z.object({ attachment: Attachment, contentBase64: z.string() }) },
+  'attachments:content': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ attachment: Attachment, contentBase64: z.string() }),
+  },
   'attachments:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
 
   // ── Bulk import (XLSX)

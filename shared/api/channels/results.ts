@@ -63,7 +63,14 @@ export const ProductResult = z.object({
   productCode: z.string(),
   productName: z.string(),
   producerName: z.string(),
-  criteriaSet: z.object({ versionId: z.number().int(), setKey: z.string(), setNo: z.number().int().nullable(), version: z.number().int(), name: z.string(), contentHash: z.string() }),
+  criteriaSet: z.object({
+    versionId: z.number().int(),
+    setKey: z.string(),
+    setNo: z.number().int().nullable(),
+    version: z.number().int(),
+    name: z.string(),
+    contentHash: z.string(),
+  }),
   legalBasis: z.string(),
   /** The re-scoring round whose sheets count (0 = first scoring). */
   rescoringRound: z.number().int(),
@@ -72,7 +79,12 @@ export const ProductResult = z.object({
   expectedMemberIds: z.array(z.number().int()),
   missingSheetMemberIds: z.array(z.number().int()),
   recusedMemberIds: z.array(z.number().int()),
-  quorum: z.object({ met: z.boolean(), participating: z.number().int(), needed: z.number().int(), councilSize: z.number().int() }),
+  quorum: z.object({
+    met: z.boolean(),
+    participating: z.number().int(),
+    needed: z.number().int(),
+    councilSize: z.number().int(),
+  }),
   partMeans: z.array(z.object({ part: z.string(), mean: ExactMean })),
   mean: ExactMean.nullable(),
   /** For information only (council setting); never used to rank. */
@@ -199,7 +211,15 @@ export const CriterionDetail = z.object({
   part: z.string(),
   groupCode: z.string(),
   max: z.number(),
-  levels: z.array(z.object({ index: z.number().int(), text: z.string(), points: z.number(), minForStars: Star.nullable(), case: z.string().nullable() })),
+  levels: z.array(
+    z.object({
+      index: z.number().int(),
+      text: z.string(),
+      points: z.number(),
+      minForStars: Star.nullable(),
+      case: z.string().nullable(),
+    }),
+  ),
   /** One entry per counting sheet, in member order; null level = not evaluated (skipped or stopped). */
   memberLevels: z.array(z.object({ memberId: z.number().int(), levelIndex: z.number().int().nullable(), points: z.number() })),
   /** How many members chose each level (same order as `levels`). */
@@ -256,7 +276,9 @@ export const ProductDetail = z.object({
   criteria: z.array(CriterionDetail),
   selfAssessmentTotal: z.number().nullable(),
   sensitivity: ProductSensitivity,
-  rescoringRounds: z.array(z.object({ roundNo: z.number().int(), reason: z.string(), openedAt: z.string(), spreadPoints: z.number().nullable() })),
+  rescoringRounds: z.array(
+    z.object({ roundNo: z.number().int(), reason: z.string(), openedAt: z.string(), spreadPoints: z.number().nullable() }),
+  ),
 });
 export type ProductDetail = z.infer<typeof ProductDetail>;
 
@@ -311,7 +333,11 @@ export const resultsChannels = defineChannels({
         sessionId: id,
         /** The presiding member of the session, who gives the reason. */
         chairMemberId: id,
-        reason: z.string().trim().min(5, 'reason must say why the finalized results are reopened (at least 5 characters)').max(2000),
+        reason: z
+          .string()
+          .trim()
+          .min(5, 'reason must say why the finalized results are reopened (at least 5 characters)')
+          .max(2000),
       })
       .strict(),
     output: SessionResults,

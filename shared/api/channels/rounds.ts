@@ -13,7 +13,15 @@ export const RoundDetail = z.object({
   registrationsByStatus: z.record(z.string(), z.number().int()),
   registrationsByKind: z.record(z.string(), z.number().int()),
   sessions: z.array(
-    z.object({ id: z.number().int(), councilId: z.number().int(), councilName: z.string(), number: z.number().int(), kind: z.string(), date: z.string(), status: z.string() }),
+    z.object({
+      id: z.number().int(),
+      councilId: z.number().int(),
+      councilName: z.string(),
+      number: z.number().int(),
+      kind: z.string(),
+      date: z.string(),
+      status: z.string(),
+    }),
   ),
 });
 export type RoundDetail = z.infer<typeof RoundDetail>;

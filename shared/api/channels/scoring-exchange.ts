@@ -42,7 +42,13 @@ export const ExchangeSheet = z
     registrationNo: z.string().min(1).max(60),
     productCode: z.string().min(1).max(60),
     productName: text(500),
-    criteriaSet: z.object({ setKey: z.string().min(1).max(64), version: z.number().int().min(1), contentHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    criteriaSet: z
+      .object({
+        setKey: z.string().min(1).max(64),
+        version: z.number().int().min(1),
+        contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
     member: z.object({ id: Id, fullName: z.string().min(1).max(200) }).strict(),
     rescoringRound: z.number().int().min(0).max(20),
     source: z.enum(['member', 'paper']),
@@ -109,14 +115,14 @@ export const ScoreSheetsDocument = z
 export type ScoreSheetsDocument = z.infer<typeof ScoreSheetsDocument>;
 
 /** Version 1 (before re-scoring rounds travelled with the sheets); still read. */
-export const ScoreSheetsDocumentV1 = z
-  .object(header(1))
-  .strict();
+export const ScoreSheetsDocumentV1 = z.object(header(1)).strict();
 
 /** What the importer reads: either version, told apart by `formatVersion`. */
 export const ScoreSheetsFile = z.discriminatedUnion('formatVersion', [ScoreSheetsDocumentV1, ScoreSheetsDocument]);
 
 /** A file of either version as the current version (a version 1 file has no rounds). */
 export function upgradeScoreSheets(doc: z.infer<typeof ScoreSheetsFile>): ScoreSheetsDocument {
-  return doc.formatVersion === SCORE_SHEETS_FORMAT_VERSION ? doc : { ...doc, formatVersion: SCORE_SHEETS_FORMAT_VERSION, rounds: [] };
+  return doc.formatVersion === SCORE_SHEETS_FORMAT_VERSION
+    ? doc
+    : { ...doc, formatVersion: SCORE_SHEETS_FORMAT_VERSION, rounds: [] };
 }

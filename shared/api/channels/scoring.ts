@@ -165,7 +165,9 @@ export const SheetContext = z.object({
     provinceName: z.string(),
     phone: z.string().nullable(),
   }),
-  selfAssessment: z.array(z.object({ criterionCode: z.string(), levelIndex: z.number().int(), points: z.number().int(), evidenceNote: z.string() })),
+  selfAssessment: z.array(
+    z.object({ criterionCode: z.string(), levelIndex: z.number().int(), points: z.number().int(), evidenceNote: z.string() }),
+  ),
   communeReport: z
     .object({
       reportNo: z.string(),
@@ -178,14 +180,41 @@ export const SheetContext = z.object({
       proposal: z.string(),
     })
     .nullable(),
-  attachments: z.array(z.object({ id: z.number().int(), criterionCode: z.string().nullable(), originalName: z.string(), mime: z.string(), size: z.number().int(), note: z.string() })),
+  attachments: z.array(
+    z.object({
+      id: z.number().int(),
+      criterionCode: z.string().nullable(),
+      originalName: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      note: z.string(),
+    }),
+  ),
 });
 export type SheetContext = z.infer<typeof SheetContext>;
 
 export const ProgressCellState = z.enum(['recused', 'absent', 'not_started', 'draft', 'submitted']);
 export const SessionProgress = z.object({
-  members: z.array(z.object({ memberId: z.number().int(), fullName: z.string(), role: z.string(), present: z.boolean().nullable(), submitted: z.number().int(), assigned: z.number().int() })),
-  products: z.array(z.object({ registrationId: z.number().int(), position: z.number().int(), productName: z.string(), currentRound: z.number().int(), submitted: z.number().int(), expected: z.number().int() })),
+  members: z.array(
+    z.object({
+      memberId: z.number().int(),
+      fullName: z.string(),
+      role: z.string(),
+      present: z.boolean().nullable(),
+      submitted: z.number().int(),
+      assigned: z.number().int(),
+    }),
+  ),
+  products: z.array(
+    z.object({
+      registrationId: z.number().int(),
+      position: z.number().int(),
+      productName: z.string(),
+      currentRound: z.number().int(),
+      submitted: z.number().int(),
+      expected: z.number().int(),
+    }),
+  ),
   cells: z.array(
     z.object({
       memberId: z.number().int(),
@@ -216,7 +245,15 @@ export const ProductSpread = z.object({
   currentRound: z.number().int(),
   expected: z.number().int(),
   /** The sheets that count: each member's latest submitted sheet (superseded ones excluded), not disqualified. */
-  totals: z.array(z.object({ memberId: z.number().int(), fullName: z.string(), sheetId: z.number().int(), totalPoints: z.number().int(), rescoringRound: z.number().int() })),
+  totals: z.array(
+    z.object({
+      memberId: z.number().int(),
+      fullName: z.string(),
+      sheetId: z.number().int(),
+      totalPoints: z.number().int(),
+      rescoringRound: z.number().int(),
+    }),
+  ),
   disqualifiedCount: z.number().int(),
   spread: z.number().int().nullable(),
   min: z.number().int().nullable(),
@@ -277,8 +314,22 @@ export const PaperState = z.object({
   diff: z
     .object({
       mismatches: z.array(z.string()),
-      criteria: z.array(z.object({ code: z.string(), first: z.number().int().nullable(), second: z.number().int().nullable(), agree: z.boolean() })),
-      declarations: z.array(z.object({ ruleId: z.string(), first: SheetDeclaration.omit({ ruleId: true }).nullable(), second: SheetDeclaration.omit({ ruleId: true }).nullable(), agree: z.boolean() })),
+      criteria: z.array(
+        z.object({
+          code: z.string(),
+          first: z.number().int().nullable(),
+          second: z.number().int().nullable(),
+          agree: z.boolean(),
+        }),
+      ),
+      declarations: z.array(
+        z.object({
+          ruleId: z.string(),
+          first: SheetDeclaration.omit({ ruleId: true }).nullable(),
+          second: SheetDeclaration.omit({ ruleId: true }).nullable(),
+          agree: z.boolean(),
+        }),
+      ),
       writtenTotal: z.object({ first: z.number().int().nullable(), second: z.number().int().nullable(), agree: z.boolean() }),
       identical: z.boolean(),
     })
@@ -291,7 +342,16 @@ const paperKey = { sessionId: id, registrationId: id, memberId: id };
 
 export const ImportResult = z.object({
   dryRun: z.boolean(),
-  sheets: z.array(z.object({ registrationNo: z.string(), memberName: z.string(), rescoringRound: z.number().int(), status: SheetStatus, totalPoints: z.number().int(), sheetId: z.number().int().nullable() })),
+  sheets: z.array(
+    z.object({
+      registrationNo: z.string(),
+      memberName: z.string(),
+      rescoringRound: z.number().int(),
+      status: SheetStatus,
+      totalPoints: z.number().int(),
+      sheetId: z.number().int().nullable(),
+    }),
+  ),
   /** Re-scoring rounds of the file; `created` is false for a round this computer already had. */
   rounds: z.array(z.object({ registrationNo: z.string(), roundNo: z.number().int(), created: z.boolean() })),
 });
@@ -310,7 +370,9 @@ export const ImportPreview = z.object({
   /** null when the file is not a score-sheet file at all. */
   formatVersion: z.number().int().nullable(),
   exportedAt: z.string().nullable(),
-  session: z.object({ id: z.number().int(), councilName: z.string(), number: z.number().int(), date: z.string(), title: z.string() }).nullable(),
+  session: z
+    .object({ id: z.number().int(), councilName: z.string(), number: z.number().int(), date: z.string(), title: z.string() })
+    .nullable(),
   sheets: z.array(
     z.object({
       /** 1-based position in the file's `sheets`. */
@@ -341,7 +403,16 @@ export const ImportPreview = z.object({
     }),
   ),
   /** Sheets of this computer that a later round in the file replaces (they become superseded). */
-  superseded: z.array(z.object({ sheetId: z.number().int(), registrationNo: z.string(), productName: z.string(), memberName: z.string(), rescoringRound: z.number().int(), totalPoints: z.number().int() })),
+  superseded: z.array(
+    z.object({
+      sheetId: z.number().int(),
+      registrationNo: z.string(),
+      productName: z.string(),
+      memberName: z.string(),
+      rescoringRound: z.number().int(),
+      totalPoints: z.number().int(),
+    }),
+  ),
   /** Every problem found; `sheet` is "sheets" or "rounds" (or absent for the whole file), `row` the 1-based item. */
   errors: z.array(ImportRowError),
 });
@@ -351,35 +422,66 @@ export const scoringChannels = defineChannels({
   /** Who can score in the session: the list the member picks their name from. */
   'scoring:members': { input: z.object({ sessionId: id }).strict(), output: z.array(ScoringMember) },
   /** Checks a member's PIN (when the member has one); answers the member on success. */
-  'scoring:identify': { input: z.object({ sessionId: id, memberId: id, pin: z.string().max(8).optional() }).strict(), output: ScoringMember },
+  'scoring:identify': {
+    input: z.object({ sessionId: id, memberId: id, pin: z.string().max(8).optional() }).strict(),
+    output: ScoringMember,
+  },
   /** Sets or clears a member's PIN (secretary, before the meeting). */
-  'scoring:setPin': { input: z.object({ memberId: id, pin: Pin.nullable() }).strict(), output: z.object({ memberId: z.number().int(), hasPin: z.boolean() }) },
+  'scoring:setPin': {
+    input: z.object({ memberId: id, pin: Pin.nullable() }).strict(),
+    output: z.object({ memberId: z.number().int(), hasPin: z.boolean() }),
+  },
   /** The products a member scores (agenda minus recusals) with the state of each sheet. */
   'scoring:assignments': { input: z.object({ sessionId: id, memberId: id }).strict(), output: Assignments },
   /** Opens (creating a draft if needed) the member's sheet for a product in the current round. */
-  'scoring:open': { input: z.object({ sessionId: id, registrationId: id, memberId: id, pin: z.string().max(8).optional() }).strict(), output: SheetView },
+  'scoring:open': {
+    input: z.object({ sessionId: id, registrationId: id, memberId: id, pin: z.string().max(8).optional() }).strict(),
+    output: SheetView,
+  },
   'scoring:get': { input: z.object({ sheetId: id }).strict(), output: SheetView },
   /** What the member reads beside the criteria: the pinned criteria set and the dossier. */
   'scoring:context': { input: z.object({ sheetId: id }).strict(), output: SheetContext },
   /** Autosave of one level (null clears it). */
-  'scoring:setAnswer': { input: z.object({ sheetId: id, criterionCode: code, levelIndex: LevelIndex.max(50).nullable() }).strict(), output: SaveResult },
+  'scoring:setAnswer': {
+    input: z.object({ sheetId: id, criterionCode: code, levelIndex: LevelIndex.max(50).nullable() }).strict(),
+    output: SaveResult,
+  },
   'scoring:setNote': { input: z.object({ sheetId: id, criterionCode: code, note: longText }).strict(), output: SaveResult },
   /** A judgement on a rule: disqualify (reason required when found), stop condition, conditional; null withdraws it. */
-  'scoring:setDeclaration': { input: z.object({ sheetId: id, ruleId, holds: z.boolean().nullable(), reason: reason.nullable().default(null) }).strict(), output: SaveResult },
+  'scoring:setDeclaration': {
+    input: z.object({ sheetId: id, ruleId, holds: z.boolean().nullable(), reason: reason.nullable().default(null) }).strict(),
+    output: SaveResult,
+  },
   'scoring:setOpinion': { input: z.object({ sheetId: id, opinion: longText }).strict(), output: SaveResult },
   /** Reverts the latest change not yet undone (repeatable). */
   'scoring:undo': { input: z.object({ sheetId: id }).strict(), output: UndoResult },
   /** Completeness check, then the sheet locks. A re-scoring round needs the reason for the revision. */
   'scoring:submit': { input: z.object({ sheetId: id, revisionReason: reason.optional() }).strict(), output: SheetView },
   /** Back to draft (chair or secretary), with a reason; audited. */
-  'scoring:unlock': { input: z.object({ sheetId: id, reason: reason.min(1, 'reason must say why the submitted sheet is reopened') }).strict(), output: SheetView },
+  'scoring:unlock': {
+    input: z.object({ sheetId: id, reason: reason.min(1, 'reason must say why the submitted sheet is reopened') }).strict(),
+    output: SheetView,
+  },
   'scoring:progress': { input: z.object({ sessionId: id }).strict(), output: SessionProgress },
   /** The sheets of one product; a member who has not submitted sees only their own when the council rule says so. */
-  'scoring:productSheets': { input: z.object({ sessionId: id, registrationId: id, viewerMemberId: id.optional() }).strict(), output: ProductSheets },
+  'scoring:productSheets': {
+    input: z.object({ sessionId: id, registrationId: id, viewerMemberId: id.optional() }).strict(),
+    output: ProductSheets,
+  },
   /** Spread (max − min of members' totals) per product against the council's limit. */
   'scoring:spread': { input: z.object({ sessionId: id, viewerMemberId: id.optional() }).strict(), output: SessionSpread },
   /** The chair opens a re-scoring round for one product. */
-  'scoring:openRescoring': { input: z.object({ sessionId: id, registrationId: id, chairMemberId: id, reason: reason.min(1, 'reason must say why the product is scored again') }).strict(), output: ProductSpread },
+  'scoring:openRescoring': {
+    input: z
+      .object({
+        sessionId: id,
+        registrationId: id,
+        chairMemberId: id,
+        reason: reason.min(1, 'reason must say why the product is scored again'),
+      })
+      .strict(),
+    output: ProductSpread,
+  },
   'scoring:paperGet': { input: z.object(paperKey).strict(), output: PaperState },
   /** Saves one entry (1 or 2) of a paper sheet; replaces that entry while it is open. */
   'scoring:paperSave': {
@@ -404,8 +506,14 @@ export const scoringChannels = defineChannels({
         resolvedBy: z.string().trim().max(200).default(''),
         resolutions: z
           .object({
-            criteria: z.array(z.object({ criterionCode: code, levelIndex: LevelIndex.max(50).nullable() }).strict()).max(200).default([]),
-            declarations: z.array(z.object({ ruleId, declaration: DeclarationInput.omit({ ruleId: true }).nullable() }).strict()).max(100).default([]),
+            criteria: z
+              .array(z.object({ criterionCode: code, levelIndex: LevelIndex.max(50).nullable() }).strict())
+              .max(200)
+              .default([]),
+            declarations: z
+              .array(z.object({ ruleId, declaration: DeclarationInput.omit({ ruleId: true }).nullable() }).strict())
+              .max(100)
+              .default([]),
             writtenTotal: z.number().int().min(0).max(100).nullable().optional(),
           })
           .strict()
@@ -422,5 +530,8 @@ export const scoringChannels = defineChannels({
   /** What importing the document would do, item by item, with every problem found; writes nothing. */
   'scoring:importPreview': { input: z.object({ document: z.unknown() }).strict(), output: ImportPreview },
   /** Imports a document (all or nothing); dryRun validates without writing. */
-  'scoring:import': { input: z.object({ document: z.unknown(), dryRun: z.boolean().default(false) }).strict(), output: ImportResult },
+  'scoring:import': {
+    input: z.object({ document: z.unknown(), dryRun: z.boolean().default(false) }).strict(),
+    output: ImportResult,
+  },
 });

@@ -113,8 +113,21 @@ export const SessionWarning = z.object({ code: z.enum(['after_round_deadline', '
 
 export const SessionDetail = z.object({
   session: Session,
-  council: z.object({ id: z.number().int(), name: z.string(), level: CouncilLevel, placeName: z.string(), docSymbol: z.string() }),
-  round: z.object({ id: z.number().int(), name: z.string(), year: z.number().int(), number: z.number().int(), legalBasis: z.string(), deadline: IsoDateString.nullable() }),
+  council: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    level: CouncilLevel,
+    placeName: z.string(),
+    docSymbol: z.string(),
+  }),
+  round: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    year: z.number().int(),
+    number: z.number().int(),
+    legalBasis: z.string(),
+    deadline: IsoDateString.nullable(),
+  }),
   rules: CouncilRules,
   members: z.array(SessionMember),
   agenda: z.array(AgendaItem),
@@ -138,7 +151,16 @@ export const SessionDetail = z.object({
     canOpen: z.boolean(),
     blockers: z.array(
       z.object({
-        code: z.enum(['empty_agenda', 'no_chair', 'no_secretary', 'chair_absent', 'attendance_missing', 'no_quorum', 'no_start_time', 'no_opinion_deadline']),
+        code: z.enum([
+          'empty_agenda',
+          'no_chair',
+          'no_secretary',
+          'chair_absent',
+          'attendance_missing',
+          'no_quorum',
+          'no_start_time',
+          'no_opinion_deadline',
+        ]),
         message: z.string(),
       }),
     ),
@@ -211,7 +233,10 @@ export const sessionsChannels = defineChannels({
   /** Replaces the agenda with these registrations, in this order (add, remove and reorder in one call). */
   'sessions:setAgenda': { input: z.object({ id, registrationIds: z.array(id).max(500) }).strict(), output: SessionDetail },
   /** Appends registrations (e.g. everything a search or filter found) after the current agenda. */
-  'sessions:addToAgenda': { input: z.object({ id, registrationIds: z.array(id).min(1).max(500) }).strict(), output: SessionDetail },
+  'sessions:addToAgenda': {
+    input: z.object({ id, registrationIds: z.array(id).min(1).max(500) }).strict(),
+    output: SessionDetail,
+  },
   'sessions:agendaCandidates': {
     input: z
       .object({
@@ -238,7 +263,14 @@ export const sessionsChannels = defineChannels({
   },
   /** A member declares a conflict of interest for one product: they do not score it. */
   'sessions:declareConflict': {
-    input: z.object({ id, memberId: id, registrationId: id, reason: reason.min(1, 'reason must say why the member cannot score this product') }).strict(),
+    input: z
+      .object({
+        id,
+        memberId: id,
+        registrationId: id,
+        reason: reason.min(1, 'reason must say why the member cannot score this product'),
+      })
+      .strict(),
     output: SessionDetail,
   },
   'sessions:withdrawConflict': { input: z.object({ id, memberId: id, registrationId: id }).strict(), output: SessionDetail },
@@ -248,7 +280,9 @@ export const sessionsChannels = defineChannels({
    * the results area, which calls the core's transitionSession inside its own transaction.
    */
   'sessions:transition': {
-    input: z.object({ id, to: z.enum(['in_progress', 'closed']), endTime: TimeString.optional(), reason: reason.optional() }).strict(),
+    input: z
+      .object({ id, to: z.enum(['in_progress', 'closed']), endTime: TimeString.optional(), reason: reason.optional() })
+      .strict(),
     output: SessionDetail,
   },
 });

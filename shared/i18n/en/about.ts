@@ -3,7 +3,8 @@ import type vi from '../vi/about';
 
 export default {
   title: 'About',
-  description: 'An offline application that helps OCOP evaluation councils manage dossiers, score against the criteria sets, rank products and print minutes.',
+  description:
+    'An offline application that helps OCOP evaluation councils manage dossiers, score against the criteria sets, rank products and print minutes.',
   version: 'Version',
   dataDir: 'Data folder',
   databasePath: 'Database file',

@@ -3,7 +3,8 @@ import type vi from '../vi/backup';
 
 export default {
   title: 'Back up data',
-  intro: 'A backup is a complete snapshot of the database, checked for integrity right after it is made. Back up before and after each session, and copy the backups folder to a USB stick or another computer.',
+  intro:
+    'A backup is a complete snapshot of the database, checked for integrity right after it is made. Back up before and after each session, and copy the backups folder to a USB stick or another computer.',
   note: 'Note for the backup (optional)',
   notePlaceholder: 'For example: Before session, round 1',
   create: 'Back up now',

@@ -113,9 +113,11 @@ export default {
     history: 'Earlier versions',
     reason: 'Reason for the change',
     confirmTitle: 'Rules of sessions already under way',
-    confirmText: 'These sessions have started and will use the new rules: {{sessions}}. Give a reason to confirm (it is kept in the audit log).',
+    confirmText:
+      'These sessions have started and will use the new rules: {{sessions}}. Give a reason to confirm (it is kept in the audit log).',
     confirm: 'Confirm and apply',
-    defaultsNote: 'Defaults follow provincial practice: at least 3/4 of the members present including the chair; totals may differ by at most 10 points; the mean is used.',
+    defaultsNote:
+      'Defaults follow provincial practice: at least 3/4 of the members present including the chair; totals may differ by at most 10 points; the mean is used.',
     quorumNumerator: 'Minimum attendance: numerator',
     quorumDenominator: 'denominator',
     chairRequired: 'The council chair (or the delegated presiding member) must attend',
@@ -128,10 +130,14 @@ export default {
     membersSeeOthersBeforeSubmit: 'Members may see others’ scores before submitting',
     explain: {
       quorum: 'A session is valid only when at least {{num}}/{{den}} of the council members attend.',
-      quorumWithChair: 'A session is valid only when at least {{num}}/{{den}} of the council members attend, including the council chair (or the delegated presiding member).',
-      quorumCount: 'With {{members}} members, at least {{required}} are needed. A member who declared a conflict of interest for a product does not score it and does not count for it.',
-      spreadAllowed: 'Members’ totals for the same product must not differ by more than {{limit}} points (exactly {{limit}} is fine). Otherwise the council discusses and scores again.',
-      spreadStrict: 'Members’ totals for the same product must differ by less than {{limit}} points. At {{limit}} points or more, the council discusses and scores again.',
+      quorumWithChair:
+        'A session is valid only when at least {{num}}/{{den}} of the council members attend, including the council chair (or the delegated presiding member).',
+      quorumCount:
+        'With {{members}} members, at least {{required}} are needed. A member who declared a conflict of interest for a product does not score it and does not count for it.',
+      spreadAllowed:
+        'Members’ totals for the same product must not differ by more than {{limit}} points (exactly {{limit}} is fine). Otherwise the council discusses and scores again.',
+      spreadStrict:
+        'Members’ totals for the same product must differ by less than {{limit}} points. At {{limit}} points or more, the council discusses and scores again.',
       mean: 'A product’s score is the arithmetic mean of the members’ totals.',
       infoAggregates: 'The median and trimmed mean are shown for information only and never decide the rank.',
       minimaMean: 'For each starred criterion, the members’ average level must reach the minimum of the star rank given.',

@@ -3,7 +3,8 @@ import type vi from '../vi/criteria';
 
 export default {
   title: 'Criteria sets',
-  intro: 'The OCOP evaluation and ranking criteria sets (each is also the scoring sheet). Open a set to see it as printed; search ignores accents.',
+  intro:
+    'The OCOP evaluation and ranking criteria sets (each is also the scoring sheet). Open a set to see it as printed; search ignores accents.',
   searchLabel: 'Search the criteria text',
   searchPlaceholder: 'E.g. lien ket chuoi, tap chat, cau chuyen…',
   searchHint: 'Type at least 2 characters. Accents, case and word order do not matter.',
@@ -44,7 +45,8 @@ export default {
   },
   import: {
     title: 'Import a criteria set',
-    intro: 'Choose a JSON or Excel (.xlsx) file in the template layout. Easiest: export a built-in set to Excel, edit it and import it. If the file has errors, nothing is written.',
+    intro:
+      'Choose a JSON or Excel (.xlsx) file in the template layout. Easiest: export a built-in set to Excel, edit it and import it. If the file has errors, nothing is written.',
     choose: 'Choose a file…',
     reading: 'Reading and checking the file…',
     created: 'Imported the new criteria set “{{name}}” (version {{version}}).',
@@ -79,7 +81,8 @@ export default {
     minimum: 'Minimum for',
     total: 'Maximum total',
     starRule: 'Note on star marks',
-    starLegend: 'A star mark is the minimum level to reach on that criterion for the star rank: *** 3 stars, **** 4 stars, ***** 5 stars.',
+    starLegend:
+      'A star mark is the minimum level to reach on that criterion for the star rank: *** 3 stars, **** 4 stars, ***** 5 stars.',
     starBadge: '{{stars}} stars',
     starBadgeLabel: 'Minimum level for {{stars}} stars',
     parent: 'Heading {{code}}. {{title}} (up to {{max}} points, the sum of its criteria)',
@@ -125,11 +128,14 @@ export default {
     DUPLICATE_GROUP_CODE: 'Group code {{group}} appears more than once.',
     DUPLICATE_CRITERION_CODE: 'Criterion code {{code}} appears more than once; give each criterion its own code.',
     CRITERION_CODE_GROUP: 'Criterion {{code}} is in group {{group}}; its code must start with “{{group}}.”.',
-    CRITERION_MAX_LEVEL: 'Criterion {{code}} has maximum {{max}}, but its highest level gives {{highest}} points. They must be equal.',
+    CRITERION_MAX_LEVEL:
+      'Criterion {{code}} has maximum {{max}}, but its highest level gives {{highest}} points. They must be equal.',
     PARENT_MAX_SUM: 'Heading {{parent}} has maximum {{max}}, but its criteria add up to {{sum}}.',
-    STAR_IN_TEXT: 'Criterion {{code}}, level {{level}}: the text still contains “*”. Remove the star marker and use the star column.',
+    STAR_IN_TEXT:
+      'Criterion {{code}}, level {{level}}: the text still contains “*”. Remove the star marker and use the star column.',
     STAR_MARK_DUPLICATE: 'Criterion {{code}}: two levels are marked as the minimum for {{stars}} stars.',
-    STAR_MARK_ORDER: 'Criterion {{code}}: the minimum for {{stars}} stars ({{points}} points) is higher than for {{stars2}} stars ({{points2}} points).',
+    STAR_MARK_ORDER:
+      'Criterion {{code}}: the minimum for {{stars}} stars ({{points}} points) is higher than for {{stars2}} stars ({{points2}} points).',
     NO_LEVELS: 'A criterion has no answer levels: {{where}}.',
     INVALID_STAR_MARK: 'A star mark must be ***, **** or ***** (3, 4, 5 stars): {{where}}.',
   },

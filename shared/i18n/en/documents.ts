@@ -131,7 +131,8 @@ export default {
     proposal: '{{text}},',
     decides: 'DECIDES:',
     article: 'Article {{n}}.',
-    article1: 'To recognise the OCOP evaluation and ranking results of {{province}} in {{year}} for {{count}} products: {{breakdown}} (list attached).',
+    article1:
+      'To recognise the OCOP evaluation and ranking results of {{province}} in {{year}} for {{count}} products: {{breakdown}} (list attached).',
     article1Item: '{{count}} products at {{stars}}',
     article2:
       'The products in Article 1 receive the OCOP ranking certificate and may use the OCOP mark and their star rank on packaging and labels. The certificate is valid for {{months}} months from the date of issue.',
@@ -218,7 +219,8 @@ export default {
     signerOfficeLine: 'Office in the parent body',
     signerName: 'Full name',
     signerNameHelp: 'Leave empty to sign and write the name by hand.',
-    summaryNote: "The summary is the minutes' annex: it has no header of its own and cites the minutes' number and date. Only the signer is edited here.",
+    summaryNote:
+      "The summary is the minutes' annex: it has no header of its own and cites the minutes' number and date. Only the signer is edited here.",
     minutesContent: 'Content of the minutes',
     endTime: 'Closing time of the meeting',
     discussion: 'Discussion of {{product}} ({{producer}})',
@@ -236,13 +238,15 @@ export default {
     reset: 'Restore defaults',
     seriesOpen: 'Number register…',
     seriesTitle: "The council's number register for {{year}}",
-    seriesIntro: 'The pattern uses {n} for the running number and may use {year} for the year. Numbers only go up: a number is never given twice.',
+    seriesIntro:
+      'The pattern uses {n} for the running number and may use {year} for the year. Numbers only go up: a number is never given twice.',
     seriesPattern: 'Number pattern',
     seriesPatternHelp: 'For example {n}/BB-HĐ or {n}/{year}/QĐ-HĐ.',
     seriesNext: 'Next number',
     seriesNextHelp: '{{min}} or more (e.g. when numbers were given in a paper register).',
     cancel: 'Cancel',
-    resetHelp: 'Drops the saved details and prints from the session and the council again (an allocated number is not given again).',
+    resetHelp:
+      'Drops the saved details and prints from the session and the council again (an allocated number is not given again).',
     unsaved: 'Unsaved changes',
     defaults: 'Using the defaults from the session and the council (not saved yet).',
     locked: 'The session is finalized: the printed details are read-only. The chair must reopen the session to change them.',
@@ -262,7 +266,8 @@ export default {
   },
   screen: {
     title: 'Documents',
-    intro: 'Choose a session, then the document to print. Documents are filled from the scoring data; preview, then download to print.',
+    intro:
+      'Choose a session, then the document to print. Documents are filled from the scoring data; preview, then download to print.',
     session: 'Session',
     sessionPlaceholder: 'Choose a session',
     noSessions: 'There are no sessions yet.',

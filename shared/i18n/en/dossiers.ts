@@ -60,7 +60,13 @@ export default {
     loadingRow: 'Loading…',
     tableLabel: 'Registration dossiers',
   },
-  round: { label: 'Round {{number}}/{{year}}', create: 'New round', year: 'Year', number: 'Round number', none: 'No rounds yet. Create one before registering.' },
+  round: {
+    label: 'Round {{number}}/{{year}}',
+    create: 'New round',
+    year: 'Year',
+    number: 'Round number',
+    none: 'No rounds yet. Create one before registering.',
+  },
   status: {
     received: 'Received',
     commune_report: 'Commune report done',
@@ -102,7 +108,8 @@ export default {
     representativeEthnicity: 'Ethnicity',
     representativeEthnicMinority: 'Ethnic minority',
     representativeDisability: 'Person with a disability',
-    criterion32: 'Used by criterion 3.2 (a woman, an ethnic-minority person or a person with a disability as legal representative).',
+    criterion32:
+      'Used by criterion 3.2 (a woman, an ethnic-minority person or a person with a disability as legal representative).',
     address: 'House, village',
     communeCode: 'Commune code',
     communeName: 'Commune / ward',
@@ -157,7 +164,12 @@ export default {
     history: 'Status history',
     statusNote: 'Note for the change',
     statusChanged: 'Status changed.',
-    tabs: { info: 'Details', selfAssessment: 'Self-assessment (Form 02)', communeReport: 'Commune report (Form 03)', evidence: 'Evidence' },
+    tabs: {
+      info: 'Details',
+      selfAssessment: 'Self-assessment (Form 02)',
+      communeReport: 'Commune report (Form 03)',
+      evidence: 'Evidence',
+    },
     reevaluation: {
       in_window: 'Submitted within the re-evaluation window ({{opensOn}} – {{closesOn}}).',
       too_early: 'Early: the re-evaluation window opens on {{opensOn}} (180 days before the certificate expires).',

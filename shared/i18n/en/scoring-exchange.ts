@@ -4,11 +4,13 @@ import type vi from '../vi/scoring-exchange';
 export default {
   tab: 'Exchange sheets',
   exportTitle: 'Export score sheets',
-  exportIntro: "Download one JSON file with every score sheet and re-scoring round of this session, to take it to another computer or keep it with the minutes.",
+  exportIntro:
+    'Download one JSON file with every score sheet and re-scoring round of this session, to take it to another computer or keep it with the minutes.',
   exportButton: 'Download the score-sheet file',
   exported: 'Downloaded {{count}} sheets and {{rounds}} re-scoring rounds ({{file}}).',
   importTitle: 'Import score sheets from another computer',
-  importIntro: 'Choose a JSON file exported on another computer. The whole file is checked and previewed; nothing is written until you press "Import all", and then everything or nothing is written.',
+  importIntro:
+    'Choose a JSON file exported on another computer. The whole file is checked and previewed; nothing is written until you press "Import all", and then everything or nothing is written.',
   file: 'Score-sheet file (.json)',
   filePlaceholder: 'Choose a file…',
   checking: 'Checking the file…',
@@ -26,7 +28,8 @@ export default {
   },
   canApply: 'The file is valid. Press "Import all" to write it.',
   nothingToApply: 'Every sheet of the file is already on this computer; there is nothing to write.',
-  cannotApply: 'The file has {{count}} problems and cannot be imported. Fix the file (or the data on this computer) and choose it again.',
+  cannotApply:
+    'The file has {{count}} problems and cannot be imported. Fix the file (or the data on this computer) and choose it again.',
   apply: 'Import all',
   applied: 'Imported {{sheets}} sheets and {{rounds}} re-scoring rounds.',
   errorsTitle: 'Problems to fix ({{count}})',
@@ -59,7 +62,8 @@ export default {
   issues: {
     FORMAT: 'Wrong format at "{{path}}": {{detail}}. Export the file again from the app; do not edit it by hand.',
     SESSION_UNKNOWN: 'This computer has no session {{id}}. Open the right session before importing.',
-    SESSION_MISMATCH: 'Session {{id}} on this computer is "{{here}}", but the file is for "{{file}}". Choose the file of the right session.',
+    SESSION_MISMATCH:
+      'Session {{id}} on this computer is "{{here}}", but the file is for "{{file}}". Choose the file of the right session.',
     SESSION_NOT_OPEN: 'Session {{id}} is not in progress; sheets are imported only while the session is in progress.',
     MEMBER_UNKNOWN: 'Member {{name}} (no. {{id}}) is not listed for this session.',
     MEMBER_NAME_MISMATCH: 'Member {{id}} is "{{here}}" on this computer, not "{{file}}".',
@@ -70,7 +74,8 @@ export default {
     RECUSED: '{{name}} declared a conflict of interest for "{{product}}" and has no sheet for it.',
     DRAFT_NOT_IMPORTED: 'Draft sheets are not imported; submit the sheet on the other computer and export again.',
     PAPER_WITHOUT_ENTERER: 'A paper sheet must say who entered it (enteredBy).',
-    ROUND_NOT_OPEN: 'Re-scoring round {{round}} of "{{product}}" is neither open on this computer nor in the file (latest: {{current}}).',
+    ROUND_NOT_OPEN:
+      'Re-scoring round {{round}} of "{{product}}" is neither open on this computer nor in the file (latest: {{current}}).',
     SET_MISMATCH: '"{{product}}" is scored on {{here}} on this computer, but the sheet uses {{file}}.',
     CRITERION_DUPLICATE: 'Criterion {{code}} is answered twice.',
     CRITERION_UNKNOWN: 'The criteria set has no criterion "{{code}}".',
@@ -82,11 +87,15 @@ export default {
     TOTAL_MISMATCH: 'The levels add up to {{computed}} points, but the sheet says {{file}}.',
     INCOMPLETE: 'A submitted sheet must answer every criterion; missing: {{missing}}.',
     DUPLICATE_SHEET: 'Same as sheet {{other}} of the file: {{name}}, "{{product}}", round {{round}}.',
-    CONFLICT_EXISTING: 'This computer already has a different sheet (no. {{sheetId}}, {{points}} points) of {{name}} for "{{product}}" round {{round}}. Check which is right; only identical sheets import.',
-    SUPERSEDED_WITHOUT_LATER: 'The sheet is marked replaced, but there is no later re-scoring sheet of the same member and product.',
+    CONFLICT_EXISTING:
+      'This computer already has a different sheet (no. {{sheetId}}, {{points}} points) of {{name}} for "{{product}}" round {{round}}. Check which is right; only identical sheets import.',
+    SUPERSEDED_WITHOUT_LATER:
+      'The sheet is marked replaced, but there is no later re-scoring sheet of the same member and product.',
     ROUND_OPENER_NOT_CHAIR: '{{name}} is not the chair of the session; only the chair opens a re-scoring round.',
     ROUND_DUPLICATE: 'Same as round entry {{other}} of the file: "{{product}}" round {{round}}.',
-    ROUND_GAP: 'Re-scoring round {{round}} of "{{product}}" needs round {{missing}} first, which is neither in the file nor on this computer.',
-    ROUND_CONFLICT: 'This computer opened re-scoring round {{round}} of "{{product}}" differently (by {{hereBy}}, reason "{{hereReason}}").',
+    ROUND_GAP:
+      'Re-scoring round {{round}} of "{{product}}" needs round {{missing}} first, which is neither in the file nor on this computer.',
+    ROUND_CONFLICT:
+      'This computer opened re-scoring round {{round}} of "{{product}}" differently (by {{hereBy}}, reason "{{hereReason}}").',
   },
 } satisfies Shape<typeof vi>;

@@ -31,7 +31,12 @@ export default {
     switchMember: 'Change member',
     open: 'Score {{name}}',
     empty: 'No products to score.',
-    state: { not_started: 'Not started', draft: 'In progress', submitted: 'Submitted', superseded: 'Replaced by a re-scoring sheet' },
+    state: {
+      not_started: 'Not started',
+      draft: 'In progress',
+      submitted: 'Submitted',
+      superseded: 'Replaced by a re-scoring sheet',
+    },
     answered: '{{answered}}/{{applicable}} criteria scored',
     total: '{{total}} points',
     revision: 'Re-scoring round {{round}}',
@@ -73,7 +78,8 @@ export default {
     opinion: "Evaluator's opinion",
     opinionHelp: 'Overall remarks on the product (printed at the foot of the sheet).',
     previousRound: 'Previous round: level {{n}} ({{points}} points)',
-    revisionBanner: 'The chair opened re-scoring round {{round}} for this product. Your previous choices were copied; review them and submit with a reason.',
+    revisionBanner:
+      'The chair opened re-scoring round {{round}} for this product. Your previous choices were copied; review them and submit with a reason.',
     disqualifiedBanner: 'The sheet records the dossier as disqualified: {{reason}}',
     stoppedBanner: 'Evaluation stopped: the following criteria are not scored.',
     setRules: 'The dossier is disqualified when',
@@ -88,7 +94,8 @@ export default {
     disqualifyActive: 'Disqualification recorded',
     withdraw: 'Withdraw',
     disqualifyTitle: 'Confirm disqualification',
-    disqualifyText: 'The dossier is disqualified when: {{condition}}. The sheet will be marked "disqualified" and the remaining criteria need not be scored.',
+    disqualifyText:
+      'The dossier is disqualified when: {{condition}}. The sheet will be marked "disqualified" and the remaining criteria need not be scored.',
     reason: 'Reason (required)',
     reasonPlaceholder: 'Say what was found in the dossier',
     confirmDisqualify: 'Confirm disqualification',
@@ -118,7 +125,13 @@ export default {
   progress: {
     member: 'Member',
     product: 'Product',
-    state: { recused: 'Not scoring (conflict of interest)', absent: 'Absent', not_started: 'Not started', draft: 'In progress', submitted: 'Submitted' },
+    state: {
+      recused: 'Not scoring (conflict of interest)',
+      absent: 'Absent',
+      not_started: 'Not started',
+      draft: 'In progress',
+      submitted: 'Submitted',
+    },
     stateShort: { recused: 'COI', absent: 'Absent', not_started: '—', draft: 'Busy', submitted: 'Done' },
     cell: '{{member}}, {{product}}: {{state}}',
     answered: '{{answered}}/{{applicable}}',
@@ -131,7 +144,7 @@ export default {
     unlocked: 'Sheet unlocked',
   },
   spread: {
-    intro: "Spread = highest − lowest member total. Council rule: {{rule}}.",
+    intro: 'Spread = highest − lowest member total. Council rule: {{rule}}.',
     ruleAllowed: 'at most {{limit}} points',
     ruleStrict: 'below {{limit}} points',
     product: 'Product',
@@ -147,7 +160,8 @@ export default {
     rounds: 'Re-scoring rounds',
     openRescoring: 'Open a re-scoring round',
     rescoringTitle: 'Open a re-scoring round: {{product}}',
-    rescoringText: 'Members review their sheet and submit again with a reason. The earlier sheets stay stored; the latest counts.',
+    rescoringText:
+      'Members review their sheet and submit again with a reason. The earlier sheets stay stored; the latest counts.',
     chair: 'Chair of the council opening the round',
     reason: 'Reason (required)',
     reasonDefault: "The spread of the members' totals is {{spread}} points, above the limit.",
@@ -156,7 +170,8 @@ export default {
     totals: 'Totals per member',
   },
   paper: {
-    intro: "The secretary types a member's paper sheet: the number of the ticked level of each criterion (1 = the first box), then the total written on the sheet.",
+    intro:
+      "The secretary types a member's paper sheet: the number of the ticked level of each criterion (1 = the first box), then the total written on the sheet.",
     member: 'Member',
     product: 'Product',
     open: 'Open the grid',

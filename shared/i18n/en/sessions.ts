@@ -21,7 +21,10 @@ export default {
   },
   status: { preparing: 'In preparation', in_progress: 'In progress', closed: 'Closed', finalized: 'Results final' },
   kinds: { meeting: 'Meeting', written_opinion: 'Written opinions' },
-  kindHelp: { written_opinion: 'For re-evaluations (Art. 7.6d of Decision 26/2026/QĐ-TTg): members give opinions and score without meeting.' },
+  kindHelp: {
+    written_opinion:
+      'For re-evaluations (Art. 7.6d of Decision 26/2026/QĐ-TTg): members give opinions and score without meeting.',
+  },
   form: {
     createTitle: 'New session',
     council: 'Council',
@@ -47,7 +50,12 @@ export default {
   detail: {
     back: 'All sessions',
     heading: 'Session {{number}} · {{round}}',
-    tabs: { info: 'Details', agenda: 'Agenda ({{count}})', attendance: 'Attendance', conflicts: 'Conflicts of interest ({{count}})' },
+    tabs: {
+      info: 'Details',
+      agenda: 'Agenda ({{count}})',
+      attendance: 'Attendance',
+      conflicts: 'Conflicts of interest ({{count}})',
+    },
     when: '{{date}}, from {{start}}',
     whenWritten: 'Sent {{date}}, answers by {{deadline}}',
     rules: 'Rules applied: version {{version}}',
@@ -67,7 +75,8 @@ export default {
     closeConfirm: 'End the session? Its agenda, attendance and conflicts of interest can then no longer change.',
     missingTitle: '{{count}} product(s) still lack scoring sheets',
     missingItem: '{{product}}: no sheet yet from {{members}}',
-    missingExplain: 'Once the session ends, members can no longer score; these products have no result and cannot be finalized until the session is reopened (with a reason) and fully scored.',
+    missingExplain:
+      'Once the session ends, members can no longer score; these products have no result and cannot be finalized until the session is reopened (with a reason) and fully scored.',
     missingConfirm: 'End the session anyway (e.g. the council adjourns these products)',
     reopen: 'Reopen for more scoring',
     reopenConfirm: 'Reopen the closed session (e.g. to score again). Give a reason; it is kept in the audit log.',
@@ -91,9 +100,11 @@ export default {
   quorum: {
     title: 'Quorum',
     met: 'Quorum met: {{present}}/{{total}} members present, at least {{required}} needed ({{num}}/{{den}})',
-    metWithChair: 'Quorum met: {{present}}/{{total}} members present, at least {{required}} needed ({{num}}/{{den}}) including the council chair',
+    metWithChair:
+      'Quorum met: {{present}}/{{total}} members present, at least {{required}} needed ({{num}}/{{den}}) including the council chair',
     notMet: 'Not enough members present: {{present}}/{{total}}, at least {{required}} needed ({{num}}/{{den}})',
-    notMetWithChair: 'Not enough members present: {{present}}/{{total}}, at least {{required}} needed ({{num}}/{{den}}) including the council chair',
+    notMetWithChair:
+      'Not enough members present: {{present}}/{{total}}, at least {{required}} needed ({{num}}/{{den}}) including the council chair',
     chairAbsent: 'The presiding member is not present.',
     chairRecused: 'The presiding member declared a conflict of interest for this product.',
     noChair: 'The rules require the chair but the session has no presiding member.',
@@ -147,7 +158,8 @@ export default {
     summary: '{{present}} present, {{absent}} absent, {{unknown}} not recorded',
   },
   conflicts: {
-    intro: 'A member linked to a producer (relative, investor, adviser…) declares it and does not score that product. The product’s quorum is recomputed at once.',
+    intro:
+      'A member linked to a producer (relative, investor, adviser…) declares it and does not score that product. The product’s quorum is recomputed at once.',
     member: 'Member',
     product: 'Product',
     reason: 'Reason',

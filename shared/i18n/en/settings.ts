@@ -13,7 +13,8 @@ export default {
   operatorName: 'Name of the person using this computer',
   operatorNameHelp: 'Written to the log when you change data (for example the council secretary).',
   documentFont: 'Document typeface',
-  documentFontHelp: 'Typeface of the printed minutes, scoring sheets, decisions and certificates. Decree 30/2020/NĐ-CP prescribes Times New Roman; Tinos has the same character widths, so lines break exactly alike.',
+  documentFontHelp:
+    'Typeface of the printed minutes, scoring sheets, decisions and certificates. Decree 30/2020/NĐ-CP prescribes Times New Roman; Tinos has the same character widths, so lines break exactly alike.',
   documentFonts: { tinos: 'Tinos (comes with the app)', timesNewRoman: "Times New Roman (this computer's, as Decree 30 asks)" },
   timesNewRomanMissing: 'Times New Roman is not installed on this computer.',
   fontStatus: {

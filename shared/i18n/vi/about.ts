@@ -1,6 +1,7 @@
 export default {
   title: 'Giới thiệu',
-  description: 'Ứng dụng ngoại tuyến giúp Hội đồng đánh giá, phân hạng sản phẩm OCOP quản lý hồ sơ, chấm điểm theo Bộ tiêu chí, xếp hạng và in biên bản.',
+  description:
+    'Ứng dụng ngoại tuyến giúp Hội đồng đánh giá, phân hạng sản phẩm OCOP quản lý hồ sơ, chấm điểm theo Bộ tiêu chí, xếp hạng và in biên bản.',
   version: 'Phiên bản',
   dataDir: 'Thư mục dữ liệu',
   databasePath: 'Tệp cơ sở dữ liệu',

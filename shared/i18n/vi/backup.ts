@@ -1,6 +1,7 @@
 export default {
   title: 'Sao lưu dữ liệu',
-  intro: 'Bản sao lưu là một bản chụp đầy đủ cơ sở dữ liệu, được kiểm tra toàn vẹn ngay sau khi tạo. Nên sao lưu trước và sau mỗi phiên họp, và chép thư mục sao lưu sang USB hoặc máy khác.',
+  intro:
+    'Bản sao lưu là một bản chụp đầy đủ cơ sở dữ liệu, được kiểm tra toàn vẹn ngay sau khi tạo. Nên sao lưu trước và sau mỗi phiên họp, và chép thư mục sao lưu sang USB hoặc máy khác.',
   note: 'Ghi chú cho bản sao lưu (không bắt buộc)',
   notePlaceholder: 'Ví dụ: Trước phiên họp đợt 1',
   create: 'Sao lưu ngay',

@@ -111,9 +111,11 @@ export default {
     history: 'Các phiên bản trước',
     reason: 'Lý do thay đổi',
     confirmTitle: 'Quy chế áp dụng cho phiên họp đang diễn ra',
-    confirmText: 'Các phiên họp sau đã bắt đầu và sẽ áp dụng quy chế mới: {{sessions}}. Nhập lý do để xác nhận (được ghi vào nhật ký).',
+    confirmText:
+      'Các phiên họp sau đã bắt đầu và sẽ áp dụng quy chế mới: {{sessions}}. Nhập lý do để xác nhận (được ghi vào nhật ký).',
     confirm: 'Xác nhận áp dụng',
-    defaultsNote: 'Mặc định theo thực tiễn các tỉnh: tối thiểu 3/4 thành viên dự họp và có Chủ tịch Hội đồng; chênh lệch tổng điểm không quá 10 điểm; lấy điểm trung bình cộng.',
+    defaultsNote:
+      'Mặc định theo thực tiễn các tỉnh: tối thiểu 3/4 thành viên dự họp và có Chủ tịch Hội đồng; chênh lệch tổng điểm không quá 10 điểm; lấy điểm trung bình cộng.',
     quorumNumerator: 'Tỷ lệ dự họp tối thiểu: tử số',
     quorumDenominator: 'mẫu số',
     chairRequired: 'Bắt buộc có Chủ tịch Hội đồng (hoặc người chủ trì được ủy quyền)',
@@ -126,14 +128,20 @@ export default {
     membersSeeOthersBeforeSubmit: 'Thành viên được xem điểm của người khác trước khi nộp phiếu',
     explain: {
       quorum: 'Phiên họp chỉ hợp lệ khi có ít nhất {{num}}/{{den}} số thành viên Hội đồng tham dự.',
-      quorumWithChair: 'Phiên họp chỉ hợp lệ khi có ít nhất {{num}}/{{den}} số thành viên Hội đồng tham dự, trong đó phải có Chủ tịch Hội đồng (hoặc người chủ trì được ủy quyền).',
-      quorumCount: 'Với {{members}} thành viên, cần tối thiểu {{required}} người. Thành viên đã khai báo xung đột lợi ích với một sản phẩm thì không chấm và không được tính cho sản phẩm đó.',
-      spreadAllowed: 'Tổng điểm của các thành viên chấm cùng một sản phẩm không được chênh lệch quá {{limit}} điểm (chênh lệch đúng {{limit}} điểm vẫn hợp lệ). Nếu vượt, Hội đồng thảo luận và chấm lại.',
-      spreadStrict: 'Tổng điểm của các thành viên chấm cùng một sản phẩm phải chênh lệch dưới {{limit}} điểm. Nếu chênh lệch từ {{limit}} điểm trở lên, Hội đồng thảo luận và chấm lại.',
+      quorumWithChair:
+        'Phiên họp chỉ hợp lệ khi có ít nhất {{num}}/{{den}} số thành viên Hội đồng tham dự, trong đó phải có Chủ tịch Hội đồng (hoặc người chủ trì được ủy quyền).',
+      quorumCount:
+        'Với {{members}} thành viên, cần tối thiểu {{required}} người. Thành viên đã khai báo xung đột lợi ích với một sản phẩm thì không chấm và không được tính cho sản phẩm đó.',
+      spreadAllowed:
+        'Tổng điểm của các thành viên chấm cùng một sản phẩm không được chênh lệch quá {{limit}} điểm (chênh lệch đúng {{limit}} điểm vẫn hợp lệ). Nếu vượt, Hội đồng thảo luận và chấm lại.',
+      spreadStrict:
+        'Tổng điểm của các thành viên chấm cùng một sản phẩm phải chênh lệch dưới {{limit}} điểm. Nếu chênh lệch từ {{limit}} điểm trở lên, Hội đồng thảo luận và chấm lại.',
       mean: 'Điểm của sản phẩm là trung bình cộng tổng điểm của các thành viên chấm.',
       infoAggregates: 'Trung vị và trung bình cắt bỏ chỉ hiển thị để tham khảo, không dùng để xếp hạng.',
-      minimaMean: 'Với mỗi tiêu chí có đánh dấu sao, mức bình quân của các thành viên phải đạt mức tối thiểu của hạng sao được xếp.',
-      minimaEveryMember: 'Với mỗi tiêu chí có đánh dấu sao, phiếu của từng thành viên đều phải đạt mức tối thiểu của hạng sao được xếp.',
+      minimaMean:
+        'Với mỗi tiêu chí có đánh dấu sao, mức bình quân của các thành viên phải đạt mức tối thiểu của hạng sao được xếp.',
+      minimaEveryMember:
+        'Với mỗi tiêu chí có đánh dấu sao, phiếu của từng thành viên đều phải đạt mức tối thiểu của hạng sao được xếp.',
       decimals: 'Điểm trung bình hiển thị tối đa {{count}} chữ số thập phân; xếp hạng luôn dựa trên giá trị chưa làm tròn.',
       hideOthers: 'Thành viên không xem được điểm của người khác trước khi nộp phiếu của mình.',
       seeOthers: 'Thành viên được xem điểm của người khác trước khi nộp phiếu của mình.',

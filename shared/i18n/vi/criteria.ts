@@ -1,7 +1,8 @@
 /** "Bộ tiêu chí": browsing, searching, importing and exporting criteria sets. */
 export default {
   title: 'Bộ tiêu chí',
-  intro: 'Các bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (kiêm phiếu đánh giá). Chọn một bộ để xem đúng như phiếu in; tìm kiếm không cần gõ dấu.',
+  intro:
+    'Các bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (kiêm phiếu đánh giá). Chọn một bộ để xem đúng như phiếu in; tìm kiếm không cần gõ dấu.',
   searchLabel: 'Tìm trong nội dung tiêu chí',
   searchPlaceholder: 'Ví dụ: lien ket chuoi, tap chat, cau chuyen…',
   searchHint: 'Gõ ít nhất 2 ký tự. Không phân biệt dấu, chữ hoa hay thứ tự từ.',
@@ -42,7 +43,8 @@ export default {
   },
   import: {
     title: 'Nhập bộ tiêu chí',
-    intro: 'Chọn tệp JSON hoặc Excel (.xlsx) theo mẫu. Cách dễ nhất: xuất một bộ có sẵn ra Excel, sửa rồi nhập lại. Nếu tệp có lỗi, không có gì được ghi.',
+    intro:
+      'Chọn tệp JSON hoặc Excel (.xlsx) theo mẫu. Cách dễ nhất: xuất một bộ có sẵn ra Excel, sửa rồi nhập lại. Nếu tệp có lỗi, không có gì được ghi.',
     choose: 'Chọn tệp…',
     reading: 'Đang đọc và kiểm tra tệp…',
     created: 'Đã nhập bộ tiêu chí mới “{{name}}” (phiên bản {{version}}).',
@@ -77,7 +79,8 @@ export default {
     minimum: 'Yêu cầu tối thiểu',
     total: 'Tổng điểm tối đa',
     starRule: 'Ghi chú về dấu sao',
-    starLegend: 'Dấu sao là yêu cầu tối thiểu phải đạt ở tiêu chí đó để được xếp hạng sao tương ứng: *** 3 sao, **** 4 sao, ***** 5 sao.',
+    starLegend:
+      'Dấu sao là yêu cầu tối thiểu phải đạt ở tiêu chí đó để được xếp hạng sao tương ứng: *** 3 sao, **** 4 sao, ***** 5 sao.',
     starBadge: '{{stars}} sao',
     starBadgeLabel: 'Mức tối thiểu để đạt {{stars}} sao',
     parent: 'Mục {{code}}. {{title}} (tối đa {{max}} điểm, là tổng các tiêu chí con)',
@@ -117,17 +120,22 @@ export default {
     TOTAL_NOT_100: 'Tổng điểm của bộ là {{total}}; mọi bộ tiêu chí OCOP đều tổng 100 điểm.',
     TOTAL_NOT_SUM: 'Điểm tối đa các phần cộng lại là {{sum}}, nhưng tổng điểm ghi {{total}}.',
     PART_ORDER: 'Phần thứ {{index}} là “{{found}}”; các phần phải theo thứ tự A, B, C.',
-    PART_MAX_LEGAL: 'Phần {{part}} ghi tối đa {{max}} điểm, nhưng Quyết định {{decision}} quy định Phần {{part}} là {{expected}} điểm.',
+    PART_MAX_LEGAL:
+      'Phần {{part}} ghi tối đa {{max}} điểm, nhưng Quyết định {{decision}} quy định Phần {{part}} là {{expected}} điểm.',
     PART_MAX_SUM: 'Phần {{part}} ghi tối đa {{max}} điểm, nhưng các nhóm cộng lại là {{sum}}. Sửa điểm của phần hoặc của nhóm.',
-    GROUP_MAX_SUM: 'Nhóm {{group}} ghi tối đa {{max}} điểm, nhưng các tiêu chí cộng lại là {{sum}}. Sửa điểm của nhóm hoặc của tiêu chí.',
+    GROUP_MAX_SUM:
+      'Nhóm {{group}} ghi tối đa {{max}} điểm, nhưng các tiêu chí cộng lại là {{sum}}. Sửa điểm của nhóm hoặc của tiêu chí.',
     DUPLICATE_GROUP_CODE: 'Mã nhóm {{group}} bị trùng.',
     DUPLICATE_CRITERION_CODE: 'Mã tiêu chí {{code}} bị trùng; mỗi tiêu chí cần một mã riêng.',
     CRITERION_CODE_GROUP: 'Tiêu chí {{code}} nằm trong nhóm {{group}}; mã phải bắt đầu bằng “{{group}}.”.',
-    CRITERION_MAX_LEVEL: 'Tiêu chí {{code}} ghi tối đa {{max}} điểm, nhưng phương án cao nhất được {{highest}} điểm. Hai số này phải bằng nhau.',
+    CRITERION_MAX_LEVEL:
+      'Tiêu chí {{code}} ghi tối đa {{max}} điểm, nhưng phương án cao nhất được {{highest}} điểm. Hai số này phải bằng nhau.',
     PARENT_MAX_SUM: 'Mục {{parent}} ghi tối đa {{max}} điểm, nhưng các tiêu chí con cộng lại là {{sum}}.',
-    STAR_IN_TEXT: 'Tiêu chí {{code}}, phương án {{level}}: nội dung còn dấu “*”. Xóa dấu sao khỏi nội dung và ghi vào cột Dấu sao.',
+    STAR_IN_TEXT:
+      'Tiêu chí {{code}}, phương án {{level}}: nội dung còn dấu “*”. Xóa dấu sao khỏi nội dung và ghi vào cột Dấu sao.',
     STAR_MARK_DUPLICATE: 'Tiêu chí {{code}}: hai phương án cùng được đánh dấu tối thiểu cho {{stars}} sao.',
-    STAR_MARK_ORDER: 'Tiêu chí {{code}}: mức tối thiểu cho {{stars}} sao ({{points}} điểm) cao hơn mức cho {{stars2}} sao ({{points2}} điểm).',
+    STAR_MARK_ORDER:
+      'Tiêu chí {{code}}: mức tối thiểu cho {{stars}} sao ({{points}} điểm) cao hơn mức cho {{stars2}} sao ({{points2}} điểm).',
     NO_LEVELS: 'Tiêu chí chưa có phương án nào: {{where}}.',
     INVALID_STAR_MARK: 'Dấu sao phải là ***, **** hoặc ***** (3, 4, 5 sao): {{where}}.',
   },

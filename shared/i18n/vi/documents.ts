@@ -131,7 +131,8 @@ export default {
     proposal: '{{text}},',
     decides: 'QUYẾT ĐỊNH:',
     article: 'Điều {{n}}.',
-    article1: 'Công nhận kết quả đánh giá, phân hạng sản phẩm OCOP {{province}} năm {{year}} đối với {{count}} sản phẩm, trong đó: {{breakdown}} (có Danh sách kèm theo).',
+    article1:
+      'Công nhận kết quả đánh giá, phân hạng sản phẩm OCOP {{province}} năm {{year}} đối với {{count}} sản phẩm, trong đó: {{breakdown}} (có Danh sách kèm theo).',
     article1Item: '{{count}} sản phẩm đạt {{stars}}',
     article2:
       'Các sản phẩm tại Điều 1 được cấp Giấy chứng nhận kết quả phân hạng sản phẩm OCOP và được sử dụng biểu trưng OCOP cùng thứ hạng sao đạt được trên bao bì, nhãn sản phẩm theo quy định. Giấy chứng nhận có giá trị trong thời hạn {{months}} tháng kể từ ngày ban hành.',
@@ -219,7 +220,8 @@ export default {
     signerOfficeLine: 'Chức vụ ở cơ quan chủ quản',
     signerName: 'Họ và tên',
     signerNameHelp: 'Để trống để ký và ghi tên bằng tay.',
-    summaryNote: 'Bảng tổng hợp là phụ lục của biên bản: không có phần đầu riêng, số và ngày ghi theo biên bản. Ở đây chỉ sửa người ký.',
+    summaryNote:
+      'Bảng tổng hợp là phụ lục của biên bản: không có phần đầu riêng, số và ngày ghi theo biên bản. Ở đây chỉ sửa người ký.',
     minutesContent: 'Nội dung biên bản',
     endTime: 'Giờ kết thúc cuộc họp',
     discussion: 'Thảo luận về sản phẩm {{product}} ({{producer}})',

@@ -58,7 +58,13 @@ export default {
     loadingRow: 'Đang tải…',
     tableLabel: 'Danh sách hồ sơ đăng ký',
   },
-  round: { label: 'Đợt {{number}}/{{year}}', create: 'Tạo đợt mới', year: 'Năm', number: 'Số đợt', none: 'Chưa có đợt nào. Tạo đợt trước khi đăng ký.' },
+  round: {
+    label: 'Đợt {{number}}/{{year}}',
+    create: 'Tạo đợt mới',
+    year: 'Năm',
+    number: 'Số đợt',
+    none: 'Chưa có đợt nào. Tạo đợt trước khi đăng ký.',
+  },
   status: {
     received: 'Đã tiếp nhận',
     commune_report: 'Đã có báo cáo của xã',
@@ -155,7 +161,12 @@ export default {
     history: 'Lịch sử trạng thái',
     statusNote: 'Ghi chú khi chuyển',
     statusChanged: 'Đã chuyển trạng thái.',
-    tabs: { info: 'Thông tin', selfAssessment: 'Tự đánh giá (Mẫu 02)', communeReport: 'Báo cáo của xã (Mẫu 03)', evidence: 'Minh chứng' },
+    tabs: {
+      info: 'Thông tin',
+      selfAssessment: 'Tự đánh giá (Mẫu 02)',
+      communeReport: 'Báo cáo của xã (Mẫu 03)',
+      evidence: 'Minh chứng',
+    },
     reevaluation: {
       in_window: 'Nộp trong thời hạn đánh giá lại ({{opensOn}} – {{closesOn}}).',
       too_early: 'Nộp sớm: thời hạn đánh giá lại bắt đầu từ {{opensOn}} (180 ngày trước khi giấy chứng nhận hết hạn).',

@@ -2,11 +2,13 @@
 export default {
   tab: 'Trao đổi phiếu',
   exportTitle: 'Xuất phiếu chấm điểm',
-  exportIntro: 'Tải về một tệp JSON chứa mọi phiếu chấm điểm và các lần chấm lại của phiên này, để chuyển sang máy khác hoặc lưu cùng biên bản.',
+  exportIntro:
+    'Tải về một tệp JSON chứa mọi phiếu chấm điểm và các lần chấm lại của phiên này, để chuyển sang máy khác hoặc lưu cùng biên bản.',
   exportButton: 'Tải tệp phiếu chấm điểm',
   exported: 'Đã tải về {{count}} phiếu và {{rounds}} lần chấm lại ({{file}}).',
   importTitle: 'Nhập phiếu chấm điểm từ máy khác',
-  importIntro: 'Chọn tệp JSON đã xuất từ máy khác. Ứng dụng kiểm tra toàn bộ tệp và cho xem trước; chỉ khi bấm "Nhập tất cả" dữ liệu mới được ghi, và ghi tất cả hoặc không ghi gì.',
+  importIntro:
+    'Chọn tệp JSON đã xuất từ máy khác. Ứng dụng kiểm tra toàn bộ tệp và cho xem trước; chỉ khi bấm "Nhập tất cả" dữ liệu mới được ghi, và ghi tất cả hoặc không ghi gì.',
   file: 'Tệp phiếu chấm điểm (.json)',
   filePlaceholder: 'Chọn tệp…',
   checking: 'Đang kiểm tra tệp…',
@@ -68,7 +70,8 @@ export default {
     RECUSED: '{{name}} đã khai báo xung đột lợi ích với "{{product}}" nên không có phiếu cho sản phẩm này.',
     DRAFT_NOT_IMPORTED: 'Phiếu nháp không được nhập; hãy nộp phiếu trên máy kia rồi xuất lại.',
     PAPER_WITHOUT_ENTERER: 'Phiếu giấy phải ghi người nhập (enteredBy).',
-    ROUND_NOT_OPEN: 'Lần chấm lại {{round}} của "{{product}}" chưa được mở trên máy này và không có trong tệp (lần gần nhất: {{current}}).',
+    ROUND_NOT_OPEN:
+      'Lần chấm lại {{round}} của "{{product}}" chưa được mở trên máy này và không có trong tệp (lần gần nhất: {{current}}).',
     SET_MISMATCH: '"{{product}}" được chấm theo bộ tiêu chí {{here}} trên máy này, nhưng phiếu dùng {{file}}.',
     CRITERION_DUPLICATE: 'Tiêu chí {{code}} được chấm hai lần.',
     CRITERION_UNKNOWN: 'Bộ tiêu chí không có tiêu chí "{{code}}".',
@@ -80,11 +83,14 @@ export default {
     TOTAL_MISMATCH: 'Các mức chấm cộng lại được {{computed}} điểm, nhưng phiếu ghi {{file}}.',
     INCOMPLETE: 'Phiếu đã nộp phải chấm đủ các tiêu chí; còn thiếu: {{missing}}.',
     DUPLICATE_SHEET: 'Trùng với phiếu số {{other}} của tệp: cùng {{name}}, "{{product}}", vòng {{round}}.',
-    CONFLICT_EXISTING: 'Máy này đã có phiếu khác (số {{sheetId}}, {{points}} điểm) của {{name}} cho "{{product}}" vòng {{round}}. Kiểm tra lại phiếu nào đúng; chỉ nhập khi hai phiếu giống nhau.',
+    CONFLICT_EXISTING:
+      'Máy này đã có phiếu khác (số {{sheetId}}, {{points}} điểm) của {{name}} cho "{{product}}" vòng {{round}}. Kiểm tra lại phiếu nào đúng; chỉ nhập khi hai phiếu giống nhau.',
     SUPERSEDED_WITHOUT_LATER: 'Phiếu ghi là đã được thay, nhưng không có phiếu chấm lại sau đó của cùng thành viên và sản phẩm.',
     ROUND_OPENER_NOT_CHAIR: '{{name}} không phải Chủ tịch phiên họp; chỉ Chủ tịch mở lần chấm lại.',
     ROUND_DUPLICATE: 'Trùng với lần chấm lại số {{other}} của tệp: "{{product}}" vòng {{round}}.',
-    ROUND_GAP: 'Lần chấm lại {{round}} của "{{product}}" cần có lần {{missing}} trước, nhưng lần đó không có trong tệp lẫn trên máy này.',
-    ROUND_CONFLICT: 'Máy này đã mở lần chấm lại {{round}} của "{{product}}" khác với tệp (người mở {{hereBy}}, lý do "{{hereReason}}").',
+    ROUND_GAP:
+      'Lần chấm lại {{round}} của "{{product}}" cần có lần {{missing}} trước, nhưng lần đó không có trong tệp lẫn trên máy này.',
+    ROUND_CONFLICT:
+      'Máy này đã mở lần chấm lại {{round}} của "{{product}}" khác với tệp (người mở {{hereBy}}, lý do "{{hereReason}}").',
   },
 } as const;

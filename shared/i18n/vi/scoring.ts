@@ -43,7 +43,13 @@ export default {
     part: 'Phần {{code}}',
     partTotal: 'Phần {{code}}: {{points}}/{{max}}',
     progress: '{{answered}}/{{applicable}} tiêu chí',
-    saveState: { saved: 'Đã lưu', savedAt: 'Đã lưu lúc {{time}}', saving: 'Đang lưu…', error: 'Chưa lưu được', idle: 'Chưa có thay đổi' },
+    saveState: {
+      saved: 'Đã lưu',
+      savedAt: 'Đã lưu lúc {{time}}',
+      saving: 'Đang lưu…',
+      error: 'Chưa lưu được',
+      idle: 'Chưa có thay đổi',
+    },
     saveErrorHelp: 'Lựa chọn chưa được ghi vào máy. Bấm "Lưu lại" để thử lại.',
     saveRetry: 'Lưu lại',
     undo: 'Hoàn tác',
@@ -71,7 +77,8 @@ export default {
     opinion: 'Ý kiến của người đánh giá',
     opinionHelp: 'Nhận xét chung về sản phẩm (in ở cuối phiếu đánh giá).',
     previousRound: 'Vòng trước: mức {{n}} ({{points}} điểm)',
-    revisionBanner: 'Chủ tịch đã mở vòng chấm lại {{round}} cho sản phẩm này. Các lựa chọn của vòng trước đã được chép sang; hãy xem lại và nộp kèm lý do.',
+    revisionBanner:
+      'Chủ tịch đã mở vòng chấm lại {{round}} cho sản phẩm này. Các lựa chọn của vòng trước đã được chép sang; hãy xem lại và nộp kèm lý do.',
     disqualifiedBanner: 'Phiếu ghi nhận hồ sơ bị loại: {{reason}}',
     stoppedBanner: 'Đã dừng đánh giá: các tiêu chí sau không được chấm.',
     setRules: 'Hồ sơ bị loại khi',
@@ -86,7 +93,8 @@ export default {
     disqualifyActive: 'Đã ghi nhận loại hồ sơ',
     withdraw: 'Bỏ ghi nhận',
     disqualifyTitle: 'Xác nhận loại hồ sơ',
-    disqualifyText: 'Hồ sơ bị loại khi: {{condition}}. Phiếu sẽ được đánh dấu "hồ sơ bị loại" và không cần chấm tiếp các tiêu chí còn lại.',
+    disqualifyText:
+      'Hồ sơ bị loại khi: {{condition}}. Phiếu sẽ được đánh dấu "hồ sơ bị loại" và không cần chấm tiếp các tiêu chí còn lại.',
     reason: 'Lý do (bắt buộc)',
     reasonPlaceholder: 'Ghi rõ điều đã phát hiện trong hồ sơ',
     confirmDisqualify: 'Xác nhận loại hồ sơ',
@@ -106,7 +114,8 @@ export default {
     title: 'Nộp phiếu đánh giá',
     incomplete: 'Còn {{count}} tiêu chí chưa chọn mức: {{codes}}.',
     goToFirst: 'Đến tiêu chí chưa chấm',
-    confirmText: 'Tổng điểm {{total}}/{{max}}. Sau khi nộp, phiếu được khóa và không sửa được nữa (trừ khi Chủ tịch hoặc Thư ký mở khóa).',
+    confirmText:
+      'Tổng điểm {{total}}/{{max}}. Sau khi nộp, phiếu được khóa và không sửa được nữa (trừ khi Chủ tịch hoặc Thư ký mở khóa).',
     disqualified: 'Phiếu ghi nhận hồ sơ bị loại.',
     revisionReason: 'Lý do điều chỉnh điểm (vòng chấm lại)',
     revisionPlaceholder: 'Ví dụ: Sau thảo luận, thống nhất lại mức của tiêu chí 4.1',
@@ -116,7 +125,13 @@ export default {
   progress: {
     member: 'Thành viên',
     product: 'Sản phẩm',
-    state: { recused: 'Không chấm (xung đột lợi ích)', absent: 'Vắng mặt', not_started: 'Chưa chấm', draft: 'Đang chấm', submitted: 'Đã nộp' },
+    state: {
+      recused: 'Không chấm (xung đột lợi ích)',
+      absent: 'Vắng mặt',
+      not_started: 'Chưa chấm',
+      draft: 'Đang chấm',
+      submitted: 'Đã nộp',
+    },
     stateShort: { recused: 'XĐ', absent: 'Vắng', not_started: '—', draft: 'Đang', submitted: 'Nộp' },
     cell: '{{member}}, {{product}}: {{state}}',
     answered: '{{answered}}/{{applicable}}',
@@ -145,7 +160,8 @@ export default {
     rounds: 'Các vòng chấm lại',
     openRescoring: 'Mở vòng chấm lại',
     rescoringTitle: 'Mở vòng chấm lại: {{product}}',
-    rescoringText: 'Các thành viên sẽ xem lại phiếu của mình và nộp lại kèm lý do. Phiếu vòng trước vẫn được lưu; phiếu mới nhất được tính.',
+    rescoringText:
+      'Các thành viên sẽ xem lại phiếu của mình và nộp lại kèm lý do. Phiếu vòng trước vẫn được lưu; phiếu mới nhất được tính.',
     chair: 'Chủ tịch Hội đồng mở vòng chấm lại',
     reason: 'Lý do (bắt buộc)',
     reasonDefault: 'Chênh lệch điểm giữa các thành viên là {{spread}} điểm, vượt quy định.',
@@ -154,7 +170,8 @@ export default {
     totals: 'Điểm từng thành viên',
   },
   paper: {
-    intro: 'Thư ký nhập phiếu giấy của thành viên: gõ số thứ tự của mức đã đánh dấu (1 = ô đầu tiên) ở từng tiêu chí, rồi tổng điểm ghi trên phiếu.',
+    intro:
+      'Thư ký nhập phiếu giấy của thành viên: gõ số thứ tự của mức đã đánh dấu (1 = ô đầu tiên) ở từng tiêu chí, rồi tổng điểm ghi trên phiếu.',
     member: 'Thành viên',
     product: 'Sản phẩm',
     open: 'Mở bảng nhập',

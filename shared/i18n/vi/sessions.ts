@@ -19,7 +19,10 @@ export default {
   },
   status: { preparing: 'Đang chuẩn bị', in_progress: 'Đang họp', closed: 'Đã kết thúc', finalized: 'Đã chốt kết quả' },
   kinds: { meeting: 'Họp trực tiếp', written_opinion: 'Lấy ý kiến bằng văn bản' },
-  kindHelp: { written_opinion: 'Dùng khi đánh giá lại (Điều 7.6d Quyết định 26/2026/QĐ-TTg): thành viên cho ý kiến, chấm điểm mà không họp.' },
+  kindHelp: {
+    written_opinion:
+      'Dùng khi đánh giá lại (Điều 7.6d Quyết định 26/2026/QĐ-TTg): thành viên cho ý kiến, chấm điểm mà không họp.',
+  },
   form: {
     createTitle: 'Tạo phiên họp',
     council: 'Hội đồng',
@@ -45,7 +48,12 @@ export default {
   detail: {
     back: 'Danh sách phiên họp',
     heading: 'Phiên họp số {{number}} · {{round}}',
-    tabs: { info: 'Thông tin', agenda: 'Chương trình ({{count}})', attendance: 'Điểm danh', conflicts: 'Xung đột lợi ích ({{count}})' },
+    tabs: {
+      info: 'Thông tin',
+      agenda: 'Chương trình ({{count}})',
+      attendance: 'Điểm danh',
+      conflicts: 'Xung đột lợi ích ({{count}})',
+    },
     when: '{{date}}, từ {{start}}',
     whenWritten: 'Gửi ngày {{date}}, hạn trả lời {{deadline}}',
     rules: 'Quy chế áp dụng: phiên bản {{version}}',
@@ -65,7 +73,8 @@ export default {
     closeConfirm: 'Kết thúc phiên họp? Sau khi kết thúc, chương trình, điểm danh và xung đột lợi ích không thay đổi được nữa.',
     missingTitle: 'Còn {{count}} sản phẩm chưa đủ phiếu chấm',
     missingItem: '{{product}}: chưa có phiếu của {{members}}',
-    missingExplain: 'Sau khi kết thúc, các thành viên không chấm tiếp được nữa; những sản phẩm này chưa có kết quả nên chưa chốt được cho đến khi phiên họp được mở lại (có lý do) và chấm đủ.',
+    missingExplain:
+      'Sau khi kết thúc, các thành viên không chấm tiếp được nữa; những sản phẩm này chưa có kết quả nên chưa chốt được cho đến khi phiên họp được mở lại (có lý do) và chấm đủ.',
     missingConfirm: 'Vẫn kết thúc phiên họp (ví dụ Hội đồng hoãn chấm các sản phẩm này)',
     reopen: 'Mở lại để chấm tiếp',
     reopenConfirm: 'Mở lại phiên họp đã kết thúc (ví dụ để chấm lại). Nhập lý do; lý do được ghi vào nhật ký.',
@@ -89,9 +98,11 @@ export default {
   quorum: {
     title: 'Điều kiện họp',
     met: 'Đủ điều kiện họp: {{present}}/{{total}} thành viên dự họp, cần tối thiểu {{required}} ({{num}}/{{den}})',
-    metWithChair: 'Đủ điều kiện họp: {{present}}/{{total}} thành viên dự họp, cần tối thiểu {{required}} ({{num}}/{{den}}) và có Chủ tịch Hội đồng',
+    metWithChair:
+      'Đủ điều kiện họp: {{present}}/{{total}} thành viên dự họp, cần tối thiểu {{required}} ({{num}}/{{den}}) và có Chủ tịch Hội đồng',
     notMet: 'Chưa đủ số thành viên dự họp: {{present}}/{{total}}, cần tối thiểu {{required}} ({{num}}/{{den}})',
-    notMetWithChair: 'Chưa đủ số thành viên dự họp: {{present}}/{{total}}, cần tối thiểu {{required}} ({{num}}/{{den}}) và có Chủ tịch Hội đồng',
+    notMetWithChair:
+      'Chưa đủ số thành viên dự họp: {{present}}/{{total}}, cần tối thiểu {{required}} ({{num}}/{{den}}) và có Chủ tịch Hội đồng',
     chairAbsent: 'Người chủ trì không có mặt.',
     chairRecused: 'Người chủ trì đã khai báo xung đột lợi ích với sản phẩm này.',
     noChair: 'Quy chế yêu cầu có Chủ tịch nhưng phiên họp chưa có người chủ trì.',
@@ -145,7 +156,8 @@ export default {
     summary: '{{present}} có mặt, {{absent}} vắng, {{unknown}} chưa ghi',
   },
   conflicts: {
-    intro: 'Thành viên có quan hệ với chủ thể (người thân, góp vốn, tư vấn…) khai báo để không chấm sản phẩm đó. Điều kiện họp của sản phẩm được tính lại ngay.',
+    intro:
+      'Thành viên có quan hệ với chủ thể (người thân, góp vốn, tư vấn…) khai báo để không chấm sản phẩm đó. Điều kiện họp của sản phẩm được tính lại ngay.',
     member: 'Thành viên',
     product: 'Sản phẩm',
     reason: 'Lý do',

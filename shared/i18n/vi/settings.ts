@@ -10,7 +10,8 @@ export default {
   operatorName: 'Tên người sử dụng máy này',
   operatorNameHelp: 'Ghi vào nhật ký khi bạn thay đổi dữ liệu (ví dụ: tên thư ký Hội đồng).',
   documentFont: 'Phông chữ văn bản',
-  documentFontHelp: 'Phông chữ của biên bản, phiếu đánh giá, quyết định và giấy chứng nhận in ra. Nghị định 30/2020/NĐ-CP quy định phông Times New Roman; Tinos có cùng kích thước chữ nên văn bản xuống dòng giống hệt.',
+  documentFontHelp:
+    'Phông chữ của biên bản, phiếu đánh giá, quyết định và giấy chứng nhận in ra. Nghị định 30/2020/NĐ-CP quy định phông Times New Roman; Tinos có cùng kích thước chữ nên văn bản xuống dòng giống hệt.',
   documentFonts: { tinos: 'Tinos (đi kèm ứng dụng)', timesNewRoman: 'Times New Roman (của máy, theo Nghị định 30)' },
   timesNewRomanMissing: 'Máy này chưa cài Times New Roman.',
   fontStatus: {

@@ -115,7 +115,9 @@ export const miniCriteriaSetInput: CriteriaSetInput = {
               code: '6.1',
               title: 'Tạp chất',
               max: 2,
-              notes: ['Ghi chú: Nếu có tạp chất không chấp nhận được như: đất, côn trùng, lông,... sẽ không đánh giá các bước tiếp theo.'],
+              notes: [
+                'Ghi chú: Nếu có tạp chất không chấp nhận được như: đất, côn trùng, lông,... sẽ không đánh giá các bước tiếp theo.',
+              ],
               levels: [
                 { text: 'Có tạp chất', points: 0 },
                 { text: 'Ít tạp chất', points: 1 },
@@ -180,7 +182,14 @@ export const miniCriteriaSetInput: CriteriaSetInput = {
   ],
   // Written as criteria-notes.ts extracts them (checked in sheet-rules.test.ts).
   rules: [
-    { kind: 'disqualify', id: 'disqualify:set:1', criterionCode: null, condition: 'giả mạo hồ sơ', sourceText: 'Hồ sơ bị loại khi: giả mạo hồ sơ.', pattern: 'ho-so-bi-loai-khi' },
+    {
+      kind: 'disqualify',
+      id: 'disqualify:set:1',
+      criterionCode: null,
+      condition: 'giả mạo hồ sơ',
+      sourceText: 'Hồ sơ bị loại khi: giả mạo hồ sơ.',
+      pattern: 'ho-so-bi-loai-khi',
+    },
     {
       kind: 'disqualify',
       id: 'disqualify:1.1:1',
@@ -204,7 +213,8 @@ export const miniCriteriaSetInput: CriteriaSetInput = {
       criterionCode: '6.1',
       trigger: { type: 'condition', condition: 'có tạp chất không chấp nhận được như: đất, côn trùng, lông,...' },
       skip: 'following',
-      sourceText: 'Ghi chú: Nếu có tạp chất không chấp nhận được như: đất, côn trùng, lông,... sẽ không đánh giá các bước tiếp theo.',
+      sourceText:
+        'Ghi chú: Nếu có tạp chất không chấp nhận được như: đất, côn trùng, lông,... sẽ không đánh giá các bước tiếp theo.',
       pattern: 'neu-thi-khong-danh-gia-buoc-tiep-theo',
     },
     {

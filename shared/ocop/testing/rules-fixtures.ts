@@ -11,7 +11,8 @@ import type { FlatSetInput, RankableLevel } from '../set-input';
 
 /** "1(3)" = 1 point marked 3★; "2" = 2 points unmarked. */
 type Spec = readonly (number | readonly [number, 3 | 4 | 5])[];
-const lv = (spec: Spec): RankableLevel[] => spec.map((s) => (typeof s === 'number' ? { points: s } : { points: s[0], minForStars: s[1] }));
+const lv = (spec: Spec): RankableLevel[] =>
+  spec.map((s) => (typeof s === 'number' ? { points: s } : { points: s[0], minForStars: s[1] }));
 
 const SET7: readonly [string, 'A' | 'B' | 'C', Spec][] = [
   ['1.1', 'A', [[1, 3], 2, 3]],
@@ -100,7 +101,7 @@ export function choicesForTotal(total: number, fixed: Record<string, number> = {
     if (c.code in fixed) continue;
     const floor = Math.max(0, ...c.levels.filter((l) => l.minForStars).map((l) => l.points));
     // Step down while the level still meets every mark and the total is above target.
-    for (let li = out[c.code]!; li > 0 && sum > total; ) {
+    for (let li = out[c.code]!; li > 0 && sum > total;) {
       const lower = li - 1;
       const drop = c.levels[li]!.points - c.levels[lower]!.points;
       if (c.levels[lower]!.points < floor || sum - drop < total) break;

@@ -79,8 +79,18 @@ export const CRITERIA_COLUMNS = [
   { field: 'sourcePoints', header: 'Điểm in trong văn bản', width: 14 },
   { field: 'flags', header: 'Ghi nhận khi đối chiếu', width: 30 },
 ] as const satisfies readonly ColumnDef[];
-export const ROW_KINDS = { criterion: 'Tiêu chí', level: 'Phương án', note: 'Ghi chú', levelNote: 'Ghi chú phương án', case: 'Trường hợp' } as const;
-export const FLAGS = { possibleTypo: 'có thể lỗi đánh máy', levelsImplied: 'phương án suy ra', pointsBlankInSource: 'ô điểm để trống' } as const;
+export const ROW_KINDS = {
+  criterion: 'Tiêu chí',
+  level: 'Phương án',
+  note: 'Ghi chú',
+  levelNote: 'Ghi chú phương án',
+  case: 'Trường hợp',
+} as const;
+export const FLAGS = {
+  possibleTypo: 'có thể lỗi đánh máy',
+  levelsImplied: 'phương án suy ra',
+  pointsBlankInSource: 'ô điểm để trống',
+} as const;
 
 export const RULE_COLUMNS = [
   { field: 'id', header: 'Mã quy tắc', width: 18, required: true },
@@ -92,7 +102,12 @@ export const RULE_COLUMNS = [
   { field: 'pattern', header: 'Mẫu nhận dạng', width: 30 },
   { field: 'sourceText', header: 'Văn bản gốc', width: 90, required: true },
 ] as const satisfies readonly ColumnDef[];
-export const RULE_KINDS = { disqualify: 'Loại hồ sơ', stop: 'Dừng đánh giá', conditional: 'Chỉ áp dụng khi', caseChoice: 'Chọn một trường hợp' } as const;
+export const RULE_KINDS = {
+  disqualify: 'Loại hồ sơ',
+  stop: 'Dừng đánh giá',
+  conditional: 'Chỉ áp dụng khi',
+  caseChoice: 'Chọn một trường hợp',
+} as const;
 export const SKIP_LABELS = { following: 'các bước tiếp theo', others: 'các chỉ tiêu khác' } as const;
 
 export const ANOMALY_COLUMNS = [

@@ -86,23 +86,53 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     }
     return undefined;
   };
-  const fail = (r: Partial<XlsxReadResult> = {}): XlsxReadResult => ({ input: null, errors, locate, rulesFromNotes: false, ...r });
+  const fail = (r: Partial<XlsxReadResult> = {}): XlsxReadResult => ({
+    input: null,
+    errors,
+    locate,
+    rulesFromNotes: false,
+    ...r,
+  });
 
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch (e) {
-    errors.push({ code: 'BAD_XLSX_FILE', message: `The file is not an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}. Save it as .xlsx (Excel Workbook) and import it again.` });
+    errors.push({
+      code: 'BAD_XLSX_FILE',
+      message: `The file is not an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}. Save it as .xlsx (Excel Workbook) and import it again.`,
+    });
     return fail();
   }
 
-  const err = (sheet: string, row: number | undefined, column: string | undefined, code: string, message: string, extra: Partial<CriteriaImportError> = {}) =>
-    errors.push({ sheet, ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}), code, message: `Sheet "${sheet}"${row !== undefined ? `, row ${row}` : ''}${column ? `, column "${column}"` : ''}: ${message}`, ...extra });
+  const err = (
+    sheet: string,
+    row: number | undefined,
+    column: string | undefined,
+    code: string,
+    message: string,
+    extra: Partial<CriteriaImportError> = {},
+  ) =>
+    errors.push({
+      sheet,
+      ...(row !== undefined ? { row } : {}),
+      ...(column !== undefined ? { column } : {}),
+      code,
+      message: `Sheet "${sheet}"${row !== undefined ? `, row ${row}` : ''}${column ? `, column "${column}"` : ''}: ${message}`,
+      ...extra,
+    });
 
   function table(name: string, columns: readonly ColumnDef[], required: boolean): Table | null {
     const ws = wb.getWorksheet(name) ?? wb.worksheets.find((w) => key(w.name) === key(name));
     if (!ws) {
-      if (required) err(name, undefined, undefined, 'XLSX_MISSING_SHEET', `the sheet is missing. Start from an exported set or the template and keep its sheets.`);
+      if (required)
+        err(
+          name,
+          undefined,
+          undefined,
+          'XLSX_MISSING_SHEET',
+          `the sheet is missing. Start from an exported set or the template and keep its sheets.`,
+        );
       return null;
     }
     const byHeader = new Map(columns.map((c) => [key(c.header), c]));
@@ -117,7 +147,13 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     for (const c of columns)
       if (c.required && !found.has(c.field)) {
         ok = false;
-        err(name, 1, c.header, 'XLSX_MISSING_COLUMN', `the column "${c.header}" is missing from the header row. Copy the header row back from the template.`);
+        err(
+          name,
+          1,
+          c.header,
+          'XLSX_MISSING_COLUMN',
+          `the column "${c.header}" is missing from the header row. Copy the header row back from the template.`,
+        );
       }
     if (!ok) return null;
     const rows: Row[] = [];
@@ -132,7 +168,14 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
       }
       if (any) rows.push({ n, cells });
     });
-    if (rows.length > MAX_ROWS) err(name, undefined, undefined, 'XLSX_TOO_MANY_ROWS', `more than ${MAX_ROWS} rows; a criteria set is far smaller — check that the right file was chosen.`);
+    if (rows.length > MAX_ROWS)
+      err(
+        name,
+        undefined,
+        undefined,
+        'XLSX_TOO_MANY_ROWS',
+        `more than ${MAX_ROWS} rows; a criteria set is far smaller — check that the right file was chosen.`,
+      );
     return { name, rows, header: new Map(columns.map((c) => [c.field, c.header])) };
   }
 
@@ -152,12 +195,19 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     if (v === null) return null;
     const n = typeof v === 'number' ? v : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
     if (!Number.isInteger(n)) {
-      err(t.name, r.n, t.header.get(field), 'XLSX_NOT_A_NUMBER', `"${v}" is not a whole number. Type the points as a number, e.g. 3.`);
+      err(
+        t.name,
+        r.n,
+        t.header.get(field),
+        'XLSX_NOT_A_NUMBER',
+        `"${v}" is not a whole number. Type the points as a number, e.g. 3.`,
+      );
       return 'bad';
     }
     return n;
   };
-  const at = (path: (string | number)[], t: Table, r: Row, field?: string) => locs.set(JSON.stringify(path), { sheet: t.name, row: r.n, ...(field ? { column: t.header.get(field)! } : {}) });
+  const at = (path: (string | number)[], t: Table, r: Row, field?: string) =>
+    locs.set(JSON.stringify(path), { sheet: t.name, row: r.n, ...(field ? { column: t.header.get(field)! } : {}) });
   const kindOf = <K extends string>(labels: Record<K, string>, v: Raw): K | undefined => {
     if (v === null) return undefined;
     const k = key(String(v));
@@ -171,7 +221,13 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     const k = text(r.cells.key ?? null);
     if (k === null) continue;
     if (!known.has(k)) {
-      err(info.name, r.n, 'Khóa', 'XLSX_UNKNOWN_KEY', `"${k}" is not a field of a criteria set. Keep the keys of the template (${INFO_ROWS.map((x) => x.key).join(', ')}).`);
+      err(
+        info.name,
+        r.n,
+        'Khóa',
+        'XLSX_UNKNOWN_KEY',
+        `"${k}" is not a field of a criteria set. Keep the keys of the template (${INFO_ROWS.map((x) => x.key).join(', ')}).`,
+      );
       continue;
     }
     values.set(k, { v: r.cells.value ?? null, r });
@@ -214,22 +270,40 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
   const phanNhom = infoText('classification.phanNhom', ['classification', 'phanNhom']);
   const ministries = infoText('classification.ministries', ['classification', 'ministries']);
   if (nganh !== null || nhom !== null || phanNhom !== null || ministries !== null) {
-    input.classification = { nganh, nhom, phanNhom, ministries: ministries === null ? [] : ministries.split(/\s*;\s*/u).filter((m) => m !== '') };
+    input.classification = {
+      nganh,
+      nhom,
+      phanNhom,
+      ministries: ministries === null ? [] : ministries.split(/\s*;\s*/u).filter((m) => m !== ''),
+    };
   }
   const doc = infoText('source.document', ['source', 'document']);
   const url = infoText('source.officialUrl', ['source', 'officialUrl']);
   const transcript = infoText('source.transcript', ['source', 'transcript']);
   const method = infoText('source.method', ['source', 'method']);
-  if (doc !== null || url !== null || transcript !== null || method !== null) input.source = { document: doc, officialUrl: url, transcript, method };
+  if (doc !== null || url !== null || transcript !== null || method !== null)
+    input.source = { document: doc, officialUrl: url, transcript, method };
 
   // ── Phiếu ──
   if (form) {
-    const lists = { header: input.formHeaderFields as string[], footer: input.formFooterFields as string[], disqualifier: input.disqualifiers as string[] };
+    const lists = {
+      header: input.formHeaderFields as string[],
+      footer: input.formFooterFields as string[],
+      disqualifier: input.disqualifiers as string[],
+    };
     const fieldOf = { header: 'formHeaderFields', footer: 'formFooterFields', disqualifier: 'disqualifiers' } as const;
     for (const r of form.rows) {
       const k = kindOf(FORM_KINDS, r.cells.kind ?? null);
       if (!k) {
-        err(form.name, r.n, 'Loại', 'XLSX_UNKNOWN_ROW_KIND', `"${r.cells.kind ?? ''}" is not a row kind here; use ${Object.values(FORM_KINDS).map((x) => `"${x}"`).join(', ')}.`);
+        err(
+          form.name,
+          r.n,
+          'Loại',
+          'XLSX_UNKNOWN_ROW_KIND',
+          `"${r.cells.kind ?? ''}" is not a row kind here; use ${Object.values(FORM_KINDS)
+            .map((x) => `"${x}"`)
+            .join(', ')}.`,
+        );
         continue;
       }
       at([fieldOf[k], lists[k].length], form, r, 'text');
@@ -256,7 +330,13 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     } else if (k === 'group') {
       const p = parts.at(-1);
       if (!p) {
-        err(structure.name, r.n, 'Loại', 'XLSX_GROUP_BEFORE_PART', `a group comes before any part. Put the "${STRUCTURE_KINDS.part}" row (A, B or C) above its groups.`);
+        err(
+          structure.name,
+          r.n,
+          'Loại',
+          'XLSX_GROUP_BEFORE_PART',
+          `a group comes before any part. Put the "${STRUCTURE_KINDS.part}" row (A, B or C) above its groups.`,
+        );
         continue;
       }
       const path = ['parts', parts.length - 1, 'groups', p.groups.length];
@@ -268,7 +348,13 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
       p.groups.push(g);
       if (code !== null) groupIndex.set(code, { g, path });
     } else {
-      err(structure.name, r.n, 'Loại', 'XLSX_UNKNOWN_ROW_KIND', `"${r.cells.kind ?? ''}" is not a row kind here; use "${STRUCTURE_KINDS.part}" or "${STRUCTURE_KINDS.group}".`);
+      err(
+        structure.name,
+        r.n,
+        'Loại',
+        'XLSX_UNKNOWN_ROW_KIND',
+        `"${r.cells.kind ?? ''}" is not a row kind here; use "${STRUCTURE_KINDS.part}" or "${STRUCTURE_KINDS.group}".`,
+      );
     }
   }
 
@@ -283,14 +369,31 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     const k = kindOf(ROW_KINDS, r.cells.kind ?? null);
     const code = text(r.cells.code ?? null);
     if (!k) {
-      err(criteria.name, r.n, 'Loại dòng', 'XLSX_UNKNOWN_ROW_KIND', `"${r.cells.kind ?? ''}" is not a row kind; use ${Object.values(ROW_KINDS).map((x) => `"${x}"`).join(', ')}.`);
+      err(
+        criteria.name,
+        r.n,
+        'Loại dòng',
+        'XLSX_UNKNOWN_ROW_KIND',
+        `"${r.cells.kind ?? ''}" is not a row kind; use ${Object.values(ROW_KINDS)
+          .map((x) => `"${x}"`)
+          .join(', ')}.`,
+      );
       continue;
     }
     if (k === 'criterion') {
       const groupCode = text(r.cells.group ?? null);
       const g = groupCode === null ? undefined : groupIndex.get(groupCode);
       if (!g) {
-        err(criteria.name, r.n, 'Nhóm', 'XLSX_UNKNOWN_GROUP', groupCode === null ? `the criterion has no group. Write its group number (from sheet "${SHEET.structure}").` : `group "${groupCode}" is not listed in sheet "${SHEET.structure}". Add the group there or correct the number.`, code ? { criterionCode: code } : {});
+        err(
+          criteria.name,
+          r.n,
+          'Nhóm',
+          'XLSX_UNKNOWN_GROUP',
+          groupCode === null
+            ? `the criterion has no group. Write its group number (from sheet "${SHEET.structure}").`
+            : `group "${groupCode}" is not listed in sheet "${SHEET.structure}". Add the group there or correct the number.`,
+          code ? { criterionCode: code } : {},
+        );
         current = null;
         continue;
       }
@@ -315,11 +418,24 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
       continue;
     }
     if (!current) {
-      err(criteria.name, r.n, 'Loại dòng', 'XLSX_ROW_BEFORE_CRITERION', `a "${ROW_KINDS[k]}" row comes before any criterion. Put it under its "${ROW_KINDS.criterion}" row.`);
+      err(
+        criteria.name,
+        r.n,
+        'Loại dòng',
+        'XLSX_ROW_BEFORE_CRITERION',
+        `a "${ROW_KINDS[k]}" row comes before any criterion. Put it under its "${ROW_KINDS.criterion}" row.`,
+      );
       continue;
     }
     if (code !== null && code !== current.c.code) {
-      err(criteria.name, r.n, 'Mã', 'XLSX_CODE_MISMATCH', `this row says criterion ${code} but sits under criterion ${String(current.c.code)}. Move the row under its criterion or correct the code.`, { criterionCode: code });
+      err(
+        criteria.name,
+        r.n,
+        'Mã',
+        'XLSX_CODE_MISMATCH',
+        `this row says criterion ${code} but sits under criterion ${String(current.c.code)}. Move the row under its criterion or correct the code.`,
+        { criterionCode: code },
+      );
       continue;
     }
     if (k === 'note') {
@@ -341,7 +457,12 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
       const points = int(criteria, r, 'points');
       const level: L = { text: text(r.cells.text ?? null), points: points === 'bad' ? null : points };
       const s = r.cells.stars ?? null;
-      if (s !== null) level.minForStars = /^\*+$/.test(String(s).replace(/\s/g, '')) ? String(s).replace(/\s/g, '').length : /^\d+$/.test(String(s).trim()) ? Number(String(s).trim()) : String(s);
+      if (s !== null)
+        level.minForStars = /^\*+$/.test(String(s).replace(/\s/g, ''))
+          ? String(s).replace(/\s/g, '').length
+          : /^\d+$/.test(String(s).trim())
+            ? Number(String(s).trim())
+            : String(s);
       const caseNo = int(criteria, r, 'case');
       if (typeof caseNo === 'number') pendingCase.push({ level, n: caseNo, row: r, crit: current.c });
       const sp = int(criteria, r, 'sourcePoints');
@@ -351,7 +472,14 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     } else if (k === 'levelNote') {
       const last = current.c.levels.at(-1);
       if (!last) {
-        err(criteria.name, r.n, 'Loại dòng', 'XLSX_ROW_BEFORE_CRITERION', `a "${ROW_KINDS.levelNote}" row must follow the "${ROW_KINDS.level}" row it belongs to.`, { criterionCode: String(current.c.code) });
+        err(
+          criteria.name,
+          r.n,
+          'Loại dòng',
+          'XLSX_ROW_BEFORE_CRITERION',
+          `a "${ROW_KINDS.levelNote}" row must follow the "${ROW_KINDS.level}" row it belongs to.`,
+          { criterionCode: String(current.c.code) },
+        );
         continue;
       }
       at([...current.path, 'levels', current.c.levels.length - 1, 'note'], criteria, r, 'text');
@@ -360,7 +488,15 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
   }
   for (const p of pendingCase) {
     const k = p.crit.cases?.[p.n - 1];
-    if (k === undefined) err(criteria.name, p.row.n, 'Trường hợp số', 'XLSX_BAD_CASE_NUMBER', `case number ${p.n} does not exist for criterion ${String(p.crit.code)}: it lists ${p.crit.cases?.length ?? 0} "${ROW_KINDS.case}" row(s). Use 1 or 2.`, { criterionCode: String(p.crit.code) });
+    if (k === undefined)
+      err(
+        criteria.name,
+        p.row.n,
+        'Trường hợp số',
+        'XLSX_BAD_CASE_NUMBER',
+        `case number ${p.n} does not exist for criterion ${String(p.crit.code)}: it lists ${p.crit.cases?.length ?? 0} "${ROW_KINDS.case}" row(s). Use 1 or 2.`,
+        { criterionCode: String(p.crit.code) },
+      );
     else p.level.case = k;
   }
 
@@ -372,7 +508,14 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     for (const part of v.split(/\s*;\s*/u).filter(Boolean)) {
       const f = allowed.find((a) => key(FLAGS[a]) === key(part) || key(a) === key(part));
       if (f) out.push(f);
-      else err(SHEET.criteria, r.n, 'Ghi nhận khi đối chiếu', 'XLSX_UNKNOWN_FLAG', `"${part}" is not a known note for a ${on === 'criterion' ? 'criterion' : 'level'}; use ${allowed.map((a) => `"${FLAGS[a]}"`).join(' or ')}, or leave the cell empty.`);
+      else
+        err(
+          SHEET.criteria,
+          r.n,
+          'Ghi nhận khi đối chiếu',
+          'XLSX_UNKNOWN_FLAG',
+          `"${part}" is not a known note for a ${on === 'criterion' ? 'criterion' : 'level'}; use ${allowed.map((a) => `"${FLAGS[a]}"`).join(' or ')}, or leave the cell empty.`,
+        );
     }
     return out;
   }
@@ -384,7 +527,15 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
       const k = kindOf(RULE_KINDS, r.cells.kind ?? null);
       const path = ['rules', rules.length];
       if (!k) {
-        err(rulesSheet.name, r.n, 'Loại', 'XLSX_UNKNOWN_ROW_KIND', `"${r.cells.kind ?? ''}" is not a rule kind; use ${Object.values(RULE_KINDS).map((x) => `"${x}"`).join(', ')}.`);
+        err(
+          rulesSheet.name,
+          r.n,
+          'Loại',
+          'XLSX_UNKNOWN_ROW_KIND',
+          `"${r.cells.kind ?? ''}" is not a rule kind; use ${Object.values(RULE_KINDS)
+            .map((x) => `"${x}"`)
+            .join(', ')}.`,
+        );
         continue;
       }
       at(path, rulesSheet, r);
@@ -396,27 +547,55 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
       at([...path, 'pattern'], rulesSheet, r, 'pattern');
       at([...path, 'sourceText'], rulesSheet, r, 'sourceText');
       const criterionCode = text(r.cells.criterion ?? null);
-      const base = { kind: k, id: text(r.cells.id ?? null), sourceText: text(r.cells.sourceText ?? null), pattern: text(r.cells.pattern ?? null) ?? 'manual', criterionCode };
+      const base = {
+        kind: k,
+        id: text(r.cells.id ?? null),
+        sourceText: text(r.cells.sourceText ?? null),
+        pattern: text(r.cells.pattern ?? null) ?? 'manual',
+        criterionCode,
+      };
       const condition = text(r.cells.condition ?? null);
       if (k === 'disqualify') rules.push({ ...base, condition });
       else if (k === 'conditional') rules.push({ ...base, condition, whenNotMet: 'skip' });
       else if (k === 'caseChoice') {
         const c = criterionCode === null ? undefined : criterionByCode.get(criterionCode);
         if (!c) {
-          err(rulesSheet.name, r.n, 'Mã tiêu chí', 'RULE_TARGET', `rule ${String(base.id)} refers to criterion ${criterionCode ?? '(none)'}, which is not in sheet "${SHEET.criteria}". Correct the code or remove the rule.`);
+          err(
+            rulesSheet.name,
+            r.n,
+            'Mã tiêu chí',
+            'RULE_TARGET',
+            `rule ${String(base.id)} refers to criterion ${criterionCode ?? '(none)'}, which is not in sheet "${SHEET.criteria}". Correct the code or remove the rule.`,
+          );
           continue;
         }
         rules.push({ ...base, cases: [...((c.cases as string[] | undefined) ?? [])] });
       } else {
         const skipLabel = r.cells.skip ?? null;
         const skip = kindOf(SKIP_LABELS, skipLabel);
-        if (!skip) err(rulesSheet.name, r.n, 'Bỏ qua', 'XLSX_UNKNOWN_SKIP', `"${skipLabel ?? ''}" does not say what is skipped; use "${SKIP_LABELS.following}" or "${SKIP_LABELS.others}".`);
+        if (!skip)
+          err(
+            rulesSheet.name,
+            r.n,
+            'Bỏ qua',
+            'XLSX_UNKNOWN_SKIP',
+            `"${skipLabel ?? ''}" does not say what is skipped; use "${SKIP_LABELS.following}" or "${SKIP_LABELS.others}".`,
+          );
         const levelsText = text(r.cells.levels ?? null);
         let trigger: unknown;
         if (levelsText !== null) {
-          const refs = levelsText.split(/\s*;\s*/u).filter(Boolean).map((s) => s.match(/^(\d+(?:\.\d+){0,2})\s*:\s*(\d+)$/u));
+          const refs = levelsText
+            .split(/\s*;\s*/u)
+            .filter(Boolean)
+            .map((s) => s.match(/^(\d+(?:\.\d+){0,2})\s*:\s*(\d+)$/u));
           if (refs.some((m) => !m)) {
-            err(rulesSheet.name, r.n, 'Phương án kích hoạt', 'XLSX_BAD_LEVEL_LIST', `"${levelsText}" is not a list of levels; write criterion:level pairs separated by "; ", e.g. "6.1:1; 6.2:1".`);
+            err(
+              rulesSheet.name,
+              r.n,
+              'Phương án kích hoạt',
+              'XLSX_BAD_LEVEL_LIST',
+              `"${levelsText}" is not a list of levels; write criterion:level pairs separated by "; ", e.g. "6.1:1; 6.2:1".`,
+            );
             continue;
           }
           trigger = { type: 'levels', levels: refs.map((m) => ({ criterionCode: m![1], levelIndex: Number(m![2]) - 1 })) };
@@ -432,13 +611,24 @@ export async function readCriteriaXlsx(content: Buffer): Promise<XlsxReadResult>
     for (const r of anomaliesSheet.rows) {
       const k = kindOf(ANOMALY_TARGETS, r.cells.target ?? null);
       if (!k) {
-        err(anomaliesSheet.name, r.n, 'Đối tượng', 'XLSX_UNKNOWN_ROW_KIND', `"${r.cells.target ?? ''}" is not what an anomaly can be about; use ${Object.values(ANOMALY_TARGETS).map((x) => `"${x}"`).join(', ')}.`);
+        err(
+          anomaliesSheet.name,
+          r.n,
+          'Đối tượng',
+          'XLSX_UNKNOWN_ROW_KIND',
+          `"${r.cells.target ?? ''}" is not what an anomaly can be about; use ${Object.values(ANOMALY_TARGETS)
+            .map((x) => `"${x}"`)
+            .join(', ')}.`,
+        );
         continue;
       }
       at(['anomalies', list.length], anomaliesSheet, r);
       at(['anomalies', list.length, 'text'], anomaliesSheet, r, 'text');
       at(['anomalies', list.length, 'target'], anomaliesSheet, r, 'code');
-      list.push({ target: k === 'set' ? { kind: 'set' } : { kind: k, code: text(r.cells.code ?? null) }, text: text(r.cells.text ?? null) });
+      list.push({
+        target: k === 'set' ? { kind: 'set' } : { kind: k, code: text(r.cells.code ?? null) },
+        text: text(r.cells.text ?? null),
+      });
     }
   }
 

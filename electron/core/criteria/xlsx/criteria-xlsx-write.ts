@@ -23,7 +23,12 @@ import {
 
 type Cell = string | number | null;
 
-function addTable(wb: ExcelJS.Workbook, name: string, columns: readonly ColumnDef[], rows: Record<string, Cell>[]): ExcelJS.Worksheet {
+function addTable(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly ColumnDef[],
+  rows: Record<string, Cell>[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ key: c.field, header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
@@ -89,7 +94,12 @@ export async function criteriaSetToXlsx(set: CriteriaSet): Promise<Buffer> {
   for (const line of GUIDE_LINES) guide.addRow([line]);
   guide.getRow(1).font = { bold: true, size: 13 };
 
-  addTable(wb, SHEET.info, INFO_COLUMNS, INFO_ROWS.map((r) => ({ label: r.label, value: infoValue(set, r.key), key: r.key })));
+  addTable(
+    wb,
+    SHEET.info,
+    INFO_COLUMNS,
+    INFO_ROWS.map((r) => ({ label: r.label, value: infoValue(set, r.key), key: r.key })),
+  );
 
   addTable(wb, SHEET.form, FORM_COLUMNS, [
     ...set.formHeaderFields.map((text) => ({ kind: FORM_KINDS.header, text })),
@@ -101,14 +111,19 @@ export async function criteriaSetToXlsx(set: CriteriaSet): Promise<Buffer> {
     wb,
     SHEET.structure,
     STRUCTURE_COLUMNS,
-    set.parts.flatMap((p) => [{ kind: STRUCTURE_KINDS.part, code: p.code, title: p.title, max: p.max }, ...p.groups.map((g) => ({ kind: STRUCTURE_KINDS.group, code: g.code, title: g.title, max: g.max }))]),
+    set.parts.flatMap((p) => [
+      { kind: STRUCTURE_KINDS.part, code: p.code, title: p.title, max: p.max },
+      ...p.groups.map((g) => ({ kind: STRUCTURE_KINDS.group, code: g.code, title: g.title, max: g.max })),
+    ]),
   );
 
   const rows: Record<string, Cell>[] = [];
   for (const p of set.parts)
     for (const g of p.groups)
       for (const c of g.criteria) {
-        const flags = [c.possibleTypo ? FLAGS.possibleTypo : null, c.levelsImplied ? FLAGS.levelsImplied : null].filter(Boolean).join('; ');
+        const flags = [c.possibleTypo ? FLAGS.possibleTypo : null, c.levelsImplied ? FLAGS.levelsImplied : null]
+          .filter(Boolean)
+          .join('; ');
         rows.push({
           kind: ROW_KINDS.criterion,
           group: g.code,
@@ -140,7 +155,8 @@ export async function criteriaSetToXlsx(set: CriteriaSet): Promise<Buffer> {
   // Lists for the columns an office worker types most: fewer misspelt row kinds and star marks.
   // One range each (not one per cell): exceljs squeezes per-cell validations slowly.
   const lastRow = Math.max(rows.length + 200, 400);
-  const validations = (crit as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (crit as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   validations.add(`A2:A${lastRow}`, { type: 'list', allowBlank: true, formulae: [`"${Object.values(ROW_KINDS).join(',')}"`] });
   validations.add(`F2:F${lastRow}`, { type: 'list', allowBlank: true, formulae: ['"***,****,*****"'] });
   crit.eachRow((row, n) => {
@@ -155,8 +171,16 @@ export async function criteriaSetToXlsx(set: CriteriaSet): Promise<Buffer> {
       id: r.id,
       kind: RULE_KINDS[r.kind],
       criterion: r.criterionCode,
-      condition: r.kind === 'disqualify' || r.kind === 'conditional' ? r.condition : r.kind === 'stop' && r.trigger.type === 'condition' ? r.trigger.condition : null,
-      levels: r.kind === 'stop' && r.trigger.type === 'levels' ? r.trigger.levels.map((l) => `${l.criterionCode}:${l.levelIndex + 1}`).join('; ') : null,
+      condition:
+        r.kind === 'disqualify' || r.kind === 'conditional'
+          ? r.condition
+          : r.kind === 'stop' && r.trigger.type === 'condition'
+            ? r.trigger.condition
+            : null,
+      levels:
+        r.kind === 'stop' && r.trigger.type === 'levels'
+          ? r.trigger.levels.map((l) => `${l.criterionCode}:${l.levelIndex + 1}`).join('; ')
+          : null,
       skip: r.kind === 'stop' ? SKIP_LABELS[r.skip] : null,
       pattern: r.pattern,
       sourceText: r.sourceText,
@@ -167,7 +191,11 @@ export async function criteriaSetToXlsx(set: CriteriaSet): Promise<Buffer> {
     wb,
     SHEET.anomalies,
     ANOMALY_COLUMNS,
-    set.anomalies.map((a) => ({ target: ANOMALY_TARGETS[a.target.kind], code: a.target.kind === 'set' ? null : a.target.code, text: a.text })),
+    set.anomalies.map((a) => ({
+      target: ANOMALY_TARGETS[a.target.kind],
+      code: a.target.kind === 'set' ? null : a.target.code,
+      text: a.text,
+    })),
   );
 
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -17,8 +17,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().check(sql`version >= 1`))
     .addColumn('content_hash', 'text', (c) => c.notNull().check(sql`length(content_hash) = 64`))
     .addColumn('content_json', 'text', (c) => c.notNull())
-    .addColumn('built_in', 'integer', (c) => c.notNull().defaultTo(0).check(sql`built_in IN (0, 1)`))
-    .addColumn('locked', 'integer', (c) => c.notNull().defaultTo(0).check(sql`locked IN (0, 1)`))
+    .addColumn('built_in', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`built_in IN (0, 1)`),
+    )
+    .addColumn('locked', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`locked IN (0, 1)`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('criterion_count', 'integer', (c) => c.notNull())
     .addColumn('star_marked_levels', 'integer', (c) => c.notNull())
@@ -42,12 +52,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('folded', 'text', (c) => c.notNull())
     .execute();
   // By version (delete cascade, scoping a search) and criterion (the title beside each hit).
-  await db.schema.createIndex('criteria_search_version').on('criteria_search').columns(['version_id', 'criterion_code']).execute();
+  await db.schema
+    .createIndex('criteria_search_version')
+    .on('criteria_search')
+    .columns(['version_id', 'criterion_code'])
+    .execute();
 
   // A version is immutable: its content and identity never change (a changed set is a new
   // version). Only `locked` may move, and only from 0 to 1 — set when a scoring sheet or a
   // self-assessment first uses the version (triggers of 0003 and 0005).
-  const frozen = ['set_key', 'decision', 'set_no', 'name', 'version', 'content_hash', 'content_json', 'built_in', 'created_at', 'criterion_count', 'star_marked_levels', 'part_a_max', 'part_b_max', 'part_c_max', 'total', 'classification_json', 'id'];
+  const frozen = [
+    'set_key',
+    'decision',
+    'set_no',
+    'name',
+    'version',
+    'content_hash',
+    'content_json',
+    'built_in',
+    'created_at',
+    'criterion_count',
+    'star_marked_levels',
+    'part_a_max',
+    'part_b_max',
+    'part_c_max',
+    'total',
+    'classification_json',
+    'id',
+  ];
   await sql
     .raw(
       `CREATE TRIGGER criteria_set_version_content_immutable BEFORE UPDATE ON criteria_set_version
@@ -57,10 +89,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute(db);
   await sql`CREATE TRIGGER criteria_set_version_stays_locked BEFORE UPDATE OF locked ON criteria_set_version
     WHEN OLD.locked = 1 AND NEW.locked IS NOT 1
-    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this criteria set version is used by scoring sheets or self-assessments and stays locked'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this criteria set version is used by scoring sheets or self-assessments and stays locked'); END`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER criteria_set_version_locked_no_delete BEFORE DELETE ON criteria_set_version
     WHEN OLD.locked = 1
-    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this criteria set version is used by scoring sheets or self-assessments and cannot be deleted'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this criteria set version is used by scoring sheets or self-assessments and cannot be deleted'); END`.execute(
+    db,
+  );
   // The search rows are derived from the content: written once with their version.
   await sql`CREATE TRIGGER criteria_search_no_update BEFORE UPDATE ON criteria_search
     BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: criteria search rows are derived from an immutable version'); END`.execute(db);

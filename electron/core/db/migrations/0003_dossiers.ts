@@ -8,7 +8,8 @@ import { type Kysely, sql } from 'kysely';
  * out (not imported) so this migration never changes after release.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const dateCheck = (col: string) => sql.raw(`${col} IS NULL OR (length(${col}) = 10 AND ${col} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')`);
+  const dateCheck = (col: string) =>
+    sql.raw(`${col} IS NULL OR (length(${col}) = 10 AND ${col} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')`);
   const digits = (col: string, n: number) => sql.raw(`length(${col}) = ${n} AND ${col} GLOB '${'[0-9]'.repeat(n)}'`);
 
   await db.schema
@@ -16,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('year', 'integer', (c) => c.notNull().check(sql`year BETWEEN 2018 AND 2100`))
     .addColumn('number', 'integer', (c) => c.notNull().check(sql`number BETWEEN 1 AND 99`))
-    .addColumn('legal_basis', 'text', (c) => c.notNull().check(sql`legal_basis IN ('26/2026/QĐ-TTg', '148/QĐ-TTg', '1048/QĐ-TTg')`))
+    .addColumn('legal_basis', 'text', (c) =>
+      c.notNull().check(sql`legal_basis IN ('26/2026/QĐ-TTg', '148/QĐ-TTg', '1048/QĐ-TTg')`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('start_date', 'text', (c) => c.check(dateCheck('start_date')))
     .addColumn('end_date', 'text', (c) => c.check(dateCheck('end_date')))
@@ -29,7 +32,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('producer')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind IN ('cooperative', 'cooperative_group', 'enterprise', 'farm', 'production_household', 'household_business', 'association', 'federation', 'operating_centre', 'tourism_other')`),
+      c
+        .notNull()
+        .check(
+          sql`kind IN ('cooperative', 'cooperative_group', 'enterprise', 'farm', 'production_household', 'household_business', 'association', 'federation', 'operating_centre', 'tourism_other')`,
+        ),
     )
     .addColumn('name', 'text', (c) => c.notNull().check(sql`length(trim(name)) > 0`))
     .addColumn('name_folded', 'text', (c) => c.notNull())
@@ -38,10 +45,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('registration_no', 'text')
     .addColumn('representative_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('representative_position', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('representative_gender', 'text', (c) => c.check(sql`representative_gender IS NULL OR representative_gender IN ('female', 'male')`))
+    .addColumn('representative_gender', 'text', (c) =>
+      c.check(sql`representative_gender IS NULL OR representative_gender IN ('female', 'male')`),
+    )
     .addColumn('representative_ethnicity', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('representative_ethnic_minority', 'integer', (c) => c.notNull().defaultTo(0).check(sql`representative_ethnic_minority IN (0, 1)`))
-    .addColumn('representative_disability', 'integer', (c) => c.notNull().defaultTo(0).check(sql`representative_disability IN (0, 1)`))
+    .addColumn('representative_ethnic_minority', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`representative_ethnic_minority IN (0, 1)`),
+    )
+    .addColumn('representative_disability', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`representative_disability IN (0, 1)`),
+    )
     .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('commune_code', 'text', (c) => c.notNull().check(digits('commune_code', 5)))
     .addColumn('commune_name', 'text', (c) => c.notNull())
@@ -77,7 +96,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     // The code is stored once as text and once as parts; they must agree.
-    .addCheckConstraint('product_code_parts', sql`product_code = code_province || '-' || code_commune || '-' || code_seq || '-' || code_year`)
+    .addCheckConstraint(
+      'product_code_parts',
+      sql`product_code = code_province || '-' || code_commune || '-' || code_seq || '-' || code_year`,
+    )
     // Same product name (accent-insensitive) for the same producer = the same product.
     .addUniqueConstraint('product_producer_name', ['producer_id', 'name_folded'])
     .execute();
@@ -104,9 +126,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_province_on', 'text', (c) => c.check(dateCheck('received_province_on')))
     .addColumn('receiver_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('sample_count', 'integer', (c) => c.check(sql`sample_count IS NULL OR sample_count BETWEEN 0 AND 1000`))
-    .addColumn('criteria_set_version_id', 'integer', (c) => c.notNull().references('criteria_set_version.id').onDelete('restrict'))
+    .addColumn('criteria_set_version_id', 'integer', (c) =>
+      c.notNull().references('criteria_set_version.id').onDelete('restrict'),
+    )
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('received').check(sql`status IN ('received', 'commune_report', 'advisory_review', 'on_agenda', 'evaluated', 'result')`),
+      c
+        .notNull()
+        .defaultTo('received')
+        .check(sql`status IN ('received', 'commune_report', 'advisory_review', 'on_agenda', 'evaluated', 'result')`),
     )
     .addColumn('status_at', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
@@ -131,7 +158,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('registration_set_key').on('registration').columns(['set_key']).execute();
   await db.schema.createIndex('registration_product_sort').on('registration').columns(['product_sort', 'id']).execute();
   await db.schema.createIndex('registration_producer_sort').on('registration').columns(['producer_sort', 'id']).execute();
-  await db.schema.createIndex('registration_numbering').on('registration').columns(['reg_commune', 'reg_year', 'reg_seq']).execute();
+  await db.schema
+    .createIndex('registration_numbering')
+    .on('registration')
+    .columns(['reg_commune', 'reg_year', 'reg_seq'])
+    .execute();
   await db.schema.createIndex('registration_set_version').on('registration').columns(['criteria_set_version_id']).execute();
 
   await db.schema
@@ -144,7 +175,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.createIndex('registration_status_event_registration').on('registration_status_event').columns(['registration_id', 'id']).execute();
+  await db.schema
+    .createIndex('registration_status_event_registration')
+    .on('registration_status_event')
+    .columns(['registration_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('self_assessment_answer')
@@ -167,7 +202,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('local_labour', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('idea_origin', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('local_identity', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('recommendation', 'text', (c) => c.check(sql`recommendation IS NULL OR recommendation IN ('propose', 'not_propose')`))
+    .addColumn('recommendation', 'text', (c) =>
+      c.check(sql`recommendation IS NULL OR recommendation IN ('propose', 'not_propose')`),
+    )
     .addColumn('proposal', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('signer_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('signer_position', 'text', (c) => c.notNull().defaultTo(''))
@@ -203,7 +240,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
  * `instr` on the column itself (the trigram index cannot look up one or two letters).
  */
 async function createSearchIndex(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE VIRTUAL TABLE registration_search USING fts5(search_folded, content='registration', content_rowid='id', tokenize='trigram')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE registration_search USING fts5(search_folded, content='registration', content_rowid='id', tokenize='trigram')`.execute(
+    db,
+  );
   // A bulk import of thousands of rows sets app_meta 'registration_search_deferred' inside its
   // transaction and rebuilds the index once at the end: one rebuild is far cheaper than
   // thousands of incremental trigram inserts.
@@ -247,14 +286,19 @@ async function createDerivedColumnTriggers(db: Kysely<unknown>): Promise<void> {
 
 /** Once a registration is evaluated its dossier is the evidence of a decision: nothing in it changes. */
 async function createFreezeTriggers(db: Kysely<unknown>): Promise<void> {
-  const frozen = (registrationId: string) => `(SELECT status FROM registration WHERE id = ${registrationId}) IN ('evaluated', 'result')`;
+  const frozen = (registrationId: string) =>
+    `(SELECT status FROM registration WHERE id = ${registrationId}) IN ('evaluated', 'result')`;
 
   for (const [table, what] of [
     ['self_assessment_answer', 'the self-assessment'],
     ['commune_report', 'the commune report'],
     ['attachment', 'the evidence files'],
   ] as const) {
-    for (const [op, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
+    for (const [op, row] of [
+      ['INSERT', 'NEW'],
+      ['UPDATE', 'NEW'],
+      ['DELETE', 'OLD'],
+    ] as const) {
       await sql
         .raw(
           `CREATE TRIGGER ${table}_frozen_${op.toLowerCase()} BEFORE ${op} ON ${table}
@@ -267,8 +311,20 @@ async function createFreezeTriggers(db: Kysely<unknown>): Promise<void> {
 
   // Fields of the dossier itself; the derived search columns and status may still change.
   const dossierFields = [
-    'product_id', 'round_id', 'kind', 'current_stars', 'certificate_no', 'certificate_issued_on', 'certificate_expires_on',
-    'registration_no', 'received_commune_on', 'received_province_on', 'receiver_name', 'sample_count', 'criteria_set_version_id', 'note',
+    'product_id',
+    'round_id',
+    'kind',
+    'current_stars',
+    'certificate_no',
+    'certificate_issued_on',
+    'certificate_expires_on',
+    'registration_no',
+    'received_commune_on',
+    'received_province_on',
+    'receiver_name',
+    'sample_count',
+    'criteria_set_version_id',
+    'note',
   ];
   await sql
     .raw(
@@ -287,12 +343,16 @@ async function createFreezeTriggers(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TRIGGER registration_set_pinned BEFORE UPDATE OF criteria_set_version_id ON registration
     WHEN NEW.criteria_set_version_id IS NOT OLD.criteria_set_version_id
       AND EXISTS (SELECT 1 FROM self_assessment_answer WHERE registration_id = OLD.id)
-    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the registration has a self-assessment on its criteria set; the set cannot be changed'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the registration has a self-assessment on its criteria set; the set cannot be changed'); END`.execute(
+    db,
+  );
 
   // A criteria set version used by a self-assessment is locked for good (shared rule with scoring).
   await sql`CREATE TRIGGER self_assessment_locks_set AFTER INSERT ON self_assessment_answer
     BEGIN UPDATE criteria_set_version SET locked = 1
-      WHERE id = (SELECT criteria_set_version_id FROM registration WHERE id = NEW.registration_id) AND locked = 0; END`.execute(db);
+      WHERE id = (SELECT criteria_set_version_id FROM registration WHERE id = NEW.registration_id) AND locked = 0; END`.execute(
+    db,
+  );
 
   await sql`CREATE TRIGGER registration_status_event_no_update BEFORE UPDATE ON registration_status_event
     BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: status history is append-only'); END`.execute(db);

@@ -17,7 +17,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('issuer_parent', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('issuer_name_lines_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('doc_symbol', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('doc_next_no', 'integer', (c) => c.notNull().defaultTo(1).check(sql`doc_next_no >= 1`))
+    .addColumn('doc_next_no', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`doc_next_no >= 1`),
+    )
     .addColumn('doc_series_year', 'integer')
     .addColumn('place_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('decision_no', 'text', (c) => c.notNull().defaultTo(''))
@@ -39,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('full_name_folded', 'text', (c) => c.notNull())
     .addColumn('office', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('position', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('role', 'text', (c) => c.notNull().check(sql`role IN ('chair', 'vice_chair', 'member', 'member_secretary', 'secretary')`))
+    .addColumn('role', 'text', (c) =>
+      c.notNull().check(sql`role IN ('chair', 'vice_chair', 'member', 'member_secretary', 'secretary')`),
+    )
     .addColumn('sort_order', 'integer', (c) => c.notNull())
     .addColumn('active_from', 'text', (c) => c.notNull())
     .addColumn('active_to', 'text')
@@ -65,11 +72,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('show_info_aggregates', 'integer', (c) => c.notNull().check(sql`show_info_aggregates IN (0, 1)`))
     .addColumn('minima_rule', 'text', (c) => c.notNull().check(sql`minima_rule IN ('mean', 'every_member')`))
     .addColumn('display_decimals', 'integer', (c) => c.notNull().check(sql`display_decimals BETWEEN 0 AND 3`))
-    .addColumn('members_see_others_before_submit', 'integer', (c) => c.notNull().check(sql`members_see_others_before_submit IN (0, 1)`))
+    .addColumn('members_see_others_before_submit', 'integer', (c) =>
+      c.notNull().check(sql`members_see_others_before_submit IN (0, 1)`),
+    )
     .addColumn('reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
-    .addCheckConstraint('council_rules_quorum', sql`quorum_numerator >= 1 AND quorum_denominator >= 1 AND quorum_numerator <= quorum_denominator`)
+    .addCheckConstraint(
+      'council_rules_quorum',
+      sql`quorum_numerator >= 1 AND quorum_denominator >= 1 AND quorum_numerator <= quorum_denominator`,
+    )
     .addUniqueConstraint('council_rules_version', ['council_id', 'version'])
     .execute();
 
@@ -89,7 +101,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('chair_member_id', 'integer', (c) => c.references('council_member.id').onDelete('restrict'))
     .addColumn('secretary_member_id', 'integer', (c) => c.references('council_member.id').onDelete('restrict'))
     .addColumn('rules_id', 'integer', (c) => c.notNull().references('council_rules.id').onDelete('restrict'))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('preparing').check(sql`status IN ('preparing', 'in_progress', 'closed', 'finalized')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('preparing')
+        .check(sql`status IN ('preparing', 'in_progress', 'closed', 'finalized')`),
+    )
     .addColumn('opened_at', 'text')
     .addColumn('closed_at', 'text')
     .addColumn('finalized_at', 'text')
@@ -131,8 +148,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('registration_id', 'integer', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull().check(sql`length(trim(reason)) > 0`))
     .addColumn('declared_at', 'text', (c) => c.notNull())
-    .addForeignKeyConstraint('session_conflict_member', ['session_id', 'member_id'], 'session_attendance', ['session_id', 'member_id'], (f) => f.onDelete('cascade'))
-    .addForeignKeyConstraint('session_conflict_item', ['session_id', 'registration_id'], 'session_agenda_item', ['session_id', 'registration_id'], (f) => f.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'session_conflict_member',
+      ['session_id', 'member_id'],
+      'session_attendance',
+      ['session_id', 'member_id'],
+      (f) => f.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'session_conflict_item',
+      ['session_id', 'registration_id'],
+      'session_agenda_item',
+      ['session_id', 'registration_id'],
+      (f) => f.onDelete('cascade'),
+    )
     .addUniqueConstraint('session_conflict_once', ['session_id', 'member_id', 'registration_id'])
     .execute();
 
@@ -150,7 +179,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           OR (OLD.active_to IS NOT NULL AND NEW.active_to IS NOT OLD.active_to))
       AND EXISTS (SELECT 1 FROM session_attendance a JOIN session s ON s.id = a.session_id
                   WHERE a.member_id = OLD.id AND s.status <> 'preparing')
-    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this council member took part in a session; end the membership and add a new one instead of rewriting it'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this council member took part in a session; end the membership and add a new one instead of rewriting it'); END`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER council_member_no_delete BEFORE DELETE ON council_member
     WHEN EXISTS (SELECT 1 FROM session_attendance WHERE member_id = OLD.id)
     BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: this council member is listed in a session and cannot be deleted'); END`.execute(db);
@@ -173,7 +204,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Agenda, attendance and recusals are frozen once the session is closed or finalized.
   for (const table of ['session_agenda_item', 'session_attendance', 'session_conflict']) {
-    for (const [op, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
+    for (const [op, row] of [
+      ['INSERT', 'NEW'],
+      ['UPDATE', 'NEW'],
+      ['DELETE', 'OLD'],
+    ] as const) {
       await sql
         .raw(
           `CREATE TRIGGER ${table}_frozen_${op.toLowerCase()} BEFORE ${op} ON ${table}

@@ -17,22 +17,49 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('registration_id', 'integer', (c) => c.notNull().references('registration.id').onDelete('restrict'))
     .addColumn('member_id', 'integer', (c) => c.notNull().references('council_member.id').onDelete('restrict'))
     // Copied from the registration when the sheet is created: the sheet names the exact version it was scored on.
-    .addColumn('criteria_set_version_id', 'integer', (c) => c.notNull().references('criteria_set_version.id').onDelete('restrict'))
+    .addColumn('criteria_set_version_id', 'integer', (c) =>
+      c.notNull().references('criteria_set_version.id').onDelete('restrict'),
+    )
     // 0 = the first scoring; 1, 2 … = re-scoring rounds opened by the chair (score_rescoring_round).
-    .addColumn('rescoring_round', 'integer', (c) => c.notNull().defaultTo(0).check(sql`rescoring_round >= 0`))
+    .addColumn('rescoring_round', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`rescoring_round >= 0`),
+    )
     .addColumn('source', 'text', (c) => c.notNull().check(sql`source IN ('member', 'paper')`))
     // Paper sheets: who typed them in ("nhập từ phiếu giấy"), both names for a double entry.
     .addColumn('entered_by', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status IN ('draft', 'submitted', 'superseded')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status IN ('draft', 'submitted', 'superseded')`),
+    )
     // Derived from the answers on every change (sheet-rules.ts) so lists, progress and spread
     // read one row per sheet.
     .addColumn('total_points', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('answered_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('applicable_count', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('complete', 'integer', (c) => c.notNull().defaultTo(0).check(sql`complete IN (0, 1)`))
-    .addColumn('disqualified', 'integer', (c) => c.notNull().defaultTo(0).check(sql`disqualified IN (0, 1)`))
+    .addColumn('complete', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`complete IN (0, 1)`),
+    )
+    .addColumn('disqualified', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`disqualified IN (0, 1)`),
+    )
     .addColumn('disqualify_reason', 'text')
-    .addColumn('stopped', 'integer', (c) => c.notNull().defaultTo(0).check(sql`stopped IN (0, 1)`))
+    .addColumn('stopped', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`stopped IN (0, 1)`),
+    )
     // "Ý kiến của người đánh giá" at the foot of the phiếu.
     .addColumn('opinion', 'text', (c) => c.notNull().defaultTo(''))
     // Why the member revised their score in a re-scoring round.
@@ -44,7 +71,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('score_sheet_once', ['session_id', 'registration_id', 'member_id', 'rescoring_round'])
     .addCheckConstraint('score_sheet_submitted_at', sql`(status = 'draft') = (submitted_at IS NULL)`)
     .addCheckConstraint('score_sheet_paper_enterer', sql`source <> 'paper' OR entered_by IS NOT NULL`)
-    .addCheckConstraint('score_sheet_disqualify_reason', sql`disqualified = 0 OR length(trim(coalesce(disqualify_reason, ''))) > 0`)
+    .addCheckConstraint(
+      'score_sheet_disqualify_reason',
+      sql`disqualified = 0 OR length(trim(coalesce(disqualify_reason, ''))) > 0`,
+    )
     .execute();
   await db.schema.createIndex('score_sheet_member').on('score_sheet').columns(['session_id', 'member_id']).execute();
   await db.schema.createIndex('score_sheet_registration').on('score_sheet').columns(['registration_id']).execute();
@@ -70,7 +100,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('score_answer_event_sheet').on('score_answer_event').columns(['sheet_id', 'seq']).execute();
-  await sql`CREATE UNIQUE INDEX score_answer_event_undo_once ON score_answer_event(undoes_seq) WHERE undoes_seq IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX score_answer_event_undo_once ON score_answer_event(undoes_seq) WHERE undoes_seq IS NOT NULL`.execute(
+    db,
+  );
 
   // The current answer per criterion, maintained by the service in the same transaction as the event.
   await sql`CREATE TABLE score_answer (
@@ -120,7 +152,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('entered_by', 'text', (c) => c.notNull().check(sql`length(trim(entered_by)) > 0`))
     .addColumn('written_total', 'integer')
     .addColumn('opinion', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status IN ('open', 'committed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status IN ('open', 'committed')`),
+    )
     .addColumn('committed_sheet_id', 'integer', (c) => c.references('score_sheet.id').onDelete('restrict'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -151,7 +188,9 @@ async function createSheetTriggers(db: Kysely<unknown>): Promise<void> {
   // The sheet is scored on the registration's pinned criteria set, nothing else.
   await sql`CREATE TRIGGER score_sheet_set_matches BEFORE INSERT ON score_sheet
     WHEN NEW.criteria_set_version_id IS NOT (SELECT criteria_set_version_id FROM registration WHERE id = NEW.registration_id)
-    BEGIN SELECT RAISE(ABORT, 'CONFLICT: a score sheet must use the criteria set version pinned on its registration'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'CONFLICT: a score sheet must use the criteria set version pinned on its registration'); END`.execute(
+    db,
+  );
 
   // A criteria set version used by any sheet never changes again (shared rule with self-assessment).
   await sql`CREATE TRIGGER score_sheet_locks_set AFTER INSERT ON score_sheet
@@ -161,11 +200,31 @@ async function createSheetTriggers(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TRIGGER registration_set_pinned_by_sheet BEFORE UPDATE OF criteria_set_version_id ON registration
     WHEN NEW.criteria_set_version_id IS NOT OLD.criteria_set_version_id
       AND EXISTS (SELECT 1 FROM score_sheet WHERE registration_id = OLD.id)
-    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the registration has score sheets on its criteria set; the set cannot be changed'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the registration has score sheets on its criteria set; the set cannot be changed'); END`.execute(
+    db,
+  );
 
   // Submitted: only the status may move on (superseded by a re-scoring, or back to draft by an
   // audited unlock); every scored field stays as submitted. Superseded: never changes.
-  const scored = ['session_id', 'registration_id', 'member_id', 'criteria_set_version_id', 'rescoring_round', 'source', 'entered_by', 'total_points', 'answered_count', 'applicable_count', 'complete', 'disqualified', 'disqualify_reason', 'stopped', 'opinion', 'revision_reason', 'created_at'];
+  const scored = [
+    'session_id',
+    'registration_id',
+    'member_id',
+    'criteria_set_version_id',
+    'rescoring_round',
+    'source',
+    'entered_by',
+    'total_points',
+    'answered_count',
+    'applicable_count',
+    'complete',
+    'disqualified',
+    'disqualify_reason',
+    'stopped',
+    'opinion',
+    'revision_reason',
+    'created_at',
+  ];
   await sql
     .raw(
       `CREATE TRIGGER score_sheet_submitted_frozen BEFORE UPDATE ON score_sheet
@@ -192,7 +251,11 @@ async function createSheetTriggers(db: Kysely<unknown>): Promise<void> {
     BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: score_answer_event is append-only'); END`.execute(db);
 
   for (const table of ['score_answer', 'score_declaration']) {
-    for (const [op, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
+    for (const [op, row] of [
+      ['INSERT', 'NEW'],
+      ['UPDATE', 'NEW'],
+      ['DELETE', 'OLD'],
+    ] as const) {
       await sql
         .raw(
           `CREATE TRIGGER ${table}_draft_only_${op.toLowerCase()} BEFORE ${op} ON ${table}
@@ -217,7 +280,11 @@ async function createPaperTriggers(db: Kysely<unknown>): Promise<void> {
     WHEN OLD.status = 'committed'
     BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: a committed paper entry cannot be deleted'); END`.execute(db);
   for (const table of ['paper_entry_answer', 'paper_entry_declaration']) {
-    for (const [op, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
+    for (const [op, row] of [
+      ['INSERT', 'NEW'],
+      ['UPDATE', 'NEW'],
+      ['DELETE', 'OLD'],
+    ] as const) {
       await sql
         .raw(
           `CREATE TRIGGER ${table}_open_only_${op.toLowerCase()} BEFORE ${op} ON ${table}

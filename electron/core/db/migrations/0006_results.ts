@@ -23,7 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // these results is in the chain up to this head.
     .addColumn('audit_head', 'text', (c) => c.notNull().check(sql`length(audit_head) = 64 AND audit_head NOT GLOB '*[^0-9a-f]*'`))
     // SHA-256 of results_json (canonical JSON of the results document, see results-digest.ts).
-    .addColumn('results_digest', 'text', (c) => c.notNull().check(sql`length(results_digest) = 64 AND results_digest NOT GLOB '*[^0-9a-f]*'`))
+    .addColumn('results_digest', 'text', (c) =>
+      c.notNull().check(sql`length(results_digest) = 64 AND results_digest NOT GLOB '*[^0-9a-f]*'`),
+    )
     .addColumn('results_json', 'text', (c) => c.notNull())
     .addColumn('finalized_at', 'text', (c) => c.notNull())
     .addColumn('finalized_by', 'text', (c) => c.notNull())
@@ -42,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('session_finalization_reopen_reason', sql`reopen_reason IS NULL OR length(trim(reopen_reason)) > 0`)
     .execute();
   // At most one finalization in force per session.
-  await sql`CREATE UNIQUE INDEX session_finalization_open ON session_finalization(session_id) WHERE reopened_at IS NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX session_finalization_open ON session_finalization(session_id) WHERE reopened_at IS NULL`.execute(
+    db,
+  );
 
   await sql`CREATE TRIGGER session_finalization_needs_closed BEFORE INSERT ON session_finalization
     WHEN (SELECT status FROM session WHERE id = NEW.session_id) IS NOT 'closed'
@@ -62,11 +66,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TRIGGER session_finalize_needs_record BEFORE UPDATE OF status ON session
     WHEN NEW.status = 'finalized' AND OLD.status IS NOT 'finalized'
       AND NOT EXISTS (SELECT 1 FROM session_finalization WHERE session_id = NEW.id AND reopened_at IS NULL)
-    BEGIN SELECT RAISE(ABORT, 'FORBIDDEN_STATE: a session is finalized only through the results area (results:finalize)'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'FORBIDDEN_STATE: a session is finalized only through the results area (results:finalize)'); END`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER session_unfinalize_needs_reopen BEFORE UPDATE OF status ON session
     WHEN OLD.status = 'finalized' AND NEW.status IS NOT 'finalized'
       AND EXISTS (SELECT 1 FROM session_finalization WHERE session_id = OLD.id AND reopened_at IS NULL)
-    BEGIN SELECT RAISE(ABORT, 'FORBIDDEN_STATE: a finalized session is reopened only with the chair''s reason (results:reopen)'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'FORBIDDEN_STATE: a finalized session is reopened only with the chair''s reason (results:reopen)'); END`.execute(
+    db,
+  );
 
   await freezeScoringOfFinalizedSessions(db);
 }
@@ -88,7 +96,11 @@ async function freezeScoringOfFinalizedSessions(db: Kysely<unknown>): Promise<vo
   };
   for (const [table, session] of Object.entries(sessionOf)) {
     // An update is refused when the row is in a finalized session or would move into one.
-    for (const [op, rows] of [['INSERT', ['NEW']], ['UPDATE', ['OLD', 'NEW']], ['DELETE', ['OLD']]] as const) {
+    for (const [op, rows] of [
+      ['INSERT', ['NEW']],
+      ['UPDATE', ['OLD', 'NEW']],
+      ['DELETE', ['OLD']],
+    ] as const) {
       const when = rows.map((row) => `(SELECT status FROM session WHERE id = ${session(row)}) = 'finalized'`).join(' OR ');
       await sql
         .raw(

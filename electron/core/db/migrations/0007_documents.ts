@@ -20,7 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('document_settings_pk', ['session_id', 'kind'])
     .execute();
-  for (const [op, row] of [['INSERT', 'NEW'], ['UPDATE', 'OLD'], ['DELETE', 'OLD']] as const) {
+  for (const [op, row] of [
+    ['INSERT', 'NEW'],
+    ['UPDATE', 'OLD'],
+    ['DELETE', 'OLD'],
+  ] as const) {
     await sql
       .raw(
         `CREATE TRIGGER document_settings_finalized_${op.toLowerCase()} BEFORE ${op} ON document_settings

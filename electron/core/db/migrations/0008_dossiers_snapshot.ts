@@ -12,7 +12,13 @@ import { type Kysely, sql } from 'kysely';
  * Never edit after release.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const col of ['snapshot_product_name', 'snapshot_product_code', 'snapshot_producer_name', 'snapshot_producer_address', 'snapshot_at']) {
+  for (const col of [
+    'snapshot_product_name',
+    'snapshot_product_code',
+    'snapshot_producer_name',
+    'snapshot_producer_address',
+    'snapshot_at',
+  ]) {
     await db.schema.alterTable('registration').addColumn(col, 'text').execute();
   }
 
@@ -40,7 +46,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       NEW.snapshot_product_name IS NOT OLD.snapshot_product_name OR NEW.snapshot_product_code IS NOT OLD.snapshot_product_code
       OR NEW.snapshot_producer_name IS NOT OLD.snapshot_producer_name OR NEW.snapshot_producer_address IS NOT OLD.snapshot_producer_address
       OR NEW.snapshot_at IS NOT OLD.snapshot_at)
-    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the names recorded when the registration was evaluated can no longer change'); END`.execute(db);
+    BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: the names recorded when the registration was evaluated can no longer change'); END`.execute(
+    db,
+  );
 
   await db.schema.createIndex('producer_kind_name').on('producer').columns(['kind', 'name_folded', 'id']).execute();
   await db.schema.createIndex('producer_province').on('producer').columns(['province_code']).execute();

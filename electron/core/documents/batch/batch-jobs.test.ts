@@ -28,10 +28,17 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** `products` products scored by `members` members: products × members submitted sheets. */
 async function session(products: number, members: number, skipSheet?: () => boolean): Promise<Seeded> {
   core = await memoryCore();
-  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+    content_json: string;
+  };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
   const plans = Array.from({ length: members }, (_, m) => choicesForTotal(set, 60 + m, { keepMarks: true }));
-  return seedSession(core.ctx.sqlite, { products, members, choose: ({ member, code }) => plans[member]![code]!, ...(skipSheet ? { skipSheet } : {}) });
+  return seedSession(core.ctx.sqlite, {
+    products,
+    members,
+    choose: ({ member, code }) => plans[member]![code]!,
+    ...(skipSheet ? { skipSheet } : {}),
+  });
 }
 
 const status = async (jobId: string) => ok(await invoke(core.ctx, 'documents:batchStatus', { jobId }));
@@ -75,7 +82,13 @@ describe('documents:batch* — all sheets of a session in a worker thread', { ti
     last = Date.now();
     maxGap = 0;
     ticks = 0;
-    expect(started).toMatchObject({ sessionId: s.sessionId, state: 'running', total: 12, fileName: `tat-ca-phieu-danh-gia-phien-${s.sessionId}.pdf`, pages: null });
+    expect(started).toMatchObject({
+      sessionId: s.sessionId,
+      state: 'running',
+      total: 12,
+      fileName: `tat-ca-phieu-danh-gia-phien-${s.sessionId}.pdf`,
+      pages: null,
+    });
     const seen: number[] = [];
     const end = await until(started.jobId, (x) => {
       seen.push(x.done);
@@ -96,7 +109,9 @@ describe('documents:batch* — all sheets of a session in a worker thread', { ti
     const firsts = pages.filter((p) => p.includes('PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP'));
     expect(firsts.length).toBe(12);
     const text = pages.join('\n');
-    const names = core.ctx.sqlite.prepare('SELECT full_name FROM council_member WHERE id IN (' + s.memberIds.join(',') + ')').all() as { full_name: string }[];
+    const names = core.ctx.sqlite
+      .prepare('SELECT full_name FROM council_member WHERE id IN (' + s.memberIds.join(',') + ')')
+      .all() as { full_name: string }[];
     for (const n of names) expect(text.split(`Người đánh giá: ${n.full_name}`).length - 1).toBe(4);
     for (const code of s.productCodes) expect(text).toContain(`Mã số sản phẩm: ${code}`);
     // The file lives in the data folder's exports.
@@ -120,10 +135,15 @@ describe('documents:batch* — all sheets of a session in a worker thread', { ti
     expect(await status(started.jobId)).toEqual(after);
     expect(after.state).toBe('cancelled');
     expect(after.done).toBeLessThan(18);
-    expect(fs.existsSync(path.join(core.ctx.paths.dataDir, 'exports')) ? fs.readdirSync(path.join(core.ctx.paths.dataDir, 'exports')) : []).toEqual([]);
+    expect(
+      fs.existsSync(path.join(core.ctx.paths.dataDir, 'exports'))
+        ? fs.readdirSync(path.join(core.ctx.paths.dataDir, 'exports'))
+        : [],
+    ).toEqual([]);
     const result = await invoke(core.ctx, 'documents:batchResult', { jobId: started.jobId, offset: 0 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ code: 'FORBIDDEN_STATE', message: expect.stringContaining('the batch is cancelled') });
+    if (!result.ok)
+      expect(result.error).toMatchObject({ code: 'FORBIDDEN_STATE', message: expect.stringContaining('the batch is cancelled') });
 
     const again = ok(await invoke(core.ctx, 'documents:batchStart', { sessionId: s.sessionId }));
     expect((await until(again.jobId, (x) => x.state !== 'running')).state).toBe('done');
@@ -146,12 +166,18 @@ describe('documents:batch* — all sheets of a session in a worker thread', { ti
   it('says what is wrong: unknown job, malformed id, a session without sheets', async () => {
     const s = await session(1, 1, () => true);
     const unknown = await invoke(core.ctx, 'documents:batchStatus', { jobId: '5b0c8a52-6a43-4c1e-9a39-0d6f1f1e2a11' });
-    expect(unknown.ok ? null : unknown.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('start the batch again') });
+    expect(unknown.ok ? null : unknown.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('start the batch again'),
+    });
     const bad = await invoke(core.ctx, 'documents:batchCancel', { jobId: '12' } as never);
     expect(bad.ok ? null : bad.error.code).toBe('VALIDATION');
     const none = await invoke(core.ctx, 'documents:batchStart', { sessionId: 9999 });
     expect(none.ok ? null : none.error.code).toBe('NOT_FOUND');
     const empty = await invoke(core.ctx, 'documents:batchStart', { sessionId: s.sessionId });
-    expect(empty.ok ? null : empty.error).toMatchObject({ code: 'FORBIDDEN_STATE', message: expect.stringContaining('has no scoring sheet yet') });
+    expect(empty.ok ? null : empty.error).toMatchObject({
+      code: 'FORBIDDEN_STATE',
+      message: expect.stringContaining('has no scoring sheet yet'),
+    });
   });
 });

@@ -51,11 +51,28 @@ export class BatchJobs {
     const running = [...this.jobs.values()].filter((j) => j.state === 'running');
     if (running.length >= MAX_RUNNING) {
       const r = running[0]!;
-      throw new CoreError('CONFLICT', `A batch of sheets is already being printed (session ${r.sessionId}, ${r.done}/${r.total} sheets); wait for it or cancel it first`, { jobId: r.id });
+      throw new CoreError(
+        'CONFLICT',
+        `A batch of sheets is already being printed (session ${r.sessionId}, ${r.done}/${r.total} sheets); wait for it or cancel it first`,
+        { jobId: r.id },
+      );
     }
     const abort = new AbortController();
     let end!: () => void;
-    const job: BatchJob = { id: randomUUID(), sessionId, state: 'running', done: 0, total: input.sheets.length, fileName, file: null, pages: null, bytes: null, error: null, ended: new Promise<void>((r) => (end = r)), abort };
+    const job: BatchJob = {
+      id: randomUUID(),
+      sessionId,
+      state: 'running',
+      done: 0,
+      total: input.sheets.length,
+      fileName,
+      file: null,
+      pages: null,
+      bytes: null,
+      error: null,
+      ended: new Promise<void>((r) => (end = r)),
+      abort,
+    };
     this.jobs.set(job.id, job);
     renderSheetsInWorker(input, { signal: abort.signal, onProgress: (done) => (job.done = done) })
       .then(async (r) => {
@@ -68,7 +85,10 @@ export class BatchJobs {
       .catch((e: unknown) => {
         if (job.state !== 'running') return;
         job.state = 'failed';
-        job.error = e instanceof CoreError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+        job.error =
+          e instanceof CoreError
+            ? { code: e.code, message: e.message }
+            : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
       })
       .finally(() => {
         this.forgetOld();
@@ -79,7 +99,11 @@ export class BatchJobs {
 
   get(jobId: string): BatchJob {
     const job = this.jobs.get(jobId);
-    if (!job) throw new CoreError('NOT_FOUND', `jobId: no batch ${jobId} (it finished long ago or the app was restarted); start the batch again`);
+    if (!job)
+      throw new CoreError(
+        'NOT_FOUND',
+        `jobId: no batch ${jobId} (it finished long ago or the app was restarted); start the batch again`,
+      );
     return job;
   }
 
@@ -97,16 +121,23 @@ export class BatchJobs {
   async read(jobId: string, offset: number, length: number): Promise<{ job: BatchJob; chunk: Buffer }> {
     const job = this.get(jobId);
     if (job.state !== 'done' || !job.file || job.bytes === null) {
-      throw new CoreError('FORBIDDEN_STATE', `jobId: the batch is ${job.state} (${job.done}/${job.total} sheets); its PDF can be read only once it is done`);
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `jobId: the batch is ${job.state} (${job.done}/${job.total} sheets); its PDF can be read only once it is done`,
+      );
     }
-    if (offset > job.bytes) throw new CoreError('VALIDATION', `offset: ${offset} is past the end of the PDF (${job.bytes} bytes)`);
+    if (offset > job.bytes)
+      throw new CoreError('VALIDATION', `offset: ${offset} is past the end of the PDF (${job.bytes} bytes)`);
     const fh = await fs.promises.open(job.file, 'r');
     try {
       const chunk = Buffer.alloc(Math.min(length, job.bytes - offset));
       const { bytesRead } = await fh.read(chunk, 0, chunk.length, offset);
       return { job, chunk: chunk.subarray(0, bytesRead) };
     } catch (e) {
-      throw new CoreError('IO', `Cannot read the printed batch ${job.file}: ${e instanceof Error ? e.message : String(e)}; start the batch again`);
+      throw new CoreError(
+        'IO',
+        `Cannot read the printed batch ${job.file}: ${e instanceof Error ? e.message : String(e)}; start the batch again`,
+      );
     } finally {
       await fh.close();
     }

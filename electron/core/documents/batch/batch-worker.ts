@@ -37,5 +37,9 @@ async function run(input: BatchWorkerInput): Promise<void> {
 }
 
 run(workerData as BatchWorkerInput).catch((e: unknown) => {
-  post({ type: 'error', code: e instanceof CoreError ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
+  post({
+    type: 'error',
+    code: e instanceof CoreError ? e.code : 'INTERNAL',
+    message: e instanceof Error ? e.message : String(e),
+  });
 });

@@ -55,7 +55,9 @@ export class PageCanvas {
   /** Text whose line box starts `top` pt below the page's top edge (baseline at top + ascender). */
   text(s: string, x: number, top: number, size: number, style: FontStyle): void {
     if (!s) return;
-    const key = (this.fontKeys[style] ??= this.page.node.newFontDictionary(this.glyphs.fonts[style].name, this.glyphs.fonts[style].ref).asString());
+    const key = (this.fontKeys[style] ??= this.page.node
+      .newFontDictionary(this.glyphs.fonts[style].name, this.glyphs.fonts[style].ref)
+      .asString());
     const y = this.height - top - ASCENDER * size;
     this.ops.push(`BT ${key} ${n(size)} Tf ${n(x)} ${n(y)} Td ${this.glyphs.encode(s, style)} Tj ET`);
   }

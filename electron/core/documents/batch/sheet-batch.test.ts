@@ -84,9 +84,14 @@ describe('all sheets of a session in one PDF (template + values)', { timeout: 12
   it('stops when cancelled, and refuses an empty list or mixed sessions', async () => {
     const ctl = new AbortController();
     const sheets = [sheetData({ integrity: INTEGRITY }), sheetData({ memberIndex: 1, integrity: INTEGRITY })];
-    const run = renderScoringSheetsBatch(sheets, t, { signal: ctl.signal, onProgress: () => ctl.abort(new Error('cancelled by the secretary')) });
+    const run = renderScoringSheetsBatch(sheets, t, {
+      signal: ctl.signal,
+      onProgress: () => ctl.abort(new Error('cancelled by the secretary')),
+    });
     await expect(run).rejects.toThrow(/cancelled by the secretary/u);
     await expect(renderScoringSheetsBatch([], t)).rejects.toThrow(/no sheet to print/u);
-    await expect(renderScoringSheetsBatch([sheets[0]!, sheetData({ integrity: { ...INTEGRITY, digest: 'b'.repeat(64) } })], t)).rejects.toThrow(/different session digests/u);
+    await expect(
+      renderScoringSheetsBatch([sheets[0]!, sheetData({ integrity: { ...INTEGRITY, digest: 'b'.repeat(64) } })], t),
+    ).rejects.toThrow(/different session digests/u);
   });
 });

@@ -14,7 +14,19 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFEmbeddedPage, type PDFImage } from 'pdf-lib';
 import { appendPage, GlyphCache, PageCanvas, type FontStyle, type Fonts } from './page-canvas';
 import { CoreError } from '../../errors';
-import { answerMapOf, FORM_TABLE, IDENT_FIELDS, identValues, fitSize, IDENT_SIZE, SCORE_COL, SHEET_IDS, SHEET_WIDTH, sheetTail, sheetTotals } from '../builders/scoring-sheet';
+import {
+  answerMapOf,
+  FORM_TABLE,
+  IDENT_FIELDS,
+  identValues,
+  fitSize,
+  IDENT_SIZE,
+  SCORE_COL,
+  SHEET_IDS,
+  SHEET_WIDTH,
+  sheetTail,
+  sheetTotals,
+} from '../builders/scoring-sheet';
 import type { DocT } from '../doc-t';
 import { digestQrDataUrl, digestToken } from '../integrity/digest-code';
 import { CHECKBOX } from '../layout/checkbox';
@@ -43,7 +55,8 @@ export interface BatchResult {
   templates: number;
 }
 
-const styleOf = (r: { bold?: boolean; italics?: boolean }): FontStyle => (r.bold && r.italics ? 'bolditalics' : r.bold ? 'bold' : r.italics ? 'italics' : 'normal');
+const styleOf = (r: { bold?: boolean; italics?: boolean }): FontStyle =>
+  r.bold && r.italics ? 'bolditalics' : r.bold ? 'bold' : r.italics ? 'italics' : 'normal';
 
 const [LEFT, TOP, RIGHT, BOTTOM] = DECREE_MARGINS;
 const H = A4.height;
@@ -51,10 +64,16 @@ const H = A4.height;
 const YIELD_EVERY = 10;
 
 /** Renders every sheet into one PDF; sheets of one session share one digest. */
-export async function renderScoringSheetsBatch(sheets: ScoringSheetData[], t: DocT, opts: BatchOptions = {}): Promise<BatchResult> {
-  if (sheets.length === 0) throw new CoreError('VALIDATION', 'sheets: there is no sheet to print; choose a session with scored products');
+export async function renderScoringSheetsBatch(
+  sheets: ScoringSheetData[],
+  t: DocT,
+  opts: BatchOptions = {},
+): Promise<BatchResult> {
+  if (sheets.length === 0)
+    throw new CoreError('VALIDATION', 'sheets: there is no sheet to print; choose a session with scored products');
   const digests = new Set(sheets.map((s) => (s.integrity ? `${s.integrity.sessionRef}:${s.integrity.digest}` : '')));
-  if (digests.size > 1) throw new CoreError('VALIDATION', 'sheets: the sheets carry different session digests; print one session at a time');
+  if (digests.size > 1)
+    throw new CoreError('VALIDATION', 'sheets: the sheets carry different session digests; print one session at a time');
   // Validate every answer list before any work (the same checks as the single-sheet builder).
   sheets.forEach((s) => answerMapOf(s.form, s.answers));
 
@@ -90,7 +109,10 @@ export async function renderScoringSheetsBatch(sheets: ScoringSheetData[], t: Do
     let entry = templates.get(key);
     if (!entry) {
       const tpl = await renderSheetTemplate(sheet, t, opts);
-      const pages = await out.embedPdf(tpl.pdf, Array.from({ length: tpl.pageCount }, (_, i) => i));
+      const pages = await out.embedPdf(
+        tpl.pdf,
+        Array.from({ length: tpl.pageCount }, (_, i) => i),
+      );
       entry = { tpl, pages };
       templates.set(key, entry);
     }
@@ -105,7 +127,15 @@ export async function renderScoringSheetsBatch(sheets: ScoringSheetData[], t: Do
 }
 
 /** Draws one sheet (template pages with values, then the closing part, flowing to new pages if needed); returns its page count. */
-function drawSheet(out: PDFDocument, tpl: SheetTemplate, tplPages: PDFEmbeddedPage[], d: ScoringSheetData, t: DocT, glyphs: GlyphCache, qr: PDFImage | null): number {
+function drawSheet(
+  out: PDFDocument,
+  tpl: SheetTemplate,
+  tplPages: PDFEmbeddedPage[],
+  d: ScoringSheetData,
+  t: DocT,
+  glyphs: GlyphCache,
+  qr: PDFImage | null,
+): number {
   const newPage = () => new PageCanvas(out, appendPage(out, A4.width, A4.height), glyphs);
   const pages: PageCanvas[] = tplPages.map((embedded) => {
     const c = newPage();
@@ -125,7 +155,14 @@ function drawSheet(out: PDFDocument, tpl: SheetTemplate, tplPages: PDFEmbeddedPa
     const value = values[field];
     const room = LEFT + SHEET_WIDTH - s.left;
     if (value) pages[s.page - 1]!.text(value, s.left, s.top, fitSize(value, room), 'bold');
-    else pages[s.page - 1]!.text('…'.repeat(Math.max(3, Math.floor((room - 5) / textWidth('…', IDENT_SIZE)))), s.left, s.top, IDENT_SIZE, 'normal');
+    else
+      pages[s.page - 1]!.text(
+        '…'.repeat(Math.max(3, Math.floor((room - 5) / textWidth('…', IDENT_SIZE)))),
+        s.left,
+        s.top,
+        IDENT_SIZE,
+        'normal',
+      );
   }
   if (d.rescoringRound > 0) {
     const s = spot(SHEET_IDS.rescoring);
@@ -138,7 +175,13 @@ function drawSheet(out: PDFDocument, tpl: SheetTemplate, tplPages: PDFEmbeddedPa
   const score = (id: string, value: number, bold: boolean): Spot => {
     const s = spot(id);
     const str = String(value);
-    pages[s.page - 1]!.text(str, LEFT + FORM_TABLE.scoreX + (SCORE_COL - textWidth(str, size, bold)) / 2, s.top + FORM_TABLE.padTop, size, bold ? 'bold' : 'normal');
+    pages[s.page - 1]!.text(
+      str,
+      LEFT + FORM_TABLE.scoreX + (SCORE_COL - textWidth(str, size, bold)) / 2,
+      s.top + FORM_TABLE.padTop,
+      size,
+      bold ? 'bold' : 'normal',
+    );
     return s;
   };
   const chosen = answerMapOf(d.form, d.answers);

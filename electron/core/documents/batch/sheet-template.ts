@@ -33,7 +33,12 @@ export function templateKey(d: ScoringSheetData): string {
   return canonicalJson({ form: d.form, setup: d.setup ?? null, rescoring: d.rescoringRound > 0 });
 }
 
-function templateDoc(sample: ScoringSheetData, t: DocT, mode: SheetMode, onNode?: (id: string, page: number, left: number, top: number) => void): TDocumentDefinitions {
+function templateDoc(
+  sample: ScoringSheetData,
+  t: DocT,
+  mode: SheetMode,
+  onNode?: (id: string, page: number, left: number, top: number) => void,
+): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     pageMargins: DECREE_MARGINS,
@@ -47,7 +52,8 @@ function templateDoc(sample: ScoringSheetData, t: DocT, mode: SheetMode, onNode?
           // layout; it never asks for a break, so the layout runs once.
           pageBreakBefore: (node: unknown) => {
             const info = node as { id?: string; startPosition?: { pageNumber: number; left: number; top: number } };
-            if (info.id && info.startPosition) onNode(info.id, info.startPosition.pageNumber, info.startPosition.left, info.startPosition.top);
+            if (info.id && info.startPosition)
+              onNode(info.id, info.startPosition.pageNumber, info.startPosition.left, info.startPosition.top);
             return false;
           },
         }
@@ -83,7 +89,11 @@ export async function renderSheetTemplate(sample: ScoringSheetData, t: DocT, opt
         for (const m of item.str.matchAll(MARKER_RE)) {
           const baseline = item.transform[5] as number;
           // Score cells are 12-pt lines: the top is the baseline less the ascender.
-          spots.set(m[1]!, { page: p, left: DECREE_MARGINS[0] + FORM_TABLE.scoreX, top: A4.height - baseline - ASCENDER * FORM_TABLE.size - FORM_TABLE.padTop });
+          spots.set(m[1]!, {
+            page: p,
+            left: DECREE_MARGINS[0] + FORM_TABLE.scoreX,
+            top: A4.height - baseline - ASCENDER * FORM_TABLE.size - FORM_TABLE.padTop,
+          });
         }
       }
       page.cleanup();
@@ -91,7 +101,8 @@ export async function renderSheetTemplate(sample: ScoringSheetData, t: DocT, opt
   } finally {
     await loading.destroy();
   }
-  if (!spots.has('tail')) throw new Error('renderSheetTemplate: the layout did not report the placeholders (pdfmake pageBreakBefore)');
+  if (!spots.has('tail'))
+    throw new Error('renderSheetTemplate: the layout did not report the placeholders (pdfmake pageBreakBefore)');
   const pdf = await renderPdf(templateDoc(sample, t, 'template'), opts);
   return { pdf, pageCount, spots };
 }

@@ -44,6 +44,8 @@ export function renderSheetsInWorker(input: BatchWorkerInput, opts: WorkerRunOpt
       }
     });
     worker.on('error', (e) => settle(() => reject(new CoreError('INTERNAL', `The batch worker failed: ${e.message}`))));
-    worker.on('exit', (code) => settle(() => reject(new CoreError('INTERNAL', `The batch worker stopped (exit code ${code}) before finishing the PDF`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new CoreError('INTERNAL', `The batch worker stopped (exit code ${code}) before finishing the PDF`))),
+    );
   });
 }

@@ -37,8 +37,12 @@ describe('Giấy chứng nhận', { timeout: 60_000 }, () => {
     expect(flat).toContain('Mã số sản phẩm: 87-29000-001-2026');
     expect(flat).toContain('Chủ thể: Hợp tác xã Đồng Tháp');
     expect(flat).toContain('Đạt hạng: 4 sao');
-    expect(flat).toContain('Theo Quyết định số 35/QĐ-UBND ngày 20 tháng 01 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp.');
-    expect(flat).toContain('Giấy chứng nhận có giá trị 36 tháng, kể từ ngày 20 tháng 01 năm 2026 đến hết ngày 20 tháng 01 năm 2029.');
+    expect(flat).toContain(
+      'Theo Quyết định số 35/QĐ-UBND ngày 20 tháng 01 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp.',
+    );
+    expect(flat).toContain(
+      'Giấy chứng nhận có giá trị 36 tháng, kể từ ngày 20 tháng 01 năm 2026 đến hết ngày 20 tháng 01 năm 2029.',
+    );
     expect(flat).toContain('Số: 125/GCN-UBND');
     expect(flat).toContain('KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
     expect(flat).toContain(INTEGRITY.digest);

@@ -63,19 +63,31 @@ export function buildCertificate(d: CertificateData, t: DocT): TDocumentDefiniti
       ],
       margin: [0, 4, 0, 4],
     },
-    { text: t('certificate.basis', { decision: d.decisionCitation }), fontSize: 13, italics: true, alignment: 'center', margin: [mm(20), 2, mm(20), 0] },
+    {
+      text: t('certificate.basis', { decision: d.decisionCitation }),
+      fontSize: 13,
+      italics: true,
+      alignment: 'center',
+      margin: [mm(20), 2, mm(20), 0],
+    },
     {
       text: t('certificate.validity', { months, from: longDate(t, d.issuedOn), until: longDate(t, certificateExpiry(d)) }),
       fontSize: 13,
       alignment: 'center',
       margin: [0, 2, 0, 0],
     },
-    { ...(rightSignature(d.signer, width, { placeDate: placeDateLine(t, d.placeDate) }) as object), margin: [0, 4, 0, 0] } as Content,
+    {
+      ...(rightSignature(d.signer, width, { placeDate: placeDateLine(t, d.placeDate) }) as object),
+      margin: [0, 4, 0, 0],
+    } as Content,
   ];
   return documentOf(
     [
       {
-        ...section({ stack: content, lineHeight: SINGLE }, { t, integrity: d.integrity, margins: MARGINS, orientation: 'landscape', qrBottomGap: mm(12) }),
+        ...section(
+          { stack: content, lineHeight: SINGLE },
+          { t, integrity: d.integrity, margins: MARGINS, orientation: 'landscape', qrBottomGap: mm(12) },
+        ),
         background: () => frame(),
       },
     ],

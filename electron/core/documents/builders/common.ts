@@ -9,13 +9,16 @@ export const th = (text: string, extra: Record<string, unknown> = {}): TableCell
   ({ text, bold: true, alignment: 'center', fontSize: SIZE.table, ...extra }) as TableCell;
 
 /** A body cell of a grid table. */
-export const td = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, fontSize: SIZE.table, ...extra }) as TableCell;
+export const td = (text: string, extra: Record<string, unknown> = {}): TableCell =>
+  ({ text, fontSize: SIZE.table, ...extra }) as TableCell;
 
 /** "Nước mắm Phú Quốc – Hợp tác xã Đồng Tháp". */
-export const productLabel = (t: DocT, p: Product): string => t('common.productWithProducer', { product: p.name, producer: p.producerName });
+export const productLabel = (t: DocT, p: Product): string =>
+  t('common.productWithProducer', { product: p.name, producer: p.producerName });
 
 /** Number of distinct producers among products (by name and address, as printed). */
-export const producerCount = (products: Product[]): number => new Set(products.map((p) => `${p.producerName}\u0000${p.producerAddress}`)).size;
+export const producerCount = (products: Product[]): number =>
+  new Set(products.map((p) => `${p.producerName}\u0000${p.producerAddress}`)).size;
 
 /** Ends a list of "…;" items with "." on the last one, as the decree's lists do. */
 export function closeList(items: string[]): string[] {

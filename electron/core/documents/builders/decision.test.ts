@@ -31,12 +31,16 @@ describe('Dự thảo Quyết định công nhận', { timeout: 60_000 }, () => 
   });
 
   it('states the authority, the legal bases, the proposal and the articles', () => {
-    expect(flat).toContain('QUYẾT ĐỊNH Về việc công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp năm 2026 (đợt 1)');
+    expect(flat).toContain(
+      'QUYẾT ĐỊNH Về việc công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp năm 2026 (đợt 1)',
+    );
     expect(flat).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP');
     expect(flat).toContain('Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ');
     expect(flat).toContain('Tờ trình số 15/TTr-SNNMT ngày 08 tháng 01 năm 2026,');
     expect(flat).toContain('QUYẾT ĐỊNH:');
-    expect(flat).toContain('Điều 1. Công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp năm 2026 đối với 06 sản phẩm, trong đó: 04 sản phẩm đạt 4 sao, 02 sản phẩm đạt 3 sao (có Danh sách kèm theo).');
+    expect(flat).toContain(
+      'Điều 1. Công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp năm 2026 đối với 06 sản phẩm, trong đó: 04 sản phẩm đạt 4 sao, 02 sản phẩm đạt 3 sao (có Danh sách kèm theo).',
+    );
     expect(flat).toContain('Giấy chứng nhận có giá trị trong thời hạn 36 tháng kể từ ngày ban hành.');
     expect(flat).toContain('chịu trách nhiệm thi hành Quyết định này./.');
     expect(flat).toContain('KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
@@ -48,7 +52,9 @@ describe('Dự thảo Quyết định công nhận', { timeout: 60_000 }, () => 
     expect(annexStart).toBeGreaterThan(0);
     const annex = pages.slice(annexStart).join('\n').replace(/\s+/gu, ' ');
     expect(annex).toContain('DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP NĂM 2026');
-    expect(flat).toMatch(/I\. SẢN PHẨM ĐẠT OCOP 4 SAO .*Nước mắm Phú Quốc .*85,19 4 sao .*II\. SẢN PHẨM ĐẠT OCOP 3 SAO .*Xoài cát Hòa Lộc/u);
+    expect(flat).toMatch(
+      /I\. SẢN PHẨM ĐẠT OCOP 4 SAO .*Nước mắm Phú Quốc .*85,19 4 sao .*II\. SẢN PHẨM ĐẠT OCOP 3 SAO .*Xoài cát Hòa Lộc/u,
+    );
     expect(flat).not.toContain('Hạt sen sấy Tháp Mười');
     expect(flat).not.toContain('Khô cá lóc đồng');
     // A long annex: its second page is numbered 2 whatever the decision's length.

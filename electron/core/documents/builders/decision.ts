@@ -26,33 +26,56 @@ const PROVINCIAL_STARS: Star[] = [4, 3];
 export function buildDecision(d: DecisionData, t: DocT): TDocumentDefinitions {
   const width = contentWidth('portrait', DECREE_MARGINS);
   const basis = getLegalBasis(d.legalBasis);
-  const groups = PROVINCIAL_STARS.map((star) => ({ star, products: d.products.filter((p) => p.star === star) })).filter((g) => g.products.length > 0);
-  const breakdown = groups.map((g) => t('decision.article1Item', { count: countText(g.products.length), stars: starText(t, g.star) })).join(', ');
+  const groups = PROVINCIAL_STARS.map((star) => ({ star, products: d.products.filter((p) => p.star === star) })).filter(
+    (g) => g.products.length > 0,
+  );
+  const breakdown = groups
+    .map((g) => t('decision.article1Item', { count: countText(g.products.length), stars: starText(t, g.star) }))
+    .join(', ');
   const article = (n: number, text: string): Content => para([{ text: `${t('decision.article', { n })} `, bold: true }, text]);
 
   const main: Content[] = [
-    nd30Header(t, { issuer: d.setup.issuer, numberLine: numberLine(t, d.setup.number), placeDateLine: placeDateLine(t, d.setup.placeDate, d.year), width }),
+    nd30Header(t, {
+      issuer: d.setup.issuer,
+      numberLine: numberLine(t, d.setup.number),
+      placeDateLine: placeDateLine(t, d.setup.placeDate, d.year),
+      width,
+    }),
     titleBlock(t('decision.type'), t('decision.subject', { subject: d.subject }), width),
     { text: d.authority, fontSize: SIZE.body, bold: true, alignment: 'center', margin: [0, 6, 0, 6] },
     ...d.legalBases.map((b) => para(t('decision.basis', { text: b }), { italics: true, margin: [0, 3, 0, 0] })),
     para(t('decision.proposal', { text: d.proposal }), { italics: true, margin: [0, 3, 0, 0] }),
     { text: t('decision.decides'), fontSize: SIZE.body, bold: true, alignment: 'center', margin: [0, 10, 0, 4] },
-    article(1, t('decision.article1', { province: d.provinceName, year: d.year, count: countText(d.products.length), breakdown })),
+    article(
+      1,
+      t('decision.article1', { province: d.provinceName, year: d.year, count: countText(d.products.length), breakdown }),
+    ),
     article(2, t('decision.article2', { months: basis.certificateValidityMonths })),
     para(t('decision.article2Unit', { unit: d.presentingUnit })),
     // Điều 3 travels with the signature so the signer's page is never without text.
-    recipientsAndSignature(t, d.setup.recipients, d.signer, width, [article(3, t('decision.article3', { executors: d.executors.join(', ') }))]),
+    recipientsAndSignature(t, d.setup.recipients, d.signer, width, [
+      article(3, t('decision.article3', { executors: d.executors.join(', ') })),
+    ]),
   ];
 
   const annex: Content[] = [
     annexHeading(
       t('common.annex'),
       t('decision.annexTitle', { year: d.year }),
-      t('decision.annexAttached', { number: documentNumberText(d.setup.number), date: longDate(t, d.setup.placeDate.date, d.year), province: d.provinceName }),
+      t('decision.annexAttached', {
+        number: documentNumberText(d.setup.number),
+        date: longDate(t, d.setup.placeDate.date, d.year),
+        province: d.provinceName,
+      }),
       width,
     ),
     ...groups.flatMap((g, i) => [
-      { text: t('decision.annexGroup', { roman: roman(i + 1), stars: starText(t, g.star).toUpperCase() }), bold: true, fontSize: 13, margin: [0, 8, 0, 4] } as Content,
+      {
+        text: t('decision.annexGroup', { roman: roman(i + 1), stars: starText(t, g.star).toUpperCase() }),
+        bold: true,
+        fontSize: 13,
+        margin: [0, 8, 0, 4],
+      } as Content,
       annexTable(d, t, g.products),
     ]),
   ];

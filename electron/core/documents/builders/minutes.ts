@@ -2,7 +2,18 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { DocT } from '../doc-t';
 import { qrImages } from '../integrity/images';
 import { documentOf } from '../layout/document';
-import { countText, dateOf, longDate, meanText, numberLine, percentText, placeDateLine, points, starText, timeOf } from '../layout/format';
+import {
+  countText,
+  dateOf,
+  longDate,
+  meanText,
+  numberLine,
+  percentText,
+  placeDateLine,
+  points,
+  starText,
+  timeOf,
+} from '../layout/format';
 import { nd30Header } from '../layout/header';
 import { section } from '../layout/page-frame';
 import { dashList, para } from '../layout/paragraph';
@@ -34,12 +45,18 @@ export function buildMinutes(d: MinutesData, t: DocT): TDocumentDefinitions {
     para(t('minutes.location', { location: d.location })),
     ...attendance(d, t),
     para(t('minutes.chair', { name: d.chair.fullName, office: d.chair.office || t(`common.roles.${d.chair.role}`) })),
-    para(t('minutes.secretary', { name: d.secretary.fullName, office: d.secretary.office || t(`common.roles.${d.secretary.role}`) })),
+    para(
+      t('minutes.secretary', { name: d.secretary.fullName, office: d.secretary.office || t(`common.roles.${d.secretary.role}`) }),
+    ),
     para(t('minutes.content'), { bold: true }),
     ...body(d, t),
     para(t('minutes.readBack')),
     minutesSignatures(t, d.secretarySigner, d.chairSigner, d.setup.recipients, width, [
-      para(d.endedAt ? t('minutes.closing', { time: timeOf(t, d.endedAt), date: longDate(t, dateOf(d.endedAt)) }) : t('minutes.closingBlank')),
+      para(
+        d.endedAt
+          ? t('minutes.closing', { time: timeOf(t, d.endedAt), date: longDate(t, dateOf(d.endedAt)) })
+          : t('minutes.closingBlank'),
+      ),
     ]),
   ];
   return documentOf([section(content, { t, integrity: d.integrity })], {
@@ -58,7 +75,11 @@ function attendance(d: MinutesData, t: DocT): Content[] {
       closeList(
         present.map((a) =>
           a.member.office
-            ? t('minutes.presentLine', { name: a.member.fullName, office: a.member.office, role: t(`common.roles.${a.member.role}`) })
+            ? t('minutes.presentLine', {
+                name: a.member.fullName,
+                office: a.member.office,
+                role: t(`common.roles.${a.member.role}`),
+              })
             : t('minutes.presentLineNoOffice', { name: a.member.fullName, role: t(`common.roles.${a.member.role}`) }),
         ),
       ),
@@ -70,7 +91,11 @@ function attendance(d: MinutesData, t: DocT): Content[] {
       dashList(
         closeList(
           absent.map((a) =>
-            t('minutes.absentLine', { name: a.member.fullName, role: t(`common.roles.${a.member.role}`), reason: a.absenceReason || t('minutes.absentNoReason') }),
+            t('minutes.absentLine', {
+              name: a.member.fullName,
+              role: t(`common.roles.${a.member.role}`),
+              reason: a.absenceReason || t('minutes.absentNoReason'),
+            }),
           ),
         ),
       ),
@@ -120,7 +145,12 @@ function body(d: MinutesData, t: DocT): Content[] {
             s.rescoringRounds > 0 && s.spreadAfterCenti !== null
               ? t('minutes.spreadRescored', { rounds: s.rescoringRounds, after: points(t, s.spreadAfterCenti) })
               : t('minutes.spreadDiscussedOnly');
-          const line = t('minutes.spreadItem', { product: s.product.name, producer: s.product.producerName, before: points(t, s.spreadBeforeCenti), outcome });
+          const line = t('minutes.spreadItem', {
+            product: s.product.name,
+            producer: s.product.producerName,
+            before: points(t, s.spreadBeforeCenti),
+            outcome,
+          });
           return s.discussion ? `${line} ${s.discussion}` : line;
         }),
       ),
@@ -136,7 +166,12 @@ function body(d: MinutesData, t: DocT): Content[] {
   out.push(...conclusions(d, t));
   // The secretary's own conclusions and proposals follow those the results give.
   for (const p of d.proposals) out.push(para(p));
-  if (d.vote) out.push(para(t('minutes.vote', { for: countText(d.vote.for), against: countText(d.vote.against), abstain: countText(d.vote.abstain) })));
+  if (d.vote)
+    out.push(
+      para(
+        t('minutes.vote', { for: countText(d.vote.for), against: countText(d.vote.against), abstain: countText(d.vote.abstain) }),
+      ),
+    );
   return out;
 }
 
@@ -145,7 +180,12 @@ function conclusions(d: MinutesData, t: DocT): Content[] {
   const out: Content[] = [];
   const itemLine = (r: SummaryRow): string =>
     r.mean && r.star
-      ? t('minutes.conclusionItem', { product: r.product.name, producer: r.product.producerName, mean: meanText(t, r.mean, d.legalBasis), star: starText(t, r.star) })
+      ? t('minutes.conclusionItem', {
+          product: r.product.name,
+          producer: r.product.producerName,
+          mean: meanText(t, r.mean, d.legalBasis),
+          star: starText(t, r.star),
+        })
       : t('minutes.unclassifiedItem', { product: r.product.name, producer: r.product.producerName });
   let letter = 0;
   const sub = (text: string): Content => para(`${String.fromCharCode(97 + letter++)}) ${text}`);
@@ -173,7 +213,13 @@ function conclusions(d: MinutesData, t: DocT): Content[] {
 
 function resultsTable(d: MinutesData, t: DocT): Content {
   const widths = [mm(11), '*', mm(48), mm(22), mm(22)];
-  const header: TableCell[] = [th(t('minutes.colNo')), th(t('minutes.colProduct')), th(t('minutes.colProducer')), th(t('minutes.colMean')), th(t('minutes.colStar'))];
+  const header: TableCell[] = [
+    th(t('minutes.colNo')),
+    th(t('minutes.colProduct')),
+    th(t('minutes.colProducer')),
+    th(t('minutes.colMean')),
+    th(t('minutes.colStar')),
+  ];
   const rows: TableCell[][] = d.results.map((r, i) => [
     td(String(i + 1), { alignment: 'center' }),
     td(r.product.name),

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The text row of a criterion or level: "1.1. Nguồn nguyên liệu   5   5". */
-const rowOf = (s: string, start: string): string => s.split('\n').find((l) => l.trim().startsWith(start))?.trim() ?? '';
+const rowOf = (s: string, start: string): string =>
+  s
+    .split('\n')
+    .find((l) => l.trim().startsWith(start))
+    ?.trim() ?? '';
 
 describe('Phiếu đánh giá (member × product)', { timeout: 60_000 }, () => {
   it('is A4 with embedded fonts and the official form heading', () => {
@@ -90,9 +94,16 @@ describe('Phiếu đánh giá (member × product)', { timeout: 60_000 }, () => {
 
   it('refuses answers that do not belong to the form, naming the criterion', () => {
     const d = sheetData();
-    expect(() => buildScoringSheet({ ...d, answers: [{ criterionCode: '99.1', levelIndex: 0 }] }, t)).toThrow(/criterion 99\.1 is not in the set/u);
-    expect(() => buildScoringSheet({ ...d, answers: [{ criterionCode: '1.1', levelIndex: 7 }] }, t)).toThrow(/1\.1 has 3 levels, level index 7/u);
-    const twice = [{ criterionCode: '1.1', levelIndex: 0 }, { criterionCode: '1.1', levelIndex: 1 }];
+    expect(() => buildScoringSheet({ ...d, answers: [{ criterionCode: '99.1', levelIndex: 0 }] }, t)).toThrow(
+      /criterion 99\.1 is not in the set/u,
+    );
+    expect(() => buildScoringSheet({ ...d, answers: [{ criterionCode: '1.1', levelIndex: 7 }] }, t)).toThrow(
+      /1\.1 has 3 levels, level index 7/u,
+    );
+    const twice = [
+      { criterionCode: '1.1', levelIndex: 0 },
+      { criterionCode: '1.1', levelIndex: 1 },
+    ];
     try {
       buildScoringSheet({ ...d, answers: twice }, t);
       expect.unreachable();
@@ -103,14 +114,19 @@ describe('Phiếu đánh giá (member × product)', { timeout: 60_000 }, () => {
   });
 
   it('batches sheets in one PDF, each restarting its page numbers, and refuses mixed sessions', async () => {
-    const sheets = [sheetData({ memberIndex: 1, integrity: INTEGRITY }), sheetData({ memberIndex: 2, productIndex: 1, integrity: INTEGRITY })];
+    const sheets = [
+      sheetData({ memberIndex: 1, integrity: INTEGRITY }),
+      sheetData({ memberIndex: 2, productIndex: 1, integrity: INTEGRITY }),
+    ];
     const f = await renderTo(dir, 'batch', buildScoringSheets(sheets, t));
     const pages = pdfPages(f);
     const starts = pages.map((p, i) => (firstLine(p) === 'PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP' ? i : -1)).filter((i) => i >= 0);
     expect(starts).toEqual([0, pages.length / 2]);
     expect(firstLine(pages[pages.length / 2 + 1]!)).toBe('2');
     expect(pages[pages.length / 2]).toContain('Bánh phồng tôm Sa Giang');
-    expect(() => buildScoringSheets([sheets[0]!, sheetData({ integrity: { ...INTEGRITY, digest: 'a'.repeat(64) } })], t)).toThrow(/different session digests/u);
+    expect(() => buildScoringSheets([sheets[0]!, sheetData({ integrity: { ...INTEGRITY, digest: 'a'.repeat(64) } })], t)).toThrow(
+      /different session digests/u,
+    );
     expect(() => buildScoringSheets([], t)).toThrow(/no sheet to print/u);
   });
 });

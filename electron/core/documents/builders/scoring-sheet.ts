@@ -11,7 +11,15 @@ import { centredRule } from '../layout/rule';
 import { SIZE, SINGLE } from '../layout/styles';
 import { GRID } from '../layout/tables';
 import { textWidth } from '../layout/measure';
-import { blankLine, centredLine, linesToContent, paragraphLines, type LineBlock, type PlacedLine, type Run } from '../layout/lines';
+import {
+  blankLine,
+  centredLine,
+  linesToContent,
+  paragraphLines,
+  type LineBlock,
+  type PlacedLine,
+  type Run,
+} from '../layout/lines';
 import { SIGNATURE_SPACE } from '../layout/signature';
 import { contentWidth, DECREE_MARGINS, mm } from '../layout/units';
 import type { ScoringForm, ScoringSheetData } from '../types';
@@ -28,11 +36,25 @@ export function answerMapOf(form: ScoringForm, answers: ScoringSheetData['answer
   const map = new Map<string, number>();
   for (const a of answers) {
     const c = criteria.get(a.criterionCode);
-    if (!c) throw new CoreError('VALIDATION', `answers: criterion ${a.criterionCode} is not in the set "${form.name}"; pass answers of the sheet's own criteria set`, { field: 'answers', criterionCode: a.criterionCode });
+    if (!c)
+      throw new CoreError(
+        'VALIDATION',
+        `answers: criterion ${a.criterionCode} is not in the set "${form.name}"; pass answers of the sheet's own criteria set`,
+        { field: 'answers', criterionCode: a.criterionCode },
+      );
     if (a.levelIndex >= c.levels.length) {
-      throw new CoreError('VALIDATION', `answers: criterion ${a.criterionCode} has ${c.levels.length} levels, level index ${a.levelIndex} does not exist`, { field: 'answers', criterionCode: a.criterionCode });
+      throw new CoreError(
+        'VALIDATION',
+        `answers: criterion ${a.criterionCode} has ${c.levels.length} levels, level index ${a.levelIndex} does not exist`,
+        { field: 'answers', criterionCode: a.criterionCode },
+      );
     }
-    if (map.has(a.criterionCode)) throw new CoreError('VALIDATION', `answers: criterion ${a.criterionCode} is answered twice; a sheet holds one chosen level per criterion`, { field: 'answers', criterionCode: a.criterionCode });
+    if (map.has(a.criterionCode))
+      throw new CoreError(
+        'VALIDATION',
+        `answers: criterion ${a.criterionCode} is answered twice; a sheet holds one chosen level per criterion`,
+        { field: 'answers', criterionCode: a.criterionCode },
+      );
     map.set(a.criterionCode, a.levelIndex);
   }
   return map;
@@ -79,9 +101,11 @@ export function buildScoringSheet(d: ScoringSheetData, t: DocT): TDocumentDefini
  * one session share its digest, so the QR image is embedded once.
  */
 export function buildScoringSheets(sheets: ScoringSheetData[], t: DocT): TDocumentDefinitions {
-  if (sheets.length === 0) throw new CoreError('VALIDATION', 'sheets: there is no sheet to print; choose a session with scored products');
+  if (sheets.length === 0)
+    throw new CoreError('VALIDATION', 'sheets: there is no sheet to print; choose a session with scored products');
   const digests = new Set(sheets.map((s) => (s.integrity ? `${s.integrity.sessionRef}:${s.integrity.digest}` : '')));
-  if (digests.size > 1) throw new CoreError('VALIDATION', 'sheets: the sheets carry different session digests; print one session at a time');
+  if (digests.size > 1)
+    throw new CoreError('VALIDATION', 'sheets: the sheets carry different session digests; print one session at a time');
   return documentOf(
     sheets.map((s) => sheetSection(s, t)),
     { title: t('sheet.title'), images: qrImages(sheets[0]!.integrity) },
@@ -162,7 +186,14 @@ export function sheetContent(d: ScoringSheetData, t: DocT, mode: SheetMode): Con
   const totals = sheetTotals(d.form, mode === 'full' ? d.answers : null);
   const content: Content[] = [];
   if (d.setup) {
-    content.push(nd30Header(t, { issuer: d.setup.issuer, numberLine: null, placeDateLine: d.setup.showPlaceDate ? placeDateLine(t, d.setup.placeDate) : null, width }));
+    content.push(
+      nd30Header(t, {
+        issuer: d.setup.issuer,
+        numberLine: null,
+        placeDateLine: d.setup.showPlaceDate ? placeDateLine(t, d.setup.placeDate) : null,
+        width,
+      }),
+    );
   }
   content.push(heading(d, t, width, mode));
   content.push(identification(d, t, width, mode));
@@ -206,13 +237,21 @@ export function sheetTail(d: ScoringSheetData, t: DocT, width: number): LineBloc
   if (remarks.length) {
     const lines: PlacedLine[] = [];
     remarks.forEach(([code, text], i) => {
-      lines.push(...paragraphLines([{ text: t('sheet.memberNote', { code, text }), italics: true }], SIZE.table, width, { lineHeight: SINGLE, gapBefore: i === 0 ? 6 : 2 }));
+      lines.push(
+        ...paragraphLines([{ text: t('sheet.memberNote', { code, text }), italics: true }], SIZE.table, width, {
+          lineHeight: SINGLE,
+          gapBefore: i === 0 ? 6 : 2,
+        }),
+      );
     });
     blocks.push({ lines, keepTogether: false });
   }
   const label: Run = { text: t('sheet.opinion'), bold: true };
   if (d.opinion) {
-    blocks.push({ lines: paragraphLines([label, { text: d.opinion }], 13, width, { lineHeight: SINGLE, gapBefore: 8 }), keepTogether: false });
+    blocks.push({
+      lines: paragraphLines([label, { text: d.opinion }], 13, width, { lineHeight: SINGLE, gapBefore: 8 }),
+      keepTogether: false,
+    });
   } else {
     const dot = textWidth('.', 13);
     const first = '.'.repeat(Math.floor((width - 4 - textWidth(label.text, 13, true)) / dot));
@@ -246,11 +285,19 @@ function heading(d: ScoringSheetData, t: DocT, width: number, mode: SheetMode): 
   const name = d.form.heading || d.form.name;
   const lines: Content[] = [
     { text: t('sheet.title'), fontSize: SIZE.title, bold: true },
-    { text: d.form.setNo ? t('sheet.heading', { no: d.form.setNo, name }) : t('sheet.headingCustom', { name }), fontSize: 13, bold: true },
+    {
+      text: d.form.setNo ? t('sheet.heading', { no: d.form.setNo, name }) : t('sheet.headingCustom', { name }),
+      fontSize: 13,
+      bold: true,
+    },
   ];
   if (d.form.classificationLine) lines.push({ text: d.form.classificationLine, fontSize: 13, italics: true });
   if (d.rescoringRound > 0) {
-    lines.push(mode === 'full' ? { text: t('sheet.rescoring', { round: d.rescoringRound }), fontSize: 13, bold: true } : { text: NBSP, fontSize: 13, bold: true, id: SHEET_IDS.rescoring });
+    lines.push(
+      mode === 'full'
+        ? { text: t('sheet.rescoring', { round: d.rescoringRound }), fontSize: 13, bold: true }
+        : { text: NBSP, fontSize: 13, bold: true, id: SHEET_IDS.rescoring },
+    );
   }
   lines.push(centredRule(width, mm(30)));
   return { stack: lines, alignment: 'center', lineHeight: SINGLE, margin: [0, 0, 0, 6] };
@@ -276,7 +323,15 @@ function identification(d: ScoringSheetData, t: DocT, width: number, mode: Sheet
     if (mode !== 'full') cell = { text: NBSP, id: SHEET_IDS.value(field) };
     else if (value) cell = { text: value, bold: true, noWrap: true, fontSize: fitSize(value, room) };
     else cell = { text: dotsAfter(label, width), noWrap: true };
-    return { columns: [{ width: 'auto', text: label }, { width: '*', stack: [cell] }], columnGap: 3, fontSize: IDENT_SIZE, margin: [0, 1, 0, 0] };
+    return {
+      columns: [
+        { width: 'auto', text: label },
+        { width: '*', stack: [cell] },
+      ],
+      columnGap: 3,
+      fontSize: IDENT_SIZE,
+      margin: [0, 1, 0, 0],
+    };
   };
   return { stack: IDENT_FIELDS.map(line), lineHeight: SINGLE };
 }
@@ -290,31 +345,62 @@ function leadText(text: string, extra: Record<string, unknown> = {}): Content {
 
 const num = (n: number | null): string => (n === null ? '' : String(n));
 
-function formTable(d: ScoringSheetData, t: DocT, chosen: Map<string, number> | null, totals: SheetTotals, mode: SheetMode): Content {
+function formTable(
+  d: ScoringSheetData,
+  t: DocT,
+  chosen: Map<string, number> | null,
+  totals: SheetTotals,
+  mode: SheetMode,
+): Content {
   const filled = chosen !== null;
   const span2 = (cell: Record<string, unknown>): TableCell[] => [{ ...cell, colSpan: 2 } as TableCell, {} as TableCell];
   const right = (text: string, bold = false): TableCell => ({ text, alignment: 'center', bold }) as TableCell;
   // A score cell: the value, or in a template an empty placeholder the batch renderer fills.
   const score = (value: string, id: string, bold = false): TableCell => {
     if (mode === 'full') return right(value, bold);
-    return { text: mode === 'markers' ? [NBSP, { text: marker(id), fontSize: 1, bold: false }] : NBSP, alignment: 'center', bold } as TableCell;
+    return {
+      text: mode === 'markers' ? [NBSP, { text: marker(id), fontSize: 1, bold: false }] : NBSP,
+      alignment: 'center',
+      bold,
+    } as TableCell;
   };
   const body: TableCell[][] = [
-    [...span2({ text: t('sheet.colCriteria'), bold: true, alignment: 'center' }), right(t('sheet.colMax'), true), right(t('sheet.colScore'), true)],
+    [
+      ...span2({ text: t('sheet.colCriteria'), bold: true, alignment: 'center' }),
+      right(t('sheet.colMax'), true),
+      right(t('sheet.colScore'), true),
+    ],
   ];
   for (const part of d.form.parts) {
-    body.push([...span2({ text: t('sheet.part', { code: part.code, title: part.title, max: part.max }), bold: true }), right(String(part.max), true), score(filled ? num(totals.parts[part.code]!) : '', SHEET_IDS.part(part.code), true)]);
+    body.push([
+      ...span2({ text: t('sheet.part', { code: part.code, title: part.title, max: part.max }), bold: true }),
+      right(String(part.max), true),
+      score(filled ? num(totals.parts[part.code]!) : '', SHEET_IDS.part(part.code), true),
+    ]);
     for (const group of part.groups) {
       const single = group.criteria.length === 1 && group.criteria[0]!.code === group.code;
-      if (!single) body.push([...span2({ text: `${group.code}. ${group.title}`, bold: true }), right(String(group.max), true), score(filled ? num(totals.groups[group.code]!) : '', SHEET_IDS.group(group.code), true)]);
+      if (!single)
+        body.push([
+          ...span2({ text: `${group.code}. ${group.title}`, bold: true }),
+          right(String(group.max), true),
+          score(filled ? num(totals.groups[group.code]!) : '', SHEET_IDS.group(group.code), true),
+        ]);
       let parent: string | undefined;
       for (const c of group.criteria) {
         if (c.parent && c.parent.code !== parent) {
           parent = c.parent.code;
-          body.push([...span2({ text: `${c.parent.code}. ${c.parent.title}`, bold: true, italics: true }), right(String(c.parent.max)), right('')]);
+          body.push([
+            ...span2({ text: `${c.parent.code}. ${c.parent.title}`, bold: true, italics: true }),
+            right(String(c.parent.max)),
+            right(''),
+          ]);
         }
         const title = single ? `${c.code}. ${c.title.toUpperCase()}` : `${c.code}. ${c.title}`;
-        body.push([...span2({ text: title, bold: true }), right(String(c.max), true), score(filled ? num(pointsOf(c, chosen)) : '', SHEET_IDS.criterion(c.code), true)]);
+        body.push([
+          ...span2({ text: title, bold: true }),
+          right(String(c.max), true),
+          score(filled ? num(pointsOf(c, chosen)) : '', SHEET_IDS.criterion(c.code), true),
+        ]);
         for (const note of c.notes) body.push([...span2({ text: note, italics: true }), right(''), right('')]);
         let currentCase: string | undefined;
         c.levels.forEach((level, i) => {
@@ -323,7 +409,9 @@ function formTable(d: ScoringSheetData, t: DocT, chosen: Map<string, number> | n
             body.push([...span2({ text: level.case, bold: true, italics: true }), right(''), right('')]);
           }
           const isChosen = chosen?.get(c.code) === i;
-          const text: Content[] | string = level.minForStars ? [level.text, { text: ` ${STAR_MARK[level.minForStars]}`, bold: true }] : level.text;
+          const text: Content[] | string = level.minForStars
+            ? [level.text, { text: ` ${STAR_MARK[level.minForStars]}`, bold: true }]
+            : level.text;
           body.push([
             checkbox(isChosen) as TableCell,
             { text } as TableCell,
@@ -334,9 +422,17 @@ function formTable(d: ScoringSheetData, t: DocT, chosen: Map<string, number> | n
         });
       }
     }
-    body.push([...span2({ text: t('sheet.partTotal', { code: part.code }), bold: true, alignment: 'right' }), right(String(part.max), true), score(filled ? num(totals.parts[part.code]!) : '', SHEET_IDS.partTotal(part.code), true)]);
+    body.push([
+      ...span2({ text: t('sheet.partTotal', { code: part.code }), bold: true, alignment: 'right' }),
+      right(String(part.max), true),
+      score(filled ? num(totals.parts[part.code]!) : '', SHEET_IDS.partTotal(part.code), true),
+    ]);
   }
-  body.push([...span2({ text: t('sheet.total'), bold: true }), right(String(d.form.total), true), score(filled ? num(totals.total) : '', SHEET_IDS.total, true)]);
+  body.push([
+    ...span2({ text: t('sheet.total'), bold: true }),
+    right(String(d.form.total), true),
+    score(filled ? num(totals.total) : '', SHEET_IDS.total, true),
+  ]);
   return {
     table: { widths: [FORM_TABLE.boxWidth, '*', SCORE_COL, SCORE_COL], headerRows: 1, dontBreakRows: true, body },
     layout: {

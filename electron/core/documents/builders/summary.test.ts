@@ -32,7 +32,9 @@ describe('Bảng tổng hợp kết quả chấm điểm', { timeout: 60_000 }, 
 
   it('is headed as the annex of the biên bản', () => {
     expect(flat).toContain('Phụ lục BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, PHÂN HẠNG SẢN PHẨM OCOP');
-    expect(flat).toContain('(Kèm theo Biên bản số 05/BB-HĐĐG ngày 05 tháng 01 năm 2026 của Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng');
+    expect(flat).toContain(
+      '(Kèm theo Biên bản số 05/BB-HĐĐG ngày 05 tháng 01 năm 2026 của Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng',
+    );
   });
 
   it("prints each member's total, the sum, the mean, the spread and the star exactly as given", () => {
@@ -40,7 +42,9 @@ describe('Bảng tổng hợp kết quả chấm điểm', { timeout: 60_000 }, 
     const totals = row.totalsCenti.map((c) => (c === null ? '—' : String(c / 100).replace('.', ','))).join(' ');
     expect(totals).toContain('82,5');
     // Row 1: "1 Nước mắm Phú Quốc 87-29000-001-2026 … Hợp tác xã Đồng Tháp … 82 82,5 … — 681,5 85,19 6 Đạt 4 sao"
-    expect(flat).toMatch(new RegExp(`1 Nước mắm Phú Quốc 87-29000-001-2026 .*Hợp tác xã Đồng Tháp .*${totals} 681,5 85,19 6 Đạt 4 sao`, 'u'));
+    expect(flat).toMatch(
+      new RegExp(`1 Nước mắm Phú Quốc 87-29000-001-2026 .*Hợp tác xã Đồng Tháp .*${totals} 681,5 85,19 6 Đạt 4 sao`, 'u'),
+    );
   });
 
   it('flags a spread above the limit and leaves that product unranked', () => {

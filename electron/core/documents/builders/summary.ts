@@ -33,7 +33,8 @@ export function summaryGeometry(memberCount: number): SummaryGeometry {
   const fixed = Object.values(FIXED).reduce((a, b) => a + b, 0) + memberCount * MEMBER_COL;
   const columns = Object.keys(FIXED).length + 2 + memberCount;
   const portrait = contentWidth('portrait', DECREE_MARGINS);
-  if (mm(fixed + 2 * NAME_MIN) + columns * 2 * PAD <= portrait) return { orientation: 'portrait', margins: DECREE_MARGINS, width: portrait };
+  if (mm(fixed + 2 * NAME_MIN) + columns * 2 * PAD <= portrait)
+    return { orientation: 'portrait', margins: DECREE_MARGINS, width: portrait };
   return { orientation: 'landscape', margins: DECREE_MARGINS_MIN, width: contentWidth('landscape', DECREE_MARGINS_MIN) };
 }
 
@@ -52,18 +53,27 @@ export function buildSummary(d: SummaryData, t: DocT): TDocumentDefinitions {
   });
   const lead: Content[] = [
     {
-      text: t('summary.legend', { list: d.members.map((m, i) => t('summary.legendItem', { n: i + 1, name: m.fullName })).join('; ') }),
+      text: t('summary.legend', {
+        list: d.members.map((m, i) => t('summary.legendItem', { n: i + 1, name: m.fullName })).join('; '),
+      }),
       fontSize: SIZE.tableSmall,
       italics: true,
       margin: [0, 6, 0, 0],
     },
   ];
-  if (d.rows.some((r) => r.totalsCenti.some((v) => v === null))) lead.push({ text: t('summary.notScored'), fontSize: SIZE.tableSmall, italics: true });
+  if (d.rows.some((r) => r.totalsCenti.some((v) => v === null)))
+    lead.push({ text: t('summary.notScored'), fontSize: SIZE.tableSmall, italics: true });
   const total = 60 + 7.5 + 97.5;
   const sigWidths: [number, number, number] =
-    g.orientation === 'portrait' ? [(g.width * 60) / total, (g.width * 7.5) / total, (g.width * 97.5) / total] : [g.width * 0.4, g.width * 0.1, g.width * 0.5];
+    g.orientation === 'portrait'
+      ? [(g.width * 60) / total, (g.width * 7.5) / total, (g.width * 97.5) / total]
+      : [g.width * 0.4, g.width * 0.1, g.width * 0.5];
   // The legend travels with the signatures so a page never holds signatures alone.
-  const content: Content[] = [annexHeading(t('common.annex'), t('summary.title'), attached, g.width), table(d, t, g), twoSignatures(d.secretary, d.chair, sigWidths, lead)];
+  const content: Content[] = [
+    annexHeading(t('common.annex'), t('summary.title'), attached, g.width),
+    table(d, t, g),
+    twoSignatures(d.secretary, d.chair, sigWidths, lead),
+  ];
   return documentOf([section(content, { t, integrity: d.integrity, margins: g.margins, orientation: g.orientation })], {
     title: t('summary.title'),
     images: qrImages(d.integrity),
@@ -96,7 +106,18 @@ function table(d: SummaryData, t: DocT, g: SummaryGeometry): Content {
     ...Array.from({ length: 6 }, () => ({}) as TableCell),
   ];
   const body: TableCell[][] = [head1, head2, ...d.rows.map((r, i) => row(d, t, r, i))];
-  const widths = [mm(FIXED.no), '*', '*', ...d.members.map(() => mm(MEMBER_COL)), mm(FIXED.sum), mm(FIXED.mean), mm(FIXED.spread), mm(FIXED.minima), mm(FIXED.star), mm(FIXED.note)];
+  const widths = [
+    mm(FIXED.no),
+    '*',
+    '*',
+    ...d.members.map(() => mm(MEMBER_COL)),
+    mm(FIXED.sum),
+    mm(FIXED.mean),
+    mm(FIXED.spread),
+    mm(FIXED.minima),
+    mm(FIXED.star),
+    mm(FIXED.note),
+  ];
   return {
     // Row 2 (TV1 … TVn) is made tall enough for the two-row labels beside it: pdfmake does not
     // grow spanned rows to fit a rowSpan cell, which would then overflow into the first data row.
@@ -108,11 +129,14 @@ function table(d: SummaryData, t: DocT, g: SummaryGeometry): Content {
 }
 
 function row(d: SummaryData, t: DocT, r: SummaryRow, i: number): TableCell[] {
-  const centre = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, alignment: 'center', ...extra }) as TableCell;
+  const centre = (text: string, extra: Record<string, unknown> = {}): TableCell =>
+    ({ text, alignment: 'center', ...extra }) as TableCell;
   const scored = r.totalsCenti.filter((v): v is number => v !== null);
   const sum = scored.reduce((a, b) => a + b, 0);
   const over = r.spreadCenti !== null && r.spreadCenti > d.spreadLimitCenti;
-  const notes = [r.note, over ? t('summary.spreadOver', { limit: points(t, d.spreadLimitCenti) }) : ''].filter(Boolean).join('; ');
+  const notes = [r.note, over ? t('summary.spreadOver', { limit: points(t, d.spreadLimitCenti) }) : '']
+    .filter(Boolean)
+    .join('; ');
   const productLines: Content[] = [{ text: r.product.name, bold: true }];
   if (r.product.code) productLines.push({ text: r.product.code, fontSize: 9 });
   if (r.product.setName) productLines.push({ text: r.product.setName, fontSize: 9, italics: true });
@@ -122,10 +146,15 @@ function row(d: SummaryData, t: DocT, r: SummaryRow, i: number): TableCell[] {
     centre(String(i + 1)),
     { stack: productLines } as TableCell,
     { stack: producer } as TableCell,
-    ...d.members.map((_, m) => centre(r.totalsCenti[m] === null || r.totalsCenti[m] === undefined ? t('common.dash') : points(t, r.totalsCenti[m]!))),
+    ...d.members.map((_, m) =>
+      centre(r.totalsCenti[m] === null || r.totalsCenti[m] === undefined ? t('common.dash') : points(t, r.totalsCenti[m]!)),
+    ),
     centre(scored.length ? points(t, sum) : t('common.dash')),
     centre(r.mean ? meanText(t, r.mean, d.legalBasis) : t('common.dash'), { bold: true }),
-    centre(r.spreadCenti === null ? t('common.dash') : points(t, r.spreadCenti), over ? { bold: true, decoration: 'underline' } : {}),
+    centre(
+      r.spreadCenti === null ? t('common.dash') : points(t, r.spreadCenti),
+      over ? { bold: true, decoration: 'underline' } : {},
+    ),
     centre(r.minimaMet === null ? t('common.dash') : t(r.minimaMet ? 'summary.minimaMet' : 'summary.minimaNotMet')),
     centre(r.star ? starText(t, r.star) : t('summary.notClassified'), { bold: r.star !== null }),
     { text: notes, fontSize: 9 } as TableCell,

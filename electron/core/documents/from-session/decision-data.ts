@@ -23,7 +23,13 @@ export function decisionFromSession(f: SessionFacts): DecisionData {
   const place = f.council.placeName || '…';
   const province = f.t('defaults.province', { place });
   return {
-    setup: { issuer: committeeHeader(f), number: { number: null, symbol: 'QĐ-UBND' }, placeDate: { place, date: null }, showPlaceDate: true, recipients: ['Như Điều 3', f.t('defaults.recipientsArchive')] },
+    setup: {
+      issuer: committeeHeader(f),
+      number: { number: null, symbol: 'QĐ-UBND' },
+      placeDate: { place, date: null },
+      showPlaceDate: true,
+      recipients: ['Như Điều 3', f.t('defaults.recipientsArchive')],
+    },
     subject: f.t('defaults.subject', { province, year: f.detail.round.year, round: f.detail.round.name }),
     authority: f.t('defaults.authority', { place: province.toLocaleUpperCase('vi') }),
     legalBases: [f.t('defaults.basisLocalGov'), legalBasisCitation(f)],
@@ -33,7 +39,11 @@ export function decisionFromSession(f: SessionFacts): DecisionData {
     legalBasis: f.legalBasis,
     presentingUnit: f.t('defaults.presentingUnit'),
     executors: [f.t('defaults.executorOffice'), f.t('defaults.executorDept'), f.t('defaults.executorProducers')],
-    products: decisionProducts(f).map((p) => ({ product: productOf(p), mean: p.mean ? { sumCenti: p.mean.sumCenti, count: p.mean.count } : null, star: p.finalStar as 3 | 4 })),
+    products: decisionProducts(f).map((p) => ({
+      product: productOf(p),
+      mean: p.mean ? { sumCenti: p.mean.sumCenti, count: p.mean.count } : null,
+      star: p.finalStar as 3 | 4,
+    })),
     showScores: true,
     signer: { authority: f.t('defaults.decisionAuthority'), title: f.t('defaults.decisionTitle'), name: '' },
     draft: true,
@@ -44,10 +54,17 @@ export function decisionFromSession(f: SessionFacts): DecisionData {
 /** The certificate of one recognised product (3★–5★) of the session. */
 export function certificateFromSession(f: SessionFacts, registrationId: number): CertificateData {
   const p = f.results.products.find((x) => x.registrationId === registrationId);
-  if (!p) throw new CoreError('NOT_FOUND', `registrationId: product registration ${registrationId} is not on the agenda of session ${f.results.session.id}`);
+  if (!p)
+    throw new CoreError(
+      'NOT_FOUND',
+      `registrationId: product registration ${registrationId} is not on the agenda of session ${f.results.session.id}`,
+    );
   const star = p.finalStar;
   if (p.status !== 'complete' || !p.recognised || (star !== 3 && star !== 4 && star !== 5)) {
-    throw new CoreError('FORBIDDEN_STATE', `registrationId: ${p.productCode} ${p.productName} has no recognised star (3★ to 5★) in session ${f.results.session.id}; a certificate is printed only for recognised products`);
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `registrationId: ${p.productCode} ${p.productName} has no recognised star (3★ to 5★) in session ${f.results.session.id}; a certificate is printed only for recognised products`,
+    );
   }
   const place = f.council.placeName || '…';
   return {

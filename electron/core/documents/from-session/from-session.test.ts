@@ -15,7 +15,9 @@ import { loadSessionFacts } from './session-facts';
 let core: Core;
 const dir = tmpDir();
 afterEach(() => core?.close());
-afterAll(() => { if (!process.env.KEEP_PDF) fs.rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (!process.env.KEEP_PDF) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const ok = <T>(env: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
   if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
@@ -25,11 +27,23 @@ const ok = <T>(env: { ok: true; value: T } | { ok: false; error: { code: string;
 /** Three products scored by three members (+ a Thư ký): 4★ (80), 3★ (60), 4★ (85,5 mean not whole). */
 async function scored(status: 'closed' | 'in_progress' = 'closed'): Promise<Seeded> {
   core = await memoryCore();
-  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+    content_json: string;
+  };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
-  const totals = [[80, 81, 79], [60, 61, 59], [85, 86, 86]];
+  const totals = [
+    [80, 81, 79],
+    [60, 61, 59],
+    [85, 86, 86],
+  ];
   const plans = totals.map((ts) => ts.map((t) => choicesForTotal(set, t, { keepMarks: true })));
-  return seedSession(core.ctx.sqlite, { products: 3, members: 3, withSecretary: true, choose: ({ product, member, code }) => plans[product]![member]![code]!, status });
+  return seedSession(core.ctx.sqlite, {
+    products: 3,
+    members: 3,
+    withSecretary: true,
+    choose: ({ product, member, code }) => plans[product]![member]![code]!,
+    status,
+  });
 }
 
 /** "85,33" — how the documents print a mean (Vietnamese decimal comma). */
@@ -43,7 +57,10 @@ describe('documents from a session', { timeout: 120_000 }, () => {
     const results = ok(await invoke(core.ctx, 'results:session', { sessionId: s.sessionId }));
     const facts = await loadSessionFacts(core.ctx, s.sessionId);
     expect(facts.integrity).toBeUndefined();
-    for (const [kind, data] of [['minutes', minutesFromSession(facts)], ['summary', summaryFromSession(facts)]] as const) {
+    for (const [kind, data] of [
+      ['minutes', minutesFromSession(facts)],
+      ['summary', summaryFromSession(facts)],
+    ] as const) {
       const r = await renderDocument({ kind, data }, facts.t);
       const text = flat(pdfRaw(writePdf(dir, `${kind}-${s.sessionId}`, r.pdf)));
       if (kind === 'minutes') expect(text).toContain('BIÊN BẢN');
@@ -52,12 +69,17 @@ describe('documents from a session', { timeout: 120_000 }, () => {
         expect(text).toContain(p.mean!.display);
         // The minutes give means; each member's total is in the summary's row of the product.
         // (row: name, code, set, producer with the seeded address, TV1 … TVn, sum, mean)
-        if (kind === 'summary') expect(text).toContain(`${p.productCode} ${p.criteriaSet.name} ${p.producerName} Xã Một, Tỉnh Một ${p.memberTotals.map((m) => vn(m.totalPoints)).join(' ')}`);
+        if (kind === 'summary')
+          expect(text).toContain(
+            `${p.productCode} ${p.criteriaSet.name} ${p.producerName} Xã Một, Tỉnh Một ${p.memberTotals.map((m) => vn(m.totalPoints)).join(' ')}`,
+          );
       }
     }
     const summary = summaryFromSession(facts);
     expect(summary.members.map((m) => m.id)).toEqual(s.memberIds);
-    expect(summary.rows.map((r) => r.totalsCenti)).toEqual(results.products.map((p) => p.memberTotals.map((m) => Math.round(m.totalPoints * 100))));
+    expect(summary.rows.map((r) => r.totalsCenti)).toEqual(
+      results.products.map((p) => p.memberTotals.map((m) => Math.round(m.totalPoints * 100))),
+    );
     expect(summary.rows.map((r) => r.star)).toEqual(results.products.map((p) => p.finalStar));
   });
 
@@ -78,11 +100,18 @@ describe('documents from a session', { timeout: 120_000 }, () => {
     const decision = decisionFromSession(facts);
     const recognised = results.products.filter((p) => p.recognised);
     expect(decision.products.map((d) => d.product.registrationId)).toEqual(recognised.map((p) => p.registrationId));
-    const text = flat(pdfRaw(writePdf(dir, 'decision', (await renderDocument({ kind: 'decision', data: decision }, facts.t)).pdf)));
+    const text = flat(
+      pdfRaw(writePdf(dir, 'decision', (await renderDocument({ kind: 'decision', data: decision }, facts.t)).pdf)),
+    );
     for (const p of recognised) expect(text).toContain(p.productName);
-    const cert = await renderDocument({ kind: 'certificate', data: certificateFromSession(facts, recognised[0]!.registrationId) }, facts.t);
+    const cert = await renderDocument(
+      { kind: 'certificate', data: certificateFromSession(facts, recognised[0]!.registrationId) },
+      facts.t,
+    );
     expect(flat(pdfRaw(writePdf(dir, 'cert', cert.pdf)))).toContain(recognised[0]!.productName);
-    expect(() => certificateFromSession(facts, 999_999)).toThrow(/registrationId: product registration 999999 is not on the agenda/u);
+    expect(() => certificateFromSession(facts, 999_999)).toThrow(
+      /registrationId: product registration 999999 is not on the agenda/u,
+    );
   });
 
   it('refuses a session without a secretary, saying where to choose one', async () => {
@@ -99,7 +128,14 @@ describe('documents:render', { timeout: 120_000 }, () => {
     const results = ok(await invoke(core.ctx, 'results:session', { sessionId: s.sessionId }));
     const reg = s.registrationIds[2]!;
     const member = s.memberIds[1]!;
-    const doc = ok(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'sheet', registrationId: reg, memberId: member }));
+    const doc = ok(
+      await invoke(core.ctx, 'documents:render', {
+        sessionId: s.sessionId,
+        kind: 'sheet',
+        registrationId: reg,
+        memberId: member,
+      }),
+    );
     expect(doc.fileName).toBe(`phieu-danh-gia-phien-${s.sessionId}-dk-${reg}-tv-${member}.pdf`);
     const text = flat(pdfRaw(writePdf(dir, 'sheet', Buffer.from(doc.pdfBase64, 'base64'))));
     const product = results.products.find((p) => p.registrationId === reg)!;
@@ -107,7 +143,13 @@ describe('documents:render', { timeout: 120_000 }, () => {
     expect(text).toContain(`TỔNG CỘNG 100 ${vn(product.memberTotals.find((m) => m.memberId === member)!.totalPoints)}`);
     const minutes = ok(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'minutes' }));
     expect(minutes).toMatchObject({ fileName: `bien-ban-phien-${s.sessionId}.pdf`, pages: expect.any(Number) });
-    expect(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'certificate' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('registrationId: required to print a certificate') } });
-    expect(await invoke(core.ctx, 'documents:render', { sessionId: 9999, kind: 'minutes' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'certificate' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('registrationId: required to print a certificate') },
+    });
+    expect(await invoke(core.ctx, 'documents:render', { sessionId: 9999, kind: 'minutes' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

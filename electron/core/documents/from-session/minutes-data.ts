@@ -6,8 +6,17 @@ import { councilSetup, legalBasisCitation, requireMember, type SessionFacts } fr
 function signers(f: SessionFacts): { chair: ReturnType<typeof memberOf>; secretary: ReturnType<typeof memberOf> } {
   const id = f.detail.session.id;
   const byId = (mid: number | null) => f.detail.members.find((m) => m.memberId === mid);
-  const chair = requireMember(byId(f.detail.session.chairMemberId) ?? f.detail.members.find((m) => m.role === 'chair'), id, 'chair');
-  const secretary = requireMember(byId(f.detail.session.secretaryMemberId) ?? f.detail.members.find((m) => m.role === 'secretary' || m.role === 'member_secretary'), id, 'secretary');
+  const chair = requireMember(
+    byId(f.detail.session.chairMemberId) ?? f.detail.members.find((m) => m.role === 'chair'),
+    id,
+    'chair',
+  );
+  const secretary = requireMember(
+    byId(f.detail.session.secretaryMemberId) ??
+      f.detail.members.find((m) => m.role === 'secretary' || m.role === 'member_secretary'),
+    id,
+    'secretary',
+  );
   return { chair: memberOf(chair), secretary: memberOf(secretary) };
 }
 
@@ -19,7 +28,11 @@ export function minutesFromSession(f: SessionFacts): MinutesData {
   const columns = scoringMembers(f.results, f.detail.members);
   const q = f.detail.quorum.session;
   const secretarySigner: Signer = { title: f.t('defaults.secretaryTitle'), name: secretary.fullName };
-  const chairSigner: Signer = { title: f.t('defaults.chairTitle'), officeLine: f.t('defaults.chairOffice'), name: chair.fullName };
+  const chairSigner: Signer = {
+    title: f.t('defaults.chairTitle'),
+    officeLine: f.t('defaults.chairOffice'),
+    name: chair.fullName,
+  };
   return {
     setup: councilSetup(f, 'BB', recipients(f)),
     meetingTitle: s.title.trim() || f.council.name,
@@ -27,11 +40,21 @@ export function minutesFromSession(f: SessionFacts): MinutesData {
     startedAt: `${s.date}T${s.startTime ?? '08:00'}`,
     endedAt: s.endTime ? `${s.date}T${s.endTime}` : null,
     location: s.place.trim() || f.council.placeName || '…',
-    attendance: f.detail.members.map((m) => ({ member: memberOf(m), present: m.present === true, absenceReason: m.absenceReason ?? '' })),
+    attendance: f.detail.members.map((m) => ({
+      member: memberOf(m),
+      present: m.present === true,
+      absenceReason: m.absenceReason ?? '',
+    })),
     guests: [],
     quorum: {
       met: q.met,
-      rule: f.t('defaults.quorumRule', { participating: q.participating, members: q.votingMembers, required: q.required, numerator: q.numerator, denominator: q.denominator }),
+      rule: f.t('defaults.quorumRule', {
+        participating: q.participating,
+        members: q.votingMembers,
+        required: q.required,
+        numerator: q.numerator,
+        denominator: q.denominator,
+      }),
     },
     chair,
     secretary,

@@ -21,7 +21,15 @@ export async function loadProducerContacts(db: Kysely<DB>, sessionId: number): P
     .innerJoin('registration as r', 'r.id', 'i.registration_id')
     .innerJoin('product as p', 'p.id', 'r.product_id')
     .innerJoin('producer as pr', 'pr.id', 'p.producer_id')
-    .select(['i.registration_id', 'r.snapshot_at', 'r.snapshot_producer_address', 'pr.address', 'pr.commune_name', 'pr.province_name', 'pr.phone'])
+    .select([
+      'i.registration_id',
+      'r.snapshot_at',
+      'r.snapshot_producer_address',
+      'pr.address',
+      'pr.commune_name',
+      'pr.province_name',
+      'pr.phone',
+    ])
     .where('i.session_id', '=', sessionId)
     .execute();
   return new Map(

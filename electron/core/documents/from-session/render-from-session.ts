@@ -10,7 +10,11 @@ import { sheetFromSession } from './sheet-data';
 import { blankSheetFromSession } from './session-sheets';
 
 const need = (v: number | undefined, field: 'registrationId' | 'memberId', kind: string): number => {
-  if (v === undefined) throw new CoreError('VALIDATION', `${field}: required to print a ${kind}; choose the ${field === 'memberId' ? 'member' : 'product'}`);
+  if (v === undefined)
+    throw new CoreError(
+      'VALIDATION',
+      `${field}: required to print a ${kind}; choose the ${field === 'memberId' ? 'member' : 'product'}`,
+    );
   return v;
 };
 
@@ -54,7 +58,10 @@ export async function renderFromSession(ctx: CoreContext, input: DocumentsRender
     case 'blank-sheet': {
       const reg = need(input.registrationId, 'registrationId', 'blank scoring sheet');
       const prefill = input.prefill ?? true;
-      request = { kind: 'blank-sheet', data: await blankSheetFromSession(ctx, f, { registrationId: reg, memberId: input.memberId, prefill }) };
+      request = {
+        kind: 'blank-sheet',
+        data: await blankSheetFromSession(ctx, f, { registrationId: reg, memberId: input.memberId, prefill }),
+      };
       suffix.push(`dk-${reg}`, ...(prefill && input.memberId !== undefined ? [`tv-${input.memberId}`] : []));
       break;
     }

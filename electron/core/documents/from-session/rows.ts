@@ -22,7 +22,15 @@ export function productOf(p: ProductResult & Partial<ProducerContact>): Product 
 }
 
 export function memberOf(m: SessionMember): Member {
-  return { id: m.memberId, fullName: m.fullName, office: [m.position, m.office].filter((s) => s.trim() !== '').join(' ').slice(0, 300), role: m.role };
+  return {
+    id: m.memberId,
+    fullName: m.fullName,
+    office: [m.position, m.office]
+      .filter((s) => s.trim() !== '')
+      .join(' ')
+      .slice(0, 300),
+    role: m.role,
+  };
 }
 
 /** Scoring members in their session order: the TV1 … TVn columns. */

@@ -42,12 +42,22 @@ export async function loadSessionFacts(ctx: CoreContext, sessionId: number, lang
   const lines = JSON.parse(row.issuer_name_lines_json) as unknown;
   const issuerNameLines = Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '') : [];
   const basis = results.session.legalBasis;
-  if (!isLegalBasisId(basis)) throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId}: its round cites an unknown legal basis "${basis}"; fix the round before printing`);
+  if (!isLegalBasisId(basis))
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Session ${sessionId}: its round cites an unknown legal basis "${basis}"; fix the round before printing`,
+    );
   const fin = results.finalization;
   return {
     results,
     detail,
-    council: { name: row.name, issuerParent: row.issuer_parent.trim(), issuerNameLines, docSymbol: row.doc_symbol, placeName: row.place_name.trim() },
+    council: {
+      name: row.name,
+      issuerParent: row.issuer_parent.trim(),
+      issuerNameLines,
+      docSymbol: row.doc_symbol,
+      placeName: row.place_name.trim(),
+    },
     legalBasis: basis,
     integrity: fin ? { sessionRef: String(sessionId), digest: fin.resultsDigest } : undefined,
     t: documentT(lang),
@@ -74,6 +84,10 @@ export function legalBasisCitation(f: SessionFacts): string {
 
 /** Refuses to print a document that needs a person the session does not name. */
 export function requireMember<T>(m: T | undefined, sessionId: number, what: 'chair' | 'secretary'): T {
-  if (!m) throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId} has no ${what}; choose the ${what} on the Sessions screen before printing`);
+  if (!m)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Session ${sessionId} has no ${what}; choose the ${what} on the Sessions screen before printing`,
+    );
   return m;
 }

@@ -46,12 +46,21 @@ type AnswerRow = { criterionCode: string; levelIndex: number | null; note: strin
  * A stored sheet as printed: answers, notes and opinion as stored; a sheet not yet submitted is
  * marked as a draft. The single sheet and the batch both print through this, so they match.
  */
-export function filledSheet(f: SessionFacts, form: Form, product: ScoringSheetData['product'], m: SessionMember, sheet: SheetRow, answers: readonly AnswerRow[]): ScoringSheetData {
+export function filledSheet(
+  f: SessionFacts,
+  form: Form,
+  product: ScoringSheetData['product'],
+  m: SessionMember,
+  sheet: SheetRow,
+  answers: readonly AnswerRow[],
+): ScoringSheetData {
   return {
     form,
     product,
     member: memberOf(m),
-    answers: answers.flatMap((a) => (a.levelIndex === null ? [] : [{ criterionCode: a.criterionCode, levelIndex: a.levelIndex }])),
+    answers: answers.flatMap((a) =>
+      a.levelIndex === null ? [] : [{ criterionCode: a.criterionCode, levelIndex: a.levelIndex }],
+    ),
     criterionNotes: Object.fromEntries(answers.filter((a) => a.note.trim() !== '').map((a) => [a.criterionCode, a.note])),
     opinion: sheet.opinion,
     rescoringRound: sheet.rescoring_round,
@@ -70,7 +79,11 @@ export async function sessionSheetsData(ctx: CoreContext, f: SessionFacts): Prom
   const rows = await listSheetRows(ctx.db, { sessionId });
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) latest.set(`${r.registration_id}:${r.member_id}`, r); // rows come in round order
-  if (latest.size === 0) throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId} has no scoring sheet yet; print blank sheets for paper scoring, or score the products first`);
+  if (latest.size === 0)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Session ${sessionId} has no scoring sheet yet; print blank sheets for paper scoring, or score the products first`,
+    );
 
   const answers = new Map<number, AnswerRow[]>();
   const answerRows = await ctx.db
@@ -108,10 +121,18 @@ export interface BlankSheetRequest {
 }
 
 /** A sheet of the product's criteria set with empty boxes, for scoring on paper. */
-export async function blankSheetFromSession(ctx: CoreContext, f: SessionFacts, req: BlankSheetRequest): Promise<ScoringSheetData> {
+export async function blankSheetFromSession(
+  ctx: CoreContext,
+  f: SessionFacts,
+  req: BlankSheetRequest,
+): Promise<ScoringSheetData> {
   const sessionId = f.results.session.id;
   const p: ProductResult | undefined = f.results.products.find((x) => x.registrationId === req.registrationId);
-  if (!p) throw new CoreError('NOT_FOUND', `registrationId: product registration ${req.registrationId} is not on the agenda of session ${sessionId}`);
+  if (!p)
+    throw new CoreError(
+      'NOT_FOUND',
+      `registrationId: product registration ${req.registrationId} is not on the agenda of session ${sessionId}`,
+    );
   let m: SessionMember | undefined;
   if (req.memberId !== undefined) {
     m = f.detail.members.find((x) => x.memberId === req.memberId);

@@ -10,15 +10,28 @@ import { productOf } from './rows';
 import type { SessionFacts } from './session-facts';
 import { FormCache, filledSheet } from './session-sheets';
 
-export async function sheetFromSession(ctx: CoreContext, f: SessionFacts, registrationId: number, memberId: number): Promise<ScoringSheetData> {
+export async function sheetFromSession(
+  ctx: CoreContext,
+  f: SessionFacts,
+  registrationId: number,
+  memberId: number,
+): Promise<ScoringSheetData> {
   const sessionId = f.results.session.id;
   const p = f.results.products.find((x) => x.registrationId === registrationId);
-  if (!p) throw new CoreError('NOT_FOUND', `registrationId: product registration ${registrationId} is not on the agenda of session ${sessionId}`);
+  if (!p)
+    throw new CoreError(
+      'NOT_FOUND',
+      `registrationId: product registration ${registrationId} is not on the agenda of session ${sessionId}`,
+    );
   const m = f.detail.members.find((x) => x.memberId === memberId);
   if (!m) throw new CoreError('NOT_FOUND', `memberId: member ${memberId} is not listed for session ${sessionId}`);
   const rows = await listSheetRows(ctx.db, { sessionId, registrationId, memberId });
   const sheet = rows.at(-1);
-  if (!sheet) throw new CoreError('NOT_FOUND', `memberId: ${m.fullName} has no scoring sheet for ${p.productCode} ${p.productName} in session ${sessionId}; print a blank sheet for paper scoring instead`);
+  if (!sheet)
+    throw new CoreError(
+      'NOT_FOUND',
+      `memberId: ${m.fullName} has no scoring sheet for ${p.productCode} ${p.productName} in session ${sessionId}; print a blank sheet for paper scoring instead`,
+    );
   const answers = await sheetAnswers(ctx.db, sheet.id);
   return filledSheet(f, await new FormCache(ctx).get(sheet.criteria_set_version_id), productOf(p), m, sheet, answers);
 }

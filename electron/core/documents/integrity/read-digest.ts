@@ -55,7 +55,9 @@ export async function readDigestFromPdf(pdf: Uint8Array): Promise<PdfDigestReadi
       page.cleanup();
     }
     const first = pages[0] ?? null;
-    const consistent = pages.length > 0 && pages.every((p) => p !== null && first !== null && p.sessionRef === first.sessionRef && p.digest === first.digest);
+    const consistent =
+      pages.length > 0 &&
+      pages.every((p) => p !== null && first !== null && p.sessionRef === first.sessionRef && p.digest === first.digest);
     return {
       pageCount: doc.numPages,
       pages,

@@ -6,7 +6,10 @@ import { DOC_STYLES, SIZE, SINGLE } from './styles';
  * styles, and the images the sections refer to (the QR code). Fonts, PDF version and access
  * policies are the renderer's business.
  */
-export function documentOf(sections: ContentSection[], opts: { title: string; images?: Record<string, string> }): TDocumentDefinitions {
+export function documentOf(
+  sections: ContentSection[],
+  opts: { title: string; images?: Record<string, string> },
+): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     content: sections,

@@ -3,7 +3,16 @@
  * shared/ocop (format-vi, score, iso-date); this file only picks the language and builds the
  * Decree 30 compounds ("Số: 05/BB-HĐĐG", "Đồng Tháp, ngày 05 tháng 01 năm 2026").
  */
-import { formatDateLongEn, formatDateLongVi, formatDateVi, formatPercentVi, formatNumber, formatTimeVi, starsEn, starsVi } from '../../../../shared/ocop/format-vi';
+import {
+  formatDateLongEn,
+  formatDateLongVi,
+  formatDateVi,
+  formatPercentVi,
+  formatNumber,
+  formatTimeVi,
+  starsEn,
+  starsVi,
+} from '../../../../shared/ocop/format-vi';
 import { bandEdgesCenti, type LegalBasisId, type Star } from '../../../../shared/ocop/legal-basis';
 import { formatCenti, formatMean, type Mean } from '../../../../shared/ocop/score';
 import type { DocT } from '../doc-t';
@@ -69,8 +78,18 @@ export const countText = (n: number): string => (n > 0 && n < 10 ? `0${n}` : Str
 
 /** Roman numerals for annex groups (I, II, …). */
 export function roman(n: number): string {
-  const table: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of table)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }

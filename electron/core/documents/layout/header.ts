@@ -85,8 +85,12 @@ export function nd30Header(t: DocT, h: HeaderInput): Content {
       body: [
         [cell(leftTop), cell(rightTop)],
         [
-          h.numberLine === null ? { text: '' } : { text: h.numberLine, fontSize: SIZE.number, alignment: 'center', margin: [0, 2, 0, 0] },
-          h.placeDateLine === null ? { text: '' } : { text: h.placeDateLine, fontSize: SIZE.placeDate, italics: true, alignment: 'center', margin: [0, 2, 0, 0] },
+          h.numberLine === null
+            ? { text: '' }
+            : { text: h.numberLine, fontSize: SIZE.number, alignment: 'center', margin: [0, 2, 0, 0] },
+          h.placeDateLine === null
+            ? { text: '' }
+            : { text: h.placeDateLine, fontSize: SIZE.placeDate, italics: true, alignment: 'center', margin: [0, 2, 0, 0] },
         ],
       ],
     },

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { documentT } from '../doc-t';
-import { countText, documentNumberText, longDate, meanText, numberLine, percentText, placeDateLine, points, roman, starText } from './format';
+import {
+  countText,
+  documentNumberText,
+  longDate,
+  meanText,
+  numberLine,
+  percentText,
+  placeDateLine,
+  points,
+  roman,
+  starText,
+} from './format';
 import { headerGeometry } from './header';
 import { textWidth } from './measure';
 import { contentWidth, DECREE_MARGINS, DECREE_MARGIN_LIMITS, mm } from './units';

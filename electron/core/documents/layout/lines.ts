@@ -37,7 +37,8 @@ export const ASCENDER = 1825 / 2048;
 export const lineBoxHeight = (l: Pick<PlacedLine, 'size' | 'lineHeight'>): number => l.size * LINE_BOX * l.lineHeight;
 export const blockHeight = (b: LineBlock): number => b.lines.reduce((h, l) => h + l.gapBefore + lineBoxHeight(l), 0);
 
-export const runsWidth = (runs: Run[], size: number): number => runs.reduce((w, r) => w + textWidth(r.text, size, r.bold, r.italics), 0);
+export const runsWidth = (runs: Run[], size: number): number =>
+  runs.reduce((w, r) => w + textWidth(r.text, size, r.bold, r.italics), 0);
 
 /**
  * Greedy word wrap of styled runs into lines no wider than `width`. Spaces at line ends are
@@ -120,18 +121,41 @@ function mergeRuns(line: Run[]): Run[] {
 }
 
 /** Lines of a paragraph, left-aligned at `dx`. */
-export function paragraphLines(runs: Run[], size: number, width: number, opts: { lineHeight: number; gapBefore?: number; dx?: number }): PlacedLine[] {
-  return wrapRuns(runs, size, width).map((r, i) => ({ runs: r, size, lineHeight: opts.lineHeight, dx: opts.dx ?? 0, gapBefore: i === 0 ? (opts.gapBefore ?? 0) : 0 }));
+export function paragraphLines(
+  runs: Run[],
+  size: number,
+  width: number,
+  opts: { lineHeight: number; gapBefore?: number; dx?: number },
+): PlacedLine[] {
+  return wrapRuns(runs, size, width).map((r, i) => ({
+    runs: r,
+    size,
+    lineHeight: opts.lineHeight,
+    dx: opts.dx ?? 0,
+    gapBefore: i === 0 ? (opts.gapBefore ?? 0) : 0,
+  }));
 }
 
 /** One line centred in a box [x, x + width]. */
-export function centredLine(runs: Run[], size: number, x: number, width: number, opts: { lineHeight: number; gapBefore?: number }): PlacedLine {
+export function centredLine(
+  runs: Run[],
+  size: number,
+  x: number,
+  width: number,
+  opts: { lineHeight: number; gapBefore?: number },
+): PlacedLine {
   const w = runsWidth(runs, size);
   return { runs, size, lineHeight: opts.lineHeight, dx: x + Math.max(0, (width - w) / 2), gapBefore: opts.gapBefore ?? 0 };
 }
 
 /** An empty line of a given size (space for a signature). */
-export const blankLine = (size: number, gapBefore: number, lineHeight = 1): PlacedLine => ({ runs: [{ text: NBSP }], size, lineHeight, dx: 0, gapBefore });
+export const blankLine = (size: number, gapBefore: number, lineHeight = 1): PlacedLine => ({
+  runs: [{ text: NBSP }],
+  size,
+  lineHeight,
+  dx: 0,
+  gapBefore,
+});
 
 /** pdfmake nodes drawing these lines exactly where the batch renderer draws them. */
 export function linesToContent(blocks: LineBlock[]): import('pdfmake/interfaces').Content[] {

@@ -63,7 +63,11 @@ export function section(content: Content, o: FrameOptions): ContentSection {
     }
     if (relative > 1) {
       const n = String(relative);
-      items.push({ text: n, fontSize: FRAME.pageNumberSize, absolutePosition: { x: (pageSize.width - textWidth(n, FRAME.pageNumberSize)) / 2, y: FRAME.pageNumberTop } });
+      items.push({
+        text: n,
+        fontSize: FRAME.pageNumberSize,
+        absolutePosition: { x: (pageSize.width - textWidth(n, FRAME.pageNumberSize)) / 2, y: FRAME.pageNumberTop },
+      });
     }
     return items.length ? { stack: items } : null;
   };
@@ -96,7 +100,14 @@ function digestFooter(t: DocT, integrity: Integrity, margins: Margins, qrBottomG
   const token = digestToken(integrity);
   return () => ({
     columns: [
-      { width: '*', stack: [{ text: label, fontSize: FRAME.digestSize }, { text: token, fontSize: FRAME.digestSize }], margin: [0, FRAME.digestTextTop, FRAME.digestGap, 0] },
+      {
+        width: '*',
+        stack: [
+          { text: label, fontSize: FRAME.digestSize },
+          { text: token, fontSize: FRAME.digestSize },
+        ],
+        margin: [0, FRAME.digestTextTop, FRAME.digestGap, 0],
+      },
       { width: QR_SIZE, image: QR_IMAGE, fit: [QR_SIZE, QR_SIZE] },
     ],
     margin: [margins[0], top, margins[2], 0],

@@ -23,6 +23,13 @@ export const leadPara = (lead: string, rest: string, extra: Partial<ContentText>
 /** Lines "- …" under a paragraph, indented like the paragraph's first line. */
 export function dashList(items: string[], fontSize: number = SIZE.body): Content {
   return {
-    stack: items.map((i): Content => ({ text: `- ${i}`, fontSize, alignment: 'justify', leadingIndent: INDENT, lineHeight: SINGLE, margin: [0, 2, 0, 0] })),
+    stack: items.map((i): Content => ({
+      text: `- ${i}`,
+      fontSize,
+      alignment: 'justify',
+      leadingIndent: INDENT,
+      lineHeight: SINGLE,
+      margin: [0, 2, 0, 0],
+    })),
   };
 }

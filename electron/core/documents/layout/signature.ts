@@ -50,22 +50,43 @@ export function twoSignatures(left: Signer, right: Signer, widths: [number, numb
   const body: TableCell[][] = [
     [cell(titleLines(left)), gap, cell(titleLines(right))],
     [{ text: ' ', margin: [0, SIGNATURE_SPACE - 16, 0, 0] } as TableCell, gap, { text: ' ' } as TableCell],
-    [cell([{ text: left.name || ' ', fontSize: SIZE.signature, bold: true }]), gap, cell([{ text: right.name || ' ', fontSize: SIZE.signature, bold: true }])],
+    [
+      cell([{ text: left.name || ' ', fontSize: SIZE.signature, bold: true }]),
+      gap,
+      cell([{ text: right.name || ' ', fontSize: SIZE.signature, bold: true }]),
+    ],
   ];
-  return { stack: [...lead, { table: { widths, body, dontBreakRows: true }, layout: BARE, margin: [0, 12, 0, 0] }], unbreakable: true };
+  return {
+    stack: [...lead, { table: { widths, body, dontBreakRows: true }, layout: BARE, margin: [0, 12, 0, 0] }],
+    unbreakable: true,
+  };
 }
 
 /**
  * Biên bản (Mẫu 1.9): THƯ KÝ on the left, CHỦ TỌA on the right (60 | 7,5 | 97,5 mm in the sample,
  * scaled to the text width), and "Nơi nhận" under the left column below the signatures.
  */
-export function minutesSignatures(t: DocT, secretary: Signer, chair: Signer, recipients: string[], width: number, lead: Content[] = []): Content {
+export function minutesSignatures(
+  t: DocT,
+  secretary: Signer,
+  chair: Signer,
+  recipients: string[],
+  width: number,
+  lead: Content[] = [],
+): Content {
   const total = 60 + 7.5 + 97.5;
   const widths: [number, number, number] = [(width * 60) / total, (width * 7.5) / total, (width * 97.5) / total];
   // Closing sentence, signatures and "Nơi nhận" stay on one page: neither the signatures nor the
   // recipients ever stand alone on the last page.
   const stack: Content[] = [...lead, twoSignatures(secretary, chair, widths)];
-  if (recipients.length > 0) stack.push({ columns: [{ width: widths[0], stack: [recipientsBlock(t, recipients)] }, { width: '*', text: '' }], margin: [0, 12, 0, 0] });
+  if (recipients.length > 0)
+    stack.push({
+      columns: [
+        { width: widths[0], stack: [recipientsBlock(t, recipients)] },
+        { width: '*', text: '' },
+      ],
+      margin: [0, 12, 0, 0],
+    });
   return { stack, unbreakable: true };
 }
 
@@ -73,7 +94,13 @@ export function minutesSignatures(t: DocT, secretary: Signer, chair: Signer, rec
  * Quyết định and other named documents: "Nơi nhận" on the left (≈ 60 mm), the signer on the
  * right, both starting on the row of the authority line.
  */
-export function recipientsAndSignature(t: DocT, recipients: string[], signer: Signer, width: number, lead: Content[] = []): Content {
+export function recipientsAndSignature(
+  t: DocT,
+  recipients: string[],
+  signer: Signer,
+  width: number,
+  lead: Content[] = [],
+): Content {
   const left = Math.min(mm(62), width * 0.4);
   const table: Content = {
     table: {
@@ -91,9 +118,11 @@ export function recipientsAndSignature(t: DocT, recipients: string[], signer: Si
 export function rightSignature(signer: Signer, width: number, opts: SignatureOptions = {}): Content {
   const right = Math.max(mm(90), width * 0.5);
   return {
-    columns: [{ width: width - right, text: '' }, { width: right, stack: [signatureBlock(signer, opts)] }],
+    columns: [
+      { width: width - right, text: '' },
+      { width: right, stack: [signatureBlock(signer, opts)] },
+    ],
     margin: [0, 10, 0, 0],
     unbreakable: true,
   };
 }
-

@@ -25,7 +25,8 @@ export function annexHeading(label: string, title: string, attached: string | nu
     { text: label, fontSize: 14, bold: true, alignment: 'center' },
     { text: title, fontSize: SIZE.title, bold: true, alignment: 'center', margin: [mm(5), 0, mm(5), 0] },
   ];
-  if (attached) lines.push({ text: attached, fontSize: SIZE.note, italics: true, alignment: 'center', margin: [mm(5), 0, mm(5), 0] });
+  if (attached)
+    lines.push({ text: attached, fontSize: SIZE.note, italics: true, alignment: 'center', margin: [mm(5), 0, mm(5), 0] });
   lines.push(centredRule(width, mm(30)));
   return { stack: lines, lineHeight: SINGLE, margin: [0, 0, 0, 8] };
 }

@@ -12,7 +12,12 @@ import type { CertificateData, DecisionData, DocumentSetup, MinutesData, Signer,
 import { wrapToFit } from './header-fit';
 import { defaultMinutesContent, spreadDiscussions, type MinutesFacts } from './minutes-facts';
 
-const signerSettings = (s: Signer): SignerSettings => ({ authority: s.authority ?? '', title: s.title, officeLine: s.officeLine ?? '', name: s.name });
+const signerSettings = (s: Signer): SignerSettings => ({
+  authority: s.authority ?? '',
+  title: s.title,
+  officeLine: s.officeLine ?? '',
+  name: s.name,
+});
 const signerOf = (s: SignerSettings): Signer => ({
   ...(s.authority ? { authority: s.authority } : {}),
   title: s.title,
@@ -44,7 +49,8 @@ const setupOf = (s: DocumentSettings): DocumentSetup => ({
 });
 
 /** The year a document is numbered in: its own date, else the meeting's. */
-export const documentYear = (s: Pick<DocumentSettings, 'date'>, f: SessionFacts): number => Number((s.date ?? f.detail.session.date).slice(0, 4));
+export const documentYear = (s: Pick<DocumentSettings, 'date'>, f: SessionFacts): number =>
+  Number((s.date ?? f.detail.session.date).slice(0, 4));
 
 export interface DefaultsInput {
   /** The council's number pattern for the kind (numbered kinds only). */
@@ -77,7 +83,10 @@ export function defaultSettings(kind: SettingsKind, f: SessionFacts, x: Defaults
       const d = decisionFromSession(f);
       const issuer = d.setup.issuer;
       const signer = { authority: f.t('defaults.certificateAuthority'), title: f.t('defaults.certificateTitle'), name: '' };
-      s = { ...fromSetup({ ...d.setup, issuer, number: { number: null, symbol: 'GCN-UBND' }, recipients: [] }, signer), minutes: null };
+      s = {
+        ...fromSetup({ ...d.setup, issuer, number: { number: null, symbol: 'GCN-UBND' }, recipients: [] }, signer),
+        minutes: null,
+      };
       break;
     }
   }
@@ -100,7 +109,13 @@ export function applyToMinutes(d: MinutesData, s: DocumentSettings, f: SessionFa
 
 /** The summary is annexed to the minutes: it cites the minutes' number and date. */
 export function applyToSummary(d: SummaryData, s: DocumentSettings, minutes: DocumentSettings): SummaryData {
-  return { ...d, setup: setupOf(s), chair: signerOf(s.signer), minutesNumber: { number: minutes.number, symbol: minutes.symbol }, minutesDate: minutes.date };
+  return {
+    ...d,
+    setup: setupOf(s),
+    chair: signerOf(s.signer),
+    minutesNumber: { number: minutes.number, symbol: minutes.symbol },
+    minutesDate: minutes.date,
+  };
 }
 
 export function applyToDecision(d: DecisionData, s: DocumentSettings): DecisionData {
@@ -108,5 +123,10 @@ export function applyToDecision(d: DecisionData, s: DocumentSettings): DecisionD
 }
 
 export function applyToCertificate(d: CertificateData, s: DocumentSettings): CertificateData {
-  return { ...d, issuer: { parentLines: s.parentLines, bodyLines: s.bodyLines }, placeDate: { place: s.place, date: s.date }, signer: signerOf(s.signer) };
+  return {
+    ...d,
+    issuer: { parentLines: s.parentLines, bodyLines: s.bodyLines },
+    placeDate: { place: s.place, date: s.date },
+    signer: signerOf(s.signer),
+  };
 }

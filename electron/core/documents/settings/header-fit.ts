@@ -50,7 +50,11 @@ export function assertHeaderLinesFit(s: Pick<DocumentSettings, 'parentLines' | '
       // 12 pt bold is the smallest the decree allows for these lines and what the layout falls back to.
       const w = textWidth(line, 12, true);
       if (w > ROOM) {
-        throw new CoreError('VALIDATION', `${field}[${i}]: "${line}" is too long for one line of the header (${toMm(w)} mm, at most ${toMm(ROOM)} mm); split it into two lines`, { field });
+        throw new CoreError(
+          'VALIDATION',
+          `${field}[${i}]: "${line}" is too long for one line of the header (${toMm(w)} mm, at most ${toMm(ROOM)} mm); split it into two lines`,
+          { field },
+        );
       }
     });
   }

@@ -65,8 +65,17 @@ export async function loadMinutesFacts(ctx: CoreContext, f: SessionFacts): Promi
   const opinions: MinutesFacts['opinions'] = [];
   for (const p of f.results.products) {
     for (const m of [...f.detail.members].sort((a, b) => a.order - b.order)) {
-      const s = sheets.find((x) => x.registration_id === p.registrationId && x.member_id === m.memberId && x.rescoring_round === p.rescoringRound);
-      if (s && s.opinion.trim() !== '') opinions.push({ registrationId: p.registrationId, memberId: m.memberId, memberName: m.fullName, productName: p.productName, opinion: s.opinion.trim() });
+      const s = sheets.find(
+        (x) => x.registration_id === p.registrationId && x.member_id === m.memberId && x.rescoring_round === p.rescoringRound,
+      );
+      if (s && s.opinion.trim() !== '')
+        opinions.push({
+          registrationId: p.registrationId,
+          memberId: m.memberId,
+          memberName: m.fullName,
+          productName: p.productName,
+          opinion: s.opinion.trim(),
+        });
     }
   }
   return { discussed, opinions };
@@ -78,9 +87,13 @@ export function defaultMinutesContent(f: SessionFacts, facts: MinutesFacts): Min
     endTime: f.detail.session.endTime,
     discussions: facts.discussed.map((d) => ({
       registrationId: d.registrationId,
-      text: d.reasons.length ? f.t('defaults.rescoringReasons', { reasons: d.reasons.map((r) => r.replace(/[.;\s]+$/u, '')).join('; ') }) : '',
+      text: d.reasons.length
+        ? f.t('defaults.rescoringReasons', { reasons: d.reasons.map((r) => r.replace(/[.;\s]+$/u, '')).join('; ') })
+        : '',
     })),
-    opinions: facts.opinions.map((o) => f.t('defaults.opinionLine', { member: o.memberName, product: o.productName, opinion: o.opinion })),
+    opinions: facts.opinions.map((o) =>
+      f.t('defaults.opinionLine', { member: o.memberName, product: o.productName, opinion: o.opinion }),
+    ),
     conclusions: [],
     vote: null,
   };
@@ -90,7 +103,10 @@ export function defaultMinutesContent(f: SessionFacts, facts: MinutesFacts): Min
 export function spreadDiscussions(f: SessionFacts, facts: MinutesFacts, content: MinutesContent): SpreadDiscussion[] {
   const defaults = defaultMinutesContent(f, facts).discussions;
   return facts.discussed.map((d) => {
-    const text = content.discussions.find((x) => x.registrationId === d.registrationId)?.text ?? defaults.find((x) => x.registrationId === d.registrationId)?.text ?? '';
+    const text =
+      content.discussions.find((x) => x.registrationId === d.registrationId)?.text ??
+      defaults.find((x) => x.registrationId === d.registrationId)?.text ??
+      '';
     return { ...d.figures, discussion: text };
   });
 }

@@ -23,14 +23,25 @@ async function councilSymbol(db: Kysely<DB>, councilId: number): Promise<string>
 
 /** The council's pattern for a kind, or the default built from its abbreviation ("{n}/BB-HĐ"). */
 export async function seriesPattern(db: Kysely<DB>, councilId: number, kind: NumberedKind): Promise<SeriesPattern> {
-  const row = await db.selectFrom('document_number_format').select('pattern').where('council_id', '=', councilId).where('kind', '=', kind).executeTakeFirst();
+  const row = await db
+    .selectFrom('document_number_format')
+    .select('pattern')
+    .where('council_id', '=', councilId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   if (row) return { pattern: row.pattern, custom: true };
   return { pattern: defaultNumberPattern(kind, await councilSymbol(db, councilId)), custom: false };
 }
 
 /** The number the series would hand out next for that year (1 when none was handed out yet). */
 export async function nextNumber(db: Kysely<DB>, councilId: number, kind: NumberedKind, year: number): Promise<number> {
-  const row = await db.selectFrom('document_number_counter').select('next_no').where('council_id', '=', councilId).where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
+  const row = await db
+    .selectFrom('document_number_counter')
+    .select('next_no')
+    .where('council_id', '=', councilId)
+    .where('kind', '=', kind)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return row?.next_no ?? 1;
 }
 
@@ -62,12 +73,24 @@ export async function allocateNumber(
 ): Promise<AllocatedNumber> {
   const { pattern } = await seriesPattern(trx, a.councilId, a.kind);
   const number = await nextNumber(trx, a.councilId, a.kind, a.year);
-  if (number > 999_999) throw new CoreError('CONFLICT', `The ${a.kind} series of council ${a.councilId} for ${a.year} is used up (999999)`, { field: 'number' });
+  if (number > 999_999)
+    throw new CoreError('CONFLICT', `The ${a.kind} series of council ${a.councilId} for ${a.year} is used up (999999)`, {
+      field: 'number',
+    });
   const symbol = symbolOf(pattern, a.year);
   const text = formatDocNumber(number, symbol);
   await trx
     .insertInto('document_number')
-    .values({ council_id: a.councilId, kind: a.kind, year: a.year, number, text, session_id: a.sessionId, allocated_at: a.at, allocated_by: a.actor })
+    .values({
+      council_id: a.councilId,
+      kind: a.kind,
+      year: a.year,
+      number,
+      text,
+      session_id: a.sessionId,
+      allocated_at: a.at,
+      allocated_by: a.actor,
+    })
     .execute();
   await setCounter(trx, a.councilId, a.kind, a.year, number + 1);
   return { number, symbol, year: a.year, text };
@@ -93,7 +116,11 @@ export async function setSeries(
   if (s.nextNumber === undefined) return;
   const current = await nextNumber(trx, s.councilId, s.kind, s.year);
   if (s.nextNumber < current) {
-    throw new CoreError('CONFLICT', `nextNumber: the ${s.kind} series for ${s.year} has already handed out numbers up to ${current - 1}; the next number must be ${current} or more (a number is never given twice)`, { field: 'nextNumber' });
+    throw new CoreError(
+      'CONFLICT',
+      `nextNumber: the ${s.kind} series for ${s.year} has already handed out numbers up to ${current - 1}; the next number must be ${current} or more (a number is never given twice)`,
+      { field: 'nextNumber' },
+    );
   }
   await setCounter(trx, s.councilId, s.kind, s.year, s.nextNumber);
 }

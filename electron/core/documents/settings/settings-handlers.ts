@@ -1,6 +1,13 @@
 import type { documentSettingsChannels } from '../../../../shared/api/channels/document-settings';
 import type { AreaHandlers } from '../../handlers';
-import { allocateDocumentNumber, getSettingsView, listNumberSeries, resetSettings, saveSettings, setNumberSeries } from './settings-service';
+import {
+  allocateDocumentNumber,
+  getSettingsView,
+  listNumberSeries,
+  resetSettings,
+  saveSettings,
+  setNumberSeries,
+} from './settings-service';
 
 export const documentSettingsHandlers: AreaHandlers<typeof documentSettingsChannels> = {
   'documents:settings': (input, ctx) => getSettingsView(ctx, input.sessionId, input.kind),

@@ -26,7 +26,12 @@ import { loadMinutesFacts, type MinutesFacts } from './minutes-facts';
 import { allocateNumber, seriesPattern, seriesView, setSeries } from './number-series';
 
 async function storedRow(db: Kysely<DB>, sessionId: number, kind: SettingsKind) {
-  return db.selectFrom('document_settings').selectAll().where('session_id', '=', sessionId).where('kind', '=', kind).executeTakeFirst();
+  return db
+    .selectFrom('document_settings')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
 }
 
 export interface LoadedSettings {
@@ -35,7 +40,12 @@ export interface LoadedSettings {
 }
 
 /** The settings a document prints with: the stored ones, else the defaults. */
-export async function loadSettings(ctx: CoreContext, f: SessionFacts, kind: SettingsKind, minutesFacts?: MinutesFacts): Promise<LoadedSettings> {
+export async function loadSettings(
+  ctx: CoreContext,
+  f: SessionFacts,
+  kind: SettingsKind,
+  minutesFacts?: MinutesFacts,
+): Promise<LoadedSettings> {
   const row = await storedRow(ctx.db, f.detail.session.id, kind);
   if (row) {
     // Written by saveSettings through the same schema; a row an older version wrote falls back to the defaults.
@@ -44,10 +54,18 @@ export async function loadSettings(ctx: CoreContext, f: SessionFacts, kind: Sett
   }
   const pattern = isNumberedKind(kind) ? (await seriesPattern(ctx.db, f.detail.council.id, kind)).pattern : undefined;
   const facts = kind === 'minutes' ? (minutesFacts ?? (await loadMinutesFacts(ctx, f))) : undefined;
-  return { settings: defaultSettings(kind, f, { ...(pattern ? { pattern } : {}), ...(facts ? { minutesFacts: facts } : {}) }), stored: null };
+  return {
+    settings: defaultSettings(kind, f, { ...(pattern ? { pattern } : {}), ...(facts ? { minutesFacts: facts } : {}) }),
+    stored: null,
+  };
 }
 
-async function view(ctx: CoreContext, f: SessionFacts, kind: SettingsKind, minutesFacts?: MinutesFacts): Promise<DocumentSettingsView> {
+async function view(
+  ctx: CoreContext,
+  f: SessionFacts,
+  kind: SettingsKind,
+  minutesFacts?: MinutesFacts,
+): Promise<DocumentSettingsView> {
   const facts = kind === 'minutes' ? (minutesFacts ?? (await loadMinutesFacts(ctx, f))) : undefined;
   const { settings, stored } = await loadSettings(ctx, f, kind, facts);
   const status = await sessionStatus(ctx.db, f.detail.session.id);
@@ -61,11 +79,20 @@ async function view(ctx: CoreContext, f: SessionFacts, kind: SettingsKind, minut
     locked: status.status === 'finalized',
     numberText: formatDocNumber(settings.number, settings.symbol),
     series: isNumberedKind(kind) ? await seriesFor(ctx.db, f, kind, settings) : null,
-    discussionProducts: (facts?.discussed ?? []).map((d) => ({ registrationId: d.registrationId, productName: d.productName, producerName: d.producerName })),
+    discussionProducts: (facts?.discussed ?? []).map((d) => ({
+      registrationId: d.registrationId,
+      productName: d.productName,
+      producerName: d.producerName,
+    })),
   };
 }
 
-async function seriesFor(db: Kysely<DB>, f: SessionFacts, kind: NumberedKind, s: DocumentSettings): Promise<DocumentSettingsView['series']> {
+async function seriesFor(
+  db: Kysely<DB>,
+  f: SessionFacts,
+  kind: NumberedKind,
+  s: DocumentSettings,
+): Promise<DocumentSettingsView['series']> {
   const v = await seriesView(db, f.detail.council.id, kind, documentYear(s, f));
   return { councilId: v.councilId, pattern: v.pattern, year: v.year, nextNumber: v.nextNumber };
 }
@@ -80,17 +107,30 @@ async function sessionStatus(db: Kysely<DB>, sessionId: number): Promise<{ statu
 async function assertEditable(db: Kysely<DB>, sessionId: number): Promise<{ councilId: number }> {
   const s = await sessionStatus(db, sessionId);
   if (s.status === 'finalized') {
-    throw new CoreError('FORBIDDEN_STATE', `Session ${sessionId} is finalized: its documents' settings are read-only; the chair must reopen the session (with a reason) to change them`, { field: 'sessionId' });
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Session ${sessionId} is finalized: its documents' settings are read-only; the chair must reopen the session (with a reason) to change them`,
+      { field: 'sessionId' },
+    );
   }
   return { councilId: s.councilId };
 }
 
-async function writeSettings(trx: Kysely<DB>, sessionId: number, kind: SettingsKind, settings: DocumentSettings, at: string, actor: string): Promise<void> {
+async function writeSettings(
+  trx: Kysely<DB>,
+  sessionId: number,
+  kind: SettingsKind,
+  settings: DocumentSettings,
+  at: string,
+  actor: string,
+): Promise<void> {
   const json = JSON.stringify(settings);
   await trx
     .insertInto('document_settings')
     .values({ session_id: sessionId, kind, settings_json: json, updated_at: at, updated_by: actor })
-    .onConflict((oc) => oc.columns(['session_id', 'kind']).doUpdateSet({ settings_json: json, updated_at: at, updated_by: actor }))
+    .onConflict((oc) =>
+      oc.columns(['session_id', 'kind']).doUpdateSet({ settings_json: json, updated_at: at, updated_by: actor }),
+    )
     .execute();
 }
 
@@ -98,7 +138,11 @@ export async function getSettingsView(ctx: CoreContext, sessionId: number, kind:
   return view(ctx, await loadSessionFacts(ctx, sessionId), kind);
 }
 
-export async function saveSettings(ctx: CoreContext, meta: CallMeta, input: { sessionId: number; kind: SettingsKind; settings: DocumentSettings }): Promise<DocumentSettingsView> {
+export async function saveSettings(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: { sessionId: number; kind: SettingsKind; settings: DocumentSettings },
+): Promise<DocumentSettingsView> {
   const f = await loadSessionFacts(ctx, input.sessionId);
   // Only the minutes carry a content part; other kinds never store one.
   const settings: DocumentSettings = { ...input.settings, minutes: input.kind === 'minutes' ? input.settings.minutes : null };
@@ -128,7 +172,11 @@ export async function saveSettings(ctx: CoreContext, meta: CallMeta, input: { se
  * Back to the defaults (e.g. after the session's people or re-scorings changed). A number the
  * settings carried stays spent in the council's series.
  */
-export async function resetSettings(ctx: CoreContext, meta: CallMeta, input: { sessionId: number; kind: SettingsKind }): Promise<DocumentSettingsView> {
+export async function resetSettings(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: { sessionId: number; kind: SettingsKind },
+): Promise<DocumentSettingsView> {
   const f = await loadSessionFacts(ctx, input.sessionId);
   await ctx.db.transaction().execute(async (trx) => {
     await assertEditable(trx, input.sessionId);
@@ -147,7 +195,11 @@ export async function resetSettings(ctx: CoreContext, meta: CallMeta, input: { s
   return view(ctx, f, input.kind);
 }
 
-export async function allocateDocumentNumber(ctx: CoreContext, meta: CallMeta, input: { sessionId: number; kind: NumberedKind }): Promise<DocumentSettingsView> {
+export async function allocateDocumentNumber(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: { sessionId: number; kind: NumberedKind },
+): Promise<DocumentSettingsView> {
   const f = await loadSessionFacts(ctx, input.sessionId);
   const facts = input.kind === 'minutes' ? await loadMinutesFacts(ctx, f) : undefined;
   const fallback = (await loadSettings(ctx, f, input.kind, facts)).settings;
@@ -164,10 +216,24 @@ export async function allocateDocumentNumber(ctx: CoreContext, meta: CallMeta, i
     }
     const now = ctx.now();
     const actor = actorOf(ctx, meta);
-    const n = await allocateNumber(trx, { councilId, kind: input.kind, year: documentYear(current, f), sessionId: input.sessionId, at: now.toISOString(), actor });
+    const n = await allocateNumber(trx, {
+      councilId,
+      kind: input.kind,
+      year: documentYear(current, f),
+      sessionId: input.sessionId,
+      at: now.toISOString(),
+      actor,
+    });
     const next: DocumentSettings = { ...current, number: n.number, symbol: n.symbol };
     await writeSettings(trx, input.sessionId, input.kind, next, now.toISOString(), actor);
-    await appendAudit(trx, now, { actor, action: 'documents.allocateNumber', entity: 'session', entityId: input.sessionId, before: null, after: { kind: input.kind, councilId, year: n.year, number: n.number, text: n.text } });
+    await appendAudit(trx, now, {
+      actor,
+      action: 'documents.allocateNumber',
+      entity: 'session',
+      entityId: input.sessionId,
+      before: null,
+      after: { kind: input.kind, councilId, year: n.year, number: n.number, text: n.text },
+    });
   });
   return view(ctx, f, input.kind, facts);
 }
@@ -186,9 +252,23 @@ export async function setNumberSeries(
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const before = await seriesView(trx, input.councilId, input.kind, year);
-    await setSeries(trx, { councilId: input.councilId, kind: input.kind, pattern: input.pattern, year, nextNumber: input.nextNumber, at: now.toISOString() });
+    await setSeries(trx, {
+      councilId: input.councilId,
+      kind: input.kind,
+      pattern: input.pattern,
+      year,
+      nextNumber: input.nextNumber,
+      at: now.toISOString(),
+    });
     const after = await seriesView(trx, input.councilId, input.kind, year);
-    await appendAudit(trx, now, { actor: actorOf(ctx, meta), action: 'documents.setNumberSeries', entity: 'council', entityId: input.councilId, before, after });
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'documents.setNumberSeries',
+      entity: 'council',
+      entityId: input.councilId,
+      before,
+      after,
+    });
     return after;
   });
 }

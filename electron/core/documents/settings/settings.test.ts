@@ -29,36 +29,71 @@ const flat = (s: string): string => s.replace(/\s+/gu, ' ');
  */
 async function scored(spread = true, status: 'closed' | 'in_progress' = 'closed'): Promise<Seeded> {
   core = await memoryCore();
-  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as { content_json: string };
+  const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
+    content_json: string;
+  };
   const set = CriteriaSet.parse(JSON.parse(row.content_json));
-  const totals = [[80, spread ? 95 : 81, 79], [60, 61, 59], [85, 86, 86]];
+  const totals = [
+    [80, spread ? 95 : 81, 79],
+    [60, 61, 59],
+    [85, 86, 86],
+  ];
   const plans = totals.map((ts) => ts.map((t) => choicesForTotal(set, t, { keepMarks: true })));
-  const s = seedSession(core.ctx.sqlite, { products: 3, members: 3, withSecretary: true, choose: ({ product, member, code }) => plans[product]![member]![code]!, status });
+  const s = seedSession(core.ctx.sqlite, {
+    products: 3,
+    members: 3,
+    withSecretary: true,
+    choose: ({ product, member, code }) => plans[product]![member]![code]!,
+    status,
+  });
   const db = core.ctx.sqlite;
-  db.prepare(`UPDATE council SET doc_symbol = 'HĐ', place_name = 'Đồng Tháp', issuer_parent = 'UBND TỈNH ĐỒNG THÁP', issuer_name_lines_json = '["HỘI ĐỒNG ĐÁNH GIÁ,","PHÂN HẠNG SẢN PHẨM OCOP"]' WHERE id = ?`).run(s.councilId);
+  db.prepare(
+    `UPDATE council SET doc_symbol = 'HĐ', place_name = 'Đồng Tháp', issuer_parent = 'UBND TỈNH ĐỒNG THÁP', issuer_name_lines_json = '["HỘI ĐỒNG ĐÁNH GIÁ,","PHÂN HẠNG SẢN PHẨM OCOP"]' WHERE id = ?`,
+  ).run(s.councilId);
   db.prepare(
     `UPDATE producer SET address = 'Ấp Tân An', commune_name = 'Xã Tân Khánh Trung', province_name = 'Tỉnh Đồng Tháp', phone = '0277 3861 234'
      WHERE id = (SELECT p.producer_id FROM registration r JOIN product p ON p.id = r.product_id WHERE r.id = ?)`,
   ).run(s.registrationIds[0]);
   // A submitted sheet is frozen: unlock it, write the member's opinion, submit it again.
-  for (const set of [`status = 'draft', submitted_at = NULL, submitted_by = NULL`, `opinion = 'Bao bì cần ghi rõ hạn sử dụng.'`, `status = 'submitted', submitted_at = '2026-06-10T03:00:00.000Z', submitted_by = 'seed'`]) {
-    db.prepare(`UPDATE score_sheet SET ${set} WHERE session_id = ? AND registration_id = ? AND member_id = ?`).run(s.sessionId, s.registrationIds[2], s.memberIds[1]);
+  for (const set of [
+    `status = 'draft', submitted_at = NULL, submitted_by = NULL`,
+    `opinion = 'Bao bì cần ghi rõ hạn sử dụng.'`,
+    `status = 'submitted', submitted_at = '2026-06-10T03:00:00.000Z', submitted_by = 'seed'`,
+  ]) {
+    db.prepare(`UPDATE score_sheet SET ${set} WHERE session_id = ? AND registration_id = ? AND member_id = ?`).run(
+      s.sessionId,
+      s.registrationIds[2],
+      s.memberIds[1],
+    );
   }
   return s;
 }
 
-const settingsOf = async (sessionId: number, kind: 'minutes' | 'summary' | 'decision' | 'certificate'): Promise<DocumentSettingsView> => ok(await invoke(core.ctx, 'documents:settings', { sessionId, kind }));
-const render = async (sessionId: number, kind: 'minutes' | 'summary' | 'decision' | 'sheet', extra: Record<string, number> = {}): Promise<string> => {
+const settingsOf = async (
+  sessionId: number,
+  kind: 'minutes' | 'summary' | 'decision' | 'certificate',
+): Promise<DocumentSettingsView> => ok(await invoke(core.ctx, 'documents:settings', { sessionId, kind }));
+const render = async (
+  sessionId: number,
+  kind: 'minutes' | 'summary' | 'decision' | 'sheet',
+  extra: Record<string, number> = {},
+): Promise<string> => {
   const doc = ok(await invoke(core.ctx, 'documents:render', { sessionId, kind, ...extra }));
   return flat(pdfRaw(writePdf(dir, `${kind}-${sessionId}-${Date.now()}`, Buffer.from(doc.pdfBase64, 'base64'))));
 };
-const auditActions = (): string[] => (core.ctx.sqlite.prepare(`SELECT action FROM audit_log ORDER BY seq`).all() as { action: string }[]).map((r) => r.action);
+const auditActions = (): string[] =>
+  (core.ctx.sqlite.prepare(`SELECT action FROM audit_log ORDER BY seq`).all() as { action: string }[]).map((r) => r.action);
 
 describe('document settings: defaults, save, audit', { timeout: 120_000 }, () => {
   it('fills the defaults from the council and the session, with the minutes content from the scoring data', async () => {
     const s = await scored();
     const v = await settingsOf(s.sessionId, 'minutes');
-    expect(v).toMatchObject({ stored: false, locked: false, numberText: '…/BB-HĐ', series: { pattern: '{n}/BB-HĐ', year: 2026, nextNumber: 1 } });
+    expect(v).toMatchObject({
+      stored: false,
+      locked: false,
+      numberText: '…/BB-HĐ',
+      series: { pattern: '{n}/BB-HĐ', year: 2026, nextNumber: 1 },
+    });
     expect(v.settings).toMatchObject({
       parentLines: ['UBND TỈNH ĐỒNG THÁP'],
       bodyLines: ['HỘI ĐỒNG ĐÁNH GIÁ,', 'PHÂN HẠNG SẢN PHẨM OCOP'],
@@ -71,9 +106,19 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
     });
     // Product 1's totals spread 16 points: the minutes discuss it; the written opinion is prefilled.
     expect(v.discussionProducts.map((d) => d.registrationId)).toEqual([s.registrationIds[0]]);
-    expect(v.settings.minutes).toMatchObject({ endTime: null, vote: null, conclusions: [], opinions: ['Trần Thị Bình (sản phẩm Sản phẩm số 3): Bao bì cần ghi rõ hạn sử dụng.'] });
+    expect(v.settings.minutes).toMatchObject({
+      endTime: null,
+      vote: null,
+      conclusions: [],
+      opinions: ['Trần Thị Bình (sản phẩm Sản phẩm số 3): Bao bì cần ghi rõ hạn sử dụng.'],
+    });
     const d = await settingsOf(s.sessionId, 'decision');
-    expect(d.settings).toMatchObject({ bodyLines: ['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG THÁP'], symbol: 'QĐ-UBND', date: null, minutes: null });
+    expect(d.settings).toMatchObject({
+      bodyLines: ['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG THÁP'],
+      symbol: 'QĐ-UBND',
+      date: null,
+      minutes: null,
+    });
     expect((await settingsOf(s.sessionId, 'summary')).series).toBeNull();
   });
 
@@ -99,10 +144,18 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
       },
     };
     // Decomposed Vietnamese (NFD) is stored composed.
-    const saved = ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'minutes', settings: { ...edited, place: 'Cao Lãnh'.normalize('NFD') } }));
+    const saved = ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'minutes',
+        settings: { ...edited, place: 'Cao Lãnh'.normalize('NFD') },
+      }),
+    );
     expect(saved).toMatchObject({ stored: true, numberText: '07/BB-HĐ', settings: { place: 'Cao Lãnh' } });
     expect((await settingsOf(s.sessionId, 'minutes')).settings).toEqual(edited);
-    const audit = core.ctx.sqlite.prepare(`SELECT action, entity, entity_id, before_json, after_json FROM audit_log WHERE action = 'documents.saveSettings'`).get() as Record<string, string | null>;
+    const audit = core.ctx.sqlite
+      .prepare(`SELECT action, entity, entity_id, before_json, after_json FROM audit_log WHERE action = 'documents.saveSettings'`)
+      .get() as Record<string, string | null>;
     expect(audit).toMatchObject({ entity: 'session', entity_id: String(s.sessionId), before_json: null });
     expect(JSON.parse(audit.after_json!)).toMatchObject({ kind: 'minutes', settings: { number: 7, place: 'Cao Lãnh' } });
 
@@ -121,14 +174,17 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
       'Giao Thư ký hoàn thiện hồ sơ trình Ủy ban nhân dân tỉnh trước ngày 20/6/2026.',
       'Kết quả biểu quyết: 03 thành viên tán thành, 0 không tán thành, 0 không biểu quyết.',
       'Cuộc họp kết thúc vào 11 giờ 30',
-    ]) expect(text).toContain(expected);
+    ])
+      expect(text).toContain(expected);
     // The summary is annexed to these minutes: it cites their number and date.
     expect(await render(s.sessionId, 'summary')).toContain('Kèm theo Biên bản số 07/BB-HĐ ngày 11 tháng 6 năm 2026');
 
     // Back to the defaults: the row goes, the audit keeps what it was.
     const reset = ok(await invoke(core.ctx, 'documents:resetSettings', { sessionId: s.sessionId, kind: 'minutes' }));
     expect(reset).toMatchObject({ stored: false, settings: { place: 'Đồng Tháp', number: null } });
-    const undo = core.ctx.sqlite.prepare(`SELECT before_json, after_json FROM audit_log WHERE action = 'documents.resetSettings'`).get() as { before_json: string; after_json: string | null };
+    const undo = core.ctx.sqlite
+      .prepare(`SELECT before_json, after_json FROM audit_log WHERE action = 'documents.resetSettings'`)
+      .get() as { before_json: string; after_json: string | null };
     expect(JSON.parse(undo.before_json)).toMatchObject({ kind: 'minutes', settings: { place: 'Cao Lãnh' } });
     expect(undo.after_json).toBeNull();
     expect(await render(s.sessionId, 'minutes')).not.toContain('Cao Lãnh');
@@ -137,17 +193,48 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
   it('refuses settings that do not fit the form, naming the field', async () => {
     const s = await scored();
     const base = (await settingsOf(s.sessionId, 'summary')).settings;
-    const bad = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, symbol: 'bb-hđ' } });
+    const bad = await invoke(core.ctx, 'documents:saveSettings', {
+      sessionId: s.sessionId,
+      kind: 'summary',
+      settings: { ...base, symbol: 'bb-hđ' },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('symbol') } });
-    const numbered = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, number: 3 } });
-    expect(numbered).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'number: a summary has no number of its own; leave it empty' } });
-    const twoLines = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'summary', settings: { ...base, place: 'Đồng\nTháp' } });
+    const numbered = await invoke(core.ctx, 'documents:saveSettings', {
+      sessionId: s.sessionId,
+      kind: 'summary',
+      settings: { ...base, number: 3 },
+    });
+    expect(numbered).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'number: a summary has no number of its own; leave it empty' },
+    });
+    const twoLines = await invoke(core.ctx, 'documents:saveSettings', {
+      sessionId: s.sessionId,
+      kind: 'summary',
+      settings: { ...base, place: 'Đồng\nTháp' },
+    });
     expect(twoLines).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('place') } });
     // A header line the left column cannot hold would be wrapped: refused, saying to split it.
     const decision = (await settingsOf(s.sessionId, 'decision')).settings;
-    const long = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...decision, parentLines: ['SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'] } });
-    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^parentLines\[0\]: "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" is too long for one line of the header \(\d+ mm, at most \d+ mm\); split it into two lines$/u) } });
-    const fits = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...decision, parentLines: ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'] } });
+    const long = await invoke(core.ctx, 'documents:saveSettings', {
+      sessionId: s.sessionId,
+      kind: 'decision',
+      settings: { ...decision, parentLines: ['SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'] },
+    });
+    expect(long).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringMatching(
+          /^parentLines\[0\]: "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" is too long for one line of the header \(\d+ mm, at most \d+ mm\); split it into two lines$/u,
+        ),
+      },
+    });
+    const fits = await invoke(core.ctx, 'documents:saveSettings', {
+      sessionId: s.sessionId,
+      kind: 'decision',
+      settings: { ...decision, parentLines: ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'] },
+    });
     expect(fits.ok).toBe(true);
     expect(auditActions().filter((a) => a === 'documents.saveSettings')).toHaveLength(1);
   });
@@ -155,18 +242,50 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
   it('is read-only while the session is finalized, in the core and in the database; reopening allows editing again', async () => {
     const s = await scored(false);
     const base = (await settingsOf(s.sessionId, 'decision')).settings;
-    ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...base, place: 'Sa Đéc' } }));
+    ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'decision',
+        settings: { ...base, place: 'Sa Đéc' },
+      }),
+    );
     ok(await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true }));
     expect((await settingsOf(s.sessionId, 'decision')).locked).toBe(true);
-    const refused = await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...base, place: 'Hồng Ngự' } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('finalized') } });
-    expect(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'decision' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_STATE' } });
-    expect(() => core.ctx.sqlite.prepare(`UPDATE document_settings SET settings_json = '{}' WHERE session_id = ?`).run(s.sessionId)).toThrow(/FORBIDDEN_STATE: the session is finalized/u);
-    expect(() => core.ctx.sqlite.prepare(`DELETE FROM document_settings WHERE session_id = ?`).run(s.sessionId)).toThrow(/FORBIDDEN_STATE/u);
+    const refused = await invoke(core.ctx, 'documents:saveSettings', {
+      sessionId: s.sessionId,
+      kind: 'decision',
+      settings: { ...base, place: 'Hồng Ngự' },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('finalized') },
+    });
+    expect(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'decision' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_STATE' },
+    });
+    expect(() =>
+      core.ctx.sqlite.prepare(`UPDATE document_settings SET settings_json = '{}' WHERE session_id = ?`).run(s.sessionId),
+    ).toThrow(/FORBIDDEN_STATE: the session is finalized/u);
+    expect(() => core.ctx.sqlite.prepare(`DELETE FROM document_settings WHERE session_id = ?`).run(s.sessionId)).toThrow(
+      /FORBIDDEN_STATE/u,
+    );
     expect((await settingsOf(s.sessionId, 'decision')).settings.place).toBe('Sa Đéc');
 
-    ok(await invoke(core.ctx, 'results:reopen', { sessionId: s.sessionId, chairMemberId: s.chairId, reason: 'Sửa địa danh trên dự thảo quyết định' }));
-    const again = ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...base, place: 'Hồng Ngự' } }));
+    ok(
+      await invoke(core.ctx, 'results:reopen', {
+        sessionId: s.sessionId,
+        chairMemberId: s.chairId,
+        reason: 'Sửa địa danh trên dự thảo quyết định',
+      }),
+    );
+    const again = ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'decision',
+        settings: { ...base, place: 'Hồng Ngự' },
+      }),
+    );
     expect(again).toMatchObject({ locked: false, settings: { place: 'Hồng Ngự' } });
   });
 });
@@ -174,14 +293,39 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
 describe('minutes content from the scoring data', { timeout: 120_000 }, () => {
   it("prefills the discussion with the chair's reason for re-scoring and prints the spread recorded when the round opened", async () => {
     const s = await scored(true, 'in_progress');
-    ok(await invoke(core.ctx, 'scoring:openRescoring', { sessionId: s.sessionId, registrationId: s.registrationIds[0]!, chairMemberId: s.chairId, reason: 'Chênh lệch 16 điểm ở tiêu chí 1.5.' }));
+    ok(
+      await invoke(core.ctx, 'scoring:openRescoring', {
+        sessionId: s.sessionId,
+        registrationId: s.registrationIds[0]!,
+        chairMemberId: s.chairId,
+        reason: 'Chênh lệch 16 điểm ở tiêu chí 1.5.',
+      }),
+    );
     const v = await settingsOf(s.sessionId, 'minutes');
-    expect(v.settings.minutes!.discussions).toEqual([{ registrationId: s.registrationIds[0], text: 'Lý do chấm lại: Chênh lệch 16 điểm ở tiêu chí 1.5.' }]);
+    expect(v.settings.minutes!.discussions).toEqual([
+      { registrationId: s.registrationIds[0], text: 'Lý do chấm lại: Chênh lệch 16 điểm ở tiêu chí 1.5.' },
+    ]);
     const text = await render(s.sessionId, 'minutes');
-    expect(text).toContain('Sản phẩm số 1 (HTX Nông sản 1): chênh lệch 16 điểm. Hội đồng đã thảo luận. Lý do chấm lại: Chênh lệch 16 điểm ở tiêu chí 1.5.');
+    expect(text).toContain(
+      'Sản phẩm số 1 (HTX Nông sản 1): chênh lệch 16 điểm. Hội đồng đã thảo luận. Lý do chấm lại: Chênh lệch 16 điểm ở tiêu chí 1.5.',
+    );
     // The secretary's text replaces the default; the figures stay those of the data.
-    ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'minutes', settings: { ...v.settings, minutes: { ...v.settings.minutes!, discussions: [{ registrationId: s.registrationIds[0]!, text: 'Hội đồng thống nhất cho chấm lại.' }] } } }));
-    expect(await render(s.sessionId, 'minutes')).toContain('chênh lệch 16 điểm. Hội đồng đã thảo luận. Hội đồng thống nhất cho chấm lại.');
+    ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'minutes',
+        settings: {
+          ...v.settings,
+          minutes: {
+            ...v.settings.minutes!,
+            discussions: [{ registrationId: s.registrationIds[0]!, text: 'Hội đồng thống nhất cho chấm lại.' }],
+          },
+        },
+      }),
+    );
+    expect(await render(s.sessionId, 'minutes')).toContain(
+      'chênh lệch 16 điểm. Hội đồng đã thảo luận. Hội đồng thống nhất cho chấm lại.',
+    );
   });
 });
 
@@ -189,21 +333,44 @@ describe('document numbers from the council series', { timeout: 120_000 }, () =>
   it('allocates the next number into the settings, audits it, never reuses one, and keeps series per kind and year', async () => {
     const s = await scored();
     const a = ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'minutes' }));
-    expect(a).toMatchObject({ stored: true, numberText: '01/BB-HĐ', settings: { number: 1, symbol: 'BB-HĐ' }, series: { nextNumber: 2 } });
+    expect(a).toMatchObject({
+      stored: true,
+      numberText: '01/BB-HĐ',
+      settings: { number: 1, symbol: 'BB-HĐ' },
+      series: { nextNumber: 2 },
+    });
     // A numbered document keeps its number.
     expect(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'minutes' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('already has number 01/BB-HĐ') },
     });
     // Clearing the number and taking a new one gives 2: number 1 is never handed out again.
-    ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'minutes', settings: { ...a.settings, number: null } }));
-    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'minutes' })).numberText).toBe('02/BB-HĐ');
+    ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'minutes',
+        settings: { ...a.settings, number: null },
+      }),
+    );
+    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'minutes' })).numberText).toBe(
+      '02/BB-HĐ',
+    );
     // The decision has its own series; the minutes' numbers do not move it.
-    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'decision' })).numberText).toBe('01/QĐ-UBND');
+    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'decision' })).numberText).toBe(
+      '01/QĐ-UBND',
+    );
     // Another year starts again at 1.
     const decision = await settingsOf(s.sessionId, 'decision');
-    ok(await invoke(core.ctx, 'documents:saveSettings', { sessionId: s.sessionId, kind: 'decision', settings: { ...decision.settings, number: null, date: '2027-01-05' } }));
-    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'decision' })).numberText).toBe('01/QĐ-UBND');
+    ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'decision',
+        settings: { ...decision.settings, number: null, date: '2027-01-05' },
+      }),
+    );
+    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'decision' })).numberText).toBe(
+      '01/QĐ-UBND',
+    );
 
     const ledger = core.ctx.sqlite.prepare(`SELECT kind, year, number, text FROM document_number ORDER BY id`).all();
     expect(ledger).toEqual([
@@ -214,8 +381,16 @@ describe('document numbers from the council series', { timeout: 120_000 }, () =>
     ]);
     expect(auditActions().filter((x) => x === 'documents.allocateNumber')).toHaveLength(4);
     expect(() => core.ctx.sqlite.prepare(`DELETE FROM document_number`).run()).toThrow(/IMMUTABLE/u);
-    expect(() => core.ctx.sqlite.prepare(`UPDATE document_number_counter SET next_no = 1`).run()).toThrow(/IMMUTABLE: a document-number series only moves forward/u);
-    expect(() => core.ctx.sqlite.prepare(`INSERT INTO document_number (council_id, kind, year, number, text, session_id, allocated_at, allocated_by) VALUES (?, 'minutes', 2026, 1, 'x', ?, 'now', 'me')`).run(s.councilId, s.sessionId)).toThrow(/UNIQUE/u);
+    expect(() => core.ctx.sqlite.prepare(`UPDATE document_number_counter SET next_no = 1`).run()).toThrow(
+      /IMMUTABLE: a document-number series only moves forward/u,
+    );
+    expect(() =>
+      core.ctx.sqlite
+        .prepare(
+          `INSERT INTO document_number (council_id, kind, year, number, text, session_id, allocated_at, allocated_by) VALUES (?, 'minutes', 2026, 1, 'x', ?, 'now', 'me')`,
+        )
+        .run(s.councilId, s.sessionId),
+    ).toThrow(/UNIQUE/u);
     expect(await render(s.sessionId, 'minutes')).toContain('Số: 02/BB-HĐ');
   });
 
@@ -226,29 +401,60 @@ describe('document numbers from the council series', { timeout: 120_000 }, () =>
     for (let i = 2; i <= 5; i++) {
       const id = Number(
         core.ctx.sqlite
-          .prepare(`INSERT INTO session (council_id, round_id, kind, number, title, date, rules_id, chair_member_id, secretary_member_id, created_at, updated_at) SELECT council_id, round_id, kind, ?, title, date, rules_id, chair_member_id, secretary_member_id, created_at, updated_at FROM session WHERE id = ?`)
+          .prepare(
+            `INSERT INTO session (council_id, round_id, kind, number, title, date, rules_id, chair_member_id, secretary_member_id, created_at, updated_at) SELECT council_id, round_id, kind, ?, title, date, rules_id, chair_member_id, secretary_member_id, created_at, updated_at FROM session WHERE id = ?`,
+          )
           .run(i, s.sessionId).lastInsertRowid,
       );
-      core.ctx.sqlite.prepare(`INSERT INTO session_attendance (session_id, member_id, position, present, updated_at) SELECT ?, member_id, position, present, updated_at FROM session_attendance WHERE session_id = ?`).run(id, s.sessionId);
+      core.ctx.sqlite
+        .prepare(
+          `INSERT INTO session_attendance (session_id, member_id, position, present, updated_at) SELECT ?, member_id, position, present, updated_at FROM session_attendance WHERE session_id = ?`,
+        )
+        .run(id, s.sessionId);
       sessions.push(id);
     }
-    const views = await Promise.all(sessions.map(async (sessionId) => ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId, kind: 'minutes' }))));
+    const views = await Promise.all(
+      sessions.map(async (sessionId) => ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId, kind: 'minutes' }))),
+    );
     expect(views.map((v) => v.settings.number).sort()).toEqual([1, 2, 3, 4, 5]);
-    expect(ok(await invoke(core.ctx, 'documents:numberSeries', { councilId: s.councilId, year: 2026 }))[0]).toMatchObject({ kind: 'minutes', nextNumber: 6 });
+    expect(ok(await invoke(core.ctx, 'documents:numberSeries', { councilId: s.councilId, year: 2026 }))[0]).toMatchObject({
+      kind: 'minutes',
+      nextNumber: 6,
+    });
   });
 
   it('uses the pattern the council sets, moves a series forward but never back', async () => {
     const s = await scored();
-    const set = ok(await invoke(core.ctx, 'documents:setNumberSeries', { councilId: s.councilId, kind: 'minutes', pattern: '{n}/{year}/BB-HĐĐG', year: 2026, nextNumber: 5 }));
+    const set = ok(
+      await invoke(core.ctx, 'documents:setNumberSeries', {
+        councilId: s.councilId,
+        kind: 'minutes',
+        pattern: '{n}/{year}/BB-HĐĐG',
+        year: 2026,
+        nextNumber: 5,
+      }),
+    );
     expect(set).toMatchObject({ pattern: '{n}/{year}/BB-HĐĐG', custom: true, nextNumber: 5 });
     expect((await settingsOf(s.sessionId, 'minutes')).numberText).toBe('…/2026/BB-HĐĐG');
-    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'minutes' })).numberText).toBe('05/2026/BB-HĐĐG');
+    expect(ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'minutes' })).numberText).toBe(
+      '05/2026/BB-HĐĐG',
+    );
     expect(await render(s.sessionId, 'minutes')).toContain('Số: 05/2026/BB-HĐĐG');
-    expect(await invoke(core.ctx, 'documents:setNumberSeries', { councilId: s.councilId, kind: 'minutes', pattern: '{n}/BB-HĐ', year: 2026, nextNumber: 3 })).toMatchObject({
+    expect(
+      await invoke(core.ctx, 'documents:setNumberSeries', {
+        councilId: s.councilId,
+        kind: 'minutes',
+        pattern: '{n}/BB-HĐ',
+        year: 2026,
+        nextNumber: 3,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('the next number must be 6 or more') },
     });
-    expect(await invoke(core.ctx, 'documents:setNumberSeries', { councilId: s.councilId, kind: 'minutes', pattern: 'BB-HĐ/{n}' })).toMatchObject({
+    expect(
+      await invoke(core.ctx, 'documents:setNumberSeries', { councilId: s.councilId, kind: 'minutes', pattern: 'BB-HĐ/{n}' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('must start with "{n}/"') },
     });

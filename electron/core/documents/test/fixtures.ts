@@ -23,8 +23,12 @@ import {
   type SummaryRow,
 } from '../types';
 
-export const FORM_09: ScoringForm = ScoringForm.parse(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'form-qd26-09.json'), 'utf8')));
-export const FORM_26: ScoringForm = ScoringForm.parse(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'form-qd26-26.json'), 'utf8')));
+export const FORM_09: ScoringForm = ScoringForm.parse(
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'form-qd26-09.json'), 'utf8')),
+);
+export const FORM_26: ScoringForm = ScoringForm.parse(
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'form-qd26-26.json'), 'utf8')),
+);
 
 export const INTEGRITY: Integrity = {
   sessionRef: '12',
@@ -44,16 +48,66 @@ export const MEMBERS: Member[] = [
 ];
 
 const BASE_PRODUCTS: { name: string; producer: string; address: string; set: string }[] = [
-  { name: 'Nước mắm Phú Quốc', producer: 'Hợp tác xã Đồng Tháp', address: 'xã Mỹ Hiệp, tỉnh Đồng Tháp', set: 'Tương, nước mắm, gia vị dạng lỏng khác' },
-  { name: 'Bánh phồng tôm Sa Giang', producer: 'Công ty Cổ phần Xuất nhập khẩu Sa Giang', address: 'phường Sa Đéc, tỉnh Đồng Tháp', set: 'Chế biến từ thịt, thủy sản, trứng, sữa' },
-  { name: 'Hạt sen sấy Tháp Mười', producer: 'Hợp tác xã Sen Hồng Đồng Tháp', address: 'xã Tháp Mười, tỉnh Đồng Tháp', set: 'Chế biến từ rau, củ, quả, hạt' },
-  { name: 'Xoài cát Hòa Lộc', producer: 'Hợp tác xã Xoài Mỹ Xương', address: 'xã Mỹ Xương, tỉnh Đồng Tháp', set: 'Rau, củ, quả, hạt tươi' },
-  { name: 'Nem Lai Vung', producer: 'Cơ sở Nem Bà Út', address: 'xã Lai Vung, tỉnh Đồng Tháp', set: 'Chế biến từ thịt, thủy sản, trứng, sữa' },
-  { name: 'Trà tim sen Đồng Tháp Mười', producer: 'Công ty TNHH Sen Việt', address: 'xã Tháp Mười, tỉnh Đồng Tháp', set: 'Trà từ thực vật khác' },
-  { name: 'Gạo hữu cơ Tân Hồng', producer: 'Hợp tác xã Nông nghiệp Tân Công Chí', address: 'xã Tân Hồng, tỉnh Đồng Tháp', set: 'Gạo, ngũ cốc, hạt sơ chế khác' },
-  { name: 'Mật ong hoa tràm U Minh', producer: 'Tổ hợp tác Ong mật Phước Lợi', address: 'xã Tràm Chim, tỉnh Đồng Tháp', set: 'Mật ong, mật khác và nông sản thực phẩm khác' },
-  { name: 'Khô cá lóc đồng', producer: 'Hộ kinh doanh Lê Thị Bảy', address: 'xã Hồng Ngự, tỉnh Đồng Tháp', set: 'Chế biến từ thịt, thủy sản, trứng, sữa' },
-  { name: 'Bột củ sen Sa Đéc', producer: 'Hợp tác xã Đồng Tháp', address: 'xã Mỹ Hiệp, tỉnh Đồng Tháp', set: 'Chế biến từ rau, củ, quả, hạt' },
+  {
+    name: 'Nước mắm Phú Quốc',
+    producer: 'Hợp tác xã Đồng Tháp',
+    address: 'xã Mỹ Hiệp, tỉnh Đồng Tháp',
+    set: 'Tương, nước mắm, gia vị dạng lỏng khác',
+  },
+  {
+    name: 'Bánh phồng tôm Sa Giang',
+    producer: 'Công ty Cổ phần Xuất nhập khẩu Sa Giang',
+    address: 'phường Sa Đéc, tỉnh Đồng Tháp',
+    set: 'Chế biến từ thịt, thủy sản, trứng, sữa',
+  },
+  {
+    name: 'Hạt sen sấy Tháp Mười',
+    producer: 'Hợp tác xã Sen Hồng Đồng Tháp',
+    address: 'xã Tháp Mười, tỉnh Đồng Tháp',
+    set: 'Chế biến từ rau, củ, quả, hạt',
+  },
+  {
+    name: 'Xoài cát Hòa Lộc',
+    producer: 'Hợp tác xã Xoài Mỹ Xương',
+    address: 'xã Mỹ Xương, tỉnh Đồng Tháp',
+    set: 'Rau, củ, quả, hạt tươi',
+  },
+  {
+    name: 'Nem Lai Vung',
+    producer: 'Cơ sở Nem Bà Út',
+    address: 'xã Lai Vung, tỉnh Đồng Tháp',
+    set: 'Chế biến từ thịt, thủy sản, trứng, sữa',
+  },
+  {
+    name: 'Trà tim sen Đồng Tháp Mười',
+    producer: 'Công ty TNHH Sen Việt',
+    address: 'xã Tháp Mười, tỉnh Đồng Tháp',
+    set: 'Trà từ thực vật khác',
+  },
+  {
+    name: 'Gạo hữu cơ Tân Hồng',
+    producer: 'Hợp tác xã Nông nghiệp Tân Công Chí',
+    address: 'xã Tân Hồng, tỉnh Đồng Tháp',
+    set: 'Gạo, ngũ cốc, hạt sơ chế khác',
+  },
+  {
+    name: 'Mật ong hoa tràm U Minh',
+    producer: 'Tổ hợp tác Ong mật Phước Lợi',
+    address: 'xã Tràm Chim, tỉnh Đồng Tháp',
+    set: 'Mật ong, mật khác và nông sản thực phẩm khác',
+  },
+  {
+    name: 'Khô cá lóc đồng',
+    producer: 'Hộ kinh doanh Lê Thị Bảy',
+    address: 'xã Hồng Ngự, tỉnh Đồng Tháp',
+    set: 'Chế biến từ thịt, thủy sản, trứng, sữa',
+  },
+  {
+    name: 'Bột củ sen Sa Đéc',
+    producer: 'Hợp tác xã Đồng Tháp',
+    address: 'xã Mỹ Hiệp, tỉnh Đồng Tháp',
+    set: 'Chế biến từ rau, củ, quả, hạt',
+  },
 ];
 
 /** n products; beyond the ten real-looking ones, numbered variants ("Nước mắm Phú Quốc – lô 12"). */
@@ -137,8 +191,16 @@ export function minutesData(n = 10, integrity: Integrity | null = INTEGRITY): Mi
     attendance: [
       ...MEMBERS.slice(0, 8).map((member) => ({ member, present: true })),
       { member: MEMBERS[8], present: true },
-      { member: { id: 10, fullName: 'Lý Thanh Tâm', office: 'Phó Giám đốc Sở Tài chính', role: 'member' }, present: false, absenceReason: 'đi công tác' },
-      { member: { id: 11, fullName: 'Trương Văn Lợi', office: 'Phó Chủ tịch Hội Nông dân tỉnh', role: 'member' }, present: false, absenceReason: '' },
+      {
+        member: { id: 10, fullName: 'Lý Thanh Tâm', office: 'Phó Giám đốc Sở Tài chính', role: 'member' },
+        present: false,
+        absenceReason: 'đi công tác',
+      },
+      {
+        member: { id: 11, fullName: 'Trương Văn Lợi', office: 'Phó Chủ tịch Hội Nông dân tỉnh', role: 'member' },
+        present: false,
+        absenceReason: '',
+      },
     ],
     guests: ['Đại diện Văn phòng Điều phối nông thôn mới Trung ương', 'Đại diện các chủ thể có sản phẩm tham gia đánh giá'],
     quorum: { met: true, rule: 'tối thiểu 3/4 tổng số thành viên, trong đó có Chủ tịch Hội đồng' },
@@ -155,9 +217,21 @@ export function minutesData(n = 10, integrity: Integrity | null = INTEGRITY): Mi
         rescoringRounds: 1,
         discussion: 'Các thành viên thống nhất lại cách hiểu tiêu chí 1.4 về liên kết chuỗi.',
       },
-      ...(rows[4] ? [{ product: rows[4].product, spreadBeforeCenti: rows[4].spreadCenti ?? 0, spreadAfterCenti: null, rescoringRounds: 0, discussion: 'Đề nghị chủ thể bổ sung hồ sơ, Hội đồng xem xét lại ở phiên sau.' }] : []),
+      ...(rows[4]
+        ? [
+            {
+              product: rows[4].product,
+              spreadBeforeCenti: rows[4].spreadCenti ?? 0,
+              spreadAfterCenti: null,
+              rescoringRounds: 0,
+              discussion: 'Đề nghị chủ thể bổ sung hồ sơ, Hội đồng xem xét lại ở phiên sau.',
+            },
+          ]
+        : []),
     ],
-    opinions: ['Ông Phạm Ngọc Ánh đề nghị các chủ thể hoàn thiện bao bì, nhãn hàng hóa theo quy định trước khi được cấp Giấy chứng nhận.'],
+    opinions: [
+      'Ông Phạm Ngọc Ánh đề nghị các chủ thể hoàn thiện bao bì, nhãn hàng hóa theo quy định trước khi được cấp Giấy chứng nhận.',
+    ],
     vote: { for: 9, against: 0, abstain: 0 },
     secretarySigner: { title: 'THƯ KÝ', name: 'Lê Hoàng Phúc' },
     chairSigner: { title: 'CHỦ TỌA', officeLine: 'CHỦ TỊCH HỘI ĐỒNG', name: 'Trần Văn Hùng' },
@@ -194,12 +268,21 @@ export function answersFor(form: ScoringForm, seed: number): { criterionCode: st
   );
 }
 
-export function sheetData(opts: { memberIndex?: number; productIndex?: number; blank?: boolean; integrity?: Integrity; form?: ScoringForm } = {}): ScoringSheetData {
+export function sheetData(
+  opts: { memberIndex?: number; productIndex?: number; blank?: boolean; integrity?: Integrity; form?: ScoringForm } = {},
+): ScoringSheetData {
   const form = opts.form ?? FORM_09;
   const member = MEMBERS[opts.memberIndex ?? 3]!;
   const product = products(Math.max(10, (opts.productIndex ?? 0) + 1))[opts.productIndex ?? 0]!;
   if (opts.blank) {
-    return ScoringSheetData.parse({ form, product: null, member: null, answers: null, placeDate: { place: 'Đồng Tháp', date: null }, ...(opts.integrity ? { integrity: opts.integrity } : {}) });
+    return ScoringSheetData.parse({
+      form,
+      product: null,
+      member: null,
+      answers: null,
+      placeDate: { place: 'Đồng Tháp', date: null },
+      ...(opts.integrity ? { integrity: opts.integrity } : {}),
+    });
   }
   return ScoringSheetData.parse({
     form,
@@ -207,7 +290,8 @@ export function sheetData(opts: { memberIndex?: number; productIndex?: number; b
     member,
     answers: answersFor(form, 7 + (opts.memberIndex ?? 3) * 31 + (opts.productIndex ?? 0)),
     criterionNotes: { '1.4': 'Chưa có hợp đồng liên kết bằng văn bản với vùng nguyên liệu Phú Quốc.' },
-    opinion: 'Sản phẩm có chất lượng ổn định, bao bì đẹp; đề nghị chủ thể bổ sung kế hoạch xúc tiến thương mại và hồ sơ truy xuất nguồn gốc điện tử.',
+    opinion:
+      'Sản phẩm có chất lượng ổn định, bao bì đẹp; đề nghị chủ thể bổ sung kế hoạch xúc tiến thương mại và hồ sơ truy xuất nguồn gốc điện tử.',
     placeDate: { place: 'Đồng Tháp', date: '2026-01-05' },
     ...(opts.integrity ? { integrity: opts.integrity } : {}),
   });
@@ -221,7 +305,13 @@ export function decisionData(n = 10, integrity: Integrity | null = INTEGRITY): D
       number: { number: null, symbol: 'QĐ-UBND' },
       placeDate: { place: 'Đồng Tháp', date: null },
       showPlaceDate: true,
-      recipients: ['Như Điều 3', 'Bộ Nông nghiệp và Môi trường (b/c)', 'Văn phòng Điều phối nông thôn mới Trung ương', 'CT, các PCT UBND tỉnh', 'Lưu: VT, KT'],
+      recipients: [
+        'Như Điều 3',
+        'Bộ Nông nghiệp và Môi trường (b/c)',
+        'Văn phòng Điều phối nông thôn mới Trung ương',
+        'CT, các PCT UBND tỉnh',
+        'Lưu: VT, KT',
+      ],
     },
     subject: 'công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp năm 2026 (đợt 1)',
     authority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP',
@@ -236,7 +326,11 @@ export function decisionData(n = 10, integrity: Integrity | null = INTEGRITY): D
     year: 2026,
     legalBasis: '26/2026/QĐ-TTg',
     presentingUnit: 'Sở Nông nghiệp và Môi trường',
-    executors: ['Chánh Văn phòng Ủy ban nhân dân tỉnh', 'Giám đốc các Sở: Nông nghiệp và Môi trường, Công Thương, Khoa học và Công nghệ', 'Chủ tịch Ủy ban nhân dân các xã, phường có liên quan'],
+    executors: [
+      'Chánh Văn phòng Ủy ban nhân dân tỉnh',
+      'Giám đốc các Sở: Nông nghiệp và Môi trường, Công Thương, Khoa học và Công nghệ',
+      'Chủ tịch Ủy ban nhân dân các xã, phường có liên quan',
+    ],
     products: rows.map((r) => ({ product: r.product, mean: r.mean, star: r.star })),
     signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Văn Hùng' },
     draft: true,

@@ -58,11 +58,17 @@ export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
 }
 
 /** The first non-empty line of a page: where the decree puts the page number. */
-export const firstLine = (pageText: string): string => pageText.split('\n').find((l) => l.trim())?.trim() ?? '';
+export const firstLine = (pageText: string): string =>
+  pageText
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim() ?? '';
 
 /** Renders page `page` to a greyscale bitmap (PGM) at `dpi`, for decoding the QR code. */
 export function pageGrey(file: string, page: number, dpi: number): { width: number; height: number; data: Uint8Array } {
-  const buf = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), file], { maxBuffer: 256 * 1024 * 1024 });
+  const buf = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), file], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
   // P5\n<w> <h>\n<max>\n<bytes>
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/u.exec(buf.subarray(0, 50).toString('latin1'));
   if (!header) throw new Error('pdftoppm did not return a PGM image');

@@ -41,5 +41,9 @@ const write = (name: string, pdf: Buffer) => {
   console.log(`docs/samples/${name}.pdf`);
 };
 for (const [name, build] of Object.entries(kinds)) write(name, await renderPdf(build(), { createdAt }));
-const batch = await renderScoringSheetsBatch([sheetData({ memberIndex: 0, integrity: INTEGRITY }), sheetData({ memberIndex: 1, productIndex: 1, integrity: INTEGRITY })], t, { createdAt });
+const batch = await renderScoringSheetsBatch(
+  [sheetData({ memberIndex: 0, integrity: INTEGRITY }), sheetData({ memberIndex: 1, productIndex: 1, integrity: INTEGRITY })],
+  t,
+  { createdAt },
+);
 write('phieu-danh-gia-ca-phien', batch.pdf);

@@ -13,7 +13,10 @@ export class BulkInsert {
   constructor(private readonly sqlite: Database.Database) {}
 
   /** Inserts one row and returns its id. Values must be text, numbers or null. */
-  insert(table: 'producer' | 'product' | 'registration' | 'registration_status_event' | 'evaluation_round', row: Record<string, string | number | null>): number {
+  insert(
+    table: 'producer' | 'product' | 'registration' | 'registration_status_event' | 'evaluation_round',
+    row: Record<string, string | number | null>,
+  ): number {
     const cols = Object.keys(row);
     const key = `${table}(${cols.join(',')})`;
     let st = this.statements.get(key);

@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { formatProductCode, formatRegistrationNo, parseProductCode, parseRegistrationNo, serialSeq } from '../../../../shared/ocop/codes';
+import {
+  formatProductCode,
+  formatRegistrationNo,
+  parseProductCode,
+  parseRegistrationNo,
+  serialSeq,
+} from '../../../../shared/ocop/codes';
 import type { CoreContext } from '../../context';
 import type { DB } from '../../db/schema';
 import { yearInVietnam } from '../dossier-common';
@@ -40,9 +46,17 @@ async function highestNumbers(trx: Kysely<DB>, plan: ImportPlan): Promise<Map<st
   const note = (key: string, n: number | null) => {
     if (n !== null && n > (max.get(key) ?? 0)) max.set(key, n);
   };
-  const products = await trx.selectFrom('product').select(['code_commune', (eb) => eb.fn.max('code_seq').as('m')]).groupBy('code_commune').execute();
+  const products = await trx
+    .selectFrom('product')
+    .select(['code_commune', (eb) => eb.fn.max('code_seq').as('m')])
+    .groupBy('code_commune')
+    .execute();
   for (const r of products) note(`p|${r.code_commune}`, Number(r.m));
-  const regs = await trx.selectFrom('registration').select(['reg_commune', 'reg_year', (eb) => eb.fn.max('reg_seq').as('m')]).groupBy(['reg_commune', 'reg_year']).execute();
+  const regs = await trx
+    .selectFrom('registration')
+    .select(['reg_commune', 'reg_year', (eb) => eb.fn.max('reg_seq').as('m')])
+    .groupBy(['reg_commune', 'reg_year'])
+    .execute();
   for (const r of regs) note(`r|${r.reg_commune}|${r.reg_year}`, r.m === null ? null : Number(r.m));
   return max;
 }
@@ -72,13 +86,24 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
   const at = ctx.now().toISOString();
   const year = yearInVietnam(ctx);
   const bulk = new BulkInsert(ctx.sqlite);
-  const out: AppliedIds = { rounds: [], producers: { created: [], updated: [] }, products: { created: [], updated: [] }, registrations: { created: [], updated: [] } };
+  const out: AppliedIds = {
+    rounds: [],
+    producers: { created: [], updated: [] },
+    products: { created: [], updated: [] },
+    registrations: { created: [], updated: [] },
+  };
 
   const roundIds = new Map<string, number>();
   for (const [key, r] of plan.rounds) {
     if (r.existingId !== null) roundIds.set(key, r.existingId);
     else {
-      const id = bulk.insert('evaluation_round', { year: r.year, number: r.number, legal_basis: r.legalBasis, name: defaultRoundName(r.year, r.number), created_at: at });
+      const id = bulk.insert('evaluation_round', {
+        year: r.year,
+        number: r.number,
+        legal_basis: r.legalBasis,
+        name: defaultRoundName(r.year, r.number),
+        created_at: at,
+      });
       roundIds.set(key, id);
       out.rounds.push({ id, year: r.year, number: r.number });
     }
@@ -88,7 +113,8 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
   const producerCodes = new Map<string, { provinceCode: string; communeCode: string }>();
   for (const p of plan.producers) {
     let id: number;
-    if (p.action === 'create') out.producers.created.push((id = bulk.insert('producer', { ...producerColumns(p.data), created_at: at, updated_at: at })));
+    if (p.action === 'create')
+      out.producers.created.push((id = bulk.insert('producer', { ...producerColumns(p.data), created_at: at, updated_at: at })));
     else {
       id = p.existingId!;
       if (p.action === 'update') {
@@ -126,10 +152,30 @@ export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string
   for (const r of plan.registrations) {
     if (r.action === 'skip') continue;
     const roundId = roundIds.get(`${r.round.number}/${r.round.year}`)!;
-    const values = await registrationValues(trx, r, productIds.get(r.productKey)!, roundId, productCodesOf.get(r.productKey)!, seq);
+    const values = await registrationValues(
+      trx,
+      r,
+      productIds.get(r.productKey)!,
+      roundId,
+      productCodesOf.get(r.productKey)!,
+      seq,
+    );
     if (r.action === 'create') {
-      const id = bulk.insert('registration', { ...registrationColumns(values), status: 'received', status_at: at, created_at: at, updated_at: at });
-      bulk.insert('registration_status_event', { registration_id: id, from_status: null, to_status: 'received', at, actor, note: 'import' });
+      const id = bulk.insert('registration', {
+        ...registrationColumns(values),
+        status: 'received',
+        status_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+      bulk.insert('registration_status_event', {
+        registration_id: id,
+        from_status: null,
+        to_status: 'received',
+        at,
+        actor,
+        note: 'import',
+      });
       out.registrations.created.push(id);
     } else {
       await updateRegistrationRow(trx, r.existingId!, values, at);
@@ -186,7 +232,11 @@ async function registrationValues(
   let versionId = r.version!.id;
   if (r.action === 'update') {
     // An update keeps the pinned criteria set (a self-assessment may rest on it) and, without a number, the current number.
-    const cur = await trx.selectFrom('registration').select(['registration_no', 'criteria_set_version_id']).where('id', '=', r.existingId!).executeTakeFirstOrThrow();
+    const cur = await trx
+      .selectFrom('registration')
+      .select(['registration_no', 'criteria_set_version_id'])
+      .where('id', '=', r.existingId!)
+      .executeTakeFirstOrThrow();
     parts ??= parseRegistrationNo(cur.registration_no);
     versionId = cur.criteria_set_version_id;
   }

@@ -53,8 +53,18 @@ describe('import jobs', { timeout: 120_000 }, () => {
     // The write is announced before its transaction holds the event loop.
     expect(seen.some((s) => s.phase === 'write' && s.total === 1200 && s.done === 0)).toBe(true);
     const last = seen.at(-1)!;
-    expect(last).toMatchObject({ fileName: 'dot-1.xlsx', rows: { producers: 400, products: 400, registrations: 400 }, error: null, finishedAt: expect.any(String) });
-    expect(last.result).toMatchObject({ dryRun: false, producers: { created: 400 }, products: { created: 400 }, registrations: { created: 400 } });
+    expect(last).toMatchObject({
+      fileName: 'dot-1.xlsx',
+      rows: { producers: 400, products: 400, registrations: 400 },
+      error: null,
+      finishedAt: expect.any(String),
+    });
+    expect(last.result).toMatchObject({
+      dryRun: false,
+      producers: { created: 400 },
+      products: { created: 400 },
+      registrations: { created: 400 },
+    });
     expect(count('registration')).toBe(400);
   });
 
@@ -73,9 +83,14 @@ describe('import jobs', { timeout: 120_000 }, () => {
     const last = (await follow(jobId)).at(-1)!;
     expect(last).toMatchObject({ phase: 'cancelled', result: null, error: null });
     expect(count('producer')).toBe(0);
-    expect(core.ctx.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'dossiers.import'").get()).toEqual({ n: 0 });
+    expect(core.ctx.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'dossiers.import'").get()).toEqual({
+      n: 0,
+    });
     // Finished jobs cannot be cancelled again.
-    expect(await callError(core, 'dossiers:importCancel', { jobId })).toMatchObject({ code: 'FORBIDDEN_STATE', message: expect.stringContaining('already cancelled') });
+    expect(await callError(core, 'dossiers:importCancel', { jobId })).toMatchObject({
+      code: 'FORBIDDEN_STATE',
+      message: expect.stringContaining('already cancelled'),
+    });
   });
 
   it('a file with errors ends "failed" with the same row errors dossiers:import gives', async () => {
@@ -84,34 +99,53 @@ describe('import jobs', { timeout: 120_000 }, () => {
     const { jobId } = await call(core, 'dossiers:importStart', { contentBase64: b64(bad) });
     const last = (await follow(jobId)).at(-1)!;
     expect(last.phase).toBe('failed');
-    expect(last.error).toMatchObject({ code: 'IMPORT_INVALID', details: { total: 1, errors: [{ sheet: 'Chủ thể', row: 2, column: 'Mã số thuế', code: 'invalid_tax_code' }] } });
+    expect(last.error).toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: { total: 1, errors: [{ sheet: 'Chủ thể', row: 2, column: 'Mã số thuế', code: 'invalid_tax_code' }] },
+    });
     const notXlsx = await call(core, 'dossiers:importStart', { contentBase64: b64(Buffer.from('not a workbook')) });
-    expect((await follow(notXlsx.jobId)).at(-1)!.error).toMatchObject({ code: 'IMPORT_INVALID', details: { errors: [{ code: 'not_xlsx' }] } });
+    expect((await follow(notXlsx.jobId)).at(-1)!.error).toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: { errors: [{ code: 'not_xlsx' }] },
+    });
   });
 
   it('names an unknown job and refuses a malformed id', async () => {
     core = await memoryCore();
-    expect(await callError(core, 'dossiers:importStatus', { jobId: 'imp-99-zz' })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('jobId: no import job "imp-99-zz"') });
-    expect(await callError(core, 'dossiers:importStatus', { jobId: '../etc' })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('jobId') });
+    expect(await callError(core, 'dossiers:importStatus', { jobId: 'imp-99-zz' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('jobId: no import job "imp-99-zz"'),
+    });
+    expect(await callError(core, 'dossiers:importStatus', { jobId: '../etc' })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('jobId'),
+    });
   });
 
   it('plans again inside the write transaction when data changed while it validated', async () => {
     core = await memoryCore();
     const file = await workbook(300);
     let created = false;
-    const result = await importDossiers(core.ctx, 'test', { contentBase64: b64(file), onDuplicate: 'skip', dryRun: false }, {
-      phase: () => {},
-      progress: async () => {
-        // Someone registers producer 1 (same tax number) by hand while the file is validated.
-        if (!created) {
-          created = true;
-          await makeProducer(core, { ...producerInput(), name: 'Nhập tay trong lúc kiểm tra', taxCode: '1000000001' });
-        }
+    const result = await importDossiers(
+      core.ctx,
+      'test',
+      { contentBase64: b64(file), onDuplicate: 'skip', dryRun: false },
+      {
+        phase: () => {},
+        progress: async () => {
+          // Someone registers producer 1 (same tax number) by hand while the file is validated.
+          if (!created) {
+            created = true;
+            await makeProducer(core, { ...producerInput(), name: 'Nhập tay trong lúc kiểm tra', taxCode: '1000000001' });
+          }
+        },
       },
-    });
+    );
     expect(created).toBe(true);
     expect(result.producers).toEqual({ created: 299, updated: 0, skipped: 1 });
     expect(count('producer')).toBe(300);
-    expect(core.ctx.sqlite.prepare("SELECT name FROM producer WHERE tax_code = '1000000001'").get()).toEqual({ name: 'Nhập tay trong lúc kiểm tra' });
+    expect(core.ctx.sqlite.prepare("SELECT name FROM producer WHERE tax_code = '1000000001'").get()).toEqual({
+      name: 'Nhập tay trong lúc kiểm tra',
+    });
   });
 });

@@ -96,7 +96,10 @@ export function startImportJob(ctx: CoreContext, actor: string, i: ImportInput):
         if (e instanceof ImportCancelled) s.phase = 'cancelled';
         else {
           s.phase = 'failed';
-          s.error = e instanceof CoreError ? { code: e.code, message: e.message, details: e.details } : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+          s.error =
+            e instanceof CoreError
+              ? { code: e.code, message: e.message, details: e.details }
+              : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
         }
       },
     )
@@ -108,7 +111,12 @@ export function startImportJob(ctx: CoreContext, actor: string, i: ImportInput):
 
 function jobOf(ctx: CoreContext, jobId: string): Job {
   const job = jobsOf(ctx).get(jobId);
-  if (!job) throw new CoreError('NOT_FOUND', `jobId: no import job "${jobId}" (jobs are kept in memory until the app closes); start the import again`, { field: 'jobId', jobId });
+  if (!job)
+    throw new CoreError(
+      'NOT_FOUND',
+      `jobId: no import job "${jobId}" (jobs are kept in memory until the app closes); start the import again`,
+      { field: 'jobId', jobId },
+    );
   return job;
 }
 
@@ -119,10 +127,14 @@ export const importJobStatus = (ctx: CoreContext, jobId: string): ImportJobStatu
 export function cancelImportJob(ctx: CoreContext, jobId: string): ImportJobStatus {
   const s = jobOf(ctx, jobId).status;
   if (s.phase === 'write' || finished(s)) {
-    throw new CoreError('FORBIDDEN_STATE', `jobId: import ${jobId} is ${s.phase === 'write' ? 'already writing (one transaction, all or nothing)' : `already ${s.phase}`}; it can no longer be cancelled`, {
-      field: 'jobId',
-      phase: s.phase,
-    });
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `jobId: import ${jobId} is ${s.phase === 'write' ? 'already writing (one transaction, all or nothing)' : `already ${s.phase}`}; it can no longer be cancelled`,
+      {
+        field: 'jobId',
+        phase: s.phase,
+      },
+    );
   }
   s.cancelRequested = true;
   return structuredClone(s);

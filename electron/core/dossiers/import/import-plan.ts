@@ -8,7 +8,12 @@ import {
   type RegistrationCreateData,
 } from '../../../../shared/api/channels/dossiers-fields';
 import { isTourismSet } from '../../../../shared/ocop/dossier-classification';
-import { isFrozenStatus, isTourismOnlyKind, type ProducerKind, type RegistrationStatus } from '../../../../shared/ocop/dossier-model';
+import {
+  isFrozenStatus,
+  isTourismOnlyKind,
+  type ProducerKind,
+  type RegistrationStatus,
+} from '../../../../shared/ocop/dossier-model';
 import { foldForSearch } from '../../../../shared/text/normalize';
 import type { DB } from '../../db/schema';
 import { CoreError } from '../../errors';
@@ -16,7 +21,14 @@ import { classificationTree } from '../classification-tree';
 import { installedSetKeys, type SetVersionRef } from '../criteria-pin';
 import { checkKindFields } from '../registration-service';
 import { issuesToErrors, rowInput } from './row-input';
-import { PRODUCER_COLUMNS, PRODUCT_COLUMNS, REGISTRATION_COLUMNS, SHEET_PRODUCERS, SHEET_PRODUCTS, SHEET_REGISTRATIONS } from './xlsx-columns';
+import {
+  PRODUCER_COLUMNS,
+  PRODUCT_COLUMNS,
+  REGISTRATION_COLUMNS,
+  SHEET_PRODUCERS,
+  SHEET_PRODUCTS,
+  SHEET_REGISTRATIONS,
+} from './xlsx-columns';
 import type { RawSheet } from './xlsx-read';
 
 export type Action = 'create' | 'update' | 'skip';
@@ -99,7 +111,11 @@ export function parseRoundCell(text: string): { year: number; number: number } |
 /** What the database already holds, loaded once so 20,000 rows need no per-row queries. */
 async function loadExisting(db: Kysely<DB>) {
   const [producers, products, registrations, rounds, sets] = await Promise.all([
-    db.selectFrom('producer').select(['id', 'tax_code', 'kind', 'province_code', 'commune_code']).where('tax_code', 'is not', null).execute(),
+    db
+      .selectFrom('producer')
+      .select(['id', 'tax_code', 'kind', 'province_code', 'commune_code'])
+      .where('tax_code', 'is not', null)
+      .execute(),
     db.selectFrom('product').select(['id', 'producer_id', 'name_folded', 'product_code', 'set_key']).execute(),
     db.selectFrom('registration').select(['id', 'product_id', 'round_id', 'registration_no', 'status']).execute(),
     db.selectFrom('evaluation_round').select(['id', 'year', 'number', 'legal_basis']).execute(),
@@ -128,12 +144,23 @@ export type PlanProgress = (done: number) => Promise<void>;
 /** Rows validated between two progress calls: about 10 ms of work, so a job yields often enough. */
 export const PROGRESS_EVERY = 250;
 
-export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate: OnDuplicate, progress?: PlanProgress): Promise<ImportPlan> {
+export async function planImport(
+  db: Kysely<DB>,
+  sheets: RawSheet[],
+  onDuplicate: OnDuplicate,
+  progress?: PlanProgress,
+): Promise<ImportPlan> {
   let seen = 0;
   const due = (): boolean => progress !== undefined && ++seen % PROGRESS_EVERY === 0;
   const errors: ImportRowError[] = [];
-  const err = (sheet: string, row: number, column: string | undefined, code: string, message: string, params?: Record<string, string | number>) =>
-    errors.push({ sheet, row, ...(column ? { column } : {}), code, message, ...(params ? { params } : {}) });
+  const err = (
+    sheet: string,
+    row: number,
+    column: string | undefined,
+    code: string,
+    message: string,
+    params?: Record<string, string | number>,
+  ) => errors.push({ sheet, row, ...(column ? { column } : {}), code, message, ...(params ? { params } : {}) });
   const sheet = (name: string) => sheets.find((s) => s.name === name)?.rows ?? [];
   const ex = await loadExisting(db);
   const duplicates: Duplicate[] = [];
@@ -148,10 +175,25 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
     const r = rowInput(SHEET_PRODUCERS, PRODUCER_COLUMNS, raw);
     errors.push(...r.errors);
     const key = r.texts.producerKey ?? '';
-    if (!key) err(SHEET_PRODUCERS, raw.row, header(PRODUCER_COLUMNS, 'producerKey'), 'required', `Column "${header(PRODUCER_COLUMNS, 'producerKey')}" is required; fill it in.`);
+    if (!key)
+      err(
+        SHEET_PRODUCERS,
+        raw.row,
+        header(PRODUCER_COLUMNS, 'producerKey'),
+        'required',
+        `Column "${header(PRODUCER_COLUMNS, 'producerKey')}" is required; fill it in.`,
+      );
     if (key) {
       const first = producerKeys.get(foldForSearch(key));
-      if (first !== undefined) err(SHEET_PRODUCERS, raw.row, header(PRODUCER_COLUMNS, 'producerKey'), 'duplicate_key', `Producer key "${key}" is already used on row ${first}; give each producer its own key.`, { value: key, firstRow: first });
+      if (first !== undefined)
+        err(
+          SHEET_PRODUCERS,
+          raw.row,
+          header(PRODUCER_COLUMNS, 'producerKey'),
+          'duplicate_key',
+          `Producer key "${key}" is already used on row ${first}; give each producer its own key.`,
+          { value: key, firstRow: first },
+        );
       else producerKeys.set(foldForSearch(key), raw.row);
     }
     const { producerKey: _k, ...fields } = r.input;
@@ -168,7 +210,14 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
     if (d.taxCode) {
       const firstRow = taxRows.get(d.taxCode);
       if (firstRow !== undefined) {
-        err(SHEET_PRODUCERS, raw.row, header(PRODUCER_COLUMNS, 'taxCode'), 'duplicate_tax_code_in_file', `Tax number ${d.taxCode} is also on row ${firstRow}; one producer per tax number — keep one row and point the products at its key.`, { value: d.taxCode, firstRow });
+        err(
+          SHEET_PRODUCERS,
+          raw.row,
+          header(PRODUCER_COLUMNS, 'taxCode'),
+          'duplicate_tax_code_in_file',
+          `Tax number ${d.taxCode} is also on row ${firstRow}; one producer per tax number — keep one row and point the products at its key.`,
+          { value: d.taxCode, firstRow },
+        );
         continue;
       }
       taxRows.set(d.taxCode, raw.row);
@@ -176,8 +225,20 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
       if (existing) {
         existingId = existing.id;
         action = onDuplicate;
-        if (action === 'skip') effective = { kind: existing.kind as ProducerKind, provinceCode: existing.province_code, communeCode: existing.commune_code };
-        duplicates.push({ sheet: SHEET_PRODUCERS, row: raw.row, entity: 'producer', existingId: existing.id, action, message: `Tax number ${d.taxCode} belongs to producer #${existing.id}: ${action === 'skip' ? 'kept as it is' : 'updated from the file'}` });
+        if (action === 'skip')
+          effective = {
+            kind: existing.kind as ProducerKind,
+            provinceCode: existing.province_code,
+            communeCode: existing.commune_code,
+          };
+        duplicates.push({
+          sheet: SHEET_PRODUCERS,
+          row: raw.row,
+          entity: 'producer',
+          existingId: existing.id,
+          action,
+          message: `Tax number ${d.taxCode} belongs to producer #${existing.id}: ${action === 'skip' ? 'kept as it is' : 'updated from the file'}`,
+        });
       }
     }
     producers.push({ row: raw.row, key: foldForSearch(key), data: d, existingId, action, effective });
@@ -195,15 +256,40 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
     errors.push(...r.errors);
     const key = r.texts.productKey ?? '';
     const producerKey = r.texts.producerKey ?? '';
-    for (const [f, v] of [['productKey', key], ['producerKey', producerKey]] as const)
-      if (!v) err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, f), 'required', `Column "${header(PRODUCT_COLUMNS, f)}" is required; fill it in.`);
+    for (const [f, v] of [
+      ['productKey', key],
+      ['producerKey', producerKey],
+    ] as const)
+      if (!v)
+        err(
+          SHEET_PRODUCTS,
+          raw.row,
+          header(PRODUCT_COLUMNS, f),
+          'required',
+          `Column "${header(PRODUCT_COLUMNS, f)}" is required; fill it in.`,
+        );
     if (key) {
       const first = productKeys.get(foldForSearch(key));
-      if (first !== undefined) err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, 'productKey'), 'duplicate_key', `Product key "${key}" is already used on row ${first}; give each product its own key.`, { value: key, firstRow: first });
+      if (first !== undefined)
+        err(
+          SHEET_PRODUCTS,
+          raw.row,
+          header(PRODUCT_COLUMNS, 'productKey'),
+          'duplicate_key',
+          `Product key "${key}" is already used on row ${first}; give each product its own key.`,
+          { value: key, firstRow: first },
+        );
       else productKeys.set(foldForSearch(key), raw.row);
     }
     if (producerKey && !producerKeys.has(foldForSearch(producerKey))) {
-      err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, 'producerKey'), 'unknown_producer_key', `No producer with key "${producerKey}" in sheet "${SHEET_PRODUCERS}"; add the producer there or correct the key.`, { value: producerKey });
+      err(
+        SHEET_PRODUCTS,
+        raw.row,
+        header(PRODUCT_COLUMNS, 'producerKey'),
+        'unknown_producer_key',
+        `No producer with key "${producerKey}" in sheet "${SHEET_PRODUCERS}"; add the producer there or correct the key.`,
+        { value: producerKey },
+      );
     }
     const { productKey: _k, producerKey: _p, ...fields } = r.input;
     const parsed = ProductRow.safeParse(fields);
@@ -217,7 +303,14 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
     const nameKey = `${producer.key}|${foldForSearch(d.name)}`;
     const firstName = productNames.get(nameKey);
     if (firstName !== undefined) {
-      err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, 'name'), 'duplicate_product_in_file', `Product "${d.name}" of producer "${producerKey}" is also on row ${firstName}; keep one row.`, { value: d.name, firstRow: firstName });
+      err(
+        SHEET_PRODUCTS,
+        raw.row,
+        header(PRODUCT_COLUMNS, 'name'),
+        'duplicate_product_in_file',
+        `Product "${d.name}" of producer "${producerKey}" is also on row ${firstName}; keep one row.`,
+        { value: d.name, firstRow: firstName },
+      );
       continue;
     }
     productNames.set(nameKey, raw.row);
@@ -230,23 +323,69 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
         existingId = existing.id;
         action = onDuplicate;
         if (action === 'skip') effectiveSetKey = existing.set_key;
-        duplicates.push({ sheet: SHEET_PRODUCTS, row: raw.row, entity: 'product', existingId: existing.id, action, message: `Producer #${producer.existingId} already has product "${d.name}" (#${existing.id}): ${action === 'skip' ? 'kept as it is' : 'updated from the file'}` });
+        duplicates.push({
+          sheet: SHEET_PRODUCTS,
+          row: raw.row,
+          entity: 'product',
+          existingId: existing.id,
+          action,
+          message: `Producer #${producer.existingId} already has product "${d.name}" (#${existing.id}): ${action === 'skip' ? 'kept as it is' : 'updated from the file'}`,
+        });
       }
     }
     if (action !== 'skip') {
-      if (!ex.sets.has(d.setKey)) err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, 'setKey'), 'set_not_installed', `Criteria set ${d.setKey} is not installed in this app.`, { value: d.setKey });
+      if (!ex.sets.has(d.setKey))
+        err(
+          SHEET_PRODUCTS,
+          raw.row,
+          header(PRODUCT_COLUMNS, 'setKey'),
+          'set_not_installed',
+          `Criteria set ${d.setKey} is not installed in this app.`,
+          { value: d.setKey },
+        );
       if (isTourismOnlyKind(producer.effective.kind) && !isTourismSet(classificationTree, d.setKey)) {
-        err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, 'setKey'), 'tourism_only', `Producer "${producerKey}" is a tourism body (hội, hiệp hội, trung tâm); it may only register tourism services (set 26).`, { value: r.texts.setKey ?? '' });
+        err(
+          SHEET_PRODUCTS,
+          raw.row,
+          header(PRODUCT_COLUMNS, 'setKey'),
+          'tourism_only',
+          `Producer "${producerKey}" is a tourism body (hội, hiệp hội, trung tâm); it may only register tourism services (set 26).`,
+          { value: r.texts.setKey ?? '' },
+        );
       }
       if (d.productCode) {
         const firstCode = productCodes.get(d.productCode);
         const other = ex.productByCode.get(d.productCode);
-        if (firstCode !== undefined) err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, 'productCode'), 'duplicate_product_code', `Product code ${d.productCode} is also on row ${firstCode}.`, { value: d.productCode, firstRow: firstCode });
-        else if (other !== undefined && other !== existingId) err(SHEET_PRODUCTS, raw.row, header(PRODUCT_COLUMNS, 'productCode'), 'duplicate_product_code', `Product code ${d.productCode} is already used by product #${other}; leave it empty to number the product automatically.`, { value: d.productCode, existingId: other });
+        if (firstCode !== undefined)
+          err(
+            SHEET_PRODUCTS,
+            raw.row,
+            header(PRODUCT_COLUMNS, 'productCode'),
+            'duplicate_product_code',
+            `Product code ${d.productCode} is also on row ${firstCode}.`,
+            { value: d.productCode, firstRow: firstCode },
+          );
+        else if (other !== undefined && other !== existingId)
+          err(
+            SHEET_PRODUCTS,
+            raw.row,
+            header(PRODUCT_COLUMNS, 'productCode'),
+            'duplicate_product_code',
+            `Product code ${d.productCode} is already used by product #${other}; leave it empty to number the product automatically.`,
+            { value: d.productCode, existingId: other },
+          );
         productCodes.set(d.productCode, raw.row);
       }
     }
-    products.push({ row: raw.row, key: foldForSearch(key), producerKey: producer.key, data: d, existingId, action, effectiveSetKey });
+    products.push({
+      row: raw.row,
+      key: foldForSearch(key),
+      producerKey: producer.key,
+      data: d,
+      existingId,
+      action,
+      effectiveSetKey,
+    });
   }
   const productByKey = new Map(products.map((p) => [p.key, p]));
 
@@ -261,13 +400,38 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
     errors.push(...r.errors);
     const productKey = r.texts.productKey ?? '';
     if (productKey && !productKeys.has(foldForSearch(productKey))) {
-      err(SHEET_REGISTRATIONS, raw.row, header(REGISTRATION_COLUMNS, 'productKey'), 'unknown_product_key', `No product with key "${productKey}" in sheet "${SHEET_PRODUCTS}"; add the product there or correct the key.`, { value: productKey });
+      err(
+        SHEET_REGISTRATIONS,
+        raw.row,
+        header(REGISTRATION_COLUMNS, 'productKey'),
+        'unknown_product_key',
+        `No product with key "${productKey}" in sheet "${SHEET_PRODUCTS}"; add the product there or correct the key.`,
+        { value: productKey },
+      );
     }
     const roundText = r.texts.round ?? '';
-    for (const [f, v] of [['productKey', productKey], ['round', roundText]] as const)
-      if (!v) err(SHEET_REGISTRATIONS, raw.row, header(REGISTRATION_COLUMNS, f), 'required', `Column "${header(REGISTRATION_COLUMNS, f)}" is required; fill it in.`);
+    for (const [f, v] of [
+      ['productKey', productKey],
+      ['round', roundText],
+    ] as const)
+      if (!v)
+        err(
+          SHEET_REGISTRATIONS,
+          raw.row,
+          header(REGISTRATION_COLUMNS, f),
+          'required',
+          `Column "${header(REGISTRATION_COLUMNS, f)}" is required; fill it in.`,
+        );
     const round = roundText ? parseRoundCell(roundText) : null;
-    if (roundText && !round) err(SHEET_REGISTRATIONS, raw.row, header(REGISTRATION_COLUMNS, 'round'), 'invalid_round', `Round "${roundText}" must be written number/year, e.g. 1/2026.`, { value: roundText });
+    if (roundText && !round)
+      err(
+        SHEET_REGISTRATIONS,
+        raw.row,
+        header(REGISTRATION_COLUMNS, 'round'),
+        'invalid_round',
+        `Round "${roundText}" must be written number/year, e.g. 1/2026.`,
+        { value: roundText },
+      );
     const { productKey: _k, round: _r, ...fields } = r.input;
     const parsed = RegistrationRow.safeParse(fields);
     if (!parsed.success) {
@@ -280,7 +444,14 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
     } catch (e) {
       if (!(e instanceof CoreError)) throw e;
       const field = (e.details as { path?: string[] }[] | undefined)?.[0]?.path?.[0] ?? '';
-      err(SHEET_REGISTRATIONS, raw.row, REGISTRATION_COLUMNS.find((c) => c.field === field)?.header, 'kind_rule', e.message.replace(/^[a-zA-Z]+: /, ''), { value: r.texts[field] ?? '' });
+      err(
+        SHEET_REGISTRATIONS,
+        raw.row,
+        REGISTRATION_COLUMNS.find((c) => c.field === field)?.header,
+        'kind_rule',
+        e.message.replace(/^[a-zA-Z]+: /, ''),
+        { value: r.texts[field] ?? '' },
+      );
       continue;
     }
     const product = productByKey.get(foldForSearch(productKey));
@@ -288,13 +459,25 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
     const pairKey = `${product.key}|${roundKey(round)}`;
     const firstPair = pairs.get(pairKey);
     if (firstPair !== undefined) {
-      err(SHEET_REGISTRATIONS, raw.row, header(REGISTRATION_COLUMNS, 'round'), 'duplicate_registration_in_file', `Product "${productKey}" is registered in round ${roundKey(round)} on row ${firstPair} too; a product registers once per round.`, { value: roundKey(round), firstRow: firstPair });
+      err(
+        SHEET_REGISTRATIONS,
+        raw.row,
+        header(REGISTRATION_COLUMNS, 'round'),
+        'duplicate_registration_in_file',
+        `Product "${productKey}" is registered in round ${roundKey(round)} on row ${firstPair} too; a product registers once per round.`,
+        { value: roundKey(round), firstRow: firstPair },
+      );
       continue;
     }
     pairs.set(pairKey, raw.row);
 
     const existingRound = ex.roundByKey.get(roundKey(round));
-    if (!rounds.has(roundKey(round))) rounds.set(roundKey(round), { ...round, existingId: existingRound?.id ?? null, legalBasis: existingRound?.legal_basis ?? DEFAULT_LEGAL_BASIS });
+    if (!rounds.has(roundKey(round)))
+      rounds.set(roundKey(round), {
+        ...round,
+        existingId: existingRound?.id ?? null,
+        legalBasis: existingRound?.legal_basis ?? DEFAULT_LEGAL_BASIS,
+      });
     let existingId: number | null = null;
     let action: Action = 'create';
     if (product.existingId !== null && existingRound) {
@@ -303,10 +486,24 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
         existingId = existing.id;
         action = onDuplicate;
         if (action === 'update' && isFrozenStatus(existing.status as RegistrationStatus)) {
-          err(SHEET_REGISTRATIONS, raw.row, undefined, 'frozen_registration', `Registration #${existing.id} of this product in round ${roundKey(round)} has been evaluated and cannot be updated; remove the row or import with "skip".`, { existingId: existing.id });
+          err(
+            SHEET_REGISTRATIONS,
+            raw.row,
+            undefined,
+            'frozen_registration',
+            `Registration #${existing.id} of this product in round ${roundKey(round)} has been evaluated and cannot be updated; remove the row or import with "skip".`,
+            { existingId: existing.id },
+          );
           continue;
         }
-        duplicates.push({ sheet: SHEET_REGISTRATIONS, row: raw.row, entity: 'registration', existingId: existing.id, action, message: `Product #${product.existingId} is already registered in round ${roundKey(round)} (#${existing.id}): ${action === 'skip' ? 'kept as it is' : 'updated from the file'}` });
+        duplicates.push({
+          sheet: SHEET_REGISTRATIONS,
+          row: raw.row,
+          entity: 'registration',
+          existingId: existing.id,
+          action,
+          message: `Product #${product.existingId} is already registered in round ${roundKey(round)} (#${existing.id}): ${action === 'skip' ? 'kept as it is' : 'updated from the file'}`,
+        });
       }
     }
     let version: SetVersionRef | null = null;
@@ -314,13 +511,36 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
       version = ex.sets.get(product.effectiveSetKey) ?? null;
       const legalBasis = rounds.get(roundKey(round))!.legalBasis;
       if (version && version.decision !== legalBasis) {
-        err(SHEET_REGISTRATIONS, raw.row, header(REGISTRATION_COLUMNS, 'round'), 'version_mismatch', `Round ${roundKey(round)} is judged under ${legalBasis}, but the product's criteria set belongs to ${version.decision}.`, { value: roundKey(round) });
+        err(
+          SHEET_REGISTRATIONS,
+          raw.row,
+          header(REGISTRATION_COLUMNS, 'round'),
+          'version_mismatch',
+          `Round ${roundKey(round)} is judged under ${legalBasis}, but the product's criteria set belongs to ${version.decision}.`,
+          { value: roundKey(round) },
+        );
       }
       if (d.registrationNo) {
         const first = numbers.get(d.registrationNo);
         const other = ex.registrationByNo.get(d.registrationNo);
-        if (first !== undefined) err(SHEET_REGISTRATIONS, raw.row, header(REGISTRATION_COLUMNS, 'registrationNo'), 'duplicate_registration_no', `Form number ${d.registrationNo} is also on row ${first}.`, { value: d.registrationNo, firstRow: first });
-        else if (other !== undefined && other !== existingId) err(SHEET_REGISTRATIONS, raw.row, header(REGISTRATION_COLUMNS, 'registrationNo'), 'duplicate_registration_no', `Form number ${d.registrationNo} is already used by registration #${other}; leave it empty to number it automatically.`, { value: d.registrationNo, existingId: other });
+        if (first !== undefined)
+          err(
+            SHEET_REGISTRATIONS,
+            raw.row,
+            header(REGISTRATION_COLUMNS, 'registrationNo'),
+            'duplicate_registration_no',
+            `Form number ${d.registrationNo} is also on row ${first}.`,
+            { value: d.registrationNo, firstRow: first },
+          );
+        else if (other !== undefined && other !== existingId)
+          err(
+            SHEET_REGISTRATIONS,
+            raw.row,
+            header(REGISTRATION_COLUMNS, 'registrationNo'),
+            'duplicate_registration_no',
+            `Form number ${d.registrationNo} is already used by registration #${other}; leave it empty to number it automatically.`,
+            { value: d.registrationNo, existingId: other },
+          );
         numbers.set(d.registrationNo, raw.row);
       }
     }
@@ -328,7 +548,10 @@ export async function planImport(db: Kysely<DB>, sheets: RawSheet[], onDuplicate
   }
 
   if (errors.length === 0 && producers.length + products.length + registrations.length === 0) {
-    errors.push({ code: 'empty_file', message: 'The file has no data rows; fill in the sheets "Chủ thể", "Sản phẩm" and "Đăng ký" below their header rows.' });
+    errors.push({
+      code: 'empty_file',
+      message: 'The file has no data rows; fill in the sheets "Chủ thể", "Sản phẩm" and "Đăng ký" below their header rows.',
+    });
   }
   if (errors.length > 0) throw importInvalid(errors);
   return { producers, products, registrations, rounds, duplicates };
@@ -339,11 +562,23 @@ export const MAX_LISTED_ERRORS = 500;
 
 const sheetOrder = [SHEET_PRODUCERS, SHEET_PRODUCTS, SHEET_REGISTRATIONS];
 export function importInvalid(errors: ImportRowError[]): CoreError {
-  const sorted = [...errors].sort((a, b) => sheetOrder.indexOf(a.sheet ?? '') - sheetOrder.indexOf(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
+  const sorted = [...errors].sort(
+    (a, b) => sheetOrder.indexOf(a.sheet ?? '') - sheetOrder.indexOf(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0),
+  );
   const first = sorted[0]!;
-  const where = [first.sheet && `sheet "${first.sheet}"`, first.row && `row ${first.row}`, first.column && `column "${first.column}"`].filter(Boolean).join(', ');
-  return new CoreError('IMPORT_INVALID', `The file has ${errors.length} error(s); nothing was imported. First: ${where ? where + ': ' : ''}${first.message}`, {
-    errors: sorted.slice(0, MAX_LISTED_ERRORS),
-    total: errors.length,
-  });
+  const where = [
+    first.sheet && `sheet "${first.sheet}"`,
+    first.row && `row ${first.row}`,
+    first.column && `column "${first.column}"`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return new CoreError(
+    'IMPORT_INVALID',
+    `The file has ${errors.length} error(s); nothing was imported. First: ${where ? where + ': ' : ''}${first.message}`,
+    {
+      errors: sorted.slice(0, MAX_LISTED_ERRORS),
+      total: errors.length,
+    },
+  );
 }

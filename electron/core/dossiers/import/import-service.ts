@@ -31,7 +31,11 @@ export interface ImportInput {
 
 /** What an import job follows: the phase with its size, and rows validated (progress may throw to cancel). */
 export interface ImportHooks {
-  phase: (phase: 'parse' | 'validate' | 'write', total: number, rows?: { producers: number; products: number; registrations: number }) => void;
+  phase: (
+    phase: 'parse' | 'validate' | 'write',
+    total: number,
+    rows?: { producers: number; products: number; registrations: number },
+  ) => void;
   progress: PlanProgress;
   /** Called once the write phase is announced, before the transaction holds the event loop. */
   beforeWrite?: () => Promise<void>;
@@ -41,15 +45,20 @@ export interface ImportHooks {
 export function decodeWorkbook(contentBase64: string): Buffer {
   const content = Buffer.from(contentBase64, 'base64');
   if (content.byteLength > MAX_IMPORT_BYTES) {
-    throw new CoreError('PAYLOAD_TOO_LARGE', `The workbook is ${(content.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`, {
-      size: content.byteLength,
-      limit: MAX_IMPORT_BYTES,
-    });
+    throw new CoreError(
+      'PAYLOAD_TOO_LARGE',
+      `The workbook is ${(content.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`,
+      {
+        size: content.byteLength,
+        limit: MAX_IMPORT_BYTES,
+      },
+    );
   }
   return content;
 }
 
-const writesOf = (plan: ImportPlan): number => [...plan.producers, ...plan.products, ...plan.registrations].filter((x) => x.action !== 'skip').length;
+const writesOf = (plan: ImportPlan): number =>
+  [...plan.producers, ...plan.products, ...plan.registrations].filter((x) => x.action !== 'skip').length;
 
 /**
  * Imports producers, products and registrations from one workbook, all or nothing: the file is
@@ -63,14 +72,23 @@ const writesOf = (plan: ImportPlan): number => [...plan.producers, ...plan.produ
  * inside the transaction, so what is written always matches the database it is written to.
  * The write itself never yields: other callers cannot slip statements into the transaction.
  */
-export async function importDossiers(ctx: CoreContext, actor: string, i: ImportInput, hooks?: ImportHooks): Promise<ImportResult> {
+export async function importDossiers(
+  ctx: CoreContext,
+  actor: string,
+  i: ImportInput,
+  hooks?: ImportHooks,
+): Promise<ImportResult> {
   const content = decodeWorkbook(i.contentBase64);
   const fileSha256 = sha256Hex(content);
   hooks?.phase('parse', 0);
   const { sheets, errors } = await readWorkbook(content);
   if (errors.length > 0) throw importInvalid(errors);
   const rowsIn = (name: string): number => sheets.find((s) => s.name === name)?.rows.length ?? 0;
-  const rows = { producers: rowsIn(SHEET_PRODUCERS), products: rowsIn(SHEET_PRODUCTS), registrations: rowsIn(SHEET_REGISTRATIONS) };
+  const rows = {
+    producers: rowsIn(SHEET_PRODUCERS),
+    products: rowsIn(SHEET_PRODUCTS),
+    registrations: rowsIn(SHEET_REGISTRATIONS),
+  };
   hooks?.phase('validate', rows.producers + rows.products + rows.registrations, rows);
 
   const head = await auditHead(ctx.db);
@@ -81,7 +99,9 @@ export async function importDossiers(ctx: CoreContext, actor: string, i: ImportI
     producers: count(p.producers),
     products: count(p.products),
     registrations: count(p.registrations),
-    roundsCreated: [...p.rounds.values()].filter((r) => r.existingId === null).map((r) => ({ id: null, year: r.year, number: r.number })),
+    roundsCreated: [...p.rounds.values()]
+      .filter((r) => r.existingId === null)
+      .map((r) => ({ id: null, year: r.year, number: r.number })),
     duplicates: p.duplicates.slice(0, 500),
   });
   if (i.dryRun) return summary(plan);

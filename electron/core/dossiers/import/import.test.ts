@@ -10,15 +10,28 @@ let core: Core;
 afterEach(() => core?.close());
 
 const b64 = (b: Buffer) => b.toString('base64');
-const importFile = (file: Buffer, over: Record<string, unknown> = {}) => call(core, 'dossiers:import', { contentBase64: b64(file), fileName: 'ds.xlsx', ...over });
+const importFile = (file: Buffer, over: Record<string, unknown> = {}) =>
+  call(core, 'dossiers:import', { contentBase64: b64(file), fileName: 'ds.xlsx', ...over });
 const count = (table: string) => (core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 const valid: WorkbookRows = {
-  producers: [producerRow(1), producerRow(2, { kind: 'Doanh nghiệp', communeCode: 7, communeName: 'Phường Phúc Xá', phone: 912345679, taxCode: 101234567 })],
-  products: [productRow(1, 1), productRow(2, 1, { name: 'Mắm tôm Đông Hải' }), productRow(3, 2, { name: 'Chè búp', setKey: '11', productCode: '01-00007-5-2025' })],
+  producers: [
+    producerRow(1),
+    producerRow(2, { kind: 'Doanh nghiệp', communeCode: 7, communeName: 'Phường Phúc Xá', phone: 912345679, taxCode: 101234567 }),
+  ],
+  products: [
+    productRow(1, 1),
+    productRow(2, 1, { name: 'Mắm tôm Đông Hải' }),
+    productRow(3, 2, { name: 'Chè búp', setKey: '11', productCode: '01-00007-5-2025' }),
+  ],
   registrations: [
     registrationRow(1),
-    registrationRow(2, { kind: 'Nâng hạng', currentStars: 3, certificateNo: '5/GCN', certificateIssuedOn: new Date(Date.UTC(2024, 4, 10)) }),
+    registrationRow(2, {
+      kind: 'Nâng hạng',
+      currentStars: 3,
+      certificateNo: '5/GCN',
+      certificateIssuedOn: new Date(Date.UTC(2024, 4, 10)),
+    }),
     registrationRow(3, { round: 'Đợt 2/2026', registrationNo: '07-01/PĐK-01-00007-2026' }),
   ],
 };
@@ -30,11 +43,21 @@ describe('import template', () => {
     expect(t.fileName).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(t.contentBase64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', SHEET_PRODUCERS, SHEET_PRODUCTS, SHEET_REGISTRATIONS, SHEET_LISTS]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Hướng dẫn',
+      SHEET_PRODUCERS,
+      SHEET_PRODUCTS,
+      SHEET_REGISTRATIONS,
+      SHEET_LISTS,
+    ]);
     expect(wb.getWorksheet(SHEET_PRODUCERS)!.getRow(1).getCell(1).value).toBe('Mã chủ thể*');
     const lists = wb.getWorksheet(SHEET_LISTS)!;
     expect(lists.getColumn(5).values.filter((v) => typeof v === 'string')).toHaveLength(27); // title + 26 sets
-    expect(JSON.stringify((wb.getWorksheet(SHEET_PRODUCERS) as unknown as { dataValidations: { model: object } }).dataValidations.model)).toContain('Danh mục');
+    expect(
+      JSON.stringify(
+        (wb.getWorksheet(SHEET_PRODUCERS) as unknown as { dataValidations: { model: object } }).dataValidations.model,
+      ),
+    ).toContain('Danh mục');
   });
 });
 
@@ -55,7 +78,11 @@ describe('import', () => {
     const codes = (await call(core, 'products:list', {})).rows.map((p) => p.productCode).sort();
     expect(codes).toEqual(['01-00004-1-2026', '01-00004-2-2026', '01-00007-5-2025']);
     const regs = (await call(core, 'registrations:list', { sort: 'product' })).rows;
-    expect(regs.map((x) => x.registrationNo).sort()).toEqual(['07-01/PĐK-01-00007-2026', '1/PĐK-01-00004-2026', '2/PĐK-01-00004-2026']);
+    expect(regs.map((x) => x.registrationNo).sort()).toEqual([
+      '07-01/PĐK-01-00007-2026',
+      '1/PĐK-01-00004-2026',
+      '2/PĐK-01-00004-2026',
+    ]);
     const upgrade = regs.find((x) => x.kind === 'upgrade')!;
     expect((await call(core, 'registrations:get', { id: upgrade.id })).certificateIssuedOn).toBe('2024-05-10');
     const tail = await call(core, 'audit:tail', { limit: 1 });
@@ -74,11 +101,18 @@ describe('import', () => {
     };
     await importFile(await workbookWith(rows));
     expect((await call(core, 'registrations:list', { search: 'mat ong rung u minh' })).total).toBe(n);
-    expect((await call(core, 'registrations:list', { search: 'u minh 599' })).rows.map((r) => r.productName)).toEqual(['Mật ong rừng U Minh 599']);
-    expect(count('app_meta WHERE key = \'registration_search_deferred\'')).toBe(0);
+    expect((await call(core, 'registrations:list', { search: 'u minh 599' })).rows.map((r) => r.productName)).toEqual([
+      'Mật ong rừng U Minh 599',
+    ]);
+    expect(count("app_meta WHERE key = 'registration_search_deferred'")).toBe(0);
     // Later edits are indexed row by row again.
-    const one = (await call(core, 'products:list', { search: 'u minh 7', limit: 500 })).rows.find((p) => p.name === 'Mật ong rừng U Minh 7')!;
-    await call(core, 'products:update', { id: one.id, data: { producerId: one.producerId, name: 'Mật ong bạc hà', setKey: one.setKey } });
+    const one = (await call(core, 'products:list', { search: 'u minh 7', limit: 500 })).rows.find(
+      (p) => p.name === 'Mật ong rừng U Minh 7',
+    )!;
+    await call(core, 'products:update', {
+      id: one.id,
+      data: { producerId: one.producerId, name: 'Mật ong bạc hà', setKey: one.setKey },
+    });
     expect((await call(core, 'registrations:list', { search: 'bac ha' })).total).toBe(1);
     expect((await call(core, 'registrations:list', { search: 'mat ong rung' })).total).toBe(n - 1);
   });
@@ -88,7 +122,9 @@ describe('import', () => {
     const r = await importFile(await workbookWith(valid), { dryRun: true });
     expect(r).toMatchObject({ dryRun: true, registrations: { created: 3 } });
     expect(r.roundsCreated.every((x) => x.id === null)).toBe(true);
-    expect([count('producer'), count('product'), count('registration'), count('evaluation_round'), count('audit_log')]).toEqual([0, 0, 0, 0, 0]);
+    expect([count('producer'), count('product'), count('registration'), count('evaluation_round'), count('audit_log')]).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
   });
 
   it('skips or updates duplicates (same tax number; same product name of the same producer; same product and round)', async () => {
@@ -96,7 +132,11 @@ describe('import', () => {
     const file = await workbookWith(valid);
     await importFile(file);
     const again = await importFile(file, { onDuplicate: 'skip' });
-    expect(again).toMatchObject({ producers: { created: 0, skipped: 2 }, products: { created: 0, skipped: 3 }, registrations: { created: 0, skipped: 3 } });
+    expect(again).toMatchObject({
+      producers: { created: 0, skipped: 2 },
+      products: { created: 0, skipped: 3 },
+      registrations: { created: 0, skipped: 3 },
+    });
     expect(again.duplicates).toHaveLength(8);
     expect(again.duplicates[0]).toMatchObject({ sheet: SHEET_PRODUCERS, row: 2, entity: 'producer', action: 'skip' });
     expect(count('product')).toBe(3);
@@ -109,7 +149,12 @@ describe('import', () => {
     const upd = await importFile(changed, { onDuplicate: 'update' });
     expect(upd).toMatchObject({ producers: { updated: 2 }, products: { updated: 3 }, registrations: { updated: 3 } });
     const p = (await call(core, 'products:list', { search: 'nuoc mam loai 1' })).rows[0]!;
-    expect(p).toMatchObject({ name: 'NUOC MAM loai 1', specification: 'Chai 1 lít', productCode: '01-00004-1-2026', producerName: 'HTX Nông sản Số Một' });
+    expect(p).toMatchObject({
+      name: 'NUOC MAM loai 1',
+      specification: 'Chai 1 lít',
+      productCode: '01-00004-1-2026',
+      producerName: 'HTX Nông sản Số Một',
+    });
     expect(count('registration')).toBe(3);
   });
 
@@ -117,7 +162,13 @@ describe('import', () => {
     core = await memoryCore();
     const existing = await makeProducer(core, { taxCode: '0109999999' });
     await makeProduct(core, existing.id); // takes running number 1 of commune 00004
-    const r = await importFile(await workbookWith({ producers: [producerRow(1, { taxCode: '0109999999' })], products: [productRow(1, 1)], registrations: [registrationRow(1)] }));
+    const r = await importFile(
+      await workbookWith({
+        producers: [producerRow(1, { taxCode: '0109999999' })],
+        products: [productRow(1, 1)],
+        registrations: [registrationRow(1)],
+      }),
+    );
     expect(r).toMatchObject({ producers: { skipped: 1 }, products: { created: 1 }, registrations: { created: 1 } });
     const prods = await call(core, 'products:list', { producerId: existing.id });
     expect(prods.rows.map((x) => x.productCode).sort()).toEqual(['01-00004-1-2026', '01-00004-2-2026']);
@@ -133,44 +184,154 @@ describe('import', () => {
       registrations: [registrationRow(1)],
     });
     const e = await callError(core, 'dossiers:import', { contentBase64: b64(file), onDuplicate: 'update' });
-    expect(e).toMatchObject({ code: 'IMPORT_INVALID', details: { errors: [{ sheet: SHEET_REGISTRATIONS, row: 2, code: 'frozen_registration' }] } });
+    expect(e).toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: { errors: [{ sheet: SHEET_REGISTRATIONS, row: 2, code: 'frozen_registration' }] },
+    });
     expect((await importFile(file, { onDuplicate: 'skip' })).registrations.skipped).toBe(1);
   });
 });
 
-type Case = [name: string, rows: WorkbookRows, expected: { sheet?: string; row?: number; column?: string; code: string }, edit?: (wb: ExcelJS.Workbook) => void];
+type Case = [
+  name: string,
+  rows: WorkbookRows,
+  expected: { sheet?: string; row?: number; column?: string; code: string },
+  edit?: (wb: ExcelJS.Workbook) => void,
+];
 
-const one = (over: { producer?: Record<string, unknown>; product?: Record<string, unknown>; registration?: Record<string, unknown> }): WorkbookRows => ({
+const one = (over: {
+  producer?: Record<string, unknown>;
+  product?: Record<string, unknown>;
+  registration?: Record<string, unknown>;
+}): WorkbookRows => ({
   producers: [producerRow(1, over.producer)],
   products: [productRow(1, 1, over.product)],
   registrations: [registrationRow(1, over.registration)],
 });
 
 const CASES: Case[] = [
-  ['a tax number of 8 digits', one({ producer: { taxCode: '01012345' } }), { sheet: SHEET_PRODUCERS, row: 2, column: 'Mã số thuế', code: 'invalid_tax_code' }],
-  ['two phone numbers in one cell', one({ producer: { phone: '0912345678 - 0987654321' } }), { sheet: SHEET_PRODUCERS, row: 2, column: 'Điện thoại', code: 'invalid_phone' }],
-  ['an e-mail without domain', one({ producer: { email: 'htx@' } }), { sheet: SHEET_PRODUCERS, column: 'Email', code: 'invalid_email' }],
-  ['a commune code with letters', one({ producer: { communeCode: 'X0004' } }), { sheet: SHEET_PRODUCERS, column: 'Mã xã*', code: 'invalid_commune_code' }],
-  ['a province code of 3 digits', one({ producer: { provinceCode: '001' } }), { sheet: SHEET_PRODUCERS, column: 'Mã tỉnh*', code: 'invalid_province_code' }],
-  ['a date that does not exist', one({ producer: { foundedOn: '31/02/2020' } }), { sheet: SHEET_PRODUCERS, column: 'Ngày thành lập', code: 'invalid_date' }],
-  ['a kind not in the list', one({ producer: { kind: 'Công ty mẹ' } }), { sheet: SHEET_PRODUCERS, column: 'Loại hình*', code: 'invalid_choice' }],
-  ['a missing producer name', one({ producer: { name: null } }), { sheet: SHEET_PRODUCERS, column: 'Tên chủ thể*', code: 'required' }],
-  ['a name over 300 characters', one({ producer: { name: 'A'.repeat(301) } }), { sheet: SHEET_PRODUCERS, column: 'Tên chủ thể*', code: 'too_long' }],
-  ['the same producer key twice', { ...one({}), producers: [producerRow(1), producerRow(1, { taxCode: '0100000009' })] }, { sheet: SHEET_PRODUCERS, row: 3, column: 'Mã chủ thể*', code: 'duplicate_key' }],
-  ['the same tax number twice', { ...one({}), producers: [producerRow(1), producerRow(2, { taxCode: producerRow(1).taxCode })] }, { sheet: SHEET_PRODUCERS, row: 3, code: 'duplicate_tax_code_in_file' }],
-  ['a criteria set that does not exist', one({ product: { setKey: '99 - Không có' } }), { sheet: SHEET_PRODUCTS, column: 'Bộ tiêu chí (phân nhóm)*', code: 'invalid_choice' }],
-  ['a product of an unknown producer', one({ product: { producerKey: 'CT9' } }), { sheet: SHEET_PRODUCTS, row: 2, column: 'Mã chủ thể*', code: 'unknown_producer_key' }],
-  ['the same product twice for a producer', { ...one({}), products: [productRow(1, 1), productRow(2, 1, { name: 'NƯỚC MẮM LOẠI 1' })] }, { sheet: SHEET_PRODUCTS, row: 3, code: 'duplicate_product_in_file' }],
-  ['a product code in the old format', one({ product: { productCode: '83-829-28780-3-2022' } }), { sheet: SHEET_PRODUCTS, column: 'Mã số sản phẩm', code: 'invalid_product_code' }],
-  ['a tourism body with a food product', one({ producer: { kind: 'Hội (du lịch)' } }), { sheet: SHEET_PRODUCTS, code: 'tourism_only' }],
-  ['a registration of an unknown product', one({ registration: { productKey: 'SP7' } }), { sheet: SHEET_REGISTRATIONS, column: 'Mã sản phẩm (trong tệp)*', code: 'unknown_product_key' }],
-  ['a round written in words', one({ registration: { round: 'đợt một' } }), { sheet: SHEET_REGISTRATIONS, column: 'Đợt*', code: 'invalid_round' }],
-  ['an upgrade without the current star rank', one({ registration: { kind: 'Nâng hạng' } }), { sheet: SHEET_REGISTRATIONS, column: 'Hạng sao hiện tại', code: 'kind_rule' }],
-  ['a star rank in words', one({ registration: { kind: 'Nâng hạng', currentStars: 'ba' } }), { sheet: SHEET_REGISTRATIONS, column: 'Hạng sao hiện tại', code: 'invalid_number' }],
-  ['a malformed form number', one({ registration: { registrationNo: '12/ĐK-01-00004' } }), { sheet: SHEET_REGISTRATIONS, column: 'Số phiếu đăng ký', code: 'invalid_registration_no' }],
-  ['a product twice in one round', { ...one({}), registrations: [registrationRow(1), registrationRow(1, { round: '1-2026' })] }, { sheet: SHEET_REGISTRATIONS, row: 3, code: 'duplicate_registration_in_file' }],
-  ['a missing sheet', one({}), { sheet: SHEET_REGISTRATIONS, code: 'missing_sheet' }, (wb) => wb.removeWorksheet(wb.getWorksheet(SHEET_REGISTRATIONS)!.id)],
-  ['a renamed required column', one({}), { sheet: SHEET_PRODUCERS, row: 1, column: 'Mã xã*', code: 'missing_column' }, (wb) => (wb.getWorksheet(SHEET_PRODUCERS)!.getCell('M1').value = 'Xã')],
+  [
+    'a tax number of 8 digits',
+    one({ producer: { taxCode: '01012345' } }),
+    { sheet: SHEET_PRODUCERS, row: 2, column: 'Mã số thuế', code: 'invalid_tax_code' },
+  ],
+  [
+    'two phone numbers in one cell',
+    one({ producer: { phone: '0912345678 - 0987654321' } }),
+    { sheet: SHEET_PRODUCERS, row: 2, column: 'Điện thoại', code: 'invalid_phone' },
+  ],
+  [
+    'an e-mail without domain',
+    one({ producer: { email: 'htx@' } }),
+    { sheet: SHEET_PRODUCERS, column: 'Email', code: 'invalid_email' },
+  ],
+  [
+    'a commune code with letters',
+    one({ producer: { communeCode: 'X0004' } }),
+    { sheet: SHEET_PRODUCERS, column: 'Mã xã*', code: 'invalid_commune_code' },
+  ],
+  [
+    'a province code of 3 digits',
+    one({ producer: { provinceCode: '001' } }),
+    { sheet: SHEET_PRODUCERS, column: 'Mã tỉnh*', code: 'invalid_province_code' },
+  ],
+  [
+    'a date that does not exist',
+    one({ producer: { foundedOn: '31/02/2020' } }),
+    { sheet: SHEET_PRODUCERS, column: 'Ngày thành lập', code: 'invalid_date' },
+  ],
+  [
+    'a kind not in the list',
+    one({ producer: { kind: 'Công ty mẹ' } }),
+    { sheet: SHEET_PRODUCERS, column: 'Loại hình*', code: 'invalid_choice' },
+  ],
+  [
+    'a missing producer name',
+    one({ producer: { name: null } }),
+    { sheet: SHEET_PRODUCERS, column: 'Tên chủ thể*', code: 'required' },
+  ],
+  [
+    'a name over 300 characters',
+    one({ producer: { name: 'A'.repeat(301) } }),
+    { sheet: SHEET_PRODUCERS, column: 'Tên chủ thể*', code: 'too_long' },
+  ],
+  [
+    'the same producer key twice',
+    { ...one({}), producers: [producerRow(1), producerRow(1, { taxCode: '0100000009' })] },
+    { sheet: SHEET_PRODUCERS, row: 3, column: 'Mã chủ thể*', code: 'duplicate_key' },
+  ],
+  [
+    'the same tax number twice',
+    { ...one({}), producers: [producerRow(1), producerRow(2, { taxCode: producerRow(1).taxCode })] },
+    { sheet: SHEET_PRODUCERS, row: 3, code: 'duplicate_tax_code_in_file' },
+  ],
+  [
+    'a criteria set that does not exist',
+    one({ product: { setKey: '99 - Không có' } }),
+    { sheet: SHEET_PRODUCTS, column: 'Bộ tiêu chí (phân nhóm)*', code: 'invalid_choice' },
+  ],
+  [
+    'a product of an unknown producer',
+    one({ product: { producerKey: 'CT9' } }),
+    { sheet: SHEET_PRODUCTS, row: 2, column: 'Mã chủ thể*', code: 'unknown_producer_key' },
+  ],
+  [
+    'the same product twice for a producer',
+    { ...one({}), products: [productRow(1, 1), productRow(2, 1, { name: 'NƯỚC MẮM LOẠI 1' })] },
+    { sheet: SHEET_PRODUCTS, row: 3, code: 'duplicate_product_in_file' },
+  ],
+  [
+    'a product code in the old format',
+    one({ product: { productCode: '83-829-28780-3-2022' } }),
+    { sheet: SHEET_PRODUCTS, column: 'Mã số sản phẩm', code: 'invalid_product_code' },
+  ],
+  [
+    'a tourism body with a food product',
+    one({ producer: { kind: 'Hội (du lịch)' } }),
+    { sheet: SHEET_PRODUCTS, code: 'tourism_only' },
+  ],
+  [
+    'a registration of an unknown product',
+    one({ registration: { productKey: 'SP7' } }),
+    { sheet: SHEET_REGISTRATIONS, column: 'Mã sản phẩm (trong tệp)*', code: 'unknown_product_key' },
+  ],
+  [
+    'a round written in words',
+    one({ registration: { round: 'đợt một' } }),
+    { sheet: SHEET_REGISTRATIONS, column: 'Đợt*', code: 'invalid_round' },
+  ],
+  [
+    'an upgrade without the current star rank',
+    one({ registration: { kind: 'Nâng hạng' } }),
+    { sheet: SHEET_REGISTRATIONS, column: 'Hạng sao hiện tại', code: 'kind_rule' },
+  ],
+  [
+    'a star rank in words',
+    one({ registration: { kind: 'Nâng hạng', currentStars: 'ba' } }),
+    { sheet: SHEET_REGISTRATIONS, column: 'Hạng sao hiện tại', code: 'invalid_number' },
+  ],
+  [
+    'a malformed form number',
+    one({ registration: { registrationNo: '12/ĐK-01-00004' } }),
+    { sheet: SHEET_REGISTRATIONS, column: 'Số phiếu đăng ký', code: 'invalid_registration_no' },
+  ],
+  [
+    'a product twice in one round',
+    { ...one({}), registrations: [registrationRow(1), registrationRow(1, { round: '1-2026' })] },
+    { sheet: SHEET_REGISTRATIONS, row: 3, code: 'duplicate_registration_in_file' },
+  ],
+  [
+    'a missing sheet',
+    one({}),
+    { sheet: SHEET_REGISTRATIONS, code: 'missing_sheet' },
+    (wb) => wb.removeWorksheet(wb.getWorksheet(SHEET_REGISTRATIONS)!.id),
+  ],
+  [
+    'a renamed required column',
+    one({}),
+    { sheet: SHEET_PRODUCERS, row: 1, column: 'Mã xã*', code: 'missing_column' },
+    (wb) => (wb.getWorksheet(SHEET_PRODUCERS)!.getCell('M1').value = 'Xã'),
+  ],
   ['only header rows', {}, { code: 'empty_file' }],
 ];
 
@@ -182,7 +343,9 @@ describe('import refuses malformed files, naming sheet, row and column, and writ
     const errors = (e.details as { errors: Record<string, unknown>[] }).errors;
     expect(errors).toContainEqual(expect.objectContaining(expected));
     expect(errors.every((x) => typeof x.message === 'string' && (x.message as string).length > 10)).toBe(true);
-    expect([count('producer'), count('product'), count('registration'), count('evaluation_round'), count('audit_log')]).toEqual([0, 0, 0, 0, 0]);
+    expect([count('producer'), count('product'), count('registration'), count('evaluation_round'), count('audit_log')]).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
   });
 
   it('a file that is not a workbook', async () => {

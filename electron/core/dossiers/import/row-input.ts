@@ -109,7 +109,13 @@ const FORMAT_CODES: Record<string, string> = {
 };
 
 /** Maps zod issues of a row to errors naming sheet, row and column. */
-export function issuesToErrors(sheet: string, columns: readonly ColumnDef[], row: number, r: RowInput, issues: z.core.$ZodIssue[]): ImportRowError[] {
+export function issuesToErrors(
+  sheet: string,
+  columns: readonly ColumnDef[],
+  row: number,
+  r: RowInput,
+  issues: z.core.$ZodIssue[],
+): ImportRowError[] {
   // A cell already reported (a value not in its list) is not reported again as "required".
   const reported = new Set(r.errors.map((e) => e.column));
   return issues.flatMap((i) => {
@@ -118,7 +124,8 @@ export function issuesToErrors(sheet: string, columns: readonly ColumnDef[], row
     if (col && reported.has(col.header)) return [];
     const value = r.texts[field] ?? '';
     let code = FORMAT_CODES[field] ?? 'invalid_value';
-    if (r.input[field] === undefined || ((i.code === 'too_small' || i.code === 'invalid_type') && value === '')) code = 'required';
+    if (r.input[field] === undefined || ((i.code === 'too_small' || i.code === 'invalid_type') && value === ''))
+      code = 'required';
     else if (i.code === 'too_big' && i.origin === 'string') code = 'too_long';
     else if (i.code === 'too_small' || i.code === 'too_big') code = 'out_of_range';
     else if (i.code === 'invalid_type' && i.expected === 'number') code = 'invalid_number';
@@ -127,7 +134,10 @@ export function issuesToErrors(sheet: string, columns: readonly ColumnDef[], row
       row,
       column: col?.header ?? field,
       code,
-      message: code === 'required' ? `Column "${col?.header ?? field}" is required; fill it in.` : `${col?.header ?? field}: ${i.message}`,
+      message:
+        code === 'required'
+          ? `Column "${col?.header ?? field}" is required; fill it in.`
+          : `${col?.header ?? field}: ${i.message}`,
       params: { value },
     };
   });

@@ -1,5 +1,13 @@
 import ExcelJS from 'exceljs';
-import { PRODUCER_COLUMNS, PRODUCT_COLUMNS, REGISTRATION_COLUMNS, SHEET_PRODUCERS, SHEET_PRODUCTS, SHEET_REGISTRATIONS, type ColumnDef } from './xlsx-columns';
+import {
+  PRODUCER_COLUMNS,
+  PRODUCT_COLUMNS,
+  REGISTRATION_COLUMNS,
+  SHEET_PRODUCERS,
+  SHEET_PRODUCTS,
+  SHEET_REGISTRATIONS,
+  type ColumnDef,
+} from './xlsx-columns';
 import { buildTemplate } from './xlsx-template';
 
 export type Cells = Record<string, unknown>;

@@ -34,7 +34,12 @@ export async function readWorkbook(content: Buffer): Promise<{ sheets: RawSheet[
   } catch (e) {
     return {
       sheets: [],
-      errors: [{ code: 'not_xlsx', message: `The file is not an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}. Save it as .xlsx and try again.` }],
+      errors: [
+        {
+          code: 'not_xlsx',
+          message: `The file is not an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}. Save it as .xlsx and try again.`,
+        },
+      ],
     };
   }
   const errors: ImportRowError[] = [];
@@ -42,7 +47,11 @@ export async function readWorkbook(content: Buffer): Promise<{ sheets: RawSheet[
   for (const def of SHEETS) {
     const ws = findSheet(wb, def.name);
     if (!ws) {
-      errors.push({ sheet: def.name, code: 'missing_sheet', message: `Sheet "${def.name}" is missing; start from the template (dossiers template) and keep its sheets.` });
+      errors.push({
+        sheet: def.name,
+        code: 'missing_sheet',
+        message: `Sheet "${def.name}" is missing; start from the template (dossiers template) and keep its sheets.`,
+      });
       continue;
     }
     const byHeader = new Map(def.columns.map((c) => [headerKey(c.header), c]));
@@ -54,7 +63,13 @@ export async function readWorkbook(content: Buffer): Promise<{ sheets: RawSheet[
     const found = new Set([...at.values()].map((c) => c.field));
     for (const c of def.columns) {
       if (c.required && !found.has(c.field)) {
-        errors.push({ sheet: def.name, row: 1, column: c.header, code: 'missing_column', message: `Column "${c.header}" is missing from the header row; copy it back from the template.` });
+        errors.push({
+          sheet: def.name,
+          row: 1,
+          column: c.header,
+          code: 'missing_column',
+          message: `Column "${c.header}" is missing from the header row; copy it back from the template.`,
+        });
       }
     }
     const rows: RawRow[] = [];
@@ -71,7 +86,12 @@ export async function readWorkbook(content: Buffer): Promise<{ sheets: RawSheet[
       if (!any) return;
       if (rows.length >= MAX_ROWS_PER_SHEET) {
         tooMany = true;
-        errors.push({ sheet: def.name, row: rowNumber, code: 'too_many_rows', message: `Sheet "${def.name}" has more than ${MAX_ROWS_PER_SHEET} rows; split the file.` });
+        errors.push({
+          sheet: def.name,
+          row: rowNumber,
+          code: 'too_many_rows',
+          message: `Sheet "${def.name}" has more than ${MAX_ROWS_PER_SHEET} rows; split the file.`,
+        });
         return;
       }
       rows.push({ row: rowNumber, cells });

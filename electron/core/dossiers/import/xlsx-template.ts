@@ -19,7 +19,8 @@ const PREPARED_ROWS = 2000;
 
 export function listValues(): Record<ListName, string[]> {
   const sets: string[] = [];
-  for (const n of classificationTree.nganh) for (const m of n.nhom) for (const l of m.leaves) sets.push(setCellLabel(l.setNo, l.setName));
+  for (const n of classificationTree.nganh)
+    for (const m of n.nhom) for (const l of m.leaves) sets.push(setCellLabel(l.setNo, l.setName));
   return {
     producerKinds: Object.values(PRODUCER_KIND_LABELS),
     registrationKinds: Object.values(REGISTRATION_KIND_LABELS),
@@ -40,7 +41,12 @@ const LIST_TITLES: Record<ListName, string> = {
 
 const colLetter = (i: number): string => String.fromCharCode(65 + i);
 
-function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: readonly ColumnDef[], lists: Record<ListName, string[]>): void {
+function addDataSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly ColumnDef[],
+  lists: Record<ListName, string[]>,
+): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   const header = ws.getRow(1);
@@ -53,7 +59,8 @@ function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Colu
     if (c.help) cell.note = c.help;
     const col = ws.getColumn(i + 1);
     // Codes and numbers typed as text keep their leading zeros ("00004", "0912…").
-    if (c.kind === 'code2' || c.kind === 'code5' || c.kind === 'digits' || c.kind === 'text' || c.kind === 'choice') col.numFmt = '@';
+    if (c.kind === 'code2' || c.kind === 'code5' || c.kind === 'digits' || c.kind === 'text' || c.kind === 'choice')
+      col.numFmt = '@';
     if (c.kind === 'date') col.numFmt = 'dd/mm/yyyy';
     if (c.list) {
       const listCol = colLetter(LIST_ORDER.indexOf(c.list));
@@ -89,7 +96,12 @@ function addGuide(wb: ExcelJS.Workbook): void {
   ws.getRow(1).font = { bold: true, size: 14 };
   const head = ws.addRow(['Sheet', 'Cột', 'Bắt buộc', 'Cách ghi']);
   head.font = { bold: true };
-  for (const s of SHEETS) for (const c of s.columns) ws.addRow([s.name, c.header.replace('*', ''), c.required ? 'Có' : '', c.help]).alignment = { wrapText: true, vertical: 'top' };
+  for (const s of SHEETS)
+    for (const c of s.columns)
+      ws.addRow([s.name, c.header.replace('*', ''), c.required ? 'Có' : '', c.help]).alignment = {
+        wrapText: true,
+        vertical: 'top',
+      };
 }
 
 function addLists(wb: ExcelJS.Workbook, lists: Record<ListName, string[]>): void {

@@ -7,7 +7,11 @@ import { allCriteria } from '../../../../shared/ocop/criteria-set-walk';
  * from the end of the form until the total is reached. With `keepMarks` no criterion goes
  * below its 5★ mark, so the star minima never cap the result.
  */
-export function choicesForTotal(set: CriteriaSet, total: number, opts: { keepMarks?: boolean; overrides?: Record<string, number> } = {}): Record<string, number> {
+export function choicesForTotal(
+  set: CriteriaSet,
+  total: number,
+  opts: { keepMarks?: boolean; overrides?: Record<string, number> } = {},
+): Record<string, number> {
   const placed = allCriteria(set);
   const choices: Record<string, number> = {};
   let sum = 0;

@@ -41,8 +41,17 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
   const db = core.ctx.db;
   const at = '2026-06-01T07:00:00.000Z';
   const mini = CriteriaSet.parse(miniCriteriaSetInput);
-  const [miniVersionId] = await insertVersions(db, [{ set: mini, contentHash: criteriaContentHash(mini), version: 1, builtIn: false }], at);
-  const real = await db.selectFrom('criteria_set_version').select('id').where('set_key', '=', 'qd26-2026/07').orderBy('version', 'desc').executeTakeFirstOrThrow();
+  const [miniVersionId] = await insertVersions(
+    db,
+    [{ set: mini, contentHash: criteriaContentHash(mini), version: 1, builtIn: false }],
+    at,
+  );
+  const real = await db
+    .selectFrom('criteria_set_version')
+    .select('id')
+    .where('set_key', '=', 'qd26-2026/07')
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow();
 
   const { id: roundId } = await db
     .insertInto('evaluation_round')
@@ -145,7 +154,17 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
     (
       await db
         .insertInto('council_member')
-        .values({ council_id: councilId, full_name, full_name_folded: foldForSearch(full_name), role, sort_order, office: '', position: '', active_from: '2026-01-01', created_at: at })
+        .values({
+          council_id: councilId,
+          full_name,
+          full_name_folded: foldForSearch(full_name),
+          role,
+          sort_order,
+          office: '',
+          position: '',
+          active_from: '2026-01-01',
+          created_at: at,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -197,11 +216,30 @@ export async function scoringFixture(opts: FixtureOptions = {}, core?: Core): Pr
     .returning('id')
     .executeTakeFirstOrThrow();
   let pos = 1;
-  for (const r of [a, b, realReg]) await db.insertInto('session_agenda_item').values({ session_id: sessionId, registration_id: r, position: pos++, added_at: at }).execute();
+  for (const r of [a, b, realReg])
+    await db
+      .insertInto('session_agenda_item')
+      .values({ session_id: sessionId, registration_id: r, position: pos++, added_at: at })
+      .execute();
   pos = 1;
-  for (const m of Object.values(members)) await db.insertInto('session_attendance').values({ session_id: sessionId, member_id: m, position: pos++, present: 1, updated_at: at }).execute();
-  if (!opts.notOpened) await sql`UPDATE session SET status = 'in_progress', opened_at = ${at} WHERE id = ${sessionId}`.execute(db);
-  return { core, db, sessionId, councilId, rulesId, members, regs: { a, b, real: realReg }, miniVersionId: miniVersionId!, realVersionId: real.id };
+  for (const m of Object.values(members))
+    await db
+      .insertInto('session_attendance')
+      .values({ session_id: sessionId, member_id: m, position: pos++, present: 1, updated_at: at })
+      .execute();
+  if (!opts.notOpened)
+    await sql`UPDATE session SET status = 'in_progress', opened_at = ${at} WHERE id = ${sessionId}`.execute(db);
+  return {
+    core,
+    db,
+    sessionId,
+    councilId,
+    rulesId,
+    members,
+    regs: { a, b, real: realReg },
+    miniVersionId: miniVersionId!,
+    realVersionId: real.id,
+  };
 }
 
 /** Every top level of the mini set: 25 points. Level index per criterion code. */

@@ -12,7 +12,12 @@ export function AboutPage() {
     ? [
         [t('about:version'), i.version],
         [t('about:dataDir'), <Code key="d">{i.dataDir}</Code>],
-        [t('about:databasePath'), <Code key="p" data-testid="about-database-path">{i.databasePath}</Code>],
+        [
+          t('about:databasePath'),
+          <Code key="p" data-testid="about-database-path">
+            {i.databasePath}
+          </Code>,
+        ],
         [t('about:schemaVersion'), `${i.schemaVersion} / ${i.latestSchemaVersion}`],
         [t('about:host'), t(`about:hosts.${i.host}`)],
       ]

@@ -21,7 +21,10 @@ export function BackupPage() {
       notifications.show({ color: 'green', message: t('backup:created', { name: b.name }) });
     },
   });
-  const dateFmt = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+  const dateFmt = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  });
 
   return (
     <Stack maw={1000} gap="lg">
@@ -38,7 +41,11 @@ export function BackupPage() {
             w={420}
             onKeyDown={(e) => e.key === 'Enter' && create.mutate(note ? { note } : {})}
           />
-          <Button leftSection={<IconDatabaseExport size={18} />} loading={create.isPending} onClick={() => create.mutate(note ? { note } : {})}>
+          <Button
+            leftSection={<IconDatabaseExport size={18} />}
+            loading={create.isPending}
+            onClick={() => create.mutate(note ? { note } : {})}
+          >
             {t('backup:create')}
           </Button>
         </Group>

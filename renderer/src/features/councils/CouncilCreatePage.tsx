@@ -19,7 +19,12 @@ export function CouncilCreatePage() {
   const councils = useApiQuery('councils:list', {});
   const [fields, setFields] = useState(emptyCouncilFields);
   const [from, setFrom] = useState('');
-  const [rows, setRows] = useState<MemberRow[]>(() => [newMemberRow('chair'), newMemberRow('vice_chair'), newMemberRow('member'), newMemberRow('member_secretary')]);
+  const [rows, setRows] = useState<MemberRow[]>(() => [
+    newMemberRow('chair'),
+    newMemberRow('vice_chair'),
+    newMemberRow('member'),
+    newMemberRow('member_secretary'),
+  ]);
   const [rules, setRules] = useState<CouncilRulesInput>(DEFAULT_COUNCIL_RULES);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useApiMutation('councils:create', {
@@ -53,12 +58,22 @@ export function CouncilCreatePage() {
       <BackLink to="/councils" label={t('councils:detail.back')} />
       <Title order={2}>{t('councils:form.createTitle')}</Title>
       <Paper withBorder p="lg">
-        <CouncilFields value={fields} onChange={setFields} parents={(councils.data ?? []).filter((c) => c.level !== 'advisory_group')} />
+        <CouncilFields
+          value={fields}
+          onChange={setFields}
+          parents={(councils.data ?? []).filter((c) => c.level !== 'advisory_group')}
+        />
       </Paper>
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={3}>{t('councils:form.sectionMembers')}</Title>
-          <DateField w={260} label={t('councils:form.membersFrom')} description={t('councils:form.membersFromHelp')} value={from} onChange={setFrom} />
+          <DateField
+            w={260}
+            label={t('councils:form.membersFrom')}
+            description={t('councils:form.membersFromHelp')}
+            value={from}
+            onChange={setFrom}
+          />
           <MemberRowsEditor rows={rows} onChange={setRows} level={fields.level} />
           <Text size="sm" c="gray.7">
             {t('councils:roleHelp.secretary')}
@@ -80,7 +95,11 @@ export function CouncilCreatePage() {
           </Grid.Col>
         </Grid>
       </Paper>
-      {problem && <Alert color="red" role="alert">{problem}</Alert>}
+      {problem && (
+        <Alert color="red" role="alert">
+          {problem}
+        </Alert>
+      )}
       {create.isError && <ErrorAlert error={create.error} />}
       <Group>
         <Button size="md" onClick={submit} loading={create.isPending}>

@@ -31,7 +31,10 @@ export function CouncilListPage() {
         </>
       )}
       {list.data && list.data.length > 0 && (
-        <SimpleTable data-testid="council-list" headers={(['name', 'level', 'chair', 'members', 'rules', 'sessions'] as const).map((c) => t(`councils:list.${c}`))}>
+        <SimpleTable
+          data-testid="council-list"
+          headers={(['name', 'level', 'chair', 'members', 'rules', 'sessions'] as const).map((c) => t(`councils:list.${c}`))}
+        >
           {list.data.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>

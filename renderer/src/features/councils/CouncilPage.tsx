@@ -31,12 +31,19 @@ const fieldsOf = (d: CouncilDetail): CouncilFieldValues => ({
 function InfoPanel({ detail }: { detail: CouncilDetail }) {
   const { t } = useT();
   const [value, setValue] = useState(() => fieldsOf(detail));
-  const save = useApiMutation('councils:update', { invalidates: ['councils:get', 'councils:list'], onSuccess: () => notifications.show({ color: 'green', message: t('councils:form.saved') }) });
+  const save = useApiMutation('councils:update', {
+    invalidates: ['councils:get', 'councils:list'],
+    onSuccess: () => notifications.show({ color: 'green', message: t('councils:form.saved') }),
+  });
   return (
     <Stack>
       <CouncilFields value={value} onChange={setValue} parents={[]} fixedLevel />
       {save.isError && <ErrorAlert error={save.error} />}
-      <Button w="fit-content" loading={save.isPending} onClick={() => save.mutate({ id: detail.council.id, ...councilFieldsInput(value) })}>
+      <Button
+        w="fit-content"
+        loading={save.isPending}
+        onClick={() => save.mutate({ id: detail.council.id, ...councilFieldsInput(value) })}
+      >
         {t('common:save')}
       </Button>
     </Stack>
@@ -60,7 +67,11 @@ export function CouncilPage() {
       </Group>
       <Paper withBorder p="sm">
         <Group gap="xl">
-          <Text>{d.council.decisionNo ? t('councils:detail.decision', { no: d.council.decisionNo, date: dateText(d.council.decisionDate) }) : t('councils:detail.noDecision')}</Text>
+          <Text>
+            {d.council.decisionNo
+              ? t('councils:detail.decision', { no: d.council.decisionNo, date: dateText(d.council.decisionDate) })
+              : t('councils:detail.noDecision')}
+          </Text>
           {d.parentCouncil && (
             <Text>
               {t('councils:detail.parent')}:{' '}

@@ -26,7 +26,13 @@ export function MemberDialogs({ dialog, onClose, detail }: { dialog: MemberDialo
   const [role, setRole] = useState<MemberRole>(m?.role ?? 'member');
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState('');
-  const done = { invalidates: ['councils:get', 'councils:list', 'sessions:get'] as const, onSuccess: () => { notifications.show({ color: 'green', message: t('councils:member.saved') }); onClose(); } };
+  const done = {
+    invalidates: ['councils:get', 'councils:list', 'sessions:get'] as const,
+    onSuccess: () => {
+      notifications.show({ color: 'green', message: t('councils:member.saved') });
+      onClose();
+    },
+  };
   const add = useApiMutation('councils:addMember', { ...done, invalidates: [...done.invalidates] });
   const change = useApiMutation('councils:changeMember', { ...done, invalidates: [...done.invalidates] });
   const end = useApiMutation('councils:endMember', { ...done, invalidates: [...done.invalidates] });
@@ -35,9 +41,21 @@ export function MemberDialogs({ dialog, onClose, detail }: { dialog: MemberDialo
   if (!dialog) return null;
 
   const title =
-    dialog.kind === 'add' ? t('councils:member.add') : dialog.kind === 'change' ? t('councils:member.changeTitle', { name: m!.fullName }) : dialog.kind === 'end' ? t('councils:member.endTitle', { name: m!.fullName }) : t('councils:member.correctTitle', { name: m!.fullName });
+    dialog.kind === 'add'
+      ? t('councils:member.add')
+      : dialog.kind === 'change'
+        ? t('councils:member.changeTitle', { name: m!.fullName })
+        : dialog.kind === 'end'
+          ? t('councils:member.endTitle', { name: m!.fullName })
+          : t('councils:member.correctTitle', { name: m!.fullName });
   const roleSelect = (
-    <Select label={t('councils:member.role')} allowDeselect={false} value={role} data={MEMBER_ROLES.map((r) => ({ value: r, label: roleLabel(t, r, level) }))} onChange={(v) => v && setRole(v as MemberRole)} />
+    <Select
+      label={t('councils:member.role')}
+      allowDeselect={false}
+      value={role}
+      data={MEMBER_ROLES.map((r) => ({ value: r, label: roleLabel(t, r, level) }))}
+      onChange={(v) => v && setRole(v as MemberRole)}
+    />
   );
   const submit = () => {
     if (dialog.kind === 'add') add.mutate({ councilId: detail.council.id, fullName, office, position, role, activeFrom: date });
@@ -51,18 +69,37 @@ export function MemberDialogs({ dialog, onClose, detail }: { dialog: MemberDialo
         {dialog.kind === 'change' && <Text>{t('councils:member.changeHelp')}</Text>}
         {dialog.kind === 'end' && <Text>{t('councils:member.endHelp')}</Text>}
         {dialog.kind === 'correct' && <Text>{t('councils:member.correctHelp')}</Text>}
-        {(dialog.kind === 'add' || dialog.kind === 'correct') && <TextInput label={t('councils:member.fullName')} required value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} data-autofocus />}
+        {(dialog.kind === 'add' || dialog.kind === 'correct') && (
+          <TextInput
+            label={t('councils:member.fullName')}
+            required
+            value={fullName}
+            onChange={(e) => setFullName(e.currentTarget.value)}
+            data-autofocus
+          />
+        )}
         {dialog.kind !== 'end' && (
           <>
-            <TextInput label={t('councils:member.position')} value={position} onChange={(e) => setPosition(e.currentTarget.value)} />
+            <TextInput
+              label={t('councils:member.position')}
+              value={position}
+              onChange={(e) => setPosition(e.currentTarget.value)}
+            />
             <TextInput label={t('councils:member.office')} value={office} onChange={(e) => setOffice(e.currentTarget.value)} />
           </>
         )}
         {(dialog.kind === 'add' || dialog.kind === 'change') && roleSelect}
         {dialog.kind !== 'correct' && (
-          <DateField label={dialog.kind === 'end' ? t('councils:member.to') : t('councils:member.effectiveFrom')} required value={date} onChange={setDate} />
+          <DateField
+            label={dialog.kind === 'end' ? t('councils:member.to') : t('councils:member.effectiveFrom')}
+            required
+            value={date}
+            onChange={setDate}
+          />
         )}
-        {(dialog.kind === 'change' || dialog.kind === 'end') && <TextInput label={t('councils:member.endReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
+        {(dialog.kind === 'change' || dialog.kind === 'end') && (
+          <TextInput label={t('councils:member.endReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        )}
         {active?.isError && <ErrorAlert error={active.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

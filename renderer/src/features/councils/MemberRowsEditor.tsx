@@ -13,10 +13,24 @@ export interface MemberRow {
 }
 
 let nextKey = 1;
-export const newMemberRow = (role: MemberRole = 'member'): MemberRow => ({ key: nextKey++, fullName: '', office: '', position: '', role });
+export const newMemberRow = (role: MemberRole = 'member'): MemberRow => ({
+  key: nextKey++,
+  fullName: '',
+  office: '',
+  position: '',
+  role,
+});
 
 /** The initial member list of a new council, in the order of the establishing decision. */
-export function MemberRowsEditor({ rows, onChange, level }: { rows: MemberRow[]; onChange: (rows: MemberRow[]) => void; level: CouncilLevel }) {
+export function MemberRowsEditor({
+  rows,
+  onChange,
+  level,
+}: {
+  rows: MemberRow[];
+  onChange: (rows: MemberRow[]) => void;
+  level: CouncilLevel;
+}) {
   const { t } = useT();
   const update = (i: number, patch: Partial<MemberRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const move = (i: number, d: -1 | 1) => {
@@ -35,8 +49,8 @@ export function MemberRowsEditor({ rows, onChange, level }: { rows: MemberRow[];
             <Table.Th>{t('councils:member.office')}</Table.Th>
             <Table.Th w={210}>{t('councils:member.role')}</Table.Th>
             <Table.Th w={120}>
-                <VisuallyHidden>{t('councils:actions')}</VisuallyHidden>
-              </Table.Th>
+              <VisuallyHidden>{t('councils:actions')}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,13 +63,25 @@ export function MemberRowsEditor({ rows, onChange, level }: { rows: MemberRow[];
                   <Text>{n}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={`${t('councils:member.fullName')} ${n}`} value={r.fullName} onChange={(e) => update(i, { fullName: e.currentTarget.value })} />
+                  <TextInput
+                    aria-label={`${t('councils:member.fullName')} ${n}`}
+                    value={r.fullName}
+                    onChange={(e) => update(i, { fullName: e.currentTarget.value })}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={`${t('councils:member.position')} ${n}`} value={r.position} onChange={(e) => update(i, { position: e.currentTarget.value })} />
+                  <TextInput
+                    aria-label={`${t('councils:member.position')} ${n}`}
+                    value={r.position}
+                    onChange={(e) => update(i, { position: e.currentTarget.value })}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={`${t('councils:member.office')} ${n}`} value={r.office} onChange={(e) => update(i, { office: e.currentTarget.value })} />
+                  <TextInput
+                    aria-label={`${t('councils:member.office')} ${n}`}
+                    value={r.office}
+                    onChange={(e) => update(i, { office: e.currentTarget.value })}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Select
@@ -68,13 +94,28 @@ export function MemberRowsEditor({ rows, onChange, level }: { rows: MemberRow[];
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="subtle" aria-label={t('councils:member.moveUp', { name: who })} disabled={i === 0} onClick={() => move(i, -1)}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('councils:member.moveUp', { name: who })}
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                    >
                       <IconArrowUp size={18} />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" aria-label={t('councils:member.moveDown', { name: who })} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('councils:member.moveDown', { name: who })}
+                      disabled={i === rows.length - 1}
+                      onClick={() => move(i, 1)}
+                    >
                       <IconArrowDown size={18} />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('councils:member.removeRow', { n })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('councils:member.removeRow', { n })}
+                      onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                    >
                       <IconTrash size={18} />
                     </ActionIcon>
                   </Group>
@@ -84,7 +125,12 @@ export function MemberRowsEditor({ rows, onChange, level }: { rows: MemberRow[];
           })}
         </Table.Tbody>
       </Table>
-      <Button variant="light" leftSection={<IconPlus size={18} />} w="fit-content" onClick={() => onChange([...rows, newMemberRow()])}>
+      <Button
+        variant="light"
+        leftSection={<IconPlus size={18} />}
+        w="fit-content"
+        onClick={() => onChange([...rows, newMemberRow()])}
+      >
         {t('councils:member.addRow')}
       </Button>
     </>

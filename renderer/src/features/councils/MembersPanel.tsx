@@ -77,7 +77,11 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{m.activeTo ? t('councils:member.between', { from: dateText(m.activeFrom), to: dateText(m.activeTo) }) : t('councils:member.since', { date: dateText(m.activeFrom) })}</Text>
+                    <Text size="sm">
+                      {m.activeTo
+                        ? t('councils:member.between', { from: dateText(m.activeFrom), to: dateText(m.activeTo) })
+                        : t('councils:member.since', { date: dateText(m.activeFrom) })}
+                    </Text>
                     {m.endReason && (
                       <Text size="sm" c="gray.7">
                         {m.endReason}
@@ -86,10 +90,20 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <ActionIcon variant="subtle" aria-label={t('councils:member.moveUp', { name: m.fullName })} disabled={i === 0 || reorder.isPending} onClick={() => move(m.id, -1)}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('councils:member.moveUp', { name: m.fullName })}
+                        disabled={i === 0 || reorder.isPending}
+                        onClick={() => move(m.id, -1)}
+                      >
                         <IconArrowUp size={18} />
                       </ActionIcon>
-                      <ActionIcon variant="subtle" aria-label={t('councils:member.moveDown', { name: m.fullName })} disabled={i === shown.length - 1 || reorder.isPending} onClick={() => move(m.id, 1)}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('councils:member.moveDown', { name: m.fullName })}
+                        disabled={i === shown.length - 1 || reorder.isPending}
+                        onClick={() => move(m.id, 1)}
+                      >
                         <IconArrowDown size={18} />
                       </ActionIcon>
                       {m.activeTo === null && (
@@ -100,8 +114,12 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
                             </ActionIcon>
                           </Menu.Target>
                           <Menu.Dropdown>
-                            <Menu.Item onClick={() => setDialog({ kind: 'change', member: m })}>{t('councils:member.change')}</Menu.Item>
-                            <Menu.Item onClick={() => setDialog({ kind: 'end', member: m })}>{t('councils:member.end')}</Menu.Item>
+                            <Menu.Item onClick={() => setDialog({ kind: 'change', member: m })}>
+                              {t('councils:member.change')}
+                            </Menu.Item>
+                            <Menu.Item onClick={() => setDialog({ kind: 'end', member: m })}>
+                              {t('councils:member.end')}
+                            </Menu.Item>
                             <Menu.Item disabled={m.usedInSession} onClick={() => setDialog({ kind: 'correct', member: m })}>
                               {t('councils:member.correct')}
                             </Menu.Item>
@@ -119,7 +137,14 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
       <Text size="sm" c="gray.7">
         {t('councils:roleHelp.secretary')}
       </Text>
-      {dialog && <MemberDialogs key={dialog.kind + (dialog.kind === 'add' ? '' : dialog.member.id)} dialog={dialog} onClose={() => setDialog(null)} detail={detail} />}
+      {dialog && (
+        <MemberDialogs
+          key={dialog.kind + (dialog.kind === 'add' ? '' : dialog.member.id)}
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          detail={detail}
+        />
+      )}
     </Stack>
   );
 }

@@ -13,9 +13,13 @@ export function RulesExplanation({ rules, memberCount }: { rules: CouncilRulesIn
   const den = rules.quorumDenominator;
   const required = memberCount === undefined ? null : Math.max(1, Math.ceil((num * memberCount) / den));
   const items = [
-    rules.chairRequired ? t('councils:rules.explain.quorumWithChair', { num, den }) : t('councils:rules.explain.quorum', { num, den }),
+    rules.chairRequired
+      ? t('councils:rules.explain.quorumWithChair', { num, den })
+      : t('councils:rules.explain.quorum', { num, den }),
     ...(required !== null && memberCount ? [t('councils:rules.explain.quorumCount', { members: memberCount, required })] : []),
-    rules.spreadLimitAllowed ? t('councils:rules.explain.spreadAllowed', { limit: rules.spreadLimit }) : t('councils:rules.explain.spreadStrict', { limit: rules.spreadLimit }),
+    rules.spreadLimitAllowed
+      ? t('councils:rules.explain.spreadAllowed', { limit: rules.spreadLimit })
+      : t('councils:rules.explain.spreadStrict', { limit: rules.spreadLimit }),
     t('councils:rules.explain.mean'),
     ...(rules.showInfoAggregates ? [t('councils:rules.explain.infoAggregates')] : []),
     rules.minimaRule === 'mean' ? t('councils:rules.explain.minimaMean') : t('councils:rules.explain.minimaEveryMember'),

@@ -37,7 +37,10 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
       { id: detail.council.id, rules: draft, reason: reason || undefined, confirm },
       {
         onError: (e) => {
-          const sessions = e instanceof ApiError && e.code === 'CONFLICT' ? (e.details as { sessions?: UnderWay } | undefined)?.sessions : undefined;
+          const sessions =
+            e instanceof ApiError && e.code === 'CONFLICT'
+              ? (e.details as { sessions?: UnderWay } | undefined)?.sessions
+              : undefined;
           if (sessions) setUnderWay(sessions);
         },
       },
@@ -49,7 +52,9 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
         <Title order={3}>{t('councils:rules.title')}</Title>
         {!draft && <Button onClick={() => setDraft(rulesSettings(detail.rules))}>{t('councils:rules.edit')}</Button>}
       </Group>
-      <Text c="gray.7">{t('councils:rules.version', { version: detail.rules.version, date: dateText(detail.rules.createdAt.slice(0, 10)) })}</Text>
+      <Text c="gray.7">
+        {t('councils:rules.version', { version: detail.rules.version, date: dateText(detail.rules.createdAt.slice(0, 10)) })}
+      </Text>
       {!draft ? (
         <RulesExplanation rules={rulesSettings(detail.rules)} memberCount={voting || undefined} />
       ) : (
@@ -57,7 +62,13 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
           <Grid.Col span={6}>
             <Stack>
               <RulesFields value={draft} onChange={setDraft} />
-              <Textarea label={t('councils:rules.reason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              <Textarea
+                label={t('councils:rules.reason')}
+                autosize
+                minRows={2}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
               {save.isError && !underWay && <ErrorAlert error={save.error} />}
               <Group>
                 <Button onClick={() => submit(false)} loading={save.isPending}>
@@ -101,8 +112,20 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
       )}
       <Modal opened={underWay !== null} onClose={() => setUnderWay(null)} title={t('councils:rules.confirmTitle')} size="lg">
         <Stack>
-          <Text>{t('councils:rules.confirmText', { sessions: (underWay ?? []).map((s) => `${s.number} (${dateText(s.date)})`).join(', ') })}</Text>
-          <Textarea label={t('councils:rules.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          <Text>
+            {t('councils:rules.confirmText', {
+              sessions: (underWay ?? []).map((s) => `${s.number} (${dateText(s.date)})`).join(', '),
+            })}
+          </Text>
+          <Textarea
+            label={t('councils:rules.reason')}
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-autofocus
+          />
           {save.isError && underWay && <ErrorAlert error={save.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setUnderWay(null)}>

@@ -59,7 +59,16 @@ export function CriteriaBrowserPage() {
                 <Title order={3} size="h4">
                   {t('criteria:nganh', { no: n.no })}. {n.name}
                 </Title>
-                <SetTable rows={n.nhom.flatMap((m) => m.leaves.map((leaf, i) => ({ leaf, nhom: i === 0 ? m.name : null, nhomSize: m.leaves.length, set: byKey.get(leaf.setKey) })))} />
+                <SetTable
+                  rows={n.nhom.flatMap((m) =>
+                    m.leaves.map((leaf, i) => ({
+                      leaf,
+                      nhom: i === 0 ? m.name : null,
+                      nhomSize: m.leaves.length,
+                      set: byKey.get(leaf.setKey),
+                    })),
+                  )}
+                />
               </Stack>
             ))}
           {custom.length > 0 && (
@@ -81,7 +90,11 @@ export function CriteriaBrowserPage() {
   );
 }
 
-function SetTable({ rows }: { rows: { leaf: ClassificationLeaf; nhom: string | null; nhomSize: number; set: SetRow | undefined }[] }) {
+function SetTable({
+  rows,
+}: {
+  rows: { leaf: ClassificationLeaf; nhom: string | null; nhomSize: number; set: SetRow | undefined }[];
+}) {
   const { t } = useT();
   return (
     <Table withTableBorder withColumnBorders verticalSpacing="xs" layout="fixed">
@@ -211,7 +224,9 @@ function LegalBases({ bases }: { bases: LegalBasisRow[] }) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{t('criteria:legalBases.parts', { a: b.parts[0]?.max ?? 0, b: b.parts[1]?.max ?? 0, c: b.parts[2]?.max ?? 0 })}</Text>
+                <Text size="sm">
+                  {t('criteria:legalBases.parts', { a: b.parts[0]?.max ?? 0, b: b.parts[1]?.max ?? 0, c: b.parts[2]?.max ?? 0 })}
+                </Text>
                 <Text size="sm" c="dimmed">
                   {b.bands
                     .map((band) => `${band.stars}★ ${fmt(band.min)}–${band.maxInclusive ? '' : '<'}${fmt(band.max)}`)

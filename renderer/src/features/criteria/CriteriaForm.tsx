@@ -37,7 +37,14 @@ function PartTable({ part, set, focusCode }: { part: CriteriaPart; set: Criteria
   const { t } = useT();
   const title = t('criteria:form.part', { code: part.code, title: part.title });
   return (
-    <Table withTableBorder withColumnBorders layout="fixed" verticalSpacing={6} aria-label={title} data-testid={`part-${part.code}`}>
+    <Table
+      withTableBorder
+      withColumnBorders
+      layout="fixed"
+      verticalSpacing={6}
+      aria-label={title}
+      data-testid={`part-${part.code}`}
+    >
       <colgroup>
         <col style={{ width: 64 }} />
         <col />
@@ -74,7 +81,8 @@ function PartTable({ part, set, focusCode }: { part: CriteriaPart; set: Criteria
 
 function GroupRows({ group, set, focusCode }: { group: CriteriaGroup; set: CriteriaSet; focusCode: string | null }) {
   // Part C groups 7, 8, … are themselves scored criteria: one heading row, not two.
-  if (isSingleCriterionGroup(group)) return <CriterionRows criterion={group.criteria[0]!} set={set} asGroup focused={focusCode === group.code} />;
+  if (isSingleCriterionGroup(group))
+    return <CriterionRows criterion={group.criteria[0]!} set={set} asGroup focused={focusCode === group.code} />;
   return (
     <>
       <Table.Tbody>
@@ -116,11 +124,25 @@ function GroupRows({ group, set, focusCode }: { group: CriteriaGroup; set: Crite
   );
 }
 
-function CriterionRows({ criterion: c, set, asGroup = false, focused }: { criterion: Criterion; set: CriteriaSet; asGroup?: boolean; focused: boolean }) {
+function CriterionRows({
+  criterion: c,
+  set,
+  asGroup = false,
+  focused,
+}: {
+  criterion: Criterion;
+  set: CriteriaSet;
+  asGroup?: boolean;
+  focused: boolean;
+}) {
   const { t } = useT();
   const rules = rulesFor(set, c.code);
   const anomalies = set.anomalies.filter((a) => a.target.kind === 'criterion' && a.target.code === c.code);
-  const flagged = c.possibleTypo === true || c.levelsImplied === true || anomalies.length > 0 || c.levels.some((l) => l.pointsBlankInSource || l.sourcePoints !== undefined);
+  const flagged =
+    c.possibleTypo === true ||
+    c.levelsImplied === true ||
+    anomalies.length > 0 ||
+    c.levels.some((l) => l.pointsBlankInSource || l.sourcePoints !== undefined);
   return (
     <Table.Tbody
       id={`criterion-${c.code}`}
@@ -154,7 +176,11 @@ function CriterionRows({ criterion: c, set, asGroup = false, focused }: { criter
             {flagged && (
               <Stack gap={4}>
                 <ReviewBadge />
-                {c.possibleTypo && <Text size="sm" c="orange.9">{t('criteria:review.possibleTypo')}</Text>}
+                {c.possibleTypo && (
+                  <Text size="sm" c="orange.9">
+                    {t('criteria:review.possibleTypo')}
+                  </Text>
+                )}
                 {anomalies.map((a, i) => (
                   <Text key={i} size="sm" c="orange.9">
                     {a.text}
@@ -196,8 +222,16 @@ function CriterionRows({ criterion: c, set, asGroup = false, focused }: { criter
                         {l.note}
                       </Text>
                     )}
-                    {l.pointsBlankInSource && <Text size="sm" c="orange.9">{t('criteria:review.pointsBlank', { points: l.points })}</Text>}
-                    {l.sourcePoints !== undefined && <Text size="sm" c="orange.9">{t('criteria:review.corrected', { source: l.sourcePoints, points: l.points })}</Text>}
+                    {l.pointsBlankInSource && (
+                      <Text size="sm" c="orange.9">
+                        {t('criteria:review.pointsBlank', { points: l.points })}
+                      </Text>
+                    )}
+                    {l.sourcePoints !== undefined && (
+                      <Text size="sm" c="orange.9">
+                        {t('criteria:review.corrected', { source: l.sourcePoints, points: l.points })}
+                      </Text>
+                    )}
                   </Stack>
                 </Group>
               </Table.Td>

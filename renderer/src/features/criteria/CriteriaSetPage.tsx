@@ -19,7 +19,6 @@ export function CriteriaSetPage() {
   const focus = params.get('c');
   const q = useApiQuery('criteria:get', { id }, { enabled: Number.isInteger(id) && id > 0 });
 
-
   if (q.isPending || q.isError) return <QueryFallback query={q} />;
   return <SetView v={q.data} focus={focus} />;
 }
@@ -96,7 +95,10 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
                 size="sm"
                 w={230}
                 value={String(v.id)}
-                data={siblings.map((x) => ({ value: String(x.id), label: `${t('criteria:version', { version: x.version })}${x.latest ? ` (${t('criteria:latest')})` : ''}` }))}
+                data={siblings.map((x) => ({
+                  value: String(x.id),
+                  label: `${t('criteria:version', { version: x.version })}${x.latest ? ` (${t('criteria:latest')})` : ''}`,
+                }))}
                 onChange={(val) => val && navigate(`/criteria/${val}`)}
                 allowDeselect={false}
               />
@@ -112,7 +114,14 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
               {t('criteria:form.hash')}: <Code>{v.contentHash.slice(0, 16)}</Code>
             </Text>
             {v.locked && (
-              <Badge color="teal" variant="light" size="lg" tt="none" leftSection={<IconLock size={14} />} title={t('criteria:form.locked')}>
+              <Badge
+                color="teal"
+                variant="light"
+                size="lg"
+                tt="none"
+                leftSection={<IconLock size={14} />}
+                title={t('criteria:form.locked')}
+              >
                 {t('criteria:used')}
               </Badge>
             )}
@@ -121,7 +130,12 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
       </Paper>
 
       {(s.disqualifiers.length > 0 || setRules.length > 0) && (
-        <Paper withBorder p="sm" style={{ borderColor: 'var(--mantine-color-red-4)' }} aria-label={t('criteria:form.disqualifiers')}>
+        <Paper
+          withBorder
+          p="sm"
+          style={{ borderColor: 'var(--mantine-color-red-4)' }}
+          aria-label={t('criteria:form.disqualifiers')}
+        >
           <Stack gap={6}>
             {s.disqualifiers.map((d, i) => (
               <Text key={i} fw={600}>

@@ -18,7 +18,10 @@ export function ImportCriteriaModal({ opened, onClose }: { opened: boolean; onCl
   const navigate = useNavigate();
   const [result, setResult] = useState<Outcome | null>(null);
   const [badType, setBadType] = useState(false);
-  const imp = useApiMutation('criteria:import', { invalidates: ['criteria:list', 'criteria:classification', 'criteria:search'], onSuccess: setResult });
+  const imp = useApiMutation('criteria:import', {
+    invalidates: ['criteria:list', 'criteria:classification', 'criteria:search'],
+    onSuccess: setResult,
+  });
 
   const pick = async (file: File | null) => {
     if (!file) return;
@@ -35,13 +38,19 @@ export function ImportCriteriaModal({ opened, onClose }: { opened: boolean; onCl
     imp.reset();
     onClose();
   };
-  const errors = imp.error instanceof ApiError && imp.error.code === 'IMPORT_INVALID' ? ((imp.error.details as { errors?: CriteriaImportError[] } | undefined)?.errors ?? []) : null;
+  const errors =
+    imp.error instanceof ApiError && imp.error.code === 'IMPORT_INVALID'
+      ? ((imp.error.details as { errors?: CriteriaImportError[] } | undefined)?.errors ?? [])
+      : null;
 
   return (
     <Modal opened={opened} onClose={close} title={t('criteria:import.title')} size="xl">
       <Stack>
         <Text>{t('criteria:import.intro')}</Text>
-        <FileButton onChange={(f) => void pick(f)} accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+        <FileButton
+          onChange={(f) => void pick(f)}
+          accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        >
           {(props) => (
             <Button {...props} leftSection={<IconUpload size={18} />} loading={imp.isPending} w="fit-content">
               {t('criteria:import.choose')}
@@ -53,7 +62,9 @@ export function ImportCriteriaModal({ opened, onClose }: { opened: boolean; onCl
         {result && (
           <Alert color="green" icon={<IconCheck />} role="status">
             <Stack gap="xs">
-              <Text>{t(`criteria:import.${result.outcome}`, { name: result.version.name, version: result.version.version })}</Text>
+              <Text>
+                {t(`criteria:import.${result.outcome}`, { name: result.version.name, version: result.version.version })}
+              </Text>
               <Group>
                 <Button variant="light" color="green" onClick={() => (close(), navigate(`/criteria/${result.version.id}`))}>
                   {t('criteria:import.openSet')}
@@ -72,7 +83,12 @@ export function ImportCriteriaModal({ opened, onClose }: { opened: boolean; onCl
 function ImportErrors({ errors }: { errors: CriteriaImportError[] }) {
   const { t, i18n } = useT();
   return (
-    <Alert color="red" icon={<IconAlertTriangle />} title={t('criteria:import.errorsTitle', { count: errors.length })} role="alert">
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle />}
+      title={t('criteria:import.errorsTitle', { count: errors.length })}
+      role="alert"
+    >
       <Table verticalSpacing={4} data-testid="criteria-import-errors">
         <Table.Thead>
           <Table.Tr>
@@ -82,12 +98,19 @@ function ImportErrors({ errors }: { errors: CriteriaImportError[] }) {
         </Table.Thead>
         <Table.Tbody>
           {errors.map((e, i) => {
-            const where = [e.sheet && e.row ? t('criteria:import.sheetRow', { sheet: e.sheet, row: e.row }) : e.sheet, e.column ? t('criteria:import.column', { column: e.column }) : null, e.criterionCode ? t('criteria:import.criterion', { code: e.criterionCode }) : null]
+            const where = [
+              e.sheet && e.row ? t('criteria:import.sheetRow', { sheet: e.sheet, row: e.row }) : e.sheet,
+              e.column ? t('criteria:import.column', { column: e.column }) : null,
+              e.criterionCode ? t('criteria:import.criterion', { code: e.criterionCode }) : null,
+            ]
               .filter(Boolean)
               .join(', ');
             // A translated message when the code has one (its parameters come with the error); else the core's text.
             const key = `criteria:issue.${e.code}`;
-            const text = e.params && i18n.exists(key) ? (i18n.t as (k: string, o: Record<string, unknown>) => string)(key, e.params) : e.message;
+            const text =
+              e.params && i18n.exists(key)
+                ? (i18n.t as (k: string, o: Record<string, unknown>) => string)(key, e.params)
+                : e.message;
             return (
               <Table.Tr key={i}>
                 <Table.Td style={{ verticalAlign: 'top' }}>

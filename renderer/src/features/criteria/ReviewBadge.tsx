@@ -6,7 +6,14 @@ import { useT } from '../../i18n/useT';
 export function ReviewBadge() {
   const { t } = useT();
   return (
-    <Badge color="orange" variant="outline" size="md" tt="none" leftSection={<IconAlertTriangle size={14} />} data-testid="review-badge">
+    <Badge
+      color="orange"
+      variant="outline"
+      size="md"
+      tt="none"
+      leftSection={<IconAlertTriangle size={14} />}
+      data-testid="review-badge"
+    >
       {t('criteria:review.badge')}
     </Badge>
   );

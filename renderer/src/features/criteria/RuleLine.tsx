@@ -20,7 +20,11 @@ export function RuleLine({ rule }: { rule: CriteriaRule }) {
     case 'stop':
       if (rule.trigger.type === 'levels') {
         label = t('criteria:rule.stopLabel');
-        text = t('criteria:rule.stopLevels', { levels: rule.trigger.levels.map((l) => t('criteria:rule.levelRef', { code: l.criterionCode, n: l.levelIndex + 1 })).join('; ') });
+        text = t('criteria:rule.stopLevels', {
+          levels: rule.trigger.levels
+            .map((l) => t('criteria:rule.levelRef', { code: l.criterionCode, n: l.levelIndex + 1 }))
+            .join('; '),
+        });
       } else {
         label = t('criteria:rule.stop');
         text = rule.trigger.condition;

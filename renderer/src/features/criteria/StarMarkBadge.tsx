@@ -7,7 +7,15 @@ const COLOR = { 3: 'yellow', 4: 'orange', 5: 'red' } as const;
 export function StarMarkBadge({ stars }: { stars: 3 | 4 | 5 }) {
   const { t } = useT();
   return (
-    <Badge color={COLOR[stars]} variant={stars === 3 ? 'light' : 'filled'} size="lg" radius="sm" tt="none" title={t('criteria:form.starBadgeLabel', { stars })} styles={{ label: { overflow: 'visible' } }}>
+    <Badge
+      color={COLOR[stars]}
+      variant={stars === 3 ? 'light' : 'filled'}
+      size="lg"
+      radius="sm"
+      tt="none"
+      title={t('criteria:form.starBadgeLabel', { stars })}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       <span aria-hidden="true">{'*'.repeat(stars)} </span>
       {t('criteria:form.starBadge', { stars })}
     </Badge>

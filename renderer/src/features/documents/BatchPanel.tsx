@@ -29,7 +29,9 @@ export function BatchPanel({ sessionId, onPrinted }: { sessionId: number; onPrin
         <Stack gap={6} maw={720}>
           <Progress value={status.percent} size="xl" aria-label={t('documents:batch.progressLabel')} transitionDuration={200} />
           <Text aria-live="polite" data-testid="batch-progress">
-            {status.state === 'done' ? t('documents:batch.done', { total: status.total, pages: status.pages ?? 0 }) : t('documents:batch.progress', { done: status.done, total: status.total, percent: status.percent })}
+            {status.state === 'done'
+              ? t('documents:batch.done', { total: status.total, pages: status.pages ?? 0 })
+              : t('documents:batch.progress', { done: status.done, total: status.total, percent: status.percent })}
           </Text>
           {loadingPercent !== null && <Text>{t('documents:batch.loading', { percent: loadingPercent })}</Text>}
         </Stack>

@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, Fieldset, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconCheck, IconDeviceFloppy, IconNumber, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -68,7 +82,8 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
     } catch (e) {
       // A header line too wide to print on one line: say so beside the field.
       const field = errorField(e);
-      if (field === 'parentLines' || field === 'bodyLines') setError(field, { message: t('documents:settingsPanel.errors.headerLine') });
+      if (field === 'parentLines' || field === 'bodyLines')
+        setError(field, { message: t('documents:settingsPanel.errors.headerLine') });
       throw e;
     }
     setSaved(true);
@@ -100,15 +115,56 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
             {!annex && (
               <>
                 <SimpleGrid cols={2} spacing="md">
-                  <Textarea label={t('documents:settingsPanel.parentLines')} description={t('documents:settingsPanel.parentLinesHelp')} autosize minRows={1} size="md" {...register('parentLines')} error={err('parentLines')} />
-                  <Textarea label={t('documents:settingsPanel.bodyLines')} description={t('documents:settingsPanel.bodyLinesHelp')} autosize minRows={2} size="md" required {...register('bodyLines')} error={err('bodyLines')} />
+                  <Textarea
+                    label={t('documents:settingsPanel.parentLines')}
+                    description={t('documents:settingsPanel.parentLinesHelp')}
+                    autosize
+                    minRows={1}
+                    size="md"
+                    {...register('parentLines')}
+                    error={err('parentLines')}
+                  />
+                  <Textarea
+                    label={t('documents:settingsPanel.bodyLines')}
+                    description={t('documents:settingsPanel.bodyLinesHelp')}
+                    autosize
+                    minRows={2}
+                    size="md"
+                    required
+                    {...register('bodyLines')}
+                    error={err('bodyLines')}
+                  />
                 </SimpleGrid>
                 {numbered && (
                   <Stack gap={4}>
                     <Group align="flex-end" gap="md">
-                      <TextInput label={t('documents:settingsPanel.number')} description={t('documents:settingsPanel.numberHelp')} inputMode="numeric" size="md" w={200} {...register('number')} error={err('number')} />
-                      <TextInput label={t('documents:settingsPanel.symbol')} description={t('documents:settingsPanel.symbolHelp')} size="md" w={240} required {...register('symbol')} error={err('symbol')} />
-                      <Button size="md" variant="light" leftSection={<IconNumber />} onClick={() => void onAllocate().catch(() => undefined)} disabled={locked || busy || number.trim() !== ''} loading={allocate.isPending} title={t('documents:settingsPanel.allocateHelp')}>
+                      <TextInput
+                        label={t('documents:settingsPanel.number')}
+                        description={t('documents:settingsPanel.numberHelp')}
+                        inputMode="numeric"
+                        size="md"
+                        w={200}
+                        {...register('number')}
+                        error={err('number')}
+                      />
+                      <TextInput
+                        label={t('documents:settingsPanel.symbol')}
+                        description={t('documents:settingsPanel.symbolHelp')}
+                        size="md"
+                        w={240}
+                        required
+                        {...register('symbol')}
+                        error={err('symbol')}
+                      />
+                      <Button
+                        size="md"
+                        variant="light"
+                        leftSection={<IconNumber />}
+                        onClick={() => void onAllocate().catch(() => undefined)}
+                        disabled={locked || busy || number.trim() !== ''}
+                        loading={allocate.isPending}
+                        title={t('documents:settingsPanel.allocateHelp')}
+                      >
                         {t('documents:settingsPanel.allocate')}
                       </Button>
                     </Group>
@@ -117,31 +173,91 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
                     </Text>
                     {view.series && (
                       <Group gap="md">
-                        <Text c="gray.8">{t('documents:settingsPanel.nextNumber', { next: view.series.nextNumber, pattern: view.series.pattern, year: view.series.year })}</Text>
+                        <Text c="gray.8">
+                          {t('documents:settingsPanel.nextNumber', {
+                            next: view.series.nextNumber,
+                            pattern: view.series.pattern,
+                            year: view.series.year,
+                          })}
+                        </Text>
                         <Button variant="subtle" size="sm" fz="md" onClick={() => setSeriesOpen(true)}>
                           {t('documents:settingsPanel.seriesOpen')}
                         </Button>
                       </Group>
                     )}
-                    {seriesOpen && view.series && isNumberedKind(kind) && <NumberSeriesDialog kind={kind} series={view.series} onClose={() => setSeriesOpen(false)} />}
+                    {seriesOpen && view.series && isNumberedKind(kind) && (
+                      <NumberSeriesDialog kind={kind} series={view.series} onClose={() => setSeriesOpen(false)} />
+                    )}
                   </Stack>
                 )}
                 <Group align="flex-end" gap="md">
-                  <TextInput label={t('documents:settingsPanel.place')} size="md" w={260} required {...register('place')} error={err('place')} />
-                  <DateFieldController control={control} name="date" label={t('documents:settingsPanel.date')} description={t('documents:settingsPanel.dateHelp')} size="md" w={220} error={err('date')} />
-                  {kind === 'minutes' && <Checkbox label={t('documents:settingsPanel.showPlaceDate')} size="md" mb={10} {...register('showPlaceDate')} />}
+                  <TextInput
+                    label={t('documents:settingsPanel.place')}
+                    size="md"
+                    w={260}
+                    required
+                    {...register('place')}
+                    error={err('place')}
+                  />
+                  <DateFieldController
+                    control={control}
+                    name="date"
+                    label={t('documents:settingsPanel.date')}
+                    description={t('documents:settingsPanel.dateHelp')}
+                    size="md"
+                    w={220}
+                    error={err('date')}
+                  />
+                  {kind === 'minutes' && (
+                    <Checkbox
+                      label={t('documents:settingsPanel.showPlaceDate')}
+                      size="md"
+                      mb={10}
+                      {...register('showPlaceDate')}
+                    />
+                  )}
                 </Group>
                 {kind !== 'certificate' && (
-                  <Textarea label={t('documents:settingsPanel.recipients')} description={t('documents:settingsPanel.recipientsHelp')} autosize minRows={2} size="md" {...register('recipients')} error={err('recipients')} />
+                  <Textarea
+                    label={t('documents:settingsPanel.recipients')}
+                    description={t('documents:settingsPanel.recipientsHelp')}
+                    autosize
+                    minRows={2}
+                    size="md"
+                    {...register('recipients')}
+                    error={err('recipients')}
+                  />
                 )}
               </>
             )}
             <Fieldset legend={t('documents:settingsPanel.signer')} styles={{ legend: { fontSize: 16, fontWeight: 600 } }}>
               <SimpleGrid cols={4} spacing="md">
-                <TextInput label={t('documents:settingsPanel.signerAuthority')} size="md" {...register('signerAuthority')} error={err('signerAuthority')} />
-                <TextInput label={t('documents:settingsPanel.signerTitle')} size="md" required {...register('signerTitle')} error={err('signerTitle')} />
-                <TextInput label={t('documents:settingsPanel.signerOfficeLine')} size="md" {...register('signerOfficeLine')} error={err('signerOfficeLine')} />
-                <TextInput label={t('documents:settingsPanel.signerName')} description={t('documents:settingsPanel.signerNameHelp')} size="md" {...register('signerName')} error={err('signerName')} />
+                <TextInput
+                  label={t('documents:settingsPanel.signerAuthority')}
+                  size="md"
+                  {...register('signerAuthority')}
+                  error={err('signerAuthority')}
+                />
+                <TextInput
+                  label={t('documents:settingsPanel.signerTitle')}
+                  size="md"
+                  required
+                  {...register('signerTitle')}
+                  error={err('signerTitle')}
+                />
+                <TextInput
+                  label={t('documents:settingsPanel.signerOfficeLine')}
+                  size="md"
+                  {...register('signerOfficeLine')}
+                  error={err('signerOfficeLine')}
+                />
+                <TextInput
+                  label={t('documents:settingsPanel.signerName')}
+                  description={t('documents:settingsPanel.signerNameHelp')}
+                  size="md"
+                  {...register('signerName')}
+                  error={err('signerName')}
+                />
               </SimpleGrid>
             </Fieldset>
             {kind === 'minutes' && <MinutesFields view={view} form={form} />}
@@ -153,7 +269,15 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
             {t('documents:settingsPanel.save')}
           </Button>
           {view.stored && (
-            <Button size="md" variant="default" leftSection={<IconRestore />} disabled={locked || busy} loading={restore.isPending} onClick={() => restore.mutate({ sessionId, kind })} title={t('documents:settingsPanel.resetHelp')}>
+            <Button
+              size="md"
+              variant="default"
+              leftSection={<IconRestore />}
+              disabled={locked || busy}
+              loading={restore.isPending}
+              onClick={() => restore.mutate({ sessionId, kind })}
+              title={t('documents:settingsPanel.resetHelp')}
+            >
               {t('documents:settingsPanel.reset')}
             </Button>
           )}
@@ -184,20 +308,76 @@ function MinutesFields({ view, form }: { view: DocumentSettingsView; form: Retur
         <Controller
           control={control}
           name="endTime"
-          render={({ field }) => <TimeField ref={field.ref} name={field.name} label={t('documents:settingsPanel.endTime')} size="md" w={200} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('endTime')} />}
+          render={({ field }) => (
+            <TimeField
+              ref={field.ref}
+              name={field.name}
+              label={t('documents:settingsPanel.endTime')}
+              size="md"
+              w={200}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={err('endTime')}
+            />
+          )}
         />
         {view.discussionProducts.length === 0 && <Text c="gray.8">{t('documents:settingsPanel.noDiscussion')}</Text>}
         {view.discussionProducts.map((p, i) => (
-          <Textarea key={p.registrationId} label={t('documents:settingsPanel.discussion', { product: p.productName, producer: p.producerName })} autosize minRows={2} size="md" {...register(`discussions.${i}.text`)} />
+          <Textarea
+            key={p.registrationId}
+            label={t('documents:settingsPanel.discussion', { product: p.productName, producer: p.producerName })}
+            autosize
+            minRows={2}
+            size="md"
+            {...register(`discussions.${i}.text`)}
+          />
         ))}
-        <Textarea label={t('documents:settingsPanel.opinions')} description={t('documents:settingsPanel.opinionsHelp')} autosize minRows={2} size="md" {...register('opinions')} error={err('opinions')} />
-        <Textarea label={t('documents:settingsPanel.conclusions')} description={t('documents:settingsPanel.conclusionsHelp')} autosize minRows={2} size="md" {...register('conclusions')} error={err('conclusions')} />
+        <Textarea
+          label={t('documents:settingsPanel.opinions')}
+          description={t('documents:settingsPanel.opinionsHelp')}
+          autosize
+          minRows={2}
+          size="md"
+          {...register('opinions')}
+          error={err('opinions')}
+        />
+        <Textarea
+          label={t('documents:settingsPanel.conclusions')}
+          description={t('documents:settingsPanel.conclusionsHelp')}
+          autosize
+          minRows={2}
+          size="md"
+          {...register('conclusions')}
+          error={err('conclusions')}
+        />
         <Checkbox label={t('documents:settingsPanel.voteHeld')} size="md" {...register('voteHeld')} />
         {voteHeld && (
           <Group gap="md">
-            <TextInput label={t('documents:settingsPanel.voteFor')} inputMode="numeric" size="md" w={220} {...register('voteFor')} error={err('voteFor')} />
-            <TextInput label={t('documents:settingsPanel.voteAgainst')} inputMode="numeric" size="md" w={220} {...register('voteAgainst')} error={err('voteAgainst')} />
-            <TextInput label={t('documents:settingsPanel.voteAbstain')} inputMode="numeric" size="md" w={220} {...register('voteAbstain')} error={err('voteAbstain')} />
+            <TextInput
+              label={t('documents:settingsPanel.voteFor')}
+              inputMode="numeric"
+              size="md"
+              w={220}
+              {...register('voteFor')}
+              error={err('voteFor')}
+            />
+            <TextInput
+              label={t('documents:settingsPanel.voteAgainst')}
+              inputMode="numeric"
+              size="md"
+              w={220}
+              {...register('voteAgainst')}
+              error={err('voteAgainst')}
+            />
+            <TextInput
+              label={t('documents:settingsPanel.voteAbstain')}
+              inputMode="numeric"
+              size="md"
+              w={220}
+              {...register('voteAbstain')}
+              error={err('voteAbstain')}
+            />
           </Group>
         )}
       </Stack>

@@ -35,7 +35,10 @@ export function DocumentsArea() {
       <Select
         label={t('documents:screen.session')}
         placeholder={t('documents:screen.sessionPlaceholder')}
-        data={sessions.map((s) => ({ value: String(s.id), label: `${dateText(s.date)} — ${s.title || s.number} — ${s.councilName}` }))}
+        data={sessions.map((s) => ({
+          value: String(s.id),
+          label: `${dateText(s.date)} — ${s.title || s.number} — ${s.councilName}`,
+        }))}
         value={sessionId}
         onChange={(v) => {
           setSessionId(v);

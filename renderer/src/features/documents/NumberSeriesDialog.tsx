@@ -24,7 +24,15 @@ export function NumberSeriesDialog({ kind, series, onClose }: { kind: NumberedKi
     <Modal opened onClose={onClose} title={t('documents:settingsPanel.seriesTitle', { year: series.year })} size="lg">
       <Stack gap="md">
         <Text>{t('documents:settingsPanel.seriesIntro')}</Text>
-        <TextInput label={t('documents:settingsPanel.seriesPattern')} description={t('documents:settingsPanel.seriesPatternHelp')} size="md" value={pattern} onChange={(e) => setPattern(e.currentTarget.value)} error={check.ok ? undefined : t('documents:settingsPanel.errors.pattern')} data-autofocus />
+        <TextInput
+          label={t('documents:settingsPanel.seriesPattern')}
+          description={t('documents:settingsPanel.seriesPatternHelp')}
+          size="md"
+          value={pattern}
+          onChange={(e) => setPattern(e.currentTarget.value)}
+          error={check.ok ? undefined : t('documents:settingsPanel.errors.pattern')}
+          data-autofocus
+        />
         <TextInput
           label={t('documents:settingsPanel.seriesNext')}
           description={t('documents:settingsPanel.seriesNextHelp', { min: series.nextNumber })}
@@ -35,13 +43,26 @@ export function NumberSeriesDialog({ kind, series, onClose }: { kind: NumberedKi
           onChange={(e) => setNext(e.currentTarget.value)}
           error={nextOk ? undefined : t('documents:settingsPanel.errors.seriesNext', { min: series.nextNumber })}
         />
-        {check.ok && nextOk && <Text fw={600}>{t('documents:settingsPanel.numberText', { text: formatDocNumber(nextNumber, symbolOf(pattern.trim(), series.year)) })}</Text>}
+        {check.ok && nextOk && (
+          <Text fw={600}>
+            {t('documents:settingsPanel.numberText', {
+              text: formatDocNumber(nextNumber, symbolOf(pattern.trim(), series.year)),
+            })}
+          </Text>
+        )}
         {save.error && <ErrorAlert error={save.error} />}
         <Group justify="flex-end" gap="md">
           <Button variant="default" size="md" onClick={onClose}>
             {t('documents:settingsPanel.cancel')}
           </Button>
-          <Button size="md" disabled={!check.ok || !nextOk} loading={save.isPending} onClick={() => save.mutate({ councilId: series.councilId, kind, pattern: pattern.trim(), year: series.year, nextNumber })}>
+          <Button
+            size="md"
+            disabled={!check.ok || !nextOk}
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate({ councilId: series.councilId, kind, pattern: pattern.trim(), year: series.year, nextNumber })
+            }
+          >
             {t('documents:settingsPanel.save')}
           </Button>
         </Group>

@@ -36,7 +36,11 @@ function DesktopSave({ printed, save }: { printed: PrintedPdf; save: NonNullable
   async function run() {
     setBusy(true);
     setError(null);
-    const env = await save(printed.batchJobId ? { fileName: printed.fileName, batchJobId: printed.batchJobId } : { fileName: printed.fileName, bytes: printed.bytes });
+    const env = await save(
+      printed.batchJobId
+        ? { fileName: printed.fileName, batchJobId: printed.batchJobId }
+        : { fileName: printed.fileName, bytes: printed.bytes },
+    );
     setBusy(false);
     if (!env.ok) setError(new ApiError(env.error));
     else if (env.value.saved) setSavedTo(env.value.path);

@@ -9,7 +9,15 @@ const KINDS = ['minutes', 'summary', 'decision', 'certificate'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Biên bản, bảng tổng hợp, dự thảo quyết định and giấy chứng nhận of the chosen session. */
-export function SessionDocumentsPanel({ sessionId, results, run }: { sessionId: number; results: SessionResults | undefined; run: PrintRun }) {
+export function SessionDocumentsPanel({
+  sessionId,
+  results,
+  run,
+}: {
+  sessionId: number;
+  results: SessionResults | undefined;
+  run: PrintRun;
+}) {
   const { t } = useT();
   const [registrationId, setRegistrationId] = useState<string | null>(null);
   const recognised = (results?.products ?? []).filter((p) => p.recognised && p.status === 'complete');
@@ -34,8 +42,18 @@ export function SessionDocumentsPanel({ sessionId, results, run }: { sessionId: 
             size="md"
             leftSection={<IconFileText />}
             loading={run.busy === k}
-            disabled={run.busy !== null || (k === 'certificate' && registrationId === null) || (k !== 'minutes' && k !== 'summary' && recognised.length === 0)}
-            onClick={() => run.print(k, { sessionId, kind: k, ...(k === 'certificate' && registrationId ? { registrationId: Number(registrationId) } : {}) })}
+            disabled={
+              run.busy !== null ||
+              (k === 'certificate' && registrationId === null) ||
+              (k !== 'minutes' && k !== 'summary' && recognised.length === 0)
+            }
+            onClick={() =>
+              run.print(k, {
+                sessionId,
+                kind: k,
+                ...(k === 'certificate' && registrationId ? { registrationId: Number(registrationId) } : {}),
+              })
+            }
           >
             {t(`documents:screen.${k}`)}
           </Button>

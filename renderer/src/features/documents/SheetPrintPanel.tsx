@@ -6,7 +6,15 @@ import { useT } from '../../i18n/useT';
 import type { PrintRun } from './use-print';
 
 /** A member's scored sheet for a product, or a blank sheet (pre-filled or not) for paper scoring. */
-export function SheetPrintPanel({ sessionId, results, run }: { sessionId: number; results: SessionResults | undefined; run: PrintRun }) {
+export function SheetPrintPanel({
+  sessionId,
+  results,
+  run,
+}: {
+  sessionId: number;
+  results: SessionResults | undefined;
+  run: PrintRun;
+}) {
   const { t } = useT();
   const [registrationId, setRegistrationId] = useState<string | null>(null);
   const [memberId, setMemberId] = useState<string | null>(null);
@@ -43,7 +51,12 @@ export function SheetPrintPanel({ sessionId, results, run }: { sessionId: number
           searchable
         />
       </Group>
-      <Checkbox size="md" label={t('documents:printSheet.prefill')} checked={prefill} onChange={(e) => setPrefill(e.currentTarget.checked)} />
+      <Checkbox
+        size="md"
+        label={t('documents:printSheet.prefill')}
+        checked={prefill}
+        onChange={(e) => setPrefill(e.currentTarget.checked)}
+      />
       <Group gap="sm">
         <Button
           size="md"
@@ -60,7 +73,15 @@ export function SheetPrintPanel({ sessionId, results, run }: { sessionId: number
           leftSection={<IconFile />}
           loading={run.busy === 'blank-sheet'}
           disabled={run.busy !== null || reg === null}
-          onClick={() => run.print('blank-sheet', { sessionId, kind: 'blank-sheet', registrationId: reg!, prefill, ...(member !== null ? { memberId: member } : {}) })}
+          onClick={() =>
+            run.print('blank-sheet', {
+              sessionId,
+              kind: 'blank-sheet',
+              registrationId: reg!,
+              prefill,
+              ...(member !== null ? { memberId: member } : {}),
+            })
+          }
         >
           {t('documents:printSheet.blank')}
         </Button>

@@ -57,7 +57,10 @@ export function toValues(v: DocumentSettingsView): SettingsValues {
     signerName: s.signer.name,
     endTime: m?.endTime ?? '',
     // One field per product the minutes discuss, in the order the core lists them.
-    discussions: v.discussionProducts.map((p) => ({ registrationId: p.registrationId, text: m?.discussions.find((d) => d.registrationId === p.registrationId)?.text ?? '' })),
+    discussions: v.discussionProducts.map((p) => ({
+      registrationId: p.registrationId,
+      text: m?.discussions.find((d) => d.registrationId === p.registrationId)?.text ?? '',
+    })),
     opinions: (m?.opinions ?? []).join('\n'),
     conclusions: (m?.conclusions ?? []).join('\n'),
     voteHeld: m?.vote != null,
@@ -108,7 +111,12 @@ function messageOf(t: TFunction, field: string, code: string): string {
   if (field === 'date') return t('documents:settingsPanel.errors.date');
   if (field === 'endTime') return t('documents:settingsPanel.errors.time');
   if (field === 'number' || field.startsWith('vote')) return t('documents:settingsPanel.errors.number');
-  if (code === 'too_big') return t(field.endsWith('Lines') || field === 'recipients' ? 'documents:settingsPanel.errors.tooMany' : 'documents:settingsPanel.errors.line');
+  if (code === 'too_big')
+    return t(
+      field.endsWith('Lines') || field === 'recipients'
+        ? 'documents:settingsPanel.errors.tooMany'
+        : 'documents:settingsPanel.errors.line',
+    );
   if (code === 'too_small' || code === 'custom') return t('documents:settingsPanel.errors.required');
   return t('documents:settingsPanel.errors.invalid');
 }

@@ -25,7 +25,8 @@ export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => voi
       setStatus(await call('documents:batchStart', { sessionId }));
     } catch (e) {
       // A batch still running (started before the screen was left): follow it again.
-      const running = e instanceof ApiError && e.code === 'CONFLICT' ? (e.details as { jobId?: string } | undefined)?.jobId : undefined;
+      const running =
+        e instanceof ApiError && e.code === 'CONFLICT' ? (e.details as { jobId?: string } | undefined)?.jobId : undefined;
       if (running) setStatus(await call('documents:batchStatus', { jobId: running }));
       else setError(e);
     }
@@ -46,7 +47,10 @@ export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => voi
     if (!jobId || !running) return;
     let stopped = false;
     const timer = setInterval(() => {
-      call('documents:batchStatus', { jobId }).then((s) => !stopped && setStatus(s), (e: unknown) => !stopped && setError(e));
+      call('documents:batchStatus', { jobId }).then(
+        (s) => !stopped && setStatus(s),
+        (e: unknown) => !stopped && setError(e),
+      );
     }, POLL_MS);
     return () => {
       stopped = true;
@@ -65,7 +69,10 @@ export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => voi
         let meta = { fileName: '', pages: 0, total: 0 };
         setLoadingPercent(0);
         while (offset !== null && !stopped) {
-          const chunk: Awaited<ReturnType<typeof call<'documents:batchResult'>>> = await call('documents:batchResult', { jobId, offset });
+          const chunk: Awaited<ReturnType<typeof call<'documents:batchResult'>>> = await call('documents:batchResult', {
+            jobId,
+            offset,
+          });
           parts.push(base64ToBytes(chunk.chunkBase64));
           meta = { fileName: chunk.fileName, pages: chunk.pages, total: chunk.totalBytes };
           offset = chunk.nextOffset;

@@ -11,7 +11,15 @@ import { useT } from '../../i18n/useT';
 const FIELDS = ['localMaterials', 'localLabour', 'ideaOrigin', 'localIdentity'] as const;
 
 /** Mẫu 03: the commune's assessment of four contents of the dossier and its proposal (Đ7.2). */
-export function CommuneReportPanel({ registrationId, report, frozen }: { registrationId: number; report: CommuneReport | null; frozen: boolean }) {
+export function CommuneReportPanel({
+  registrationId,
+  report,
+  frozen,
+}: {
+  registrationId: number;
+  report: CommuneReport | null;
+  frozen: boolean;
+}) {
   const { t } = useT();
   const [v, setV] = useState({
     reportNo: report?.reportNo ?? '',
@@ -38,11 +46,24 @@ export function CommuneReportPanel({ registrationId, report, frozen }: { registr
             <TextInput label={t('dossiers:commune.reportNo')} value={v.reportNo} onChange={set('reportNo')} disabled={frozen} />
           </Grid.Col>
           <Grid.Col span={4}>
-            <DateField label={t('dossiers:commune.reportDate')} value={v.reportDate} onChange={(iso) => setV({ ...v, reportDate: iso })} disabled={frozen} />
+            <DateField
+              label={t('dossiers:commune.reportDate')}
+              value={v.reportDate}
+              onChange={(iso) => setV({ ...v, reportDate: iso })}
+              disabled={frozen}
+            />
           </Grid.Col>
         </Grid>
         {FIELDS.map((f) => (
-          <Textarea key={f} label={t(`dossiers:commune.${f}`)} autosize minRows={2} value={v[f]} onChange={set(f)} disabled={frozen} />
+          <Textarea
+            key={f}
+            label={t(`dossiers:commune.${f}`)}
+            autosize
+            minRows={2}
+            value={v[f]}
+            onChange={set(f)}
+            disabled={frozen}
+          />
         ))}
         <Grid>
           <Grid.Col span={5}>
@@ -56,13 +77,29 @@ export function CommuneReportPanel({ registrationId, report, frozen }: { registr
             />
           </Grid.Col>
           <Grid.Col span={7}>
-            <Textarea label={t('dossiers:commune.proposal')} autosize value={v.proposal} onChange={set('proposal')} disabled={frozen} />
+            <Textarea
+              label={t('dossiers:commune.proposal')}
+              autosize
+              value={v.proposal}
+              onChange={set('proposal')}
+              disabled={frozen}
+            />
           </Grid.Col>
           <Grid.Col span={6}>
-            <TextInput label={t('dossiers:commune.signerName')} value={v.signerName} onChange={set('signerName')} disabled={frozen} />
+            <TextInput
+              label={t('dossiers:commune.signerName')}
+              value={v.signerName}
+              onChange={set('signerName')}
+              disabled={frozen}
+            />
           </Grid.Col>
           <Grid.Col span={6}>
-            <TextInput label={t('dossiers:commune.signerPosition')} value={v.signerPosition} onChange={set('signerPosition')} disabled={frozen} />
+            <TextInput
+              label={t('dossiers:commune.signerPosition')}
+              value={v.signerPosition}
+              onChange={set('signerPosition')}
+              disabled={frozen}
+            />
           </Grid.Col>
         </Grid>
         {save.error && <ErrorAlert error={save.error} />}

@@ -17,7 +17,14 @@ export function DossiersNav() {
       {LINKS.map((l) => {
         const active = l.match(pathname);
         return (
-          <Button key={l.key} component={Link} to={l.to} variant={active ? 'filled' : 'default'} aria-current={active ? 'page' : undefined} size="md">
+          <Button
+            key={l.key}
+            component={Link}
+            to={l.to}
+            variant={active ? 'filled' : 'default'}
+            aria-current={active ? 'page' : undefined}
+            size="md"
+          >
             {t(`dossiers:nav.${l.key}`)}
           </Button>
         );

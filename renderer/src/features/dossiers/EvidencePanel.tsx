@@ -39,7 +39,13 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
       return;
     }
     setProblem(null);
-    add.mutate({ registrationId: registration.id, criterionCode: criterion, fileName: file.name, contentBase64: await fileToBase64(file), note });
+    add.mutate({
+      registrationId: registration.id,
+      criterionCode: criterion,
+      fileName: file.name,
+      contentBase64: await fileToBase64(file),
+      note,
+    });
   };
   const frozen = registration.frozen;
 
@@ -60,8 +66,19 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
               clearable
               data-testid="evidence-file"
             />
-            <TextInput label={t('dossiers:evidence.criterion')} placeholder={t('dossiers:evidence.wholeDossier')} value={criterion ?? ''} onChange={(e) => setCriterion(e.currentTarget.value || null)} w={160} />
-            <TextInput label={t('dossiers:evidence.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} w={240} />
+            <TextInput
+              label={t('dossiers:evidence.criterion')}
+              placeholder={t('dossiers:evidence.wholeDossier')}
+              value={criterion ?? ''}
+              onChange={(e) => setCriterion(e.currentTarget.value || null)}
+              w={160}
+            />
+            <TextInput
+              label={t('dossiers:evidence.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              w={240}
+            />
             <Button onClick={() => void upload()} disabled={!file} loading={add.isPending}>
               {t('dossiers:evidence.upload')}
             </Button>
@@ -105,7 +122,15 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
                       {t('dossiers:evidence.view')}
                     </Button>
                     {!frozen && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => window.confirm(t('dossiers:evidence.confirmRemove', { name: a.originalName })) && remove.mutate({ id: a.id })}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          window.confirm(t('dossiers:evidence.confirmRemove', { name: a.originalName })) &&
+                          remove.mutate({ id: a.id })
+                        }
+                      >
                         {t('dossiers:evidence.remove')}
                       </Button>
                     )}
@@ -118,7 +143,12 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
       )}
       {remove.error && <ErrorAlert error={remove.error} />}
       {viewing && (
-        <EvidenceViewer file={viewing} title={t('dossiers:evidence.viewer', { name: viewing.originalName })} noPreview={t('dossiers:evidence.noPreview')} onClose={() => setViewing(null)} />
+        <EvidenceViewer
+          file={viewing}
+          title={t('dossiers:evidence.viewer', { name: viewing.originalName })}
+          noPreview={t('dossiers:evidence.noPreview')}
+          onClose={() => setViewing(null)}
+        />
       )}
     </Stack>
   );

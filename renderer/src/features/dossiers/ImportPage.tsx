@@ -12,7 +12,8 @@ import { downloadBase64, fileToBase64 } from '../../components/file-io';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const finished = (s: ImportJobStatus | undefined): boolean => s !== undefined && (s.phase === 'done' || s.phase === 'failed' || s.phase === 'cancelled');
+const finished = (s: ImportJobStatus | undefined): boolean =>
+  s !== undefined && (s.phase === 'done' || s.phase === 'failed' || s.phase === 'cancelled');
 const running = (s: ImportJobStatus | undefined): boolean => s !== undefined && !finished(s);
 const number = new Intl.NumberFormat('vi-VN');
 /** Lists that an import changes. */
@@ -31,7 +32,11 @@ export function ImportPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useApiMutation('dossiers:importStart', { onSuccess: (r) => setJobId(r.jobId) });
   const cancel = useApiMutation('dossiers:importCancel');
-  const job = useApiQuery('dossiers:importStatus', { jobId: jobId ?? 'imp-0' }, { enabled: jobId !== null, refetchInterval: (q) => (finished(q.state.data) ? false : 200) });
+  const job = useApiQuery(
+    'dossiers:importStatus',
+    { jobId: jobId ?? 'imp-0' },
+    { enabled: jobId !== null, refetchInterval: (q) => (finished(q.state.data) ? false : 200) },
+  );
   const status = jobId !== null ? job.data : undefined;
   const busy = start.isPending || running(status);
   const result: ImportResult | null = status?.phase === 'done' ? status.result : null;
@@ -47,13 +52,18 @@ export function ImportPage() {
     const tpl = await call('dossiers:template', {});
     downloadBase64(tpl.fileName, XLSX, tpl.contentBase64);
   };
-  const failure = start.error ?? (status?.phase === 'failed' && status.error ? new ApiError(status.error as ConstructorParameters<typeof ApiError>[0]) : null);
+  const failure =
+    start.error ??
+    (status?.phase === 'failed' && status.error ? new ApiError(status.error as ConstructorParameters<typeof ApiError>[0]) : null);
   const invalid = failure?.code === 'IMPORT_INVALID' ? (failure.details as { errors: ImportRowError[]; total: number }) : null;
   const problem = (e: ImportRowError) => {
     const key = `dossiers:importErrors.${e.code ?? 'invalid_value'}`;
-    return e.code && i18n.exists(key) ? t(key as 'dossiers:importErrors.required', { value: '', firstRow: '', ...(e.params ?? {}) }) : e.message;
+    return e.code && i18n.exists(key)
+      ? t(key as 'dossiers:importErrors.required', { value: '', firstRow: '', ...(e.params ?? {}) })
+      : e.message;
   };
-  const counts = (entity: 'producers' | 'products' | 'registrations', r: ImportResult) => t('dossiers:import.summary', { entity: t(`dossiers:import.${entity}`), ...r[entity] });
+  const counts = (entity: 'producers' | 'products' | 'registrations', r: ImportResult) =>
+    t('dossiers:import.summary', { entity: t(`dossiers:import.${entity}`), ...r[entity] });
 
   return (
     <Stack maw={1180} gap="lg">
@@ -65,8 +75,20 @@ export function ImportPage() {
           <Button variant="light" w="fit-content" onClick={() => void template()}>
             {t('dossiers:import.template')}
           </Button>
-          <FileInput label={t('dossiers:import.file')} accept=".xlsx" value={file} onChange={setFile} w={460} clearable data-testid="import-file" />
-          <Radio.Group label={t('dossiers:import.onDuplicate')} value={onDuplicate} onChange={(v) => setOnDuplicate(v as 'skip' | 'update')}>
+          <FileInput
+            label={t('dossiers:import.file')}
+            accept=".xlsx"
+            value={file}
+            onChange={setFile}
+            w={460}
+            clearable
+            data-testid="import-file"
+          />
+          <Radio.Group
+            label={t('dossiers:import.onDuplicate')}
+            value={onDuplicate}
+            onChange={(v) => setOnDuplicate(v as 'skip' | 'update')}
+          >
             <Group mt="xs">
               <Radio value="skip" label={t('dossiers:import.skip')} />
               <Radio value="update" label={t('dossiers:import.update')} />
@@ -82,7 +104,13 @@ export function ImportPage() {
           </Group>
         </Stack>
       </Paper>
-      {status && running(status) && <ImportProgress status={status} onCancel={() => cancel.mutate({ jobId: status.jobId })} cancelling={cancel.isPending || status.cancelRequested} />}
+      {status && running(status) && (
+        <ImportProgress
+          status={status}
+          onCancel={() => cancel.mutate({ jobId: status.jobId })}
+          cancelling={cancel.isPending || status.cancelRequested}
+        />
+      )}
       {cancel.error && <ErrorAlert error={cancel.error} />}
       {status?.phase === 'cancelled' && (
         <Alert color="gray" role="status">
@@ -95,7 +123,13 @@ export function ImportPage() {
             <List.Item>{counts('producers', result)}</List.Item>
             <List.Item>{counts('products', result)}</List.Item>
             <List.Item>{counts('registrations', result)}</List.Item>
-            {result.roundsCreated.length > 0 && <List.Item>{t('dossiers:import.roundsCreated', { rounds: result.roundsCreated.map((r) => `${r.number}/${r.year}`).join(', ') })}</List.Item>}
+            {result.roundsCreated.length > 0 && (
+              <List.Item>
+                {t('dossiers:import.roundsCreated', {
+                  rounds: result.roundsCreated.map((r) => `${r.number}/${r.year}`).join(', '),
+                })}
+              </List.Item>
+            )}
           </List>
         </Alert>
       )}
@@ -151,7 +185,15 @@ export function ImportPage() {
 }
 
 /** The running job: its phase in words, a bar (rows validated of all rows; striped while reading or writing) and Cancel until the write. */
-function ImportProgress({ status, onCancel, cancelling }: { status: ImportJobStatus; onCancel: () => void; cancelling: boolean }) {
+function ImportProgress({
+  status,
+  onCancel,
+  cancelling,
+}: {
+  status: ImportJobStatus;
+  onCancel: () => void;
+  cancelling: boolean;
+}) {
   const { t } = useT();
   const phase = status.phase as 'parse' | 'validate' | 'write';
   const percent = phase === 'validate' && status.total > 0 ? Math.round((status.done / status.total) * 100) : 100;
@@ -177,7 +219,11 @@ function ImportProgress({ status, onCancel, cancelling }: { status: ImportJobSta
         <Progress value={percent} size="xl" striped={phase !== 'validate'} animated={phase !== 'validate'} aria-label={label} />
         {status.rows && (
           <Text size="sm" c="dimmed">
-            {t('dossiers:import.rowsFound', { producers: number.format(status.rows.producers), products: number.format(status.rows.products), registrations: number.format(status.rows.registrations) })}
+            {t('dossiers:import.rowsFound', {
+              producers: number.format(status.rows.producers),
+              products: number.format(status.rows.products),
+              registrations: number.format(status.rows.registrations),
+            })}
           </Text>
         )}
       </Stack>

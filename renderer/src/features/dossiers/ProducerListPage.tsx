@@ -17,7 +17,8 @@ const ROW_HEIGHT = 64;
 const COLUMNS = 'minmax(260px, 2fr) 150px minmax(170px, 1.2fr) minmax(200px, 1.4fr) 90px';
 
 /** A code filter applies only once it has all its digits; half-typed codes would match nothing. */
-const codeOrUndefined = (v: string, digits: number): string | undefined => (new RegExp(`^\\d{${digits}}$`).test(v.trim()) ? v.trim() : undefined);
+const codeOrUndefined = (v: string, digits: number): string | undefined =>
+  new RegExp(`^\\d{${digits}}$`).test(v.trim()) ? v.trim() : undefined;
 
 /** "Chủ thể": every producer, filtered and searched without accents, in a virtualised list. */
 export function ProducerListPage() {
@@ -42,7 +43,8 @@ export function ProducerListPage() {
   );
   const { first, list } = usePagedVirtualList('producers:list', filter, ROW_HEIGHT);
   const total = list.total;
-  const codeHint = (v: string, digits: number) => (v.trim() !== '' && !codeOrUndefined(v, digits) ? t('dossiers:producers.codeInvalid') : undefined);
+  const codeHint = (v: string, digits: number) =>
+    v.trim() !== '' && !codeOrUndefined(v, digits) ? t('dossiers:producers.codeInvalid') : undefined;
 
   return (
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
@@ -75,12 +77,31 @@ export function ProducerListPage() {
           w={240}
           comboboxProps={{ width: 340 }}
         />
-        <TextInput label={t('dossiers:producers.provinceCode')} value={province} onChange={(e) => setProvince(e.currentTarget.value)} w={110} inputMode="numeric" maxLength={2} description={codeHint(province, 2)} />
-        <TextInput label={t('dossiers:producers.communeCode')} value={commune} onChange={(e) => setCommune(e.currentTarget.value)} w={120} inputMode="numeric" maxLength={5} description={codeHint(commune, 5)} />
+        <TextInput
+          label={t('dossiers:producers.provinceCode')}
+          value={province}
+          onChange={(e) => setProvince(e.currentTarget.value)}
+          w={110}
+          inputMode="numeric"
+          maxLength={2}
+          description={codeHint(province, 2)}
+        />
+        <TextInput
+          label={t('dossiers:producers.communeCode')}
+          value={commune}
+          onChange={(e) => setCommune(e.currentTarget.value)}
+          w={120}
+          inputMode="numeric"
+          maxLength={5}
+          description={codeHint(commune, 5)}
+        />
         <Select
           label={t('dossiers:producers.round')}
           placeholder={t('dossiers:producers.anyRound')}
-          data={(rounds.data ?? []).map((r) => ({ value: String(r.id), label: t('dossiers:round.label', { number: r.number, year: r.year }) }))}
+          data={(rounds.data ?? []).map((r) => ({
+            value: String(r.id),
+            label: t('dossiers:round.label', { number: r.number, year: r.year }),
+          }))}
           value={roundId}
           onChange={setRoundId}
           clearable
@@ -89,12 +110,18 @@ export function ProducerListPage() {
       </Group>
       {first.isError && <ErrorAlert error={first.error} onRetry={() => void first.refetch()} />}
       <Text fw={600} aria-live="polite" data-testid="producer-count">
-        {first.data ? (total === 0 ? t('dossiers:producers.empty') : t('dossiers:producers.count', { count: total })) : t('common:loading')}
+        {first.data
+          ? total === 0
+            ? t('dossiers:producers.empty')
+            : t('dossiers:producers.count', { count: total })
+          : t('common:loading')}
       </Text>
       <VirtualTable
         label={t('dossiers:producers.tableLabel')}
         columns={COLUMNS}
-        headers={(['colName', 'colTaxCode', 'colRepresentative', 'colPlace', 'colProducts'] as const).map((c) => t(`dossiers:producers.${c}`))}
+        headers={(['colName', 'colTaxCode', 'colRepresentative', 'colPlace', 'colProducts'] as const).map((c) =>
+          t(`dossiers:producers.${c}`),
+        )}
         list={list}
         loadingRow={t('dossiers:list.loadingRow')}
         onOpen={(r) => void navigate(`/dossiers/producers/${r.id}`)}

@@ -1,4 +1,20 @@
-import { Anchor, Badge, Button, Checkbox, Grid, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -59,7 +75,11 @@ const empty: Values = {
 
 const fromProducer = (p: Producer): Values => ({
   ...empty,
-  ...Object.fromEntries(Object.entries(p).filter(([k]) => k in empty).map(([k, v]) => [k, v ?? (typeof empty[k as keyof Values] === 'boolean' ? false : '')])),
+  ...Object.fromEntries(
+    Object.entries(p)
+      .filter(([k]) => k in empty)
+      .map(([k, v]) => [k, v ?? (typeof empty[k as keyof Values] === 'boolean' ? false : '')]),
+  ),
 });
 
 const toInput = (v: Values) => ({ ...v, representativeGender: v.representativeGender || null });
@@ -104,7 +124,9 @@ export function ProducerPage() {
   return (
     <Stack maw={1180} gap="lg">
       <BackLink to="/dossiers/producers" label={t('dossiers:producers.back')} />
-      <Title order={2}>{id === null ? t('dossiers:producer.newTitle') : t('dossiers:producer.editTitle', { name: existing.data?.name ?? '' })}</Title>
+      <Title order={2}>
+        {id === null ? t('dossiers:producer.newTitle') : t('dossiers:producer.editTitle', { name: existing.data?.name ?? '' })}
+      </Title>
       {existing.isError && <ErrorAlert error={existing.error} />}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('dossiers:producer.sectionOrg')}>
         <Stack gap="lg">
@@ -133,13 +155,27 @@ export function ProducerPage() {
                 <TextInput label={t('dossiers:producer.name')} required {...register('name')} error={err('name')} />
               </Grid.Col>
               <Grid.Col span={4}>
-                <TextInput label={t('dossiers:producer.taxCode')} description={t('dossiers:producer.taxCodeHelp')} {...register('taxCode')} error={err('taxCode')} />
+                <TextInput
+                  label={t('dossiers:producer.taxCode')}
+                  description={t('dossiers:producer.taxCodeHelp')}
+                  {...register('taxCode')}
+                  error={err('taxCode')}
+                />
               </Grid.Col>
               <Grid.Col span={4}>
-                <TextInput label={t('dossiers:producer.registrationNo')} {...register('registrationNo')} error={err('registrationNo')} />
+                <TextInput
+                  label={t('dossiers:producer.registrationNo')}
+                  {...register('registrationNo')}
+                  error={err('registrationNo')}
+                />
               </Grid.Col>
               <Grid.Col span={4}>
-                <DateFieldController control={control} name="foundedOn" label={t('dossiers:producer.foundedOn')} error={err('foundedOn')} />
+                <DateFieldController
+                  control={control}
+                  name="foundedOn"
+                  label={t('dossiers:producer.foundedOn')}
+                  error={err('foundedOn')}
+                />
               </Grid.Col>
             </Grid>
           </Paper>
@@ -149,7 +185,11 @@ export function ProducerPage() {
             </Title>
             <Grid>
               <Grid.Col span={5}>
-                <TextInput label={t('dossiers:producer.representativeName')} {...register('representativeName')} error={err('representativeName')} />
+                <TextInput
+                  label={t('dossiers:producer.representativeName')}
+                  {...register('representativeName')}
+                  error={err('representativeName')}
+                />
               </Grid.Col>
               <Grid.Col span={4}>
                 <TextInput label={t('dossiers:producer.representativePosition')} {...register('representativePosition')} />
@@ -175,7 +215,10 @@ export function ProducerPage() {
               <Grid.Col span={8}>
                 <Stack gap={6} mt={24}>
                   <Group gap="xl">
-                    <Checkbox label={t('dossiers:producer.representativeEthnicMinority')} {...register('representativeEthnicMinority')} />
+                    <Checkbox
+                      label={t('dossiers:producer.representativeEthnicMinority')}
+                      {...register('representativeEthnicMinority')}
+                    />
                     <Checkbox label={t('dossiers:producer.representativeDisability')} {...register('representativeDisability')} />
                   </Group>
                   <Text size="sm" c="dimmed">
@@ -195,16 +238,38 @@ export function ProducerPage() {
                   <TextInput label={t('dossiers:producer.address')} {...register('address')} />
                 </Grid.Col>
                 <Grid.Col span={4}>
-                  <TextInput label={t('dossiers:producer.communeCode')} required {...register('communeCode')} error={err('communeCode')} inputMode="numeric" />
+                  <TextInput
+                    label={t('dossiers:producer.communeCode')}
+                    required
+                    {...register('communeCode')}
+                    error={err('communeCode')}
+                    inputMode="numeric"
+                  />
                 </Grid.Col>
                 <Grid.Col span={8}>
-                  <TextInput label={t('dossiers:producer.communeName')} required {...register('communeName')} error={err('communeName')} />
+                  <TextInput
+                    label={t('dossiers:producer.communeName')}
+                    required
+                    {...register('communeName')}
+                    error={err('communeName')}
+                  />
                 </Grid.Col>
                 <Grid.Col span={4}>
-                  <TextInput label={t('dossiers:producer.provinceCode')} required {...register('provinceCode')} error={err('provinceCode')} inputMode="numeric" />
+                  <TextInput
+                    label={t('dossiers:producer.provinceCode')}
+                    required
+                    {...register('provinceCode')}
+                    error={err('provinceCode')}
+                    inputMode="numeric"
+                  />
                 </Grid.Col>
                 <Grid.Col span={8}>
-                  <TextInput label={t('dossiers:producer.provinceName')} required {...register('provinceName')} error={err('provinceName')} />
+                  <TextInput
+                    label={t('dossiers:producer.provinceName')}
+                    required
+                    {...register('provinceName')}
+                    error={err('provinceName')}
+                  />
                 </Grid.Col>
                 <Grid.Col span={12}>
                   <Text size="sm" c="dimmed">

@@ -67,7 +67,9 @@ export function ProductPage() {
       <Anchor component={Link} to={producerId ? `/dossiers/producers/${producerId}` : '/dossiers'}>
         ← {producer.data?.name ?? t('dossiers:actions.back')}
       </Anchor>
-      <Title order={2}>{id === null ? t('dossiers:product.newTitle') : t('dossiers:product.editTitle', { name: existing.data?.name ?? '' })}</Title>
+      <Title order={2}>
+        {id === null ? t('dossiers:product.newTitle') : t('dossiers:product.editTitle', { name: existing.data?.name ?? '' })}
+      </Title>
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('dossiers:product.name')}>
         <Paper withBorder p="lg">
           <Grid>
@@ -82,7 +84,9 @@ export function ProductPage() {
             <Grid.Col span={5}>
               <TextInput
                 label={t('dossiers:product.productCode')}
-                description={t('dossiers:product.productCodeHelp', { next: nextCode.data?.productCode ?? existing.data?.productCode ?? '…' })}
+                description={t('dossiers:product.productCodeHelp', {
+                  next: nextCode.data?.productCode ?? existing.data?.productCode ?? '…',
+                })}
                 {...register('productCode')}
                 error={err('productCode')}
               />

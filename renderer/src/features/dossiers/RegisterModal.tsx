@@ -20,7 +20,10 @@ export function RegisterModal({ productId, onClose }: { productId: number; onClo
   const [received, setReceived] = useState({ commune: new Date().toISOString().slice(0, 10), province: '' });
   const [regNo, setRegNo] = useState('');
   const [newRound, setNewRound] = useState({ year: new Date().getFullYear(), number: 1 });
-  const createRound = useApiMutation('rounds:create', { invalidates: ['rounds:list'], onSuccess: (r) => setRoundId(String(r.id)) });
+  const createRound = useApiMutation('rounds:create', {
+    invalidates: ['rounds:list'],
+    onSuccess: (r) => setRoundId(String(r.id)),
+  });
   const create = useApiMutation('registrations:create', {
     invalidates: ['registrations:list', 'products:get'],
     onSuccess: (r) => {
@@ -50,8 +53,19 @@ export function RegisterModal({ productId, onClose }: { productId: number; onClo
           <Stack gap="xs">
             <Text>{t('dossiers:round.none')}</Text>
             <Group align="flex-end">
-              <NumberInput label={t('dossiers:round.year')} value={newRound.year} onChange={(v) => setNewRound({ ...newRound, year: Number(v) })} w={120} />
-              <NumberInput label={t('dossiers:round.number')} value={newRound.number} onChange={(v) => setNewRound({ ...newRound, number: Number(v) })} w={120} min={1} />
+              <NumberInput
+                label={t('dossiers:round.year')}
+                value={newRound.year}
+                onChange={(v) => setNewRound({ ...newRound, year: Number(v) })}
+                w={120}
+              />
+              <NumberInput
+                label={t('dossiers:round.number')}
+                value={newRound.number}
+                onChange={(v) => setNewRound({ ...newRound, number: Number(v) })}
+                w={120}
+                min={1}
+              />
               <Button variant="light" onClick={() => createRound.mutate(newRound)} loading={createRound.isPending}>
                 {t('dossiers:round.create')}
               </Button>
@@ -64,7 +78,10 @@ export function RegisterModal({ productId, onClose }: { productId: number; onClo
             <Select
               label={t('dossiers:registration.round')}
               required
-              data={(rounds.data ?? []).map((r) => ({ value: String(r.id), label: `${t('dossiers:round.label', { number: r.number, year: r.year })} — ${r.legalBasis}` }))}
+              data={(rounds.data ?? []).map((r) => ({
+                value: String(r.id),
+                label: `${t('dossiers:round.label', { number: r.number, year: r.year })} — ${r.legalBasis}`,
+              }))}
               value={roundValue}
               onChange={setRoundId}
             />
@@ -82,27 +99,58 @@ export function RegisterModal({ productId, onClose }: { productId: number; onClo
           {kind !== 'first' && (
             <>
               <Grid.Col span={3}>
-                <Select label={t('dossiers:registration.currentStars')} required data={['3', '4', '5']} value={stars === '' ? null : String(stars)} onChange={(v) => setStars(v ?? '')} />
+                <Select
+                  label={t('dossiers:registration.currentStars')}
+                  required
+                  data={['3', '4', '5']}
+                  value={stars === '' ? null : String(stars)}
+                  onChange={(v) => setStars(v ?? '')}
+                />
               </Grid.Col>
               <Grid.Col span={3}>
-                <TextInput label={t('dossiers:registration.certificateNo')} value={cert.no} onChange={(e) => setCert({ ...cert, no: e.currentTarget.value })} />
+                <TextInput
+                  label={t('dossiers:registration.certificateNo')}
+                  value={cert.no}
+                  onChange={(e) => setCert({ ...cert, no: e.currentTarget.value })}
+                />
               </Grid.Col>
               <Grid.Col span={3}>
-                <DateField label={t('dossiers:registration.certificateIssuedOn')} value={cert.issued} onChange={(iso) => setCert({ ...cert, issued: iso })} />
+                <DateField
+                  label={t('dossiers:registration.certificateIssuedOn')}
+                  value={cert.issued}
+                  onChange={(iso) => setCert({ ...cert, issued: iso })}
+                />
               </Grid.Col>
               <Grid.Col span={3}>
-                <DateField label={t('dossiers:registration.certificateExpiresOn')} value={cert.expires} onChange={(iso) => setCert({ ...cert, expires: iso })} />
+                <DateField
+                  label={t('dossiers:registration.certificateExpiresOn')}
+                  value={cert.expires}
+                  onChange={(iso) => setCert({ ...cert, expires: iso })}
+                />
               </Grid.Col>
             </>
           )}
           <Grid.Col span={4}>
-            <DateField label={t('dossiers:registration.receivedCommuneOn')} value={received.commune} onChange={(iso) => setReceived({ ...received, commune: iso })} />
+            <DateField
+              label={t('dossiers:registration.receivedCommuneOn')}
+              value={received.commune}
+              onChange={(iso) => setReceived({ ...received, commune: iso })}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
-            <DateField label={t('dossiers:registration.receivedProvinceOn')} value={received.province} onChange={(iso) => setReceived({ ...received, province: iso })} />
+            <DateField
+              label={t('dossiers:registration.receivedProvinceOn')}
+              value={received.province}
+              onChange={(iso) => setReceived({ ...received, province: iso })}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
-            <TextInput label={t('dossiers:registration.registrationNo')} description={t('dossiers:registration.registrationNoHelp')} value={regNo} onChange={(e) => setRegNo(e.currentTarget.value)} />
+            <TextInput
+              label={t('dossiers:registration.registrationNo')}
+              description={t('dossiers:registration.registrationNoHelp')}
+              value={regNo}
+              onChange={(e) => setRegNo(e.currentTarget.value)}
+            />
           </Grid.Col>
         </Grid>
         {create.error && <ErrorAlert error={create.error} />}

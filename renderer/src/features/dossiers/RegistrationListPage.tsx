@@ -67,7 +67,10 @@ export function RegistrationListPage() {
         <Select
           label={t('dossiers:list.round')}
           placeholder={t('dossiers:list.allRounds')}
-          data={(rounds.data ?? []).map((r) => ({ value: String(r.id), label: t('dossiers:round.label', { number: r.number, year: r.year }) }))}
+          data={(rounds.data ?? []).map((r) => ({
+            value: String(r.id),
+            label: t('dossiers:round.label', { number: r.number, year: r.year }),
+          }))}
           value={roundId}
           onChange={setRoundId}
           clearable
@@ -81,13 +84,32 @@ export function RegistrationListPage() {
           clearable
           w={210}
         />
-        <Select label={t('dossiers:list.kind')} data={REGISTRATION_KINDS.map((k) => ({ value: k, label: t(`dossiers:kinds.${k}`) }))} value={kind} onChange={setKind} clearable w={140} />
-        <Select label={t('dossiers:list.group')} data={sectors.map((s) => ({ value: s.value, label: s.label }))} value={sector} onChange={setSector} clearable w={190} comboboxProps={{ width: 420 }} />
+        <Select
+          label={t('dossiers:list.kind')}
+          data={REGISTRATION_KINDS.map((k) => ({ value: k, label: t(`dossiers:kinds.${k}`) }))}
+          value={kind}
+          onChange={setKind}
+          clearable
+          w={140}
+        />
+        <Select
+          label={t('dossiers:list.group')}
+          data={sectors.map((s) => ({ value: s.value, label: s.label }))}
+          value={sector}
+          onChange={setSector}
+          clearable
+          w={190}
+          comboboxProps={{ width: 420 }}
+        />
       </Group>
       {first.isError && <ErrorAlert error={first.error} onRetry={() => void first.refetch()} />}
       <Group justify="space-between">
         <Text fw={600} aria-live="polite" data-testid="registration-count">
-          {first.data ? (total === 0 ? t('dossiers:list.empty') : t('dossiers:list.count', { count: total })) : t('common:loading')}
+          {first.data
+            ? total === 0
+              ? t('dossiers:list.empty')
+              : t('dossiers:list.count', { count: total })
+            : t('common:loading')}
         </Text>
         <Select
           aria-label={t('dossiers:list.sort')}
@@ -101,7 +123,9 @@ export function RegistrationListPage() {
       <VirtualTable
         label={t('dossiers:list.tableLabel')}
         columns={COLUMNS}
-        headers={(['colNo', 'colProduct', 'colProducer', 'colRound', 'colKind', 'colStatus'] as const).map((c) => t(`dossiers:list.${c}`))}
+        headers={(['colNo', 'colProduct', 'colProducer', 'colRound', 'colKind', 'colStatus'] as const).map((c) =>
+          t(`dossiers:list.${c}`),
+        )}
         list={list}
         loadingRow={t('dossiers:list.loadingRow')}
         onOpen={(r) => void navigate(`/dossiers/registrations/${r.id}`)}

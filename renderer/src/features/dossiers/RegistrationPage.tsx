@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -56,14 +71,24 @@ export function RegistrationPage() {
         </Badge>
       </Group>
       {r.frozen && <Alert color="teal">{t('dossiers:registration.frozen')}</Alert>}
-      {r.evaluatedAs && (r.evaluatedAs.productName !== r.product.name || r.evaluatedAs.producerName !== r.producer.name || r.evaluatedAs.productCode !== r.product.productCode) && (
-        <Alert color="gray" role="note" data-testid="evaluated-as">
-          {t('dossiers:registration.evaluatedAs', { product: r.evaluatedAs.productName, code: r.evaluatedAs.productCode, producer: r.evaluatedAs.producerName })}
-        </Alert>
-      )}
+      {r.evaluatedAs &&
+        (r.evaluatedAs.productName !== r.product.name ||
+          r.evaluatedAs.producerName !== r.producer.name ||
+          r.evaluatedAs.productCode !== r.product.productCode) && (
+          <Alert color="gray" role="note" data-testid="evaluated-as">
+            {t('dossiers:registration.evaluatedAs', {
+              product: r.evaluatedAs.productName,
+              code: r.evaluatedAs.productCode,
+              producer: r.evaluatedAs.producerName,
+            })}
+          </Alert>
+        )}
       {r.reevaluation && (
         <Alert color={r.reevaluation.timing === 'in_window' ? 'green' : 'orange'} role="status">
-          {t(`dossiers:registration.reevaluation.${r.reevaluation.timing}`, { opensOn: viDate(r.reevaluation.opensOn), closesOn: viDate(r.reevaluation.closesOn) })}
+          {t(`dossiers:registration.reevaluation.${r.reevaluation.timing}`, {
+            opensOn: viDate(r.reevaluation.opensOn),
+            closesOn: viDate(r.reevaluation.closesOn),
+          })}
         </Alert>
       )}
       <Tabs defaultValue="info" keepMounted={false}>
@@ -82,8 +107,14 @@ export function RegistrationPage() {
             <Paper withBorder p="lg">
               <Grid>
                 {fact(t('dossiers:registration.registrationNo'), r.registrationNo)}
-                {fact(t('dossiers:registration.round'), `${t('dossiers:round.label', { number: r.round.number, year: r.round.year })} (${r.round.legalBasis})`)}
-                {fact(t('dossiers:registration.kind'), `${t(`dossiers:kinds.${r.kind}`)}${r.currentStars ? ` — ${r.currentStars}★` : ''}`)}
+                {fact(
+                  t('dossiers:registration.round'),
+                  `${t('dossiers:round.label', { number: r.round.number, year: r.round.year })} (${r.round.legalBasis})`,
+                )}
+                {fact(
+                  t('dossiers:registration.kind'),
+                  `${t(`dossiers:kinds.${r.kind}`)}${r.currentStars ? ` — ${r.currentStars}★` : ''}`,
+                )}
                 {fact(t('dossiers:product.productCode'), r.product.productCode)}
                 {fact(t('dossiers:registration.criteriaSet'), `${setName(r.criteriaSet.setKey)} (v${r.criteriaSet.version})`)}
                 {fact(t('dossiers:product.specification'), r.product.specification)}
@@ -105,8 +136,17 @@ export function RegistrationPage() {
                     onChange={setTo}
                     w={300}
                   />
-                  <TextInput label={t('dossiers:registration.statusNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} w={360} />
-                  <Button disabled={!to} loading={setStatus.isPending} onClick={() => to && setStatus.mutate({ id, status: to as never, note })}>
+                  <TextInput
+                    label={t('dossiers:registration.statusNote')}
+                    value={note}
+                    onChange={(e) => setNote(e.currentTarget.value)}
+                    w={360}
+                  />
+                  <Button
+                    disabled={!to}
+                    loading={setStatus.isPending}
+                    onClick={() => to && setStatus.mutate({ id, status: to as never, note })}
+                  >
                     {t('common:confirm')}
                   </Button>
                 </Group>

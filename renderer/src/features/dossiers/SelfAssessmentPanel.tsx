@@ -49,7 +49,14 @@ function SelfAssessmentForm({ registrationId, data }: { registrationId: number; 
   }, 0);
   const answered = criteria.filter((c) => (draft[c.criterion.code]?.levelIndex ?? null) !== null).length;
   const submit = () =>
-    save.mutate({ registrationId, answers: changed.map((code) => ({ criterionCode: code, levelIndex: draft[code]!.levelIndex, evidenceNote: draft[code]!.evidenceNote })) });
+    save.mutate({
+      registrationId,
+      answers: changed.map((code) => ({
+        criterionCode: code,
+        levelIndex: draft[code]!.levelIndex,
+        evidenceNote: draft[code]!.evidenceNote,
+      })),
+    });
   const saveBar = !frozen && (
     <Group>
       <Button onClick={submit} disabled={changed.length === 0} loading={save.isPending}>
@@ -89,7 +96,12 @@ function SelfAssessmentForm({ registrationId, data }: { registrationId: number; 
               >
                 <Stack gap={6} mt="xs">
                   {c.levels.map((l, i) => (
-                    <Radio key={i} value={String(i)} disabled={frozen} label={`${l.text} — ${t('dossiers:self.points', { points: l.points })}${l.minForStars ? ` (${'★'.repeat(l.minForStars)})` : ''}`} />
+                    <Radio
+                      key={i}
+                      value={String(i)}
+                      disabled={frozen}
+                      label={`${l.text} — ${t('dossiers:self.points', { points: l.points })}${l.minForStars ? ` (${'★'.repeat(l.minForStars)})` : ''}`}
+                    />
                   ))}
                 </Stack>
               </Radio.Group>

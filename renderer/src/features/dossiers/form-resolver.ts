@@ -27,7 +27,11 @@ export function fieldMessage(t: TFunction, field: string, code: string): string 
  * react-hook-form resolver over the contract's own zod schema (the core validates with the same
  * schema again), with messages in the user's language instead of zod's English.
  */
-export function contractResolver<T extends FieldValues>(schema: z.ZodType, t: TFunction, toInput: (v: T) => unknown): Resolver<T> {
+export function contractResolver<T extends FieldValues>(
+  schema: z.ZodType,
+  t: TFunction,
+  toInput: (v: T) => unknown,
+): Resolver<T> {
   return async (values) => {
     const r = schema.safeParse(toInput(values));
     if (r.success) return { values, errors: {} };

@@ -15,15 +15,22 @@ export function setOptions(): { group: string; items: { value: string; label: st
 }
 
 /** Ngành I–VI for the "product group" filter, with the set keys each covers. */
-export const sectors = classificationTree.nganh.map((n) => ({ value: n.no, label: `${n.no}. ${n.name}`, setKeys: n.nhom.flatMap((m) => m.leaves.map((l) => l.setKey)) }));
+export const sectors = classificationTree.nganh.map((n) => ({
+  value: n.no,
+  label: `${n.no}. ${n.name}`,
+  setKeys: n.nhom.flatMap((m) => m.leaves.map((l) => l.setKey)),
+}));
 
 export const setName = (setKey: string): string => {
-  for (const n of classificationTree.nganh) for (const m of n.nhom) for (const l of m.leaves) if (l.setKey === setKey) return `${String(l.setNo).padStart(2, '0')}. ${l.setName}`;
+  for (const n of classificationTree.nganh)
+    for (const m of n.nhom)
+      for (const l of m.leaves) if (l.setKey === setKey) return `${String(l.setNo).padStart(2, '0')}. ${l.setName}`;
   return setKey;
 };
 
 /** Formats an ISO date as dd/mm/yyyy for display. */
-export const viDate = (iso: string | null | undefined): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '—');
+export const viDate = (iso: string | null | undefined): string =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '—';
 
 export const STATUS_COLOR: Record<string, string> = {
   received: 'gray',

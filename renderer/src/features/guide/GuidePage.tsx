@@ -4,7 +4,10 @@ import { useT } from '../../i18n/useT';
 
 // The user guide is the Markdown in docs/guide/, bundled at build time so it works offline and
 // never drifts from the documentation in the repository.
-const pages = import.meta.glob('../../../../docs/guide/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const pages = import.meta.glob('../../../../docs/guide/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 const ORDER = ['README', 'dossiers', 'councils', 'scoring', 'results', 'documents', 'criteria'];
 const nameOf = (file: string) => file.split('/').pop()!.replace(/\.md$/, '');

@@ -11,7 +11,14 @@ const DARK_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } } as const;
 export function LockBanner({ f }: { f: Finalization }) {
   const { t } = useT();
   return (
-    <Alert color="green" variant="light" icon={<IconLock />} title={t('results:locked.title')} styles={DARK_TITLE} data-testid="results-locked">
+    <Alert
+      color="green"
+      variant="light"
+      icon={<IconLock />}
+      title={t('results:locked.title')}
+      styles={DARK_TITLE}
+      data-testid="results-locked"
+    >
       <Stack gap={6}>
         <Text>{t('results:locked.body', { at: instantText(f.finalizedAt), by: f.finalizedBy, seq: f.seq })}</Text>
         <Text size="sm">
@@ -26,7 +33,14 @@ export function LockBanner({ f }: { f: Finalization }) {
 export function FinalizeBlockers({ r }: { r: SessionResults }) {
   const { t } = useT();
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertCircle />} title={t('results:blockers.title')} styles={DARK_TITLE} data-testid="finalize-blockers">
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertCircle />}
+      title={t('results:blockers.title')}
+      styles={DARK_TITLE}
+      data-testid="finalize-blockers"
+    >
       <List>
         {r.finalizeBlockers.map((b) => (
           <List.Item key={b.code}>{t(`results:blockers.${b.code}`, { count: b.registrationIds.length })}</List.Item>
@@ -47,7 +61,17 @@ export function FinalizationHistory({ r }: { r: SessionResults }) {
         {r.history.map((h) => (
           <List.Item key={h.id}>
             {t('results:history.finalized', { seq: h.seq, at: instantText(h.finalizedAt), by: h.finalizedBy })}
-            {h.reopenedAt && <> — {t('results:history.reopened', { at: instantText(h.reopenedAt), by: h.reopenedBy ?? '', reason: h.reopenReason ?? '' })}</>}
+            {h.reopenedAt && (
+              <>
+                {' '}
+                —{' '}
+                {t('results:history.reopened', {
+                  at: instantText(h.reopenedAt),
+                  by: h.reopenedBy ?? '',
+                  reason: h.reopenReason ?? '',
+                })}
+              </>
+            )}
             <Text size="sm" c="gray.7">
               {t('results:locked.digest')}: {h.resultsDigest}
             </Text>

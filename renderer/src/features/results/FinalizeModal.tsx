@@ -8,7 +8,15 @@ import { useT } from '../../i18n/useT';
 import { isSensitive } from './ResultsTable';
 
 /** Confirms finalizing; the chair must tick that the sensitive results were reviewed. */
-export function FinalizeModal({ results, marginPoints, onClose }: { results: SessionResults; marginPoints: number; onClose: () => void }) {
+export function FinalizeModal({
+  results,
+  marginPoints,
+  onClose,
+}: {
+  results: SessionResults;
+  marginPoints: number;
+  onClose: () => void;
+}) {
   const { t } = useT();
   const sensitive = results.products.filter(isSensitive);
   const [ack, setAck] = useState(false);
@@ -24,19 +32,24 @@ export function FinalizeModal({ results, marginPoints, onClose }: { results: Ses
     <Modal opened onClose={onClose} title={t('results:finalize.title')} size="lg">
       <Stack>
         <Text>{t('results:finalize.body')}</Text>
-        <Text fw={600}>{t('results:finalize.counts', { complete: s.byStatus.complete, disqualified: s.byStatus.disqualified })}</Text>
+        <Text fw={600}>
+          {t('results:finalize.counts', { complete: s.byStatus.complete, disqualified: s.byStatus.disqualified })}
+        </Text>
         {sensitive.length > 0 && (
           <Alert color="yellow" variant="light" title={t('results:finalize.sensitiveTitle', { count: sensitive.length })}>
             <List size="sm">
               {sensitive.map((p) => (
                 <List.Item key={p.registrationId}>
-                  {p.productCode} — {p.productName}: {p.mean?.display ?? '—'} · {p.finalStar !== null ? t('results:stars', { count: p.finalStar }) : t('results:noStar')}
+                  {p.productCode} — {p.productName}: {p.mean?.display ?? '—'} ·{' '}
+                  {p.finalStar !== null ? t('results:stars', { count: p.finalStar }) : t('results:noStar')}
                 </List.Item>
               ))}
             </List>
           </Alert>
         )}
-        {sensitive.length > 0 && <Checkbox checked={ack} onChange={(e) => setAck(e.currentTarget.checked)} label={t('results:finalize.acknowledge')} />}
+        {sensitive.length > 0 && (
+          <Checkbox checked={ack} onChange={(e) => setAck(e.currentTarget.checked)} label={t('results:finalize.acknowledge')} />
+        )}
         {m.isError && <ErrorAlert error={m.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -45,7 +58,9 @@ export function FinalizeModal({ results, marginPoints, onClose }: { results: Ses
           <Button
             disabled={sensitive.length > 0 && !ack}
             loading={m.isPending}
-            onClick={() => m.mutate({ sessionId: results.session.id, acknowledgeSensitive: sensitive.length > 0 && ack, marginPoints })}
+            onClick={() =>
+              m.mutate({ sessionId: results.session.id, acknowledgeSensitive: sensitive.length > 0 && ack, marginPoints })
+            }
           >
             {t('results:finalize.confirm')}
           </Button>

@@ -148,12 +148,28 @@ function CriterionRow({ c }: { c: CriterionDetail }) {
 }
 
 /** One product: how the star was reached, members × parts, every criterion, sensitivity. */
-export function ProductDrawer({ sessionId, registrationId, marginPoints, onClose }: { sessionId: number; registrationId: number; marginPoints: number; onClose: () => void }) {
+export function ProductDrawer({
+  sessionId,
+  registrationId,
+  marginPoints,
+  onClose,
+}: {
+  sessionId: number;
+  registrationId: number;
+  marginPoints: number;
+  onClose: () => void;
+}) {
   const { t } = useT();
   const q = useApiQuery('results:product', { sessionId, registrationId, marginPoints });
   const d = q.data;
   return (
-    <Drawer opened onClose={onClose} position="right" size="80%" title={<Title order={3}>{d ? `${d.product.productName} — ${d.product.productCode}` : t('results:detail.title')}</Title>}>
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="80%"
+      title={<Title order={3}>{d ? `${d.product.productName} — ${d.product.productCode}` : t('results:detail.title')}</Title>}
+    >
       {(q.isPending || q.isError) && <QueryFallback query={q} />}
       {d && (
         <Stack gap="lg" data-testid="product-detail">
@@ -169,7 +185,8 @@ export function ProductDrawer({ sessionId, registrationId, marginPoints, onClose
                 {t('results:detail.set')}
               </Text>
               <Text>
-                {d.product.criteriaSet.name} ({t('results:setCustom', { key: d.product.criteriaSet.setKey, version: d.product.criteriaSet.version })})
+                {d.product.criteriaSet.name} (
+                {t('results:setCustom', { key: d.product.criteriaSet.setKey, version: d.product.criteriaSet.version })})
               </Text>
             </Stack>
             <Stack gap={2}>
@@ -178,11 +195,22 @@ export function ProductDrawer({ sessionId, registrationId, marginPoints, onClose
               </Text>
               <StarRank stars={d.product.finalStar} dimmed={d.product.provisional} />
             </Stack>
-            <Badge size="lg" variant="light" color={RESULT_STATUS_COLOR[d.product.status]} styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
+            <Badge
+              size="lg"
+              variant="light"
+              color={RESULT_STATUS_COLOR[d.product.status]}
+              styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}
+            >
               {t(`results:status.${d.product.status}`)}
             </Badge>
           </Group>
-          <Alert color={d.product.cappingCriteria.length > 0 ? 'orange' : 'blue'} variant="light" title={t('results:detail.rule')} styles={{ title: { color: 'var(--mantine-color-dark-7)' } }} data-testid="star-explanation">
+          <Alert
+            color={d.product.cappingCriteria.length > 0 ? 'orange' : 'blue'}
+            variant="light"
+            title={t('results:detail.rule')}
+            styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+            data-testid="star-explanation"
+          >
             <Text>{d.product.reason}</Text>
             {d.product.median && d.product.trimmedMean && (
               <Text size="sm" c="gray.7" mt={4}>
@@ -206,7 +234,9 @@ export function ProductDrawer({ sessionId, registrationId, marginPoints, onClose
           </Paper>
           <Stack gap="xs">
             <Title order={4}>{t('results:detail.criteria')}</Title>
-            {d.selfAssessmentTotal !== null && <Text>{t('results:detail.selfTotal', { points: pts(d.selfAssessmentTotal) })}</Text>}
+            {d.selfAssessmentTotal !== null && (
+              <Text>{t('results:detail.selfTotal', { points: pts(d.selfAssessmentTotal) })}</Text>
+            )}
             <Table withTableBorder striped fz="md" data-testid="criteria-detail">
               <Table.Thead>
                 <Table.Tr>

@@ -49,7 +49,12 @@ export function ReopenModal({ results, onClose }: { results: SessionResults; onC
           <Button variant="default" onClick={onClose}>
             {t('common:cancel')}
           </Button>
-          <Button color="orange" disabled={tooShort || chair === null} loading={m.isPending} onClick={() => m.mutate({ sessionId: results.session.id, chairMemberId: Number(chair), reason })}>
+          <Button
+            color="orange"
+            disabled={tooShort || chair === null}
+            loading={m.isPending}
+            onClick={() => m.mutate({ sessionId: results.session.id, chairMemberId: Number(chair), reason })}
+          >
             {t('results:reopen.confirm')}
           </Button>
         </Group>

@@ -11,7 +11,9 @@ import { STATUS_COLOR } from '../sessions/status';
 export function ResultsHomePage() {
   const { t } = useT();
   const list = useApiQuery('sessions:list', {});
-  const sessions = (list.data ?? []).filter((s) => s.status !== 'preparing').sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+  const sessions = (list.data ?? [])
+    .filter((s) => s.status !== 'preparing')
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
   return (
     <Stack maw={1180} gap="lg">
       <Title order={2}>{t('results:title')}</Title>
@@ -19,11 +21,20 @@ export function ResultsHomePage() {
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && sessions.length === 0 && <Text c="gray.7">{t('results:noSessions')}</Text>}
       {sessions.length > 0 && (
-        <SimpleTable fz="md" data-testid="results-sessions" headers={(['date', 'number', 'council', 'agenda', 'status'] as const).map((c) => t(`sessions:list.${c}`))}>
+        <SimpleTable
+          fz="md"
+          data-testid="results-sessions"
+          headers={(['date', 'number', 'council', 'agenda', 'status'] as const).map((c) => t(`sessions:list.${c}`))}
+        >
           {sessions.map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/results/${s.id}`} fw={600} aria-label={t('results:openSession', { number: s.number, date: dateText(s.date) })}>
+                <Anchor
+                  component={Link}
+                  to={`/results/${s.id}`}
+                  fw={600}
+                  aria-label={t('results:openSession', { number: s.number, date: dateText(s.date) })}
+                >
                   {dateText(s.date)}
                 </Anchor>
               </Table.Td>

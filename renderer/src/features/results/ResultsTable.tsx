@@ -1,6 +1,14 @@
 import { Group, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, useTable } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { ProductResult, SessionResults } from '../../../../shared/api/channels/results';
 import { formatNumberVi } from '../../../../shared/ocop/format-vi';
@@ -32,14 +40,25 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
     () =>
       helper.columns([
         helper.accessor('position', { id: 'position', header: () => t('results:columns.position'), sortFn: 'basic' }),
-        helper.accessor('productCode', { id: 'code', header: () => t('results:columns.code'), sortFn: 'alphanumeric', cell: (c) => <Text style={{ whiteSpace: 'nowrap' }}>{c.getValue()}</Text> }),
+        helper.accessor('productCode', {
+          id: 'code',
+          header: () => t('results:columns.code'),
+          sortFn: 'alphanumeric',
+          cell: (c) => <Text style={{ whiteSpace: 'nowrap' }}>{c.getValue()}</Text>,
+        }),
         helper.accessor('productName', {
           id: 'product',
           header: () => t('results:columns.product'),
           sortFn: 'alphanumeric',
           cell: (c) => (
             <Stack gap={0}>
-              <UnstyledButton onClick={() => onOpen(c.row.original.registrationId)} aria-label={t('results:openDetail', { product: c.getValue() })} fw={600} c="blue.8" style={{ textAlign: 'left' }}>
+              <UnstyledButton
+                onClick={() => onOpen(c.row.original.registrationId)}
+                aria-label={t('results:openDetail', { product: c.getValue() })}
+                fw={600}
+                c="blue.8"
+                style={{ textAlign: 'left' }}
+              >
                 {c.getValue()}
               </UnstyledButton>
               <Text size="sm" c="gray.7">
@@ -56,7 +75,11 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
             const s = c.row.original.criteriaSet;
             return (
               <Tooltip label={s.name} multiline w={280}>
-                <Text size="sm">{s.setNo !== null ? t('results:set', { no: String(s.setNo).padStart(2, '0'), version: s.version }) : t('results:setCustom', { key: s.setKey, version: s.version })}</Text>
+                <Text size="sm">
+                  {s.setNo !== null
+                    ? t('results:set', { no: String(s.setNo).padStart(2, '0'), version: s.version })
+                    : t('results:setCustom', { key: s.setKey, version: s.version })}
+                </Text>
               </Tooltip>
             );
           },
@@ -118,7 +141,11 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
           id: 'band',
           header: () => t('results:columns.band'),
           sortFn: 'basic',
-          cell: (c) => <Text style={{ whiteSpace: 'nowrap' }}>{c.row.original.bandStar === null ? '—' : t('results:stars', { count: c.row.original.bandStar })}</Text>,
+          cell: (c) => (
+            <Text style={{ whiteSpace: 'nowrap' }}>
+              {c.row.original.bandStar === null ? '—' : t('results:stars', { count: c.row.original.bandStar })}
+            </Text>
+          ),
         }),
         helper.accessor((p) => p.finalStar ?? 0, {
           id: 'final',
@@ -176,7 +203,15 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
   );
   const table = useTable({ features, columns, data: results.products });
   return (
-    <Table withTableBorder striped highlightOnHover verticalSpacing="sm" horizontalSpacing={8} fz="md" data-testid="results-table">
+    <Table
+      withTableBorder
+      striped
+      highlightOnHover
+      verticalSpacing="sm"
+      horizontalSpacing={8}
+      fz="md"
+      data-testid="results-table"
+    >
       <Table.Thead>
         {table.getHeaderGroups().map((g) => (
           <Table.Tr key={g.id}>
@@ -184,12 +219,22 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
               const sorted = h.column.getIsSorted();
               const label = <table.FlexRender header={h} />;
               return (
-                <Table.Th key={h.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} style={{ verticalAlign: 'bottom', minWidth: MIN_WIDTH[h.column.id] }}>
+                <Table.Th
+                  key={h.id}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  style={{ verticalAlign: 'bottom', minWidth: MIN_WIDTH[h.column.id] }}
+                >
                   {h.column.getCanSort() ? (
                     <UnstyledButton onClick={h.column.getToggleSortingHandler()} fw={700} fz="sm">
                       <Group gap={4} wrap="nowrap">
                         <span>{label}</span>
-                        {sorted === 'asc' ? <IconArrowUp size={14} aria-hidden /> : sorted === 'desc' ? <IconArrowDown size={14} aria-hidden /> : <IconArrowsSort size={14} aria-hidden color="var(--mantine-color-gray-5)" />}
+                        {sorted === 'asc' ? (
+                          <IconArrowUp size={14} aria-hidden />
+                        ) : sorted === 'desc' ? (
+                          <IconArrowDown size={14} aria-hidden />
+                        ) : (
+                          <IconArrowsSort size={14} aria-hidden color="var(--mantine-color-gray-5)" />
+                        )}
                       </Group>
                     </UnstyledButton>
                   ) : (

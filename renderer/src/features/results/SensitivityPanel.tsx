@@ -58,14 +58,26 @@ export function SensitivityPanel({ s, scorerCount }: { s: ProductSensitivity; sc
                       who:
                         g.changes.length === scorerCount
                           ? t('results:sensitivity.anyMember', { count: scorerCount })
-                          : t('results:sensitivity.oneOf', { count: g.changes.length, members: g.changes.map((c) => c.memberName).join(', ') }),
+                          : t('results:sensitivity.oneOf', {
+                              count: g.changes.length,
+                              members: g.changes.map((c) => c.memberName).join(', '),
+                            }),
                       stars: [...g.stars].sort().join(` ${t('results:sensitivity.or')} `),
                     })}
-                {g.changes.some((c) => !c.spreadWithinLimitAfter) && <Text span c="red.9"> ({t('results:sensitivity.spreadAfter')})</Text>}
+                {g.changes.some((c) => !c.spreadWithinLimitAfter) && (
+                  <Text span c="red.9">
+                    {' '}
+                    ({t('results:sensitivity.spreadAfter')})
+                  </Text>
+                )}
               </List.Item>
             ))}
           </List>
-          {groups.length > SHOWN && <Text size="sm" c="gray.7">{t('results:sensitivity.more', { count: groups.length - SHOWN })}</Text>}
+          {groups.length > SHOWN && (
+            <Text size="sm" c="gray.7">
+              {t('results:sensitivity.more', { count: groups.length - SHOWN })}
+            </Text>
+          )}
         </>
       )}
     </Stack>

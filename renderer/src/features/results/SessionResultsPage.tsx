@@ -72,7 +72,14 @@ export function SessionResultsPage() {
             <Title order={2} fz={26}>
               {t('results:heading', { number: s.number })}
             </Title>
-            <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} leftSection={r.locked ? <IconLock size={14} /> : undefined} styles={DARK_LABEL} data-testid="results-session-status">
+            <Badge
+              size="lg"
+              variant="light"
+              color={STATUS_COLOR[s.status]}
+              leftSection={r.locked ? <IconLock size={14} /> : undefined}
+              styles={DARK_LABEL}
+              data-testid="results-session-status"
+            >
               {t(`sessions:status.${s.status}`)}
             </Badge>
           </Group>
@@ -85,11 +92,21 @@ export function SessionResultsPage() {
           <Text c="gray.7">{t('results:when', { date: dateText(s.date), round: s.roundName, basis: s.legalBasis })}</Text>
         </Stack>
         {r.locked ? (
-          <Button variant="default" leftSection={<IconLockOpen size={18} />} onClick={() => setReopening(true)} style={{ flexShrink: 0 }}>
+          <Button
+            variant="default"
+            leftSection={<IconLockOpen size={18} />}
+            onClick={() => setReopening(true)}
+            style={{ flexShrink: 0 }}
+          >
             {t('results:reopen.button')}
           </Button>
         ) : (
-          <Button leftSection={<IconRosetteDiscountCheck size={18} />} onClick={() => setFinalizing(true)} disabled={!r.finalizable} style={{ flexShrink: 0 }}>
+          <Button
+            leftSection={<IconRosetteDiscountCheck size={18} />}
+            onClick={() => setFinalizing(true)}
+            disabled={!r.finalizable}
+            style={{ flexShrink: 0 }}
+          >
             {t('results:finalize.button')}
           </Button>
         )}
@@ -99,12 +116,29 @@ export function SessionResultsPage() {
       <Group align="stretch" wrap="nowrap">
         <Summary r={r} />
         <Tooltip label={t('results:marginHelp')} multiline w={280}>
-          <NumberInput label={t('results:margin')} value={margin} onChange={(v) => setMargin(typeof v === 'number' ? v : 0)} min={0} max={10} step={0.5} decimalScale={2} decimalSeparator="," w={200} />
+          <NumberInput
+            label={t('results:margin')}
+            value={margin}
+            onChange={(v) => setMargin(typeof v === 'number' ? v : 0)}
+            min={0}
+            max={10}
+            step={0.5}
+            decimalScale={2}
+            decimalSeparator=","
+            w={200}
+          />
         </Tooltip>
       </Group>
       {r.products.length === 0 ? <Text c="gray.7">{t('results:empty')}</Text> : <ResultsTable results={r} onOpen={setDetailOf} />}
       {r.history.length > 0 && <FinalizationHistory r={r} />}
-      {detailOf !== null && <ProductDrawer sessionId={sessionId} registrationId={detailOf} marginPoints={marginPoints} onClose={() => setDetailOf(null)} />}
+      {detailOf !== null && (
+        <ProductDrawer
+          sessionId={sessionId}
+          registrationId={detailOf}
+          marginPoints={marginPoints}
+          onClose={() => setDetailOf(null)}
+        />
+      )}
       {finalizing && <FinalizeModal results={r} marginPoints={marginPoints} onClose={() => setFinalizing(false)} />}
       {reopening && <ReopenModal results={r} onClose={() => setReopening(false)} />}
     </Stack>

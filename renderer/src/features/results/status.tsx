@@ -10,9 +10,22 @@ export const RESULT_STATUS_COLOR: Record<ResultStatus, string> = {
   disqualified: 'red',
 };
 
-const ICONS = { complete: IconCircleCheck, waiting_for_sheets: IconClock, spread_unresolved: IconAlertTriangle, quorum_not_met: IconUsersMinus, disqualified: IconBan } as const;
+const ICONS = {
+  complete: IconCircleCheck,
+  waiting_for_sheets: IconClock,
+  spread_unresolved: IconAlertTriangle,
+  quorum_not_met: IconUsersMinus,
+  disqualified: IconBan,
+} as const;
 
 export function StatusIcon({ status }: { status: ResultStatus }) {
   const Icon = ICONS[status];
-  return <Icon size={18} color={`var(--mantine-color-${RESULT_STATUS_COLOR[status]}-8)`} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />;
+  return (
+    <Icon
+      size={18}
+      color={`var(--mantine-color-${RESULT_STATUS_COLOR[status]}-8)`}
+      aria-hidden
+      style={{ flexShrink: 0, marginTop: 2 }}
+    />
+  );
 }

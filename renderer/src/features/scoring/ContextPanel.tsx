@@ -58,7 +58,11 @@ export function ContextPanel({ context, code }: { context: SheetContext; code: s
                   {t('scoring:context.selfLevel', { n: self.levelIndex + 1, points: self.points })}
                 </Badge>
                 <Text size="sm">{placed.criterion.levels[self.levelIndex]?.text}</Text>
-                {self.evidenceNote && <Text size="sm" c="dimmed">{t('scoring:context.evidenceNote', { note: self.evidenceNote })}</Text>}
+                {self.evidenceNote && (
+                  <Text size="sm" c="dimmed">
+                    {t('scoring:context.evidenceNote', { note: self.evidenceNote })}
+                  </Text>
+                )}
               </Stack>
             ) : (
               <Text size="sm" c="dimmed">
@@ -75,7 +79,12 @@ export function ContextPanel({ context, code }: { context: SheetContext; code: s
                     <Anchor component="button" type="button" onClick={() => setViewing(f)}>
                       {f.originalName}
                     </Anchor>
-                    {f.note && <Text span size="sm" c="dimmed"> — {f.note}</Text>}
+                    {f.note && (
+                      <Text span size="sm" c="dimmed">
+                        {' '}
+                        — {f.note}
+                      </Text>
+                    )}
                   </List.Item>
                 ))}
               </List>
@@ -102,7 +111,8 @@ export function ContextPanel({ context, code }: { context: SheetContext; code: s
             )}
             {r.recommendation && (
               <Text size="sm">
-                <b>{t('scoring:context.recommendation')}:</b> {t(`scoring:context.recommendations.${r.recommendation as 'propose' | 'not_propose'}`)}
+                <b>{t('scoring:context.recommendation')}:</b>{' '}
+                {t(`scoring:context.recommendations.${r.recommendation as 'propose' | 'not_propose'}`)}
               </Text>
             )}
           </Stack>
@@ -130,7 +140,14 @@ export function ContextPanel({ context, code }: { context: SheetContext; code: s
           </>
         )}
       </Stack>
-      {viewing && <EvidenceViewer file={viewing} title={viewing.originalName} noPreview={t('scoring:context.noPreview')} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <EvidenceViewer
+          file={viewing}
+          title={viewing.originalName}
+          noPreview={t('scoring:context.noPreview')}
+          onClose={() => setViewing(null)}
+        />
+      )}
     </ScrollArea>
   );
 }

@@ -25,7 +25,10 @@ export function CriteriaList(props: {
   const { set, editor, active, onActive } = props;
   const placed = useMemo(() => allCriteria(set), [set]);
   const rows = useRef<(HTMLDivElement | null)[]>([]);
-  const previousLevels = useMemo(() => new Map((props.previous?.answers ?? []).filter((a) => a.levelIndex !== null).map((a) => [a.criterionCode, a])), [props.previous]);
+  const previousLevels = useMemo(
+    () => new Map((props.previous?.answers ?? []).filter((a) => a.levelIndex !== null).map((a) => [a.criterionCode, a])),
+    [props.previous],
+  );
 
   const focus = useCallback(
     (i: number) => {

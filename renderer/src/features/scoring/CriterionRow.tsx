@@ -83,7 +83,9 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
     state.status === 'skipped'
       ? t('scoring:sheet.whySkipped')
       : state.status === 'stopped'
-        ? t('scoring:sheet.whyStopped', { code: props.set.rules.find((r) => state.notEvaluatedBecause.includes(r.id))?.criterionCode ?? '' })
+        ? t('scoring:sheet.whyStopped', {
+            code: props.set.rules.find((r) => state.notEvaluatedBecause.includes(r.id))?.criterionCode ?? '',
+          })
         : '';
 
   return (
@@ -233,10 +235,17 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
           />
         ) : (
           editor.editable && (
-            <Button variant="subtle" size="compact-sm" w="fit-content" leftSection={<IconNote size={16} />} tabIndex={-1} onClick={() => {
-              setNoteOpen(true);
-              setTimeout(() => noteRef.current?.focus(), 0);
-            }}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              w="fit-content"
+              leftSection={<IconNote size={16} />}
+              tabIndex={-1}
+              onClick={() => {
+                setNoteOpen(true);
+                setTimeout(() => noteRef.current?.focus(), 0);
+              }}
+            >
               {t('scoring:sheet.addNote')}
             </Button>
           )

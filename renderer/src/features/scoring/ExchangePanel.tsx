@@ -35,7 +35,10 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
       const doc = await call('scoring:export', { sessionId });
       const name = `phieu-cham-diem-phien-${detail.session.number}-${detail.session.date}.json`;
       downloadJson(name, doc);
-      notifications.show({ color: 'green', message: t('scoringExchange:exported', { count: doc.sheets.length, rounds: doc.rounds.length, file: name }) });
+      notifications.show({
+        color: 'green',
+        message: t('scoringExchange:exported', { count: doc.sheets.length, rounds: doc.rounds.length, file: name }),
+      });
     } catch (e) {
       setExportError(e);
     } finally {
@@ -70,7 +73,14 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
   };
 
   const apply = useApiMutation('scoring:import', {
-    invalidates: ['scoring:progress', 'scoring:spread', 'scoring:members', 'scoring:assignments', 'scoring:productSheets', 'sessions:get'],
+    invalidates: [
+      'scoring:progress',
+      'scoring:spread',
+      'scoring:members',
+      'scoring:assignments',
+      'scoring:productSheets',
+      'sessions:get',
+    ],
     onSuccess: (r) => {
       // The preview said which sheets are written (new, or filling a draft); identical ones are skipped.
       const written = preview?.sheets.filter((s) => s.action === 'new' || s.action === 'update').length ?? r.sheets.length;
@@ -83,7 +93,9 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
     },
   });
 
-  const writes = preview ? preview.sheets.some((s) => s.action === 'new' || s.action === 'update') || preview.rounds.some((r) => r.action === 'new') : false;
+  const writes = preview
+    ? preview.sheets.some((s) => s.action === 'new' || s.action === 'update') || preview.rounds.some((r) => r.action === 'new')
+    : false;
 
   return (
     <Stack gap="lg">
@@ -93,7 +105,13 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
             {t('scoringExchange:exportTitle')}
           </Title>
           <Text size="md">{t('scoringExchange:exportIntro')}</Text>
-          <Button w="fit-content" size="md" leftSection={<IconDownload size={18} />} loading={exporting} onClick={() => void exportFile()}>
+          <Button
+            w="fit-content"
+            size="md"
+            leftSection={<IconDownload size={18} />}
+            loading={exporting}
+            onClick={() => void exportFile()}
+          >
             {t('scoringExchange:exportButton')}
           </Button>
           {exportError ? <ErrorAlert error={exportError} /> : null}
@@ -147,7 +165,13 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
             )}
             {apply.error && <ErrorAlert error={apply.error} />}
             <Group>
-              <Button size="md" leftSection={<IconFileImport size={18} />} disabled={!preview.canApply || !writes} loading={apply.isPending} onClick={() => apply.mutate({ document, dryRun: false })}>
+              <Button
+                size="md"
+                leftSection={<IconFileImport size={18} />}
+                disabled={!preview.canApply || !writes}
+                loading={apply.isPending}
+                onClick={() => apply.mutate({ document, dryRun: false })}
+              >
                 {t('scoringExchange:apply')}
               </Button>
             </Group>

@@ -10,7 +10,15 @@ export function FocusScreen({ children, label }: { children: ReactNode; label: s
     <Box
       component="section"
       aria-label={label}
-      style={{ position: 'fixed', inset: 0, zIndex: 150, background: 'var(--mantine-color-body)', display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
+      style={{
+        position: 'fixed',
+        inset: 0,
+        zIndex: 150,
+        background: 'var(--mantine-color-body)',
+        display: 'flex',
+        flexDirection: 'column',
+        overflow: 'hidden',
+      }}
     >
       {children}
     </Box>

@@ -18,13 +18,21 @@ const ACTION_LOOK: Record<ImportAction, { color: string; Icon: typeof IconCircle
 export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
   const { t, i18n } = useT();
   const lang = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
-  const when = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toLocaleString(lang) : (iso ?? '—'));
+  const when = (iso: string | null) =>
+    iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toLocaleString(lang) : (iso ?? '—');
   const problem = (e: ImportRowError) => {
     const key = `scoringExchange:issues.${e.code ?? ''}`;
-    return e.code && i18n.exists(key) ? (i18n.t as (k: string, o: Record<string, unknown>) => string)(key, { interpolation: { escapeValue: false }, ...(e.params ?? {}) }) : e.message;
+    return e.code && i18n.exists(key)
+      ? (i18n.t as (k: string, o: Record<string, unknown>) => string)(key, {
+          interpolation: { escapeValue: false },
+          ...(e.params ?? {}),
+        })
+      : e.message;
   };
   const place = (e: ImportRowError) =>
-    e.sheet === 'sheets' || e.sheet === 'rounds' ? t(`scoringExchange:place.${e.sheet}`, { row: e.row ?? 0 }) : t('scoringExchange:place.file');
+    e.sheet === 'sheets' || e.sheet === 'rounds'
+      ? t(`scoringExchange:place.${e.sheet}`, { row: e.row ?? 0 })
+      : t('scoringExchange:place.file');
   const round = (n: number) => (n === 0 ? t('scoringExchange:round0') : t('scoringExchange:roundN', { n }));
   const action = (a: ImportAction) => {
     const { color, Icon } = ACTION_LOOK[a];
@@ -47,7 +55,11 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
       {p.session && (
         <Stack gap={2}>
           <Title order={3} size="h4">
-            {t('scoringExchange:previewTitle', { number: p.session.number, council: p.session.councilName, date: dateText(p.session.date) })}
+            {t('scoringExchange:previewTitle', {
+              number: p.session.number,
+              council: p.session.councilName,
+              date: dateText(p.session.date),
+            })}
           </Title>
           <Text c="dimmed">{t('scoringExchange:previewMeta', { at: when(p.exportedAt), version: p.formatVersion ?? '—' })}</Text>
         </Stack>
@@ -61,9 +73,14 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
           <List.Item>{t('scoringExchange:summary.same', { count: count('same') })}</List.Item>
           {count('rejected') > 0 && <List.Item>{t('scoringExchange:summary.rejected', { count: count('rejected') })}</List.Item>}
           <List.Item>
-            {t('scoringExchange:summary.rounds', { new: p.rounds.filter((r) => r.action === 'new').length, same: p.rounds.filter((r) => r.action === 'same').length })}
+            {t('scoringExchange:summary.rounds', {
+              new: p.rounds.filter((r) => r.action === 'new').length,
+              same: p.rounds.filter((r) => r.action === 'same').length,
+            })}
           </List.Item>
-          {p.superseded.length > 0 && <List.Item>{t('scoringExchange:summary.superseded', { count: p.superseded.length })}</List.Item>}
+          {p.superseded.length > 0 && (
+            <List.Item>{t('scoringExchange:summary.superseded', { count: p.superseded.length })}</List.Item>
+          )}
         </List>
       )}
 
@@ -140,7 +157,9 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
           )}
           {count('same') > 0 && (
             <Button variant="subtle" size="md" w="fit-content" onClick={() => setShowSame((v) => !v)} aria-expanded={showSame}>
-              {showSame ? t('scoringExchange:hideSame', { count: count('same') }) : t('scoringExchange:showSame', { count: count('same') })}
+              {showSame
+                ? t('scoringExchange:hideSame', { count: count('same') })
+                : t('scoringExchange:showSame', { count: count('same') })}
             </Button>
           )}
         </Stack>
@@ -188,7 +207,13 @@ export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
           <List size="md">
             {p.superseded.map((s) => (
               <List.Item key={s.sheetId}>
-                {t('scoringExchange:supersededItem', { member: s.memberName, product: s.productName, registrationNo: s.registrationNo, round: round(s.rescoringRound), points: s.totalPoints })}
+                {t('scoringExchange:supersededItem', {
+                  member: s.memberName,
+                  product: s.productName,
+                  registrationNo: s.registrationNo,
+                  round: round(s.rescoringRound),
+                  points: s.totalPoints,
+                })}
               </List.Item>
             ))}
           </List>

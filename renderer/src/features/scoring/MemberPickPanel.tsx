@@ -48,7 +48,12 @@ export function MemberPickPanel({ sessionId }: { sessionId: number }) {
                     {m.present === false ? (
                       <Badge color="gray">{t('scoring:members.absent')}</Badge>
                     ) : (
-                      <Badge variant="light" color={m.submittedCount === m.assignedCount && m.assignedCount > 0 ? 'green' : 'blue'} tt="none" size="lg">
+                      <Badge
+                        variant="light"
+                        color={m.submittedCount === m.assignedCount && m.assignedCount > 0 ? 'green' : 'blue'}
+                        tt="none"
+                        size="lg"
+                      >
                         {t('scoring:members.progress', { submitted: m.submittedCount, assigned: m.assignedCount })}
                       </Badge>
                     )}
@@ -75,7 +80,17 @@ export function MemberPickPanel({ sessionId }: { sessionId: number }) {
   );
 }
 
-function PinModal({ sessionId, member, onClose, onOk }: { sessionId: number; member: ScoringMember; onClose: () => void; onOk: () => void }) {
+function PinModal({
+  sessionId,
+  member,
+  onClose,
+  onOk,
+}: {
+  sessionId: number;
+  member: ScoringMember;
+  onClose: () => void;
+  onOk: () => void;
+}) {
   const { t } = useT();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -95,13 +110,30 @@ function PinModal({ sessionId, member, onClose, onOk }: { sessionId: number; mem
   };
   return (
     <Modal opened onClose={onClose} title={t('scoring:members.pinTitle', { name: member.fullName })} centered>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Stack>
-          <PasswordInput label={t('scoring:members.pinLabel')} value={pin} onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))} inputMode="numeric" autoComplete="off" size="lg" data-autofocus />
+          <PasswordInput
+            label={t('scoring:members.pinLabel')}
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
+            inputMode="numeric"
+            autoComplete="off"
+            size="lg"
+            data-autofocus
+          />
           {error !== null && <ErrorAlert error={error} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={pin.length < 4}>{t('scoring:members.pinContinue')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={pin.length < 4}>
+              {t('scoring:members.pinContinue')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -121,14 +153,31 @@ function SetPinModal({ member, onClose }: { member: ScoringMember; onClose: () =
   });
   return (
     <Modal opened onClose={onClose} title={t('scoring:members.setPinTitle', { name: member.fullName })} centered>
-      <form onSubmit={(e) => { e.preventDefault(); save.mutate({ memberId: member.memberId, pin: pin === '' ? null : pin }); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ memberId: member.memberId, pin: pin === '' ? null : pin });
+        }}
+      >
         <Stack>
           <Text size="sm">{t('scoring:members.setPinHelp')}</Text>
-          <PasswordInput label={t('scoring:members.pinLabel')} value={pin} onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))} inputMode="numeric" autoComplete="new-password" size="lg" data-autofocus />
+          <PasswordInput
+            label={t('scoring:members.pinLabel')}
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
+            inputMode="numeric"
+            autoComplete="new-password"
+            size="lg"
+            data-autofocus
+          />
           {save.isError && <ErrorAlert error={save.error} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-            <Button type="submit" loading={save.isPending} disabled={pin !== '' && pin.length < 4}>{t('common:save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={pin !== '' && pin.length < 4}>
+              {t('common:save')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -9,7 +9,9 @@ import { forgetPin } from './member-pin';
 import { QueryFallback } from '../../components/QueryFallback';
 
 const stateOf = (p: AssignedProduct): 'not_started' | 'draft' | 'submitted' | 'superseded' =>
-  p.sheet === null || (p.revisionOpen && p.sheet.rescoringRound < p.currentRound) ? 'not_started' : (p.sheet.status as 'draft' | 'submitted' | 'superseded');
+  p.sheet === null || (p.revisionOpen && p.sheet.rescoringRound < p.currentRound)
+    ? 'not_started'
+    : (p.sheet.status as 'draft' | 'submitted' | 'superseded');
 
 const COLOR = { not_started: 'gray', draft: 'yellow', submitted: 'green', superseded: 'gray' } as const;
 
@@ -84,7 +86,9 @@ export function MemberProductsPage() {
                         {s && state !== 'not_started' && (
                           <Group gap="md">
                             <Progress value={pct} w={200} size="lg" aria-hidden="true" />
-                            <Text size="sm">{t('scoring:products.answered', { answered: s.answeredCount, applicable: s.applicableCount })}</Text>
+                            <Text size="sm">
+                              {t('scoring:products.answered', { answered: s.answeredCount, applicable: s.applicableCount })}
+                            </Text>
                             <Text size="sm" fw={600}>
                               {t('scoring:products.total', { total: s.totalPoints })}
                             </Text>

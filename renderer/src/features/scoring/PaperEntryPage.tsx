@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Center, Checkbox, Group, Loader, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Loader,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
@@ -20,7 +35,11 @@ export function PaperEntryPage() {
   const params = useParams();
   const key = { sessionId: Number(params.id), memberId: Number(params.memberId), registrationId: Number(params.registrationId) };
   const state = useApiQuery('scoring:paperGet', key, { staleTime: 0 });
-  const setQ = useApiQuery('criteria:get', { id: state.data?.criteriaSetVersionId ?? 0 }, { enabled: !!state.data, staleTime: Infinity });
+  const setQ = useApiQuery(
+    'criteria:get',
+    { id: state.data?.criteriaSetVersionId ?? 0 },
+    { enabled: !!state.data, staleTime: Infinity },
+  );
   const back = `/sessions/${key.sessionId}/scoring?tab=paper`;
   if (state.isError || setQ.isError) return <ErrorAlert error={state.error ?? setQ.error} onRetry={() => void state.refetch()} />;
   if (!state.data || !setQ.data) {
@@ -39,7 +58,10 @@ export function PaperEntryPage() {
       </Text>
       {state.data.committedSheet ? (
         <Alert color="green" icon={<IconCheck />} data-testid="paper-committed">
-          {t('scoring:paper.committedInfo', { total: state.data.committedSheet.totalPoints, names: state.data.committedSheet.enteredBy ?? '' })}
+          {t('scoring:paper.committedInfo', {
+            total: state.data.committedSheet.totalPoints,
+            names: state.data.committedSheet.enteredBy ?? '',
+          })}
         </Alert>
       ) : (
         <PaperEditor key={state.dataUpdatedAt} paper={state.data} set={setQ.data.content} />
@@ -61,7 +83,9 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
   const [typed, setTyped] = useState<Typed>(init);
   const [enteredBy, setEnteredBy] = useState(existing?.enteredBy ?? (entryNo === 1 ? (settings.data?.operatorName ?? '') : ''));
   const [written, setWritten] = useState<number | string>(existing?.writtenTotal ?? '');
-  const [decl, setDecl] = useState<Record<string, string | null>>(Object.fromEntries((existing?.declarations ?? []).map((d) => [d.ruleId, d.reason ?? ''])));
+  const [decl, setDecl] = useState<Record<string, string | null>>(
+    Object.fromEntries((existing?.declarations ?? []).map((d) => [d.ruleId, d.reason ?? ''])),
+  );
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
 
   const switchEntry = (n: 1 | 2) => {
@@ -75,8 +99,15 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
   };
 
   const parsed = placed.map((p) => ({ p, r: parseTypedLevel(p.criterion, typed[p.criterion.code] ?? '') }));
-  const answers = new Map(parsed.flatMap(({ p, r }) => (r.ok && r.levelIndex !== null ? [[p.criterion.code, r.levelIndex] as const] : [])));
-  const declarations = new Map(Object.entries(decl).map(([ruleId, reason]) => [ruleId, { holds: set.rules.find((r) => r.id === ruleId)?.kind !== 'conditional', reason: reason || null }]));
+  const answers = new Map(
+    parsed.flatMap(({ p, r }) => (r.ok && r.levelIndex !== null ? [[p.criterion.code, r.levelIndex] as const] : [])),
+  );
+  const declarations = new Map(
+    Object.entries(decl).map(([ruleId, reason]) => [
+      ruleId,
+      { holds: set.rules.find((r) => r.id === ruleId)?.kind !== 'conditional', reason: reason || null },
+    ]),
+  );
   const e = evaluateSheet(set, { answers, declarations });
   const writtenTotal = written === '' ? null : Number(written);
   const invalid = parsed.some(({ r }) => !r.ok);
@@ -112,11 +143,22 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
           <SegmentedControl
             value={String(entryNo)}
             onChange={(v) => switchEntry(Number(v) as 1 | 2)}
-            data={[1, 2].map((n) => ({ value: String(n), label: `${t('scoring:paper.entryN', { n })}${paper.entries.some((x) => x.entryNo === n) ? ' ✓' : ''}` }))}
+            data={[1, 2].map((n) => ({
+              value: String(n),
+              label: `${t('scoring:paper.entryN', { n })}${paper.entries.some((x) => x.entryNo === n) ? ' ✓' : ''}`,
+            }))}
             size="md"
           />
         </Stack>
-        <TextInput label={t('scoring:paper.enteredBy')} value={enteredBy} onChange={(ev) => setEnteredBy(ev.currentTarget.value)} required size="md" w={280} data-testid="paper-entered-by" />
+        <TextInput
+          label={t('scoring:paper.enteredBy')}
+          value={enteredBy}
+          onChange={(ev) => setEnteredBy(ev.currentTarget.value)}
+          required
+          size="md"
+          w={280}
+          data-testid="paper-entered-by"
+        />
       </Group>
       <Text size="sm" c="dimmed">
         {t('scoring:paper.entryHelp')}
@@ -155,7 +197,13 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
                     inputMode="numeric"
                     size="md"
                     w={80}
-                    error={!r.ok ? (r.reason === 'OUT_OF_RANGE' ? t('scoring:paper.outOfRange', { count: r.levelCount }) : t('scoring:paper.notNumber')) : undefined}
+                    error={
+                      !r.ok
+                        ? r.reason === 'OUT_OF_RANGE'
+                          ? t('scoring:paper.outOfRange', { count: r.levelCount })
+                          : t('scoring:paper.notNumber')
+                        : undefined
+                    }
                     onFocus={(ev) => ev.currentTarget.select()}
                     onChange={(ev) => {
                       const v = ev.currentTarget.value.replace(/\s/g, '');
@@ -176,8 +224,14 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" lineClamp={1} c={state.status === 'stopped' || state.status === 'skipped' ? 'orange.9' : undefined}>
-                    {state.status === 'stopped' || state.status === 'skipped' ? t('scoring:sheet.notEvaluated', { why: '' }) : level?.text}
+                  <Text
+                    size="sm"
+                    lineClamp={1}
+                    c={state.status === 'stopped' || state.status === 'skipped' ? 'orange.9' : undefined}
+                  >
+                    {state.status === 'stopped' || state.status === 'skipped'
+                      ? t('scoring:sheet.notEvaluated', { why: '' })
+                      : level?.text}
                   </Text>
                 </Table.Td>
                 <Table.Td fw={700}>{level ? state.points : ''}</Table.Td>
@@ -196,7 +250,9 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
                 ? t('scoring:rules.disqualifyFound', { condition: rule.condition })
                 : rule.kind === 'conditional'
                   ? t('scoring:rules.conditionalLabel', { condition: rule.condition.replace(/^có\s+/iu, '') })
-                  : t('scoring:rules.stopQuestion', { condition: rule.kind === 'stop' && rule.trigger.type === 'condition' ? rule.trigger.condition : '' });
+                  : t('scoring:rules.stopQuestion', {
+                      condition: rule.kind === 'stop' && rule.trigger.type === 'condition' ? rule.trigger.condition : '',
+                    });
             return (
               <Group key={rule.id} gap="sm" wrap="nowrap" align="flex-start">
                 <Checkbox
@@ -213,10 +269,15 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
                   }}
                 />
                 {on && rule.kind === 'disqualify' && (
-                  <TextInput placeholder={t('scoring:rules.reason')} value={decl[rule.id] ?? ''} onChange={(ev) => {
+                  <TextInput
+                    placeholder={t('scoring:rules.reason')}
+                    value={decl[rule.id] ?? ''}
+                    onChange={(ev) => {
                       const v = ev.currentTarget.value;
                       setDecl((d) => ({ ...d, [rule.id]: v }));
-                    }} style={{ flex: 1 }} />
+                    }}
+                    style={{ flex: 1 }}
+                  />
                 )}
               </Group>
             );
@@ -259,7 +320,14 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
       {e.missing.length > 0 && <Text c="orange.9">{t('scoring:paper.missing', { codes: codeList(e.missing) })}</Text>}
       {save.isError && <ErrorAlert error={save.error} />}
       <Group>
-        <Button size="md" leftSection={<IconDeviceFloppy size={18} />} onClick={doSave} loading={save.isPending} disabled={invalid || enteredBy.trim() === ''} data-testid="paper-save">
+        <Button
+          size="md"
+          leftSection={<IconDeviceFloppy size={18} />}
+          onClick={doSave}
+          loading={save.isPending}
+          disabled={invalid || enteredBy.trim() === ''}
+          data-testid="paper-save"
+        >
           {t('scoring:paper.save', { n: entryNo })}
         </Button>
       </Group>
@@ -279,13 +347,16 @@ function ResolvePanel({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
   const [acceptMismatch, setAcceptMismatch] = useState(false);
   const commit = useApiMutation('scoring:paperCommit', {
     invalidates: ['scoring:paperGet', 'scoring:progress', 'scoring:spread'],
-    onSuccess: (v) => notifications.show({ color: 'green', message: t('scoring:paper.committed', { total: v.sheet.totalPoints }) }),
+    onSuccess: (v) =>
+      notifications.show({ color: 'green', message: t('scoring:paper.committed', { total: v.sheet.totalPoints }) }),
   });
   const d = paper.diff;
   const single = paper.entries.length === 1;
   if (paper.entries.length === 0) return null;
   const levelsOf = (code: string) => allCriteria(set).find((p) => p.criterion.code === code)!.criterion;
-  const unresolved = d ? d.mismatches.filter((c) => !parseOk(levelsOf(c), chosen[c])).length + (d.writtenTotal.agree || writtenChoice !== '' ? 0 : 1) : 0;
+  const unresolved = d
+    ? d.mismatches.filter((c) => !parseOk(levelsOf(c), chosen[c])).length + (d.writtenTotal.agree || writtenChoice !== '' ? 0 : 1)
+    : 0;
   const submit = () =>
     commit.mutate({
       ...paperKey(paper),
@@ -307,7 +378,9 @@ function ResolvePanel({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
         <Alert color="green">{t('scoring:paper.identical')}</Alert>
       ) : (
         <>
-          {d.mismatches.length > 0 && <Alert color="yellow">{t('scoring:paper.mismatches', { count: d.mismatches.length })}</Alert>}
+          {d.mismatches.length > 0 && (
+            <Alert color="yellow">{t('scoring:paper.mismatches', { count: d.mismatches.length })}</Alert>
+          )}
           {d.mismatches.length > 0 && (
             <Table withTableBorder fz="md" verticalSpacing={4} data-testid="paper-mismatches">
               <Table.Thead>
@@ -343,7 +416,11 @@ function ResolvePanel({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
                           inputMode="numeric"
                           w={80}
                           size="md"
-                          error={chosen[c.code] && !parseOk(levelsOf(c.code), chosen[c.code]) ? t('scoring:paper.outOfRange', { count: levelsOf(c.code).levels.length }) : undefined}
+                          error={
+                            chosen[c.code] && !parseOk(levelsOf(c.code), chosen[c.code])
+                              ? t('scoring:paper.outOfRange', { count: levelsOf(c.code).levels.length })
+                              : undefined
+                          }
                         />
                       </Table.Td>
                     </Table.Tr>
@@ -353,17 +430,43 @@ function ResolvePanel({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
           )}
           {!d.writtenTotal.agree && (
             <Group align="flex-end">
-              <Text>{t('scoring:paper.writtenTotalDiffers', { first: d.writtenTotal.first ?? '—', second: d.writtenTotal.second ?? '—' })}</Text>
-              <NumberInput label={t('scoring:paper.writtenTotal')} value={writtenChoice} onChange={setWrittenChoice} min={0} max={100} w={160} />
+              <Text>
+                {t('scoring:paper.writtenTotalDiffers', {
+                  first: d.writtenTotal.first ?? '—',
+                  second: d.writtenTotal.second ?? '—',
+                })}
+              </Text>
+              <NumberInput
+                label={t('scoring:paper.writtenTotal')}
+                value={writtenChoice}
+                onChange={setWrittenChoice}
+                min={0}
+                max={100}
+                w={160}
+              />
             </Group>
           )}
         </>
       )}
-      {paper.entries.some((e) => e.totalAgrees === false) && <Checkbox label={t('scoring:paper.acceptMismatch')} checked={acceptMismatch} onChange={(e) => setAcceptMismatch(e.currentTarget.checked)} />}
+      {paper.entries.some((e) => e.totalAgrees === false) && (
+        <Checkbox
+          label={t('scoring:paper.acceptMismatch')}
+          checked={acceptMismatch}
+          onChange={(e) => setAcceptMismatch(e.currentTarget.checked)}
+        />
+      )}
       {unresolved > 0 && <Text c="orange.9">{t('scoring:paper.unresolved', { count: unresolved })}</Text>}
       {commit.isError && <ErrorAlert error={commit.error} />}
       <Group>
-        <Button size="md" color="green" leftSection={<IconCheck size={18} />} onClick={submit} loading={commit.isPending} disabled={unresolved > 0} data-testid="paper-commit">
+        <Button
+          size="md"
+          color="green"
+          leftSection={<IconCheck size={18} />}
+          onClick={submit}
+          loading={commit.isPending}
+          disabled={unresolved > 0}
+          data-testid="paper-commit"
+        >
           {single ? t('scoring:paper.commitSingle') : t('scoring:paper.commit')}
         </Button>
       </Group>
@@ -378,7 +481,13 @@ function parseOk(c: CriteriaSet['parts'][number]['groups'][number]['criteria'][n
 }
 
 /** A level as typed (its number) with its text, so the person checking can read it against the paper. */
-function LevelCell({ criterion, index }: { criterion: CriteriaSet['parts'][number]['groups'][number]['criteria'][number]; index: number | null }) {
+function LevelCell({
+  criterion,
+  index,
+}: {
+  criterion: CriteriaSet['parts'][number]['groups'][number]['criteria'][number];
+  index: number | null;
+}) {
   if (index === null) return <Text>—</Text>;
   return (
     <Stack gap={0}>

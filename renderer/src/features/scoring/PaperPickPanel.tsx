@@ -18,10 +18,29 @@ export function PaperPickPanel({ sessionId, detail }: { sessionId: number; detai
   return (
     <Stack maw={640}>
       <Text size="lg">{t('scoring:paper.intro')}</Text>
-      <Select label={t('scoring:paper.member')} data={members.map((m) => ({ value: String(m.memberId), label: m.fullName }))} value={member} onChange={setMember} searchable size="md" />
-      <Select label={t('scoring:paper.product')} data={products.map((a) => ({ value: String(a.registrationId), label: `${a.position}. ${a.productName}` }))} value={product} onChange={setProduct} searchable size="md" />
+      <Select
+        label={t('scoring:paper.member')}
+        data={members.map((m) => ({ value: String(m.memberId), label: m.fullName }))}
+        value={member}
+        onChange={setMember}
+        searchable
+        size="md"
+      />
+      <Select
+        label={t('scoring:paper.product')}
+        data={products.map((a) => ({ value: String(a.registrationId), label: `${a.position}. ${a.productName}` }))}
+        value={product}
+        onChange={setProduct}
+        searchable
+        size="md"
+      />
       <Group>
-        <Button size="md" leftSection={<IconKeyboard size={18} />} disabled={!member || !product} onClick={() => navigate(`/sessions/${sessionId}/scoring/paper/${member}/${product}`)}>
+        <Button
+          size="md"
+          leftSection={<IconKeyboard size={18} />}
+          disabled={!member || !product}
+          onClick={() => navigate(`/sessions/${sessionId}/scoring/paper/${member}/${product}`)}
+        >
           {t('scoring:paper.open')}
         </Button>
       </Group>

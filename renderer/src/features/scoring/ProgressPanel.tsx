@@ -8,7 +8,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 
 type Cell = SessionProgress['cells'][number];
-const COLOR: Record<Cell['state'], string> = { recused: 'gray', absent: 'gray', not_started: 'gray', draft: 'yellow', submitted: 'green' };
+const COLOR: Record<Cell['state'], string> = {
+  recused: 'gray',
+  absent: 'gray',
+  not_started: 'gray',
+  draft: 'yellow',
+  submitted: 'green',
+};
 
 /**
  * Who has scored what: one row per product, one column per member; every cell says its state in
@@ -53,18 +59,45 @@ export function ProgressPanel({ sessionId }: { sessionId: number }) {
                 </Table.Td>
                 {p.members.map((m) => {
                   const c = cell(m.memberId, pr.registrationId);
-                  const label = t('scoring:progress.cell', { member: m.fullName, product: pr.productName, state: t(`scoring:progress.state.${c.state}`) });
+                  const label = t('scoring:progress.cell', {
+                    member: m.fullName,
+                    product: pr.productName,
+                    state: t(`scoring:progress.state.${c.state}`),
+                  });
                   return (
-                    <Table.Td key={m.memberId} aria-label={label} data-testid={`cell-${m.memberId}-${pr.registrationId}`} data-state={c.state}>
+                    <Table.Td
+                      key={m.memberId}
+                      aria-label={label}
+                      data-testid={`cell-${m.memberId}-${pr.registrationId}`}
+                      data-state={c.state}
+                    >
                       <Group gap={4} wrap="nowrap">
-                        <Badge color={COLOR[c.state]} variant={c.state === 'submitted' ? 'filled' : 'light'} tt="none" title={label}>
+                        <Badge
+                          color={COLOR[c.state]}
+                          variant={c.state === 'submitted' ? 'filled' : 'light'}
+                          tt="none"
+                          title={label}
+                        >
                           {t(`scoring:progress.stateShort.${c.state}`)}
                         </Badge>
-                        {c.state === 'draft' && <Text size="sm">{t('scoring:progress.answered', { answered: c.answered, applicable: c.applicable })}</Text>}
-                        {c.source === 'paper' && <Text size="xs" c="dimmed">{t('scoring:progress.paper')}</Text>}
+                        {c.state === 'draft' && (
+                          <Text size="sm">
+                            {t('scoring:progress.answered', { answered: c.answered, applicable: c.applicable })}
+                          </Text>
+                        )}
+                        {c.source === 'paper' && (
+                          <Text size="xs" c="dimmed">
+                            {t('scoring:progress.paper')}
+                          </Text>
+                        )}
                       </Group>
                       {c.state === 'submitted' && (
-                        <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setUnlocking({ cell: c, member: m.fullName })}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          mt={4}
+                          onClick={() => setUnlocking({ cell: c, member: m.fullName })}
+                        >
                           {t('scoring:progress.unlock')}
                         </Button>
                       )}
@@ -79,12 +112,24 @@ export function ProgressPanel({ sessionId }: { sessionId: number }) {
       <Text size="sm" c="dimmed">
         {t('scoring:progress.legend')}
       </Text>
-      {unlocking && <UnlockModal sessionId={sessionId} cell={unlocking.cell} member={unlocking.member} onClose={() => setUnlocking(null)} />}
+      {unlocking && (
+        <UnlockModal sessionId={sessionId} cell={unlocking.cell} member={unlocking.member} onClose={() => setUnlocking(null)} />
+      )}
     </Stack>
   );
 }
 
-function UnlockModal({ sessionId, cell, member, onClose }: { sessionId: number; cell: Cell; member: string; onClose: () => void }) {
+function UnlockModal({
+  sessionId,
+  cell,
+  member,
+  onClose,
+}: {
+  sessionId: number;
+  cell: Cell;
+  member: string;
+  onClose: () => void;
+}) {
   const { t } = useT();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -98,7 +143,9 @@ function UnlockModal({ sessionId, cell, member, onClose }: { sessionId: number; 
   const go = async () => {
     try {
       const sheets = await call('scoring:productSheets', { sessionId, registrationId: cell.registrationId });
-      const sheet = sheets.sheets.filter((s) => s.memberId === cell.memberId && s.status === 'submitted').sort((a, b) => b.rescoringRound - a.rescoringRound)[0];
+      const sheet = sheets.sheets
+        .filter((s) => s.memberId === cell.memberId && s.status === 'submitted')
+        .sort((a, b) => b.rescoringRound - a.rescoringRound)[0];
       if (sheet) unlock.mutate({ sheetId: sheet.id, reason });
     } catch (e) {
       setError(e);
@@ -107,11 +154,23 @@ function UnlockModal({ sessionId, cell, member, onClose }: { sessionId: number; 
   return (
     <Modal opened onClose={onClose} title={t('scoring:progress.unlockTitle', { name: member })} centered>
       <Stack>
-        <Textarea label={t('scoring:progress.unlockReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} data-autofocus />
+        <Textarea
+          label={t('scoring:progress.unlockReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          required
+          autosize
+          minRows={2}
+          data-autofocus
+        />
         {(error !== null || unlock.isError) && <ErrorAlert error={error ?? unlock.error} />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-          <Button onClick={() => void go()} disabled={reason.trim() === ''} loading={unlock.isPending}>{t('scoring:progress.unlock')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common:cancel')}
+          </Button>
+          <Button onClick={() => void go()} disabled={reason.trim() === ''} loading={unlock.isPending}>
+            {t('scoring:progress.unlock')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

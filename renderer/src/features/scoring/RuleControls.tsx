@@ -45,7 +45,17 @@ export function SetRules({ set, editor }: { set: CriteriaSet; editor: SheetEdito
   );
 }
 
-function RuleControl({ rule, editor, onConfirm, t }: { rule: CriteriaRule; editor: SheetEditor; onConfirm: (r: DisqualifyRule | StopRule) => void; t: ReturnType<typeof useT>['t'] }) {
+function RuleControl({
+  rule,
+  editor,
+  onConfirm,
+  t,
+}: {
+  rule: CriteriaRule;
+  editor: SheetEditor;
+  onConfirm: (r: DisqualifyRule | StopRule) => void;
+  t: ReturnType<typeof useT>['t'];
+}) {
   const d = editor.local.declarations.get(rule.id);
   switch (rule.kind) {
     case 'disqualify':
@@ -66,7 +76,15 @@ function RuleControl({ rule, editor, onConfirm, t }: { rule: CriteriaRule; edito
         <Group gap="sm" wrap="nowrap" justify="space-between">
           <Text size="sm">{t('scoring:rules.disqualifyFound', { condition: rule.condition })}</Text>
           {editor.editable && (
-            <Button size="compact-sm" variant="outline" color="red" tabIndex={-1} leftSection={<IconBan size={14} />} onClick={() => onConfirm(rule)} style={{ flexShrink: 0 }}>
+            <Button
+              size="compact-sm"
+              variant="outline"
+              color="red"
+              tabIndex={-1}
+              leftSection={<IconBan size={14} />}
+              onClick={() => onConfirm(rule)}
+              style={{ flexShrink: 0 }}
+            >
               {t('scoring:rules.disqualifyAction')}
             </Button>
           )}
@@ -97,7 +115,15 @@ function RuleControl({ rule, editor, onConfirm, t }: { rule: CriteriaRule; edito
         <Group gap="sm" wrap="nowrap" justify="space-between">
           <Text size="sm">{t('scoring:rules.stopQuestion', { condition: rule.trigger.condition })}</Text>
           {editor.editable && (
-            <Button size="compact-sm" variant="outline" color="orange" tabIndex={-1} leftSection={<IconPlayerStop size={14} />} onClick={() => onConfirm(rule)} style={{ flexShrink: 0 }}>
+            <Button
+              size="compact-sm"
+              variant="outline"
+              color="orange"
+              tabIndex={-1}
+              leftSection={<IconPlayerStop size={14} />}
+              onClick={() => onConfirm(rule)}
+              style={{ flexShrink: 0 }}
+            >
               {t('scoring:rules.stopAction')}
             </Button>
           )}
@@ -120,7 +146,16 @@ function RuleControl({ rule, editor, onConfirm, t }: { rule: CriteriaRule; edito
   }
 }
 
-function ConfirmModal({ confirming, onClose, editor }: { confirming: Confirming; onClose: () => void; editor: SheetEditor; set: CriteriaSet }) {
+function ConfirmModal({
+  confirming,
+  onClose,
+  editor,
+}: {
+  confirming: Confirming;
+  onClose: () => void;
+  editor: SheetEditor;
+  set: CriteriaSet;
+}) {
   const { t } = useT();
   const [reason, setReason] = useState('');
   const rule = confirming?.rule ?? null;
@@ -136,7 +171,13 @@ function ConfirmModal({ confirming, onClose, editor }: { confirming: Confirming;
     close();
   };
   return (
-    <Modal opened={rule !== null} onClose={close} title={disqualify ? t('scoring:rules.disqualifyTitle') : t('scoring:rules.stopTitle')} size="lg" centered>
+    <Modal
+      opened={rule !== null}
+      onClose={close}
+      title={disqualify ? t('scoring:rules.disqualifyTitle') : t('scoring:rules.stopTitle')}
+      size="lg"
+      centered
+    >
       {rule && (
         <Stack>
           <Text>

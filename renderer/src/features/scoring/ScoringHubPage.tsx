@@ -27,7 +27,9 @@ export function ScoringHubPage() {
       <BackLink to={`/sessions/${sessionId}`} label={t('scoring:hub.back')} />
       <Title order={2}>{t('scoring:hub.title', { number: d.session.number })}</Title>
       {d.session.status === 'preparing' && <Alert color="yellow">{t('scoring:hub.notOpen')}</Alert>}
-      {(d.session.status === 'closed' || d.session.status === 'finalized') && <Alert color="gray">{t('scoring:hub.closed')}</Alert>}
+      {(d.session.status === 'closed' || d.session.status === 'finalized') && (
+        <Alert color="gray">{t('scoring:hub.closed')}</Alert>
+      )}
       <Tabs value={tab} onChange={(v) => setParams(v ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           {TABS.map((k) => (

@@ -25,7 +25,11 @@ export function ScoringSheetPage() {
   const memberId = Number(params.memberId);
   const registrationId = Number(params.registrationId);
   const pin = rememberedPin(sessionId, memberId);
-  const open = useApiQuery('scoring:open', { sessionId, registrationId, memberId, ...(pin ? { pin } : {}) }, { staleTime: Infinity, gcTime: 0 });
+  const open = useApiQuery(
+    'scoring:open',
+    { sessionId, registrationId, memberId, ...(pin ? { pin } : {}) },
+    { staleTime: Infinity, gcTime: 0 },
+  );
   const sheetId = open.data?.sheet.id ?? 0;
   const context = useApiQuery('scoring:context', { sheetId }, { enabled: sheetId > 0, staleTime: Infinity });
   const back = `/sessions/${sessionId}/scoring/member/${memberId}`;
@@ -35,7 +39,10 @@ export function ScoringSheetPage() {
   if (open.isError || context.isError) {
     body = (
       <Box p="xl">
-        <ErrorAlert error={open.error ?? context.error} onRetry={() => void (open.isError ? open.refetch() : context.refetch())} />
+        <ErrorAlert
+          error={open.error ?? context.error}
+          onRetry={() => void (open.isError ? open.refetch() : context.refetch())}
+        />
         <Button mt="md" variant="default" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate(back)}>
           {t('scoring:sheet.back')}
         </Button>
@@ -141,13 +148,22 @@ function SheetScreen({ view, context, back }: { view: SheetView; context: SheetC
             )}
             {editor.evaluation.disqualified && (
               <Alert color="red" variant="light" data-testid="sheet-disqualified">
-                {t('scoring:sheet.disqualifiedBanner', { reason: editor.evaluation.disqualifiedBy.map((d) => d.reason ?? '').join('; ') })}
+                {t('scoring:sheet.disqualifiedBanner', {
+                  reason: editor.evaluation.disqualifiedBy.map((d) => d.reason ?? '').join('; '),
+                })}
               </Alert>
             )}
             <Text size="sm" c="dimmed">
               {t('scoring:sheet.keyboardHelp')}
             </Text>
-            <CriteriaList set={set} editor={editor} previous={view.previous} active={active} onActive={setActive} registerFocus={(f) => (focusRow.current = f)} />
+            <CriteriaList
+              set={set}
+              editor={editor}
+              previous={view.previous}
+              active={active}
+              onActive={setActive}
+              registerFocus={(f) => (focusRow.current = f)}
+            />
             <Textarea
               label={t('scoring:sheet.opinion')}
               description={t('scoring:sheet.opinionHelp')}

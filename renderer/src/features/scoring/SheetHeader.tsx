@@ -1,5 +1,12 @@
 import { Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowBackUp, IconArrowLeft, IconCircleCheck, IconLayoutSidebarRight, IconLoader2 } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowBackUp,
+  IconArrowLeft,
+  IconCircleCheck,
+  IconLayoutSidebarRight,
+  IconLoader2,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { SheetContext, SheetView } from '../../../../shared/api/channels/scoring';
 import { useT } from '../../i18n/useT';
@@ -9,13 +16,27 @@ import type { SaveState, SheetEditor } from './useSheetEditor';
 function SaveBadge({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
   const { t, i18n } = useT();
   const box = (children: ReactNode, kind: SaveState['kind'], color?: string) => (
-    <Group gap={6} wrap="nowrap" miw={210} style={{ whiteSpace: 'nowrap' }} data-testid="save-state" data-state={kind} role={kind === 'error' ? 'alert' : 'status'} c={color}>
+    <Group
+      gap={6}
+      wrap="nowrap"
+      miw={210}
+      style={{ whiteSpace: 'nowrap' }}
+      data-testid="save-state"
+      data-state={kind}
+      role={kind === 'error' ? 'alert' : 'status'}
+      c={color}
+    >
       {children}
     </Group>
   );
   switch (state.kind) {
     case 'idle':
-      return box(<Text size="sm" c="dimmed">{t('scoring:sheet.saveState.idle')}</Text>, 'idle');
+      return box(
+        <Text size="sm" c="dimmed">
+          {t('scoring:sheet.saveState.idle')}
+        </Text>,
+        'idle',
+      );
     case 'saving':
       return box(
         <>
@@ -71,7 +92,14 @@ export function SheetHeader(props: {
   const { view, context, editor } = props;
   const e = editor.evaluation;
   return (
-    <Paper component="header" shadow="xs" radius={0} px="md" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', flexShrink: 0 }}>
+    <Paper
+      component="header"
+      shadow="xs"
+      radius={0}
+      px="md"
+      py={6}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', flexShrink: 0 }}
+    >
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
           <Button variant="subtle" px={6} onClick={props.onBack} aria-label={t('scoring:sheet.back')}>
@@ -106,13 +134,23 @@ export function SheetHeader(props: {
           <SaveBadge state={editor.save} onRetry={editor.retry} />
           {editor.editable && (
             <Tooltip label={t('scoring:sheet.undoHint')}>
-              <Button variant="default" leftSection={<IconArrowBackUp size={18} />} onClick={props.onUndo} disabled={!editor.canUndo && editor.save.kind !== 'saving'}>
+              <Button
+                variant="default"
+                leftSection={<IconArrowBackUp size={18} />}
+                onClick={props.onUndo}
+                disabled={!editor.canUndo && editor.save.kind !== 'saving'}
+              >
                 {t('scoring:sheet.undo')}
               </Button>
             </Tooltip>
           )}
           <Tooltip label={t('scoring:sheet.dossierHint')}>
-            <Button variant={props.dossierShown ? 'light' : 'default'} leftSection={<IconLayoutSidebarRight size={18} />} onClick={props.onToggleDossier} aria-pressed={props.dossierShown}>
+            <Button
+              variant={props.dossierShown ? 'light' : 'default'}
+              leftSection={<IconLayoutSidebarRight size={18} />}
+              onClick={props.onToggleDossier}
+              aria-pressed={props.dossierShown}
+            >
               {t('scoring:sheet.dossierToggle')}
             </Button>
           </Tooltip>

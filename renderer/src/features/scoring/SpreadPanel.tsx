@@ -19,7 +19,9 @@ export function SpreadPanel({ sessionId, detail }: { sessionId: number; detail: 
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Text>{t('common:loading')}</Text>;
   const s = q.data;
-  const rule = s.limitAllowed ? t('scoring:spread.ruleAllowed', { limit: s.limit }) : t('scoring:spread.ruleStrict', { limit: s.limit });
+  const rule = s.limitAllowed
+    ? t('scoring:spread.ruleAllowed', { limit: s.limit })
+    : t('scoring:spread.ruleStrict', { limit: s.limit });
   return (
     <Stack>
       <Text size="lg">{t('scoring:spread.intro', { rule })}</Text>
@@ -48,7 +50,11 @@ export function SpreadPanel({ sessionId, detail }: { sessionId: number; detail: 
                     ))}
                   </List>
                 )}
-                {p.disqualifiedCount > 0 && <Text size="sm" c="red.8">{t('scoring:spread.disqualified', { count: p.disqualifiedCount })}</Text>}
+                {p.disqualifiedCount > 0 && (
+                  <Text size="sm" c="red.8">
+                    {t('scoring:spread.disqualified', { count: p.disqualifiedCount })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 {p.totals.length}/{p.expected}
@@ -66,16 +72,27 @@ export function SpreadPanel({ sessionId, detail }: { sessionId: number; detail: 
                 {p.hidden ? (
                   <Text size="sm">{t('scoring:spread.hidden')}</Text>
                 ) : p.withinLimit === null ? (
-                  <Badge color="gray" variant="light" tt="none">{t('scoring:spread.waiting')}</Badge>
+                  <Badge color="gray" variant="light" tt="none">
+                    {t('scoring:spread.waiting')}
+                  </Badge>
                 ) : p.withinLimit ? (
-                  <Badge color="green" variant="light" tt="none" size="lg">{t('scoring:spread.within')}</Badge>
+                  <Badge color="green" variant="light" tt="none" size="lg">
+                    {t('scoring:spread.within')}
+                  </Badge>
                 ) : (
-                  <Badge color="red" tt="none" size="lg">{t('scoring:spread.exceeds')}</Badge>
+                  <Badge color="red" tt="none" size="lg">
+                    {t('scoring:spread.exceeds')}
+                  </Badge>
                 )}
               </Table.Td>
               <Table.Td>
                 {p.totals.length > 0 && detail.session.status === 'in_progress' && (
-                  <Button size="compact-md" variant={p.withinLimit === false ? 'filled' : 'subtle'} leftSection={<IconRefresh size={16} />} onClick={() => setOpening(p)}>
+                  <Button
+                    size="compact-md"
+                    variant={p.withinLimit === false ? 'filled' : 'subtle'}
+                    leftSection={<IconRefresh size={16} />}
+                    onClick={() => setOpening(p)}
+                  >
                     {t('scoring:spread.openRescoring')}
                   </Button>
                 )}
@@ -89,11 +106,23 @@ export function SpreadPanel({ sessionId, detail }: { sessionId: number; detail: 
   );
 }
 
-function RescoringModal({ sessionId, product, detail, onClose }: { sessionId: number; product: ProductSpread; detail: SessionDetail; onClose: () => void }) {
+function RescoringModal({
+  sessionId,
+  product,
+  detail,
+  onClose,
+}: {
+  sessionId: number;
+  product: ProductSpread;
+  detail: SessionDetail;
+  onClose: () => void;
+}) {
   const { t } = useT();
   const chairs = detail.members.filter((m) => m.role === 'chair' || m.memberId === detail.session.chairMemberId);
   const [chair, setChair] = useState<string | null>(String(detail.session.chairMemberId ?? chairs[0]?.memberId ?? ''));
-  const [reason, setReason] = useState(product.spread !== null ? t('scoring:spread.reasonDefault', { spread: product.spread }) : '');
+  const [reason, setReason] = useState(
+    product.spread !== null ? t('scoring:spread.reasonDefault', { spread: product.spread }) : '',
+  );
   const open = useApiMutation('scoring:openRescoring', {
     invalidates: ['scoring:spread', 'scoring:progress', 'scoring:assignments'],
     onSuccess: (r) => {
@@ -102,15 +131,42 @@ function RescoringModal({ sessionId, product, detail, onClose }: { sessionId: nu
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('scoring:spread.rescoringTitle', { product: product.productName })} size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('scoring:spread.rescoringTitle', { product: product.productName })}
+      size="lg"
+      centered
+    >
       <Stack>
         <Text>{t('scoring:spread.rescoringText')}</Text>
-        <Select label={t('scoring:spread.chair')} data={chairs.map((m) => ({ value: String(m.memberId), label: m.fullName }))} value={chair} onChange={setChair} allowDeselect={false} />
-        <Textarea label={t('scoring:spread.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} />
+        <Select
+          label={t('scoring:spread.chair')}
+          data={chairs.map((m) => ({ value: String(m.memberId), label: m.fullName }))}
+          value={chair}
+          onChange={setChair}
+          allowDeselect={false}
+        />
+        <Textarea
+          label={t('scoring:spread.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          required
+          autosize
+          minRows={2}
+        />
         {open.isError && <ErrorAlert error={open.error} />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-          <Button loading={open.isPending} disabled={!chair || reason.trim() === ''} onClick={() => open.mutate({ sessionId, registrationId: product.registrationId, chairMemberId: Number(chair), reason })}>
+          <Button variant="default" onClick={onClose}>
+            {t('common:cancel')}
+          </Button>
+          <Button
+            loading={open.isPending}
+            disabled={!chair || reason.trim() === ''}
+            onClick={() =>
+              open.mutate({ sessionId, registrationId: product.registrationId, chairMemberId: Number(chair), reason })
+            }
+          >
             {t('scoring:spread.openRescoring')}
           </Button>
         </Group>

@@ -12,7 +12,14 @@ import type { SheetEditor } from './useSheetEditor';
  * Submitting: the completeness check first (with a way straight to the first criterion left),
  * then the total and a clear warning that the sheet locks; a re-scoring round asks why.
  */
-export function SubmitModal(props: { opened: boolean; onClose: () => void; view: SheetView; editor: SheetEditor; onGoTo: (code: string) => void; onSubmitted: () => void }) {
+export function SubmitModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  view: SheetView;
+  editor: SheetEditor;
+  onGoTo: (code: string) => void;
+  onSubmitted: () => void;
+}) {
   const { t } = useT();
   const { view, editor } = props;
   const e = editor.evaluation;
@@ -66,7 +73,13 @@ export function SubmitModal(props: { opened: boolean; onClose: () => void; view:
           <Button variant="default" onClick={props.onClose}>
             {t('common:cancel')}
           </Button>
-          <Button onClick={() => void go()} disabled={blocked || (revision && reason.trim() === '')} loading={submit.isPending} data-testid="submit-confirm" data-autofocus={!revision && e.complete ? true : undefined}>
+          <Button
+            onClick={() => void go()}
+            disabled={blocked || (revision && reason.trim() === '')}
+            loading={submit.isPending}
+            data-testid="submit-confirm"
+            data-autofocus={!revision && e.complete ? true : undefined}
+          >
             {t('scoring:submit.confirm')}
           </Button>
         </Group>

@@ -94,13 +94,18 @@ export function useSheetEditor(view: SheetView, set: CriteriaSet) {
       timers.current.delete(k);
       if (op) void enqueue(op);
     }
-    await Promise.all(queue.current.map((q) => new Promise<void>((resolve) => {
-      const done = q.done;
-      q.done = () => {
-        done();
-        resolve();
-      };
-    })));
+    await Promise.all(
+      queue.current.map(
+        (q) =>
+          new Promise<void>((resolve) => {
+            const done = q.done;
+            q.done = () => {
+              done();
+              resolve();
+            };
+          }),
+      ),
+    );
   }, [enqueue]);
 
   const scheduleText = useCallback(
@@ -166,7 +171,9 @@ export function useSheetEditor(view: SheetView, set: CriteriaSet) {
         else declarations.set(ruleId, value);
         return { ...l, declarations };
       });
-      void enqueue(() => call('scoring:setDeclaration', { sheetId, ruleId, holds: value?.holds ?? null, reason: value?.reason ?? null }));
+      void enqueue(() =>
+        call('scoring:setDeclaration', { sheetId, ruleId, holds: value?.holds ?? null, reason: value?.reason ?? null }),
+      );
     },
     [editable, enqueue, sheetId],
   );
@@ -188,9 +195,25 @@ export function useSheetEditor(view: SheetView, set: CriteriaSet) {
     return undone;
   }, [editable, enqueue, flushText, qc, sheetId]);
 
-  const evaluation: SheetEvaluation = useMemo(() => evaluateSheet(set, { answers: local.answers, declarations: local.declarations }), [set, local.answers, local.declarations]);
+  const evaluation: SheetEvaluation = useMemo(
+    () => evaluateSheet(set, { answers: local.answers, declarations: local.declarations }),
+    [set, local.answers, local.declarations],
+  );
 
-  return { local, evaluation, save, retry, canUndo, editable, setLevel, setNote, setOpinion, setDeclaration, undo, flush: flushText };
+  return {
+    local,
+    evaluation,
+    save,
+    retry,
+    canUndo,
+    editable,
+    setLevel,
+    setNote,
+    setOpinion,
+    setDeclaration,
+    undo,
+    flush: flushText,
+  };
 }
 
 export type SheetEditor = ReturnType<typeof useSheetEditor>;

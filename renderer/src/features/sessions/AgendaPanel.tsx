@@ -62,10 +62,20 @@ export function AgendaPanel({ detail }: { detail: SessionDetail }) {
                   {editable && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <ActionIcon variant="subtle" aria-label={t('sessions:agenda.moveUp', { name: a.productName })} disabled={i === 0 || setAgenda.isPending} onClick={() => move(i, -1)}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('sessions:agenda.moveUp', { name: a.productName })}
+                          disabled={i === 0 || setAgenda.isPending}
+                          onClick={() => move(i, -1)}
+                        >
                           <IconArrowUp size={18} />
                         </ActionIcon>
-                        <ActionIcon variant="subtle" aria-label={t('sessions:agenda.moveDown', { name: a.productName })} disabled={i === ids.length - 1 || setAgenda.isPending} onClick={() => move(i, 1)}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('sessions:agenda.moveDown', { name: a.productName })}
+                          disabled={i === ids.length - 1 || setAgenda.isPending}
+                          onClick={() => move(i, 1)}
+                        >
                           <IconArrowDown size={18} />
                         </ActionIcon>
                         <ActionIcon
@@ -73,7 +83,12 @@ export function AgendaPanel({ detail }: { detail: SessionDetail }) {
                           color="red"
                           aria-label={t('sessions:agenda.remove', { name: a.productName })}
                           disabled={setAgenda.isPending}
-                          onClick={() => setAgenda.mutate({ id: detail.session.id, registrationIds: ids.filter((x) => x !== a.registrationId) })}
+                          onClick={() =>
+                            setAgenda.mutate({
+                              id: detail.session.id,
+                              registrationIds: ids.filter((x) => x !== a.registrationId),
+                            })
+                          }
                         >
                           <IconTrash size={18} />
                         </ActionIcon>

@@ -30,7 +30,9 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
   const sets = useMemo(() => {
     const m = new Map<number, string>();
     for (const c of all.data ?? []) if (c.criteriaSetVersionId !== null) m.set(c.criteriaSetVersionId, c.criteriaSetName);
-    return [...m.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')).map(([value, label]) => ({ value: String(value), label }));
+    return [...m.entries()]
+      .sort((a, b) => a[1].localeCompare(b[1], 'vi'))
+      .map(([value, label]) => ({ value: String(value), label }));
   }, [all.data]);
   const add = useSessionMutation('sessions:addToAgenda', () => {
     setPicked(new Set());
@@ -63,7 +65,16 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
             onChange={setKind}
             data={KINDS.map((k) => ({ value: k, label: t(`sessions:agenda.kinds.${k}`) }))}
           />
-          <Select label={t('sessions:agenda.filterSet')} placeholder={t('sessions:agenda.allSets')} clearable searchable w={300} value={setId} onChange={setSetId} data={sets} />
+          <Select
+            label={t('sessions:agenda.filterSet')}
+            placeholder={t('sessions:agenda.allSets')}
+            clearable
+            searchable
+            w={300}
+            value={setId}
+            onChange={setSetId}
+            data={sets}
+          />
         </Group>
         {candidates.isError && <ErrorAlert error={candidates.error} />}
         {add.isError && <ErrorAlert error={add.error} />}
@@ -75,7 +86,11 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
                 {rows.map((c) => (
                   <Table.Tr key={c.registrationId}>
                     <Table.Td w={40}>
-                      <Checkbox aria-label={t('sessions:agenda.select', { name: c.productName })} checked={picked.has(c.registrationId)} onChange={() => toggle(c.registrationId)} />
+                      <Checkbox
+                        aria-label={t('sessions:agenda.select', { name: c.productName })}
+                        checked={picked.has(c.registrationId)}
+                        onChange={() => toggle(c.registrationId)}
+                      />
                     </Table.Td>
                     <Table.Td>
                       <Text fw={600}>{c.productName}</Text>
@@ -99,10 +114,18 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
               </Table.Tbody>
             </Table>
             <Group>
-              <Button disabled={picked.size === 0} loading={add.isPending} onClick={() => add.mutate({ id: detail.session.id, registrationIds: [...picked] })}>
+              <Button
+                disabled={picked.size === 0}
+                loading={add.isPending}
+                onClick={() => add.mutate({ id: detail.session.id, registrationIds: [...picked] })}
+              >
                 {t('sessions:agenda.addSelected', { count: picked.size })}
               </Button>
-              <Button variant="light" loading={add.isPending} onClick={() => add.mutate({ id: detail.session.id, registrationIds: rows.map((r) => r.registrationId) })}>
+              <Button
+                variant="light"
+                loading={add.isPending}
+                onClick={() => add.mutate({ id: detail.session.id, registrationIds: rows.map((r) => r.registrationId) })}
+              >
                 {t('sessions:agenda.addAll', { count: rows.length })}
               </Button>
             </Group>

@@ -14,7 +14,8 @@ function ReasonInput({ member, sessionId, disabled }: { member: SessionMember; s
   const [value, setValue] = useState(member.absenceReason ?? '');
   const save = useSessionMutation('sessions:setAttendance');
   const commit = () => {
-    if (value.trim() !== (member.absenceReason ?? '')) save.mutate({ id: sessionId, memberId: member.memberId, present: false, absenceReason: value.trim() || null });
+    if (value.trim() !== (member.absenceReason ?? ''))
+      save.mutate({ id: sessionId, memberId: member.memberId, present: false, absenceReason: value.trim() || null });
   };
   return (
     <TextInput
@@ -42,7 +43,8 @@ export function AttendancePanel({ detail }: { detail: SessionDetail }) {
   const allPresent = async () => {
     setBulk(true);
     try {
-      for (const m of detail.members.filter((x) => x.present === null)) await mark.mutateAsync({ id: detail.session.id, memberId: m.memberId, present: true });
+      for (const m of detail.members.filter((x) => x.present === null))
+        await mark.mutateAsync({ id: detail.session.id, memberId: m.memberId, present: true });
     } finally {
       setBulk(false);
     }
@@ -92,14 +94,27 @@ export function AttendancePanel({ detail }: { detail: SessionDetail }) {
                   disabled={!editable || mark.isPending}
                   value={markOf(m)}
                   data={[
-                    { value: 'present', label: written ? t('sessions:attendance.presentWritten') : t('sessions:attendance.present') },
+                    {
+                      value: 'present',
+                      label: written ? t('sessions:attendance.presentWritten') : t('sessions:attendance.present'),
+                    },
                     { value: 'absent', label: t('sessions:attendance.absent') },
                     { value: 'unknown', label: t('sessions:attendance.unknown') },
                   ]}
-                  onChange={(v) => mark.mutate({ id: detail.session.id, memberId: m.memberId, present: v === 'unknown' ? null : v === 'present' })}
+                  onChange={(v) =>
+                    mark.mutate({
+                      id: detail.session.id,
+                      memberId: m.memberId,
+                      present: v === 'unknown' ? null : v === 'present',
+                    })
+                  }
                 />
               </Table.Td>
-              <Table.Td>{m.present === false && <ReasonInput key={m.absenceReason ?? ''} member={m} sessionId={detail.session.id} disabled={!editable} />}</Table.Td>
+              <Table.Td>
+                {m.present === false && (
+                  <ReasonInput key={m.absenceReason ?? ''} member={m} sessionId={detail.session.id} disabled={!editable} />
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -19,7 +19,9 @@ export function ConflictsPanel({ detail }: { detail: SessionDetail }) {
     setMemberId(null);
     setRegistrationId(null);
   });
-  const withdraw = useSessionMutation('sessions:withdrawConflict', () => notifications.show({ color: 'green', message: t('sessions:conflicts.withdrawn') }));
+  const withdraw = useSessionMutation('sessions:withdrawConflict', () =>
+    notifications.show({ color: 'green', message: t('sessions:conflicts.withdrawn') }),
+  );
   const editable = detail.allowed.editConflicts;
   const memberName = (id: number) => detail.members.find((m) => m.memberId === id)?.fullName ?? String(id);
   const productName = (id: number) => detail.agenda.find((a) => a.registrationId === id)?.productName ?? String(id);
@@ -46,11 +48,24 @@ export function ConflictsPanel({ detail }: { detail: SessionDetail }) {
               onChange={setRegistrationId}
               data={detail.agenda.map((a) => ({ value: String(a.registrationId), label: `${a.position}. ${a.productName}` }))}
             />
-            <TextInput label={t('sessions:conflicts.reason')} placeholder={t('sessions:conflicts.reasonPlaceholder')} w={340} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            <TextInput
+              label={t('sessions:conflicts.reason')}
+              placeholder={t('sessions:conflicts.reasonPlaceholder')}
+              w={340}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
             <Button
               disabled={!memberId || !registrationId || !reason.trim()}
               loading={declare.isPending}
-              onClick={() => declare.mutate({ id: detail.session.id, memberId: Number(memberId), registrationId: Number(registrationId), reason })}
+              onClick={() =>
+                declare.mutate({
+                  id: detail.session.id,
+                  memberId: Number(memberId),
+                  registrationId: Number(registrationId),
+                  reason,
+                })
+              }
             >
               {t('sessions:conflicts.declare')}
             </Button>
@@ -87,7 +102,9 @@ export function ConflictsPanel({ detail }: { detail: SessionDetail }) {
                       variant="subtle"
                       color="red"
                       aria-label={t('sessions:conflicts.withdraw', { name: memberName(c.memberId) })}
-                      onClick={() => withdraw.mutate({ id: detail.session.id, memberId: c.memberId, registrationId: c.registrationId })}
+                      onClick={() =>
+                        withdraw.mutate({ id: detail.session.id, memberId: c.memberId, registrationId: c.registrationId })
+                      }
                     >
                       <IconTrash size={18} />
                     </ActionIcon>

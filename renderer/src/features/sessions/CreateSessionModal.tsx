@@ -14,7 +14,16 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
   const navigate = useNavigate();
   const councils = useApiQuery('councils:list', {});
   const rounds = useApiQuery('rounds:list', {});
-  const [v, setV] = useState({ councilId: councilId ? String(councilId) : null as string | null, roundId: null as string | null, kind: 'meeting' as SessionKind, title: '', date: '', place: '', startTime: '08:00', opinionDeadline: '' });
+  const [v, setV] = useState({
+    councilId: councilId ? String(councilId) : (null as string | null),
+    roundId: null as string | null,
+    kind: 'meeting' as SessionKind,
+    title: '',
+    date: '',
+    place: '',
+    startTime: '08:00',
+    opinionDeadline: '',
+  });
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV({ ...v, [k]: value });
   const create = useApiMutation('sessions:create', {
     invalidates: ['sessions:list', 'councils:list'],
@@ -25,15 +34,29 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
     },
   });
   const written = v.kind === 'written_opinion';
-  const councilOptions = (councils.data ?? []).filter((c) => c.level !== 'advisory_group').map((c) => ({ value: String(c.id), label: c.name }));
+  const councilOptions = (councils.data ?? [])
+    .filter((c) => c.level !== 'advisory_group')
+    .map((c) => ({ value: String(c.id), label: c.name }));
   const roundOptions = (rounds.data ?? []).map((r) => ({ value: String(r.id), label: r.name }));
   return (
     <Modal opened={opened} onClose={onClose} title={t('sessions:form.createTitle')} size="xl">
       <Stack>
         {councilOptions.length === 0 || roundOptions.length === 0 ? <Text c="gray.7">{t('sessions:noCouncil')}</Text> : null}
         <SimpleGrid cols={2}>
-          <Select label={t('sessions:form.council')} required data={councilOptions} value={v.councilId} onChange={(x) => set('councilId', x)} />
-          <Select label={t('sessions:form.round')} required data={roundOptions} value={v.roundId} onChange={(x) => set('roundId', x)} />
+          <Select
+            label={t('sessions:form.council')}
+            required
+            data={councilOptions}
+            value={v.councilId}
+            onChange={(x) => set('councilId', x)}
+          />
+          <Select
+            label={t('sessions:form.round')}
+            required
+            data={roundOptions}
+            value={v.roundId}
+            onChange={(x) => set('roundId', x)}
+          />
         </SimpleGrid>
         <Stack gap={4}>
           <Text fw={500} size="sm">
@@ -51,16 +74,32 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
             </Text>
           )}
         </Stack>
-        <TextInput label={t('sessions:form.title')} placeholder={t('sessions:form.titlePlaceholder')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} />
+        <TextInput
+          label={t('sessions:form.title')}
+          placeholder={t('sessions:form.titlePlaceholder')}
+          value={v.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+        />
         <SimpleGrid cols={2}>
-          <DateField required label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')} value={v.date} onChange={(iso) => set('date', iso)} />
+          <DateField
+            required
+            label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')}
+            value={v.date}
+            onChange={(iso) => set('date', iso)}
+          />
           {written ? (
-            <DateField label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} onChange={(iso) => set('opinionDeadline', iso)} />
+            <DateField
+              label={t('sessions:form.opinionDeadline')}
+              value={v.opinionDeadline}
+              onChange={(iso) => set('opinionDeadline', iso)}
+            />
           ) : (
             <TimeField label={t('sessions:form.startTime')} value={v.startTime} onChange={(value) => set('startTime', value)} />
           )}
         </SimpleGrid>
-        {!written && <TextInput label={t('sessions:form.place')} value={v.place} onChange={(e) => set('place', e.currentTarget.value)} />}
+        {!written && (
+          <TextInput label={t('sessions:form.place')} value={v.place} onChange={(e) => set('place', e.currentTarget.value)} />
+        )}
         {create.isError && <ErrorAlert error={create.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

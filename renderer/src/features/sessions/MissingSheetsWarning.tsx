@@ -22,15 +22,31 @@ export function useMissingSheets(sessionId: number, enabled: boolean): { loading
   const names = new Map(q.data.members.map((m) => [m.memberId, m.fullName]));
   const missing = q.data.products
     .filter((p) => p.missingSheetMemberIds.length > 0)
-    .map((p) => ({ registrationId: p.registrationId, productName: p.productName, memberNames: p.missingSheetMemberIds.map((id) => names.get(id) ?? `#${id}`) }));
+    .map((p) => ({
+      registrationId: p.registrationId,
+      productName: p.productName,
+      memberNames: p.missingSheetMemberIds.map((id) => names.get(id) ?? `#${id}`),
+    }));
   return { loading: false, missing };
 }
 
-export function MissingSheetsWarning({ missing, acknowledged, onAcknowledge }: { missing: MissingSheets[]; acknowledged: boolean; onAcknowledge: (v: boolean) => void }) {
+export function MissingSheetsWarning({
+  missing,
+  acknowledged,
+  onAcknowledge,
+}: {
+  missing: MissingSheets[];
+  acknowledged: boolean;
+  onAcknowledge: (v: boolean) => void;
+}) {
   const { t } = useT();
   if (missing.length === 0) return null;
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title={t('sessions:actions.missingTitle', { count: missing.length })}
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle />}
+      title={t('sessions:actions.missingTitle', { count: missing.length })}
       // The light alert prints its title in the pale accent colour; dark text keeps the contrast.
       styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
       data-testid="close-missing-sheets"
@@ -38,11 +54,17 @@ export function MissingSheetsWarning({ missing, acknowledged, onAcknowledge }: {
       <Stack gap="xs">
         <List size="sm">
           {missing.map((m) => (
-            <List.Item key={m.registrationId}>{t('sessions:actions.missingItem', { product: m.productName, members: m.memberNames.join(', ') })}</List.Item>
+            <List.Item key={m.registrationId}>
+              {t('sessions:actions.missingItem', { product: m.productName, members: m.memberNames.join(', ') })}
+            </List.Item>
           ))}
         </List>
         <Text size="sm">{t('sessions:actions.missingExplain')}</Text>
-        <Checkbox label={t('sessions:actions.missingConfirm')} checked={acknowledged} onChange={(e) => onAcknowledge(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('sessions:actions.missingConfirm')}
+          checked={acknowledged}
+          onChange={(e) => onAcknowledge(e.currentTarget.checked)}
+        />
       </Stack>
     </Alert>
   );

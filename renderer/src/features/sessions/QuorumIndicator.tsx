@@ -5,14 +5,26 @@ import { useT } from '../../i18n/useT';
 
 function problemsText(t: ReturnType<typeof useT>['t'], q: QuorumView): string[] {
   return q.problems.flatMap((p) =>
-    p === 'chair_absent' ? [t('sessions:quorum.chairAbsent')] : p === 'chair_recused' ? [t('sessions:quorum.chairRecused')] : p === 'no_chair_in_council' ? [t('sessions:quorum.noChair')] : [],
+    p === 'chair_absent'
+      ? [t('sessions:quorum.chairAbsent')]
+      : p === 'chair_recused'
+        ? [t('sessions:quorum.chairRecused')]
+        : p === 'no_chair_in_council'
+          ? [t('sessions:quorum.noChair')]
+          : [],
   );
 }
 
 /** The session's quorum in words the biên bản uses; icon and wording carry the state, not colour alone. */
 export function QuorumIndicator({ quorum, written }: { quorum: QuorumView; written: boolean }) {
   const { t } = useT();
-  const vars = { present: quorum.participating, total: quorum.votingMembers, required: quorum.required, num: quorum.numerator, den: quorum.denominator };
+  const vars = {
+    present: quorum.participating,
+    total: quorum.votingMembers,
+    required: quorum.required,
+    num: quorum.numerator,
+    den: quorum.denominator,
+  };
   const key = quorum.met ? (quorum.chairRequired ? 'metWithChair' : 'met') : quorum.chairRequired ? 'notMetWithChair' : 'notMet';
   return (
     <Alert
@@ -44,7 +56,10 @@ export function QuorumIndicator({ quorum, written }: { quorum: QuorumView; writt
 export function ProductQuorumBadge({ quorum, testId }: { quorum: QuorumView; testId?: string }) {
   const { t } = useT();
   const vars = { present: quorum.participating, total: quorum.votingMembers, required: quorum.required };
-  const detail = [t('sessions:quorum.productDetail', { present: quorum.participating, recused: quorum.recused }), ...problemsText(t, quorum)].join(' ');
+  const detail = [
+    t('sessions:quorum.productDetail', { present: quorum.participating, recused: quorum.recused }),
+    ...problemsText(t, quorum),
+  ].join(' ');
   return (
     <Tooltip label={detail} multiline w={280}>
       <Badge

@@ -71,13 +71,43 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
           setStep(null);
           setCloseAnyway(false);
         }}
-        title={step === 'open' ? t('sessions:actions.open') : step === 'close' ? t('sessions:actions.close') : step === 'reopen' ? t('sessions:actions.reopen') : t('sessions:detail.delete')}
+        title={
+          step === 'open'
+            ? t('sessions:actions.open')
+            : step === 'close'
+              ? t('sessions:actions.close')
+              : step === 'reopen'
+                ? t('sessions:actions.reopen')
+                : t('sessions:detail.delete')
+        }
       >
         <Stack>
-          <Text>{step === 'open' ? t('sessions:actions.openConfirm') : step === 'close' ? t('sessions:actions.closeConfirm') : step === 'reopen' ? t('sessions:actions.reopenConfirm') : t('sessions:detail.deleteConfirm')}</Text>
-          {step === 'close' && !written && <TimeField label={t('sessions:form.endTime')} required value={endTime} onChange={setEndTime} />}
-          {step === 'close' && <MissingSheetsWarning missing={sheets.missing} acknowledged={closeAnyway} onAcknowledge={setCloseAnyway} />}
-          {step === 'reopen' && <Textarea label={t('sessions:actions.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />}
+          <Text>
+            {step === 'open'
+              ? t('sessions:actions.openConfirm')
+              : step === 'close'
+                ? t('sessions:actions.closeConfirm')
+                : step === 'reopen'
+                  ? t('sessions:actions.reopenConfirm')
+                  : t('sessions:detail.deleteConfirm')}
+          </Text>
+          {step === 'close' && !written && (
+            <TimeField label={t('sessions:form.endTime')} required value={endTime} onChange={setEndTime} />
+          )}
+          {step === 'close' && (
+            <MissingSheetsWarning missing={sheets.missing} acknowledged={closeAnyway} onAcknowledge={setCloseAnyway} />
+          )}
+          {step === 'reopen' && (
+            <Textarea
+              label={t('sessions:actions.reason')}
+              required
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-autofocus
+            />
+          )}
           {current?.isError && <ErrorAlert error={current.error} />}
           {step === 'delete' && del.isError && <ErrorAlert error={del.error} />}
           <Group justify="flex-end">
@@ -93,7 +123,10 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
             <Button
               color={step === 'delete' ? 'red' : undefined}
               loading={current?.isPending || del.isPending}
-              disabled={(step === 'reopen' && !reason.trim()) || (step === 'close' && ((!written && !endTime) || sheets.loading || (sheets.missing.length > 0 && !closeAnyway)))}
+              disabled={
+                (step === 'reopen' && !reason.trim()) ||
+                (step === 'close' && ((!written && !endTime) || sheets.loading || (sheets.missing.length > 0 && !closeAnyway)))
+              }
               onClick={() => {
                 if (step === 'open') open.mutate({ id: s.id, to: 'in_progress' });
                 else if (step === 'close') close.mutate({ id: s.id, to: 'closed', ...(endTime ? { endTime } : {}) });

@@ -25,9 +25,14 @@ export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
     secretaryMemberId: s.secretaryMemberId === null ? null : String(s.secretaryMemberId),
     note: s.note,
   });
-  const save = useSessionMutation('sessions:update', () => notifications.show({ color: 'green', message: t('sessions:form.saved') }));
+  const save = useSessionMutation('sessions:update', () =>
+    notifications.show({ color: 'green', message: t('sessions:form.saved') }),
+  );
   const set = (k: keyof typeof v, value: string | null) => setV({ ...v, [k]: value });
-  const memberOption = (m: SessionDetail['members'][number]) => ({ value: String(m.memberId), label: `${m.fullName} (${roleLabel(t, m.role, detail.council.level)})` });
+  const memberOption = (m: SessionDetail['members'][number]) => ({
+    value: String(m.memberId),
+    label: `${m.fullName} (${roleLabel(t, m.role, detail.council.level)})`,
+  });
   const disabled = !detail.allowed.editDetails;
   const submit = () =>
     save.mutate({
@@ -35,26 +40,60 @@ export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
       title: v.title,
       ...(v.date !== s.date ? { date: v.date } : {}),
       place: v.place,
-      ...(written ? { opinionDeadline: v.opinionDeadline || null } : { startTime: v.startTime || null, endTime: v.endTime || null }),
+      ...(written
+        ? { opinionDeadline: v.opinionDeadline || null }
+        : { startTime: v.startTime || null, endTime: v.endTime || null }),
       chairMemberId: v.chairMemberId ? Number(v.chairMemberId) : null,
       secretaryMemberId: v.secretaryMemberId ? Number(v.secretaryMemberId) : null,
       note: v.note,
     });
   return (
     <Stack gap="md" maw={900}>
-      <TextInput label={t('sessions:form.title')} placeholder={t('sessions:form.titlePlaceholder')} value={v.title} disabled={disabled} onChange={(e) => set('title', e.currentTarget.value)} />
+      <TextInput
+        label={t('sessions:form.title')}
+        placeholder={t('sessions:form.titlePlaceholder')}
+        value={v.title}
+        disabled={disabled}
+        onChange={(e) => set('title', e.currentTarget.value)}
+      />
       <SimpleGrid cols={3}>
-        <DateField clearable={false} label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')} value={v.date} disabled={disabled || s.status !== 'preparing'} onChange={(iso) => set('date', iso)} />
+        <DateField
+          clearable={false}
+          label={written ? t('sessions:form.dateWritten') : t('sessions:form.date')}
+          value={v.date}
+          disabled={disabled || s.status !== 'preparing'}
+          onChange={(iso) => set('date', iso)}
+        />
         {written ? (
-          <DateField label={t('sessions:form.opinionDeadline')} value={v.opinionDeadline} disabled={disabled} onChange={(iso) => set('opinionDeadline', iso)} />
+          <DateField
+            label={t('sessions:form.opinionDeadline')}
+            value={v.opinionDeadline}
+            disabled={disabled}
+            onChange={(iso) => set('opinionDeadline', iso)}
+          />
         ) : (
           <>
-            <TimeField label={t('sessions:form.startTime')} value={v.startTime} disabled={disabled} onChange={(value) => set('startTime', value)} />
-            <TimeField label={t('sessions:form.endTime')} value={v.endTime} disabled={disabled} onChange={(value) => set('endTime', value)} />
+            <TimeField
+              label={t('sessions:form.startTime')}
+              value={v.startTime}
+              disabled={disabled}
+              onChange={(value) => set('startTime', value)}
+            />
+            <TimeField
+              label={t('sessions:form.endTime')}
+              value={v.endTime}
+              disabled={disabled}
+              onChange={(value) => set('endTime', value)}
+            />
           </>
         )}
       </SimpleGrid>
-      <TextInput label={t('sessions:form.place')} value={v.place} disabled={disabled} onChange={(e) => set('place', e.currentTarget.value)} />
+      <TextInput
+        label={t('sessions:form.place')}
+        value={v.place}
+        disabled={disabled}
+        onChange={(e) => set('place', e.currentTarget.value)}
+      />
       <SimpleGrid cols={2}>
         <Select
           label={t('sessions:form.chair')}
@@ -75,7 +114,14 @@ export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
           data={detail.members.map(memberOption)}
         />
       </SimpleGrid>
-      <Textarea label={t('sessions:form.note')} autosize minRows={2} value={v.note} disabled={disabled} onChange={(e) => set('note', e.currentTarget.value)} />
+      <Textarea
+        label={t('sessions:form.note')}
+        autosize
+        minRows={2}
+        value={v.note}
+        disabled={disabled}
+        onChange={(e) => set('note', e.currentTarget.value)}
+      />
       {save.isError && <ErrorAlert error={save.error} />}
       {!disabled && (
         <Button w="fit-content" loading={save.isPending} onClick={submit}>

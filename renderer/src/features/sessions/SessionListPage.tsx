@@ -22,7 +22,11 @@ export function SessionListPage() {
   const councilId = params.get('council') ? Number(params.get('council')) : undefined;
   const roundId = params.get('round') ? Number(params.get('round')) : undefined;
   const status = (params.get('status') as SessionStatus | null) ?? undefined;
-  const list = useApiQuery('sessions:list', { ...(councilId ? { councilId } : {}), ...(roundId ? { roundId } : {}), ...(status ? { status } : {}) });
+  const list = useApiQuery('sessions:list', {
+    ...(councilId ? { councilId } : {}),
+    ...(roundId ? { roundId } : {}),
+    ...(status ? { status } : {}),
+  });
   const councils = useApiQuery('councils:list', {});
   const rounds = useApiQuery('rounds:list', {});
   const filter = (key: string, value: string | null) => {
@@ -51,19 +55,47 @@ export function SessionListPage() {
           w={360}
           value={councilId ? String(councilId) : null}
           onChange={(v) => filter('council', v)}
-          data={(councils.data ?? []).filter((c) => c.level !== 'advisory_group').map((c) => ({ value: String(c.id), label: c.name }))}
+          data={(councils.data ?? [])
+            .filter((c) => c.level !== 'advisory_group')
+            .map((c) => ({ value: String(c.id), label: c.name }))}
         />
-        <Select label={t('sessions:filters.round')} placeholder={t('sessions:filters.all')} clearable w={200} value={roundId ? String(roundId) : null} onChange={(v) => filter('round', v)} data={(rounds.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))} />
-        <Select label={t('sessions:filters.status')} placeholder={t('sessions:filters.all')} clearable w={200} value={status ?? null} onChange={(v) => filter('status', v)} data={STATUSES.map((s) => ({ value: s, label: t(`sessions:status.${s}`) }))} />
+        <Select
+          label={t('sessions:filters.round')}
+          placeholder={t('sessions:filters.all')}
+          clearable
+          w={200}
+          value={roundId ? String(roundId) : null}
+          onChange={(v) => filter('round', v)}
+          data={(rounds.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+        />
+        <Select
+          label={t('sessions:filters.status')}
+          placeholder={t('sessions:filters.all')}
+          clearable
+          w={200}
+          value={status ?? null}
+          onChange={(v) => filter('status', v)}
+          data={STATUSES.map((s) => ({ value: s, label: t(`sessions:status.${s}`) }))}
+        />
       </Group>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data?.length === 0 && <Text c="gray.7">{t('sessions:empty')}</Text>}
       {list.data && list.data.length > 0 && (
-        <SimpleTable data-testid="session-list" headers={(['date', 'number', 'kind', 'council', 'agenda', 'attendance', 'status'] as const).map((c) => t(`sessions:list.${c}`))}>
+        <SimpleTable
+          data-testid="session-list"
+          headers={(['date', 'number', 'kind', 'council', 'agenda', 'attendance', 'status'] as const).map((c) =>
+            t(`sessions:list.${c}`),
+          )}
+        >
           {list.data.map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/sessions/${s.id}`} fw={600} aria-label={t('sessions:list.open', { number: s.number, date: dateText(s.date) })}>
+                <Anchor
+                  component={Link}
+                  to={`/sessions/${s.id}`}
+                  fw={600}
+                  aria-label={t('sessions:list.open', { number: s.number, date: dateText(s.date) })}
+                >
                   {dateText(s.date)}
                 </Anchor>
               </Table.Td>

@@ -18,9 +18,20 @@ import { STATUS_COLOR } from './status';
 function Readiness({ detail }: { detail: SessionDetail }) {
   const { t } = useT();
   if (detail.session.status !== 'preparing') return null;
-  if (detail.readiness.canOpen) return <Alert color="green" variant="light">{t('sessions:readiness.ready')}</Alert>;
+  if (detail.readiness.canOpen)
+    return (
+      <Alert color="green" variant="light">
+        {t('sessions:readiness.ready')}
+      </Alert>
+    );
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertCircle />} title={t('sessions:readiness.title')} data-testid="session-readiness">
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertCircle />}
+      title={t('sessions:readiness.title')}
+      data-testid="session-readiness"
+    >
       <List size="sm">
         {detail.readiness.blockers.map((b) => (
           <List.Item key={b.code}>{t(`sessions:readiness.${b.code}`)}</List.Item>
@@ -46,7 +57,14 @@ export function SessionPage() {
       <Group justify="space-between" align="center" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
           <Title order={2}>{s.title || t('sessions:detail.heading', { number: s.number, round: d.round.name })}</Title>
-          <Badge size="lg" variant="light" color={STATUS_COLOR[s.status]} c="dark.8" data-testid="session-status" style={{ flexShrink: 0 }}>
+          <Badge
+            size="lg"
+            variant="light"
+            color={STATUS_COLOR[s.status]}
+            c="dark.8"
+            data-testid="session-status"
+            style={{ flexShrink: 0 }}
+          >
             {t(`sessions:status.${s.status}`)}
           </Badge>
         </Group>
@@ -67,7 +85,9 @@ export function SessionPage() {
       <Stack gap={2}>
         <Text>
           {t(`sessions:kinds.${s.kind}`)} ·{' '}
-          {written ? t('sessions:detail.whenWritten', { date: dateText(s.date), deadline: dateText(s.opinionDeadline) }) : t('sessions:detail.when', { date: dateText(s.date), start: s.startTime ?? '—' })}
+          {written
+            ? t('sessions:detail.whenWritten', { date: dateText(s.date), deadline: dateText(s.opinionDeadline) })
+            : t('sessions:detail.when', { date: dateText(s.date), start: s.startTime ?? '—' })}
           {s.place ? ` · ${s.place}` : ''}
         </Text>
         <Text size="sm" c="gray.7">
@@ -84,7 +104,11 @@ export function SessionPage() {
         {s.status !== 'in_progress' && (
           <Grid.Col span={5}>
             <Readiness detail={d} />
-            {frozen && <Alert color="gray">{s.status === 'finalized' ? t('sessions:detail.finalizedNote') : t('sessions:detail.frozen')}</Alert>}
+            {frozen && (
+              <Alert color="gray">
+                {s.status === 'finalized' ? t('sessions:detail.finalizedNote') : t('sessions:detail.frozen')}
+              </Alert>
+            )}
           </Grid.Col>
         )}
       </Grid>

@@ -43,10 +43,19 @@ export function DocumentFontField({ value, onChange }: { value: DocumentFont | u
       <Radio.Group value={value ?? 'tinos'} onChange={(v) => onChange(v as DocumentFont)}>
         <Stack gap="sm" mt={4}>
           <Radio size="md" value="tinos" label={t('settings:documentFonts.tinos')} />
-          <Radio size="md" value="times-new-roman" label={t('settings:documentFonts.timesNewRoman')} description={missing ? t('settings:timesNewRomanMissing') : undefined} />
+          <Radio
+            size="md"
+            value="times-new-roman"
+            label={t('settings:documentFonts.timesNewRoman')}
+            description={missing ? t('settings:timesNewRomanMissing') : undefined}
+          />
         </Stack>
       </Radio.Group>
-      {status.isError ? <ErrorAlert error={status.error} onRetry={() => void status.refetch()} /> : status.data && <FontStatusLine status={status.data} />}
+      {status.isError ? (
+        <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />
+      ) : (
+        status.data && <FontStatusLine status={status.data} />
+      )}
     </Stack>
   );
 }

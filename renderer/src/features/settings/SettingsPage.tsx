@@ -24,7 +24,13 @@ function OperatorName({ saved, saving, onSave }: { saved: string; saving: boolea
   const [value, setValue] = useState(saved);
   return (
     <Group align="flex-end">
-      <TextInput aria-label={t('settings:operatorName')} value={value} onChange={(e) => setValue(e.currentTarget.value)} maxLength={120} w={360} />
+      <TextInput
+        aria-label={t('settings:operatorName')}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        maxLength={120}
+        w={360}
+      />
       <Button onClick={() => onSave(value)} loading={saving} disabled={value === saved}>
         {t('common:save')}
       </Button>
@@ -74,7 +80,12 @@ export function SettingsPage() {
           </Field>
           <Field label={t('settings:operatorName')} help={t('settings:operatorNameHelp')}>
             {/* Keyed on the saved value so the field restarts from it after each save. */}
-            <OperatorName key={s?.operatorName ?? ''} saved={s?.operatorName ?? ''} saving={save.isPending} onSave={(operatorName) => apply({ operatorName })} />
+            <OperatorName
+              key={s?.operatorName ?? ''}
+              saved={s?.operatorName ?? ''}
+              saving={save.isPending}
+              onSave={(operatorName) => apply({ operatorName })}
+            />
           </Field>
           <Field label={t('settings:documentFont')} help={t('settings:documentFontHelp')}>
             <DocumentFontField value={s?.documentFont} onChange={(documentFont) => apply({ documentFont })} />
