@@ -6,8 +6,7 @@ import { batchJobsOf } from './batch/batch-jobs';
 import { readBatchResult, startBatch, statusOf } from './batch/batch-service';
 import { documentFontStatus } from './document-font';
 import { renderFromSession } from './from-session/render-from-session';
-import { readDigestFromPdf } from './integrity/read-digest';
-import { checkPdfDigest } from './render-document';
+import { readPdfAnchors } from './integrity/anchor';
 
 export const documentsHandlers: AreaHandlers<typeof documentsChannels> = {
   'documents:render': (input, ctx) => renderFromSession(ctx, input),
@@ -24,15 +23,21 @@ export const documentsHandlers: AreaHandlers<typeof documentsChannels> = {
         'pdfBase64: the file is not a PDF (it does not start with %PDF-); choose the PDF the app printed',
       );
     }
-    const reading = await readDigestFromPdf(pdf);
+    const reading = await readPdfAnchors(pdf);
     const first = reading.pages.find((p) => p !== null) ?? null;
     const pagesWithout = reading.pages.flatMap((p, i) => (p === null ? [i + 1] : []));
     const sessionId = first && /^\d+$/u.test(first.sessionRef) ? Number(first.sessionRef) : null;
-    const base = { pageCount: reading.pageCount, sessionId, printedDigest: first?.digest ?? null, pagesWithout };
+    const base = { pageCount: reading.pageCount, sessionId, printedDigest: first?.digestPrefix ?? null, pagesWithout };
     if (!first || sessionId === null) return { ok: false, reason: 'no-digest', currentDigest: null, ...base };
-    const current = (await openFinalization(ctx.db, sessionId))?.results_digest ?? null;
-    if (current === null) return { ok: false, reason: 'not-finalized', currentDigest: null, ...base };
-    const check = await checkPdfDigest(pdf, { sessionRef: first.sessionRef, digest: current });
-    return { ok: check.ok, reason: check.ok ? null : check.reason, currentDigest: current, ...base };
+    const current = await openFinalization(ctx.db, sessionId);
+    if (!current) return { ok: false, reason: 'not-finalized', currentDigest: null, ...base };
+    const same = (a: typeof first) =>
+      a.sessionRef === first.sessionRef && a.version === first.version && a.digestPrefix === first.digestPrefix;
+    if (pagesWithout.length > 0 || !reading.pages.every((p) => p !== null && same(p)))
+      return { ok: false, reason: 'pages-differ', currentDigest: current.results_digest, ...base };
+    const ok =
+      current.results_digest.toUpperCase().startsWith(first.digestPrefix) &&
+      (first.version === null || first.version === current.seq);
+    return { ok, reason: ok ? null : 'digest-differs', currentDigest: current.results_digest, ...base };
   },
 };

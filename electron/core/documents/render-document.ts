@@ -14,9 +14,8 @@ import { buildScoringSheet } from './builders/scoring-sheet';
 import { buildSummary } from './builders/summary';
 import type { DocT } from './doc-t';
 import type { ResolvedFont } from './fonts';
-import { readDigestFromPdf } from './integrity/read-digest';
 import { renderPdfWithInfo } from './render';
-import { CertificateData, DecisionData, Integrity, MinutesData, ScoringSheetData, SummaryData } from './types';
+import { CertificateData, DecisionData, MinutesData, ScoringSheetData, SummaryData } from './types';
 
 export const DocumentRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sheet'), data: ScoringSheetData }).strict(),
@@ -64,38 +63,4 @@ export async function renderDocument(request: unknown, t: DocT, opts: BatchOptio
     case 'certificate':
       return renderPdfWithInfo(buildCertificate(r.data, t), opts);
   }
-}
-
-export type DigestCheck =
-  | { ok: true; pageCount: number }
-  | {
-      ok: false;
-      reason: 'no-digest' | 'pages-differ' | 'other-session' | 'digest-differs';
-      pageCount: number;
-      found: { sessionRef: string; digest: string } | null;
-      pagesWithout: number[];
-    };
-
-/**
- * What `verify` reports for a PDF: whether every page carries the expected session's digest,
- * and if not, what differs (a page without it, pages that disagree, another session, or the
- * same session with another digest — the results changed after printing).
- */
-export async function checkPdfDigest(pdf: Uint8Array, expected: Integrity): Promise<DigestCheck> {
-  const reading = await readDigestFromPdf(pdf);
-  const pagesWithout = reading.pages.flatMap((p, i) => (p === null ? [i + 1] : []));
-  const first = reading.pages.find((p) => p !== null) ?? null;
-  const found = first ? { sessionRef: first.sessionRef, digest: first.digest } : null;
-  const fail = (reason: Exclude<DigestCheck, { ok: true }>['reason']): DigestCheck => ({
-    ok: false,
-    reason,
-    pageCount: reading.pageCount,
-    found,
-    pagesWithout,
-  });
-  if (!found) return fail('no-digest');
-  if (!reading.consistent) return fail('pages-differ');
-  if (found.sessionRef !== expected.sessionRef) return fail('other-session');
-  if (found.digest !== expected.digest) return fail('digest-differs');
-  return { ok: true, pageCount: reading.pageCount };
 }

@@ -101,8 +101,9 @@ export const DocumentSetup = z
   .strict();
 
 /**
- * Integrity on paper: a finalized session's digest, printed on every page as text and as an
- * ASCII QR code so a paper copy can be checked against the database (`verify`).
+ * Integrity on paper: the anchor of a finalized session's results (integrity/digest-code.ts),
+ * printed on every page as text and as an ASCII QR code so a paper copy can be checked against
+ * the database (`verify`) and the audit log against the paper (`audit verify --against`).
  */
 export const Integrity = z
   .object({
@@ -110,6 +111,12 @@ export const Integrity = z
     sessionRef: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/u, 'a session reference of letters, digits, ".", "_" or "-"'),
     /** The results digest of the finalization (hex or base64url, ASCII only). */
     digest: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/u, 'a digest of 16–128 letters, digits, "_" or "-" (hex or base64url)'),
+    /** The finalization's seq: 1, then 2 after a reopen and a new finalization … */
+    version: z.int().min(1).max(999_999),
+    /** Seq of the audit event whose hash the finalization was computed on (0 = the empty log). */
+    auditSeq: z.int().min(0),
+    /** That event's hash (hex, 64 digits; the genesis hash for an empty log). */
+    auditHash: z.string().regex(/^[0-9a-f]{16,64}$/u, 'an audit hash in lower-case hex'),
   })
   .strict();
 

@@ -12,7 +12,7 @@ export default {
     recipients: 'Recipients:',
     draft: 'DRAFT',
     annex: 'Annex',
-    digest: 'Verification code of session {{session}}:',
+    digest: 'Verification code (session {{session}}, finalization {{version}}):',
     signHint: '(Signature and full name)',
     dash: '—',
     productWithProducer: '{{product}} – {{producer}}',

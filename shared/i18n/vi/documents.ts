@@ -12,7 +12,7 @@ export default {
     recipients: 'Nơi nhận:',
     draft: 'DỰ THẢO',
     annex: 'Phụ lục',
-    digest: 'Mã xác thực phiên {{session}}:',
+    digest: 'Mã xác thực (phiên {{session}}, lần chốt {{version}}):',
     signHint: '(Ký và ghi rõ họ tên)',
     dash: '—',
     productWithProducer: '{{product}} – {{producer}}',

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScoringSheet, sheetTotals } from '../builders/scoring-sheet';
 import { documentT } from '../doc-t';
-import { digestToken } from '../integrity/digest-code';
-import { readDigestFromPdf } from '../integrity/read-digest';
+import { anchorToken } from '../integrity/digest-code';
+import { readDocumentAnchor } from '../integrity/anchor';
 import { renderPdf } from '../render';
 import { FORM_26, INTEGRITY, sheetData } from '../test/fixtures';
 import { firstLine, pdfFonts, pdfInfo, pdfPages, pdfText, tmpDir, writePdf } from '../test/pdf-tools';
@@ -60,10 +60,15 @@ describe('all sheets of a session in one PDF (template + values)', { timeout: 12
       expect(firstLine(unmarked(pages[s]!))).toBe('PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP');
       expect(firstLine(unmarked(pages[s + 1]!))).toBe('2');
     }
-    for (const p of pages) expect(p).toContain(digestToken(INTEGRITY));
-    const read = await readDigestFromPdf(fs.readFileSync(batchFile));
-    expect(read.consistent).toBe(true);
-    expect(read.digest).toBe(INTEGRITY.digest);
+    for (const p of pages) expect(p).toContain(anchorToken(INTEGRITY));
+    const read = await readDocumentAnchor(fs.readFileSync(batchFile));
+    expect(read.anchors).toHaveLength(1);
+    expect(read.anchors[0]).toMatchObject({
+      sessionId: 12,
+      version: 1,
+      digestPrefix: INTEGRITY.digest.slice(0, 20).toUpperCase(),
+    });
+    expect(read.anchors[0]!.pages).toHaveLength(pages.length);
   });
 
   it("fills each sheet's own values: identification, totals, re-scoring line, draft mark, blank sheet, set 26", () => {

@@ -24,16 +24,16 @@ import {
   SCORE_COL,
   SHEET_IDS,
   SHEET_WIDTH,
+  sheetDocRef,
   sheetTail,
   sheetTotals,
 } from '../builders/scoring-sheet';
 import type { DocT } from '../doc-t';
-import { digestQrDataUrl, digestToken } from '../integrity/digest-code';
+import { digestLine, digestQrDataUrl } from '../integrity/digest-code';
 import { CHECKBOX } from '../layout/checkbox';
 import { blockHeight, lineBoxHeight } from '../layout/lines';
 import { textWidth } from '../layout/measure';
-import { FRAME, QR_SIZE } from '../layout/page-frame';
-import { SINGLE } from '../layout/styles';
+import { digestLabel, footerGeometry, FRAME, pageNumberX } from '../layout/page-frame';
 import { A4, DECREE_MARGINS } from '../layout/units';
 import { resolveFont, type ResolvedFont } from '../fonts';
 import type { RenderOptions } from '../render';
@@ -230,22 +230,21 @@ function drawSheet(
     }
   }
 
-  // Page numbers (from page 2), the draft mark, the digest; then each page's stream.
+  // Page numbers (from page 2, centred on the text block), the draft mark, the anchor; then each page's stream.
   const mark = d.draft ? t('sheet.draftMark') : null;
-  const digestLabel = d.integrity ? t('common.digest', { session: d.integrity.sessionRef }) : null;
-  const token = d.integrity ? digestToken(d.integrity) : null;
-  const qrTop = H - BOTTOM + (BOTTOM - QR_SIZE) / 2;
-  const digestLine = FRAME.digestSize * lineBoxHeight({ size: 1, lineHeight: SINGLE });
+  const label = d.integrity ? digestLabel(t, d.integrity) : null;
+  const line = d.integrity ? digestLine(d.integrity, sheetDocRef(d)) : null;
+  const g = footerGeometry(A4.width, A4.height, DECREE_MARGINS);
   pages.forEach((page, i) => {
     if (i > 0) {
       const num = String(i + 1);
-      page.text(num, (A4.width - textWidth(num, FRAME.pageNumberSize)) / 2, FRAME.pageNumberTop, FRAME.pageNumberSize, 'normal');
+      page.text(num, pageNumberX(A4.width, DECREE_MARGINS, num), FRAME.pageNumberTop, FRAME.pageNumberSize, 'normal');
     }
     if (mark) page.text(mark, A4.width - RIGHT - textWidth(mark, FRAME.markSize, true), FRAME.markTop, FRAME.markSize, 'bold');
-    if (qr && digestLabel && token) {
-      page.image(qr, A4.width - RIGHT - QR_SIZE, qrTop, QR_SIZE, QR_SIZE);
-      page.text(digestLabel, LEFT, qrTop + FRAME.digestTextTop, FRAME.digestSize, 'normal');
-      page.text(token, LEFT, qrTop + FRAME.digestTextTop + digestLine, FRAME.digestSize, 'normal');
+    if (qr && label && line) {
+      page.image(qr, g.qr.x, g.qr.y, g.qr.size, g.qr.size);
+      page.text(label, g.label.x, g.label.y, FRAME.digestSize, 'normal');
+      page.text(line, g.token.x, g.token.y, FRAME.digestSize, 'normal');
     }
     page.finish();
   });

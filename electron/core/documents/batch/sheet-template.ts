@@ -2,7 +2,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson } from '../../../../shared/text/canonical-json';
 import { FORM_TABLE, MARKER_RE, sheetContent, type SheetMode } from '../builders/scoring-sheet';
 import type { DocT } from '../doc-t';
-import { loadPdfjs } from '../integrity/read-digest';
+import { loadPdfjs } from '../integrity/pdf-text';
 import { ASCENDER } from '../layout/lines';
 import { DOC_STYLES, SIZE, SINGLE } from '../layout/styles';
 import { A4, DECREE_MARGINS } from '../layout/units';

@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { addMonths } from '../../../../shared/ocop/iso-date';
 import { getLegalBasis } from '../../../../shared/ocop/legal-basis';
 import type { DocT } from '../doc-t';
+import { docRefOf } from '../integrity/doc-ref';
 import { qrImages } from '../integrity/images';
 import { documentOf } from '../layout/document';
 import { longDate, placeDateLine, starText } from '../layout/format';
@@ -86,7 +87,14 @@ export function buildCertificate(d: CertificateData, t: DocT): TDocumentDefiniti
       {
         ...section(
           { stack: content, lineHeight: SINGLE },
-          { t, integrity: d.integrity, margins: MARGINS, orientation: 'landscape', qrBottomGap: mm(12) },
+          {
+            t,
+            integrity: d.integrity,
+            docRef: docRefOf.certificate(d.product.registrationId),
+            margins: MARGINS,
+            orientation: 'landscape',
+            qrBottomGap: mm(12),
+          },
         ),
         background: () => frame(),
       },

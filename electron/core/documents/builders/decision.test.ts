@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentT } from '../doc-t';
-import { digestToken } from '../integrity/digest-code';
+import { anchorToken } from '../integrity/digest-code';
 import { decisionData, INTEGRITY } from '../test/fixtures';
 import { firstLine, pdfInfo, pdfPages, pdfRaw, tmpDir } from '../test/pdf-tools';
 import { renderTo } from '../test/render-doc';
@@ -67,6 +67,6 @@ describe('Dự thảo Quyết định công nhận', { timeout: 60_000 }, () => 
   });
 
   it('carries the digest on every page', () => {
-    for (const p of pages) expect(p).toContain(digestToken(INTEGRITY));
+    for (const p of pages) expect(p).toContain(anchorToken(INTEGRITY));
   });
 });

@@ -1,6 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { getLegalBasis, type Star } from '../../../../shared/ocop/legal-basis';
 import type { DocT } from '../doc-t';
+import { docRefOf } from '../integrity/doc-ref';
 import { qrImages } from '../integrity/images';
 import { documentOf } from '../layout/document';
 import { countText, documentNumberText, longDate, meanText, numberLine, placeDateLine, roman, starText } from '../layout/format';
@@ -80,8 +81,13 @@ export function buildDecision(d: DecisionData, t: DocT): TDocumentDefinitions {
     ]),
   ];
 
-  const frame = { t, integrity: d.integrity, ...(d.draft ? { firstPageMark: t('common.draft') } : {}) };
-  return documentOf([section(main, frame), section(annex, { t, integrity: d.integrity })], {
+  const frame = {
+    t,
+    integrity: d.integrity,
+    docRef: docRefOf.decision(),
+    ...(d.draft ? { firstPageMark: t('common.draft') } : {}),
+  };
+  return documentOf([section(main, frame), section(annex, { t, integrity: d.integrity, docRef: docRefOf.decision() })], {
     title: `${t('decision.type')} ${t('decision.subject', { subject: d.subject })}`,
     images: qrImages(d.integrity),
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentT } from '../doc-t';
-import { digestToken } from '../integrity/digest-code';
+import { anchorToken } from '../integrity/digest-code';
 import { firstLine, pdfFonts, pdfInfo, pdfPages, pdfText, tmpDir } from '../test/pdf-tools';
 import { INTEGRITY, minutesData } from '../test/fixtures';
 import { renderTo } from '../test/render-doc';
@@ -115,7 +115,7 @@ describe('Biên bản họp Hội đồng (Mẫu 1.9)', { timeout: 60_000 }, () 
   });
 
   it('carries the session digest on every page', () => {
-    for (const p of pages) expect(p).toContain(digestToken(INTEGRITY));
+    for (const p of pages) expect(p).toContain(anchorToken(INTEGRITY));
   });
 
   it('prints a place-less header for Mẫu 1.9 when the office turns the date line off', async () => {

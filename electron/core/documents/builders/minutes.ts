@@ -1,5 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocT } from '../doc-t';
+import { docRefOf } from '../integrity/doc-ref';
 import { qrImages } from '../integrity/images';
 import { documentOf } from '../layout/document';
 import {
@@ -59,7 +60,7 @@ export function buildMinutes(d: MinutesData, t: DocT): TDocumentDefinitions {
       ),
     ]),
   ];
-  return documentOf([section(content, { t, integrity: d.integrity })], {
+  return documentOf([section(content, { t, integrity: d.integrity, docRef: docRefOf.minutes() })], {
     title: `${t('minutes.type')} ${d.meetingTitle}`,
     images: qrImages(d.integrity),
   });

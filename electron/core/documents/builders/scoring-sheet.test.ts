@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../errors';
 import { documentT } from '../doc-t';
-import { digestToken } from '../integrity/digest-code';
+import { anchorToken } from '../integrity/digest-code';
 import { FORM_09, FORM_26, INTEGRITY, sheetData } from '../test/fixtures';
 import { firstLine, pdfFonts, pdfInfo, pdfPages, pdfText, tmpDir } from '../test/pdf-tools';
 import { renderTo } from '../test/render-doc';
@@ -70,7 +70,7 @@ describe('Phiếu đánh giá (member × product)', { timeout: 60_000 }, () => {
     expect(pages.length).toBeGreaterThan(2);
     expect(firstLine(pages[0]!)).toBe('PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP');
     pages.slice(1).forEach((p, i) => expect(firstLine(p)).toBe(String(i + 2)));
-    for (const p of pages) expect(p).toContain(digestToken(INTEGRITY));
+    for (const p of pages) expect(p).toContain(anchorToken(INTEGRITY));
   });
 
   it('prints a blank sheet for paper scoring: dotted identification, no points chosen', async () => {

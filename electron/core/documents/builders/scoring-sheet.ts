@@ -1,6 +1,7 @@
 import type { Content, ContentSection, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CoreError } from '../../errors';
 import type { DocT } from '../doc-t';
+import { docRefOf } from '../integrity/doc-ref';
 import { qrImages } from '../integrity/images';
 import { checkbox } from '../layout/checkbox';
 import { documentOf } from '../layout/document';
@@ -112,6 +113,10 @@ export function buildScoringSheets(sheets: ScoringSheetData[], t: DocT): TDocume
   );
 }
 
+/** "PD-<registration>-<member>" for a member's sheet of a product; none for a blank or anonymous one. */
+export const sheetDocRef = (d: ScoringSheetData): string | undefined =>
+  d.product && d.member ? docRefOf.sheet(d.product.registrationId, d.member.id) : undefined;
+
 const sheetTitle = (d: ScoringSheetData, t: DocT): string =>
   [t('sheet.title'), d.product?.name, d.member?.fullName].filter(Boolean).join(' – ');
 
@@ -174,6 +179,7 @@ function sheetSection(d: ScoringSheetData, t: DocT): ContentSection {
   return section(sheetContent(d, t, 'full'), {
     t,
     integrity: d.integrity,
+    ...(sheetDocRef(d) ? { docRef: sheetDocRef(d)! } : {}),
     ...(d.draft ? { everyPageMark: t('sheet.draftMark') } : {}),
   });
 }

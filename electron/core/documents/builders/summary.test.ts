@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentT } from '../doc-t';
-import { digestToken } from '../integrity/digest-code';
+import { anchorToken } from '../integrity/digest-code';
 import { INTEGRITY, MEMBERS, results, summaryData } from '../test/fixtures';
 import { firstLine, pdfFonts, pdfInfo, pdfPages, pdfRaw, pdfText, tmpDir } from '../test/pdf-tools';
 import { renderTo } from '../test/render-doc';
@@ -61,7 +61,7 @@ describe('Bảng tổng hợp kết quả chấm điểm', { timeout: 60_000 }, 
     const pages = pdfPages(file);
     expect(firstLine(pages[0]!)).toBe('Phụ lục');
     pages.slice(1).forEach((p, i) => expect(firstLine(p)).toBe(String(i + 2)));
-    for (const p of pages) expect(p).toContain(digestToken(INTEGRITY));
+    for (const p of pages) expect(p).toContain(anchorToken(INTEGRITY));
   });
 
   it('prints portrait when a single member column fits', async () => {

@@ -1,5 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocT } from '../doc-t';
+import { docRefOf } from '../integrity/doc-ref';
 import { qrImages } from '../integrity/images';
 import { documentOf } from '../layout/document';
 import { documentNumberText, longDate, meanText, points, starText } from '../layout/format';
@@ -74,10 +75,13 @@ export function buildSummary(d: SummaryData, t: DocT): TDocumentDefinitions {
     table(d, t, g),
     twoSignatures(d.secretary, d.chair, sigWidths, lead),
   ];
-  return documentOf([section(content, { t, integrity: d.integrity, margins: g.margins, orientation: g.orientation })], {
-    title: t('summary.title'),
-    images: qrImages(d.integrity),
-  });
+  return documentOf(
+    [section(content, { t, integrity: d.integrity, docRef: docRefOf.summary(), margins: g.margins, orientation: g.orientation })],
+    {
+      title: t('summary.title'),
+      images: qrImages(d.integrity),
+    },
+  );
 }
 
 function table(d: SummaryData, t: DocT, g: SummaryGeometry): Content {

@@ -87,7 +87,15 @@ describe('documents from a session', { timeout: 120_000 }, () => {
     const s = await scored('closed');
     const fin = ok(await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true }));
     const facts = await loadSessionFacts(core.ctx, s.sessionId);
-    expect(facts.integrity).toEqual({ sessionRef: String(s.sessionId), digest: fin.finalization!.resultsDigest });
+    const head = core.ctx.sqlite.prepare('SELECT seq FROM audit_log WHERE hash = ?').get(fin.finalization!.auditHead) as
+      { seq: number } | undefined;
+    expect(facts.integrity).toEqual({
+      sessionRef: String(s.sessionId),
+      digest: fin.finalization!.resultsDigest,
+      version: 1,
+      auditSeq: head?.seq ?? 0,
+      auditHash: fin.finalization!.auditHead,
+    });
     const r = await renderDocument({ kind: 'minutes', data: minutesFromSession(facts) }, facts.t);
     const check = ok(await invoke(core.ctx, 'documents:verify', { pdfBase64: r.pdf.toString('base64') }));
     expect(check).toMatchObject({ ok: true, sessionId: s.sessionId, pagesWithout: [] });

@@ -59,8 +59,27 @@ export async function loadSessionFacts(ctx: CoreContext, sessionId: number, lang
       placeName: row.place_name.trim(),
     },
     legalBasis: basis,
-    integrity: fin ? { sessionRef: String(sessionId), digest: fin.resultsDigest } : undefined,
+    integrity: fin ? await integrityOf(ctx, sessionId, fin) : undefined,
     t: documentT(lang),
+  };
+}
+
+/**
+ * The anchor a finalized session's documents carry: the finalization (version, digest) and the
+ * audit event its digest was computed on (seq and hash; seq 0 for an empty log).
+ */
+export async function integrityOf(
+  ctx: CoreContext,
+  sessionId: number,
+  fin: { seq: number; resultsDigest: string; auditHead: string },
+): Promise<Integrity> {
+  const row = await ctx.db.selectFrom('audit_log').select('seq').where('hash', '=', fin.auditHead).executeTakeFirst();
+  return {
+    sessionRef: String(sessionId),
+    digest: fin.resultsDigest,
+    version: fin.seq,
+    auditSeq: row?.seq ?? 0,
+    auditHash: fin.auditHead,
   };
 }
 

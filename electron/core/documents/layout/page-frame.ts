@@ -1,16 +1,23 @@
 import type { Content, ContentSection, DynamicContent, Margins as PdfMargins } from 'pdfmake/interfaces';
 import type { DocT } from '../doc-t';
-import { digestToken } from '../integrity/digest-code';
+import { digestLine } from '../integrity/digest-code';
+import { LINE_BOX } from './lines';
 import type { Integrity } from '../types';
 import { textWidth } from './measure';
-import { SIZE } from './styles';
+import { SINGLE, SIZE } from './styles';
 import { DECREE_MARGINS, mm, type Margins } from './units';
 
 /** Name of the QR image in a document's `images`; builders add `qrImages(integrity)`. */
 export const QR_IMAGE = 'ocopDigestQr';
 
-/** QR side on paper: 15 mm reads reliably with a phone and fits the 20-mm bottom margin. */
-export const QR_SIZE = mm(15);
+/** QR side on paper: 13 mm (a version-3 code, ≈ 0,45 mm a module) decodes from a 150-dpi scan or a phone photo. */
+export const QR_SIZE = mm(13);
+
+/**
+ * Office printers leave about 4–5 mm unprinted at the paper's edges: the QR code and the digest
+ * line keep at least 5,5 mm clear of every edge (issue 13), inside the bottom margin.
+ */
+export const PRINT_SAFE = mm(5.5);
 
 /** Where the frame draws its parts (pt); the batch renderer draws the same at the same places. */
 export const FRAME = {
@@ -19,11 +26,25 @@ export const FRAME = {
   markTop: mm(6),
   markSize: 10,
   digestSize: 7,
-  /** Top of the digest text within the QR's height. */
-  digestTextTop: QR_SIZE / 2 - 8,
-  /** Gap between the digest text and the QR code. */
-  digestGap: 6,
 } as const;
+
+/** Height of one 7-pt digest text line. */
+const DIGEST_LINE = FRAME.digestSize * LINE_BOX * SINGLE;
+
+/** The integrity footer's geometry on a page of `pageWidth` × `pageHeight` (pt, from the top-left). */
+export function footerGeometry(pageWidth: number, pageHeight: number, margins: Margins, bottomGap = PRINT_SAFE) {
+  const qrTop = pageHeight - bottomGap - QR_SIZE;
+  return {
+    qr: { x: pageWidth - margins[2] - QR_SIZE, y: qrTop, size: QR_SIZE },
+    /** Two lines (label, token) at the left margin, their bottom level with the QR's. */
+    label: { x: margins[0], y: qrTop + QR_SIZE - 2 * DIGEST_LINE },
+    token: { x: margins[0], y: qrTop + QR_SIZE - DIGEST_LINE },
+  };
+}
+
+/** x of a page number: centred on the text block (not on the paper), as the decree's samples are. */
+export const pageNumberX = (pageWidth: number, margins: Margins, text: string): number =>
+  margins[0] + (pageWidth - margins[0] - margins[2] - textWidth(text, FRAME.pageNumberSize)) / 2;
 
 export interface FrameOptions {
   t: DocT;
@@ -34,8 +55,10 @@ export interface FrameOptions {
   everyPageMark?: string;
   margins?: Margins;
   orientation?: 'portrait' | 'landscape';
-  /** Distance from the page's bottom edge to the QR code (default: centred in the bottom margin). */
+  /** Distance from the page's bottom edge to the QR code (default PRINT_SAFE). */
   qrBottomGap?: number;
+  /** The document's reference printed after the anchor ("BB", "PD-12-3"; see digest-code.ts). */
+  docRef?: string;
 }
 
 /**
@@ -66,12 +89,14 @@ export function section(content: Content, o: FrameOptions): ContentSection {
       items.push({
         text: n,
         fontSize: FRAME.pageNumberSize,
-        absolutePosition: { x: (pageSize.width - textWidth(n, FRAME.pageNumberSize)) / 2, y: FRAME.pageNumberTop },
+        absolutePosition: { x: pageNumberX(pageSize.width, margins, n), y: FRAME.pageNumberTop },
       });
     }
     return items.length ? { stack: items } : null;
   };
-  const footer: DynamicContent | undefined = o.integrity ? digestFooter(o.t, o.integrity, margins, o.qrBottomGap) : undefined;
+  const footer: DynamicContent | undefined = o.integrity
+    ? digestFooter(o.t, o.integrity, margins, o.qrBottomGap, o.docRef)
+    : undefined;
   return {
     section: content,
     pageSize: 'A4',
@@ -91,25 +116,34 @@ function draftBox(text: string, margins: Margins): Content {
 }
 
 /**
- * The integrity footer of every page: the token as small text (read back by `verify`) and the
- * same token as a QR code, both inside the bottom margin.
+ * The integrity footer of every page: the anchor and the document's reference as small text
+ * (read back by `verify`) and the anchor as a QR code, inside the bottom margin and at least
+ * PRINT_SAFE from the paper's edges.
  */
-function digestFooter(t: DocT, integrity: Integrity, margins: Margins, qrBottomGap?: number): DynamicContent {
-  const top = qrBottomGap === undefined ? (margins[3] - QR_SIZE) / 2 : Math.max(0, margins[3] - QR_SIZE - qrBottomGap);
-  const label = t('common.digest', { session: integrity.sessionRef });
-  const token = digestToken(integrity);
-  return () => ({
-    columns: [
-      {
-        width: '*',
-        stack: [
-          { text: label, fontSize: FRAME.digestSize },
-          { text: token, fontSize: FRAME.digestSize },
-        ],
-        margin: [0, FRAME.digestTextTop, FRAME.digestGap, 0],
-      },
-      { width: QR_SIZE, image: QR_IMAGE, fit: [QR_SIZE, QR_SIZE] },
-    ],
-    margin: [margins[0], top, margins[2], 0],
-  });
+function digestFooter(t: DocT, integrity: Integrity, margins: Margins, qrBottomGap?: number, docRef?: string): DynamicContent {
+  const label = digestLabel(t, integrity);
+  const line = digestLine(integrity, docRef);
+  // pdfmake lays a footer out in the bottom margin's box (absolute positions there are dropped):
+  // place the parts relative to the box's top, at the same points footerGeometry gives.
+  return (_current, _total, pageSize) => {
+    const g = footerGeometry(pageSize.width, pageSize.height, margins, qrBottomGap);
+    const boxTop = pageSize.height - margins[3];
+    return {
+      columns: [
+        {
+          width: '*',
+          stack: [
+            { text: label, fontSize: FRAME.digestSize, lineHeight: SINGLE },
+            { text: line, fontSize: FRAME.digestSize, lineHeight: SINGLE },
+          ],
+          margin: [0, g.label.y - boxTop, 6, 0],
+        },
+        { width: QR_SIZE, image: QR_IMAGE, fit: [QR_SIZE, QR_SIZE], margin: [0, g.qr.y - boxTop, 0, 0] },
+      ],
+      margin: [margins[0], 0, margins[2], 0],
+    };
+  };
 }
+
+/** "Mã xác thực – phiên 12, lần chốt 1:" */
+export const digestLabel = (t: DocT, i: Integrity): string => t('common.digest', { session: i.sessionRef, version: i.version });

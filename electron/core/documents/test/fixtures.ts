@@ -33,6 +33,9 @@ export const FORM_26: ScoringForm = ScoringForm.parse(
 export const INTEGRITY: Integrity = {
   sessionRef: '12',
   digest: '3f9a2c7d5e1b8a4f6c0d2e9b7a5c3f1e8d6b4a2c0e9f7d5b3a1c8e6f4d2b0a9c',
+  version: 1,
+  auditSeq: 4127,
+  auditHash: 'c1d2e3f4a5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9a',
 };
 
 export const MEMBERS: Member[] = [
