@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything a fresh Debian/Ubuntu machine lacks for OCOP Council: Chromium (end-to-end
-# tests) and poppler-utils (pdftotext/pdftoppm checks of generated PDFs) from apt, Node 24 LTS from
+# tests), poppler-utils (pdftotext/pdftoppm/pdfsig checks of generated PDFs), softhsm2, opensc and
+# qpdf (signature tests) from apt, Node 24 LTS from
 # the npm registry (scripts/ensure-node.sh), then the locked npm dependencies.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
@@ -9,6 +10,10 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Digital signatures (issue 15): a PKCS #11 token for tests (SoftHSM2), pkcs11-tool to load it, qpdf to check signed files.
+command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
+command -v pkcs11-tool >/dev/null 2>&1 || need+=(opensc)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
@@ -17,7 +22,7 @@ if [ ${#need[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    echo "setup: please install ${need[*]} (Chromium and poppler-utils) with your package manager" >&2
+    echo "setup: please install ${need[*]} with your package manager" >&2
   fi
 fi
 

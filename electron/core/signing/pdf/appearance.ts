@@ -1,0 +1,212 @@
+/**
+ * The visible part of a signature (NĐ 30/2020 Phụ lục I, DOCUMENTS.md §1.5): the signer's
+ * handwritten-signature image centred in the signing space, the organisation's seal at its real
+ * size overlapping about a third of it on the left, and an info line with signer, organisation
+ * and time (ISO 8601, +07:00).
+ *
+ * All of it is drawn in the signature widget's appearance stream, never in the page's content:
+ * the page text stays byte for byte what was printed (the content check compares it), and
+ * viewers count a new signature field as an allowed change after earlier signatures.
+ */
+import * as fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+
+/** [x1, y1, x2, y2] in PDF points, origin bottom-left. */
+export type Rect = [number, number, number, number];
+
+export interface PngImage {
+  png: Uint8Array;
+  /** Width to draw, in points. The height follows the image's aspect ratio. */
+  widthPt: number;
+}
+
+export interface VisibleSignature {
+  /** The signing space on the page (between the title and the printed name). */
+  zone: Rect;
+  signatureImage: PngImage | null;
+  /** The seal, drawn at its real width, over the left third of the signature image. */
+  sealImage: PngImage | null;
+  /** Lines under the images: signer, organisation, time. */
+  infoLines: string[];
+  /** A TrueType font with Vietnamese (Tinos, or the document's Times New Roman). */
+  fontBytes: Uint8Array;
+  fontSize?: number;
+}
+
+interface Placed {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface AppearanceLayout {
+  /** The widget's rectangle on the page: the zone, grown where the seal reaches beyond it. */
+  rect: Rect;
+  signature: Placed | null;
+  seal: Placed | null;
+  /** Baseline origin of each info line, relative to `rect`. */
+  lines: { x: number; y: number; text: string }[];
+  fontSize: number;
+}
+
+/**
+ * Where each part goes, in the zone's coordinates. Pure so it can be tested: the info lines at
+ * the bottom, the signature image centred in the space above them (no wider than 80 % of the
+ * zone, no taller than the space), the seal centred vertically on it with its right edge a third
+ * of the way into the signature image.
+ */
+export function layoutAppearance(
+  v: Omit<VisibleSignature, 'fontBytes'>,
+  sizes: { signature: { w: number; h: number } | null; seal: { w: number; h: number } | null },
+  textWidth: (s: string, size: number) => number,
+): AppearanceLayout {
+  const [zx1, zy1, zx2, zy2] = v.zone;
+  const zw = zx2 - zx1;
+  const zh = zy2 - zy1;
+  const fontSize = v.fontSize ?? 8;
+  const lineGap = fontSize * 1.2;
+  const infoHeight = v.infoLines.length * lineGap + (v.infoLines.length ? 2 : 0);
+  const space = { x: 0, y: infoHeight, w: zw, h: Math.max(10, zh - infoHeight) };
+  let signature: Placed | null = null;
+  if (v.signatureImage && sizes.signature) {
+    const aspect = sizes.signature.h / sizes.signature.w;
+    let w = Math.min(v.signatureImage.widthPt, zw * 0.8);
+    let h = w * aspect;
+    if (h > space.h) {
+      h = space.h;
+      w = h / aspect;
+    }
+    signature = { x: space.x + (space.w - w) / 2, y: space.y + (space.h - h) / 2, w, h };
+  }
+  let seal: Placed | null = null;
+  if (v.sealImage && sizes.seal) {
+    const w = v.sealImage.widthPt;
+    const h = (w * sizes.seal.h) / sizes.seal.w;
+    const anchor = signature ?? { x: space.x + space.w / 2 - w / 2, y: space.y + space.h / 2, w: 0, h: 0 };
+    const right = signature ? anchor.x + anchor.w / 3 : anchor.x + w;
+    seal = { x: right - w, y: anchor.y + anchor.h / 2 - h / 2, w, h };
+  }
+  // The widget rectangle covers the zone and whatever the seal draws outside it.
+  const minX = Math.min(0, seal?.x ?? 0);
+  const minY = Math.min(0, seal?.y ?? 0);
+  const maxX = Math.max(zw, seal ? seal.x + seal.w : 0);
+  const maxY = Math.max(zh, seal ? seal.y + seal.h : 0);
+  const shift = (p: Placed | null): Placed | null => (p ? { ...p, x: p.x - minX, y: p.y - minY } : null);
+  const lines = v.infoLines.map((full, i) => {
+    const text = fitText(full, zw, (s) => textWidth(s, fontSize));
+    const width = textWidth(text, fontSize);
+    return {
+      text,
+      x: Math.max(0, (zw - width) / 2) - minX,
+      y: (v.infoLines.length - 1 - i) * lineGap + 2 + fontSize * 0.25 - minY,
+    };
+  });
+  return {
+    rect: [zx1 + minX, zy1 + minY, zx1 + maxX, zy1 + maxY],
+    signature: shift(signature),
+    seal: shift(seal),
+    lines,
+    fontSize,
+  };
+}
+
+/** `text`, shortened with an ellipsis when it is wider than `max`, so a line never runs into the next column. */
+export function fitText(text: string, max: number, width: (s: string) => number): string {
+  if (width(text) <= max) return text;
+  let base = text;
+  while (base.length > 1 && width(`${base}…`) > max) base = base.slice(0, -1);
+  return `${base.trimEnd()}…`;
+}
+
+type PathCommand = { command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath'; args: number[] };
+
+const n = (v: number) => (Math.round(v * 1000) / 1000).toString();
+
+/**
+ * `text` as filled glyph outlines (PDF path operators), baseline at (x, y). Outlines rather than
+ * text objects so that no text extractor — pdftotext, pdf.js, a content comparison — reads the
+ * info line as part of the page; the same facts are in the signature dictionary (/Name, /M).
+ */
+export function outlineText(font: fontkit.Font, text: string, size: number, x: number, y: number): string {
+  const scale = size / font.unitsPerEm;
+  const run = font.layout(text);
+  const out: string[] = [];
+  let penX = x;
+  run.glyphs.forEach((glyph, i) => {
+    const pos = run.positions[i]!;
+    const ox = penX + pos.xOffset * scale;
+    const oy = y + pos.yOffset * scale;
+    const X = (v: number) => n(ox + v * scale);
+    const Y = (v: number) => n(oy + v * scale);
+    let cx = 0;
+    let cy = 0;
+    for (const c of (glyph.path as unknown as { commands: PathCommand[] }).commands) {
+      const a = c.args;
+      switch (c.command) {
+        case 'moveTo':
+          out.push(`${X(a[0]!)} ${Y(a[1]!)} m`);
+          [cx, cy] = [a[0]!, a[1]!];
+          break;
+        case 'lineTo':
+          out.push(`${X(a[0]!)} ${Y(a[1]!)} l`);
+          [cx, cy] = [a[0]!, a[1]!];
+          break;
+        case 'quadraticCurveTo': {
+          // A quadratic Bézier as the cubic with control points 2/3 of the way to the quadratic one.
+          const [qx, qy, ex, ey] = a as [number, number, number, number];
+          out.push(
+            `${X(cx + (2 / 3) * (qx - cx))} ${Y(cy + (2 / 3) * (qy - cy))} ${X(ex + (2 / 3) * (qx - ex))} ${Y(ey + (2 / 3) * (qy - ey))} ${X(ex)} ${Y(ey)} c`,
+          );
+          [cx, cy] = [ex, ey];
+          break;
+        }
+        case 'bezierCurveTo':
+          out.push(`${X(a[0]!)} ${Y(a[1]!)} ${X(a[2]!)} ${Y(a[3]!)} ${X(a[4]!)} ${Y(a[5]!)} c`);
+          [cx, cy] = [a[4]!, a[5]!];
+          break;
+        case 'closePath':
+          out.push('h');
+          break;
+      }
+    }
+    penX += pos.xAdvance * scale;
+  });
+  return out.length ? `${out.join('\n')}\nf` : '';
+}
+
+/** Width of `text` at `size` points in `font`, as laid out (kerning included). */
+export const textWidthIn = (font: fontkit.Font, text: string, size: number): number =>
+  (font.layout(text).positions.reduce((w, p) => w + p.xAdvance, 0) * size) / font.unitsPerEm;
+
+/** Builds the appearance Form XObject in `doc`; answers its reference and the widget rectangle. */
+export async function buildAppearance(doc: PDFDocument, v: VisibleSignature): Promise<{ ref: PDFRef; rect: Rect }> {
+  const font = fontkit.create(v.fontBytes);
+  const sig = v.signatureImage ? await doc.embedPng(v.signatureImage.png) : null;
+  const seal = v.sealImage ? await doc.embedPng(v.sealImage.png) : null;
+  const layout = layoutAppearance(
+    v,
+    { signature: sig ? { w: sig.width, h: sig.height } : null, seal: seal ? { w: seal.width, h: seal.height } : null },
+    (s, size) => textWidthIn(font, s, size),
+  );
+  const ops: string[] = [];
+  const image = (name: string, p: { x: number; y: number; w: number; h: number }) =>
+    ops.push(`q ${n(p.w)} 0 0 ${n(p.h)} ${n(p.x)} ${n(p.y)} cm /${name} Do Q`);
+  if (sig && layout.signature) image('Sig', layout.signature);
+  if (seal && layout.seal) image('Seal', layout.seal);
+  ops.push('q 0 0 0 rg');
+  for (const line of layout.lines) ops.push(outlineText(font, line.text, layout.fontSize, line.x, line.y));
+  ops.push('Q');
+  if (sig) await sig.embed();
+  if (seal) await seal.embed();
+  const [x1, y1, x2, y2] = layout.rect;
+  const xobject = doc.context.flateStream(ops.join('\n'), {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, n(x2 - x1), n(y2 - y1)].map(Number),
+    ...(sig || seal
+      ? { Resources: { XObject: { ...(sig ? { Sig: sig.ref } : {}), ...(seal ? { Seal: seal.ref } : {}) } } }
+      : { Resources: {} }),
+  });
+  return { ref: doc.context.register(xobject), rect: layout.rect };
+}
