@@ -20,11 +20,21 @@ export interface BenchCase<S = unknown> {
    * e.g. letting the event loop turn as it does between two IPC messages.
    */
   between?: (state: S) => Promise<void> | void;
+  /**
+   * Runs before each iteration, warm-up included (not timed): what must be fresh for every
+   * measurement, e.g. a new browser page with a cold cache.
+   */
+  before?: (state: S) => Promise<void> | void;
   /** Releases what setup made (not timed). */
   teardown?: (state: S) => Promise<void> | void;
   iterations?: number;
   warmup?: number;
   target?: BenchTarget;
+  /**
+   * A target that is not a time (a size, a count), checked after the run: `describe` goes into
+   * the table's target column, `met` decides the "met" column like a time target does.
+   */
+  check?: { describe: string; met: (state: S) => boolean };
   /** Free-form facts to print beside the numbers (data size, memory…), filled by setup/run. */
   notes?: (state: S) => string;
 }

@@ -19,6 +19,8 @@ interface Result {
   minMs: number;
   maxMs: number;
   target: BenchCase['target'] | null;
+  /** A target that is not a time (see BenchCase.check), in words. */
+  check?: string | null;
   met: boolean | null;
   notes: string | null;
   heapMb: number;
@@ -30,10 +32,14 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 async function runCase(file: string, c: BenchCase): Promise<Result> {
   const state = c.setup ? await c.setup() : undefined;
   try {
-    for (let i = 0; i < (c.warmup ?? 0); i++) await c.run(state);
+    for (let i = 0; i < (c.warmup ?? 0); i++) {
+      if (c.before) await c.before(state);
+      await c.run(state);
+    }
     const times: number[] = [];
     const n = c.iterations ?? 20;
     for (let i = 0; i < n; i++) {
+      if (c.before) await c.before(state);
       const t0 = performance.now();
       await c.run(state);
       times.push(performance.now() - t0);
@@ -43,7 +49,9 @@ async function runCase(file: string, c: BenchCase): Promise<Result> {
     const medianMs = quantile(times, 0.5);
     const p99Ms = quantile(times, 0.99);
     const t = c.target;
-    const met = t ? (t.medianMs === undefined || medianMs < t.medianMs) && (t.p99Ms === undefined || p99Ms < t.p99Ms) : null;
+    const timeMet = t ? (t.medianMs === undefined || medianMs < t.medianMs) && (t.p99Ms === undefined || p99Ms < t.p99Ms) : null;
+    const checkMet = c.check ? c.check.met(state) : null;
+    const met = timeMet === null ? checkMet : checkMet === null ? timeMet : timeMet && checkMet;
     return {
       file,
       name: c.name,
@@ -54,6 +62,7 @@ async function runCase(file: string, c: BenchCase): Promise<Result> {
       minMs: times[0] ?? NaN,
       maxMs: times.at(-1) ?? NaN,
       target: t ?? null,
+      check: c.check?.describe ?? null,
       met,
       notes: c.notes ? c.notes(state) : null,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,
@@ -63,6 +72,15 @@ async function runCase(file: string, c: BenchCase): Promise<Result> {
     await c.teardown?.(state);
   }
 }
+
+const targetText = (r: Result): string =>
+  [
+    r.target?.medianMs !== undefined ? `median < ${r.target.medianMs}` : '',
+    r.target?.p99Ms !== undefined ? `p99 < ${r.target.p99Ms}` : '',
+    r.check ?? '',
+  ]
+    .filter(Boolean)
+    .join(', ') || '—';
 
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 
@@ -117,7 +135,7 @@ async function main() {
   fs.writeFileSync(jsonFile, JSON.stringify({ machine: m, results: merged }, null, 2) + '\n');
   const rows = merged.map(
     (r) =>
-      `| ${r.file.replace('.bench.ts', '')} | ${r.name} | ${r.iterations} | ${fmt(r.medianMs)} | ${fmt(r.p99Ms)} | ${r.target ? [r.target.medianMs !== undefined ? `median < ${r.target.medianMs}` : '', r.target.p99Ms !== undefined ? `p99 < ${r.target.p99Ms}` : ''].filter(Boolean).join(', ') : '—'} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} | ${r.notes ?? ''} |`,
+      `| ${r.file.replace('.bench.ts', '')} | ${r.name} | ${r.iterations} | ${fmt(r.medianMs)} | ${fmt(r.p99Ms)} | ${targetText(r)} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} | ${r.notes ?? ''} |`,
   );
   const md = [
     '# Benchmarks',
