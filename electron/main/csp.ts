@@ -1,7 +1,8 @@
 /**
- * Content-Security-Policy of the app's pages. Main sends it as a response header; the same text
- * is in renderer/index.html as a <meta> tag, because `file:` pages get no response headers and
- * the HTTP bridge serves that file as it is (csp.test.ts checks the two agree).
+ * Content-Security-Policy of the app's pages. Main sends it as a response header with every
+ * app:// response (app-protocol.ts) and on the dev server's responses (session.ts); the same text
+ * is in renderer/index.html as a <meta> tag, because the HTTP bridge serves that file as it is
+ * (csp.test.ts checks the two agree).
  *
  * Why each source is allowed (everything else falls back to default-src 'self': the app's own
  * files only — never another site; the app is offline):
@@ -12,7 +13,9 @@
  * - img data: blob:: product photos and previews built in memory from attachments.
  * - font data:: fonts inlined by the build.
  * - connect 'self': the HTTP bridge's /api in a browser; nothing else.
- * - worker and frame blob:: the pdf.js worker, and previews of generated PDFs.
+ * - worker 'self' blob:: the pdf.js worker (a module file of the build; blob: for its fallback).
+ * - frame none: the app uses no frame (PDFs are previewed with pdf.js on a canvas), so no page
+ *   can be framed into it, not even a blob: of a generated file.
  * - object none, base-uri none, form-action none: no plugins, no <base> hijack, no form posts.
  */
 const DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
@@ -23,7 +26,7 @@ const DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
   ['font-src', "'self'", 'data:'],
   ['connect-src', "'self'"],
   ['worker-src', "'self'", 'blob:'],
-  ['frame-src', "'self'", 'blob:'],
+  ['frame-src', "'none'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['form-action', "'none'"],

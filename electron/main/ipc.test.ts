@@ -1,18 +1,17 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/api/contract';
 import { ok } from '../../shared/api/envelope';
 import { invoke } from '../core/api';
 import type { Core } from '../core/context';
 import { memoryCore } from '../core/test/core-fixture';
-import { isAppUrl, resolveAppLocation } from './app-url';
+import { APP_ENTRY, isAppUrl, resolveAppLocation } from './app-url';
 import { INVOKE_CHANNEL, registerIpc, type IpcOptions } from './ipc';
 import { ipcMain, resetFakeElectron } from './test/fake-electron';
 
 const rendererDir = path.resolve('/opt/ocop/out/renderer');
 const loc = resolveAppLocation({ isPackaged: true, rendererDir });
-const appPage = pathToFileURL(path.join(rendererDir, 'index.html')).href;
+const appPage = APP_ENTRY;
 
 /** An IPC event as Electron builds it: the sending frame, and its parent (null for the main frame). */
 const fromFrame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } });
@@ -69,8 +68,9 @@ describe('registerIpc', () => {
 
   it.each([
     ['a web page', fromFrame('https://example.com/')],
-    ['another file on disk', fromFrame('file:///tmp/index.html')],
-    ['another file of the build', fromFrame(pathToFileURL(path.join(rendererDir, 'assets/x.html')).href)],
+    ['a file on disk (the old file: page included)', fromFrame(`file://${path.join(rendererDir, 'index.html')}`)],
+    ['another file of the build', fromFrame('app://ocop/assets/x.html')],
+    ['another host of the app scheme', fromFrame('app://evil/index.html')],
     ['a sub-frame of the app page', fromFrame(appPage, { url: appPage })],
     ['a destroyed frame', { senderFrame: null }],
   ])('refuses %s with FORBIDDEN_SENDER and writes nothing', async (_what, event) => {

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../core/test/core-fixture';
-import { isAppUrl, resolveAppLocation } from './app-url';
+import { APP_ENTRY, isAppUrl, resolveAppLocation } from './app-url';
 import { registerSavePdf, SAVE_PDF_CHANNEL } from './save-pdf';
 import { BrowserWindow, dialog, ipcMain, resetFakeElectron } from './test/fake-electron';
 
@@ -12,7 +11,7 @@ vi.mock('electron', () => import('./test/fake-electron'));
 const rendererDir = path.resolve('/opt/ocop/out/renderer');
 const loc = resolveAppLocation({ isPackaged: true, rendererDir });
 const fromFrame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } });
-const fromApp = fromFrame(`${pathToFileURL(path.join(rendererDir, 'index.html')).href}#/documents`);
+const fromApp = fromFrame(`${APP_ENTRY}#/documents`);
 const PDF = Buffer.from('%PDF-1.7\n% test\n');
 const JOB = '5b0c8a52-6a43-4c1e-9a39-0d6f1f1e2a11';
 

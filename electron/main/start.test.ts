@@ -6,14 +6,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resources } from '../../shared/i18n/resources';
 import { invoke } from '../core/api';
 import { fileCore, tempDir } from '../core/test/core-fixture';
+import { APP_ENTRY } from './app-url';
+import { APP_CSP_HEADER } from './csp';
+import { DEV_DATA_FOLDER, PORTABLE_DATA_FOLDER } from './data-dir';
 import { INVOKE_CHANNEL } from './ipc';
 import { startApp, startupLanguage, type RunningApp } from './start';
-import { app, BrowserWindow, dialog, FakeEvent, ipcMain, Menu, resetFakeElectron, session } from './test/fake-electron';
+import { app, BrowserWindow, dialog, FakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './test/fake-electron';
 
 vi.mock('electron', () => import('./test/fake-electron'));
 
 const mainDir = path.resolve('/opt/ocop/out/main');
-const appPage = `file://${path.resolve('/opt/ocop/out/renderer/index.html')}`;
+const appPage = APP_ENTRY;
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const menuTitle = () => (Menu.current?.template[0] as MenuItemConstructorOptions | undefined)?.label;
 const ipcCall = (channel: string, input: unknown = {}) =>
@@ -27,6 +30,7 @@ let running: RunningApp | null = null;
 beforeEach(() => {
   resetFakeElectron();
   app.userData = tempDir('ocop-userdata-');
+  app.appData = tempDir('ocop-appdata-');
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(async () => {
@@ -34,8 +38,8 @@ afterEach(async () => {
   running = null;
 });
 
-async function start() {
-  running = await startApp({ mainDir, env: {} });
+async function start(env: NodeJS.ProcessEnv = {}, more: { argv?: string[]; mainDir?: string } = {}) {
+  running = await startApp({ mainDir, env, argv: ['ocop'], ...more });
   return running;
 }
 
@@ -80,8 +84,40 @@ describe('start', () => {
       nodeIntegration: false,
       devTools: false,
     });
-    expect(win.loadFile).toHaveBeenCalledWith(path.resolve('/opt/ocop/out/renderer/index.html'));
+    expect(win.loadURL).toHaveBeenCalledWith('app://ocop/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
     expect(win.options.title).toBe('Hội đồng OCOP');
+  });
+
+  it('serves the built renderer folder as app://ocop, registered as a privileged scheme before ready', async () => {
+    const out = tempDir('ocop-out-');
+    fs.mkdirSync(path.join(out, 'renderer', 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'renderer', 'index.html'), '<!doctype html><title>OCOP</title>');
+    fs.writeFileSync(path.join(out, 'secret.txt'), 'not for the page');
+    app.whenReady.mockImplementationOnce(async () => {
+      // Privileges can only be registered before the ready event.
+      expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    });
+    await start({}, { mainDir: path.join(out, 'main') });
+    expect(protocol.privileged.map((p) => p.scheme)).toEqual(['app']);
+    const handler = protocol.handlers.get('app')!;
+    const page = await handler(new Request(APP_ENTRY));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(APP_CSP_HEADER);
+    expect((await handler(new Request('app://ocop/..%2Fsecret.txt'))).status).toBe(403);
+  });
+
+  it('does not serve app:// during electron-vite dev (the dev server does)', async () => {
+    app.isPackaged = false;
+    await start({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
+    expect(protocol.handlers.size).toBe(0);
+    expect(BrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+  });
+
+  it('cancels every request that would leave the computer', async () => {
+    await start();
+    expect(session.defaultSession.request('https://example.com/')).toEqual({ cancel: true });
+    expect(session.defaultSession.request('file:///etc/passwd')).toEqual({ cancel: true });
   });
 
   it('points the core at the packaged resources folder unless told otherwise', async () => {
@@ -123,6 +159,93 @@ describe('start', () => {
     core.close();
     await start();
     expect(menuTitle()).toBe('File');
+  });
+});
+
+describe('the data folder', () => {
+  it('the portable executable keeps its database beside the .exe (on the stick), not in the profile', async () => {
+    const stick = tempDir('ocop-usb-');
+    const r = (await start({ PORTABLE_EXECUTABLE_DIR: stick }))!;
+    const dir = path.join(stick, PORTABLE_DATA_FOLDER);
+    expect(app.setPath).toHaveBeenCalledWith('userData', dir);
+    expect(r.core.ctx.paths.databasePath).toBe(path.join(dir, 'ocop.sqlite'));
+    expect(fs.existsSync(path.join(dir, 'ocop.sqlite'))).toBe(true);
+    // The lock follows the data: set before the single-instance lock is taken.
+    expect(app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(fs.readdirSync(app.appData)).toEqual([]);
+  });
+
+  it('OCOP_DATA_DIR is honoured by the desktop app, as by the CLI', async () => {
+    const dir = path.join(tempDir('ocop-env-'), 'nested', 'data');
+    const r = (await start({ OCOP_DATA_DIR: dir }))!;
+    expect(r.core.ctx.paths.dataDir).toBe(dir);
+    expect(await ipcCall('app:info')).toMatchObject({ ok: true, value: { dataDir: dir } });
+  });
+
+  it('electron-vite dev opens its own database, never the real one', async () => {
+    app.isPackaged = false;
+    const real = path.join(app.userData, 'ocop.sqlite');
+    const r = (await start({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' }))!;
+    expect(r.core.ctx.paths.dataDir).toBe(path.join(app.appData, DEV_DATA_FOLDER));
+    expect(fs.existsSync(real)).toBe(false);
+  });
+
+  it('a data folder that cannot be created: a clear dialog naming it, exit code 1, nothing opened', async () => {
+    const blocker = path.join(tempDir('ocop-blocked-'), 'a-file');
+    fs.writeFileSync(blocker, 'in the way');
+    expect(await start({ OCOP_DATA_DIR: path.join(blocker, 'data') })).toBeNull();
+    const [title, body] = dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe(resources.vi.menu.startupFailed);
+    expect(body).toContain(resources.vi.errors.IO);
+    expect(body).toContain(path.join(blocker, 'data'));
+    expect(app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(BrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('remote debugging', () => {
+  it.each([['--remote-debugging-port=9222'], ['--remote-debugging-pipe'], ['--inspect=0']])(
+    'a packaged app refuses to start with %s: no database, no window',
+    async (arg) => {
+      expect(await start({}, { argv: ['ocop', arg] })).toBeNull();
+      expect(app.exit).toHaveBeenCalledExactlyOnceWith(1);
+      expect(app.whenReady).not.toHaveBeenCalled();
+      expect(BrowserWindow.instances).toHaveLength(0);
+      expect(fs.readdirSync(app.userData)).toEqual([]);
+    },
+  );
+
+  it("also when the switch reached Chromium's command line another way", async () => {
+    app.switches.add('remote-debugging-port');
+    expect(await start()).toBeNull();
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('a development run may be debugged (Playwright drives Electron that way)', async () => {
+    app.isPackaged = false;
+    expect(await start({}, { argv: ['electron', '.', '--remote-debugging-port=0'] })).not.toBeNull();
+  });
+});
+
+describe('a crashed or hung window', () => {
+  it('offers a reload; the database stays open and answers the reloaded page', async () => {
+    const r = (await start())!;
+    expect((await ipcCall('settings:set', { operatorName: 'Thư ký' })).ok).toBe(true);
+    const win = r.window as unknown as BrowserWindow;
+    win.webContents.url = `${APP_ENTRY}#/sessions`;
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 5 });
+    await vi.waitFor(() => expect(win.webContents.reload).toHaveBeenCalledTimes(1));
+    expect(r.core.ctx.sqlite.open).toBe(true);
+    expect(await ipcCall('settings:get')).toMatchObject({ ok: true, value: { operatorName: 'Thư ký' } });
+  });
+
+  it('asks in the saved language', async () => {
+    const r = (await start())!;
+    await ipcCall('settings:set', { language: 'en' });
+    dialog.showMessageBox.mockReturnValueOnce(new Promise(() => {}));
+    (r.window as unknown as BrowserWindow).emit('unresponsive');
+    expect(dialog.showMessageBox.mock.calls[0]![1]).toMatchObject({ title: resources.en.menu.unresponsive.title });
   });
 });
 

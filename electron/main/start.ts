@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import type { Settings } from '../../shared/api/channels/app';
 import { resources, type Lang } from '../../shared/i18n/resources';
 import type { Logger } from '../core/api';
@@ -9,13 +9,18 @@ import { openCore, type Core } from '../core/context';
 import { closeDatabase, openDatabase } from '../core/db/open';
 import { CoreError } from '../core/errors';
 import { readSettings } from '../core/settings/settings-repo';
-import { isAppUrl, resolveAppLocation } from './app-url';
+import { createAppProtocolHandler, registerAppScheme } from './app-protocol';
+import { APP_SCHEME, isAppUrl, resolveAppLocation } from './app-url';
+import { watchRenderer } from './crash';
+import { APP_CSP_HEADER } from './csp';
+import { resolveDataDir } from './data-dir';
 import { showStartupError, startupErrorText } from './dialogs';
 import { registerIpc, type IpcRegistration } from './ipc';
 import { registerSavePdf } from './save-pdf';
 import { applyMenu, navigateTo, type MenuActions } from './menu';
 import { hardenSession } from './session';
-import { createMainWindow, focusWindow, guardWebContents } from './window';
+import { forbiddenSwitches } from './switches';
+import { createMainWindow, focusWindow, guardWebContents, reloadApp } from './window';
 
 export interface StartOptions {
   /** Folder of the built main script (out/main); out/preload and out/renderer are its siblings. */
@@ -24,6 +29,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Electron's `process.resourcesPath` (the packaged app's resources folder). */
   resourcesPath?: string;
+  /** The command line; defaults to process.argv. */
+  argv?: readonly string[];
   log?: Logger;
 }
 
@@ -48,22 +55,52 @@ const defaultLog: Logger = (msg, err) => console.error(`[ocop-main] ${msg}`, err
  */
 export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
   const log = opts.log ?? defaultLog;
-  // A second copy would open the same database: hand over to the first window and leave.
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
+  // Remote debugging would hand the window (and through it the IPC bridge) to any local program.
+  const refused = app.isPackaged ? forbiddenSwitches(opts.argv ?? process.argv, (s) => app.commandLine.hasSwitch(s)) : [];
+  if (refused.length > 0) {
+    log(`refusing to start with ${refused.map((s) => `--${s}`).join(', ')}`);
+    app.exit(1);
     return null;
   }
+  // The app:// scheme's privileges must be known before the app is ready.
+  registerAppScheme(protocol);
   const env = opts.env ?? process.env;
   // electron-builder.yml copies resources/ (criteria, fonts) to <resourcesPath>/resources; the
   // core finds it through OCOP_RESOURCES_DIR (a development checkout finds the repository's).
   const resourcesPath = opts.resourcesPath ?? (process as { resourcesPath?: string }).resourcesPath;
   if (app.isPackaged && resourcesPath && !env.OCOP_RESOURCES_DIR) env.OCOP_RESOURCES_DIR = path.join(resourcesPath, 'resources');
   const devTools = !app.isPackaged;
-  const loc = resolveAppLocation({
+  const rendererDir = path.join(opts.mainDir, '../renderer');
+  const loc = resolveAppLocation({ isPackaged: app.isPackaged, devUrl: env.ELECTRON_RENDERER_URL, rendererDir });
+
+  // The data folder (OCOP_DATA_DIR, portable, development or the user's) is applied before
+  // anything is written, the single-instance lock included: a portable copy on a USB stick and
+  // the installed app are two separate instances with two separate databases.
+  const data = resolveDataDir({
+    env,
     isPackaged: app.isPackaged,
-    devUrl: env.ELECTRON_RENDERER_URL,
-    rendererDir: path.join(opts.mainDir, '../renderer'),
+    development: loc.kind === 'dev',
+    appData: app.getPath('appData'),
+    userData: app.getPath('userData'),
   });
+  if (data.reason !== 'user-data') {
+    try {
+      fs.mkdirSync(data.dir, { recursive: true });
+      app.setPath('userData', data.dir);
+    } catch (e) {
+      log(`the data folder ${data.dir} (${data.reason}) cannot be used`, e);
+      const lang = await startupLanguage(path.join(data.dir, DATABASE_FILE), app.getPreferredSystemLanguages());
+      showStartupError(startupErrorText(lang, 'IO', e instanceof Error ? e.message : String(e), data.dir));
+      app.exit(1);
+      return null;
+    }
+  }
+
+  // A second copy would open the same database: hand over to the first window and leave.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
 
   let win: BrowserWindow | null = null;
   app.on('second-instance', () => focusWindow(win));
@@ -92,7 +129,9 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
   let language: Lang = settings.language;
   let operatorName = settings.operatorName;
 
-  hardenSession(session.defaultSession, loc);
+  hardenSession(session.defaultSession, loc, (msg) => log(msg));
+  if (loc.kind === 'app')
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, csp: APP_CSP_HEADER, log: (m) => log(m) }));
   const menuActions: MenuActions = {
     navigate: (route) => {
       const w = win;
@@ -130,6 +169,13 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     preloadPath: path.join(opts.mainDir, '../preload/index.cjs'),
     devTools,
     title: resources[language].common.appName,
+  });
+  const created = win;
+  watchRenderer(created, {
+    language: () => language,
+    reload: () => reloadApp(created, loc),
+    quit: () => app.quit(),
+    log: (m) => log(m),
   });
 
   let closing: Promise<void> | null = null;

@@ -1,15 +1,14 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resolveAppLocation } from './app-url';
+import { APP_ENTRY, resolveAppLocation } from './app-url';
 import { BrowserWindow, FakeWebContents, resetFakeElectron, shell } from './test/fake-electron';
-import { createMainWindow, focusWindow, guardWebContents, mainWindowOptions } from './window';
+import { createMainWindow, focusWindow, guardWebContents, mainWindowOptions, reloadApp } from './window';
 
 vi.mock('electron', () => import('./test/fake-electron'));
 
 const rendererDir = path.resolve('/opt/ocop/out/renderer');
 const loc = resolveAppLocation({ isPackaged: true, rendererDir });
-const appPage = pathToFileURL(path.join(rendererDir, 'index.html')).href;
+const appPage = APP_ENTRY;
 const input = { preloadPath: '/opt/ocop/out/preload/index.cjs', devTools: false, title: 'Hội đồng OCOP' };
 
 beforeEach(() => {
@@ -105,6 +104,14 @@ describe('guardWebContents', () => {
     await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
   });
 
+  it('refuses every sub-frame navigation, and main-frame ones away from the app (will-frame-navigate)', () => {
+    const { wc } = guarded();
+    expect(wc.fire('will-frame-navigate', `${appPage}#/about`).defaultPrevented).toBe(false);
+    expect(wc.fire('will-frame-navigate', 'https://example.com/').defaultPrevented).toBe(true);
+    expect(wc.fire('will-frame-navigate', appPage, false).defaultPrevented).toBe(true);
+    expect(wc.fire('will-frame-navigate', 'blob:app://ocop/1', false).defaultPrevented).toBe(true);
+  });
+
   it('refuses <webview>', () => {
     const { wc } = guarded();
     expect(wc.fire('will-attach-webview', '').defaultPrevented).toBe(true);
@@ -120,11 +127,13 @@ describe('guardWebContents', () => {
 });
 
 describe('createMainWindow', () => {
-  it('creates one guarded window with the hardened options and loads the built index.html', async () => {
+  it('creates one guarded window with the hardened options and loads app://ocop/index.html', async () => {
     const win = createMainWindow(loc, input) as unknown as BrowserWindow;
     expect(BrowserWindow.instances).toHaveLength(1);
     expect(win.options).toEqual(mainWindowOptions(input));
-    expect(win.loadFile).toHaveBeenCalledExactlyOnceWith(path.join(rendererDir, 'index.html'));
+    expect(win.loadURL).toHaveBeenCalledExactlyOnceWith('app://ocop/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
+    expect(win.webContents.listenerCount('will-frame-navigate')).toBe(1);
     expect(win.webContents.windowOpenHandler).not.toBeNull();
     expect(win.webContents.listenerCount('will-navigate')).toBe(1);
     expect(win.visible).toBe(false);
@@ -155,5 +164,30 @@ describe('focusWindow', () => {
     focusWindow(win as never);
     focusWindow(null);
     expect(win.focus).not.toHaveBeenCalled();
+  });
+});
+
+describe('reloadApp', () => {
+  it('reloads the screen the user was on when the page is the app', () => {
+    const win = new BrowserWindow({});
+    win.webContents.url = `${appPage}#/sessions/3/scoring`;
+    reloadApp(win as never, loc);
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(win.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('goes back to the app page when the window is on anything else (or on nothing)', () => {
+    const win = new BrowserWindow({});
+    win.webContents.url = '';
+    reloadApp(win as never, loc);
+    expect(win.loadURL).toHaveBeenCalledExactlyOnceWith(APP_ENTRY);
+    expect(win.webContents.reload).not.toHaveBeenCalled();
+  });
+
+  it('does nothing for a closed window', () => {
+    const win = new BrowserWindow({});
+    win.destroyed = true;
+    reloadApp(win as never, loc);
+    expect(win.loadURL).not.toHaveBeenCalled();
   });
 });

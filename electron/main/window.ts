@@ -75,6 +75,11 @@ export function guardWebContents(wc: WebContents, loc: AppLocation, open: Opener
   wc.on('will-redirect', (event) => {
     if (!isAppUrl(event.url, loc)) event.preventDefault();
   });
+  // Any frame's navigation (will-navigate sees only the main frame's). The app has no frames
+  // (CSP frame-src 'none'), so a sub-frame navigating anywhere is refused outright.
+  wc.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isAppUrl(event.url, loc)) event.preventDefault();
+  });
   wc.setWindowOpenHandler(({ url }) => {
     void openExternalIfAllowed(url, open);
     return { action: 'deny' };
@@ -88,9 +93,22 @@ export function createMainWindow(loc: AppLocation, input: MainWindowInput): Brow
   const win = new BrowserWindow(mainWindowOptions(input));
   guardWebContents(win.webContents, loc);
   win.once('ready-to-show', () => win.show());
-  const loading = loc.kind === 'file' ? win.loadFile(loc.indexFile) : win.loadURL(appUrl(loc));
-  loading.catch((e: unknown) => console.error(`[ocop-main] could not load ${appUrl(loc)}`, e));
+  loadApp(win, loc);
   return win;
+}
+
+function loadApp(win: BrowserWindow, loc: AppLocation): void {
+  win.loadURL(appUrl(loc)).catch((e: unknown) => console.error(`[ocop-main] could not load ${appUrl(loc)}`, e));
+}
+
+/**
+ * Reloads the page after a crash or a hang, on the screen the user was on when that is still the
+ * app's page (the route lives in the hash), else on the app's first screen.
+ */
+export function reloadApp(win: BrowserWindow, loc: AppLocation): void {
+  if (win.isDestroyed()) return;
+  if (isAppUrl(win.webContents.getURL(), loc)) win.webContents.reload();
+  else loadApp(win, loc);
 }
 
 /** Brings the window to the front (a second launch of the app lands here). */

@@ -21,4 +21,21 @@ export default {
   about: 'Giới thiệu Hội đồng OCOP',
   alreadyRunning: 'Hội đồng OCOP đang chạy; cửa sổ hiện có đã được đưa lên trước.',
   startupFailed: 'Không khởi động được Hội đồng OCOP',
+  crash: {
+    title: 'Cửa sổ Hội đồng OCOP đã dừng đột ngột',
+    message: 'Cửa sổ làm việc bị dừng đột ngột. Dữ liệu đã lưu vẫn nguyên vẹn: điểm chấm và các thay đổi được lưu ngay khi nhập.',
+    detail: 'Bấm “Tải lại” để mở lại màn hình đang làm. Nội dung đang gõ dở trong một ô chưa lưu có thể phải nhập lại.',
+    repeated:
+      'Cửa sổ đã dừng nhiều lần liên tiếp. Nên thoát, khởi động lại máy tính rồi mở lại ứng dụng; nếu vẫn lỗi, hãy báo cho bộ phận kỹ thuật và gửi kèm lý do dưới đây.',
+    reason: 'Lý do kỹ thuật',
+    reload: 'Tải lại',
+    quit: 'Thoát',
+  },
+  unresponsive: {
+    title: 'Hội đồng OCOP đang không phản hồi',
+    message: 'Cửa sổ đang bận và chưa phản hồi.',
+    detail: 'Có thể đợi thêm (ví dụ khi đang mở một tệp rất lớn) hoặc tải lại cửa sổ. Dữ liệu đã lưu không bị mất.',
+    wait: 'Đợi thêm',
+    reload: 'Tải lại',
+  },
 } as const;
