@@ -30,13 +30,13 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
   await product.focus();
   await page.keyboard.press('Enter');
 
-  // The first criterion takes the focus; a number chooses, Enter moves on.
+  // The first criterion takes the focus; a number chooses and moves on to the next criterion.
   await expect(sheet.row(criteria[0]!.code)).toBeFocused();
   const half = 16;
   for (let i = 0; i < half; i++) {
     await page.keyboard.press(String(choice(i) + 1));
     await expect(sheet.level(criteria[i]!.code, choice(i) + 1)).toHaveAttribute('aria-checked', 'true');
-    await page.keyboard.press(i % 2 === 0 ? 'Enter' : 'Tab');
+    await expect(sheet.row(criteria[i + 1]!.code)).toBeFocused();
   }
   await sheet.waitSaved();
   await expect(sheet.saveState()).toContainText('Đã lưu lúc');
@@ -62,11 +62,13 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
     await expect(sheet.level(criteria[i]!.code, choice(i) + 1)).toHaveAttribute('aria-checked', 'true');
   await expect(sheet.total()).toHaveText(`${halfTotal}/100`);
 
-  // Finish with the keyboard: ↓ also moves on; the last Tab leaves the list for the opinion.
+  // Finish with the keyboard: ↑/↓ move without choosing; the last Tab leaves the list for the opinion.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(sheet.row(criteria[half]!.code)).toBeFocused();
   for (let i = half; i < criteria.length; i++) {
     await page.keyboard.press(String(choice(i) + 1));
     await expect(sheet.level(criteria[i]!.code, choice(i) + 1)).toHaveAttribute('aria-checked', 'true');
-    if (i < criteria.length - 1) await page.keyboard.press('ArrowDown');
   }
   await expect(sheet.total()).toHaveText(`${expectedTotal}/100`);
   await page.keyboard.press('Tab');

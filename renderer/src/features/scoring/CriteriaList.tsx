@@ -1,5 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { Fragment, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { SheetView } from '../../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../../shared/ocop/criteria-set';
 import { allCriteria, isSingleCriterionGroup } from '../../../../shared/ocop/criteria-set-walk';
@@ -10,8 +10,8 @@ import type { SheetEditor } from './useSheetEditor';
 
 /**
  * The criteria in the official order with part and group headings, as on the printed phiếu.
- * One criterion is "active" (highlighted, focused): number keys choose its level, ↑/↓, Enter and
- * Tab move on. The active row drives the dossier panel beside the list.
+ * One criterion is "active" (highlighted, focused): number keys choose its level and move on,
+ * ↑/↓, Enter and Tab move (useSheetKeys). The active row drives the dossier panel beside the list.
  */
 export function CriteriaList(props: {
   set: CriteriaSet;
@@ -20,6 +20,8 @@ export function CriteriaList(props: {
   active: number;
   onActive: (i: number) => void;
   registerFocus: (f: (index: number) => void) => void;
+  notice: { index: number; text: string } | null;
+  onChoose: (index: number, levelIndex: number) => void;
 }) {
   const { t } = useT();
   const { set, editor, active, onActive } = props;
@@ -45,10 +47,9 @@ export function CriteriaList(props: {
   useEffect(() => {
     registerFocus(focus);
   }, [focus, registerFocus]);
-  // Start on the first unscored criterion.
-  useEffect(() => {
-    const t = setTimeout(() => focus(active), 100);
-    return () => clearTimeout(t);
+  // Start on the first unscored criterion, as soon as the rows exist (keys work before that too).
+  useLayoutEffect(() => {
+    focus(active);
     // Only once, when the sheet opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -56,7 +57,7 @@ export function CriteriaList(props: {
   const byCode = useMemo(() => new Map(editor.evaluation.criteria.map((c) => [c.code, c])), [editor.evaluation]);
 
   return (
-    <Stack gap="sm" role="list" aria-label={set.name}>
+    <Stack gap="sm" role="list" aria-label={set.name} data-criteria-list>
       <SetRules set={set} editor={editor} />
       {set.parts.map((part) => (
         <Fragment key={part.code}>
@@ -85,8 +86,8 @@ export function CriteriaList(props: {
                     active={index === active}
                     previous={previousLevels.get(criterion.code) ?? null}
                     onActivate={() => onActive(index)}
-                    onMove={(delta) => focus(index + delta)}
-                    isLast={index === placed.length - 1}
+                    onChoose={(levelIndex) => props.onChoose(index, levelIndex)}
+                    notice={props.notice?.index === index ? props.notice.text : null}
                   />
                 );
               })}

@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
 import { IconCheck, IconNote } from '@tabler/icons-react';
-import { forwardRef, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useRef, useState } from 'react';
 import type { SheetAnswer } from '../../../../shared/api/channels/scoring';
 import type { CriteriaSet, Criterion } from '../../../../shared/ocop/criteria-set';
 import { levelsByCase, rulesFor } from '../../../../shared/ocop/criteria-set-walk';
@@ -18,14 +18,17 @@ interface Props {
   active: boolean;
   previous: SheetAnswer | null;
   onActivate: () => void;
-  onMove: (delta: number) => void;
-  isLast: boolean;
+  /** A click or tap on a level: chosen like the digit key (the highlight moves on, the page stays). */
+  onChoose: (levelIndex: number) => void;
+  /** Why the last key chose nothing here (shown on the row, where the member is looking). */
+  notice: string | null;
 }
 
 /**
  * One criterion of the phiếu: its levels as large buttons numbered as on paper (1 = first "□"),
  * points and star marks on each, the member's note, and the rules its notes state. The row is
- * one radio group: it takes the keyboard focus; number keys choose, arrows and Enter move.
+ * one radio group that takes the focus; the keys are the sheet's (useSheetKeys), so they work
+ * wherever the focus is, also after a click on a level.
  */
 export const CriterionRow = forwardRef<HTMLDivElement, Props>(function CriterionRow(props, ref) {
   const { t } = useT();
@@ -38,46 +41,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
   const evaluable = state.status === 'answered' || state.status === 'missing';
   const canChoose = editor.editable && evaluable;
 
-  const choose = (levelIndex: number | null) => {
-    if (!canChoose && levelIndex !== null) return;
-    if (!editor.editable) return;
-    props.onActivate();
-    editor.setLevel(criterion.code, levelIndex);
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget) return; // keys inside the note field type text
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const k = e.key;
-    if (/^[1-9]$/.test(k)) {
-      const i = Number(k) - 1;
-      if (i < criterion.levels.length) choose(i);
-      e.preventDefault();
-    } else if (k === 'ArrowDown' || k === 'Enter') {
-      props.onMove(1);
-      e.preventDefault();
-    } else if (k === 'ArrowUp') {
-      props.onMove(-1);
-      e.preventDefault();
-    } else if (k === 'Tab' && !e.shiftKey && !props.isLast) {
-      props.onMove(1);
-      e.preventDefault();
-    } else if (k === 'Tab' && e.shiftKey) {
-      props.onMove(-1);
-      e.preventDefault();
-    } else if (k === 'ArrowRight' || k === 'ArrowLeft') {
-      const next = chosen === null ? 0 : chosen + (k === 'ArrowRight' ? 1 : -1);
-      if (next >= 0 && next < criterion.levels.length) choose(next);
-      e.preventDefault();
-    } else if (k === 'Delete' || k === 'Backspace') {
-      if (chosen !== null) choose(null);
-      e.preventDefault();
-    } else if (k === 'g' || k === 'G') {
-      setNoteOpen(true);
-      setTimeout(() => noteRef.current?.focus(), 0);
-      e.preventDefault();
-    }
-  };
+  const choose = (levelIndex: number) => props.onChoose(levelIndex);
 
   const why =
     state.status === 'skipped'
@@ -95,7 +59,6 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
       aria-labelledby={headingId}
       aria-current={active ? 'step' : undefined}
       tabIndex={0}
-      onKeyDown={onKeyDown}
       onFocus={props.onActivate}
       data-testid={`criterion-${criterion.code}`}
       data-active={active || undefined}
@@ -136,6 +99,11 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
               </Text>
             ))}
           </Stack>
+        )}
+        {props.notice && (
+          <Text fw={700} c="red.9" role="alert" data-testid={`key-notice-${criterion.code}`}>
+            {props.notice}
+          </Text>
         )}
         {!evaluable && (
           <Text fw={600} c="orange.9" data-testid={`not-evaluated-${criterion.code}`}>
@@ -241,6 +209,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
               w="fit-content"
               leftSection={<IconNote size={16} />}
               tabIndex={-1}
+              data-note-open
               onClick={() => {
                 setNoteOpen(true);
                 setTimeout(() => noteRef.current?.focus(), 0);

@@ -15,7 +15,8 @@ import { timeOf } from './format';
 import { rememberedPin } from './member-pin';
 import { SheetHeader } from './SheetHeader';
 import { SubmitModal } from './SubmitModal';
-import { useSheetEditor } from './useSheetEditor';
+import { useSheetEditor, type ChooseOutcome } from './useSheetEditor';
+import { nextEvaluated, useSheetKeys } from './useSheetKeys';
 
 /** The member's scoring sheet for one product: opened (or created) in the current round. */
 export function ScoringSheetPage() {
@@ -66,42 +67,78 @@ function SheetScreen({ view, context, back }: { view: SheetView; context: SheetC
   const set = context.criteriaSet;
   const editor = useSheetEditor(view, set);
   const placed = useMemo(() => allCriteria(set), [set]);
-  const [active, setActive] = useState(() => {
+  const [active, setActiveState] = useState(() => {
     const firstMissing = placed.findIndex((p) => !editor.local.answers.has(p.criterion.code));
     return firstMissing >= 0 ? firstMissing : 0;
   });
+  // Keys read and move the highlight synchronously; the state only draws it.
+  const activeRef = useRef(active);
+  const setActive = useCallback((i: number) => {
+    activeRef.current = i;
+    setActiveState(i);
+  }, []);
+  const [notice, setNotice] = useState<{ index: number; text: string } | null>(null);
   const [showDossier, setShowDossier] = useState(true);
   const [submitOpen, setSubmitOpen] = useState(false);
   const focusRow = useRef<(index: number) => void>(() => {});
   const sessionOpen = view.sheet.status === 'draft';
 
   const doUndo = useCallback(async () => {
-    const undone = await editor.undo();
-    notifications.show({ message: undone ? t('scoring:sheet.undone') : t('scoring:sheet.nothingToUndo'), autoClose: 2500 });
+    const r = await editor.undo();
+    const message =
+      r === 'undone'
+        ? t('scoring:sheet.undone')
+        : r === 'pending'
+          ? t('scoring:sheet.undoPending')
+          : t('scoring:sheet.nothingToUndo');
+    notifications.show({ message, autoClose: 2500 });
   }, [editor, t]);
 
-  // Ctrl+Z anywhere on the sheet except inside a text field (where it undoes typing).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = target?.closest('textarea, input');
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !typing) {
-        e.preventDefault();
-        void doUndo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [doUndo]);
+  const refuse = (index: number, outcome: Exclude<ChooseOutcome, { ok: true }>, key: string) => {
+    const code = placed[index]!.criterion.code;
+    const text =
+      outcome.reason === 'noSuchLevel'
+        ? t('scoring:sheet.keyNoSuchLevel', { code, key, levels: outcome.levels })
+        : outcome.reason === 'notEvaluated'
+          ? t('scoring:sheet.keyNotEvaluated', { code, key })
+          : t('scoring:sheet.keyReadOnly', { key });
+    setNotice({ index, text });
+  };
 
-  // Warn before closing the window while a choice is still being saved.
+  /** A click or tap on a level: chosen, and the highlight moves on without scrolling the page. */
+  const chooseByPointer = (index: number, levelIndex: number) => {
+    const outcome = editor.setLevel(placed[index]!.criterion.code, levelIndex);
+    if (!outcome.ok) {
+      refuse(index, outcome, String(levelIndex + 1));
+      return;
+    }
+    setNotice(null);
+    setActive(nextEvaluated(placed, editor, index));
+  };
+
+  useSheetKeys({
+    placed,
+    editor,
+    activeRef,
+    moveTo: (i) => {
+      setNotice(null);
+      focusRow.current(i);
+    },
+    onChosen: () => setNotice(null),
+    onRefused: refuse,
+    onUndo: () => void doUndo(),
+    paused: submitOpen,
+  });
+
+  // Warn before closing the window while a change has not reached the host.
+  const unsent = editor.save.kind === 'saving' || editor.save.kind === 'waiting' || editor.save.kind === 'error';
   useEffect(() => {
     const onUnload = (e: BeforeUnloadEvent) => {
-      if (editor.save.kind === 'saving' || editor.save.kind === 'error') e.preventDefault();
+      if (unsent) e.preventDefault();
     };
     window.addEventListener('beforeunload', onUnload);
     return () => window.removeEventListener('beforeunload', onUnload);
-  }, [editor.save.kind]);
+  }, [unsent]);
 
   const leave = async () => {
     await editor.flush();
@@ -163,6 +200,8 @@ function SheetScreen({ view, context, back }: { view: SheetView; context: SheetC
               active={active}
               onActive={setActive}
               registerFocus={(f) => (focusRow.current = f)}
+              notice={notice}
+              onChoose={chooseByPointer}
             />
             <Textarea
               label={t('scoring:sheet.opinion')}

@@ -4,6 +4,7 @@ import {
   IconArrowBackUp,
   IconArrowLeft,
   IconCircleCheck,
+  IconCloudOff,
   IconLayoutSidebarRight,
   IconLoader2,
 } from '@tabler/icons-react';
@@ -13,7 +14,7 @@ import { useT } from '../../i18n/useT';
 import { timeOf } from './format';
 import type { SaveState, SheetEditor } from './useSheetEditor';
 
-function SaveBadge({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+function SaveBadge({ state, onRetry, onDiscard }: { state: SaveState; onRetry: () => void; onDiscard: () => void }) {
   const { t, i18n } = useT();
   const box = (children: ReactNode, kind: SaveState['kind'], color?: string) => (
     <Group
@@ -23,6 +24,7 @@ function SaveBadge({ state, onRetry }: { state: SaveState; onRetry: () => void }
       style={{ whiteSpace: 'nowrap' }}
       data-testid="save-state"
       data-state={kind}
+      data-pending={'pending' in state ? state.pending : 0}
       role={kind === 'error' ? 'alert' : 'status'}
       c={color}
     >
@@ -55,6 +57,19 @@ function SaveBadge({ state, onRetry }: { state: SaveState; onRetry: () => void }
         'saved',
         'green.8',
       );
+    case 'waiting':
+      return box(
+        <Tooltip label={t('scoring:sheet.saveWaitingHelp')} multiline w={280}>
+          <Group gap={4} wrap="nowrap">
+            <IconCloudOff size={22} />
+            <Text fw={700} data-testid="unsent-count">
+              {t('scoring:sheet.saveState.unsent', { count: state.pending })}
+            </Text>
+          </Group>
+        </Tooltip>,
+        'waiting',
+        'orange.9',
+      );
     case 'error':
       return box(
         <>
@@ -66,6 +81,9 @@ function SaveBadge({ state, onRetry }: { state: SaveState; onRetry: () => void }
           </Tooltip>
           <Button size="compact-sm" color="red" variant="light" onClick={onRetry}>
             {t('scoring:sheet.saveRetry')}
+          </Button>
+          <Button size="compact-sm" color="gray" variant="subtle" onClick={onDiscard}>
+            {t('scoring:sheet.saveDiscard')}
           </Button>
         </>,
         'error',
@@ -131,7 +149,7 @@ export function SheetHeader(props: {
           </Text>
         </Stack>
         <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
-          <SaveBadge state={editor.save} onRetry={editor.retry} />
+          <SaveBadge state={editor.save} onRetry={editor.retry} onDiscard={() => void editor.discard()} />
           {editor.editable && (
             <Tooltip label={t('scoring:sheet.undoHint')}>
               <Button

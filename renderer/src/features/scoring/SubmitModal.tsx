@@ -32,11 +32,14 @@ export function SubmitModal(props: {
       props.onSubmitted();
     },
   });
+  // Only what is on the host counts: submit once every change has been stored there.
   const go = async () => {
-    await editor.flush();
+    const settled = await editor.flush();
+    if (settled.kind !== 'idle') return;
     submit.mutate({ sheetId: view.sheet.id, ...(revision ? { revisionReason: reason } : {}) });
   };
-  const blocked = !e.complete || editor.save.kind === 'error';
+  const unsent = editor.save.kind === 'waiting' || editor.save.kind === 'error' ? editor.save.pending : 0;
+  const blocked = !e.complete || unsent > 0;
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t('scoring:submit.title')} size="lg" centered>
       <Stack>
@@ -66,6 +69,11 @@ export function SubmitModal(props: {
               />
             )}
           </>
+        )}
+        {unsent > 0 && (
+          <Alert color="orange" data-testid="submit-unsent">
+            {t('scoring:submit.unsent', { count: unsent })}
+          </Alert>
         )}
         {editor.save.kind === 'error' && <ErrorAlert error={editor.save.error} />}
         {submit.isError && <ErrorAlert error={submit.error} />}

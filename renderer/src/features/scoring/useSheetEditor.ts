@@ -1,13 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { SheetView } from '../../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../../shared/ocop/criteria-set';
+import { findCriterion } from '../../../../shared/ocop/criteria-set-walk';
 import { evaluateSheet, type RuleDeclaration, type SheetEvaluation } from '../../../../shared/ocop/sheet-rules';
 import { call } from '../../api/client';
+import type { PendingChange, QueueStatus, SheetChange } from './save-queue';
+import { useSaveQueue } from './save-queue-context';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; error: unknown };
+/** What the sheet's save badge shows. */
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving'; pending: number }
+  | { kind: 'saved'; at: string }
+  /** The host cannot be reached; the changes wait on this device and are re-sent by themselves. */
+  | { kind: 'waiting'; pending: number; error: unknown }
+  /** The host refused a change: it and the ones behind it wait for "Lưu lại" or "Bỏ thay đổi này". */
+  | { kind: 'error'; pending: number; error: unknown; change: PendingChange };
 
-interface Local {
+export interface Local {
   answers: Map<string, number>;
   notes: Map<string, string>;
   declarations: Map<string, RuleDeclaration>;
@@ -21,179 +32,215 @@ const fromView = (v: SheetView): Local => ({
   opinion: v.sheet.opinion,
 });
 
-type Op = () => Promise<{ savedAt: string; canUndo: boolean }>;
+/** The sheet as the member sees it: what the host holds plus the changes still waiting to be sent. */
+export function applyChange(l: Local, c: SheetChange): Local {
+  switch (c.kind) {
+    case 'level': {
+      const answers = new Map(l.answers);
+      if (c.levelIndex === null) answers.delete(c.code);
+      else answers.set(c.code, c.levelIndex);
+      return { ...l, answers };
+    }
+    case 'note':
+      return { ...l, notes: new Map(l.notes).set(c.code, c.note) };
+    case 'declaration': {
+      const declarations = new Map(l.declarations);
+      if (c.holds === null) declarations.delete(c.ruleId);
+      else declarations.set(c.ruleId, { holds: c.holds, reason: c.reason });
+      return { ...l, declarations };
+    }
+    case 'opinion':
+      return { ...l, opinion: c.opinion };
+    case 'undo':
+      // Its effect is known only once the host has undone; the sheet is then read back.
+      return l;
+  }
+}
+
+const withPending = (view: SheetView, pending: readonly PendingChange[]): Local =>
+  pending.reduce((l, p) => applyChange(l, p.change), fromView(view));
+
+function toSaveState(s: QueueStatus, pendingHere: number): SaveState {
+  switch (s.kind) {
+    case 'idle':
+      return s.lastSavedAt ? { kind: 'saved', at: s.lastSavedAt } : { kind: 'idle' };
+    case 'saving':
+      return { kind: 'saving', pending: pendingHere };
+    case 'waiting':
+      return { kind: 'waiting', pending: pendingHere, error: s.error };
+    case 'refused':
+      return { kind: 'error', pending: pendingHere, error: s.error, change: s.change };
+  }
+}
 
 /** Text is saved after a pause in typing (and on leaving the field), not on every key. */
 const TEXT_DELAY_MS = 700;
 
+export type ChooseOutcome = { ok: true } | { ok: false; reason: 'readOnly' | 'notEvaluated' | 'noSuchLevel'; levels: number };
+
 /**
  * The member's sheet while scoring. Every choice shows at once (the totals come from the same
- * shared sheet rules as the core) and is saved in order through one queue, so "Đã lưu" means
- * every choice on screen is in the database. A failed save keeps the choice on screen, says so,
- * and is retried with "Lưu lại"; nothing is dropped.
+ * shared sheet rules as the core) and becomes one change in the ordered save queue, so "Đã lưu"
+ * means every choice on screen is on the host. The state is kept in a ref as well as in React
+ * state: keys at machine speed each see the result of the key before, not the last render.
  */
 export function useSheetEditor(view: SheetView, set: CriteriaSet) {
   const qc = useQueryClient();
+  const queue = useSaveQueue();
   const sheetId = view.sheet.id;
-  const [local, setLocal] = useState<Local>(() => fromView(view));
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [canUndo, setCanUndo] = useState(view.canUndo);
-  const queue = useRef<{ op: Op; done: () => void }[]>([]);
-  const running = useRef(false);
-  const blocked = useRef(false);
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const textOps = useRef(new Map<string, Op>());
   const editable = view.sheet.status === 'draft';
+  const [local, setLocalState] = useState<Local>(() => withPending(view, queue.pending(sheetId)));
+  const localRef = useRef<Local>(local);
+  const [canUndo, setCanUndo] = useState(view.canUndo);
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const textChanges = useRef(new Map<string, SheetChange>());
 
-  /** Runs the queued saves one after the other; stops at a failure until "Lưu lại". */
-  const pump = useCallback(async () => {
-    if (running.current || blocked.current) return;
-    running.current = true;
-    let last: string | null = null;
-    while (queue.current.length > 0) {
-      const item = queue.current[0]!;
-      try {
-        const r = await item.op();
-        queue.current.shift();
-        setCanUndo(r.canUndo);
-        last = r.savedAt;
-        item.done();
-      } catch (error) {
-        // Later saves wait behind the failed one: their order matters (undo, stops, notes).
-        blocked.current = true;
-        setSave({ kind: 'error', error });
-        break;
-      }
-    }
-    running.current = false;
-    if (!blocked.current && queue.current.length === 0 && last !== null) setSave({ kind: 'saved', at: last });
-  }, []);
+  const status = useSyncExternalStore(
+    useCallback((cb) => queue.subscribe(cb), [queue]),
+    () => queue.current(),
+  );
+  // Text waiting for a pause in typing counts as not sent yet.
+  const [typing, setTyping] = useState(0);
+  const pendingHere = queue.pending(sheetId).length + typing;
+  const save: SaveState =
+    status.kind === 'idle' && typing > 0 ? { kind: 'saving', pending: pendingHere } : toSaveState(status, pendingHere);
 
-  const enqueue = useCallback(
-    (op: Op) =>
-      new Promise<void>((done) => {
-        queue.current.push({ op, done });
-        if (!blocked.current) setSave({ kind: 'saving' });
-        void pump();
+  useEffect(
+    () =>
+      queue.onSent((p) => {
+        if (p.sheetId === sheetId && p.change.kind !== 'undo') setCanUndo(true);
       }),
-    [pump],
+    [queue, sheetId],
   );
 
-  const retry = useCallback(() => {
-    blocked.current = false;
-    setSave({ kind: 'saving' });
-    void pump();
-  }, [pump]);
+  const setLocal = (next: Local) => {
+    localRef.current = next;
+    setLocalState(next);
+  };
 
-  /** Queues the text still waiting for a pause and resolves when every queued save is done. */
-  const flushText = useCallback(async () => {
-    for (const [k, t] of timers.current) {
-      clearTimeout(t);
-      const op = textOps.current.get(k);
-      textOps.current.delete(k);
-      timers.current.delete(k);
-      if (op) void enqueue(op);
-    }
-    await Promise.all(
-      queue.current.map(
-        (q) =>
-          new Promise<void>((resolve) => {
-            const done = q.done;
-            q.done = () => {
-              done();
-              resolve();
-            };
-          }),
-      ),
-    );
-  }, [enqueue]);
+  /** Applies a change on screen at once and queues it for the host. */
+  const change = useCallback(
+    (c: SheetChange) => {
+      setLocal(applyChange(localRef.current, c));
+      queue.enqueue(sheetId, c);
+    },
+    [queue, sheetId],
+  );
+
+  const evaluateNow = useCallback(
+    (): SheetEvaluation => evaluateSheet(set, { answers: localRef.current.answers, declarations: localRef.current.declarations }),
+    [set],
+  );
+
+  /** Chooses a level (null clears it); says why not when the sheet or the criterion does not allow it. */
+  const setLevel = useCallback(
+    (code: string, levelIndex: number | null): ChooseOutcome => {
+      const levels = findCriterion(set, code)?.criterion.levels.length ?? 0;
+      if (!editable) return { ok: false, reason: 'readOnly', levels };
+      if (levelIndex !== null) {
+        if (levelIndex < 0 || levelIndex >= levels) return { ok: false, reason: 'noSuchLevel', levels };
+        const state = evaluateNow().criteria.find((c) => c.code === code);
+        if (state && state.status !== 'answered' && state.status !== 'missing')
+          return { ok: false, reason: 'notEvaluated', levels };
+      }
+      change({ kind: 'level', code, levelIndex });
+      return { ok: true };
+    },
+    [change, editable, evaluateNow, set],
+  );
+
+  /** Queues the text still waiting for a pause in typing. */
+  const queueText = useCallback(() => {
+    for (const t of timers.current.values()) clearTimeout(t);
+    timers.current.clear();
+    for (const c of textChanges.current.values()) queue.enqueue(sheetId, c);
+    textChanges.current.clear();
+    setTyping(0);
+  }, [queue, sheetId]);
 
   const scheduleText = useCallback(
-    (key: string, op: Op) => {
+    (key: string, c: SheetChange) => {
+      setLocal(applyChange(localRef.current, c));
       const old = timers.current.get(key);
       if (old) clearTimeout(old);
-      textOps.current.set(key, op);
-      setSave({ kind: 'saving' });
+      textChanges.current.set(key, c);
+      setTyping(textChanges.current.size);
       timers.current.set(
         key,
         setTimeout(() => {
           timers.current.delete(key);
-          const o = textOps.current.get(key);
-          textOps.current.delete(key);
-          if (o) void enqueue(o);
+          const pending = textChanges.current.get(key);
+          textChanges.current.delete(key);
+          setTyping(textChanges.current.size);
+          if (pending) queue.enqueue(sheetId, pending);
         }, TEXT_DELAY_MS),
       );
     },
-    [enqueue],
+    [queue, sheetId],
   );
 
-  // Leaving the sheet saves what was typed.
-  useEffect(() => () => void flushText(), [flushText]);
+  /** Sends everything typed and resolves when the queue has settled ('idle' = every change is on the host). */
+  const flush = useCallback(async (): Promise<QueueStatus> => {
+    queueText();
+    return queue.settled();
+  }, [queue, queueText]);
 
-  const setLevel = useCallback(
-    (code: string, levelIndex: number | null) => {
-      if (!editable) return;
-      setLocal((l) => {
-        const answers = new Map(l.answers);
-        if (levelIndex === null) answers.delete(code);
-        else answers.set(code, levelIndex);
-        return { ...l, answers };
-      });
-      void enqueue(() => call('scoring:setAnswer', { sheetId, criterionCode: code, levelIndex }));
-    },
-    [editable, enqueue, sheetId],
-  );
+  // Leaving the sheet queues what was typed; the queue outlives the page and keeps sending.
+  useEffect(() => () => queueText(), [queueText]);
 
   const setNote = useCallback(
     (code: string, note: string) => {
-      if (!editable) return;
-      setLocal((l) => ({ ...l, notes: new Map(l.notes).set(code, note) }));
-      scheduleText(`note:${code}`, () => call('scoring:setNote', { sheetId, criterionCode: code, note }));
+      if (editable) scheduleText(`note:${code}`, { kind: 'note', code, note });
     },
-    [editable, scheduleText, sheetId],
+    [editable, scheduleText],
   );
 
   const setOpinion = useCallback(
     (opinion: string) => {
-      if (!editable) return;
-      setLocal((l) => ({ ...l, opinion }));
-      scheduleText('opinion', () => call('scoring:setOpinion', { sheetId, opinion }));
+      if (editable) scheduleText('opinion', { kind: 'opinion', opinion });
     },
-    [editable, scheduleText, sheetId],
+    [editable, scheduleText],
   );
 
   const setDeclaration = useCallback(
     (ruleId: string, value: RuleDeclaration | null) => {
-      if (!editable) return;
-      setLocal((l) => {
-        const declarations = new Map(l.declarations);
-        if (value === null) declarations.delete(ruleId);
-        else declarations.set(ruleId, value);
-        return { ...l, declarations };
-      });
-      void enqueue(() =>
-        call('scoring:setDeclaration', { sheetId, ruleId, holds: value?.holds ?? null, reason: value?.reason ?? null }),
-      );
+      if (editable) change({ kind: 'declaration', ruleId, holds: value?.holds ?? null, reason: value?.reason ?? null });
     },
-    [editable, enqueue, sheetId],
+    [change, editable],
   );
 
-  /** Reverts the latest saved change; the screen then shows the sheet as the database holds it. */
-  const undo = useCallback(async (): Promise<boolean> => {
-    if (!editable) return false;
-    if (blocked.current) return false;
-    await flushText();
+  /** Reads the sheet back from the host and shows it with the changes still waiting on top. */
+  const reload = useCallback(async () => {
+    const fresh = await call('scoring:get', { sheetId });
+    qc.setQueryData(['scoring:get', { sheetId }], fresh);
+    setLocal(withPending(fresh, queue.pending(sheetId)));
+    setCanUndo(fresh.canUndo);
+  }, [qc, queue, sheetId]);
+
+  /**
+   * Reverts the latest saved change. Only once every earlier change is on the host (the host
+   * keeps the undo history); 'pending' when that is not the case yet.
+   */
+  const undo = useCallback(async (): Promise<'undone' | 'nothing' | 'pending'> => {
+    if (!editable) return 'nothing';
+    const before = await flush();
+    if (before.kind !== 'idle') return 'pending';
+    const p = queue.enqueue(sheetId, { kind: 'undo' });
     let undone = false;
-    await enqueue(async () => {
-      const r = await call('scoring:undo', { sheetId });
-      undone = r.undone !== null;
-      const fresh = await call('scoring:get', { sheetId });
-      setLocal(fromView(fresh));
-      qc.setQueryData(['scoring:get', { sheetId }], fresh);
-      return { savedAt: r.savedAt, canUndo: r.canUndo };
+    const off = queue.onSent((sent, result) => {
+      if (sent.opId === p.opId) undone = (result as { undone?: unknown }).undone != null;
     });
-    return undone;
-  }, [editable, enqueue, flushText, qc, sheetId]);
+    const after = await queue.settled();
+    off();
+    if (after.kind !== 'idle') return 'pending';
+    await reload();
+    return undone ? 'undone' : 'nothing';
+  }, [editable, flush, queue, reload, sheetId]);
+
+  /** The member gives up the change the host refused; the screen shows the host's sheet again. */
+  const discard = useCallback(async () => {
+    if (queue.discardRefused()) await reload().catch(() => undefined);
+  }, [queue, reload]);
 
   const evaluation: SheetEvaluation = useMemo(
     () => evaluateSheet(set, { answers: local.answers, declarations: local.declarations }),
@@ -202,9 +249,13 @@ export function useSheetEditor(view: SheetView, set: CriteriaSet) {
 
   return {
     local,
+    /** The sheet including changes made since the last render. */
+    localNow: () => localRef.current,
     evaluation,
+    evaluateNow,
     save,
-    retry,
+    retry: () => queue.retry(),
+    discard,
     canUndo,
     editable,
     setLevel,
@@ -212,7 +263,7 @@ export function useSheetEditor(view: SheetView, set: CriteriaSet) {
     setOpinion,
     setDeclaration,
     undo,
-    flush: flushText,
+    flush,
   };
 }
 
