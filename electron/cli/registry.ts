@@ -9,6 +9,7 @@ import { documentSettingsCommands } from './commands/document-settings';
 import { serveCommand } from './commands/serve';
 import { scoringCommands } from './commands/scoring';
 import { councilsCommands } from './commands/councils';
+import { signaturesCommands } from './commands/signatures';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
 export const commands: CliCommand[] = [
@@ -21,5 +22,6 @@ export const commands: CliCommand[] = [
   ...documentSettingsCommands,
   ...councilsCommands,
   ...scoringCommands,
+  ...signaturesCommands,
   serveCommand,
 ];

@@ -13,6 +13,7 @@ import { resultsHandlers } from './results/results-handlers';
 import { documentsHandlers } from './documents/documents-handlers';
 import { documentSettingsHandlers } from './documents/settings/settings-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
+import { signaturesHandlers } from './signing/signatures-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
 import type { CallMeta, Handler } from './handlers';
@@ -36,6 +37,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...documentsHandlers,
   ...documentSettingsHandlers,
   ...scoringHandlers,
+  ...signaturesHandlers,
 };
 
 export type Logger = (msg: string, err?: unknown) => void;

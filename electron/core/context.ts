@@ -6,6 +6,7 @@ import { dataPaths, type DataPaths } from './app/paths';
 import { closeDatabase, openDatabase, type OpenedDatabase } from './db/open';
 import { migrateToLatest, schemaVersionOf, type MigrateResult } from './db/migrate';
 import type { DB } from './db/schema';
+import type { AskPin } from './signing/keys/pkcs11-token';
 
 export type Host = AppInfo['host'];
 
@@ -21,6 +22,11 @@ export interface CoreContext {
   defaultActor: string;
   /** Where documents look for the system's Times New Roman; undefined = the OS font folders (tests point to a fake one). */
   systemFontDirs?: string[];
+  /**
+   * How this host asks a USB token's PIN (Electron: a window of the main process; CLI: the
+   * terminal). Absent in the HTTP bridge: tokens sign only where the PIN never crosses a page.
+   */
+  askPin?: AskPin;
 }
 
 export interface Core {

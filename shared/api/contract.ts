@@ -11,6 +11,7 @@ import { resultsChannels } from './channels/results';
 import { documentsChannels } from './channels/documents';
 import { documentSettingsChannels } from './channels/document-settings';
 import { scoringChannels } from './channels/scoring';
+import { signaturesChannels } from './channels/signatures';
 
 /**
  * The whole contract: every channel of every area. Each area defines its channels in
@@ -30,6 +31,7 @@ export const contract = {
   ...documentsChannels,
   ...documentSettingsChannels,
   ...scoringChannels,
+  ...signaturesChannels,
 } as const;
 
 export type Contract = typeof contract;

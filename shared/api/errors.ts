@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   'IO',
   'INTERNAL',
   'WRONG_PIN',
+  // Digital signatures (issue 15): details carry the specifics (token PIN state, certificate problems).
+  'KEY_PASSWORD',
+  'TOKEN_PIN',
+  'TOKEN_LOCKED',
+  'TOKEN',
+  'CERTIFICATE_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

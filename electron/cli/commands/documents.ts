@@ -5,6 +5,7 @@ import { invoke } from '../../core/api';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
 import { printSessionSheets } from './documents-batch';
+import { signaturesBroken, signaturesText } from './signatures-text';
 
 /** What `pdf` prints: one document through documents:render, or every sheet ('sheets', a batch). */
 const PDF_KINDS = [...SessionDocumentKind.options, 'sheets'] as const;
@@ -31,8 +32,10 @@ function text(file: string, v: DocumentVerification): string {
 export const documentsCommands: CliCommand[] = [
   {
     name: 'verify',
-    usage: 'verify <file.pdf> [--data-dir DIR] [--json]',
-    summary: 'Checks that every page of a printed council document carries the digest of its session’s current finalized results',
+    usage: 'verify <file.pdf> [--crl FILE] [--data-dir DIR] [--json]',
+    options: { crl: { type: 'string' } },
+    summary:
+      'Checks that every page of a printed council document carries the digest of its session’s current finalized results, and lists its digital signatures (signer, time, intact, coverage, trust, revocation with --crl)',
     run: async (r) => {
       const file = r.positionals[0];
       if (!file || !fs.existsSync(file)) {
@@ -42,10 +45,19 @@ export const documentsCommands: CliCommand[] = [
         return 2;
       }
       const core = await r.core();
-      const v = unwrap(await invoke(core.ctx, 'documents:verify', { pdfBase64: fs.readFileSync(file).toString('base64') }));
-      if (r.json) r.io.result({ file, ...v });
-      else r.io.result(v, (x: DocumentVerification) => text(file, x));
-      return v.ok ? 0 : 1;
+      const pdfBase64 = fs.readFileSync(file).toString('base64');
+      const v = unwrap(await invoke(core.ctx, 'documents:verify', { pdfBase64 }));
+      // The digital signatures, next to the content check (issue 15); a CRL file checks revocation.
+      const crl = typeof r.values.crl === 'string' ? r.values.crl : undefined;
+      const signatures = unwrap(
+        await invoke(core.ctx, 'signatures:verify', {
+          pdfBase64,
+          ...(crl ? { crlBase64: fs.readFileSync(crl).toString('base64') } : {}),
+        }),
+      );
+      if (r.json) r.io.result({ file, ...v, signatures });
+      else r.io.result(v, (x: DocumentVerification) => `${text(file, x)}\n${signaturesText(signatures)}`);
+      return v.ok && !signaturesBroken(signatures) ? 0 : 1;
     },
   },
   {

@@ -62,6 +62,9 @@ export async function migrateToLatest(
     db: opened.db as Kysely<unknown>,
     provider: { getMigrations: async () => migrations },
     migrationTableName: MIGRATION_TABLE,
+    // Migration numbers are reserved per issue and land in any order (0012 may reach a
+    // database before 0010); each is self-contained, so the earlier-numbered one still applies.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -5,10 +5,19 @@ import type { DossiersTables } from './tables/dossiers';
 import type { FoundationTables } from './tables/foundation';
 import type { ResultsTables } from './tables/results';
 import type { ScoringTables } from './tables/scoring';
+import type { SignaturesTables } from './tables/signatures';
 
 /**
  * The database as Kysely sees it: each area declares its tables in `tables/<area>.ts` and is
  * merged here. Row types for repositories derive from these with Selectable/Insertable.
  */
 export interface DB
-  extends FoundationTables, CriteriaTables, CouncilsTables, DossiersTables, ScoringTables, ResultsTables, DocumentsTables {}
+  extends
+    FoundationTables,
+    CriteriaTables,
+    CouncilsTables,
+    DossiersTables,
+    ScoringTables,
+    ResultsTables,
+    DocumentsTables,
+    SignaturesTables {}

@@ -20,5 +20,10 @@ export default {
   IO: 'A file could not be read or written.',
   INTERNAL: 'An unexpected error occurred in the app. The details were logged.',
   WRONG_PIN: 'The PIN is not right. Please try again or ask the secretary to reset it.',
+  KEY_PASSWORD: 'The password of the signature file (.p12/.pfx) is not right, or the file is not a signature file. Please check.',
+  TOKEN_PIN: 'The USB token PIN is not right. Too many wrong PINs lock the token.',
+  TOKEN_LOCKED: 'The USB token is locked after too many wrong PINs. Please ask your certificate provider to unlock it.',
+  TOKEN: 'The USB token cannot be used. Please check that it is plugged in and that the provider’s driver is installed.',
+  CERTIFICATE_REFUSED: 'This certificate cannot sign (expired, not yet valid, or not meant for signing).',
   network: 'Could not reach the application core. Please check that the app is still running.',
 } satisfies Shape<typeof vi>;

@@ -18,5 +18,10 @@ export default {
   IO: 'Không đọc hoặc ghi được tệp.',
   INTERNAL: 'Lỗi không mong đợi trong ứng dụng. Chi tiết đã được ghi lại.',
   WRONG_PIN: 'Mã PIN chưa đúng. Vui lòng nhập lại hoặc nhờ thư ký đặt lại mã.',
+  KEY_PASSWORD: 'Mật khẩu của tệp chữ ký số (.p12/.pfx) chưa đúng, hoặc tệp không phải tệp chữ ký số. Vui lòng kiểm tra lại.',
+  TOKEN_PIN: 'Mã PIN của USB token chưa đúng. Nhập sai nhiều lần token sẽ bị khóa.',
+  TOKEN_LOCKED: 'USB token đã bị khóa do nhập sai mã PIN nhiều lần. Vui lòng liên hệ nhà cung cấp chữ ký số để mở khóa.',
+  TOKEN: 'Không làm việc được với USB token. Vui lòng kiểm tra token đã cắm và phần mềm (driver) của nhà cung cấp đã cài.',
+  CERTIFICATE_REFUSED: 'Chứng thư số này không dùng để ký được (hết hạn, chưa có hiệu lực hoặc không dành cho ký số).',
   network: 'Không kết nối được với lõi ứng dụng. Vui lòng kiểm tra ứng dụng còn chạy.',
 } as const;

@@ -1,0 +1,15 @@
+import type { signaturesChannels } from '../../../shared/api/channels/signatures';
+import { actorOf, type AreaHandlers } from '../handlers';
+import { signFileWithP12, signFileWithToken, tokenSlots, verifySignatures } from './signing-service';
+import { importTrusted, listTrusted, removeTrusted } from './trust-store';
+
+export const signaturesHandlers: AreaHandlers<typeof signaturesChannels> = {
+  'signatures:verify': (input, ctx) => verifySignatures(ctx, input),
+  'signatures:signFile': (input, ctx) => signFileWithP12(ctx, input),
+  'signatures:tokens': (input, ctx) => tokenSlots(ctx, input.modulePath),
+  'signatures:signFileWithToken': (input, ctx) => signFileWithToken(ctx, input),
+  'signatures:trustList': (_input, ctx) => listTrusted(ctx.db),
+  'signatures:trustImport': (input, ctx, meta) =>
+    importTrusted(ctx, actorOf(ctx, meta), new Uint8Array(Buffer.from(input.certificateBase64, 'base64'))),
+  'signatures:trustRemove': (input, ctx, meta) => removeTrusted(ctx, actorOf(ctx, meta), input.fingerprint),
+};
