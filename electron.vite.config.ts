@@ -20,7 +20,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: `${outDir}/preload`,
-      lib: { entry: 'electron/preload/index.ts' },
+      // index: the app window; pin: the USB-token PIN window (electron/main/pin-prompt.ts).
+      lib: { entry: { index: 'electron/preload/index.ts', pin: 'electron/preload/pin.ts' } },
       // A sandboxed preload must be CommonJS and may require nothing but 'electron'.
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import type { Settings } from '../../shared/api/channels/app';
 import { resources, type Lang } from '../../shared/i18n/resources';
 import type { Logger } from '../core/api';
@@ -17,6 +17,7 @@ import { resolveDataDir } from './data-dir';
 import { showStartupError, startupErrorText } from './dialogs';
 import { registerIpc, type IpcRegistration } from './ipc';
 import { registerSavePdf } from './save-pdf';
+import { createPinPrompt } from './pin-prompt';
 import { applyMenu, navigateTo, type MenuActions } from './menu';
 import { hardenSession } from './session';
 import { forbiddenSwitches } from './switches';
@@ -163,6 +164,15 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     window: () => win,
     title: () => resources[language].documents.screen.saveDialogTitle,
     log,
+  });
+
+  // USB tokens: the PIN is asked by main's own modal window, never by the app's page.
+  core.ctx.askPin = createPinPrompt({
+    ipc: ipcMain,
+    createWindow: (o) => new BrowserWindow(o),
+    parent: () => win,
+    language: () => language,
+    preloadPath: path.join(opts.mainDir, '../preload/pin.cjs'),
   });
 
   win = createMainWindow(loc, {

@@ -14,6 +14,7 @@ import enResults from './en/results';
 import enScoring from './en/scoring';
 import enScoringExchange from './en/scoring-exchange';
 import enSettings from './en/settings';
+import enSignatures from './en/signatures';
 import viAbout from './vi/about';
 import viBackup from './vi/backup';
 import viCommon from './vi/common';
@@ -30,6 +31,7 @@ import viResults from './vi/results';
 import viScoring from './vi/scoring';
 import viScoringExchange from './vi/scoring-exchange';
 import viSettings from './vi/settings';
+import viSignatures from './vi/signatures';
 
 /**
  * The single source of every user-facing string, for the renderer, the Electron menus and the
@@ -54,6 +56,7 @@ export const resources = {
     backup: viBackup,
     menu: viMenu,
     dates: viDates,
+    signatures: viSignatures,
   },
   en: {
     common: enCommon,
@@ -72,6 +75,7 @@ export const resources = {
     backup: enBackup,
     menu: enMenu,
     dates: enDates,
+    signatures: enSignatures,
   },
 } as const;
 
