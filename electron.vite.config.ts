@@ -1,21 +1,29 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { buildBatchWorker } from './scripts/packaging/worker-bundle';
 
 // OCOP_OUT_DIR lets parallel builds (several engineers, CI shards) write to separate folders.
 const outDir = process.env.OCOP_OUT_DIR ?? 'out';
+
+/** After the main build: the PDF batch worker as one self-contained file (see scripts/packaging/worker-bundle.ts). */
+const batchWorker = (): Plugin => ({
+  name: 'ocop:batch-worker',
+  apply: 'build',
+  closeBundle: () => buildBatchWorker(resolve(outDir, 'main')).then(() => undefined),
+});
 
 export default defineConfig({
   main: {
     build: {
       outDir: `${outDir}/main`,
-      // The batch printer's worker thread is its own file (see electron/core/documents/batch/worker-entry.ts).
-      lib: {
-        entry: { index: 'electron/main/index.ts', 'documents-batch-worker': 'electron/core/documents/batch/batch-worker.ts' },
-      },
+      lib: { entry: { index: 'electron/main/index.ts' } },
       // better-sqlite3 is native and kysely is ESM-only: keep both as runtime requires/imports.
       externalizeDeps: true,
     },
+    // The batch printer's worker thread is its own self-contained file (worker-entry.ts finds it).
+    plugins: [batchWorker()],
   },
   preload: {
     build: {

@@ -30,6 +30,17 @@ describe('batch files and the worker entry', () => {
     expect(batchWorkerEntry(`file://${out}/index.js`)).toEqual({ url: new URL(`file://${out}/${WORKER_BUNDLE}`), execArgv: [] });
     expect(batchWorkerEntry(`file://${out}/chunks/core-abc.js`).url.pathname).toBe(`${out}/${WORKER_BUNDLE}`);
     fs.rmSync(path.join(out, WORKER_BUNDLE));
-    expect(() => batchWorkerEntry(`file://${out}/index.js`)).toThrow(/documents-batch-worker\.js is missing .*rebuild the app/u);
+    expect(() => batchWorkerEntry(`file://${out}/index.js`)).toThrow(/documents-batch-worker\.cjs is missing .*rebuild the app/u);
+  });
+
+  it('in the installed app loads the copy unpacked beside app.asar (a plain file on disk)', () => {
+    const resources = tempDir();
+    const inAsar = path.join(resources, 'app.asar', 'out', 'main');
+    const beside = path.join(resources, 'app.asar.unpacked', 'out', 'main');
+    fs.mkdirSync(inAsar, { recursive: true });
+    fs.mkdirSync(beside, { recursive: true });
+    fs.writeFileSync(path.join(inAsar, WORKER_BUNDLE), '');
+    fs.writeFileSync(path.join(beside, WORKER_BUNDLE), '');
+    expect(batchWorkerEntry(`file://${inAsar}/index.js`).url.pathname).toBe(`${beside}/${WORKER_BUNDLE}`);
   });
 });

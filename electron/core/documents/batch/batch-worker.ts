@@ -2,7 +2,7 @@
  * Worker thread entry: renders all sheets of a session into one PDF (sheet-batch.ts) off the main
  * thread, so the app's window and the HTTP bridge keep answering while 2,700 sheets are drawn.
  * It touches no database: the main thread loads the sheets and passes them in workerData.
- * Built as its own entry by electron-vite (out/main/documents-batch-worker.js); run from source
+ * Built as one self-contained file (out/main/documents-batch-worker.cjs, scripts/packaging/worker-bundle.ts); run from source
  * with tsx (see worker-entry.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
