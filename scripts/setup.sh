@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# makensis compiles the installer's Vietnamese strings in a test (scripts/packaging/installer-strings.test.ts).
+command -v makensis >/dev/null 2>&1 || need+=(nsis)
 # Digital signatures (issue 15): a PKCS #11 token for tests (SoftHSM2), pkcs11-tool to load it, qpdf to check signed files.
 command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
 command -v pkcs11-tool >/dev/null 2>&1 || need+=(opensc)
