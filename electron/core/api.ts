@@ -14,6 +14,7 @@ import { documentsHandlers } from './documents/documents-handlers';
 import { documentSettingsHandlers } from './documents/settings/settings-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
 import { signaturesHandlers } from './signing/signatures-handlers';
+import { registryHandlers } from './registry/registry-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
 import type { CallMeta, Handler } from './handlers';
@@ -38,6 +39,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...documentSettingsHandlers,
   ...scoringHandlers,
   ...signaturesHandlers,
+  ...registryHandlers,
 };
 
 export type Logger = (msg: string, err?: unknown) => void;

@@ -12,6 +12,7 @@ import { documentsChannels } from './channels/documents';
 import { documentSettingsChannels } from './channels/document-settings';
 import { scoringChannels } from './channels/scoring';
 import { signaturesChannels } from './channels/signatures';
+import { registryChannels } from './channels/registry';
 
 /**
  * The whole contract: every channel of every area. Each area defines its channels in
@@ -32,6 +33,7 @@ export const contract = {
   ...documentSettingsChannels,
   ...scoringChannels,
   ...signaturesChannels,
+  ...registryChannels,
 } as const;
 
 export type Contract = typeof contract;

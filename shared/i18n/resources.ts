@@ -15,6 +15,8 @@ import enScoring from './en/scoring';
 import enScoringExchange from './en/scoring-exchange';
 import enSettings from './en/settings';
 import enSignatures from './en/signatures';
+import enRegistry from './en/registry';
+import enStats from './en/stats';
 import viAbout from './vi/about';
 import viBackup from './vi/backup';
 import viCommon from './vi/common';
@@ -32,6 +34,8 @@ import viScoring from './vi/scoring';
 import viScoringExchange from './vi/scoring-exchange';
 import viSettings from './vi/settings';
 import viSignatures from './vi/signatures';
+import viRegistry from './vi/registry';
+import viStats from './vi/stats';
 
 /**
  * The single source of every user-facing string, for the renderer, the Electron menus and the
@@ -57,6 +61,8 @@ export const resources = {
     menu: viMenu,
     dates: viDates,
     signatures: viSignatures,
+    registry: viRegistry,
+    stats: viStats,
   },
   en: {
     common: enCommon,
@@ -76,6 +82,8 @@ export const resources = {
     menu: enMenu,
     dates: enDates,
     signatures: enSignatures,
+    registry: enRegistry,
+    stats: enStats,
   },
 } as const;
 

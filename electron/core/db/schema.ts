@@ -4,6 +4,7 @@ import type { DocumentsTables } from './tables/documents';
 import type { DossiersTables } from './tables/dossiers';
 import type { FoundationTables } from './tables/foundation';
 import type { ResultsTables } from './tables/results';
+import type { RegistryTables } from './tables/registry';
 import type { ScoringTables } from './tables/scoring';
 import type { SignaturesTables } from './tables/signatures';
 
@@ -20,4 +21,5 @@ export interface DB
     ScoringTables,
     ResultsTables,
     DocumentsTables,
-    SignaturesTables {}
+    SignaturesTables,
+    RegistryTables {}

@@ -1,0 +1,48 @@
+/** Sổ sản phẩm OCOP: the registry, the re-evaluation calendar, the import of earlier lists. */
+export default {
+  due: {
+    title: 'Sản phẩm đến hạn đánh giá lại',
+    pdfTitle: 'DANH SÁCH SẢN PHẨM OCOP ĐẾN HẠN ĐÁNH GIÁ LẠI',
+    asOf: 'Tính đến ngày {{date}}',
+    pdfIntro:
+      'Hồ sơ đánh giá lại nộp không sớm hơn 180 ngày và không muộn hơn 120 ngày trước khi giấy chứng nhận hết hạn (Điều 7 khoản 6 Quyết định 26/2026/QĐ-TTg). Danh sách gồm {{count}} sản phẩm: sắp đến hạn trong {{days}} ngày tới, đang trong thời hạn nộp, đã quá thời hạn nộp và đã hết hạn chưa được đánh giá lại.',
+    none: 'Không có sản phẩm nào đến hạn đánh giá lại.',
+    all: 'Tất cả',
+    pendingShort: 'Đã có hồ sơ {{no}}',
+    col: {
+      no: 'STT',
+      product: 'Tên sản phẩm',
+      producer: 'Chủ thể',
+      commune: 'Xã, phường',
+      star: 'Hạng',
+      decision: 'Quyết định công nhận',
+      validTo: 'Hết hạn',
+      window: 'Thời hạn nộp hồ sơ đánh giá lại',
+      state: 'Tình trạng',
+      days: 'Số ngày đến khi hết hạn',
+      pending: 'Hồ sơ đánh giá lại',
+    },
+    state: {
+      coming: 'Sắp đến hạn nộp',
+      open: 'Đang trong thời hạn nộp',
+      passed: 'Đã quá thời hạn nộp, còn hiệu lực',
+      grace: 'Đã hết hạn (trong 180 ngày chuyển tiếp)',
+      expired: 'Đã hết hạn, chưa đánh giá lại',
+    },
+  },
+  certificate: {
+    ubnd: 'ỦY BAN NHÂN DÂN',
+    province: 'tỉnh {{place}}',
+    district: 'huyện {{place}}',
+    ministry: 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+    ubndAuthority: 'TM. ỦY BAN NHÂN DÂN',
+    chairTitle: 'CHỦ TỊCH',
+    ministerAuthority: 'BỘ TRƯỞNG',
+    ministerTitle: 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+    citation: 'Quyết định số {{no}} {{date}} của {{by}}',
+    byProvince: 'Chủ tịch Ủy ban nhân dân tỉnh {{place}}',
+    byDistrict: 'Chủ tịch Ủy ban nhân dân huyện {{place}}',
+    byMinister: 'Bộ trưởng Bộ Nông nghiệp và Môi trường',
+    hanoi: 'Hà Nội',
+  },
+} as const;
