@@ -12,6 +12,8 @@ import { describeDifferences, resultsDocument, sha256Hex, type ResultsDocument }
 import { readStoredAnswers } from './answer-reader';
 import { computeSession, sessionResultsOf, type Computed, type Conn } from './results-service';
 import { isSensitive } from './results-view';
+import { assertSessionUndecided, syncSession } from '../registry/session-sync';
+import { writeIn } from '../registry/wrappers';
 
 /**
  * Finalizing (chốt kết quả) and reopening a session. Both run in one transaction with their audit
@@ -79,6 +81,8 @@ export async function finalizeSession(
       });
       // The session's own status change (state machine, audit 'session.finalize') belongs to councils.
       await transitionSession(trx, ctx, actor, input.sessionId, 'finalized');
+      // The registry of OCOP products receives the council's proposals in the same transaction.
+      await syncSession(writeIn({ ctx, actor }, trx), input.sessionId);
       await appendAudit(trx, ctx.now(), {
         actor,
         action: 'results.finalize',
@@ -127,9 +131,12 @@ export async function reopenSession(
         );
       }
       await assertPresiding(trx, input.sessionId, session.chair_member_id, input.chairMemberId);
+      // Once the province's decision is recorded, the results it rests on stay as they are.
+      await assertSessionUndecided(trx, input.sessionId);
       const at = ctx.now().toISOString();
       await markReopened(trx, open.id, { at, by: actor, reason: input.reason, chairMemberId: input.chairMemberId });
       await transitionSession(trx, ctx, actor, input.sessionId, 'closed', { reason: input.reason });
+      await syncSession(writeIn({ ctx, actor }, trx), input.sessionId);
       await appendAudit(trx, ctx.now(), {
         actor,
         action: 'results.reopen',
