@@ -10,6 +10,7 @@ import { serveCommand } from './commands/serve';
 import { scoringCommands } from './commands/scoring';
 import { councilsCommands } from './commands/councils';
 import { signaturesCommands } from './commands/signatures';
+import { registryCommands } from './commands/registry';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
 export const commands: CliCommand[] = [
@@ -23,5 +24,6 @@ export const commands: CliCommand[] = [
   ...councilsCommands,
   ...scoringCommands,
   ...signaturesCommands,
+  ...registryCommands,
   serveCommand,
 ];
