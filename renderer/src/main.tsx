@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { App } from './app/App';
 import { DatesLocale } from './app/DatesLocale';
+import { DONE_AUTO_CLOSE_MS } from './components/toast';
 import './i18n';
 
 // Local calls are fast and the data changes only through this app: no background refetching.
@@ -32,7 +33,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      {/* Bottom left, over the empty lower part of the navigation column: never over a page's buttons.
+          Confirmations replace each other and close themselves; errors stay (components/toast.ts). */}
+      <Notifications position="bottom-left" containerWidth={230} limit={3} autoClose={DONE_AUTO_CLOSE_MS} />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
           <DatesLocale>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -18,7 +18,7 @@ export function BackupPage() {
     invalidates: ['backup:list'],
     onSuccess: (b) => {
       setNote('');
-      notifications.show({ color: 'green', message: t('backup:created', { name: b.name }) });
+      toastDone(t('backup:created', { name: b.name }));
     },
   });
   const dateFmt = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', {

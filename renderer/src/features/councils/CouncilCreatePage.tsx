@@ -1,5 +1,5 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DEFAULT_COUNCIL_RULES, type CouncilRulesInput } from '../../../../shared/api/channels/councils';
@@ -30,7 +30,7 @@ export function CouncilCreatePage() {
   const create = useApiMutation('councils:create', {
     invalidates: ['councils:list'],
     onSuccess: (d) => {
-      notifications.show({ color: 'green', message: t('councils:form.created') });
+      toastDone(t('councils:form.created'));
       void navigate(`/councils/${d.council.id}`);
     },
   });

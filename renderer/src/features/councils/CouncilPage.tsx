@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CouncilDetail } from '../../../../shared/api/channels/councils';
@@ -33,7 +33,7 @@ function InfoPanel({ detail }: { detail: CouncilDetail }) {
   const [value, setValue] = useState(() => fieldsOf(detail));
   const save = useApiMutation('councils:update', {
     invalidates: ['councils:get', 'councils:list'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('councils:form.saved') }),
+    onSuccess: () => toastDone(t('councils:form.saved')),
   });
   return (
     <Stack>

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { CouncilDetail, CouncilMember, MemberRole } from '../../../../shared/api/channels/councils';
 import { useApiMutation } from '../../api/hooks';
@@ -29,7 +29,7 @@ export function MemberDialogs({ dialog, onClose, detail }: { dialog: MemberDialo
   const done = {
     invalidates: ['councils:get', 'councils:list', 'sessions:get'] as const,
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('councils:member.saved') });
+      toastDone(t('councils:member.saved'));
       onClose();
     },
   };

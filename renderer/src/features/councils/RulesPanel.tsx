@@ -1,5 +1,5 @@
 import { Accordion, Alert, Button, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { rulesSettings, type CouncilDetail, type CouncilRulesInput } from '../../../../shared/api/channels/councils';
 import { ApiError } from '../../api/client';
@@ -25,7 +25,7 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
   const save = useApiMutation('councils:setRules', {
     invalidates: ['councils:get', 'councils:list', 'sessions:get'],
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('councils:rules.saved') });
+      toastDone(t('councils:rules.saved'));
       setDraft(null);
       setUnderWay(null);
       setReason('');

@@ -1,5 +1,5 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconSchool } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,7 +10,7 @@ export function TrainingDataOffer() {
   const { t } = useT();
   const create = useApiMutation('demo:create', {
     invalidates: ['councils:list', 'sessions:list', 'rounds:list', 'demo:status', 'registrations:list', 'producers:list'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('councils:training.created') }),
+    onSuccess: () => toastDone(t('councils:training.created')),
   });
   return (
     <Alert color="blue" variant="light" icon={<IconSchool />} title={t('councils:training.title')}>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Center, Code, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone, toastError } from '../../components/toast';
 import { IconAlertTriangle, IconArrowLeft, IconDownload, IconLock } from '@tabler/icons-react';
 import { useDeferredValue } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -40,9 +40,9 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
     try {
       const file = await call('criteria:export', { id: v.id, format });
       downloadFile(file);
-      notifications.show({ color: 'green', message: t('criteria:exported', { fileName: file.fileName }) });
+      toastDone(t('criteria:exported', { fileName: file.fileName }));
     } catch (e) {
-      notifications.show({ color: 'red', title: t('common:errorTitle'), message: e instanceof Error ? e.message : String(e) });
+      toastError(t('common:errorTitle'), e instanceof Error ? e.message : String(e));
     }
   };
 

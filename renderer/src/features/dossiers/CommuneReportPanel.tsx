@@ -1,5 +1,5 @@
 import { Button, Grid, Paper, Select, Stack, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { CommuneReport } from '../../../../shared/api/channels/dossiers-fields';
 import { COMMUNE_RECOMMENDATIONS } from '../../../../shared/ocop/dossier-model';
@@ -35,7 +35,7 @@ export function CommuneReportPanel({
   });
   const save = useApiMutation('registrations:saveCommuneReport', {
     invalidates: ['registrations:get', 'registrations:list'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('dossiers:commune.saved') }),
+    onSuccess: () => toastDone(t('dossiers:commune.saved')),
   });
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   return (

@@ -1,5 +1,5 @@
 import { Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/channels/dossiers';
 import type { Attachment, RegistrationDetail } from '../../../../shared/api/channels/dossiers-fields';
@@ -25,12 +25,12 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
     onSuccess: () => {
       setFile(null);
       setNote('');
-      notifications.show({ color: 'green', message: t('dossiers:evidence.uploaded') });
+      toastDone(t('dossiers:evidence.uploaded'));
     },
   });
   const remove = useApiMutation('attachments:remove', {
     invalidates: ['registrations:get'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('dossiers:evidence.removed') }),
+    onSuccess: () => toastDone(t('dossiers:evidence.removed')),
   });
   const upload = async () => {
     if (!file) return;

@@ -15,7 +15,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -105,13 +105,13 @@ export function ProducerPage() {
   const create = useApiMutation('producers:create', {
     invalidates: ['producers:list'],
     onSuccess: (p) => {
-      notifications.show({ color: 'green', message: t('dossiers:producer.created') });
+      toastDone(t('dossiers:producer.created'));
       void navigate(`/dossiers/producers/${p.id}`);
     },
   });
   const update = useApiMutation('producers:update', {
     invalidates: ['producers:get', 'producers:list', 'registrations:list', 'registrations:get'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('dossiers:producer.saved') }),
+    onSuccess: () => toastDone(t('dossiers:producer.saved')),
   });
   const submit = handleSubmit((v) => {
     const data = toInput(v) as Parameters<typeof create.mutate>[0];

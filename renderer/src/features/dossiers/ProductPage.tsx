@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -47,13 +47,13 @@ export function ProductPage() {
   const create = useApiMutation('products:create', {
     invalidates: ['products:list', 'producers:get'],
     onSuccess: (p) => {
-      notifications.show({ color: 'green', message: t('dossiers:product.created') });
+      toastDone(t('dossiers:product.created'));
       void navigate(`/dossiers/products/${p.id}`);
     },
   });
   const update = useApiMutation('products:update', {
     invalidates: ['products:get', 'products:list', 'registrations:list'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('dossiers:product.saved') }),
+    onSuccess: () => toastDone(t('dossiers:product.saved')),
   });
   const submit = handleSubmit((v) => {
     const data = toInput(v);

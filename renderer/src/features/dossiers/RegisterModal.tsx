@@ -1,5 +1,5 @@
 import { Button, Grid, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { REGISTRATION_KINDS, type RegistrationKind } from '../../../../shared/ocop/dossier-model';
@@ -27,7 +27,7 @@ export function RegisterModal({ productId, onClose }: { productId: number; onClo
   const create = useApiMutation('registrations:create', {
     invalidates: ['registrations:list', 'products:get'],
     onSuccess: (r) => {
-      notifications.show({ color: 'green', message: t('dossiers:registration.created') });
+      toastDone(t('dossiers:registration.created'));
       void navigate(`/dossiers/registrations/${r.id}`);
     },
   });

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -38,7 +38,7 @@ export function RegistrationPage() {
     onSuccess: () => {
       setTo(null);
       setNote('');
-      notifications.show({ color: 'green', message: t('dossiers:registration.statusChanged') });
+      toastDone(t('dossiers:registration.statusChanged'));
     },
   });
   if (d.isError) return <ErrorAlert error={d.error} onRetry={() => void d.refetch()} />;

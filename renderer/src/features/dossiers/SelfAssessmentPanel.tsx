@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useMemo, useState } from 'react';
 import type { CriteriaSet } from '../../../../shared/ocop/criteria-set';
 import { allCriteria } from '../../../../shared/ocop/criteria-set-walk';
@@ -31,7 +31,7 @@ function SelfAssessmentForm({ registrationId, data }: { registrationId: number; 
   );
   const save = useApiMutation('registrations:saveSelfAssessment', {
     invalidates: ['registrations:selfAssessment', 'registrations:get'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('dossiers:self.saved') }),
+    onSuccess: () => toastDone(t('dossiers:self.saved')),
   });
   const criteria = useMemo(() => allCriteria(data.content as CriteriaSet), [data.content]);
   const frozen = data.frozen;

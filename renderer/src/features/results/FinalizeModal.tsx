@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { SessionResults } from '../../../../shared/api/channels/results';
 import { useApiMutation } from '../../api/hooks';
@@ -23,7 +23,7 @@ export function FinalizeModal({
   const m = useApiMutation('results:finalize', {
     invalidates: ['results:session', 'results:product', 'sessions:get', 'sessions:list'],
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('results:finalize.done') });
+      toastDone(t('results:finalize.done'));
       onClose();
     },
   });

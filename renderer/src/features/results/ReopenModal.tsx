@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { SessionResults } from '../../../../shared/api/channels/results';
 import { useApiMutation } from '../../api/hooks';
@@ -16,7 +16,7 @@ export function ReopenModal({ results, onClose }: { results: SessionResults; onC
   const m = useApiMutation('results:reopen', {
     invalidates: ['results:session', 'results:product', 'sessions:get', 'sessions:list'],
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('results:reopen.done') });
+      toastDone(t('results:reopen.done'));
       onClose();
     },
   });

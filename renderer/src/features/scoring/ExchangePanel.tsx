@@ -1,5 +1,5 @@
 import { Alert, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportPreview } from '../../../../shared/api/channels/scoring';
@@ -35,10 +35,7 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
       const doc = await call('scoring:export', { sessionId });
       const name = `phieu-cham-diem-phien-${detail.session.number}-${detail.session.date}.json`;
       downloadJson(name, doc);
-      notifications.show({
-        color: 'green',
-        message: t('scoringExchange:exported', { count: doc.sheets.length, rounds: doc.rounds.length, file: name }),
-      });
+      toastDone(t('scoringExchange:exported', { count: doc.sheets.length, rounds: doc.rounds.length, file: name }));
     } catch (e) {
       setExportError(e);
     } finally {
@@ -89,7 +86,7 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
       setPreview(null);
       setDocument(null);
       setFile(null);
-      notifications.show({ color: 'green', message });
+      toastDone(message);
     },
   });
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, UnstyledButton, Paper } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconKey, IconLock, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -147,7 +147,7 @@ function SetPinModal({ member, onClose }: { member: ScoringMember; onClose: () =
   const save = useApiMutation('scoring:setPin', {
     invalidates: ['scoring:members'],
     onSuccess: (r) => {
-      notifications.show({ color: 'green', message: r.hasPin ? t('scoring:members.pinSaved') : t('scoring:members.pinCleared') });
+      toastDone(r.hasPin ? t('scoring:members.pinSaved') : t('scoring:members.pinCleared'));
       onClose();
     },
   });

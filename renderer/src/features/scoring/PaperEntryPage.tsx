@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
@@ -114,7 +114,7 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
 
   const save = useApiMutation('scoring:paperSave', {
     invalidates: ['scoring:paperGet', 'scoring:progress'],
-    onSuccess: () => notifications.show({ color: 'green', message: t('scoring:paper.saved', { n: entryNo }) }),
+    onSuccess: () => toastDone(t('scoring:paper.saved', { n: entryNo })),
   });
   const doSave = () =>
     save.mutate({
@@ -347,8 +347,7 @@ function ResolvePanel({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
   const [acceptMismatch, setAcceptMismatch] = useState(false);
   const commit = useApiMutation('scoring:paperCommit', {
     invalidates: ['scoring:paperGet', 'scoring:progress', 'scoring:spread'],
-    onSuccess: (v) =>
-      notifications.show({ color: 'green', message: t('scoring:paper.committed', { total: v.sheet.totalPoints }) }),
+    onSuccess: (v) => toastDone(t('scoring:paper.committed', { total: v.sheet.totalPoints })),
   });
   const d = paper.diff;
   const single = paper.entries.length === 1;

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { SessionProgress } from '../../../../shared/api/channels/scoring';
 import { call } from '../../api/client';
@@ -136,7 +136,7 @@ function UnlockModal({
   const unlock = useApiMutation('scoring:unlock', {
     invalidates: ['scoring:progress', 'scoring:spread', 'scoring:members'],
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('scoring:progress.unlocked') });
+      toastDone(t('scoring:progress.unlocked'));
       onClose();
     },
   });

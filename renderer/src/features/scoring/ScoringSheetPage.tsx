@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Center, Group, Loader, ScrollArea, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconArrowLeft, IconFileDescription, IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -91,7 +91,7 @@ function SheetScreen({ view, context, back }: { view: SheetView; context: SheetC
         : r === 'pending'
           ? t('scoring:sheet.undoPending')
           : t('scoring:sheet.nothingToUndo');
-    notifications.show({ message, autoClose: 2500 });
+    toastDone(message, 'neutral');
   }, [editor, t]);
 
   const refuse = (index: number, outcome: Exclude<ChooseOutcome, { ok: true }>, key: string) => {

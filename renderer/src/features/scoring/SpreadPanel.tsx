@@ -1,5 +1,5 @@
 import { Badge, Button, Group, List, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ProductSpread } from '../../../../shared/api/channels/scoring';
@@ -126,7 +126,7 @@ function RescoringModal({
   const open = useApiMutation('scoring:openRescoring', {
     invalidates: ['scoring:spread', 'scoring:progress', 'scoring:assignments'],
     onSuccess: (r) => {
-      notifications.show({ color: 'green', message: t('scoring:spread.opened', { n: r.currentRound }) });
+      toastDone(t('scoring:spread.opened', { n: r.currentRound }));
       onClose();
     },
   });

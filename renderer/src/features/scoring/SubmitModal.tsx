@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { SheetView } from '../../../../shared/api/channels/scoring';
 import { useApiMutation } from '../../api/hooks';
@@ -28,7 +28,7 @@ export function SubmitModal(props: {
   const submit = useApiMutation('scoring:submit', {
     invalidates: ['scoring:assignments', 'scoring:progress', 'scoring:spread'],
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('scoring:submit.done') });
+      toastDone(t('scoring:submit.done'));
       props.onSubmitted();
     },
   });

@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
@@ -36,7 +36,7 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
   }, [all.data]);
   const add = useSessionMutation('sessions:addToAgenda', () => {
     setPicked(new Set());
-    notifications.show({ color: 'green', message: t('sessions:agenda.added') });
+    toastDone(t('sessions:agenda.added'));
   });
   const rows = (candidates.data ?? []).filter((c) => !c.onThisAgenda);
   const toggle = (id: number) => setPicked((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
@@ -14,14 +14,12 @@ export function ConflictsPanel({ detail }: { detail: SessionDetail }) {
   const [registrationId, setRegistrationId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const declare = useSessionMutation('sessions:declareConflict', () => {
-    notifications.show({ color: 'green', message: t('sessions:conflicts.declared') });
+    toastDone(t('sessions:conflicts.declared'));
     setReason('');
     setMemberId(null);
     setRegistrationId(null);
   });
-  const withdraw = useSessionMutation('sessions:withdrawConflict', () =>
-    notifications.show({ color: 'green', message: t('sessions:conflicts.withdrawn') }),
-  );
+  const withdraw = useSessionMutation('sessions:withdrawConflict', () => toastDone(t('sessions:conflicts.withdrawn')));
   const editable = detail.allowed.editConflicts;
   const memberName = (id: number) => detail.members.find((m) => m.memberId === id)?.fullName ?? String(id);
   const productName = (id: number) => detail.agenda.find((a) => a.registrationId === id)?.productName ?? String(id);

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SessionKind } from '../../../../shared/api/channels/sessions';
@@ -28,7 +28,7 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
   const create = useApiMutation('sessions:create', {
     invalidates: ['sessions:list', 'councils:list'],
     onSuccess: (d) => {
-      notifications.show({ color: 'green', message: t('sessions:form.created') });
+      toastDone(t('sessions:form.created'));
       onClose();
       void navigate(`/sessions/${d.session.id}`);
     },

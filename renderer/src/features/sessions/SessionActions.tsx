@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { IconPlayerPlay, IconPlayerStop, IconRotate, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -24,7 +24,7 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
   const [closeAnyway, setCloseAnyway] = useState(false);
   const sheets = useMissingSheets(s.id, step === 'close');
   const done = (key: 'opened' | 'closed' | 'reopened') => () => {
-    notifications.show({ color: 'green', message: t(`sessions:actions.${key}`) });
+    toastDone(t(`sessions:actions.${key}`));
     setStep(null);
     setReason('');
     setCloseAnyway(false);
@@ -35,7 +35,7 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
   const del = useApiMutation('sessions:delete', {
     invalidates: ['sessions:list', 'councils:list'],
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('sessions:detail.deleted') });
+      toastDone(t('sessions:detail.deleted'));
       void navigate('/sessions');
     },
   });

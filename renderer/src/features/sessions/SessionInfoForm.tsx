@@ -1,5 +1,5 @@
 import { Button, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { DateField } from '../../components/DateField';
@@ -25,9 +25,7 @@ export function SessionInfoForm({ detail }: { detail: SessionDetail }) {
     secretaryMemberId: s.secretaryMemberId === null ? null : String(s.secretaryMemberId),
     note: s.note,
   });
-  const save = useSessionMutation('sessions:update', () =>
-    notifications.show({ color: 'green', message: t('sessions:form.saved') }),
-  );
+  const save = useSessionMutation('sessions:update', () => toastDone(t('sessions:form.saved')));
   const set = (k: keyof typeof v, value: string | null) => setV({ ...v, [k]: value });
   const memberOption = (m: SessionDetail['members'][number]) => ({
     value: String(m.memberId),

@@ -1,5 +1,5 @@
 import { Button, Code, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import type { Settings } from '../../../../shared/api/channels/app';
@@ -44,8 +44,7 @@ export function SettingsPage() {
   const info = useApiQuery('app:info', {});
   const save = useApiMutation('settings:set', { invalidates: ['settings:get', 'documents:fontStatus'] });
 
-  const apply = (patch: Partial<Settings>) =>
-    save.mutate(patch, { onSuccess: () => notifications.show({ message: t('settings:savedToast'), color: 'green' }) });
+  const apply = (patch: Partial<Settings>) => save.mutate(patch, { onSuccess: () => toastDone(t('settings:savedToast')) });
 
   if (settings.isError) return <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
   const s = settings.data;
