@@ -65,8 +65,13 @@ export async function startServe(
   return { child, ...started };
 }
 
-export const test = base.extend<{ app: ServedApp }>({
-  app: async ({ page }, use) => {
+/**
+ * `operatorName`: the name saved before the page opens, so that the first-start prompt (which asks
+ * for it) does not cover every test; `test.use({ operatorName: '' })` starts truly empty.
+ */
+export const test = base.extend<{ app: ServedApp; operatorName: string }>({
+  operatorName: ['Thư ký kiểm thử', { option: true }],
+  app: async ({ page, operatorName }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-e2e-'));
     const { child, url, token } = await startServe(dataDir);
     const api: ServedApp['api'] = async (channel, input = {}) => {
@@ -79,6 +84,7 @@ export const test = base.extend<{ app: ServedApp }>({
       if (!env.ok) throw new Error(`${channel} failed: ${env.error?.code} ${env.error?.message}`);
       return env.value as never;
     };
+    if (operatorName) await api('settings:set', { operatorName });
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     await use({ url, token, dataDir, api });
     child.kill('SIGTERM');

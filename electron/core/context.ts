@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase, type OpenedDatabase } from './db/open';
 import { migrateToLatest, schemaVersionOf, type MigrateResult } from './db/migrate';
 import type { DB } from './db/schema';
 import type { AskPin } from './signing/keys/pkcs11-token';
+import { operatorActor, readSettings } from './settings/settings-repo';
 
 export type Host = AppInfo['host'];
 
@@ -18,7 +19,10 @@ export interface CoreContext {
   host: Host;
   /** The clock; tests pass a fixed one so hashes and dates are deterministic. */
   now: () => Date;
-  /** Who acts, for the audit log, when a call does not say (the operator of this computer). */
+  /**
+   * Who acts, for the audit log and histories, when a call does not say: the operator name saved
+   * in Cài đặt (asked on first start), or 'local' until one is given. Kept current by settings:set.
+   */
   defaultActor: string;
   /** Where documents look for the system's Times New Roman; undefined = the OS font folders (tests point to a fake one). */
   systemFontDirs?: string[];
@@ -65,7 +69,7 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
     paths: { ...paths, databasePath: file },
     host: opts.host,
     now: opts.now ?? (() => new Date()),
-    defaultActor: 'local',
+    defaultActor: operatorActor((await readSettings(opened.db)).operatorName),
     ...(opts.systemFontDirs ? { systemFontDirs: opts.systemFontDirs } : {}),
   };
   return { ctx, migration, close: () => closeDatabase(opened) };

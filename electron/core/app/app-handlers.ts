@@ -3,7 +3,7 @@ import { appendAudit, auditTail, verifyAudit } from '../audit/audit-repo';
 import { currentSchemaVersion } from '../context';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { actorOf, type AreaHandlers } from '../handlers';
-import { readSettings, writeSettings } from '../settings/settings-repo';
+import { operatorActor, readSettings, writeSettings } from '../settings/settings-repo';
 import { APP_NAME, APP_VERSION } from './version';
 
 export const appHandlers: AreaHandlers<typeof appChannels> = {
@@ -20,13 +20,26 @@ export const appHandlers: AreaHandlers<typeof appChannels> = {
   'app:ping': (input, ctx) => ({ echo: input.echo, at: ctx.now().toISOString() }),
   'settings:get': (_input, ctx) => readSettings(ctx.db),
   'settings:set': async (input, ctx, meta) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const before = await readSettings(trx);
-      await writeSettings(trx, input, ctx.now());
-      const after = await readSettings(trx);
-      await appendAudit(trx, ctx.now(), { actor: actorOf(ctx, meta), action: 'settings.set', entity: 'settings', before, after });
-      return after;
-    }),
+    ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        const before = await readSettings(trx);
+        await writeSettings(trx, input, ctx.now());
+        const after = await readSettings(trx);
+        await appendAudit(trx, ctx.now(), {
+          actor: actorOf(ctx, meta),
+          action: 'settings.set',
+          entity: 'settings',
+          before,
+          after,
+        });
+        return after;
+      })
+      .then((after) => {
+        // From now on, calls that do not name their actor are recorded under the new name.
+        ctx.defaultActor = operatorActor(after.operatorName);
+        return after;
+      }),
   'audit:tail': (input, ctx) => auditTail(ctx.db, input.limit),
   'audit:verify': (_input, ctx) => verifyAudit(ctx.db),
 };

@@ -1,12 +1,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { foldForSearch } from '../../../shared/text/normalize';
+import { vnToday } from '../../../shared/ocop/vn-time';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 
-/** Vietnam has no daylight saving: local calendar day = UTC + 7 h. Dates in dossiers are local days. */
-const VN_OFFSET_MS = 7 * 3_600_000;
-export const todayInVietnam = (ctx: CoreContext): string =>
-  new Date(ctx.now().getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+/** Dates in dossiers are Vietnamese calendar days (shared/ocop/vn-time). */
+export const todayInVietnam = (ctx: CoreContext): string => vnToday(ctx.now());
 export const yearInVietnam = (ctx: CoreContext): number => Number(todayInVietnam(ctx).slice(0, 4));
 
 /** Search words, folded ("Nước  MẮM" → ["nuoc", "mam"]); at most 8, the rest is ignored. */

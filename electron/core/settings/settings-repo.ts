@@ -23,6 +23,9 @@ export async function readSettings(db: Kysely<DB>): Promise<Settings> {
   return merged;
 }
 
+/** The audit log's name for this computer's operator: the saved name, or 'local' while none is saved. */
+export const operatorActor = (operatorName: string): string => operatorName.trim() || 'local';
+
 export async function writeSettings(db: Kysely<DB>, patch: Partial<Settings>, at: Date): Promise<void> {
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Layout } from './Layout';
 import { routes } from './routes';
 import { useAppSettings } from './useAppSettings';
+import { WelcomeModal } from './WelcomeModal';
 
 export function App() {
   const settings = useAppSettings();
@@ -17,6 +18,7 @@ export function App() {
   return (
     <Layout>
       {settings.isError && <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />}
+      {settings.data && settings.data.operatorName.trim() === '' && <WelcomeModal settings={settings.data} />}
       <Routes>
         <Route path="/" element={<Navigate to="/dossiers" replace />} />
         {routes.map((r) => (

@@ -27,4 +27,12 @@ export default {
   dataLocationHelp: 'All data is in this folder on this computer. Back up this folder so nothing is lost.',
   databaseFile: 'Database file',
   savedToast: 'Settings saved',
+  welcome: {
+    title: 'Welcome to OCOP Council',
+    body: 'Before you start, please give your name. It is written in the history each time you change data (for example “Finalized by …”), so that later everyone knows who did what. You can change it in Settings.',
+    name: 'Your full name',
+    namePlaceholder: 'For example: Nguyen Thi Lan — council secretary',
+    nameRequired: 'Enter your full name to continue.',
+    start: 'Start',
+  },
 } satisfies Shape<typeof vi>;

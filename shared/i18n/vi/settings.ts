@@ -24,4 +24,12 @@ export default {
   dataLocationHelp: 'Toàn bộ dữ liệu nằm trong thư mục này trên máy. Sao lưu thư mục này để không mất dữ liệu.',
   databaseFile: 'Tệp cơ sở dữ liệu',
   savedToast: 'Đã lưu cài đặt',
+  welcome: {
+    title: 'Chào mừng đến với Hội đồng OCOP',
+    body: 'Trước khi bắt đầu, cho biết tên của bạn. Tên này được ghi vào lịch sử mỗi khi bạn thay đổi dữ liệu (ví dụ “Chốt kết quả bởi …”), để sau này biết ai đã làm gì. Có thể đổi trong Cài đặt.',
+    name: 'Họ và tên của bạn',
+    namePlaceholder: 'Ví dụ: Nguyễn Thị Lan — Thư ký Hội đồng',
+    nameRequired: 'Nhập họ và tên để tiếp tục.',
+    start: 'Bắt đầu',
+  },
 } as const;

@@ -15,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { toastDone } from '../../components/toast';
+import { vnDateTime } from '../../../../shared/ocop/vn-time';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -161,7 +162,7 @@ export function RegistrationPage() {
                 <Table.Tbody>
                   {r.statusHistory.map((h) => (
                     <Table.Tr key={h.id}>
-                      <Table.Td>{new Date(h.at).toLocaleString('vi-VN')}</Table.Td>
+                      <Table.Td>{vnDateTime(h.at)}</Table.Td>
                       <Table.Td>{t(`dossiers:status.${h.toStatus}`)}</Table.Td>
                       <Table.Td>{h.actor}</Table.Td>
                       <Table.Td>{h.note}</Table.Td>

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconCirclePlus, IconPencil } from '
 import { useState } from 'react';
 import type { ImportAction, ImportPreview } from '../../../../shared/api/channels/scoring';
 import type { ImportRowError } from '../../../../shared/api/fields';
+import { vnDateTime } from '../../../../shared/ocop/vn-time';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 
@@ -17,9 +18,7 @@ const ACTION_LOOK: Record<ImportAction, { color: string; Icon: typeof IconCircle
 /** What an import would do: the file, counts, problems (where and what to fix), sheets, rounds. */
 export function ImportPreviewView({ preview: p }: { preview: ImportPreview }) {
   const { t, i18n } = useT();
-  const lang = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
-  const when = (iso: string | null) =>
-    iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toLocaleString(lang) : (iso ?? '—');
+  const when = (iso: string | null) => vnDateTime(iso, { seconds: true });
   const problem = (e: ImportRowError) => {
     const key = `scoringExchange:issues.${e.code ?? ''}`;
     return e.code && i18n.exists(key)

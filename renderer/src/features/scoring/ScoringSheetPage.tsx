@@ -62,7 +62,7 @@ export function ScoringSheetPage() {
 }
 
 function SheetScreen({ view, context, back }: { view: SheetView; context: SheetContext; back: string }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const navigate = useNavigate();
   const set = context.criteriaSet;
   const editor = useSheetEditor(view, set);
@@ -147,7 +147,7 @@ function SheetScreen({ view, context, back }: { view: SheetView; context: SheetC
 
   const readOnlyReason =
     view.sheet.status === 'submitted'
-      ? t('scoring:sheet.submitted', { time: timeOf(view.sheet.submittedAt, i18n.language) })
+      ? t('scoring:sheet.submitted', { time: timeOf(view.sheet.submittedAt) })
       : view.sheet.status === 'superseded'
         ? t('scoring:sheet.superseded')
         : null;

@@ -15,7 +15,7 @@ import { timeOf } from './format';
 import type { SaveState, SheetEditor } from './useSheetEditor';
 
 function SaveBadge({ state, onRetry, onDiscard }: { state: SaveState; onRetry: () => void; onDiscard: () => void }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const box = (children: ReactNode, kind: SaveState['kind'], color?: string) => (
     <Group
       gap={6}
@@ -52,7 +52,7 @@ function SaveBadge({ state, onRetry, onDiscard }: { state: SaveState; onRetry: (
       return box(
         <>
           <IconCircleCheck size={22} />
-          <Text fw={600}>{t('scoring:sheet.saveState.savedAt', { time: timeOf(state.at, i18n.language) })}</Text>
+          <Text fw={600}>{t('scoring:sheet.saveState.savedAt', { time: timeOf(state.at) })}</Text>
         </>,
         'saved',
         'green.8',

@@ -1,12 +1,7 @@
-/** Time of day for "Đã lưu lúc 09:12:05" in the user's locale. */
-export const timeOf = (iso: string | null | undefined, lang: string): string =>
-  iso
-    ? new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'vi-VN', {
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-    : '';
+import { vnTime } from '../../../../shared/ocop/vn-time';
+
+/** Time of day for "Đã lưu lúc 09:12:05", in Vietnam time like every other time on screen (24-hour in both languages). */
+export const timeOf = (iso: string | null | undefined): string => vnTime(iso);
 
 /** Codes as a short list: "1.2, 4.1, 7". */
 export const codeList = (codes: readonly string[], max = 8): string =>
