@@ -88,6 +88,7 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
       if (!env.ok) throw new Error(`${channel} failed: ${env.error?.message}`);
       return env.value as never;
     };
+    await api('settings:set', { operatorName: 'Thư ký máy B' });
     const bSession = await demoSession({ api });
     expect(bSession.session.id).toBe(sessionId);
     await page.goto(`${b.url}#/sessions/${sessionId}/scoring?tab=exchange`);
