@@ -1,4 +1,5 @@
 import type { ProductClassificationTree } from './criteria-classification';
+import { setChoiceLabel } from './set-finder';
 
 /**
  * A product's Phụ lục I classification, read from its criteria set key: the 26 leaves of
@@ -49,5 +50,8 @@ export function setKeyFromCell(tree: ProductClassificationTree, cell: string): s
   return null;
 }
 
-/** "07 - Chế biến từ rau, củ, quả, hạt": how the template lists a set. */
-export const setCellLabel = (setNo: number, setName: string): string => `${String(setNo).padStart(2, '0')} - ${setName}`;
+/**
+ * "07. Chế biến từ rau, củ, quả, hạt": how the template lists a set, the same label as the screens
+ * (set-finder's setChoiceLabel). Files made with the older "07 - …" labels still read.
+ */
+export const setCellLabel = (setNo: number, setName: string): string => setChoiceLabel({ setNo, setName });

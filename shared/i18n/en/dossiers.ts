@@ -130,7 +130,12 @@ export default {
     producer: 'Producer',
     name: 'Product name',
     setKey: 'Product sub-group (criteria set)',
-    setKeyHelp: 'Sector › group › sub-group of Annex I; it decides the criteria set used for scoring.',
+    setKeyHelp:
+      'Type the product or its group, with or without accents (for example “kẹo”, “bánh”, “Thuc pham”); each choice shows its sector › group › sub-group of Annex I. The sub-group decides the criteria set used for scoring.',
+    setKeyPlaceholder: 'Type to search: kẹo, nước mắm, thổ cẩm…',
+    setKeyNothing:
+      'No sub-group found. Try a broader group (for example “thực phẩm”, “đồ uống”) or see the list under Criteria sets.',
+    setKeyExamples: 'Example products: {{examples}}',
     specification: 'Specification',
     packaging: 'Packaging',
     productCode: 'Product code',

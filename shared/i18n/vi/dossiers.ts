@@ -127,7 +127,12 @@ export default {
     producer: 'Chủ thể',
     name: 'Tên sản phẩm',
     setKey: 'Phân nhóm sản phẩm (bộ tiêu chí)',
-    setKeyHelp: 'Ngành › nhóm › phân nhóm theo Phụ lục I; quyết định bộ tiêu chí dùng để chấm.',
+    setKeyHelp:
+      'Gõ tên sản phẩm hoặc nhóm (có dấu hay không dấu, ví dụ “kẹo”, “bánh”, “Thuc pham”); mỗi lựa chọn ghi ngành › nhóm › phân nhóm theo Phụ lục I. Phân nhóm quyết định bộ tiêu chí dùng để chấm.',
+    setKeyPlaceholder: 'Gõ để tìm: kẹo, nước mắm, thổ cẩm…',
+    setKeyNothing:
+      'Không thấy phân nhóm nào. Thử gõ nhóm lớn hơn (ví dụ “thực phẩm”, “đồ uống”) hoặc xem danh sách ở Bộ tiêu chí.',
+    setKeyExamples: 'Gợi ý sản phẩm: {{examples}}',
     specification: 'Quy cách',
     packaging: 'Bao bì, đóng gói',
     productCode: 'Mã số sản phẩm',

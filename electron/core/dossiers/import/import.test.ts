@@ -24,6 +24,7 @@ const valid: WorkbookRows = {
     productRow(2, 1, { name: 'Mắm tôm Đông Hải' }),
     productRow(3, 2, { name: 'Chè búp', setKey: '11', productCode: '01-00007-5-2025' }),
   ],
+  // producer 2 uses the label of older templates ("Doanh nghiệp"); the current one is tested below.
   registrations: [
     registrationRow(1),
     registrationRow(2, {
@@ -53,6 +54,11 @@ describe('import template', () => {
     expect(wb.getWorksheet(SHEET_PRODUCERS)!.getRow(1).getCell(1).value).toBe('Mã chủ thể*');
     const lists = wb.getWorksheet(SHEET_LISTS)!;
     expect(lists.getColumn(5).values.filter((v) => typeof v === 'string')).toHaveLength(27); // title + 26 sets
+    // The template's words are the screens' words (issue 16): same producer kinds, same set labels.
+    const listed = [1, 2, 3, 4, 5].flatMap((c) => lists.getColumn(c).values.filter((v) => typeof v === 'string'));
+    expect(listed).toContain('Doanh nghiệp nhỏ và vừa');
+    expect(listed).not.toContain('Doanh nghiệp');
+    expect(listed).toContain('11. Chè tươi, chè chế biến');
     expect(
       JSON.stringify(
         (wb.getWorksheet(SHEET_PRODUCERS) as unknown as { dataValidations: { model: object } }).dataValidations.model,
@@ -370,5 +376,17 @@ describe('import refuses malformed files, naming sheet, row and column, and writ
       `${SHEET_REGISTRATIONS}:2:invalid_round`,
     ]);
     expect(e.message).toMatch(/4 error\(s\); nothing was imported\. First: sheet "Chủ thể", row 2, column "Điện thoại"/);
+  });
+});
+
+describe('import reads the labels of the screens and of older templates', () => {
+  it.each([
+    ['Doanh nghiệp nhỏ và vừa', 'enterprise'],
+    ['Doanh nghiệp', 'enterprise'],
+    ['HỢP TÁC XÃ', 'cooperative'],
+  ])('“%s” is a %s', async (label, kind) => {
+    core = await memoryCore();
+    await importFile(await workbookWith(one({ producer: { kind: label } })));
+    expect(core.ctx.sqlite.prepare('SELECT kind FROM producer').get()).toEqual({ kind });
   });
 });

@@ -4,7 +4,14 @@ import { setKeyFromCell } from '../../../../shared/ocop/dossier-classification';
 import { foldForSearch } from '../../../../shared/text/normalize';
 import { classificationTree } from '../classification-tree';
 import { cellCode, cellDate, cellInt, cellTaxCode, cellText, isBlank, type RawCell } from './cell-values';
-import { GENDER_LABELS, PRODUCER_KIND_LABELS, REGISTRATION_KIND_LABELS, type ColumnDef, type ListName } from './xlsx-columns';
+import {
+  GENDER_LABELS,
+  LEGACY_PRODUCER_KIND_LABELS,
+  PRODUCER_KIND_LABELS,
+  REGISTRATION_KIND_LABELS,
+  type ColumnDef,
+  type ListName,
+} from './xlsx-columns';
 import type { RawRow } from './xlsx-read';
 
 const byLabel = <K extends string>(labels: Record<K, string>): Map<string, K> => {
@@ -16,7 +23,10 @@ const byLabel = <K extends string>(labels: Record<K, string>): Map<string, K> =>
   }
   return m;
 };
-const PRODUCER_KINDS_BY_LABEL = byLabel(PRODUCER_KIND_LABELS);
+const PRODUCER_KINDS_BY_LABEL = new Map([
+  ...byLabel(LEGACY_PRODUCER_KIND_LABELS as Record<string, string>),
+  ...byLabel(PRODUCER_KIND_LABELS),
+]) as Map<string, keyof typeof PRODUCER_KIND_LABELS>;
 const REGISTRATION_KINDS_BY_LABEL = byLabel(REGISTRATION_KIND_LABELS);
 const GENDERS_BY_LABEL = byLabel(GENDER_LABELS);
 const YES = new Set(['co', 'x', 'yes', 'true', '1', 'y']);

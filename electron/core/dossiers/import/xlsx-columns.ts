@@ -1,3 +1,4 @@
+import viDossiers from '../../../../shared/i18n/vi/dossiers';
 import type { CommuneRecommendation, Gender, ProducerKind, RegistrationKind } from '../../../../shared/ocop/dossier-model';
 
 /**
@@ -29,26 +30,21 @@ export interface ColumnDef<F extends string = string> {
   help: string;
 }
 
-export const PRODUCER_KIND_LABELS: Record<ProducerKind, string> = {
-  cooperative: 'Hợp tác xã',
-  cooperative_group: 'Tổ hợp tác',
+/** The same words as the screens (one source: the Vietnamese texts), so template and app never differ. */
+export const PRODUCER_KIND_LABELS: Record<ProducerKind, string> = viDossiers.producerKinds;
+
+/** Labels of templates made before the template and the screens shared their words; still read. */
+export const LEGACY_PRODUCER_KIND_LABELS: Partial<Record<ProducerKind, string>> = {
   enterprise: 'Doanh nghiệp',
-  farm: 'Trang trại',
-  production_household: 'Hộ sản xuất',
-  household_business: 'Hộ gia đình có đăng ký kinh doanh',
   association: 'Hội (du lịch)',
   federation: 'Hiệp hội (du lịch)',
   operating_centre: 'Trung tâm điều hành (du lịch)',
   tourism_other: 'Tổ chức tương đương (du lịch)',
 };
 
-export const REGISTRATION_KIND_LABELS: Record<RegistrationKind, string> = {
-  first: 'Lần đầu',
-  upgrade: 'Nâng hạng',
-  reevaluation: 'Đánh giá lại',
-};
+export const REGISTRATION_KIND_LABELS: Record<RegistrationKind, string> = viDossiers.kinds;
 
-export const GENDER_LABELS: Record<Gender, string> = { female: 'Nữ', male: 'Nam' };
+export const GENDER_LABELS: Record<Gender, string> = viDossiers.genders;
 export const YES_NO_LABELS = { yes: 'Có', no: 'Không' } as const;
 export const RECOMMENDATION_LABELS: Record<CommuneRecommendation, string> = { propose: 'Đề nghị', not_propose: 'Không đề nghị' };
 

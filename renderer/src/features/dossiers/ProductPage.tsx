@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { toastDone } from '../../components/toast';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -8,7 +8,8 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { contractResolver, errorField } from './form-resolver';
-import { setOptions, STATUS_COLOR } from './labels';
+import { STATUS_COLOR } from './labels';
+import { SetPicker } from './SetPicker';
 import { RegisterModal } from './RegisterModal';
 
 interface Values {
@@ -95,19 +96,7 @@ export function ProductPage() {
               <Controller
                 control={control}
                 name="setKey"
-                render={({ field }) => (
-                  <Select
-                    label={t('dossiers:product.setKey')}
-                    description={t('dossiers:product.setKeyHelp')}
-                    required
-                    searchable
-                    data={setOptions()}
-                    value={field.value || null}
-                    onChange={(v) => field.onChange(v ?? '')}
-                    error={err('setKey')}
-                    maxDropdownHeight={360}
-                  />
-                )}
+                render={({ field }) => <SetPicker value={field.value} onChange={field.onChange} error={err('setKey')} />}
               />
             </Grid.Col>
             <Grid.Col span={6}>

@@ -4,16 +4,6 @@ import rawTree from '../../../../resources/criteria/classification.json';
 /** Phụ lục I as the criteria area builds it; the same file the core reads. */
 export const classificationTree = rawTree as ProductClassificationTree;
 
-/** Options of the "phân nhóm" select, grouped by ngành › nhóm; the value is the criteria set key. */
-export function setOptions(): { group: string; items: { value: string; label: string }[] }[] {
-  return classificationTree.nganh.flatMap((n) =>
-    n.nhom.map((m) => ({
-      group: `${n.no}. ${n.name} › ${m.name}`,
-      items: m.leaves.map((l) => ({ value: l.setKey, label: `${String(l.setNo).padStart(2, '0')}. ${l.phanNhom ?? m.name}` })),
-    })),
-  );
-}
-
 /** Ngành I–VI for the "product group" filter, with the set keys each covers. */
 export const sectors = classificationTree.nganh.map((n) => ({
   value: n.no,
