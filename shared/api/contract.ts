@@ -11,7 +11,7 @@ import { resultsChannels } from './channels/results';
 import { documentsChannels } from './channels/documents';
 import { documentSettingsChannels } from './channels/document-settings';
 import { scoringChannels } from './channels/scoring';
-import { signaturesChannels } from './channels/signatures';
+import { sessionSignatureChannels, signaturesChannels } from './channels/signatures';
 import { registryChannels } from './channels/registry';
 
 /**
@@ -34,6 +34,7 @@ export const contract = {
   ...scoringChannels,
   ...signaturesChannels,
   ...registryChannels,
+  ...sessionSignatureChannels,
 } as const;
 
 export type Contract = typeof contract;

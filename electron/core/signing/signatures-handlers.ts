@@ -1,9 +1,10 @@
-import type { signaturesChannels } from '../../../shared/api/channels/signatures';
+import type { sessionSignatureChannels, signaturesChannels } from '../../../shared/api/channels/signatures';
 import { actorOf, type AreaHandlers } from '../handlers';
 import { signFileWithP12, signFileWithToken, tokenSlots, verifySignatures } from './signing-service';
+import { attachScannedMinutes, sessionSignatures, sessionSignedFile, signSessionMinutes } from './session-signing';
 import { importTrusted, listTrusted, removeTrusted } from './trust-store';
 
-export const signaturesHandlers: AreaHandlers<typeof signaturesChannels> = {
+export const signaturesHandlers: AreaHandlers<typeof signaturesChannels & typeof sessionSignatureChannels> = {
   'signatures:verify': (input, ctx) => verifySignatures(ctx, input),
   'signatures:signFile': (input, ctx) => signFileWithP12(ctx, input),
   'signatures:tokens': (input, ctx) => tokenSlots(ctx, input.modulePath),
@@ -12,4 +13,8 @@ export const signaturesHandlers: AreaHandlers<typeof signaturesChannels> = {
   'signatures:trustImport': (input, ctx, meta) =>
     importTrusted(ctx, actorOf(ctx, meta), new Uint8Array(Buffer.from(input.certificateBase64, 'base64'))),
   'signatures:trustRemove': (input, ctx, meta) => removeTrusted(ctx, actorOf(ctx, meta), input.fingerprint),
+  'signatures:sessionState': (input, ctx) => sessionSignatures(ctx, input.sessionId),
+  'signatures:signSession': (input, ctx, meta) => signSessionMinutes(ctx, actorOf(ctx, meta), input),
+  'signatures:sessionFile': (input, ctx) => sessionSignedFile(ctx, input.sessionId),
+  'signatures:attachScan': (input, ctx, meta) => attachScannedMinutes(ctx, actorOf(ctx, meta), input),
 };

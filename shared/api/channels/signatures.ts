@@ -188,3 +188,74 @@ export const signaturesChannels = defineChannels({
     output: z.object({ removed: TrustedCertificate }),
   },
 });
+
+/** Where a session document stands: nothing signed, the secretary signed, both signed, or a hand-signed paper copy attached. */
+export const DocumentSignatureState = z.enum(['unsigned', 'secretary-signed', 'complete', 'scanned']);
+export type DocumentSignatureState = z.infer<typeof DocumentSignatureState>;
+
+export const SigningRole = z.enum(['secretary', 'chair']);
+export type SigningRole = z.infer<typeof SigningRole>;
+
+export const SignatureStep = z.object({
+  role: z.enum(['secretary', 'chair', 'scan']),
+  signerName: z.string(),
+  /** ISO 8601 with +07:00. */
+  signedAt: z.string(),
+  sha256: z.string(),
+  keySource: z.enum(['p12', 'pkcs11']).nullable(),
+  subject: z.string().nullable(),
+  issuer: z.string().nullable(),
+});
+export type SignatureStep = z.infer<typeof SignatureStep>;
+
+export const SessionSignatures = z.object({
+  sessionId: z.number().int(),
+  /** False when the session is not finalized now: nothing can be signed. */
+  finalized: z.boolean(),
+  minutes: z.object({
+    state: DocumentSignatureState,
+    /** Who signs next (secretary, then chair) and the name the minutes print; null when complete. */
+    next: z.object({ role: SigningRole, name: z.string() }).nullable(),
+    steps: z.array(SignatureStep),
+    /** SHA-256 of the latest file (signed or scanned); null when unsigned. */
+    latestSha256: z.string().nullable(),
+  }),
+});
+export type SessionSignatures = z.infer<typeof SessionSignatures>;
+
+const sessionId = z.number().int().positive();
+export const KeySource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('p12'), p12Base64: base64('the .p12 file', 200_000), password: z.string().max(200) }).strict(),
+  z
+    .object({
+      kind: z.literal('pkcs11'),
+      modulePath,
+      slotId: z.string().regex(/^\d{1,20}$/u),
+      certificateFingerprint: fingerprint,
+    })
+    .strict(),
+]);
+export type KeySource = z.infer<typeof KeySource>;
+
+export const sessionSignatureChannels = defineChannels({
+  /** The signature state of a finalized session's minutes (chưa ký / thư ký đã ký / đủ chữ ký / bản quét). */
+  'signatures:sessionState': { input: z.object({ sessionId }).strict(), output: SessionSignatures },
+  /**
+   * Signs the session's minutes in the given role (the secretary first, then the chair), drawing
+   * the signer's signature image (and the council's seal for the chair) in the signing space.
+   */
+  'signatures:signSession': {
+    input: z.object({ sessionId, kind: z.literal('minutes'), role: SigningRole, source: KeySource }).strict(),
+    output: SessionSignatures,
+  },
+  /** The latest signed (or scanned) file of the session's minutes. */
+  'signatures:sessionFile': {
+    input: z.object({ sessionId, kind: z.literal('minutes') }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
+  },
+  /** Attaches a scanned paper copy of the minutes signed by hand, instead of digital signatures. */
+  'signatures:attachScan': {
+    input: z.object({ sessionId, kind: z.literal('minutes'), pdfBase64 }).strict(),
+    output: SessionSignatures,
+  },
+});

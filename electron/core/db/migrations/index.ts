@@ -8,6 +8,7 @@ import * as m0006 from './0006_results';
 import * as m0007 from './0007_documents';
 import * as m0008 from './0008_dossiers_snapshot';
 import * as m0012 from './0012_signatures';
+import * as m0012b from './0012b_session_signatures';
 import * as m0014 from './0014_registry';
 
 /**
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0007_documents': m0007,
   '0008_dossiers_snapshot': m0008,
   '0012_signatures': m0012,
+  '0012b_session_signatures': m0012b,
   '0014_registry': m0014,
 };
 

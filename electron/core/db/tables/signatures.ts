@@ -1,4 +1,6 @@
-/** Digital signatures (migration 0012): trust store, signature and seal images, the PKCS #11 module per computer. */
+import type { Generated } from 'kysely';
+
+/** Digital signatures (migrations 0012, 0012b): trust store, signature and seal images, the PKCS #11 module per computer. */
 
 export interface TrustedCertificateTable {
   fingerprint: string;
@@ -34,7 +36,31 @@ export interface Pkcs11ModuleTable {
   updated_at: string;
 }
 
+/** One signing step of a session document (migration 0012b). */
+export interface SessionSignatureTable {
+  id: Generated<number>;
+  session_id: number;
+  finalization_id: number;
+  /** 'minutes' */
+  kind: string;
+  /** 'secretary' | 'chair' | 'scan' */
+  role: string;
+  sha256: string;
+  input_sha256: string | null;
+  original_sha256: string | null;
+  bytes: number;
+  signer_name: string;
+  signer_fingerprint: string | null;
+  signer_subject: string | null;
+  signer_issuer: string | null;
+  /** 'p12' | 'pkcs11' | null (scan) */
+  key_source: string | null;
+  signed_at: string;
+  recorded_by: string;
+}
+
 export interface SignaturesTables {
+  session_signature: SessionSignatureTable;
   trusted_certificate: TrustedCertificateTable;
   signature_image: SignatureImageTable;
   pkcs11_module: Pkcs11ModuleTable;

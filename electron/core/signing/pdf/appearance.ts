@@ -41,7 +41,7 @@ interface Placed {
 }
 
 export interface AppearanceLayout {
-  /** The widget's rectangle on the page: the zone, grown where the seal reaches beyond it. */
+  /** The widget's rectangle on the page: the zone (nothing is drawn outside it). */
   rect: Rect;
   signature: Placed | null;
   seal: Placed | null;
@@ -54,7 +54,7 @@ export interface AppearanceLayout {
  * Where each part goes, in the zone's coordinates. Pure so it can be tested: the info lines at
  * the bottom, the signature image centred in the space above them (no wider than 80 % of the
  * zone, no taller than the space), the seal centred vertically on it with its right edge a third
- * of the way into the signature image.
+ * of the way into the signature image, at its real size when the zone is tall enough.
  */
 export function layoutAppearance(
   v: Omit<VisibleSignature, 'fontBytes'>,
@@ -81,31 +81,28 @@ export function layoutAppearance(
   }
   let seal: Placed | null = null;
   if (v.sealImage && sizes.seal) {
-    const w = v.sealImage.widthPt;
-    const h = (w * sizes.seal.h) / sizes.seal.w;
+    // Real size, unless the signing space is smaller: the widget never reaches over printed
+    // text (the content check leaves text inside a signature widget out of its comparison).
+    let w = v.sealImage.widthPt;
+    let h = (w * sizes.seal.h) / sizes.seal.w;
+    if (h > zh) {
+      w = (w * zh) / h;
+      h = zh;
+    }
     const anchor = signature ?? { x: space.x + space.w / 2 - w / 2, y: space.y + space.h / 2, w: 0, h: 0 };
     const right = signature ? anchor.x + anchor.w / 3 : anchor.x + w;
-    seal = { x: right - w, y: anchor.y + anchor.h / 2 - h / 2, w, h };
+    const x = Math.max(0, right - w);
+    seal = { x, y: Math.min(Math.max(0, anchor.y + anchor.h / 2 - h / 2), zh - h), w, h };
   }
-  // The widget rectangle covers the zone and whatever the seal draws outside it.
-  const minX = Math.min(0, seal?.x ?? 0);
-  const minY = Math.min(0, seal?.y ?? 0);
-  const maxX = Math.max(zw, seal ? seal.x + seal.w : 0);
-  const maxY = Math.max(zh, seal ? seal.y + seal.h : 0);
-  const shift = (p: Placed | null): Placed | null => (p ? { ...p, x: p.x - minX, y: p.y - minY } : null);
   const lines = v.infoLines.map((full, i) => {
     const text = fitText(full, zw, (s) => textWidth(s, fontSize));
     const width = textWidth(text, fontSize);
-    return {
-      text,
-      x: Math.max(0, (zw - width) / 2) - minX,
-      y: (v.infoLines.length - 1 - i) * lineGap + 2 + fontSize * 0.25 - minY,
-    };
+    return { text, x: Math.max(0, (zw - width) / 2), y: (v.infoLines.length - 1 - i) * lineGap + 2 + fontSize * 0.25 };
   });
   return {
-    rect: [zx1 + minX, zy1 + minY, zx1 + maxX, zy1 + maxY],
-    signature: shift(signature),
-    seal: shift(seal),
+    rect: [zx1, zy1, zx2, zy2],
+    signature,
+    seal,
     lines,
     fontSize,
   };

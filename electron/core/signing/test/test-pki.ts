@@ -40,6 +40,8 @@ export interface TestPki {
   /** A CRL of `ca` revoking `revoked`' serial (and nobody else). */
   revoked: TestIdentity;
   crl: (at: Date, revoked: TestIdentity[]) => Promise<Uint8Array>;
+  /** A signing certificate for any name (the members a test session prints), issued by `ca`. */
+  signerNamed: (cn: string, o?: string) => Promise<TestIdentity>;
   /** Writes a .p12 of `who` (with the CA chain) and answers its path. */
   p12: (who: TestIdentity, password: string, kind?: 'openssl3' | 'legacy' | 'windows') => string;
 }
@@ -149,6 +151,12 @@ export async function makeTestPki(dir: string, now: Date): Promise<TestPki> {
     otherRoot,
     stranger,
     revoked,
+    signerNamed: async (cn, o = 'Hội đồng OCOP tỉnh Hòa Bình') => {
+      const id = await issue(`signer-${serial}`, `CN=${cn}, O=${o}, C=VN`, ca, { notBefore: at(-365), notAfter: at(730) });
+      fs.writeFileSync(path.join(dir, `${id.name}.crt`), id.certPem);
+      fs.writeFileSync(path.join(dir, `${id.name}.key`), id.keyPem);
+      return id;
+    },
     crl: async (when, list) => {
       const crl = await x509.X509CrlGenerator.create({
         issuer: ca.cert.subject,

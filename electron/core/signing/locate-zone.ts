@@ -1,0 +1,44 @@
+/**
+ * Where a signer signs on a document the app printed: the space between their title ("THƯ KÝ",
+ * "CHỦ TỌA") and their printed name, found in the PDF's own text (pdf.js), on the last page that
+ * prints the name alone on a line. Nothing about the layout is assumed beyond "title above,
+ * name below, centred on the same column".
+ */
+import { extractPdfText, type TextItem } from '../documents/integrity/pdf-text';
+import type { Rect } from './pdf/appearance';
+
+export interface SignatureZone {
+  pageIndex: number;
+  zone: Rect;
+}
+
+const same = (a: string, b: string) =>
+  a.normalize('NFC').replace(/\s+/gu, ' ').trim() === b.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+export async function locateSignatureZone(pdf: Uint8Array, who: { title: string; name: string }): Promise<SignatureZone | null> {
+  const pages = await extractPdfText(pdf);
+  for (let p = pages.length - 1; p >= 0; p--) {
+    const page = pages[p]!;
+    const names = page.items.filter((it) => same(it.str, who.name)).sort((a, b) => a.y - b.y);
+    for (const name of names) {
+      const centre = name.x + name.width / 2;
+      const titles = page.items
+        .filter((it: TextItem) => same(it.str, who.title) && it.y > name.y && Math.abs(it.x + it.width / 2 - centre) < 40)
+        .sort((a, b) => a.y - b.y);
+      const title = titles[0];
+      if (!title) continue;
+      const half = Math.max(85, Math.max(name.width, title.width) / 2 + 20);
+      // The space ends at the lowest line of the title block (authority, title, office line):
+      // the nearest text above the name within the column, never over it.
+      const above = page.items.filter(
+        (it) => it.y > name.y + name.size * 0.5 && it.y <= title.y && it.x < centre + half && it.x + it.width > centre - half,
+      );
+      const nearest = above.sort((a, b) => a.y - b.y)[0] ?? title;
+      const top = nearest.y - nearest.size * 0.3;
+      const bottom = name.y + name.size * 0.95;
+      if (top - bottom < 20) continue;
+      return { pageIndex: p, zone: [Math.max(0, centre - half), bottom, Math.min(page.width, centre + half), top] };
+    }
+  }
+  return null;
+}
