@@ -15,10 +15,12 @@ import { documentSettingsHandlers } from './documents/settings/settings-handlers
 import { scoringHandlers } from './scoring/scoring-handlers';
 import { signaturesHandlers } from './signing/signatures-handlers';
 import { registryHandlers } from './registry/registry-handlers';
+import { roomHandlers } from './room/room-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
 import type { CallMeta, Handler } from './handlers';
 import { translateSqliteError } from './db/open';
+import { LIVE_CHANNELS } from './events';
 
 /**
  * Every channel's handler. Adding an area: define its channels in shared/api/channels/<area>.ts,
@@ -40,6 +42,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...scoringHandlers,
   ...signaturesHandlers,
   ...registryHandlers,
+  ...roomHandlers,
 };
 
 export type Logger = (msg: string, err?: unknown) => void;
@@ -77,6 +80,7 @@ export async function invoke<C extends Channel>(
       log(`output of ${channel} does not match the contract`, out.error);
       return fail({ code: 'INTERNAL', message: `The core answered ${channel} with data that does not match the contract` });
     }
+    if (LIVE_CHANNELS.has(channel)) emitChange(ctx, channel, parsed.data, meta);
     return ok(out.data as ChannelOutput<C>);
   } catch (e) {
     if (e instanceof CoreError) return fail({ code: e.code, message: e.message, details: e.details });
@@ -88,4 +92,14 @@ export async function invoke<C extends Channel>(
     log(`${channel} failed`, e);
     return fail({ code: 'INTERNAL', message: `${channel} failed: ${e instanceof Error ? e.message : String(e)}` });
   }
+}
+
+/** Tells live screens what changed (events.ts): the channel and, where the input names it, the session. */
+function emitChange(ctx: CoreContext, channel: string, input: unknown, meta: CallMeta): void {
+  if (ctx.events.size === 0) return;
+  const i = (input ?? {}) as { sessionId?: unknown; id?: unknown };
+  const sessionId =
+    meta.device?.sessionId ??
+    (typeof i.sessionId === 'number' ? i.sessionId : channel.startsWith('sessions:') && typeof i.id === 'number' ? i.id : null);
+  ctx.events.emit({ channel, sessionId, at: ctx.now().toISOString(), source: meta.device ? 'device' : 'local' });
 }

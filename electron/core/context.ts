@@ -8,6 +8,8 @@ import { migrateToLatest, schemaVersionOf, type MigrateResult } from './db/migra
 import type { DB } from './db/schema';
 import type { AskPin } from './signing/keys/pkcs11-token';
 import { operatorActor, readSettings } from './settings/settings-repo';
+import { CoreEvents } from './events';
+import type { LanHost } from './room/lan-host';
 
 export type Host = AppInfo['host'];
 
@@ -31,6 +33,10 @@ export interface CoreContext {
    * terminal). Absent in the HTTP bridge: tokens sign only where the PIN never crosses a page.
    */
   askPin?: AskPin;
+  /** What changed, for live screens (see events.ts). */
+  events: CoreEvents;
+  /** The meeting-room listener, when this host can listen on the network (Electron main, `ocop serve`). */
+  lan?: LanHost;
 }
 
 export interface Core {
@@ -70,6 +76,7 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
     host: opts.host,
     now: opts.now ?? (() => new Date()),
     defaultActor: operatorActor((await readSettings(opened.db)).operatorName),
+    events: new CoreEvents(),
     ...(opts.systemFontDirs ? { systemFontDirs: opts.systemFontDirs } : {}),
   };
   return { ctx, migration, close: () => closeDatabase(opened) };

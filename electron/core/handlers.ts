@@ -1,10 +1,13 @@
 import type { ChannelDef } from '../../shared/api/define';
 import type { z } from 'zod';
 import type { CoreContext } from './context';
+import type { DeviceIdentity } from './room/device-auth';
 
 /** Per-call facts from the host: who is acting (the audit log's actor). */
 export interface CallMeta {
   actor?: string;
+  /** Set only by the meeting-room listener: the paired device making the call (room/device-auth.ts). */
+  device?: DeviceIdentity;
 }
 
 export type Handler<D extends ChannelDef> = (

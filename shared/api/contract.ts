@@ -13,6 +13,7 @@ import { documentSettingsChannels } from './channels/document-settings';
 import { scoringChannels } from './channels/scoring';
 import { sessionSignatureChannels, signaturesChannels } from './channels/signatures';
 import { registryChannels } from './channels/registry';
+import { roomChannels } from './channels/room';
 
 /**
  * The whole contract: every channel of every area. Each area defines its channels in
@@ -35,6 +36,7 @@ export const contract = {
   ...signaturesChannels,
   ...registryChannels,
   ...sessionSignatureChannels,
+  ...roomChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'TOKEN_LOCKED',
   'TOKEN',
   'CERTIFICATE_REFUSED',
+  'WRONG_CODE',
+  'RATE_LIMITED',
+  'FORBIDDEN_SCOPE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import type { DossiersTables } from './tables/dossiers';
 import type { FoundationTables } from './tables/foundation';
 import type { ResultsTables } from './tables/results';
 import type { RegistryTables } from './tables/registry';
+import type { RoomTables } from './tables/room';
 import type { ScoringTables } from './tables/scoring';
 import type { SignaturesTables } from './tables/signatures';
 
@@ -22,4 +23,5 @@ export interface DB
     ResultsTables,
     DocumentsTables,
     SignaturesTables,
-    RegistryTables {}
+    RegistryTables,
+    RoomTables {}

@@ -42,9 +42,9 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
   'scoring:get': (input, ctx) => sheetView(ctx, input.sheetId),
   'scoring:context': (input, ctx) => sheetContext(ctx.db, input.sheetId),
   'scoring:setAnswer': (input, ctx, meta) =>
-    saveChange(ctx, input.sheetId, { kind: 'level', code: input.criterionCode, levelIndex: input.levelIndex }, meta),
+    saveChange(ctx, input.sheetId, { kind: 'level', code: input.criterionCode, levelIndex: input.levelIndex }, meta, input.opId),
   'scoring:setNote': (input, ctx, meta) =>
-    saveChange(ctx, input.sheetId, { kind: 'note', code: input.criterionCode, note: input.note }, meta),
+    saveChange(ctx, input.sheetId, { kind: 'note', code: input.criterionCode, note: input.note }, meta, input.opId),
   'scoring:setDeclaration': (input, ctx, meta) => {
     if (input.holds === true && input.reason !== null && input.reason.trim() === '') input.reason = null;
     return saveChange(
@@ -56,11 +56,13 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
         value: input.holds === null ? null : { holds: input.holds, reason: input.reason },
       },
       meta,
+      input.opId,
     );
   },
-  'scoring:setOpinion': (input, ctx, meta) => saveChange(ctx, input.sheetId, { kind: 'opinion', opinion: input.opinion }, meta),
-  'scoring:undo': (input, ctx, meta) => undoLast(ctx, input.sheetId, meta),
-  'scoring:submit': (input, ctx, meta) => submitSheet(ctx, input.sheetId, input.revisionReason, meta),
+  'scoring:setOpinion': (input, ctx, meta) =>
+    saveChange(ctx, input.sheetId, { kind: 'opinion', opinion: input.opinion }, meta, input.opId),
+  'scoring:undo': (input, ctx, meta) => undoLast(ctx, input.sheetId, meta, input.opId),
+  'scoring:submit': (input, ctx, meta) => submitSheet(ctx, input.sheetId, input.revisionReason, meta, input.opId),
   'scoring:unlock': (input, ctx, meta) => unlockSheet(ctx, input.sheetId, input.reason, meta),
   'scoring:progress': (input, ctx) => sessionProgress(ctx.db, input.sessionId),
   'scoring:productSheets': (input, ctx) => productSheets(ctx.db, input),

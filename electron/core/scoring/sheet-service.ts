@@ -36,6 +36,7 @@ import {
   toSummary,
   type SheetRow,
 } from './sheet-repo';
+import { priorResult, priorResultSync, recordOp, recordOpSync, type OpKey } from './client-op';
 import { stmt, withReadLock, withWriteLock } from './sync-db';
 
 /**
@@ -187,34 +188,64 @@ function saveResult(sheetId: number, seq: number | null, at: string, e: SheetEva
   };
 }
 
-/** The autosave path: validate, append the event, update the current state and the sheet, audit — one transaction. */
-export async function saveChange(ctx: CoreContext, sheetId: number, c: Change, meta: CallMeta): Promise<SaveResult> {
+const CHANNEL_OF: Record<Change['kind'], string> = {
+  level: 'scoring:setAnswer',
+  note: 'scoring:setNote',
+  declaration: 'scoring:setDeclaration',
+  opinion: 'scoring:setOpinion',
+};
+
+const opKey = (opId: string | undefined, sheetId: number, channel: string, meta: CallMeta): OpKey | null =>
+  opId === undefined ? null : { opId, sheetId, channel, deviceId: meta.device?.deviceId ?? null };
+
+/**
+ * The autosave path: validate, append the event, update the current state and the sheet, audit — one transaction.
+ * With an opId the change is applied once: sent again, it gets the recorded answer (client-op.ts).
+ */
+export async function saveChange(
+  ctx: CoreContext,
+  sheetId: number,
+  c: Change,
+  meta: CallMeta,
+  opId?: string,
+): Promise<SaveResult> {
+  const key = opKey(opId, sheetId, CHANNEL_OF[c.kind], meta);
   return withWriteLock(
     ctx,
     () => {
-      const row = sheetRowSync(ctx.sqlite, sheetId);
-      assertDraft(row);
-      const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
-      const { answers, declarations, content } = loadSheetContentSync(ctx.sqlite, sheetId);
-      validateChange(set, () => evaluateSheet(set, content), c);
-      const now = ctx.now();
-      const at = now.toISOString();
-      const actor = sheetActor(row, ctx, meta);
-      const applied = applyChange(
-        ctx.sqlite,
-        { id: sheetId, set },
-        c,
-        { at, actor },
-        { before: stateFromLoaded(answers, declarations, row.opinion, c) },
-      );
-      const after = evaluateSheet(set, applyToContent(content, c));
-      if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(ctx.sqlite, sheetId) !== null);
-      writeDerivedSync(ctx.sqlite, sheetId, after, at);
-      auditChange(ctx.sqlite, now, actor, sheetId, applied);
-      return saveResult(sheetId, applied.seq, at, after, true);
+      if (key) {
+        const prior = priorResultSync<SaveResult>(ctx.sqlite, key);
+        if (prior) return prior;
+      }
+      const result = applySave(ctx, sheetId, c, meta);
+      if (key) recordOpSync(ctx.sqlite, key, result, result.savedAt);
+      return result;
     },
     () => forgetUndoStacks(ctx.sqlite),
   );
+}
+
+function applySave(ctx: CoreContext, sheetId: number, c: Change, meta: CallMeta): SaveResult {
+  const row = sheetRowSync(ctx.sqlite, sheetId);
+  assertDraft(row);
+  const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
+  const { answers, declarations, content } = loadSheetContentSync(ctx.sqlite, sheetId);
+  validateChange(set, () => evaluateSheet(set, content), c);
+  const now = ctx.now();
+  const at = now.toISOString();
+  const actor = sheetActor(row, ctx, meta);
+  const applied = applyChange(
+    ctx.sqlite,
+    { id: sheetId, set },
+    c,
+    { at, actor },
+    { before: stateFromLoaded(answers, declarations, row.opinion, c) },
+  );
+  const after = evaluateSheet(set, applyToContent(content, c));
+  if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(ctx.sqlite, sheetId) !== null);
+  writeDerivedSync(ctx.sqlite, sheetId, after, at);
+  auditChange(ctx.sqlite, now, actor, sheetId, applied);
+  return saveResult(sheetId, applied.seq, at, after, true);
 }
 
 /** The state a change replaces, from the sheet already loaded (saves a query per answer). */
@@ -235,37 +266,48 @@ function stateFromLoaded(answers: SheetAnswer[], declarations: SheetDeclaration[
   }
 }
 
-export async function undoLast(ctx: CoreContext, sheetId: number, meta: CallMeta): Promise<UndoResult> {
+export async function undoLast(ctx: CoreContext, sheetId: number, meta: CallMeta, opId?: string): Promise<UndoResult> {
+  const key = opKey(opId, sheetId, 'scoring:undo', meta);
   return withWriteLock(
     ctx,
     () => {
-      const row = sheetRowSync(ctx.sqlite, sheetId);
-      assertDraft(row);
-      const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
-      const target = undoTarget(ctx.sqlite, sheetId);
-      if (target === null) {
-        const { content } = loadSheetContentSync(ctx.sqlite, sheetId);
-        return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
+      if (key) {
+        const prior = priorResultSync<UndoResult>(ctx.sqlite, key);
+        if (prior) return prior;
       }
-      const now = ctx.now();
-      const at = now.toISOString();
-      const actor = sheetActor(row, ctx, meta);
-      const applied = applyChange(ctx.sqlite, { id: sheetId, set }, restoringChange(target), {
-        at,
-        actor,
-        undoesSeq: target.seq,
-      })!;
-      const e = evaluateSheet(set, loadSheetContentSync(ctx.sqlite, sheetId).content);
-      writeDerivedSync(ctx.sqlite, sheetId, e, at);
-      auditChange(ctx.sqlite, now, actor, sheetId, applied, target.seq);
-      const canUndo = undoTarget(ctx.sqlite, sheetId) !== null;
-      return {
-        ...saveResult(sheetId, applied.seq, at, e, canUndo),
-        undone: { kind: target.kind, target: target.target, restored: target.before },
-      };
+      const result = applyUndo(ctx, sheetId, meta);
+      if (key) recordOpSync(ctx.sqlite, key, result, result.savedAt);
+      return result;
     },
     () => forgetUndoStacks(ctx.sqlite),
   );
+}
+
+function applyUndo(ctx: CoreContext, sheetId: number, meta: CallMeta): UndoResult {
+  const row = sheetRowSync(ctx.sqlite, sheetId);
+  assertDraft(row);
+  const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
+  const target = undoTarget(ctx.sqlite, sheetId);
+  if (target === null) {
+    const { content } = loadSheetContentSync(ctx.sqlite, sheetId);
+    return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
+  }
+  const now = ctx.now();
+  const at = now.toISOString();
+  const actor = sheetActor(row, ctx, meta);
+  const applied = applyChange(ctx.sqlite, { id: sheetId, set }, restoringChange(target), {
+    at,
+    actor,
+    undoesSeq: target.seq,
+  })!;
+  const e = evaluateSheet(set, loadSheetContentSync(ctx.sqlite, sheetId).content);
+  writeDerivedSync(ctx.sqlite, sheetId, e, at);
+  auditChange(ctx.sqlite, now, actor, sheetId, applied, target.seq);
+  const canUndo = undoTarget(ctx.sqlite, sheetId) !== null;
+  return {
+    ...saveResult(sheetId, applied.seq, at, e, canUndo),
+    undone: { kind: target.kind, target: target.target, restored: target.before },
+  };
 }
 
 export async function sheetView(ctx: CoreContext, sheetId: number): Promise<SheetView> {
@@ -302,8 +344,12 @@ export async function submitSheet(
   sheetId: number,
   revisionReason: string | undefined,
   meta: CallMeta,
+  opId?: string,
 ): Promise<SheetView> {
+  const key = opKey(opId, sheetId, 'scoring:submit', meta);
   await ctx.db.transaction().execute(async (trx) => {
+    // Submitted already by this very request (its answer was lost): the sheet as it is now.
+    if (key && (await priorResult(trx, key))) return;
     const row = await getSheetRow(trx, sheetId);
     assertDraft(row);
     const set = await criteriaSetOf(trx, row.criteria_set_version_id);
@@ -361,6 +407,7 @@ export async function submitSheet(
         superseded,
       },
     });
+    if (key) await recordOp(trx, key, { submittedAt: at }, at);
   });
   return sheetView(ctx, sheetId);
 }

@@ -18,6 +18,12 @@ const reason = z.string().trim().max(2000);
 const longText = z.string().max(8000);
 /** Member PIN: 4–8 digits, optional per member (council rule of the room, not a password). */
 export const Pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+/**
+ * Idempotency key of one change from the save queue: the host records each once, with its
+ * answer, so a change sent again after a lost answer (a dropped Wi-Fi) changes nothing.
+ */
+export const OpId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an opId is 16 to 64 letters, digits, "-" or "_"');
+const opId = OpId.optional();
 
 export const SheetStatus = z.enum(['draft', 'submitted', 'superseded']);
 export type SheetStatus = z.infer<typeof SheetStatus>;
@@ -443,20 +449,22 @@ export const scoringChannels = defineChannels({
   'scoring:context': { input: z.object({ sheetId: id }).strict(), output: SheetContext },
   /** Autosave of one level (null clears it). */
   'scoring:setAnswer': {
-    input: z.object({ sheetId: id, criterionCode: code, levelIndex: LevelIndex.max(50).nullable() }).strict(),
+    input: z.object({ sheetId: id, criterionCode: code, levelIndex: LevelIndex.max(50).nullable(), opId }).strict(),
     output: SaveResult,
   },
-  'scoring:setNote': { input: z.object({ sheetId: id, criterionCode: code, note: longText }).strict(), output: SaveResult },
+  'scoring:setNote': { input: z.object({ sheetId: id, criterionCode: code, note: longText, opId }).strict(), output: SaveResult },
   /** A judgement on a rule: disqualify (reason required when found), stop condition, conditional; null withdraws it. */
   'scoring:setDeclaration': {
-    input: z.object({ sheetId: id, ruleId, holds: z.boolean().nullable(), reason: reason.nullable().default(null) }).strict(),
+    input: z
+      .object({ sheetId: id, ruleId, holds: z.boolean().nullable(), reason: reason.nullable().default(null), opId })
+      .strict(),
     output: SaveResult,
   },
-  'scoring:setOpinion': { input: z.object({ sheetId: id, opinion: longText }).strict(), output: SaveResult },
+  'scoring:setOpinion': { input: z.object({ sheetId: id, opinion: longText, opId }).strict(), output: SaveResult },
   /** Reverts the latest change not yet undone (repeatable). */
-  'scoring:undo': { input: z.object({ sheetId: id }).strict(), output: UndoResult },
+  'scoring:undo': { input: z.object({ sheetId: id, opId }).strict(), output: UndoResult },
   /** Completeness check, then the sheet locks. A re-scoring round needs the reason for the revision. */
-  'scoring:submit': { input: z.object({ sheetId: id, revisionReason: reason.optional() }).strict(), output: SheetView },
+  'scoring:submit': { input: z.object({ sheetId: id, revisionReason: reason.optional(), opId }).strict(), output: SheetView },
   /** Back to draft (chair or secretary), with a reason; audited. */
   'scoring:unlock': {
     input: z.object({ sheetId: id, reason: reason.min(1, 'reason must say why the submitted sheet is reopened') }).strict(),

@@ -25,5 +25,8 @@ export default {
   TOKEN_LOCKED: 'The USB token is locked after too many wrong PINs. Please ask your certificate provider to unlock it.',
   TOKEN: 'The USB token cannot be used. Please check that it is plugged in and that the provider’s driver is installed.',
   CERTIFICATE_REFUSED: 'This certificate cannot sign (expired, not yet valid, or not meant for signing).',
+  WRONG_CODE: "The pairing code is not right or has expired. Type the 6 digits shown on the secretary's screen.",
+  RATE_LIMITED: 'Too many wrong attempts. Please wait a few minutes and try again, or ask the secretary.',
+  FORBIDDEN_SCOPE: 'This device only scores the paired member’s own sheets; this action is not allowed from it.',
   network: 'Could not reach the application core. Please check that the app is still running.',
 } satisfies Shape<typeof vi>;

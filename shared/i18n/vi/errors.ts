@@ -23,5 +23,8 @@ export default {
   TOKEN_LOCKED: 'USB token đã bị khóa do nhập sai mã PIN nhiều lần. Vui lòng liên hệ nhà cung cấp chữ ký số để mở khóa.',
   TOKEN: 'Không làm việc được với USB token. Vui lòng kiểm tra token đã cắm và phần mềm (driver) của nhà cung cấp đã cài.',
   CERTIFICATE_REFUSED: 'Chứng thư số này không dùng để ký được (hết hạn, chưa có hiệu lực hoặc không dành cho ký số).',
+  WRONG_CODE: 'Mã ghép nối chưa đúng hoặc đã hết hạn. Vui lòng nhập 6 chữ số đang hiện trên màn hình của thư ký.',
+  RATE_LIMITED: 'Nhập sai quá nhiều lần. Vui lòng chờ vài phút rồi thử lại, hoặc nhờ thư ký.',
+  FORBIDDEN_SCOPE: 'Thiết bị này chỉ dùng để chấm phiếu của chính thành viên đã ghép nối; thao tác này không được phép.',
   network: 'Không kết nối được với lõi ứng dụng. Vui lòng kiểm tra ứng dụng còn chạy.',
 } as const;

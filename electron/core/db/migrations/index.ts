@@ -10,6 +10,7 @@ import * as m0008 from './0008_dossiers_snapshot';
 import * as m0012 from './0012_signatures';
 import * as m0012b from './0012b_session_signatures';
 import * as m0014 from './0014_registry';
+import * as m0015 from './0015_meeting_room';
 
 /**
  * Every migration, in order. Names sort lexically = order of application. A released
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0012_signatures': m0012,
   '0012b_session_signatures': m0012b,
   '0014_registry': m0014,
+  '0015_meeting_room': m0015,
 };
 
 export const migrationNames = Object.keys(migrations).sort();
