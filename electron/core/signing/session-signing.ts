@@ -118,7 +118,11 @@ export async function sessionSignatures(ctx: CoreContext, sessionId: number): Pr
   if (!fin) {
     // Throws NOT_FOUND for a session that does not exist.
     await loadSessionFacts(ctx, sessionId);
-    return { sessionId, finalized: false, minutes: { state: 'unsigned', next: null, steps: [], latestSha256: null } };
+    return {
+      sessionId,
+      finalized: false,
+      minutes: { state: 'unsigned', next: null, steps: [], latestSha256: null, signers: null },
+    };
   }
   const rows = await steps(ctx, sessionId, fin.id);
   const state = stateOf(rows);
@@ -145,6 +149,7 @@ export async function sessionSignatures(ctx: CoreContext, sessionId: number): Pr
         issuer: r.signer_issuer,
       })),
       latestSha256: rows.at(-1)?.sha256 ?? null,
+      signers: { secretary: signers.secretary.name, chair: signers.chair.name },
     },
   };
 }

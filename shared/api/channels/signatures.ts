@@ -219,6 +219,8 @@ export const SessionSignatures = z.object({
     steps: z.array(SignatureStep),
     /** SHA-256 of the latest file (signed or scanned); null when unsigned. */
     latestSha256: z.string().nullable(),
+    /** The names the minutes print under THƯ KÝ and CHỦ TỌA (null when not finalized). */
+    signers: z.object({ secretary: z.string(), chair: z.string() }).nullable(),
   }),
 });
 export type SessionSignatures = z.infer<typeof SessionSignatures>;

@@ -8,7 +8,7 @@
  * the page text stays byte for byte what was printed (the content check compares it), and
  * viewers count a new signature field as an allowed change after earlier signatures.
  */
-import * as fontkit from '@pdf-lib/fontkit';
+import fontkit, { type Font } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
 
 /** [x1, y1, x2, y2] in PDF points, origin bottom-left. */
@@ -125,7 +125,7 @@ const n = (v: number) => (Math.round(v * 1000) / 1000).toString();
  * text objects so that no text extractor — pdftotext, pdf.js, a content comparison — reads the
  * info line as part of the page; the same facts are in the signature dictionary (/Name, /M).
  */
-export function outlineText(font: fontkit.Font, text: string, size: number, x: number, y: number): string {
+export function outlineText(font: Font, text: string, size: number, x: number, y: number): string {
   const scale = size / font.unitsPerEm;
   const run = font.layout(text);
   const out: string[] = [];
@@ -173,7 +173,7 @@ export function outlineText(font: fontkit.Font, text: string, size: number, x: n
 }
 
 /** Width of `text` at `size` points in `font`, as laid out (kerning included). */
-export const textWidthIn = (font: fontkit.Font, text: string, size: number): number =>
+export const textWidthIn = (font: Font, text: string, size: number): number =>
   (font.layout(text).positions.reduce((w, p) => w + p.xAdvance, 0) * size) / font.unitsPerEm;
 
 /** Builds the appearance Form XObject in `doc`; answers its reference and the widget rectangle. */

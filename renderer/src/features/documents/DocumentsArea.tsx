@@ -10,6 +10,7 @@ import type { PrintedPdf } from './pdf-blob';
 import { PrintedPreview } from './PrintedPreview';
 import { SessionDocumentsPanel } from './SessionDocumentsPanel';
 import { SheetPrintPanel } from './SheetPrintPanel';
+import { SignaturePanel } from './SignaturePanel';
 import { usePrint } from './use-print';
 
 /**
@@ -71,7 +72,10 @@ export function DocumentsArea() {
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="session" pt="md">
-            <SessionDocumentsPanel sessionId={sid} results={results.data} run={run} />
+            <Stack gap="lg">
+              <SessionDocumentsPanel sessionId={sid} results={results.data} run={run} />
+              {results.data?.finalization && <SignaturePanel sessionId={sid} />}
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="sheets" pt="md">
             <SheetPrintPanel sessionId={sid} results={results.data} run={run} />
