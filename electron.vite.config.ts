@@ -40,6 +40,9 @@ export default defineConfig({
     build: {
       outDir: resolve(outDir, 'renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; minified code is a third of the bytes V8 must
+      // parse on the first screen (docs/benchmarks.md, startup).
+      minify: true,
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
   },

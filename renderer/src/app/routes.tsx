@@ -11,16 +11,20 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
-import { DossiersArea } from '../features/dossiers/DossiersArea';
-import { AboutPage } from '../features/about/AboutPage';
-import { BackupPage } from '../features/backup/BackupPage';
-import { GuidePage } from '../features/guide/GuidePage';
-import { CouncilsArea } from '../features/councils/CouncilsArea';
-import { CriteriaArea } from '../features/criteria/CriteriaArea';
-import { DocumentsArea } from '../features/documents/DocumentsArea';
-import { ResultsArea } from '../features/results/ResultsArea';
-import { SessionsArea } from '../features/sessions/SessionsArea';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { lazyNamed } from '../components/lazy';
+
+// Each area is loaded the first time it is opened (its own chunk: components/lazy.tsx). A new
+// area adds one line here and one entry below; never import an area statically.
+const DossiersArea = lazyNamed(() => import('../features/dossiers/DossiersArea'), 'DossiersArea');
+const CouncilsArea = lazyNamed(() => import('../features/councils/CouncilsArea'), 'CouncilsArea');
+const SessionsArea = lazyNamed(() => import('../features/sessions/SessionsArea'), 'SessionsArea');
+const ResultsArea = lazyNamed(() => import('../features/results/ResultsArea'), 'ResultsArea');
+const DocumentsArea = lazyNamed(() => import('../features/documents/DocumentsArea'), 'DocumentsArea');
+const CriteriaArea = lazyNamed(() => import('../features/criteria/CriteriaArea'), 'CriteriaArea');
+const BackupPage = lazyNamed(() => import('../features/backup/BackupPage'), 'BackupPage');
+const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const GuidePage = lazyNamed(() => import('../features/guide/GuidePage'), 'GuidePage');
+const AboutPage = lazyNamed(() => import('../features/about/AboutPage'), 'AboutPage');
 
 export type NavKey =
   'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'guide' | 'about';

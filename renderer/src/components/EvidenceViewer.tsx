@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { call } from '../api/client';
 import { useT } from '../i18n/useT';
 import { ErrorAlert } from './ErrorAlert';
-import { PdfViewer } from './PdfViewer';
+import { LazyPdfViewer } from './PdfViewerLazy';
 
 /** What the viewer needs of an evidence file (dossiers' Attachment and scoring's context both have it). */
 export interface ViewableFile {
@@ -53,7 +53,7 @@ export function EvidenceViewer({
     <Modal opened onClose={onClose} title={title} size="80%">
       {error ? <ErrorAlert error={error} /> : null}
       {!bytes && !error && <Text>{t('common:loading')}</Text>}
-      {bytes && isPdf && <PdfViewer bytes={bytes} />}
+      {bytes && isPdf && <LazyPdfViewer bytes={bytes} />}
       {url && <Image src={url} alt={file.originalName} fit="contain" mah="75vh" />}
       {bytes && !isPdf && !isImage && <Text>{noPreview}</Text>}
     </Modal>

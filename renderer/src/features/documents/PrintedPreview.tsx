@@ -1,5 +1,5 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
-import { PdfViewer } from '../../components/PdfViewer';
+import { LazyPdfViewer } from '../../components/PdfViewerLazy';
 import { useT } from '../../i18n/useT';
 import type { PrintedPdf } from './pdf-blob';
 import { SaveButton } from './SaveButton';
@@ -16,7 +16,7 @@ export function PrintedPreview({ printed }: { printed: PrintedPdf }) {
             <SaveButton printed={printed} />
           </Group>
         </Group>
-        <PdfViewer bytes={printed.bytes} height={640} />
+        <LazyPdfViewer bytes={printed.bytes} height={640} />
       </Stack>
     </Paper>
   );
