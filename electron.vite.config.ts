@@ -7,6 +7,12 @@ import { buildBatchWorker } from './scripts/packaging/worker-bundle';
 // OCOP_OUT_DIR lets parallel builds (several engineers, CI shards) write to separate folders.
 const outDir = process.env.OCOP_OUT_DIR ?? 'out';
 
+// The build's time, shown in Giới thiệu and used for the "a newer version may exist" reminder
+// (shared/app/build-age.ts). SOURCE_DATE_EPOCH (seconds) gives reproducible builds a fixed one.
+const builtAt = process.env.SOURCE_DATE_EPOCH
+  ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString()
+  : new Date().toISOString();
+
 /** After the main build: the PDF batch worker as one self-contained file (see scripts/packaging/worker-bundle.ts). */
 const batchWorker = (): Plugin => ({
   name: 'ocop:batch-worker',
@@ -37,6 +43,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    define: { __OCOP_BUILT_AT__: JSON.stringify(builtAt) },
     build: {
       outDir: resolve(outDir, 'renderer'),
       emptyOutDir: true,

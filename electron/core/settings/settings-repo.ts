@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
 import { Settings } from '../../../shared/api/channels/app';
+import { DEFAULT_OLD_BUILD_NOTICE_MONTHS } from '../../../shared/app/build-age';
 import type { DB } from '../db/schema';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'vi', textSize: 'normal', operatorName: '', documentFont: 'tinos' };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'vi',
+  textSize: 'normal',
+  operatorName: '',
+  documentFont: 'tinos',
+  oldBuildNoticeMonths: DEFAULT_OLD_BUILD_NOTICE_MONTHS,
+};
 
 /** Reads settings; unknown or invalid stored values fall back to defaults instead of failing the app. */
 export async function readSettings(db: Kysely<DB>): Promise<Settings> {

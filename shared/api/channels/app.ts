@@ -17,6 +17,11 @@ export const Settings = z.object({
   /** Name shown in the audit log for actions taken on this computer (e.g. the secretary). */
   operatorName: z.string().max(120),
   documentFont: DocumentFont,
+  /**
+   * After how many months since the app was built the About screen says a newer version may
+   * exist (shared/app/build-age.ts); 0 = never.
+   */
+  oldBuildNoticeMonths: z.number().int().min(0).max(60),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -35,4 +35,8 @@ export default {
     nameRequired: 'Enter your full name to continue.',
     start: 'Start',
   },
+  oldBuildNotice: 'Remind me when this installation is old',
+  oldBuildNoticeHelp:
+    'The app does not connect to the internet, so it cannot check for a new version itself. This many months after it was built, the About screen says a newer version may exist.',
+  oldBuildNoticeChoices: { never: 'Never', months: 'After {{count}} months' },
 } satisfies Shape<typeof vi>;

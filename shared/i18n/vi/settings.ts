@@ -32,4 +32,8 @@ export default {
     nameRequired: 'Nhập họ và tên để tiếp tục.',
     start: 'Bắt đầu',
   },
+  oldBuildNotice: 'Nhắc khi bản cài đặt đã cũ',
+  oldBuildNoticeHelp:
+    'Ứng dụng không kết nối Internet nên không tự kiểm tra phiên bản mới. Sau số tháng này kể từ ngày đóng gói, màn hình Giới thiệu sẽ nhắc rằng có thể đã có phiên bản mới hơn.',
+  oldBuildNoticeChoices: { never: 'Không nhắc', months: 'Sau {{count}} tháng' },
 } as const;

@@ -1,4 +1,5 @@
-import { Button, Code, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { OLD_BUILD_NOTICE_MONTHS } from '../../../../shared/app/build-age';
 import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT';
@@ -88,6 +89,21 @@ export function SettingsPage() {
           </Field>
           <Field label={t('settings:documentFont')} help={t('settings:documentFontHelp')}>
             <DocumentFontField value={s?.documentFont} onChange={(documentFont) => apply({ documentFont })} />
+          </Field>
+          <Field label={t('settings:oldBuildNotice')} help={t('settings:oldBuildNoticeHelp')}>
+            <Select
+              aria-label={t('settings:oldBuildNotice')}
+              value={s ? String(s.oldBuildNoticeMonths) : null}
+              onChange={(v) => v !== null && apply({ oldBuildNoticeMonths: Number(v) })}
+              data={OLD_BUILD_NOTICE_MONTHS.map((m) => ({
+                value: String(m),
+                label:
+                  m === 0 ? t('settings:oldBuildNoticeChoices.never') : t('settings:oldBuildNoticeChoices.months', { count: m }),
+              }))}
+              allowDeselect={false}
+              w={260}
+              data-testid="old-build-notice-months"
+            />
           </Field>
           <Field label={t('settings:dataLocation')} help={t('settings:dataLocationHelp')}>
             <Code block data-testid="settings-data-dir">
