@@ -13,6 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { resources } from '../shared/i18n/resources';
+import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
 import { createDemo } from '../electron/core/demo/create-demo';
 import { memoryCore } from '../electron/core/test/core-fixture';
@@ -44,6 +45,9 @@ async function start(): Promise<Shared> {
   const core = await memoryCore();
   // A realistic database: the training dataset (dossiers, councils, a scored session).
   await createDemo(core.ctx, 1);
+  // A named operator, as on every start after the first (the first start asks for the name).
+  const named = await invoke(core.ctx, 'settings:set', { operatorName: 'Thư ký' });
+  if (!named.ok) throw new Error(named.error.message);
   const bridge = await startBridge({ ctx: core.ctx, rendererDir: RENDERER_DIR, log: () => {} });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
