@@ -60,4 +60,8 @@ test('the secretary then the chair sign the finalized minutes with .p12 files; t
   expect(sig).toContain(`Signer Certificate Common Name: ${names.chair}`);
   // The chair's, the last one, covers the whole file; the secretary's covers what she signed.
   expect(sig.split('Signature #2')[1]).toContain('Total document signed');
+
+  // The session itself says its minutes are fully signed.
+  await page.goto(`${app.url}#/sessions/${sessionId}`);
+  await expect(page.getByTestId('minutes-signature')).toHaveText('Biên bản: Đủ chữ ký');
 });

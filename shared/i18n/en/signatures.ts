@@ -15,6 +15,7 @@ export default {
     cancel: 'Cancel',
   },
   panel: {
+    minutesBadge: 'Minutes: {{state}}',
     title: 'Digital signatures of the minutes',
     intro:
       'Once the results are finalized, the secretary signs the minutes first, then the chair. Each signature is added to the file without invalidating the earlier one.',

@@ -13,6 +13,7 @@ export default {
     cancel: 'Hủy',
   },
   panel: {
+    minutesBadge: 'Biên bản: {{state}}',
     title: 'Chữ ký số của biên bản',
     intro:
       'Sau khi chốt kết quả, thư ký ký biên bản trước, chủ tọa ký sau. Mỗi chữ ký được thêm vào tệp mà không làm mất chữ ký trước.',

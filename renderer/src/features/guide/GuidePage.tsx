@@ -9,7 +9,7 @@ const pages = import.meta.glob('../../../../docs/guide/*.md', { query: '?raw', i
   string
 >;
 
-const ORDER = ['README', 'dossiers', 'councils', 'scoring', 'results', 'documents', 'criteria'];
+const ORDER = ['README', 'dossiers', 'councils', 'scoring', 'results', 'documents', 'signatures', 'criteria'];
 const nameOf = (file: string) => file.split('/').pop()!.replace(/\.md$/, '');
 const titleOf = (md: string, fallback: string) => md.match(/^#\s+(.+)$/m)?.[1]?.replace(/\s+—.*$/, '') ?? fallback;
 
@@ -31,7 +31,8 @@ export function GuidePage() {
         {entries.map((e) => (
           <Tabs.Panel key={e.name} value={e.name}>
             <Typography>
-              <Markdown>{e.md}</Markdown>
+              {/* Screenshots live beside the Markdown in docs/; the offline app shows their caption instead. */}
+              <Markdown components={{ img: ({ alt }) => <em>[{alt}]</em> }}>{e.md}</Markdown>
             </Typography>
           </Tabs.Panel>
         ))}

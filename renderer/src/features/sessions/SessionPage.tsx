@@ -41,6 +41,27 @@ function Readiness({ detail }: { detail: SessionDetail }) {
   );
 }
 
+/** Whether the finalized session's minutes are signed (issue 15): shown beside the status. */
+function MinutesSignatureBadge({ sessionId }: { sessionId: number }) {
+  const { t } = useT();
+  const q = useApiQuery('signatures:sessionState', { sessionId });
+  const state = q.data?.minutes.state;
+  if (!state) return null;
+  const key = state === 'secretary-signed' ? 'secretarySigned' : state;
+  return (
+    <Badge
+      size="lg"
+      variant="outline"
+      color={state === 'complete' || state === 'scanned' ? 'green' : 'gray'}
+      c="dark.8"
+      data-testid="minutes-signature"
+      style={{ flexShrink: 0 }}
+    >
+      {t('signatures:panel.minutesBadge', { state: t(`signatures:state.${key}`) })}
+    </Badge>
+  );
+}
+
 /** Preparing a session: the quorum stays in view while agenda, roll call and recusals change. */
 export function SessionPage() {
   const { t } = useT();
@@ -67,6 +88,7 @@ export function SessionPage() {
           >
             {t(`sessions:status.${s.status}`)}
           </Badge>
+          {s.status === 'finalized' && <MinutesSignatureBadge sessionId={s.id} />}
         </Group>
         <Group wrap="nowrap">
           {(s.status === 'in_progress' || s.status === 'closed') && (
