@@ -2,24 +2,44 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /** Renderer build used by the bridge: `npm run build` output, or OCOP_OUT_DIR/renderer for parallel builds. */
 export const RENDERER_DIR = path.resolve(process.env.OCOP_OUT_DIR ?? 'out', 'renderer');
 
 export interface ServedApp {
+  /** The base address; the fixture's page is already signed in (session cookie). */
   url: string;
+  /** API token for programs (x-ocop-token header); pages never get it. */
   token: string;
   dataDir: string;
   /** Calls a channel through the bridge, as the renderer does (for arranging data quickly). */
   api: <T = unknown>(channel: string, input?: unknown) => Promise<T>;
+  /** Signs another page (another browser context) in, through a fresh one-time address. */
+  login: (page: Page) => Promise<void>;
+}
+
+/** A fresh one-time sign-in address from a running bridge (programs with the API token may ask). */
+export async function newLoginUrl(url: string, token: string): Promise<string> {
+  const res = await fetch(`${url}auth/login-link`, { method: 'POST', headers: { 'x-ocop-token': token } });
+  const env = (await res.json()) as { ok: boolean; value: { path: string } };
+  return new URL(env.value.path, url).toString();
+}
+
+/**
+ * Signs a page's browser context in as a person would (the one-time address, exchanged for the
+ * HttpOnly session cookie), without loading the app: page.request shares the context's cookies.
+ */
+export async function loginPage(page: Page, loginUrl: string): Promise<void> {
+  const res = await page.request.get(loginUrl);
+  if (res.status() !== 200) throw new Error(`sign-in through ${loginUrl} answered ${res.status()}`);
 }
 
 /** Starts `ocop serve` (the real CLI) on a fresh data folder and waits for its JSON line. */
 export async function startServe(
   dataDir: string,
   extraArgs: string[] = [],
-): Promise<{ child: ChildProcess; url: string; token: string }> {
+): Promise<{ child: ChildProcess; url: string; token: string; loginUrl: string }> {
   const child = spawn(
     process.execPath,
     [
@@ -44,7 +64,7 @@ export async function startServe(
   let out = '';
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const started = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+  const started = await new Promise<{ url: string; token: string; loginUrl: string }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`ocop serve did not start in 30 s.\nstdout: ${out}\nstderr: ${err}`)),
       30_000,
@@ -54,7 +74,7 @@ export async function startServe(
       const m = out.match(/\{[\s\S]*?"token"[\s\S]*?\}/);
       if (m) {
         clearTimeout(timer);
-        resolve(JSON.parse(m[0]) as { url: string; token: string });
+        resolve(JSON.parse(m[0]) as { url: string; token: string; loginUrl: string });
       }
     });
     child.once('exit', (code) => {
@@ -73,7 +93,7 @@ export const test = base.extend<{ app: ServedApp; operatorName: string }>({
   operatorName: ['Thư ký kiểm thử', { option: true }],
   app: async ({ page, operatorName }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-e2e-'));
-    const { child, url, token } = await startServe(dataDir);
+    const { child, url, token, loginUrl } = await startServe(dataDir);
     const api: ServedApp['api'] = async (channel, input = {}) => {
       const res = await fetch(`${url}api/${channel}`, {
         method: 'POST',
@@ -86,7 +106,9 @@ export const test = base.extend<{ app: ServedApp; operatorName: string }>({
     };
     if (operatorName) await api('settings:set', { operatorName });
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await use({ url, token, dataDir, api });
+    await loginPage(page, loginUrl);
+    const login = async (other: Page) => loginPage(other, await newLoginUrl(url, token));
+    await use({ url, token, dataDir, api, login });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import type { ProductSheets, SessionSpread, SheetView } from '../shared/api/chan
 import type { ScoreSheetsDocument } from '../shared/api/channels/scoring-exchange';
 import type { SessionDetail } from '../shared/api/channels/sessions';
 import { allCriteria } from '../shared/ocop/criteria-set-walk';
-import { expect, startServe, test, type ServedApp } from './fixtures';
+import { expect, loginPage, startServe, test, type ServedApp } from './fixtures';
 import { samplePdf } from './pages/Dossiers';
 import { arrangeScoringSession } from './pages/Scoring';
 
@@ -91,6 +91,7 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
     await api('settings:set', { operatorName: 'Thư ký máy B' });
     const bSession = await demoSession({ api });
     expect(bSession.session.id).toBe(sessionId);
+    await loginPage(page, b.loginUrl);
     await page.goto(`${b.url}#/sessions/${sessionId}/scoring?tab=exchange`);
     const fileInput = page.getByTestId('exchange-file');
     await expect(fileInput).toBeVisible();

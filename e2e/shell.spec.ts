@@ -89,3 +89,34 @@ test('the user guide opens from the navigation, offline, in Vietnamese', async (
   await expect(page.getByRole('heading', { name: 'Hướng dẫn sử dụng — Hội đồng OCOP' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Sao lưu' })).toBeVisible();
 });
+
+test('a browser without the sign-in address gets the how-to-open page; the one-time address opens the app once', async ({
+  browser,
+  app,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  try {
+    const answer = await page.goto(app.url);
+    expect(answer?.status()).toBe(401);
+    await expect(page.getByRole('heading', { name: 'Hội đồng OCOP: cần mở bằng địa chỉ đăng nhập' })).toBeVisible();
+    expect(await page.content()).not.toContain(app.token);
+    if (process.env.OCOP_SCREENSHOTS === '1')
+      await page.screenshot({ path: 'docs/screenshots/browser-how-to-open.png', fullPage: true });
+
+    const login = await fetch(`${app.url}auth/login-link`, { method: 'POST', headers: { 'x-ocop-token': app.token } });
+    const loginUrl = new URL(((await login.json()) as { value: { path: string } }).value.path, app.url).toString();
+    await page.goto(loginUrl);
+    await expect(page.getByRole('navigation', { name: MAIN_NAV })).toBeVisible();
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name.startsWith('ocop_session_'))).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+
+    // The same address a second time, in a browser without the cookie: refused.
+    const other = await browser.newContext();
+    const second = await (await other.newPage()).goto(loginUrl);
+    expect(second?.status()).toBe(401);
+    await other.close();
+  } finally {
+    await context.close();
+  }
+});

@@ -1,6 +1,7 @@
 import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/api/contract';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import { nfcDeep } from '../../shared/text/normalize';
+import type { ApiErrorBody } from '../../shared/api/errors';
+import { randomBytes } from 'node:crypto';
 import { appHandlers } from './app/app-handlers';
 import { criteriaHandlers } from './criteria/criteria-handlers';
 import { dossiersHandlers } from './dossiers/dossiers-handlers';
@@ -21,6 +22,7 @@ import { CoreError } from './errors';
 import type { CallMeta, Handler } from './handlers';
 import { translateSqliteError } from './db/open';
 import { LIVE_CHANNELS } from './events';
+import { prepareInput } from './input-guard';
 
 /**
  * Every channel's handler. Adding an area: define its channels in shared/api/channels/<area>.ts,
@@ -60,11 +62,36 @@ export async function invoke<C extends Channel>(
   meta: CallMeta = {},
   log: Logger = defaultLogger,
 ): Promise<Envelope<ChannelOutput<C>>> {
+  try {
+    return await invokeChecked(ctx, channel, rawInput, meta, log);
+  } catch (e) {
+    // Nothing above should throw; if something does, the caller still gets a typed answer.
+    return internal(typeof channel === 'string' ? channel : 'invoke', e, log);
+  }
+}
+
+async function invokeChecked<C extends Channel>(
+  ctx: CoreContext,
+  channel: C | string,
+  rawInput: unknown,
+  meta: CallMeta,
+  log: Logger,
+): Promise<Envelope<ChannelOutput<C>>> {
   if (typeof channel !== 'string' || !isChannel(channel)) {
     return fail({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}` });
   }
   const def = contract[channel];
-  const parsed = def.input.safeParse(nfcDeep(rawInput ?? {}));
+  // Shape limits, NUL/lone surrogates and NFC in one iterative pass before any recursive work.
+  const prepared = prepareInput(rawInput ?? {});
+  if (!prepared.ok) {
+    const where = prepared.problem.path.join('.') || '(input)';
+    return fail({
+      code: 'VALIDATION',
+      message: `Invalid input for ${channel}: ${where}: ${prepared.problem.message}`,
+      details: [{ path: prepared.problem.path, message: prepared.problem.message, code: 'custom' }],
+    });
+  }
+  const parsed = def.input.safeParse(prepared.value);
   if (!parsed.success) {
     return fail({
       code: 'VALIDATION',
@@ -83,14 +110,12 @@ export async function invoke<C extends Channel>(
     if (LIVE_CHANNELS.has(channel)) emitChange(ctx, channel, parsed.data, meta);
     return ok(out.data as ChannelOutput<C>);
   } catch (e) {
-    if (e instanceof CoreError) return fail({ code: e.code, message: e.message, details: e.details });
+    if (e instanceof CoreError) return fail(scrubbed(ctx, { code: e.code, message: e.message, details: e.details }));
     if (typeof (e as { code?: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SQLITE_')) {
       const ce = translateSqliteError(e, ctx.paths.databasePath);
-      if (ce.code === 'INTERNAL') log(`${channel} failed`, e);
-      return fail({ code: ce.code, message: ce.message });
+      if (ce.code !== 'INTERNAL') return fail(scrubbed(ctx, { code: ce.code, message: ce.message }));
     }
-    log(`${channel} failed`, e);
-    return fail({ code: 'INTERNAL', message: `${channel} failed: ${e instanceof Error ? e.message : String(e)}` });
+    return internal(channel, e, log);
   }
 }
 
@@ -102,4 +127,36 @@ function emitChange(ctx: CoreContext, channel: string, input: unknown, meta: Cal
     meta.device?.sessionId ??
     (typeof i.sessionId === 'number' ? i.sessionId : channel.startsWith('sessions:') && typeof i.id === 'number' ? i.id : null);
   ctx.events.emit({ channel, sessionId, at: ctx.now().toISOString(), source: meta.device ? 'device' : 'local' });
+}
+
+/**
+ * An unexpected failure: the log gets everything (message, SQL, stack); the caller gets the code
+ * and a reference to find it in the log, never a path, an SQL text or a stack.
+ */
+export function internal(channel: string, e: unknown, log: Logger): Envelope<never> {
+  const ref = randomBytes(4).toString('hex');
+  log(`${channel} failed (ref ${ref})`, e);
+  return fail({
+    code: 'INTERNAL',
+    message: `${channel} failed because of an internal error (reference ${ref} in the log). Nothing was changed by the failed step.`,
+    details: { ref },
+  });
+}
+
+/**
+ * Error texts never show where the data lives (the HTTP bridge may answer another user of the
+ * computer, and the meeting-room mode a phone): the database file and the data folder become
+ * words, and a `file` detail is dropped. Paths the caller itself gave stay, they are its own.
+ */
+function scrubbed(ctx: CoreContext, body: ApiErrorBody): ApiErrorBody {
+  const { databasePath, dataDir } = ctx.paths;
+  let message = body.message;
+  if (databasePath !== ':memory:') message = message.split(databasePath).join('the database');
+  message = message.split(dataDir).join('the data folder');
+  let details = body.details;
+  if (details !== null && typeof details === 'object' && !Array.isArray(details) && 'file' in details) {
+    const { file: _file, ...rest } = details as Record<string, unknown>;
+    details = Object.keys(rest).length > 0 ? rest : undefined;
+  }
+  return details === undefined ? { code: body.code, message } : { code: body.code, message, details };
 }

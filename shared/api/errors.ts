@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'WRONG_CODE',
   'RATE_LIMITED',
   'FORBIDDEN_SCOPE',
+  // The HTTP bridge (issue 14): a request whose address or headers cannot be decoded.
+  'BAD_REQUEST',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

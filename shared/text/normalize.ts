@@ -17,14 +17,34 @@ export const cleanLine = (s: string): string => nfc(s).replace(/\s+/gu, ' ').tri
 export const foldForSearch = (s: string): string =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
 
-/** Recursively NFC-normalises every string inside a JSON-like value (objects, arrays). */
+/**
+ * NFC-normalises every string (and object key) inside a JSON-like value (objects, arrays).
+ * Iterative (an explicit stack), so a file nested thousands of levels deep cannot overflow the
+ * call stack; keys are defined as own properties, so a `__proto__` key stays a plain key.
+ */
 export function nfcDeep<T>(value: T): T {
-  if (typeof value === 'string') return nfc(value) as T;
-  if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[nfc(k)] = nfcDeep(v);
-    return out as T;
+  let result: unknown;
+  const stack: { source: unknown; assign: (v: unknown) => void }[] = [{ source: value, assign: (v) => (result = v) }];
+  while (stack.length > 0) {
+    const { source, assign } = stack.pop()!;
+    if (typeof source === 'string') {
+      assign(nfc(source));
+    } else if (Array.isArray(source)) {
+      const out: unknown[] = new Array<unknown>(source.length);
+      source.forEach((v: unknown, i) => stack.push({ source: v, assign: (x) => (out[i] = x) }));
+      assign(out);
+    } else if (source !== null && typeof source === 'object' && Object.getPrototypeOf(source) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(source)) {
+        const key = nfc(k);
+        // Define now (in the source's key order), fill in when the value is reached.
+        Object.defineProperty(out, key, { value: undefined, enumerable: true, writable: true, configurable: true });
+        stack.push({ source: v, assign: (x) => (out[key] = x) });
+      }
+      assign(out);
+    } else {
+      assign(source);
+    }
   }
-  return value;
+  return result as T;
 }

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import readline from 'node:readline';
 import { startBridge } from '../../server/http-bridge';
+import { installProcessGuards } from '../../server/process-guards';
 import type { CliCommand } from '../command';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +22,7 @@ function openBrowser(url: string): void {
 export const serveCommand: CliCommand = {
   name: 'serve',
   usage: 'serve [--port N] [--open] [--renderer DIR] [--data-dir DIR] [--json]',
-  summary: 'Serve the app and its API on 127.0.0.1 for a browser (token per run)',
+  summary: 'Serve the app and its API on 127.0.0.1 for a browser (one-time sign-in address)',
   options: { port: { type: 'string' }, open: { type: 'boolean' }, renderer: { type: 'string' } },
   keepsRunning: true,
   run: async (r) => {
@@ -35,19 +37,30 @@ export const serveCommand: CliCommand = {
       r.io.error(`serve: no built app in ${rendererDir}. Run \`npm run build\` first (or use \`npm run serve\`).`);
       return 2;
     }
+    installProcessGuards();
     const core = await r.core('http');
     const bridge = await startBridge({ ctx: core.ctx, rendererDir, port });
-    // With a token in the URL fragment nothing leaks into server logs; the page reads it from its meta tag anyway.
+    // The sign-in address works once; the page exchanges it for a session cookie. The API token
+    // is for programs (--json output, the x-ocop-token header); no page ever receives it.
     r.io.result(
-      { url: bridge.url, port: bridge.port, token: bridge.token, dataDir: r.dataDir },
-      (v: { url: string; dataDir: string }) =>
-        `OCOP Council is running at ${v.url}\nData folder: ${v.dataDir}\nPress Ctrl+C to stop.`,
+      { url: bridge.url, loginUrl: bridge.loginUrl, port: bridge.port, token: bridge.token, dataDir: r.dataDir },
+      (v: { loginUrl: string; dataDir: string }) =>
+        [
+          'OCOP Council is running. Open this address in your browser (it works once):',
+          `  ${v.loginUrl}`,
+          `Data folder: ${v.dataDir}`,
+          process.stdin.isTTY ? 'Press Enter for another sign-in address, Ctrl+C to stop.' : 'Press Ctrl+C to stop.',
+        ].join('\n'),
     );
-    if (r.values.open) openBrowser(bridge.url);
+    if (r.values.open) openBrowser(bridge.loginUrl);
+    if (process.stdin.isTTY && !r.json) {
+      const rl = readline.createInterface({ input: process.stdin });
+      rl.on('line', () => r.io.info(`Another sign-in address (works once): ${bridge.newLoginUrl()}`));
+    }
     const stop = async () => {
       await bridge.close();
       core.close();
-      process.exit(0);
+      process.exit();
     };
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());

@@ -21,18 +21,19 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_META = 'ocop-api-token';
-
-/** In a browser the HTTP bridge puts its per-run token into the served page. */
+/**
+ * In a browser: the HTTP bridge on the same origin. The page signed in through the one-time
+ * address, so its HttpOnly session cookie goes with every call; the page itself holds no secret.
+ */
 function httpTransport(): OcopBridge {
-  const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
   return {
     invoke: async (channel, input) => {
       let res: Response;
       try {
         res = await fetch(`/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-ocop-token': token },
+          headers: { 'content-type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         });
       } catch (e) {

@@ -3,6 +3,7 @@ import type vi from '../vi/errors';
 
 export default {
   VALIDATION: 'Some input is not valid. Please check the highlighted fields.',
+  BAD_REQUEST: 'The request sent to the app could not be read (a damaged address or header). Please try again.',
   BAD_JSON: 'The request sent to the app was damaged. Please try again.',
   UNKNOWN_CHANNEL: 'This action is not supported. Please update the app.',
   UNAUTHORIZED: 'Your session has expired. Please reload the page.',

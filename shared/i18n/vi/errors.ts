@@ -1,6 +1,7 @@
 /** One message per stable error code (shared/api/errors.ts): what happened and what to do. */
 export default {
   VALIDATION: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.',
+  BAD_REQUEST: 'Yêu cầu gửi tới ứng dụng không đọc được (địa chỉ hoặc tiêu đề hỏng). Vui lòng thử lại.',
   BAD_JSON: 'Yêu cầu gửi tới ứng dụng bị hỏng. Vui lòng thử lại.',
   UNKNOWN_CHANNEL: 'Ứng dụng không hỗ trợ thao tác này. Vui lòng cập nhật phiên bản mới.',
   UNAUTHORIZED: 'Phiên làm việc đã hết hạn. Vui lòng tải lại trang.',

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { channelNames, contract, type Channel } from '../../shared/api/contract';
+import { ERROR_CODES } from '../../shared/api/errors';
+import { invoke } from '../core/api';
+import type { Core } from '../core/context';
+import { memoryCore } from '../core/test/core-fixture';
+import { startBridge, type Bridge } from './http-bridge';
+import { rawPost } from './test/raw-http';
+
+/**
+ * Every channel of the contract, attacked through the live HTTP bridge with inputs generated from
+ * its own input schema: wrong types for each field, missing and unknown fields, huge and deeply
+ * nested values, NUL and lone surrogates, prototype keys. Each answer must be a typed envelope
+ * (never INTERNAL, never a path), the server must keep answering, and a refused call must leave
+ * the database exactly as it was (a hash of every table).
+ */
+
+let core: Core;
+let bridge: Bridge;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  core = await memoryCore();
+  const demo = await invoke(core.ctx, 'demo:create', { seed: 7 });
+  expect(demo.ok).toBe(true);
+  bridge = await startBridge({ ctx: core.ctx, log: (m) => logged.push(m) });
+}, 120_000);
+afterAll(async () => {
+  await bridge?.close();
+  core?.close();
+});
+
+/**
+ * Rows changed by this connection so far: when it has not moved, nothing was written (cheap);
+ * when it has, the full fingerprint decides (a write rolled back also moves it).
+ */
+const changes = (): number => core.ctx.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+
+function fingerprint(): string {
+  const h = createHash('sha256');
+  const tables = core.ctx.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  for (const t of tables) {
+    h.update(t);
+    for (const row of core.ctx.sqlite.prepare(`SELECT * FROM "${t}"`).raw().iterate())
+      h.update(
+        JSON.stringify(row, (_k, v: unknown) =>
+          typeof v === 'bigint' ? String(v) : v instanceof Buffer ? v.toString('hex') : v,
+        ),
+      );
+  }
+  return h.digest('hex');
+}
+
+/** One JSON value per wrong type; the field's own type is skipped by the schema check below. */
+const WRONG_TYPES = [
+  '0',
+  '-1',
+  '1.5',
+  '1e309',
+  '-1e309',
+  '9007199254740993',
+  'true',
+  'null',
+  '"x"',
+  '""',
+  '[]',
+  '{}',
+  '[1,"a",null]',
+  '{"a":{"b":1}}',
+];
+const HOSTILE_TEXT = [
+  JSON.stringify('a\u0000b'),
+  '"\\ud800"',
+  '"x\\udfffy"',
+  JSON.stringify('Nguye\u0302\u0303n'), // NFD: valid, normalised
+  JSON.stringify('<script>alert(1)</script>'),
+  JSON.stringify("'; DROP TABLE audit_log; --"),
+  JSON.stringify('"*" OR 1=1 NEAR'),
+];
+const nested = (depth: number): string => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+const PROTO = [
+  '{"__proto__":{"polluted":1}}',
+  '{"constructor":{"prototype":{"polluted":1}}}',
+  '{"__proto__":null}',
+  '{"prototype":1,"toString":"x","hasOwnProperty":1}',
+];
+
+function casesFor(channel: Channel): string[] {
+  const schema = contract[channel].input as z.ZodObject;
+  const fields = Object.keys(schema.shape);
+  const out = ['null', '[]', '"text"', '42', 'true', '{"unknownField":1}', ...PROTO, nested(60), nested(100)];
+  for (const f of fields) {
+    const key = JSON.stringify(f);
+    for (const w of [...WRONG_TYPES, ...HOSTILE_TEXT]) out.push(`{${key}:${w}}`);
+    out.push(`{${key}:${nested(40)}}`);
+    out.push(`{${key}:${JSON.stringify('x'.repeat(100_000))}}`);
+    out.push(`{${key}:[${Array.from({ length: 20_000 }, () => '1').join(',')}]}`);
+    out.push(`{${key}:1,${key}:"dup"}`);
+  }
+  return out;
+}
+
+describe('contract fuzz over every channel, through the live HTTP bridge', () => {
+  it(
+    'answers every generated input with a typed envelope, keeps serving, and never changes the database on a refusal',
+    async () => {
+      let state = fingerprint();
+      let changed = changes();
+      const codes = new Map<string, number>();
+      let calls = 0;
+      const accepted: string[] = [];
+      for (const channel of channelNames) {
+        for (const body of casesFor(channel)) {
+          const res = await rawPost(bridge.port, `/api/${channel}`, body, { 'x-ocop-token': bridge.token });
+          calls++;
+          const where = `${channel} ← ${body.slice(0, 80)}`;
+          expect(res.status, where).not.toBe(0);
+          expect(res.status, where).not.toBe(500);
+          const env = JSON.parse(res.body) as { ok: boolean; error?: { code: string; message: string } };
+          if (env.ok) {
+            // The generated input was valid for this channel (e.g. {} or a value in a z.unknown field):
+            // it may have written; what matters is the next refusal.
+            accepted.push(channel);
+            state = fingerprint();
+            changed = changes();
+            continue;
+          }
+          expect(ERROR_CODES, where).toContain(env.error!.code);
+          expect(env.error!.code, `${where}: ${env.error!.message}`).not.toBe('INTERNAL');
+          expect(env.error!.message, where).not.toContain(core.ctx.paths.dataDir);
+          expect(env.error!.message, where).not.toMatch(/SQLITE_|\bat \S+\.ts:\d+/);
+          codes.set(env.error!.code, (codes.get(env.error!.code) ?? 0) + 1);
+          if (changes() !== changed) {
+            expect(fingerprint(), `${where} changed the database`).toBe(state);
+            changed = changes();
+          }
+        }
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty('polluted');
+      expect(logged.filter((l) => l.includes('failed (ref'))).toEqual([]);
+      // Every channel was reached, and the refusals were the typed ones.
+      expect(calls).toBeGreaterThan(channelNames.length * 20);
+      expect([...codes.keys()]).toEqual(expect.arrayContaining(['VALIDATION', 'BAD_JSON']));
+      console.info(
+        `contract fuzz: ${calls} calls, refusals ${JSON.stringify(Object.fromEntries(codes))}, accepted on ${[...new Set(accepted)].join(' ')}`,
+      );
+      const ping = await rawPost(bridge.port, '/api/app:ping', '{}', { 'x-ocop-token': bridge.token });
+      expect(JSON.parse(ping.body)).toMatchObject({ ok: true });
+    },
+    15 * 60_000,
+  );
+});
