@@ -81,6 +81,8 @@ interface Fresh {
 async function freshPage(s: Shared): Promise<Fresh> {
   const context = await s.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   const page = await context.newPage();
+  // Signed in as a person is (the one-time address → session cookie), outside the timed part.
+  await page.request.get(s.bridge.newLoginUrl());
   const scripts = new Map<string, Buffer>();
   page.on('response', (r) => {
     if (r.request().resourceType() !== 'script') return;
