@@ -11,6 +11,7 @@ import { scoringCommands } from './commands/scoring';
 import { councilsCommands } from './commands/councils';
 import { signaturesCommands } from './commands/signatures';
 import { registryCommands } from './commands/registry';
+import { statsCommands } from './commands/stats';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
 export const commands: CliCommand[] = [
@@ -25,5 +26,6 @@ export const commands: CliCommand[] = [
   ...scoringCommands,
   ...signaturesCommands,
   ...registryCommands,
+  ...statsCommands,
   serveCommand,
 ];

@@ -17,6 +17,7 @@ import { scoringHandlers } from './scoring/scoring-handlers';
 import { signaturesHandlers } from './signing/signatures-handlers';
 import { registryHandlers } from './registry/registry-handlers';
 import { roomHandlers } from './room/room-handlers';
+import { statsHandlers } from './stats/stats-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
 import type { CallMeta, Handler } from './handlers';
@@ -45,6 +46,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...signaturesHandlers,
   ...registryHandlers,
   ...roomHandlers,
+  ...statsHandlers,
 };
 
 export type Logger = (msg: string, err?: unknown) => void;

@@ -14,6 +14,7 @@ import { scoringChannels } from './channels/scoring';
 import { sessionSignatureChannels, signaturesChannels } from './channels/signatures';
 import { registryChannels } from './channels/registry';
 import { roomChannels } from './channels/room';
+import { statsChannels } from './channels/stats';
 
 /**
  * The whole contract: every channel of every area. Each area defines its channels in
@@ -37,6 +38,7 @@ export const contract = {
   ...registryChannels,
   ...sessionSignatureChannels,
   ...roomChannels,
+  ...statsChannels,
 } as const;
 
 export type Contract = typeof contract;

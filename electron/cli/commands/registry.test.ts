@@ -52,6 +52,33 @@ describe('CLI registry', () => {
       const again = await run(['registry', 'import', out, '--data-dir', dir]);
       expect(again.out).toContain('Nothing to change.');
       expect(again.out).toContain(`unchanged ${rows.length}`);
+
+      // stats: the JSON holds every table of the report; the text shows them; --pdf writes the report.
+      const stats = await run(['stats', '--year', '2021', '--to', '2025', '--json', '--data-dir', dir]);
+      const report = JSON.parse(stats.out) as { tables: { id: string; rows: { key: string; cells: { value: number }[] }[] }[] };
+      expect(report.tables.map((t) => t.id)).toEqual([
+        'overview',
+        'byYear',
+        'byStar',
+        'bySector',
+        'byGroup',
+        'byProducerKind',
+        'producers',
+        'byCommune',
+        'byDistrict',
+        'inclusion',
+        'validOn',
+        'byBasis',
+        'targets',
+      ]);
+      const rankedIn = rows.filter((x) => x.truth.year >= 2021 && x.truth.year <= 2025 && x.truth.star >= 3).length;
+      expect(report.tables[0]!.rows.find((x) => x.key === 'ranked')!.cells[0]!.value).toBe(rankedIn);
+      const statsText = await run(['stats', '--year', '2024', '--data-dir', dir]);
+      expect(statsText.out).toContain('Kết quả đánh giá, phân hạng sản phẩm OCOP năm 2024');
+      expect(statsText.out).toMatch(/3 sao +\d+ +\d+,\d\d/);
+      const report2 = path.join(dir, 'bao-cao.pdf');
+      expect((await run(['stats', '--year', '2024', '--pdf', report2, '--data-dir', dir])).code).toBe(0);
+      expect(fs.readFileSync(report2).subarray(0, 5).toString()).toBe('%PDF-');
     },
   );
 

@@ -44,7 +44,13 @@ export function dueListDocument(
   const groups = groupByCommune(items);
   const content: Content[] = [
     nd30Header(dt, {
-      issuer: { parentLines: s.issuerParent ? [s.issuerParent] : [], bodyLines: [s.issuerBody || '…'] },
+      issuer: {
+        parentLines: s.issuerParent ? [s.issuerParent.toLocaleUpperCase('vi')] : [],
+        bodyLines: (s.issuerBody || '…')
+          .split(/\s*[|\n]\s*/u)
+          .filter(Boolean)
+          .map((l) => l.toLocaleUpperCase('vi')),
+      },
       numberLine: null,
       placeDateLine: `${s.place || '…'}, ${formatDateLongVi(q.on)}`,
       width,

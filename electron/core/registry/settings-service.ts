@@ -16,7 +16,7 @@ export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = {
   leniencyMinProducts: DEFAULT_LENIENCY_RULES.minProducts,
   dueHorizonDays: 90,
   reportIssuerParent: 'ỦY BAN NHÂN DÂN TỈNH',
-  reportIssuerBody: 'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+  reportIssuerBody: 'SỞ NÔNG NGHIỆP|VÀ MÔI TRƯỜNG',
   reportPlace: '',
   reportSignerTitle: 'GIÁM ĐỐC',
   reportSignerName: '',
