@@ -92,7 +92,8 @@ export const TOTAL_KEY = '\u0000total';
 
 type Row = Record<string, number | string | null>;
 export interface CountQuery {
-  query: RawBuilder<Row>;
+  /** null: computed from what the earlier statements read (totals of counts). */
+  query: RawBuilder<Row> | null;
   read: (rows: Row[], out: Counts) => void;
 }
 
@@ -133,7 +134,19 @@ export function countQueries(t: TableSpec): CountQuery[] {
       });
     }
   }
-  if (t.total && measures.length > 0) {
+  // Counts of entries add up over the groups (they split the base); distinct producers or products do not.
+  const distinctMeasures = measures.filter((c) => c.measure !== 'entries');
+  if (t.total && t.group && measures.length > 0 && distinctMeasures.length === 0) {
+    qs.push({
+      query: null,
+      read: (_rows, out) => {
+        const total = new Map<string, number>(measures.map((c) => [c.key, 0]));
+        for (const [k, m] of out)
+          if (k !== TOTAL_KEY) for (const c of measures) total.set(c.key, total.get(c.key)! + (m.get(c.key) ?? 0));
+        out.set(TOTAL_KEY, total);
+      },
+    });
+  } else if (t.total && measures.length > 0) {
     const cols = measures.map((c, i) => sql`${agg(c.measure, predOf(c, TOTAL_KEY))} AS ${sql.ref(`c${i}`)}`);
     qs.push({
       query: sql<Row>`SELECT ${sql.join(cols)} FROM registry_entry e WHERE ${t.base}`,
@@ -149,7 +162,7 @@ export function countQueries(t: TableSpec): CountQuery[] {
 export async function countTable(db: Db, t: TableSpec): Promise<Counts> {
   const out: Counts = new Map();
   for (const row of t.rows ?? []) out.set(row.key, new Map());
-  for (const q of countQueries(t)) q.read((await q.query.execute(db)).rows, out);
+  for (const q of countQueries(t)) q.read(q.query ? (await q.query.execute(db)).rows : [], out);
   return out;
 }
 

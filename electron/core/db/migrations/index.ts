@@ -11,6 +11,7 @@ import * as m0012 from './0012_signatures';
 import * as m0012b from './0012b_session_signatures';
 import * as m0014 from './0014_registry';
 import * as m0015 from './0015_meeting_room';
+import * as m0014b from './0014b_registry_stats';
 
 /**
  * Every migration, in order. Names sort lexically = order of application. A released
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0012b_session_signatures': m0012b,
   '0014_registry': m0014,
   '0015_meeting_room': m0015,
+  '0014b_registry_stats': m0014b,
 };
 
 export const migrationNames = Object.keys(migrations).sort();
