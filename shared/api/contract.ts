@@ -11,7 +11,7 @@ import { resultsChannels } from './channels/results';
 import { documentsChannels } from './channels/documents';
 import { documentSettingsChannels } from './channels/document-settings';
 import { scoringChannels } from './channels/scoring';
-import { sessionSignatureChannels, signaturesChannels } from './channels/signatures';
+import { sessionSignatureChannels, signatureImageChannels, signaturesChannels } from './channels/signatures';
 import { registryChannels } from './channels/registry';
 import { roomChannels } from './channels/room';
 import { statsChannels } from './channels/stats';
@@ -37,6 +37,7 @@ export const contract = {
   ...signaturesChannels,
   ...registryChannels,
   ...sessionSignatureChannels,
+  ...signatureImageChannels,
   ...roomChannels,
   ...statsChannels,
 } as const;

@@ -8,6 +8,7 @@ import { choicesForTotal } from '../results/test/choices';
 import { seedSession } from '../results/test/seed-session';
 import { fileCore } from '../test/core-fixture';
 import { extractPdfText, pageLines } from '../documents/integrity/pdf-text';
+import { sealPng, signaturePng } from './test/images';
 import { pdfsig, qpdfCheck, testPki } from './test/signing-fixture';
 import type { TestPki } from './test/test-pki';
 
@@ -79,6 +80,26 @@ describe('signing a finalized session’s minutes in the app', () => {
     );
     expect(s1.minutes.state).toBe('secretary-signed');
     const chairName = s1.minutes.next!.name;
+    // The chair's signature image and the council's seal are drawn with the chair's signature.
+    const chairId = core.ctx.sqlite.prepare('SELECT id FROM council_member WHERE full_name = ?').pluck().get(chairName) as number;
+    const councilId = core.ctx.sqlite.prepare('SELECT council_id FROM session WHERE id = ?').pluck().get(sessionId) as number;
+    const png = (b: Uint8Array) => Buffer.from(b).toString('base64');
+    ok(
+      await invoke(core.ctx, 'signatures:setImage', {
+        ownerKind: 'member',
+        ownerId: chairId,
+        imageKind: 'signature',
+        pngBase64: png(signaturePng()),
+      }),
+    );
+    ok(
+      await invoke(core.ctx, 'signatures:setImage', {
+        ownerKind: 'council',
+        ownerId: councilId,
+        imageKind: 'seal',
+        pngBase64: png(sealPng()),
+      }),
+    );
     const s2 = ok(
       await invoke(core.ctx, 'signatures:signSession', {
         sessionId,
@@ -95,6 +116,13 @@ describe('signing a finalized session’s minutes in the app', () => {
 
     const file = ok(await invoke(core.ctx, 'signatures:sessionFile', { sessionId, kind: 'minutes' }));
     const bytes = new Uint8Array(Buffer.from(file.pdfBase64, 'base64'));
+    const images = (b: Uint8Array) =>
+      Buffer.from(b)
+        .toString('latin1')
+        .match(/\/Subtype \/Image/gu)?.length ?? 0;
+    const afterSecretary = fs.readFileSync(path.join(core.ctx.paths.dataDir, 'signed', `${s1.minutes.latestSha256}.pdf`));
+    // Signature and seal, each with its transparency mask.
+    expect(images(bytes) - images(afterSecretary)).toBe(4);
     expect(file.sha256).toBe(s2.minutes.latestSha256);
     expect(pdfsig(bytes).map((x) => [x.fieldName, x.valid, x.total])).toEqual([
       ['secretary', true, false],
@@ -124,8 +152,8 @@ describe('signing a finalized session’s minutes in the app', () => {
     expect(again.ok ? null : again.error.code).toBe('FORBIDDEN_STATE');
     // The audit log names both signing steps.
     const actions = core.ctx.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'signatures.%'").pluck().all();
-    expect(actions).toEqual(['signatures.signSession', 'signatures.signSession']);
-  });
+    expect(actions).toEqual(['signatures.signSession', 'signatures.setImage', 'signatures.setImage', 'signatures.signSession']);
+  }, 120_000);
 
   it('a signed file edited behind the app’s back is refused when read', async () => {
     const state = ok(await invoke(core.ctx, 'signatures:sessionState', { sessionId }));

@@ -1,10 +1,17 @@
-import type { sessionSignatureChannels, signaturesChannels } from '../../../shared/api/channels/signatures';
+import type {
+  sessionSignatureChannels,
+  signatureImageChannels,
+  signaturesChannels,
+} from '../../../shared/api/channels/signatures';
 import { actorOf, type AreaHandlers } from '../handlers';
 import { signFileWithP12, signFileWithToken, tokenSlots, verifySignatures } from './signing-service';
 import { attachScannedMinutes, sessionSignatures, sessionSignedFile, signSessionMinutes } from './session-signing';
+import { getSignatureImage, removeSignatureImage, setSignatureImage } from './signature-images';
 import { importTrusted, listTrusted, removeTrusted } from './trust-store';
 
-export const signaturesHandlers: AreaHandlers<typeof signaturesChannels & typeof sessionSignatureChannels> = {
+export const signaturesHandlers: AreaHandlers<
+  typeof signaturesChannels & typeof sessionSignatureChannels & typeof signatureImageChannels
+> = {
   'signatures:verify': (input, ctx) => verifySignatures(ctx, input),
   'signatures:signFile': (input, ctx) => signFileWithP12(ctx, input),
   'signatures:tokens': (input, ctx) => tokenSlots(ctx, input.modulePath),
@@ -17,4 +24,7 @@ export const signaturesHandlers: AreaHandlers<typeof signaturesChannels & typeof
   'signatures:signSession': (input, ctx, meta) => signSessionMinutes(ctx, actorOf(ctx, meta), input),
   'signatures:sessionFile': (input, ctx) => sessionSignedFile(ctx, input.sessionId),
   'signatures:attachScan': (input, ctx, meta) => attachScannedMinutes(ctx, actorOf(ctx, meta), input),
+  'signatures:setImage': (input, ctx, meta) => setSignatureImage(ctx, actorOf(ctx, meta), input),
+  'signatures:getImage': (input, ctx) => getSignatureImage(ctx, input),
+  'signatures:removeImage': (input, ctx, meta) => removeSignatureImage(ctx, actorOf(ctx, meta), input),
 };

@@ -261,3 +261,38 @@ export const sessionSignatureChannels = defineChannels({
     output: SessionSignatures,
   },
 });
+
+export const SignatureImage = z.object({
+  ownerKind: z.enum(['member', 'council']),
+  ownerId: z.number().int(),
+  imageKind: z.enum(['signature', 'seal']),
+  pngBase64: z.string(),
+  widthPx: z.number().int(),
+  heightPx: z.number().int(),
+  /** Width drawn on the page: the seal's real size; the signature's width in the signing space. */
+  widthMm: z.number(),
+  sha256: z.string(),
+});
+export type SignatureImage = z.infer<typeof SignatureImage>;
+
+const imageOwner = {
+  ownerKind: z.enum(['member', 'council']),
+  ownerId: z.number().int().positive(),
+  imageKind: z.enum(['signature', 'seal']),
+};
+
+export const signatureImageChannels = defineChannels({
+  /**
+   * Keeps a member's handwritten-signature image or a council's seal (PNG, transparent
+   * background, blue ink for a signature, red for a seal; checked, VALIDATION naming each problem).
+   * `widthMm`: the width to draw (a seal at its real size); default from the PNG's resolution, else 40 mm / 36 mm.
+   */
+  'signatures:setImage': {
+    input: z
+      .object({ ...imageOwner, pngBase64: base64('the PNG image', 3_000_000), widthMm: z.number().min(10).max(80).optional() })
+      .strict(),
+    output: SignatureImage,
+  },
+  'signatures:getImage': { input: z.object(imageOwner).strict(), output: SignatureImage.nullable() },
+  'signatures:removeImage': { input: z.object(imageOwner).strict(), output: z.object({ removed: z.boolean() }) },
+});
