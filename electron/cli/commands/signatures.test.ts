@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../core/test/core-fixture';
 import { minutesPdf, pdfsig, testPki } from '../../core/signing/test/signing-fixture';
 import { makeSoftHsmToken } from '../../core/signing/test/softhsm';
 import type { TestPki } from '../../core/signing/test/test-pki';
 import { run } from '../test/run-cli';
+
+// Real openssl, SoftHSM2, poppler and PDF work: generous on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let pki: TestPki;
 let dir: string;
@@ -201,5 +204,5 @@ describe('CLI sign, verify, trust', () => {
     );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('[TOKEN_PIN]');
-  }, 60_000);
+  }, 300_000);
 });

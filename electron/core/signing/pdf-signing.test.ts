@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDocumentAnchor } from '../documents/integrity/anchor';
 import { readCertificate } from './certificate';
 import { p12SigningKey } from './keys/p12-key';
@@ -12,6 +12,9 @@ import type { TestPki } from './test/test-pki';
 import { readCrls } from './verify/crl';
 import { verifyPdfSignatures, type PdfSignaturesReport } from './verify/verify-pdf';
 import { resolveFont } from '../documents/fonts';
+
+// Real openssl, SoftHSM2, poppler and PDF work: generous on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let pki: TestPki;
 let unsigned: Uint8Array;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { invoke } from '../api';
 import type { Core } from '../context';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
@@ -11,6 +11,9 @@ import { extractPdfText, pageLines } from '../documents/integrity/pdf-text';
 import { sealPng, signaturePng } from './test/images';
 import { pdfsig, qpdfCheck, testPki } from './test/signing-fixture';
 import type { TestPki } from './test/test-pki';
+
+// Real openssl, SoftHSM2, poppler and PDF work: generous on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let pki: TestPki;
 let core: Core;

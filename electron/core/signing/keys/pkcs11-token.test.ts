@@ -6,6 +6,9 @@ import type { TestPki } from '../test/test-pki';
 import { verifyPdfSignatures } from '../verify/verify-pdf';
 import { listTokens, TokenError, withTokenKey, type AskPin } from './pkcs11-token';
 
+// Real openssl, SoftHSM2, poppler and PDF work: generous on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 let pki: TestPki;
 let token: TestToken;
 let unsigned: Uint8Array;

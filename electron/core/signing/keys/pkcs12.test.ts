@@ -1,10 +1,13 @@
 import fs from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { testPki } from '../test/signing-fixture';
 import type { TestPki } from '../test/test-pki';
 import { p12SigningKey } from './p12-key';
 import { Pkcs12Error, readPkcs12 } from './pkcs12';
 import { rc2DecryptBlock, rc2ExpandKey } from './rc2';
+
+// Real openssl, SoftHSM2, poppler and PDF work: generous on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let pki: TestPki;
 beforeAll(async () => {
