@@ -13,6 +13,7 @@ import { demoHandlers } from './demo/demo-handlers';
 import { resultsHandlers } from './results/results-handlers';
 import { documentsHandlers } from './documents/documents-handlers';
 import { documentSettingsHandlers } from './documents/settings/settings-handlers';
+import { documentRegisterHandlers } from './documents/register/register-handlers';
 import { scoringHandlers } from './scoring/scoring-handlers';
 import { signaturesHandlers } from './signing/signatures-handlers';
 import { registryHandlers } from './registry/registry-handlers';
@@ -42,6 +43,7 @@ const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...resultsHandlers,
   ...documentsHandlers,
   ...documentSettingsHandlers,
+  ...documentRegisterHandlers,
   ...scoringHandlers,
   ...signaturesHandlers,
   ...registryHandlers,

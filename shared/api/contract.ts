@@ -10,6 +10,7 @@ import { demoChannels } from './channels/demo';
 import { resultsChannels } from './channels/results';
 import { documentsChannels } from './channels/documents';
 import { documentSettingsChannels } from './channels/document-settings';
+import { documentRegisterChannels } from './channels/document-register';
 import { scoringChannels } from './channels/scoring';
 import { sessionSignatureChannels, signatureImageChannels, signaturesChannels } from './channels/signatures';
 import { registryChannels } from './channels/registry';
@@ -33,6 +34,7 @@ export const contract = {
   ...resultsChannels,
   ...documentsChannels,
   ...documentSettingsChannels,
+  ...documentRegisterChannels,
   ...scoringChannels,
   ...signaturesChannels,
   ...registryChannels,

@@ -22,7 +22,8 @@ const LINE_EVERY_MS = 1000;
 export async function printSessionSheets(r: CliRun, ctx: CoreContext, sessionId: number): Promise<number> {
   // With --json stdout carries only the result, so progress goes straight to stderr.
   const progress = r.json ? (line: string) => void process.stderr.write(line + '\n') : r.io.error;
-  let status = unwrap(await invoke(ctx, 'documents:batchStart', { sessionId }));
+  // --single-sided: no blank backs between sheets (the default prints for double-sided printing).
+  let status = unwrap(await invoke(ctx, 'documents:batchStart', { sessionId, newLeaf: r.values['single-sided'] !== true }));
   progress(`sheets: 0/${status.total} (0%)`);
   let lastLine = Date.now();
   let lastDone = 0;
@@ -41,6 +42,11 @@ export async function printSessionSheets(r: CliRun, ctx: CoreContext, sessionId:
     const code = ERROR_CODES.find((c): c is ErrorCode => c === e?.code) ?? 'INTERNAL';
     throw new CoreError(code, `The batch of session ${sessionId} ${status.state}: ${e?.message ?? 'no reason given'}`);
   }
+  // --issue: the finished batch goes into the register first (the file written below is the same bytes).
+  const issued =
+    r.values.issue === true
+      ? unwrap(await invoke(ctx, 'documents:issue', { sessionId, kind: 'sheets', jobId: status.jobId }))
+      : null;
   const out = typeof r.values.out === 'string' ? r.values.out : path.resolve(status.fileName);
   const fd = fs.openSync(out, 'w');
   try {
@@ -56,8 +62,10 @@ export async function printSessionSheets(r: CliRun, ctx: CoreContext, sessionId:
     batchJobsOf(ctx).discard(status.jobId);
   }
   r.io.result(
-    { file: out, fileName: status.fileName, pages: status.pages, sheets: status.total },
-    (v: { file: string; pages: number; sheets: number }) => `${v.file}: ${v.sheets} sheet(s), ${v.pages} page(s)`,
+    { file: out, fileName: status.fileName, pages: status.pages, sheets: status.total, issued: issued?.entry ?? null },
+    (v: { file: string; pages: number; sheets: number; issued: { id: number; sha256: string } | null }) =>
+      `${v.file}: ${v.sheets} sheet(s), ${v.pages} page(s)` +
+      (v.issued ? `\nissued: register no. ${v.issued.id}, SHA-256 ${v.issued.sha256}` : ''),
   );
   return 0;
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,14 +7,15 @@ import { invoke } from '../../core/api';
 import { buildCertificate } from '../../core/documents/builders/certificate';
 import { documentT } from '../../core/documents/doc-t';
 import { renderPdf } from '../../core/documents/render';
-import { certificateData, INTEGRITY } from '../../core/documents/test/fixtures';
+import { certificateData } from '../../core/documents/test/fixtures';
+import { alterPdfWords } from '../../core/documents/test/pdf-alter';
 import { choicesForTotal } from '../../core/results/test/choices';
 import { seedSession } from '../../core/results/test/seed-session';
 import { fileCore, tempDir } from '../../core/test/core-fixture';
 import { run } from '../test/run-cli';
 
-describe('CLI verify', { timeout: 120_000 }, () => {
-  it("verifies a PDF against its session's finalized digest, and says why one does not match", async () => {
+describe('CLI verify and the register', { timeout: 180_000 }, () => {
+  it('issues with pdf --issue, lists the register, and verifies by hash, by content and by a scan; says why not', async () => {
     const dir = tempDir();
     const core = await fileCore(dir);
     const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
@@ -24,71 +26,75 @@ describe('CLI verify', { timeout: 120_000 }, () => {
     const s = seedSession(core.ctx.sqlite, {
       products: 1,
       members: 3,
+      withSecretary: true,
       choose: ({ member, code }) => plan[member]![code]!,
       status: 'closed',
     });
     const f = await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true });
     if (!f.ok) throw new Error(f.error.message);
-    const digest = f.value.finalization!.resultsDigest;
     core.close();
 
-    const t = documentT('vi');
-    const good = path.join(dir, 'giay-chung-nhan.pdf');
-    fs.writeFileSync(
-      good,
-      await renderPdf(buildCertificate(certificateData({ ...INTEGRITY, sessionRef: String(s.sessionId), digest }), t)),
-    );
-    const ok = await run(['verify', good, '--json', '--data-dir', dir]);
-    expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({
-      ok: true,
-      reason: null,
-      sessionId: s.sessionId,
-      currentDigest: digest,
-      printedDigest: digest.slice(0, 20).toUpperCase(),
-      pageCount: 1,
-    });
+    const sid = String(s.sessionId);
+    const issuedFile = path.join(dir, 'bien-ban.pdf');
+    const issued = await run(['pdf', 'minutes', '--session', sid, '--issue', '--out', issuedFile, '--data-dir', dir]);
+    expect(issued.err).toBe('');
+    expect(issued.code).toBe(0);
+    expect(issued.out).toMatch(/issued: register no\. 1/u);
+    expect(issued.out).toMatch(/SHA-256 [0-9a-f]{64}/u);
+    const list = await run(['documents', 'register', '--session', sid, '--json', '--data-dir', dir]);
+    expect(JSON.parse(list.out)).toMatchObject({ total: 1, entries: [{ id: 1, kind: 'minutes', version: 1, current: true }] });
 
-    const stale = path.join(dir, 'stale.pdf');
-    fs.writeFileSync(
-      stale,
-      await renderPdf(
-        buildCertificate(certificateData({ ...INTEGRITY, sessionRef: String(s.sessionId), digest: 'd'.repeat(64) }), t),
-      ),
-    );
-    const bad = await run(['verify', stale, '--data-dir', dir]);
+    const byHash = await run(['verify', issuedFile, '--data-dir', dir]);
+    expect(byHash.code).toBe(0);
+    expect(byHash.out).toContain('VERIFIED — This exact file is');
+    expect(byHash.out).toContain('Only a digital signature proves who signed it');
+
+    const altered = path.join(dir, 'sua.pdf');
+    fs.writeFileSync(altered, await alterPdfWords(fs.readFileSync(issuedFile), [{ find: '80', replace: '90', all: true }]));
+    const bad = await run(['verify', altered, '--data-dir', dir]);
     expect(bad.code).toBe(1);
-    expect(bad.out).toContain('NOT VERIFIED');
-    expect(bad.out).toContain('results changed after this PDF was printed');
+    expect(bad.out).toContain('NOT VERIFIED — The text differs');
+    expect(bad.out).toMatch(/expected: .*80/u);
+    expect(bad.out).toMatch(/found: {4}.*90/u);
 
+    const t = documentT('vi');
     const plain = path.join(dir, 'plain.pdf');
     fs.writeFileSync(plain, await renderPdf(buildCertificate(certificateData(null), t)));
     const none = await run(['verify', plain, '--json', '--data-dir', dir]);
     expect(none.code).toBe(1);
-    expect(JSON.parse(none.out)).toMatchObject({ ok: false, reason: 'no-digest' });
+    expect(JSON.parse(none.out)).toMatchObject({ ok: false, outcome: 'no-anchor' });
+
+    const png = path.join(dir, 'scan');
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', issuedFile, png]);
+    const scan = await run(['verify', `${png}.png`, '--json', '--data-dir', dir]);
+    expect(scan.code).toBe(0);
+    expect(JSON.parse(scan.out)).toMatchObject({ ok: true, outcome: 'current-code', source: 'png' });
 
     const notPdf = path.join(dir, 'note.pdf');
     fs.writeFileSync(notPdf, 'not a pdf at all');
     const np = await run(['verify', notPdf, '--data-dir', dir]);
     expect(np.code).not.toBe(0);
-    expect(np.err).toContain('not a PDF');
+    expect(np.err).toContain('not a PDF, PNG or JPEG');
 
-    // Reopened: the paper no longer matches a finalization in force.
+    // Reopened: the paper is of a superseded finalization.
     const core2 = await fileCore(dir);
-    const chair = s.memberIds[0]!;
     const re = await invoke(core2.ctx, 'results:reopen', {
       sessionId: s.sessionId,
-      chairMemberId: chair,
+      chairMemberId: s.memberIds[0]!,
       reason: 'Bổ sung hồ sơ của chủ thể',
     });
     core2.close();
     expect(re.ok, re.ok ? '' : re.error.message).toBe(true);
-    const after = await run(['verify', good, '--json', '--data-dir', dir]);
+    const after = await run(['verify', issuedFile, '--json', '--data-dir', dir]);
+    expect(after.code).toBe(1);
     expect(JSON.parse(after.out)).toMatchObject({
       ok: false,
-      reason: 'not-finalized',
-      printedDigest: digest.slice(0, 20).toUpperCase(),
+      outcome: 'superseded',
+      finalization: { version: 1, reopenReason: 'Bổ sung hồ sơ của chủ thể', currentVersion: null },
     });
+    const refused = await run(['pdf', 'minutes', '--session', sid, '--issue', '--data-dir', dir]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('not finalized');
 
     const missing = await run(['verify', path.join(dir, 'nope.pdf'), '--data-dir', dir]);
     expect(missing.code).toBe(2);

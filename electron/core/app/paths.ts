@@ -28,6 +28,8 @@ export interface DataPaths {
   databasePath: string;
   backupsDir: string;
   attachmentsDir: string;
+  /** Issued documents (the register's files), stored by SHA-256 like attachments. */
+  issuedDir: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -36,5 +38,6 @@ export function dataPaths(dataDir: string): DataPaths {
     databasePath: path.join(dataDir, DATABASE_FILE),
     backupsDir: path.join(dataDir, 'backups'),
     attachmentsDir: path.join(dataDir, 'attachments'),
+    issuedDir: path.join(dataDir, 'documents'),
   };
 }

@@ -2,26 +2,6 @@ import { z } from 'zod';
 import { defineChannels } from '../define';
 import { DocumentFont } from './app';
 
-/** Why a printed document does not match its session's current results (see `documents:verify`). */
-export const DigestMismatch = z.enum(['no-digest', 'pages-differ', 'other-session', 'digest-differs', 'not-finalized']);
-export type DigestMismatch = z.infer<typeof DigestMismatch>;
-
-export const DocumentVerification = z.object({
-  ok: z.boolean(),
-  /** Null when ok. */
-  reason: DigestMismatch.nullable(),
-  pageCount: z.number().int(),
-  /** The session the paper names (from its digest), when it names one. */
-  sessionId: z.number().int().nullable(),
-  /** What the pages carry (first page that has it). */
-  printedDigest: z.string().nullable(),
-  /** The digest of the session's finalization in force, null when it is not finalized now. */
-  currentDigest: z.string().nullable(),
-  /** 1-based pages without a digest. */
-  pagesWithout: z.array(z.number().int()),
-});
-export type DocumentVerification = z.infer<typeof DocumentVerification>;
-
 /** Which typeface documents are printed in now, given the `documentFont` setting and this computer's fonts. */
 export const DocumentFontStatus = z.object({
   /** The setting. */
@@ -36,9 +16,6 @@ export const DocumentFontStatus = z.object({
   fallbackReason: z.string().nullable(),
 });
 export type DocumentFontStatus = z.infer<typeof DocumentFontStatus>;
-
-/** About 50 MB of PDF, base64-encoded. */
-const MAX_PDF_BASE64 = 70_000_000;
 
 const id = z.number().int().positive();
 
@@ -120,7 +97,16 @@ export const documentsChannels = defineChannels({
    * Starts printing every scoring sheet of a session into one PDF, in a worker thread (the app
    * keeps answering). Answers at once with the job's status; one batch runs at a time (CONFLICT).
    */
-  'documents:batchStart': { input: z.object({ sessionId: id }).strict(), output: BatchStatus },
+  'documents:batchStart': {
+    input: z
+      .object({
+        sessionId: id,
+        /** Start each sheet on a new leaf for double-sided printing (blank back after an odd-length sheet); default true. */
+        newLeaf: z.boolean().default(true),
+      })
+      .strict(),
+    output: BatchStatus,
+  },
   /** Progress of a batch: sheets done of total, and the outcome once it ended. */
   'documents:batchStatus': { input: z.object({ jobId: JobId }).strict(), output: BatchStatus },
   /** Stops a running batch at once (nothing is written); a finished one is left as it is. */
@@ -132,22 +118,5 @@ export const documentsChannels = defineChannels({
   'documents:batchResult': {
     input: z.object({ jobId: JobId, offset: z.number().int().min(0).default(0) }).strict(),
     output: BatchResultOutput,
-  },
-  /**
-   * Reads the session digest printed on every page of a PDF the app printed and checks it against
-   * the session's finalization in force: ok, or why not (no digest, pages from different
-   * printings, another session, results changed since printing, session not finalized now).
-   */
-  'documents:verify': {
-    input: z
-      .object({
-        pdfBase64: z
-          .string()
-          .min(8)
-          .max(MAX_PDF_BASE64)
-          .regex(/^[A-Za-z0-9+/=\s]+$/u, 'the PDF must be base64-encoded'),
-      })
-      .strict(),
-    output: DocumentVerification,
   },
 });

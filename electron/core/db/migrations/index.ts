@@ -7,6 +7,7 @@ import * as m0005 from './0005_scoring';
 import * as m0006 from './0006_results';
 import * as m0007 from './0007_documents';
 import * as m0008 from './0008_dossiers_snapshot';
+import * as m0010 from './0010_document_register';
 import * as m0012 from './0012_signatures';
 import * as m0012b from './0012b_session_signatures';
 import * as m0014 from './0014_registry';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0006_results': m0006,
   '0007_documents': m0007,
   '0008_dossiers_snapshot': m0008,
+  '0010_document_register': m0010,
   '0012_signatures': m0012,
   '0012b_session_signatures': m0012b,
   '0014_registry': m0014,

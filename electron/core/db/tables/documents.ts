@@ -41,9 +41,51 @@ export interface DocumentNumberTable {
   allocated_by: string;
 }
 
+/** The register of issued documents (migration 0010; never updated or deleted). */
+export interface DocumentIssueTable {
+  id: Generated<number>;
+  session_id: number;
+  finalization_id: number;
+  version: number;
+  /** 'minutes' | 'summary' | 'decision' | 'certificate' | 'sheet' | 'sheets' */
+  kind: string;
+  registration_id: number | null;
+  member_id: number | null;
+  doc_ref: string;
+  doc_number: string | null;
+  doc_date: string | null;
+  title: string;
+  file_name: string;
+  search_folded: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+  /** 'original' | 'signed' */
+  variant: Generated<string>;
+  derived_from: number | null;
+  meta_json: string | null;
+  issued_at: string;
+  issued_by: string;
+}
+
+/** A council's default signers per document kind and slot (migration 0010). */
+export interface CouncilDocumentSignerTable {
+  council_id: number;
+  kind: string;
+  /** 'main' | 'secretary' */
+  slot: string;
+  authority: string;
+  title: string;
+  office_line: string;
+  name: string;
+  updated_at: string;
+}
+
 export interface DocumentsTables {
   document_settings: DocumentSettingsTable;
   document_number_format: DocumentNumberFormatTable;
   document_number_counter: DocumentNumberCounterTable;
   document_number: DocumentNumberTable;
+  document_issue: DocumentIssueTable;
+  council_document_signer: CouncilDocumentSignerTable;
 }

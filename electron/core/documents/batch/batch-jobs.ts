@@ -28,6 +28,8 @@ export interface BatchJob {
   pages: number | null;
   bytes: number | null;
   error: { code: ErrorCode; message: string } | null;
+  /** The finalization (seq) the sheets were printed from; null before finalization. */
+  version: number | null;
   /** Resolves when the job ends, whatever the outcome. */
   ended: Promise<void>;
   abort: AbortController;
@@ -47,7 +49,7 @@ export class BatchJobs {
     removeStaleBatches(exportsDir);
   }
 
-  start(sessionId: number, fileName: string, input: BatchWorkerInput): BatchJob {
+  start(sessionId: number, fileName: string, input: BatchWorkerInput, version: number | null = null): BatchJob {
     const running = [...this.jobs.values()].filter((j) => j.state === 'running');
     if (running.length >= MAX_RUNNING) {
       const r = running[0]!;
@@ -70,6 +72,7 @@ export class BatchJobs {
       pages: null,
       bytes: null,
       error: null,
+      version,
       ended: new Promise<void>((r) => (end = r)),
       abort,
     };

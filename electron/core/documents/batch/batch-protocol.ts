@@ -11,6 +11,8 @@ export interface BatchWorkerInput {
   font: FontOptions;
   /** ISO time written as the PDF's creation date. */
   createdAt: string;
+  /** Each sheet starts on a new leaf (blank backs after odd-length sheets) for double-sided printing. */
+  newLeaf?: boolean;
 }
 
 export type BatchWorkerMessage =

@@ -2,6 +2,7 @@
 import type { BatchResultOutput, BatchStatus } from '../../../../shared/api/channels/documents';
 import type { CoreContext } from '../../context';
 import { documentFontOptions } from '../document-font';
+import { pinnedCreationDate } from '../from-session/render-from-session';
 import { loadSessionFacts } from '../from-session/session-facts';
 import { sessionSheetsData } from '../from-session/session-sheets';
 import { batchJobsOf, type BatchJob } from './batch-jobs';
@@ -26,15 +27,21 @@ export function statusOf(job: BatchJob): BatchStatus {
   };
 }
 
-export async function startBatch(ctx: CoreContext, sessionId: number): Promise<BatchStatus> {
+export async function startBatch(ctx: CoreContext, sessionId: number, newLeaf = true): Promise<BatchStatus> {
   const f = await loadSessionFacts(ctx, sessionId);
   const sheets = await sessionSheetsData(ctx, f);
-  const job = batchJobsOf(ctx).start(sessionId, batchFileName(sessionId), {
-    sheets,
-    lang: f.t.lang,
-    font: await documentFontOptions(ctx),
-    createdAt: ctx.now().toISOString(),
-  });
+  const job = batchJobsOf(ctx).start(
+    sessionId,
+    batchFileName(sessionId),
+    {
+      sheets,
+      lang: f.t.lang,
+      font: await documentFontOptions(ctx),
+      createdAt: pinnedCreationDate(f).toISOString(),
+      newLeaf,
+    },
+    f.integrity?.version ?? null,
+  );
   return statusOf(job);
 }
 

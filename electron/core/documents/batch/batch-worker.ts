@@ -23,6 +23,7 @@ async function run(input: BatchWorkerInput): Promise<void> {
   const r = await renderScoringSheetsBatch(input.sheets, documentT(input.lang), {
     ...input.font,
     createdAt: new Date(input.createdAt),
+    newLeaf: input.newLeaf ?? true,
     onProgress: (done, total) => {
       const now = Date.now();
       if (done === total || now - last >= PROGRESS_EVERY_MS) {

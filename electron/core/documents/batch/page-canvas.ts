@@ -90,6 +90,14 @@ export class PageCanvas {
 export function appendPage(doc: PDFDocument, width: number, height: number): PDFPage {
   const page = PDFPage.create(doc);
   page.setSize(width, height);
+  return appendExistingPage(doc, page);
+}
+
+/**
+ * Appends a page made elsewhere (copied from another PDF) the same way: pdf-lib's addPage counts
+ * pages from a cache that pages appended here do not update, and would insert it too early.
+ */
+export function appendExistingPage(doc: PDFDocument, page: PDFPage): PDFPage {
   const pagesRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
   doc.catalog.Pages().pushLeafNode(page.ref);
   page.node.setParent(pagesRef);

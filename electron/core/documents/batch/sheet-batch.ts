@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFEmbeddedPage, type PDFImage } from 'pdf-lib';
-import { appendPage, GlyphCache, PageCanvas, type FontStyle, type Fonts } from './page-canvas';
+import { appendExistingPage, appendPage, GlyphCache, PageCanvas, type FontStyle, type Fonts } from './page-canvas';
 import { CoreError } from '../../errors';
 import {
   answerMapOf,
@@ -24,9 +24,12 @@ import {
   SCORE_COL,
   SHEET_IDS,
   SHEET_WIDTH,
+  buildScoringSheet,
   sheetDocRef,
   sheetTail,
   sheetTotals,
+  tailHeight,
+  tailReserve,
 } from '../builders/scoring-sheet';
 import type { DocT } from '../doc-t';
 import { digestLine, digestQrDataUrl } from '../integrity/digest-code';
@@ -36,11 +39,17 @@ import { textWidth } from '../layout/measure';
 import { digestLabel, footerGeometry, FRAME, pageNumberX } from '../layout/page-frame';
 import { A4, DECREE_MARGINS } from '../layout/units';
 import { resolveFont, type ResolvedFont } from '../fonts';
-import type { RenderOptions } from '../render';
+import { renderPdfWithInfo, type RenderOptions } from '../render';
 import type { ScoringSheetData } from '../types';
 import { renderSheetTemplate, templateKey, type SheetTemplate, type Spot } from './sheet-template';
 
 export interface BatchOptions extends RenderOptions {
+  /**
+   * Start every sheet on a new leaf for double-sided printing: a sheet with an odd number of pages
+   * is followed by a blank back (carrying only the anchor), so the next member's sheet never runs
+   * onto the back of this one. On by default for a session's batch.
+   */
+  newLeaf?: boolean;
   /** Called after each sheet: (sheets done, total). */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops between sheets with the signal's reason. */
@@ -83,7 +92,11 @@ export async function renderScoringSheetsBatch(
   out.setTitle(t('sheet.title'));
   out.setProducer('OCOP Council');
   out.setCreator('OCOP Council');
-  if (opts.createdAt) out.setCreationDate(opts.createdAt);
+  // Dates from the document's own data (pdf-lib would stamp the clock): the same session prints the same bytes.
+  if (opts.createdAt) {
+    out.setCreationDate(opts.createdAt);
+    out.setModificationDate(opts.createdAt);
+  }
   const fonts: Fonts = {
     normal: await out.embedFont(fs.readFileSync(font.files.normal), { subset: false }),
     bold: await out.embedFont(fs.readFileSync(font.files.bold), { subset: false }),
@@ -99,6 +112,7 @@ export async function renderScoringSheetsBatch(
   const keyOf = new WeakMap<object, string>();
   let done = 0;
   let pageCount = 0;
+  const reserve = tailReserve(t, SHEET_WIDTH);
   for (const sheet of sheets) {
     opts.signal?.throwIfAborted();
     let key = keyOf.get(sheet.form);
@@ -116,7 +130,19 @@ export async function renderScoringSheetsBatch(
       entry = { tpl, pages };
       templates.set(key, entry);
     }
-    pageCount += drawSheet(out, entry.tpl, entry.pages, sheet, t, glyphs, qr);
+    // A closing part taller than the room every template keeps (a long opinion): this sheet is laid
+    // out whole by pdfmake, as when printed alone, so its last page still holds its last criteria.
+    const pages =
+      tailHeight(sheetTail(sheet, t, SHEET_WIDTH)) > reserve
+        ? await appendWholeSheet(out, sheet, t, opts)
+        : drawSheet(out, entry.tpl, entry.pages, sheet, t, glyphs, qr);
+    pageCount += pages;
+    if (opts.newLeaf && pages % 2 === 1) {
+      const back = new PageCanvas(out, appendPage(out, A4.width, A4.height), glyphs);
+      drawFooter(back, sheet, t, qr);
+      back.finish();
+      pageCount++;
+    }
     done++;
     opts.onProgress?.(done, sheets.length);
     if (done % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
@@ -232,23 +258,34 @@ function drawSheet(
 
   // Page numbers (from page 2, centred on the text block), the draft mark, the anchor; then each page's stream.
   const mark = d.draft ? t('sheet.draftMark') : null;
-  const label = d.integrity ? digestLabel(t, d.integrity) : null;
-  const line = d.integrity ? digestLine(d.integrity, sheetDocRef(d)) : null;
-  const g = footerGeometry(A4.width, A4.height, DECREE_MARGINS);
   pages.forEach((page, i) => {
     if (i > 0) {
       const num = String(i + 1);
       page.text(num, pageNumberX(A4.width, DECREE_MARGINS, num), FRAME.pageNumberTop, FRAME.pageNumberSize, 'normal');
     }
     if (mark) page.text(mark, A4.width - RIGHT - textWidth(mark, FRAME.markSize, true), FRAME.markTop, FRAME.markSize, 'bold');
-    if (qr && label && line) {
-      page.image(qr, g.qr.x, g.qr.y, g.qr.size, g.qr.size);
-      page.text(label, g.label.x, g.label.y, FRAME.digestSize, 'normal');
-      page.text(line, g.token.x, g.token.y, FRAME.digestSize, 'normal');
-    }
+    drawFooter(page, d, t, qr);
     page.finish();
   });
   return pages.length;
+}
+
+/** The anchor footer (label, line with the sheet's reference, QR code) where the single-sheet frame puts it. */
+function drawFooter(page: PageCanvas, d: ScoringSheetData, t: DocT, qr: PDFImage | null): void {
+  if (!qr || !d.integrity) return;
+  const g = footerGeometry(A4.width, A4.height, DECREE_MARGINS);
+  page.image(qr, g.qr.x, g.qr.y, g.qr.size, g.qr.size);
+  page.text(digestLabel(t, d.integrity), g.label.x, g.label.y, FRAME.digestSize, 'normal');
+  page.text(digestLine(d.integrity, sheetDocRef(d)), g.token.x, g.token.y, FRAME.digestSize, 'normal');
+}
+
+/** Lays one sheet out with pdfmake (as printed alone) and appends its pages; returns their count. */
+async function appendWholeSheet(out: PDFDocument, d: ScoringSheetData, t: DocT, opts: BatchOptions): Promise<number> {
+  const whole = await renderPdfWithInfo(buildScoringSheet(d, t), opts);
+  const src = await PDFDocument.load(whole.pdf);
+  const copied = await out.copyPages(src, src.getPageIndices());
+  for (const p of copied) appendExistingPage(out, p);
+  return copied.length;
 }
 
 /** The cross of a ticked box, over the template's empty box (box column content at `x`, row text top `top`). */

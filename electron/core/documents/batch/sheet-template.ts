@@ -1,6 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson } from '../../../../shared/text/canonical-json';
-import { FORM_TABLE, MARKER_RE, sheetContent, type SheetMode } from '../builders/scoring-sheet';
+import { FORM_TABLE, MARKER_RE, SHEET_IDS, sheetContent, type SheetMode } from '../builders/scoring-sheet';
 import type { DocT } from '../doc-t';
 import { loadPdfjs } from '../integrity/pdf-text';
 import { ASCENDER } from '../layout/lines';
@@ -88,6 +88,12 @@ export async function renderSheetTemplate(sample: ScoringSheetData, t: DocT, opt
         if (!('str' in item)) continue;
         for (const m of item.str.matchAll(MARKER_RE)) {
           const baseline = item.transform[5] as number;
+          if (m[1] === SHEET_IDS.tail) {
+            // The closing part's marker (1 pt, at the text margin): pdfmake's own position for it
+            // is stale when the group that holds it moved to the next page.
+            spots.set(SHEET_IDS.tail, { page: p, left: DECREE_MARGINS[0], top: A4.height - baseline - ASCENDER });
+            continue;
+          }
           // Score cells are 12-pt lines: the top is the baseline less the ascender.
           spots.set(m[1]!, {
             page: p,

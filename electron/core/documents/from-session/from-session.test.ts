@@ -96,9 +96,9 @@ describe('documents from a session', { timeout: 120_000 }, () => {
       auditSeq: head?.seq ?? 0,
       auditHash: fin.finalization!.auditHead,
     });
-    const r = await renderDocument({ kind: 'minutes', data: minutesFromSession(facts) }, facts.t);
-    const check = ok(await invoke(core.ctx, 'documents:verify', { pdfBase64: r.pdf.toString('base64') }));
-    expect(check).toMatchObject({ ok: true, sessionId: s.sessionId, pagesWithout: [] });
+    const r = ok(await invoke(core.ctx, 'documents:render', { sessionId: s.sessionId, kind: 'minutes' }));
+    const check = ok(await invoke(core.ctx, 'documents:verify', { fileBase64: r.pdfBase64 }));
+    expect(check).toMatchObject({ ok: true, outcome: 'matches', anchor: { sessionId: s.sessionId, version: 1, docRef: 'BB' } });
   });
 
   it('drafts the decision with the recognised products only, and certificates only for them', async () => {

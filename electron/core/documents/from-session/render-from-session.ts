@@ -5,7 +5,7 @@ import { CoreError } from '../../errors';
 import { documentFontOptions } from '../document-font';
 import { renderDocument, type DocumentRequest } from '../render-document';
 import { certificateForPrint, decisionForPrint, minutesForPrint, summaryForPrint } from '../settings/for-print';
-import { loadSessionFacts } from './session-facts';
+import { loadSessionFacts, type SessionFacts } from './session-facts';
 import { sheetFromSession } from './sheet-data';
 import { blankSheetFromSession } from './session-sheets';
 
@@ -28,8 +28,31 @@ const FILE_STEM: Record<DocumentsRenderInput['kind'], string> = {
   certificate: 'giay-chung-nhan',
 };
 
-export async function renderFromSession(ctx: CoreContext, input: DocumentsRenderInput): Promise<DocumentsRenderOutput> {
-  const f = await loadSessionFacts(ctx, input.sessionId);
+/** A session's document rendered: the PDF bytes and what was printed (the register records it). */
+export interface SessionDocument {
+  pdf: Buffer;
+  fileName: string;
+  pageCount: number;
+  font: DocumentsRenderOutput['font'];
+  request: DocumentRequest;
+  facts: SessionFacts;
+}
+
+/**
+ * The creation date written into a session's PDFs: the finalization's time (or the meeting day
+ * before finalization), never the clock — issuing the same version again gives the same bytes.
+ */
+export function pinnedCreationDate(f: SessionFacts): Date {
+  const at = f.results.finalization?.finalizedAt;
+  return at ? new Date(at) : new Date(`${f.detail.session.date}T00:00:00+07:00`);
+}
+
+export async function renderSessionDocument(
+  ctx: CoreContext,
+  input: DocumentsRenderInput,
+  facts?: SessionFacts,
+): Promise<SessionDocument> {
+  const f = facts ?? (await loadSessionFacts(ctx, input.sessionId));
   let request: DocumentRequest;
   const suffix: string[] = [];
   switch (input.kind) {
@@ -67,11 +90,18 @@ export async function renderFromSession(ctx: CoreContext, input: DocumentsRender
     }
   }
   // The font of the settings (Tinos, or the computer's Times New Roman when chosen and installed).
-  const r = await renderDocument(request, f.t, await documentFontOptions(ctx));
+  const r = await renderDocument(request, f.t, { ...(await documentFontOptions(ctx)), createdAt: pinnedCreationDate(f) });
   return {
+    pdf: r.pdf,
     fileName: [FILE_STEM[input.kind], `phien-${input.sessionId}`, ...suffix].join('-') + '.pdf',
-    pdfBase64: r.pdf.toString('base64'),
-    pages: r.pageCount,
+    pageCount: r.pageCount,
     font: { family: r.font.family, fallbackReason: r.font.fallbackReason ?? null },
+    request,
+    facts: f,
   };
+}
+
+export async function renderFromSession(ctx: CoreContext, input: DocumentsRenderInput): Promise<DocumentsRenderOutput> {
+  const d = await renderSessionDocument(ctx, input);
+  return { fileName: d.fileName, pdfBase64: d.pdf.toString('base64'), pages: d.pageCount, font: d.font };
 }
