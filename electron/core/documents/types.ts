@@ -203,8 +203,15 @@ export const SummaryRow = z
     mean: Mean.nullable(),
     /** max − min of the totals, centi-points. */
     spreadCenti: Centi.nullable(),
-    /** Whether the starred minimum levels of the final star are all met; null = not checked. */
+    /**
+     * Whether the star the mean reaches kept its starred minima (null = not ranked): false when a
+     * criterion below its minimum lowered the star, and `cappedBy` names those criteria.
+     */
     minimaMet: z.boolean().nullable(),
+    /** The star the mean alone gives (before the minima); null = no mean. */
+    bandStar: StarValue.nullable().default(null),
+    /** Criteria whose starred minimum was missed and lowered the star, with the star they block. */
+    cappedBy: z.array(z.object({ code: z.string().max(20), requiredStars: StarValue }).strict()).default([]),
     /** Final star; null = not classified (spread unresolved, disqualified). */
     star: StarValue.nullable(),
     note: Line.default(''),
@@ -227,6 +234,8 @@ export const SummaryData = z
     spreadLimitCenti: Centi.default(1000),
     secretary: Signer,
     chair: Signer,
+    /** Not finalized yet: marked "DỰ THẢO" (nothing official-looking prints before finalization). */
+    draft: z.boolean().default(false),
     integrity: Integrity.optional(),
   })
   .strict();
@@ -279,6 +288,8 @@ export const MinutesData = z
     summaryAnnexed: z.boolean().default(true),
     secretarySigner: Signer,
     chairSigner: Signer,
+    /** Not finalized yet: marked "DỰ THẢO". */
+    draft: z.boolean().default(false),
     integrity: Integrity.optional(),
   })
   .strict();
@@ -337,10 +348,16 @@ export const CertificateData = z
     legalBasis: LegalBasisId,
     /** "Quyết định số 125/QĐ-UBND ngày 20 tháng 01 năm 2026 của Chủ tịch UBND tỉnh Đồng Tháp". */
     decisionCitation: NonEmptyLine,
-    /** Issue date; the expiry (36 months, clamped to the month's end) is computed from it. */
-    issuedOn: IsoDate,
+    /**
+     * The date of the recognising decision, from which validity counts (Decision 26/2026 Điều 4.3);
+     * the expiry (36 months, clamped to the month's end) is computed from it. Null while the
+     * provincial decision is not recorded: no validity dates print.
+     */
+    issuedOn: IsoDate.nullable(),
     placeDate: PlaceDate,
     signer: Signer,
+    /** Marked "DỰ THẢO" (before finalization, or while the decision is not recorded). */
+    draft: z.boolean().default(false),
     integrity: Integrity.optional(),
   })
   .strict();

@@ -1,7 +1,9 @@
 /**
  * What an office customises before printing a session's documents (issue 8): header lines, number
  * and symbol, place and date, recipients, the signer, and the content of the minutes; and the
- * council's document-number series. Stored with the session; read-only while it is finalized.
+ * council's document-number series. Stored with the session. Results freeze at finalization; these
+ * details stay editable until a document printing them is issued (documents:issue, the register),
+ * and again after the session is reopened.
  */
 import { z } from 'zod';
 import { DOC_SYMBOL_RE } from '../../ocop/document-number';
@@ -28,11 +30,17 @@ export const NumberedKind = z.enum(['minutes', 'decision']);
 export type NumberedKind = z.infer<typeof NumberedKind>;
 export const isNumberedKind = (k: SettingsKind): k is NumberedKind => k === 'minutes' || k === 'decision';
 
-/** The right-hand signature block (CHỦ TỌA of the minutes, the Chủ tịch of the decision …). */
+/** Authority lines of Decree 30 (Phụ lục I, II.7): on behalf of a collective, signing for the head, acting, by order, by authorisation. */
+export const AUTHORITY_PREFIXES = ['TM.', 'KT.', 'Q.', 'TL.', 'TUQ.'] as const;
+
+/** A signature block: the right-hand one (CHỦ TỌA of the minutes, the Chủ tịch of the decision …) or THƯ KÝ on the left. */
 export const SignerSettings = z
   .object({
     /** "TM. HỘI ĐỒNG", "KT. CHỦ TỊCH"; empty = none. */
-    authority: Line,
+    authority: Line.refine(
+      (v) => v === '' || /^(TM|KT|Q|TL|TUQ)\. \S/u.test(v),
+      'an authority line starts with TM., KT., Q., TL. or TUQ. and a space, e.g. "KT. CHỦ TỊCH" (or leave it empty)',
+    ),
     title: FilledLine,
     /** The signer's office in the parent body, e.g. "PHÓ CHỦ TỊCH UBND TỈNH"; empty = none. */
     officeLine: Line,
@@ -81,22 +89,38 @@ export const DocumentSettings = z
     /** Nơi nhận items, without the leading "- " and the closing punctuation. */
     recipients: z.array(FilledLine).max(20),
     signer: SignerSettings,
+    /** THƯ KÝ on the left of the minutes and the summary; null for the other kinds (and = the default). */
+    secretarySigner: SignerSettings.nullable().default(null),
+    /**
+     * Decision only: the provincial decision was issued and these are its number, date and signer
+     * (the council only proposes it). Until then the decision and the certificates print "DỰ THẢO"
+     * and certificates print no validity dates; from then certificates are valid 36 months from
+     * this date.
+     */
+    decisionRecorded: z.boolean().default(false),
     /** Only for the minutes (null for the other kinds). */
     minutes: MinutesContent.nullable(),
   })
   .strict();
 export type DocumentSettings = z.infer<typeof DocumentSettings>;
+export type DocumentSettingsInput = z.input<typeof DocumentSettings>;
 
 export const DocumentSettingsView = z.object({
   sessionId: z.number().int(),
+  /** The session's council (its default signers: documents:councilSigners). */
+  councilId: z.number().int(),
   kind: SettingsKind,
   settings: DocumentSettings,
   /** False: nothing saved yet, these are the defaults from the session and council. */
   stored: z.boolean(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
-  /** The session is finalized: the settings are read-only until it is reopened. */
+  /** A document printing these details was issued for the finalization in force: read-only until the session is reopened. */
   locked: z.boolean(),
+  /** The issued kinds that lock them (e.g. ['summary'] locks the minutes' number and date). */
+  lockedBy: z.array(z.enum(['minutes', 'summary', 'decision', 'certificate', 'sheet', 'sheets'])),
+  /** The session's results are finalized (documents can be issued; the decision can be recorded). */
+  finalized: z.boolean(),
   /** "Số: 05/BB-HĐ" as printed ("…/BB-HĐ" without a number). */
   numberText: z.string(),
   /** The council's series for this kind (null for kinds without a number). */
@@ -121,6 +145,19 @@ export type NumberSeriesView = z.infer<typeof NumberSeriesView>;
 
 const sessionKind = z.object({ sessionId: id, kind: SettingsKind }).strict();
 
+/** Which signature block of a kind: the main one (right), or THƯ KÝ (left: minutes and summary). */
+export const SignerSlot = z.enum(['main', 'secretary']);
+export type SignerSlot = z.infer<typeof SignerSlot>;
+
+export const CouncilSigner = z.object({
+  kind: SettingsKind,
+  slot: SignerSlot,
+  signer: SignerSettings,
+  /** False: the built-in default (Decree 30 and provincial practice), not saved for this council. */
+  custom: z.boolean(),
+});
+export type CouncilSigner = z.infer<typeof CouncilSigner>;
+
 export const documentSettingsChannels = defineChannels({
   /** The print settings of a session's document: the stored ones, or defaults from the session and council. */
   'documents:settings': { input: sessionKind, output: DocumentSettingsView },
@@ -141,6 +178,16 @@ export const documentSettingsChannels = defineChannels({
   'documents:numberSeries': {
     input: z.object({ councilId: id, year: z.number().int().min(2000).max(2100).optional() }).strict(),
     output: z.array(NumberSeriesView),
+  },
+  /**
+   * The council's default signers per document kind (authority line, title, office line, name):
+   * what a session's documents print until their own details are saved.
+   */
+  'documents:councilSigners': { input: z.object({ councilId: id }).strict(), output: z.array(CouncilSigner) },
+  /** Sets (or with `signer: null` clears back to the built-in default) one of the council's default signers; audited. */
+  'documents:setCouncilSigner': {
+    input: z.object({ councilId: id, kind: SettingsKind, slot: SignerSlot, signer: SignerSettings.nullable() }).strict(),
+    output: z.array(CouncilSigner),
   },
   /** Sets a council's pattern for a kind, and optionally moves the next number forward (never back). */
   'documents:setNumberSeries': {

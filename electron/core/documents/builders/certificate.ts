@@ -23,7 +23,7 @@ const RED = '#a50e1e';
  * `certificateValidityMonths` (36) months later under the round's legal basis, clamped to the
  * month's end (issued 29/02/2028 → valid until 28/02/2031).
  */
-export const certificateExpiry = (d: Pick<CertificateData, 'issuedOn' | 'legalBasis'>): string =>
+export const certificateExpiry = (d: { issuedOn: string; legalBasis: CertificateData['legalBasis'] }): string =>
   addMonths(d.issuedOn, getLegalBasis(d.legalBasis).certificateValidityMonths);
 
 /**
@@ -49,6 +49,17 @@ export function buildCertificate(d: CertificateData, t: DocT): TDocumentDefiniti
       placeDateLine: null,
       width,
     }),
+    // A draft says so above its title, in words a reader (and a text search) finds.
+    ...(d.draft
+      ? [
+          {
+            table: { body: [[{ text: t('common.draft'), fontSize: 13, bold: true, margin: [6, 1, 6, 1] }]] },
+            layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8 },
+            alignment: 'center',
+            margin: [width / 2 - 35, 0, 0, 4],
+          } as Content,
+        ]
+      : []),
     { text: t('certificate.title'), fontSize: 30, bold: true, color: RED, alignment: 'center', margin: [0, 0, 0, 0] },
     { text: t('certificate.subtitle'), fontSize: 18, bold: true, color: RED, alignment: 'center', margin: [0, 0, 0, 10] },
     { text: [t('certificate.product'), { text: d.product.name, bold: true, fontSize: 22 }], fontSize: 15, alignment: 'center' },
@@ -72,7 +83,15 @@ export function buildCertificate(d: CertificateData, t: DocT): TDocumentDefiniti
       margin: [mm(20), 2, mm(20), 0],
     },
     {
-      text: t('certificate.validity', { months, from: longDate(t, d.issuedOn), until: longDate(t, certificateExpiry(d)) }),
+      // No validity dates until the recognising decision is recorded (its date starts the 36 months).
+      text:
+        d.issuedOn === null
+          ? t('certificate.validityPending', { months })
+          : t('certificate.validity', {
+              months,
+              from: longDate(t, d.issuedOn),
+              until: longDate(t, certificateExpiry({ issuedOn: d.issuedOn, legalBasis: d.legalBasis })),
+            }),
       fontSize: 13,
       alignment: 'center',
       margin: [0, 2, 0, 0],
@@ -99,7 +118,12 @@ export function buildCertificate(d: CertificateData, t: DocT): TDocumentDefiniti
         background: () => frame(),
       },
     ],
-    { title: `${t('certificate.title')} ${t('certificate.subtitle')} – ${d.product.name}`, images: qrImages(d.integrity) },
+    {
+      title: `${t('certificate.title')} ${t('certificate.subtitle')} – ${d.product.name}`,
+      images: qrImages(d.integrity),
+      // A draft certificate must not pass for one: a large mark across the page.
+      ...(d.draft ? { watermark: { text: t('common.draft'), color: '#a0a0a0', opacity: 0.15, bold: true, angle: -20 } } : {}),
+    },
   );
 }
 

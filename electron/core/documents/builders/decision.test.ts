@@ -39,10 +39,13 @@ describe('Dự thảo Quyết định công nhận', { timeout: 60_000 }, () => 
     expect(flat).toContain('Tờ trình số 15/TTr-SNNMT ngày 08 tháng 01 năm 2026,');
     expect(flat).toContain('QUYẾT ĐỊNH:');
     expect(flat).toContain(
-      'Điều 1. Công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp năm 2026 đối với 06 sản phẩm, trong đó: 04 sản phẩm đạt 4 sao, 02 sản phẩm đạt 3 sao (có Danh sách kèm theo).',
+      'Điều 1. Công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp năm 2026 đối với 06 sản phẩm, trong đó: 03 sản phẩm đạt 4 sao, 03 sản phẩm đạt 3 sao (có Danh sách kèm theo).',
     );
     expect(flat).toContain('Giấy chứng nhận có giá trị trong thời hạn 36 tháng kể từ ngày ban hành.');
+    // Điều 3: the effect clause, then who executes it — each named once.
+    expect(flat).toContain('Điều 3. Quyết định này có hiệu lực kể từ ngày ký.');
     expect(flat).toContain('chịu trách nhiệm thi hành Quyết định này./.');
+    expect(flat.match(/các chủ thể có sản phẩm tại Điều 1/gu)?.length ?? 0).toBeLessThanOrEqual(1);
     expect(flat).toContain('KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
     expect(flat).toContain('- Lưu: VT, KT.');
   });
@@ -53,7 +56,7 @@ describe('Dự thảo Quyết định công nhận', { timeout: 60_000 }, () => 
     const annex = pages.slice(annexStart).join('\n').replace(/\s+/gu, ' ');
     expect(annex).toContain('DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP NĂM 2026');
     expect(flat).toMatch(
-      /I\. SẢN PHẨM ĐẠT OCOP 4 SAO .*Nước mắm Phú Quốc .*85,19 4 sao .*II\. SẢN PHẨM ĐẠT OCOP 3 SAO .*Xoài cát Hòa Lộc/u,
+      /I\. SẢN PHẨM ĐẠT OCOP 4 SAO .*Nước mắm Phú Quốc .*85,19 4 sao .*II\. SẢN PHẨM ĐẠT OCOP 3 SAO .*Xoài cát Hòa Lộc.*Trà tim sen Đồng Tháp Mười/u,
     );
     expect(flat).not.toContain('Hạt sen sấy Tháp Mười');
     expect(flat).not.toContain('Khô cá lóc đồng');

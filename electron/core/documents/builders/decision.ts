@@ -55,7 +55,8 @@ export function buildDecision(d: DecisionData, t: DocT): TDocumentDefinitions {
     para(t('decision.article2Unit', { unit: d.presentingUnit })),
     // Điều 3 travels with the signature so the signer's page is never without text.
     recipientsAndSignature(t, d.setup.recipients, d.signer, width, [
-      article(3, t('decision.article3', { executors: d.executors.join(', ') })),
+      article(3, t('decision.article3')),
+      para(t('decision.article3Executors', { executors: joinAnd(t, d.executors) })),
     ]),
   ];
 
@@ -123,4 +124,10 @@ function annexTable(d: DecisionData, t: DocT, products: DecisionProduct[]): Cont
     fontSize: SIZE.tableSmall,
     lineHeight: 1,
   };
+}
+
+/** "A, B, C và D" (the last item joined with "và"). */
+export function joinAnd(t: DocT, items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')}${t('decision.and')}${items.at(-1)}`;
 }

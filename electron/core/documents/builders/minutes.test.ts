@@ -88,9 +88,13 @@ describe('Biên bản họp Hội đồng (Mẫu 1.9)', { timeout: 60_000 }, () 
 
   it('concludes: recognise 4★ and 3★, send ≥ 90 to the ministry, not recognise 1–2★, leave unresolved unranked', () => {
     const flat = text.replace(/\s+/gu, ' ');
-    expect(flat).toContain('a) Đề nghị Chủ tịch Ủy ban nhân dân tỉnh công nhận 04 sản phẩm đạt 4 sao:');
+    expect(flat).toContain('a) Đề nghị Chủ tịch Ủy ban nhân dân tỉnh công nhận 03 sản phẩm đạt 4 sao:');
     expect(flat).toContain('- Nước mắm Phú Quốc – Hợp tác xã Đồng Tháp: 85,19 điểm, 4 sao;');
-    expect(flat).toContain('b) Đề nghị Chủ tịch Ủy ban nhân dân tỉnh công nhận 02 sản phẩm đạt 3 sao:');
+    expect(flat).toContain('b) Đề nghị Chủ tịch Ủy ban nhân dân tỉnh công nhận 03 sản phẩm đạt 3 sao:');
+    // A capped product says which criteria kept it below the star its mean reached.
+    expect(flat).toContain(
+      '- Trà tim sen Đồng Tháp Mười – Công ty TNHH Sen Việt: 77,5 điểm, 3 sao (điểm trung bình đạt mức 4 sao nhưng các tiêu chí 1.5, 2.3 chưa đạt yêu cầu tối thiểu (dấu sao) của hạng 4 sao);',
+    );
     expect(flat).toContain('01 sản phẩm đạt từ 90 điểm trở lên về Bộ Nông nghiệp và Môi trường');
     expect(flat).toContain('- Hạt sen sấy Tháp Mười – Hợp tác xã Sen Hồng Đồng Tháp: 91 điểm, 5 sao.');
     expect(flat).toContain('Không đề nghị công nhận 02 sản phẩm chưa đạt 3 sao:');

@@ -60,10 +60,20 @@ export function buildMinutes(d: MinutesData, t: DocT): TDocumentDefinitions {
       ),
     ]),
   ];
-  return documentOf([section(content, { t, integrity: d.integrity, docRef: docRefOf.minutes() })], {
-    title: `${t('minutes.type')} ${d.meetingTitle}`,
-    images: qrImages(d.integrity),
-  });
+  return documentOf(
+    [
+      section(content, {
+        t,
+        integrity: d.integrity,
+        docRef: docRefOf.minutes(),
+        ...(d.draft ? { firstPageMark: t('common.draft') } : {}),
+      }),
+    ],
+    {
+      title: `${t('minutes.type')} ${d.meetingTitle}`,
+      images: qrImages(d.integrity),
+    },
+  );
 }
 
 function attendance(d: MinutesData, t: DocT): Content[] {
@@ -179,15 +189,23 @@ function body(d: MinutesData, t: DocT): Content[] {
 function conclusions(d: MinutesData, t: DocT): Content[] {
   const groups = conclusionGroups(d.results, d.legalBasis, dateOf(d.startedAt));
   const out: Content[] = [];
-  const itemLine = (r: SummaryRow): string =>
-    r.mean && r.star
-      ? t('minutes.conclusionItem', {
-          product: r.product.name,
-          producer: r.product.producerName,
-          mean: meanText(t, r.mean, d.legalBasis),
-          star: starText(t, r.star),
-        })
-      : t('minutes.unclassifiedItem', { product: r.product.name, producer: r.product.producerName });
+  const itemLine = (r: SummaryRow): string => {
+    if (!r.mean || !r.star) return t('minutes.unclassifiedItem', { product: r.product.name, producer: r.product.producerName });
+    const base = { product: r.product.name, producer: r.product.producerName, mean: meanText(t, r.mean, d.legalBasis) };
+    // A capped product says why its mean did not give the band's star (the criteria below their minimum).
+    if (r.cappedBy.length > 0 && r.bandStar !== null && r.bandStar > r.star) {
+      const codes = r.cappedBy.map((c) => c.code).join(', ');
+      const required = Math.min(...r.cappedBy.map((c) => c.requiredStars)) as 3 | 4 | 5;
+      return t('minutes.conclusionCapped', {
+        ...base,
+        star: starText(t, r.star),
+        band: starText(t, r.bandStar),
+        criteria: t(r.cappedBy.length > 1 ? 'minutes.cappedCriteria' : 'minutes.cappedCriterion', { codes }),
+        required: starText(t, required),
+      });
+    }
+    return t('minutes.conclusionItem', { ...base, star: starText(t, r.star) });
+  };
   let letter = 0;
   const sub = (text: string): Content => para(`${String.fromCharCode(97 + letter++)}) ${text}`);
   if (!groups.some((g) => g.kind === 'recognise' || g.kind === 'central')) out.push(sub(t('minutes.none')));

@@ -14,6 +14,7 @@ import { GRID } from '../layout/tables';
 import { textWidth } from '../layout/measure';
 import {
   blankLine,
+  blockHeight,
   centredLine,
   linesToContent,
   paragraphLines,
@@ -204,12 +205,41 @@ export function sheetContent(d: ScoringSheetData, t: DocT, mode: SheetMode): Con
   content.push(heading(d, t, width, mode));
   content.push(identification(d, t, width, mode));
   for (const text of d.form.disqualifiers) content.push(leadText(text, { margin: [0, 4, 0, 0] }));
-  content.push(formTable(d, t, chosen, totals, mode));
-  if (d.form.starRule) content.push({ text: d.form.starRule, italics: true, fontSize: SIZE.table, margin: [0, 4, 0, 0] });
-  // The closing part starts right here; in a template this invisible marker records where.
-  if (tpl) content.push({ text: NBSP, fontSize: 1, lineHeight: 0.01, id: SHEET_IDS.tail });
-  else content.push(...linesToContent(sheetTail(d, t, width)));
+  const table = formTable(d, t, chosen, totals, mode);
+  content.push(table.head);
+  // The last criterion, the totals, the star note and the closing part (opinion, signature) stay
+  // together: a sheet's last page never holds the signature alone, so it cannot be swapped. The
+  // group always reserves the room of a sheet with an empty opinion, so the template the batch
+  // lays out once per form and each sheet printed alone break their pages the same way.
+  const group: Content[] = [table.last];
+  if (d.form.starRule) group.push({ text: d.form.starRule, italics: true, fontSize: SIZE.table, margin: [0, 4, 0, 0] });
+  const reserve = tailReserve(t, width);
+  if (tpl) {
+    // The closing part starts right here; in a template this marker records where.
+    const tail: Content =
+      mode === 'markers'
+        ? { text: marker(SHEET_IDS.tail), fontSize: 1, lineHeight: 0.01, id: SHEET_IDS.tail }
+        : { text: NBSP, fontSize: 1, lineHeight: 0.01, id: SHEET_IDS.tail };
+    group.push(tail);
+    group.push(spacer(reserve));
+  } else {
+    const tail = sheetTail(d, t, width);
+    group.push(...linesToContent(tail));
+    group.push(spacer(Math.max(0, reserve - tailHeight(tail))));
+  }
+  content.push({ stack: group, unbreakable: true });
   return content;
+}
+
+/** An invisible block of `height` points. */
+const spacer = (height: number): Content => ({ text: NBSP, fontSize: 1, lineHeight: 0.01, margin: [0, height, 0, 0] });
+
+export const tailHeight = (blocks: LineBlock[]): number => blocks.reduce((h, b) => h + blockHeight(b), 0);
+
+/** Height of the closing part of a sheet with an empty opinion and no remarks: what every sheet reserves. */
+export function tailReserve(t: DocT, width: number): number {
+  const empty = sheetTail({ criterionNotes: {}, opinion: '', placeDate: null, member: null } as ScoringSheetData, t, width);
+  return tailHeight(empty);
 }
 
 /** The values of the identification lines (undefined = dotted for handwriting). */
@@ -357,7 +387,7 @@ function formTable(
   chosen: Map<string, number> | null,
   totals: SheetTotals,
   mode: SheetMode,
-): Content {
+): { head: Content; last: Content } {
   const filled = chosen !== null;
   const span2 = (cell: Record<string, unknown>): TableCell[] => [{ ...cell, colSpan: 2 } as TableCell, {} as TableCell];
   const right = (text: string, bold = false): TableCell => ({ text, alignment: 'center', bold }) as TableCell;
@@ -370,6 +400,7 @@ function formTable(
       bold,
     } as TableCell;
   };
+  let lastCriterionRow = 1;
   const body: TableCell[][] = [
     [
       ...span2({ text: t('sheet.colCriteria'), bold: true, alignment: 'center' }),
@@ -393,6 +424,7 @@ function formTable(
         ]);
       let parent: string | undefined;
       for (const c of group.criteria) {
+        lastCriterionRow = body.length;
         if (c.parent && c.parent.code !== parent) {
           parent = c.parent.code;
           body.push([
@@ -439,19 +471,30 @@ function formTable(
     right(String(d.form.total), true),
     score(filled ? num(totals.total) : '', SHEET_IDS.total, true),
   ]);
+  const layout = {
+    ...GRID,
+    // No rule between the box column and the option text: they read as one cell "□ text".
+    vLineWidth: (i: number) => (i === 1 ? 0 : FORM_TABLE.line),
+    paddingLeft: (i: number) => (i === 1 ? 1 : FORM_TABLE.pad),
+    paddingRight: (i: number) => (i === 0 ? 0 : FORM_TABLE.pad),
+    paddingTop: () => FORM_TABLE.padTop,
+    paddingBottom: () => FORM_TABLE.padTop,
+  };
+  const widths = [FORM_TABLE.boxWidth, '*', SCORE_COL, SCORE_COL];
+  // Two tables drawn as one: everything up to the last criterion, and the last criterion with the totals.
   return {
-    table: { widths: [FORM_TABLE.boxWidth, '*', SCORE_COL, SCORE_COL], headerRows: 1, dontBreakRows: true, body },
-    layout: {
-      ...GRID,
-      // No rule between the box column and the option text: they read as one cell "□ text".
-      vLineWidth: (i: number) => (i === 1 ? 0 : FORM_TABLE.line),
-      paddingLeft: (i: number) => (i === 1 ? 1 : FORM_TABLE.pad),
-      paddingRight: (i: number) => (i === 0 ? 0 : FORM_TABLE.pad),
-      paddingTop: () => FORM_TABLE.padTop,
-      paddingBottom: () => FORM_TABLE.padTop,
+    head: {
+      table: { widths, headerRows: 1, dontBreakRows: true, body: body.slice(0, lastCriterionRow) },
+      layout,
+      fontSize: SIZE.table,
+      lineHeight: 1,
+      margin: [0, 6, 0, 0],
     },
-    fontSize: SIZE.table,
-    lineHeight: 1,
-    margin: [0, 6, 0, 0],
+    last: {
+      table: { widths, dontBreakRows: true, body: body.slice(lastCriterionRow) },
+      layout,
+      fontSize: SIZE.table,
+      lineHeight: 1,
+    },
   };
 }

@@ -76,7 +76,16 @@ export function buildSummary(d: SummaryData, t: DocT): TDocumentDefinitions {
     twoSignatures(d.secretary, d.chair, sigWidths, lead),
   ];
   return documentOf(
-    [section(content, { t, integrity: d.integrity, docRef: docRefOf.summary(), margins: g.margins, orientation: g.orientation })],
+    [
+      section(content, {
+        t,
+        integrity: d.integrity,
+        docRef: docRefOf.summary(),
+        margins: g.margins,
+        orientation: g.orientation,
+        ...(d.draft ? { firstPageMark: t('common.draft') } : {}),
+      }),
+    ],
     {
       title: t('summary.title'),
       images: qrImages(d.integrity),
@@ -159,8 +168,19 @@ function row(d: SummaryData, t: DocT, r: SummaryRow, i: number): TableCell[] {
       r.spreadCenti === null ? t('common.dash') : points(t, r.spreadCenti),
       over ? { bold: true, decoration: 'underline' } : {},
     ),
-    centre(r.minimaMet === null ? t('common.dash') : t(r.minimaMet ? 'summary.minimaMet' : 'summary.minimaNotMet')),
+    centre(minimaText(t, r), r.minimaMet === false ? { fontSize: 9 } : {}),
     centre(r.star ? starText(t, r.star) : t('summary.notClassified'), { bold: r.star !== null }),
     { text: notes, fontSize: 9 } as TableCell,
   ];
+}
+
+/**
+ * "Đạt": the star the mean reached kept its starred minima; otherwise which minima were missed,
+ * e.g. "Chưa đạt mức 4 sao: 1.5, 2.3" (the criteria that lowered the star). "—" when unranked.
+ */
+export function minimaText(t: DocT, r: SummaryRow): string {
+  if (r.minimaMet === null || r.star === null) return t('common.dash');
+  if (r.minimaMet || r.cappedBy.length === 0) return t('summary.minimaMet');
+  const stars = Math.min(...r.cappedBy.map((c) => c.requiredStars));
+  return t('summary.minimaCapped', { stars, codes: r.cappedBy.map((c) => c.code).join(', ') });
 }

@@ -1,7 +1,7 @@
 /** Biên bản họp (Mẫu 1.9) and Bảng tổng hợp of a session, filled from the database. */
 import type { MinutesData, Signer, SummaryData } from '../types';
 import { memberOf, scoringMembers, summaryRowOf } from './rows';
-import { councilSetup, legalBasisCitation, requireMember, type SessionFacts } from './session-facts';
+import { councilSetup, defaultSigner, legalBasisCitation, requireMember, type SessionFacts } from './session-facts';
 
 function signers(f: SessionFacts): { chair: ReturnType<typeof memberOf>; secretary: ReturnType<typeof memberOf> } {
   const id = f.detail.session.id;
@@ -27,12 +27,8 @@ export function minutesFromSession(f: SessionFacts): MinutesData {
   const { chair, secretary } = signers(f);
   const columns = scoringMembers(f.results, f.detail.members);
   const q = f.detail.quorum.session;
-  const secretarySigner: Signer = { title: f.t('defaults.secretaryTitle'), name: secretary.fullName };
-  const chairSigner: Signer = {
-    title: f.t('defaults.chairTitle'),
-    officeLine: f.t('defaults.chairOffice'),
-    name: chair.fullName,
-  };
+  const secretarySigner: Signer = defaultSigner(f, 'minutes:secretary', secretary.fullName);
+  const chairSigner: Signer = defaultSigner(f, 'minutes:main', chair.fullName);
   return {
     setup: councilSetup(f, 'BB', recipients(f)),
     meetingTitle: s.title.trim() || f.council.name,
@@ -69,6 +65,7 @@ export function minutesFromSession(f: SessionFacts): MinutesData {
     summaryAnnexed: true,
     secretarySigner,
     chairSigner,
+    draft: f.integrity === undefined,
     ...(f.integrity ? { integrity: f.integrity } : {}),
   };
 }
@@ -86,8 +83,9 @@ export function summaryFromSession(f: SessionFacts): SummaryData {
     members: columns.map(memberOf),
     rows: f.results.products.map((p) => summaryRowOf(p, columns)),
     spreadLimitCenti: Math.round(f.results.rules.spreadLimit * 100),
-    secretary: { title: f.t('defaults.secretaryTitle'), name: secretary.fullName },
-    chair: { authority: f.t('defaults.summaryChairAuthority'), title: f.t('defaults.summaryChairTitle'), name: chair.fullName },
+    secretary: defaultSigner(f, 'summary:secretary', secretary.fullName),
+    chair: defaultSigner(f, 'summary:main', chair.fullName),
+    draft: f.integrity === undefined,
     ...(f.integrity ? { integrity: f.integrity } : {}),
   };
 }

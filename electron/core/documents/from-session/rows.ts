@@ -47,7 +47,10 @@ export function summaryRowOf(p: ProductResult, columns: readonly SessionMember[]
     totalsCenti: columns.map((m) => total(m.memberId)),
     mean: p.mean ? { sumCenti: p.mean.sumCenti, count: p.mean.count } : null,
     spreadCenti: p.spread ? centi(p.spread.points) : null,
-    minimaMet: p.mean ? p.minimaShortfalls.length === 0 : null,
+    // The minima of the star the mean reached: met unless a criterion lowered it (cappingCriteria).
+    minimaMet: p.mean && p.status === 'complete' ? p.cappingCriteria.length === 0 : null,
+    bandStar: p.bandStar as SummaryRow['bandStar'],
+    cappedBy: p.cappingCriteria.map((c) => ({ code: c.code, requiredStars: c.requiredStars as 3 | 4 | 5 })),
     star: p.status === 'complete' ? (p.finalStar as SummaryRow['star']) : null,
     note: '',
   };

@@ -14,16 +14,30 @@ import { sessionResults } from '../../results/results-service';
 import { sessionDetail } from '../../sessions/session-detail';
 import { documentT, type DocT } from '../doc-t';
 import { loadProducerContacts, type ProducerContact } from './producer-contacts';
-import type { DocumentSetup, Integrity } from '../types';
+import type { CouncilSigner, SignerSettings } from '../../../../shared/api/channels/document-settings';
+import { councilSigners, signerMap, type SignerKey } from '../settings/signers';
+import type { DocumentSetup, Integrity, Signer } from '../types';
 
 export interface SessionFacts {
   /** As results:session reports them; each product also carries its producer's address and phone. */
   results: SessionResults & { products: (SessionResults['products'][number] & ProducerContact)[] };
   detail: SessionDetail;
-  council: { issuerParent: string; issuerNameLines: string[]; docSymbol: string; placeName: string; name: string };
+  council: {
+    issuerParent: string;
+    issuerNameLines: string[];
+    docSymbol: string;
+    placeName: string;
+    name: string;
+    /** The decision that set the council up (number, date, signer's title), for the decision's căn cứ. */
+    decisionNo: string;
+    decisionDate: string | null;
+    decisionSignerTitle: string;
+  };
   legalBasis: LegalBasisId;
   /** The finalization digest in force, printed on every page; absent while not finalized. */
   integrity: Integrity | undefined;
+  /** The council's default signers per kind and slot (built-in defaults where it set none). */
+  signers: Map<SignerKey, CouncilSigner>;
   t: DocT;
 }
 
@@ -36,7 +50,16 @@ export async function loadSessionFacts(ctx: CoreContext, sessionId: number, lang
   const results = { ...plain, products: plain.products.map((p) => ({ ...p, ...(contacts.get(p.registrationId) ?? none) })) };
   const row = await ctx.db
     .selectFrom('council')
-    .select(['name', 'issuer_parent', 'issuer_name_lines_json', 'doc_symbol', 'place_name'])
+    .select([
+      'name',
+      'issuer_parent',
+      'issuer_name_lines_json',
+      'doc_symbol',
+      'place_name',
+      'decision_no',
+      'decision_date',
+      'decision_signer_title',
+    ])
     .where('id', '=', detail.council.id)
     .executeTakeFirstOrThrow();
   const lines = JSON.parse(row.issuer_name_lines_json) as unknown;
@@ -57,9 +80,13 @@ export async function loadSessionFacts(ctx: CoreContext, sessionId: number, lang
       issuerNameLines,
       docSymbol: row.doc_symbol,
       placeName: row.place_name.trim(),
+      decisionNo: row.decision_no.trim(),
+      decisionDate: row.decision_date,
+      decisionSignerTitle: row.decision_signer_title.trim(),
     },
     legalBasis: basis,
     integrity: fin ? await integrityOf(ctx, sessionId, fin) : undefined,
+    signers: signerMap(await councilSigners(ctx.db, detail.council.id)),
     t: documentT(lang),
   };
 }
@@ -109,4 +136,18 @@ export function requireMember<T>(m: T | undefined, sessionId: number, what: 'cha
       `Session ${sessionId} has no ${what}; choose the ${what} on the Sessions screen before printing`,
     );
   return m;
+}
+
+/** A signer as the builders take it (empty authority and office line left out). */
+export const signerOf = (s: SignerSettings): Signer => ({
+  ...(s.authority ? { authority: s.authority } : {}),
+  title: s.title,
+  ...(s.officeLine ? { officeLine: s.officeLine } : {}),
+  name: s.name,
+});
+
+/** The council's default signer of a kind and slot; an empty name takes `person` (the session's chair or secretary). */
+export function defaultSigner(f: SessionFacts, key: SignerKey, person = ''): Signer {
+  const s = f.signers.get(key)!.signer;
+  return signerOf({ ...s, name: s.name || person });
 }

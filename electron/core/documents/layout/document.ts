@@ -8,9 +8,10 @@ import { DOC_STYLES, SIZE, SINGLE } from './styles';
  */
 export function documentOf(
   sections: ContentSection[],
-  opts: { title: string; images?: Record<string, string> },
+  opts: { title: string; images?: Record<string, string>; watermark?: TDocumentDefinitions['watermark'] },
 ): TDocumentDefinitions {
   return {
+    ...(opts.watermark ? { watermark: opts.watermark } : {}),
     pageSize: 'A4',
     content: sections,
     styles: DOC_STYLES,

@@ -4,10 +4,11 @@
  * over the data the session gives. Pure; the service reads the database.
  */
 import type { DocumentSettings, SettingsKind, SignerSettings } from '../../../../shared/api/channels/document-settings';
-import { symbolOf } from '../../../../shared/ocop/document-number';
-import { decisionFromSession } from '../from-session/decision-data';
+import { formatDocNumber, symbolOf } from '../../../../shared/ocop/document-number';
+import { certificateFromSessionSigner, decisionFromSession } from '../from-session/decision-data';
 import { minutesFromSession, summaryFromSession } from '../from-session/minutes-data';
-import type { SessionFacts } from '../from-session/session-facts';
+import { signerOf, type SessionFacts } from '../from-session/session-facts';
+import { longDate } from '../layout/format';
 import type { CertificateData, DecisionData, DocumentSetup, MinutesData, Signer, SummaryData } from '../types';
 import { wrapToFit } from './header-fit';
 import { defaultMinutesContent, spreadDiscussions, type MinutesFacts } from './minutes-facts';
@@ -18,14 +19,7 @@ const signerSettings = (s: Signer): SignerSettings => ({
   officeLine: s.officeLine ?? '',
   name: s.name,
 });
-const signerOf = (s: SignerSettings): Signer => ({
-  ...(s.authority ? { authority: s.authority } : {}),
-  title: s.title,
-  ...(s.officeLine ? { officeLine: s.officeLine } : {}),
-  name: s.name,
-});
-
-function fromSetup(setup: DocumentSetup, signer: Signer): Omit<DocumentSettings, 'minutes'> {
+function fromSetup(setup: DocumentSetup, signer: Signer, secretary: Signer | null = null): Omit<DocumentSettings, 'minutes'> {
   return {
     // At most 3 and 4 lines (the schema's limits) even after breaking a long default line.
     parentLines: wrapToFit(setup.issuer.parentLines).slice(0, 3),
@@ -37,6 +31,8 @@ function fromSetup(setup: DocumentSetup, signer: Signer): Omit<DocumentSettings,
     showPlaceDate: setup.showPlaceDate,
     recipients: setup.recipients,
     signer: signerSettings(signer),
+    secretarySigner: secretary ? signerSettings(secretary) : null,
+    decisionRecorded: false,
   };
 }
 
@@ -65,12 +61,15 @@ export function defaultSettings(kind: SettingsKind, f: SessionFacts, x: Defaults
   switch (kind) {
     case 'minutes': {
       const d = minutesFromSession(f);
-      s = { ...fromSetup(d.setup, d.chairSigner), minutes: x.minutesFacts ? defaultMinutesContent(f, x.minutesFacts) : null };
+      s = {
+        ...fromSetup(d.setup, d.chairSigner, d.secretarySigner),
+        minutes: x.minutesFacts ? defaultMinutesContent(f, x.minutesFacts) : null,
+      };
       break;
     }
     case 'summary': {
       const d = summaryFromSession(f);
-      s = { ...fromSetup(d.setup, d.chair), minutes: null };
+      s = { ...fromSetup(d.setup, d.chair, d.secretary), minutes: null };
       break;
     }
     case 'decision': {
@@ -82,7 +81,7 @@ export function defaultSettings(kind: SettingsKind, f: SessionFacts, x: Defaults
       // Certificates are per product; their shared parts are the Ủy ban's header, place, date and signer.
       const d = decisionFromSession(f);
       const issuer = d.setup.issuer;
-      const signer = { authority: f.t('defaults.certificateAuthority'), title: f.t('defaults.certificateTitle'), name: '' };
+      const signer = certificateFromSessionSigner(f);
       s = {
         ...fromSetup({ ...d.setup, issuer, number: { number: null, symbol: 'GCN-UBND' }, recipients: [] }, signer),
         minutes: null,
@@ -99,6 +98,7 @@ export function applyToMinutes(d: MinutesData, s: DocumentSettings, f: SessionFa
     ...d,
     setup: setupOf(s),
     chairSigner: signerOf(s.signer),
+    secretarySigner: s.secretarySigner ? signerOf(s.secretarySigner) : d.secretarySigner,
     endedAt: content.endTime ? `${f.detail.session.date}T${content.endTime}` : null,
     spreadDiscussions: spreadDiscussions(f, facts, content),
     opinions: content.opinions,
@@ -113,20 +113,44 @@ export function applyToSummary(d: SummaryData, s: DocumentSettings, minutes: Doc
     ...d,
     setup: setupOf(s),
     chair: signerOf(s.signer),
+    secretary: s.secretarySigner ? signerOf(s.secretarySigner) : d.secretary,
     minutesNumber: { number: minutes.number, symbol: minutes.symbol },
     minutesDate: minutes.date,
   };
 }
 
+/** The decision as the office set it; a recorded decision (number, date, signer of the signed one) is no draft. */
 export function applyToDecision(d: DecisionData, s: DocumentSettings): DecisionData {
-  return { ...d, setup: setupOf(s), signer: signerOf(s.signer) };
+  return { ...d, setup: setupOf(s), signer: signerOf(s.signer), draft: !s.decisionRecorded };
 }
 
-export function applyToCertificate(d: CertificateData, s: DocumentSettings): CertificateData {
+/**
+ * A certificate takes its validity from the recorded decision (Decision 26/2026 Điều 4.3: 36 months
+ * from the competent authority's decision), and its date and signer from it unless the office saved
+ * the certificate's own. Before the decision is recorded: a draft, without validity dates.
+ */
+export function applyToCertificate(
+  d: CertificateData,
+  s: DocumentSettings,
+  stored: boolean,
+  decision: DocumentSettings,
+  f: SessionFacts,
+): CertificateData {
+  const recorded = decision.decisionRecorded && decision.date !== null && decision.number !== null;
+  const province = f.t('defaults.province', { place: f.council.placeName || '…' });
   return {
     ...d,
     issuer: { parentLines: s.parentLines, bodyLines: s.bodyLines },
-    placeDate: { place: s.place, date: s.date },
-    signer: signerOf(s.signer),
+    placeDate: { place: s.place, date: s.date ?? (recorded ? decision.date : null) },
+    signer: signerOf(stored ? s.signer : decision.signer),
+    issuedOn: recorded ? decision.date : null,
+    decisionCitation: recorded
+      ? f.t('defaults.decisionCitationRecorded', {
+          number: formatDocNumber(decision.number, decision.symbol),
+          date: longDate(f.t, decision.date),
+          province,
+        })
+      : d.decisionCitation,
+    draft: d.draft || !recorded,
   };
 }

@@ -25,11 +25,16 @@ export async function summaryForPrint(ctx: CoreContext, f: SessionFacts): Promis
 }
 
 export async function decisionForPrint(ctx: CoreContext, f: SessionFacts): Promise<DecisionData> {
-  return applyToDecision(decisionFromSession(f), (await loadSettings(ctx, f, 'decision')).settings);
+  // The decision rests on the council's minutes: it cites their number and date.
+  const m = (await loadSettings(ctx, f, 'minutes')).settings;
+  const data = decisionFromSession(f, { number: m.number, symbol: m.symbol, date: m.date });
+  return applyToDecision(data, (await loadSettings(ctx, f, 'decision')).settings);
 }
 
 export async function certificateForPrint(ctx: CoreContext, f: SessionFacts, registrationId: number): Promise<CertificateData> {
   // The product check (on the agenda, recognised) comes first: it is the more useful error.
   const data = certificateFromSession(f, registrationId);
-  return applyToCertificate(data, (await loadSettings(ctx, f, 'certificate')).settings);
+  const own = await loadSettings(ctx, f, 'certificate');
+  const decision = await loadSettings(ctx, f, 'decision');
+  return applyToCertificate(data, own.settings, own.stored !== null, decision.settings, f);
 }

@@ -3,9 +3,11 @@ import type { AreaHandlers } from '../../handlers';
 import {
   allocateDocumentNumber,
   getSettingsView,
+  listCouncilSigners,
   listNumberSeries,
   resetSettings,
   saveSettings,
+  setCouncilSigner,
   setNumberSeries,
 } from './settings-service';
 
@@ -16,4 +18,6 @@ export const documentSettingsHandlers: AreaHandlers<typeof documentSettingsChann
   'documents:allocateNumber': (input, ctx, meta) => allocateDocumentNumber(ctx, meta, input),
   'documents:numberSeries': (input, ctx) => listNumberSeries(ctx, input.councilId, input.year),
   'documents:setNumberSeries': (input, ctx, meta) => setNumberSeries(ctx, meta, input),
+  'documents:councilSigners': (input, ctx) => listCouncilSigners(ctx, input.councilId),
+  'documents:setCouncilSigner': (input, ctx, meta) => setCouncilSigner(ctx, meta, input),
 };

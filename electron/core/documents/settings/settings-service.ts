@@ -1,12 +1,17 @@
 /**
  * Print settings of a session's documents: read (stored, else defaults from the session and its
- * council), save and number. Every change is audited in its own transaction and refused while the
- * session is finalized (the database refuses it too, see migration 0007).
+ * council), save and number. Every change is audited in its own transaction. Results freeze at
+ * finalization; these details stay editable until a document printing them is issued (the
+ * register, migration 0010, whose triggers refuse it too), and again once the session is reopened.
  */
 import type { Kysely } from 'kysely';
+import type { IssueKind } from '../../../../shared/api/channels/document-register';
 import {
   DocumentSettings,
   isNumberedKind,
+  type CouncilSigner,
+  type SignerSettings,
+  type SignerSlot,
   type DocumentSettingsView,
   type NumberedKind,
   type NumberSeriesView,
@@ -23,7 +28,9 @@ import { loadSessionFacts, type SessionFacts } from '../from-session/session-fac
 import { defaultSettings, documentYear } from './apply-settings';
 import { assertHeaderLinesFit } from './header-fit';
 import { loadMinutesFacts, type MinutesFacts } from './minutes-facts';
+import { issuedKindsInForce } from '../register/register-repo';
 import { allocateNumber, seriesPattern, seriesView, setSeries } from './number-series';
+import { councilSigners, SIGNER_SLOTS, writeCouncilSigner } from './signers';
 
 async function storedRow(db: Kysely<DB>, sessionId: number, kind: SettingsKind) {
   return db
@@ -69,14 +76,18 @@ async function view(
   const facts = kind === 'minutes' ? (minutesFacts ?? (await loadMinutesFacts(ctx, f))) : undefined;
   const { settings, stored } = await loadSettings(ctx, f, kind, facts);
   const status = await sessionStatus(ctx.db, f.detail.session.id);
+  const lockedBy = locksOf(kind, await issuedKindsInForce(ctx.db, f.detail.session.id));
   return {
     sessionId: f.detail.session.id,
+    councilId: f.detail.council.id,
     kind,
     settings,
     stored: stored !== null,
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.updatedBy ?? null,
-    locked: status.status === 'finalized',
+    locked: lockedBy.length > 0,
+    lockedBy,
+    finalized: status.status === 'finalized',
     numberText: formatDocNumber(settings.number, settings.symbol),
     series: isNumberedKind(kind) ? await seriesFor(ctx.db, f, kind, settings) : null,
     discussionProducts: (facts?.discussed ?? []).map((d) => ({
@@ -103,17 +114,31 @@ async function sessionStatus(db: Kysely<DB>, sessionId: number): Promise<{ statu
   return { status: s.status, councilId: s.council_id };
 }
 
+/** The issued kinds that lock a kind's print details (the triggers of migration 0010 say the same). */
+const LOCKED_BY: Record<SettingsKind, IssueKind[]> = {
+  minutes: ['minutes', 'summary'],
+  summary: ['summary'],
+  decision: ['decision', 'certificate'],
+  certificate: ['certificate'],
+};
+export const locksOf = (kind: SettingsKind, issued: Set<IssueKind>): IssueKind[] => LOCKED_BY[kind].filter((k) => issued.has(k));
+
 /** The core's own check, with a message that says what to do (the trigger is the backstop). */
-async function assertEditable(db: Kysely<DB>, sessionId: number): Promise<{ councilId: number }> {
+async function assertEditable(
+  db: Kysely<DB>,
+  sessionId: number,
+  kind: SettingsKind,
+): Promise<{ councilId: number; status: string }> {
   const s = await sessionStatus(db, sessionId);
-  if (s.status === 'finalized') {
+  const by = locksOf(kind, await issuedKindsInForce(db, sessionId));
+  if (by.length > 0) {
     throw new CoreError(
       'FORBIDDEN_STATE',
-      `Session ${sessionId} is finalized: its documents' settings are read-only; the chair must reopen the session (with a reason) to change them`,
-      { field: 'sessionId' },
+      `The ${kind} details of session ${sessionId} are printed on an issued document (${by.join(', ')}, see the register): they are read-only now; the chair must reopen the session (with a reason) to change them`,
+      { field: 'sessionId', lockedBy: by },
     );
   }
-  return { councilId: s.councilId };
+  return { councilId: s.councilId, status: s.status };
 }
 
 async function writeSettings(
@@ -134,6 +159,21 @@ async function writeSettings(
     .execute();
 }
 
+/** A recorded decision is the one the Chủ tịch signed: its number, date and signer's name must be there. */
+function assertRecordComplete(s: DocumentSettings): void {
+  const missing = [
+    s.number === null ? 'number' : null,
+    s.date === null ? 'date' : null,
+    s.signer.name.trim() === '' ? 'signer.name' : null,
+  ].filter((x): x is string => x !== null);
+  if (missing.length > 0)
+    throw new CoreError(
+      'VALIDATION',
+      `decisionRecorded: a recorded decision needs the number, date and signer's name of the decision as signed; missing ${missing.join(', ')}`,
+      missing.map((m) => ({ path: m.split('.'), message: 'required once the decision is recorded', code: 'custom' })),
+    );
+}
+
 export async function getSettingsView(ctx: CoreContext, sessionId: number, kind: SettingsKind): Promise<DocumentSettingsView> {
   return view(ctx, await loadSessionFacts(ctx, sessionId), kind);
 }
@@ -144,15 +184,28 @@ export async function saveSettings(
   input: { sessionId: number; kind: SettingsKind; settings: DocumentSettings },
 ): Promise<DocumentSettingsView> {
   const f = await loadSessionFacts(ctx, input.sessionId);
-  // Only the minutes carry a content part; other kinds never store one.
-  const settings: DocumentSettings = { ...input.settings, minutes: input.kind === 'minutes' ? input.settings.minutes : null };
+  // Only the minutes carry a content part, only the minutes and the summary a THƯ KÝ, only the decision a record.
+  const twoSigners = input.kind === 'minutes' || input.kind === 'summary';
+  const settings: DocumentSettings = {
+    ...input.settings,
+    minutes: input.kind === 'minutes' ? input.settings.minutes : null,
+    secretarySigner: twoSigners ? input.settings.secretarySigner : null,
+    decisionRecorded: input.kind === 'decision' ? input.settings.decisionRecorded : false,
+  };
   if (!isNumberedKind(input.kind) && settings.number !== null) {
     throw new CoreError('VALIDATION', `number: a ${input.kind} has no number of its own; leave it empty`, { field: 'number' });
   }
+  if (settings.decisionRecorded) assertRecordComplete(settings);
   // The summary (an annex) prints no header of its own.
   if (input.kind !== 'summary') assertHeaderLinesFit(settings);
   await ctx.db.transaction().execute(async (trx) => {
-    await assertEditable(trx, input.sessionId);
+    const { status } = await assertEditable(trx, input.sessionId, input.kind);
+    if (settings.decisionRecorded && status !== 'finalized')
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `decisionRecorded: session ${input.sessionId} is not finalized; the provincial decision is recorded after the council's results are finalized`,
+        { field: 'decisionRecorded' },
+      );
     const now = ctx.now();
     const before = await storedRow(trx, input.sessionId, input.kind);
     await writeSettings(trx, input.sessionId, input.kind, settings, now.toISOString(), actorOf(ctx, meta));
@@ -179,7 +232,7 @@ export async function resetSettings(
 ): Promise<DocumentSettingsView> {
   const f = await loadSessionFacts(ctx, input.sessionId);
   await ctx.db.transaction().execute(async (trx) => {
-    await assertEditable(trx, input.sessionId);
+    await assertEditable(trx, input.sessionId, input.kind);
     const before = await storedRow(trx, input.sessionId, input.kind);
     if (!before) return;
     await trx.deleteFrom('document_settings').where('session_id', '=', input.sessionId).where('kind', '=', input.kind).execute();
@@ -204,7 +257,7 @@ export async function allocateDocumentNumber(
   const facts = input.kind === 'minutes' ? await loadMinutesFacts(ctx, f) : undefined;
   const fallback = (await loadSettings(ctx, f, input.kind, facts)).settings;
   await ctx.db.transaction().execute(async (trx) => {
-    const { councilId } = await assertEditable(trx, input.sessionId);
+    const { councilId } = await assertEditable(trx, input.sessionId, input.kind);
     const row = await storedRow(trx, input.sessionId, input.kind);
     const current = row ? DocumentSettings.parse(JSON.parse(row.settings_json)) : fallback;
     if (current.number !== null) {
@@ -268,6 +321,39 @@ export async function setNumberSeries(
       entityId: input.councilId,
       before,
       after,
+    });
+    return after;
+  });
+}
+
+export async function listCouncilSigners(ctx: CoreContext, councilId: number): Promise<CouncilSigner[]> {
+  const c = await ctx.db.selectFrom('council').select('id').where('id', '=', councilId).executeTakeFirst();
+  if (!c) throw notFound('Council', councilId);
+  return councilSigners(ctx.db, councilId);
+}
+
+/** Sets (or clears back to the built-in default) one of a council's default signers; audited. */
+export async function setCouncilSigner(
+  ctx: CoreContext,
+  meta: CallMeta,
+  input: { councilId: number; kind: SettingsKind; slot: SignerSlot; signer: SignerSettings | null },
+): Promise<CouncilSigner[]> {
+  if (!SIGNER_SLOTS.some((x) => x.kind === input.kind && x.slot === input.slot))
+    throw new CoreError('VALIDATION', `slot: a ${input.kind} has no ${input.slot} signer; use slot "main"`, { field: 'slot' });
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom('council').select('id').where('id', '=', input.councilId).executeTakeFirst();
+    if (!c) throw notFound('Council', input.councilId);
+    const now = ctx.now();
+    const before = (await councilSigners(trx, input.councilId)).find((x) => x.kind === input.kind && x.slot === input.slot)!;
+    await writeCouncilSigner(trx, { ...input, at: now.toISOString() });
+    const after = await councilSigners(trx, input.councilId);
+    await appendAudit(trx, now, {
+      actor: actorOf(ctx, meta),
+      action: 'documents.setCouncilSigner',
+      entity: 'council',
+      entityId: input.councilId,
+      before,
+      after: after.find((x) => x.kind === input.kind && x.slot === input.slot),
     });
     return after;
   });

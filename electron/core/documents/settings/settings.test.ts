@@ -239,54 +239,71 @@ describe('document settings: defaults, save, audit', { timeout: 120_000 }, () =>
     expect(auditActions().filter((a) => a === 'documents.saveSettings')).toHaveLength(1);
   });
 
-  it('is read-only while the session is finalized, in the core and in the database; reopening allows editing again', async () => {
+  it('stays editable after finalization until a document printing it is issued (core and database); reopening unlocks it', async () => {
     const s = await scored(false);
-    const base = (await settingsOf(s.sessionId, 'decision')).settings;
+    ok(await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true }));
+    // Finalized: numbers, dates and signers are still to be issued — editable, numbers can be taken.
+    const before = await settingsOf(s.sessionId, 'minutes');
+    expect(before).toMatchObject({ locked: false, lockedBy: [], finalized: true });
+    const numbered = ok(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'minutes' }));
+    expect(numbered.numberText).toBe('01/BB-HĐ');
+    ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'minutes',
+        settings: { ...numbered.settings, place: 'Sa Đéc' },
+      }),
+    );
+    // Issuing the summary (which cites the minutes' number and date) locks the minutes' details too.
+    ok(await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'summary' }));
+    const locked = await settingsOf(s.sessionId, 'minutes');
+    expect(locked).toMatchObject({ locked: true, lockedBy: ['summary'] });
+    expect((await settingsOf(s.sessionId, 'decision')).locked).toBe(false);
+    const refused = await invoke(core.ctx, 'documents:saveSettings', {
+      sessionId: s.sessionId,
+      kind: 'minutes',
+      settings: { ...locked.settings, place: 'Hồng Ngự' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('issued') } });
+    expect(await invoke(core.ctx, 'documents:resetSettings', { sessionId: s.sessionId, kind: 'minutes' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_STATE' },
+    });
+    // The database refuses it too, whoever writes.
+    expect(() =>
+      core.ctx.sqlite
+        .prepare(`UPDATE document_settings SET settings_json = '{}' WHERE session_id = ? AND kind = 'minutes'`)
+        .run(s.sessionId),
+    ).toThrow(/FORBIDDEN_STATE: a document printing these details was issued/u);
+    expect(() =>
+      core.ctx.sqlite.prepare(`DELETE FROM document_settings WHERE session_id = ? AND kind = 'minutes'`).run(s.sessionId),
+    ).toThrow(/FORBIDDEN_STATE/u);
+    // The decision's details are not printed on the summary: still editable.
+    const decision = (await settingsOf(s.sessionId, 'decision')).settings;
     ok(
       await invoke(core.ctx, 'documents:saveSettings', {
         sessionId: s.sessionId,
         kind: 'decision',
-        settings: { ...base, place: 'Sa Đéc' },
+        settings: { ...decision, place: 'Cao Lãnh' },
       }),
     );
-    ok(await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true }));
-    expect((await settingsOf(s.sessionId, 'decision')).locked).toBe(true);
-    const refused = await invoke(core.ctx, 'documents:saveSettings', {
-      sessionId: s.sessionId,
-      kind: 'decision',
-      settings: { ...base, place: 'Hồng Ngự' },
-    });
-    expect(refused).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('finalized') },
-    });
-    expect(await invoke(core.ctx, 'documents:allocateNumber', { sessionId: s.sessionId, kind: 'decision' })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN_STATE' },
-    });
-    expect(() =>
-      core.ctx.sqlite.prepare(`UPDATE document_settings SET settings_json = '{}' WHERE session_id = ?`).run(s.sessionId),
-    ).toThrow(/FORBIDDEN_STATE: the session is finalized/u);
-    expect(() => core.ctx.sqlite.prepare(`DELETE FROM document_settings WHERE session_id = ?`).run(s.sessionId)).toThrow(
-      /FORBIDDEN_STATE/u,
-    );
-    expect((await settingsOf(s.sessionId, 'decision')).settings.place).toBe('Sa Đéc');
+    expect((await settingsOf(s.sessionId, 'minutes')).settings.place).toBe('Sa Đéc');
 
     ok(
       await invoke(core.ctx, 'results:reopen', {
         sessionId: s.sessionId,
         chairMemberId: s.chairId,
-        reason: 'Sửa địa danh trên dự thảo quyết định',
+        reason: 'Sửa địa danh trên biên bản',
       }),
     );
     const again = ok(
       await invoke(core.ctx, 'documents:saveSettings', {
         sessionId: s.sessionId,
-        kind: 'decision',
-        settings: { ...base, place: 'Hồng Ngự' },
+        kind: 'minutes',
+        settings: { ...locked.settings, place: 'Hồng Ngự' },
       }),
     );
-    expect(again).toMatchObject({ locked: false, settings: { place: 'Hồng Ngự' } });
+    expect(again).toMatchObject({ locked: false, finalized: false, settings: { place: 'Hồng Ngự' } });
   });
 });
 
