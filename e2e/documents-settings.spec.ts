@@ -86,5 +86,8 @@ test('edits the number and place of the minutes, saves them with the session, pr
   await expect(panel.getByRole('radio', { name: 'Bảng tổng hợp' })).toBeChecked();
   await expect(panel.getByText('Bảng tổng hợp là phụ lục của biên bản')).toBeVisible();
   await expect(panel.getByRole('textbox', { name: 'Nơi nhận' })).toHaveCount(0);
-  await expect(panel.getByRole('textbox', { name: 'Chức danh' })).toBeVisible();
+  // Its two signers (THƯ KÝ on the left, CHỦ TỌA on the right), as on the minutes.
+  await expect(panel.getByRole('textbox', { name: 'Chức danh' })).toHaveCount(2);
+  await expect(panel.getByRole('textbox', { name: 'Chức danh' }).first()).toHaveValue('THƯ KÝ');
+  await expect(panel.getByRole('textbox', { name: 'Chức danh' }).last()).toHaveValue('CHỦ TỌA');
 });

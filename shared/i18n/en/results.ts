@@ -69,6 +69,8 @@ export default {
     button: 'Finalize results',
     title: 'Finalize the session results',
     body: "Once finalized, the results are stored with a check code and the session becomes read-only: nobody can change a sheet, the agenda or the attendance. Changes need a reopening with the chair's reason.",
+    documentsAfter:
+      'Document numbers, dates, recipients and signers stay editable on the Documents screen until each document is issued; every issue is recorded in the register.',
     counts: '{{complete}} product(s) with a result, {{disqualified}} disqualified.',
     sensitiveTitle: '{{count}} product(s) to review before finalizing',
     acknowledge: 'The chair has reviewed the products to review and confirms the results',

@@ -67,6 +67,8 @@ export default {
     button: 'Chốt kết quả',
     title: 'Chốt kết quả phiên họp',
     body: 'Sau khi chốt, kết quả được lưu cùng mã kiểm tra và phiên họp chuyển sang chỉ xem: không ai sửa được phiếu chấm, chương trình hay điểm danh. Muốn sửa phải mở lại với lý do của Chủ tịch Hội đồng.',
+    documentsAfter:
+      'Số, ngày, nơi nhận và người ký của các văn bản vẫn sửa được ở màn hình Văn bản cho đến khi phát hành từng văn bản; mỗi lần phát hành được ghi vào sổ văn bản.',
     counts: '{{complete}} sản phẩm có kết quả, {{disqualified}} hồ sơ bị loại.',
     sensitiveTitle: '{{count}} sản phẩm cần xem kỹ trước khi chốt',
     acknowledge: 'Chủ tịch Hội đồng đã xem xét các sản phẩm cần xem kỹ và xác nhận kết quả',

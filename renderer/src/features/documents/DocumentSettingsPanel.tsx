@@ -22,6 +22,7 @@ import { DateFieldController } from '../../components/DateFieldController';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { errorField } from '../dossiers/form-resolver';
+import { CouncilSignersDialog } from './CouncilSignersDialog';
 import { NumberSeriesDialog } from './NumberSeriesDialog';
 import { settingsResolver, toSettings, toValues, type SettingsValues } from './settings-form';
 import { TimeField } from '../../components/TimeField';
@@ -31,7 +32,7 @@ const KINDS: readonly SettingsKind[] = ['minutes', 'summary', 'decision', 'certi
 /**
  * "Thông tin in trên văn bản": the header lines, number, place, date, recipients, signer and (for
  * the minutes) the content the secretary writes, stored with the session and printed by the
- * document buttons. Read-only while the session is finalized.
+ * document buttons. Editable after finalization until a document printing them is issued.
  */
 export function DocumentSettingsPanel({ sessionId }: { sessionId: number }) {
   const { t } = useT();
@@ -67,6 +68,7 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
   const number = useWatch({ control, name: 'number' });
   const [saved, setSaved] = useState(false);
   const [seriesOpen, setSeriesOpen] = useState(false);
+  const [signersOpen, setSignersOpen] = useState(false);
   const save = useApiMutation('documents:saveSettings', { invalidates: ['documents:settings'] });
   const allocate = useApiMutation('documents:allocateNumber', { invalidates: ['documents:settings'] });
   const restore = useApiMutation('documents:resetSettings', { invalidates: ['documents:settings'] });
@@ -105,7 +107,9 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
       <Stack gap="md">
         {locked && (
           <Alert color="yellow" styles={{ message: { fontSize: 16 } }}>
-            {t('documents:settingsPanel.locked')}
+            {t('documents:settingsPanel.locked', {
+              kinds: view.lockedBy.map((k) => t(`documents:settingsPanel.lockedKinds.${k}`)).join(', '),
+            })}
           </Alert>
         )}
         {!view.stored && !locked && <Text c="gray.8">{t('documents:settingsPanel.defaults')}</Text>}
@@ -230,10 +234,26 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
                 )}
               </>
             )}
+            {kind === 'decision' && (
+              <Stack gap={4}>
+                <Checkbox
+                  label={t('documents:settingsPanel.decisionRecorded')}
+                  description={t('documents:settingsPanel.decisionRecordedHelp')}
+                  size="md"
+                  disabled={!view.finalized}
+                  {...register('decisionRecorded')}
+                />
+                {!view.finalized && <Text c="gray.8">{t('documents:settingsPanel.decisionNotFinalized')}</Text>}
+              </Stack>
+            )}
+            {(kind === 'minutes' || kind === 'summary') && (
+              <SignerFields form={form} prefix="secretary" legend={t('documents:settingsPanel.secretarySigner')} />
+            )}
             <Fieldset legend={t('documents:settingsPanel.signer')} styles={{ legend: { fontSize: 16, fontWeight: 600 } }}>
               <SimpleGrid cols={4} spacing="md">
                 <TextInput
                   label={t('documents:settingsPanel.signerAuthority')}
+                  description={t('documents:settingsPanel.signerAuthorityHelp')}
                   size="md"
                   {...register('signerAuthority')}
                   error={err('signerAuthority')}
@@ -268,6 +288,10 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
           <Button type="submit" size="md" leftSection={<IconDeviceFloppy />} loading={save.isPending} disabled={locked || busy}>
             {t('documents:settingsPanel.save')}
           </Button>
+          <Button variant="subtle" size="md" onClick={() => setSignersOpen(true)}>
+            {t('documents:settingsPanel.councilSigners')}
+          </Button>
+          {signersOpen && <CouncilSignersDialog councilId={view.councilId} onClose={() => setSignersOpen(false)} />}
           {view.stored && (
             <Button
               size="md"
@@ -294,6 +318,53 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** THƯ KÝ's block (minutes, summary): authority, title, office line, name. */
+function SignerFields({
+  form,
+  prefix,
+  legend,
+}: {
+  form: ReturnType<typeof useForm<SettingsValues>>;
+  prefix: 'secretary';
+  legend: string;
+}) {
+  const { t } = useT();
+  const { register, formState } = form;
+  const err = (f: keyof SettingsValues) => formState.errors[f]?.message;
+  return (
+    <Fieldset legend={legend} styles={{ legend: { fontSize: 16, fontWeight: 600 } }}>
+      <SimpleGrid cols={4} spacing="md">
+        <TextInput
+          label={t('documents:settingsPanel.signerAuthority')}
+          size="md"
+          {...register(`${prefix}Authority`)}
+          error={err(`${prefix}Authority`)}
+        />
+        <TextInput
+          label={t('documents:settingsPanel.signerTitle')}
+          size="md"
+          required
+          {...register(`${prefix}Title`)}
+          error={err(`${prefix}Title`)}
+        />
+        <TextInput
+          label={t('documents:settingsPanel.signerOfficeLine')}
+          size="md"
+          {...register(`${prefix}OfficeLine`)}
+          error={err(`${prefix}OfficeLine`)}
+        />
+        <TextInput
+          label={t('documents:settingsPanel.signerName')}
+          description={t('documents:settingsPanel.signerNameHelp')}
+          size="md"
+          {...register(`${prefix}Name`)}
+          error={err(`${prefix}Name`)}
+        />
+      </SimpleGrid>
+    </Fieldset>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Alert, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
@@ -8,16 +9,48 @@ import { BatchPanel } from './BatchPanel';
 import { DocumentSettingsPanel } from './DocumentSettingsPanel';
 import type { PrintedPdf } from './pdf-blob';
 import { PrintedPreview } from './PrintedPreview';
+import { RegisterPage } from './RegisterPage';
+import { VerifyPage } from './VerifyPage';
 import { SessionDocumentsPanel } from './SessionDocumentsPanel';
 import { SheetPrintPanel } from './SheetPrintPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { usePrint } from './use-print';
 
 /**
- * "Văn bản": choose a session, then print its documents, one member's scoring sheet or a blank
- * one, or every sheet of the session at once; preview with pdf.js, then save or download.
+ * "Văn bản": print a session's documents (and issue them once finalized), the register of issued
+ * documents, and checking a document (verify). One route each, tabs to move between them.
  */
 export function DocumentsArea() {
+  const { t } = useT();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const part = location.pathname.endsWith('/register') ? 'register' : location.pathname.endsWith('/verify') ? 'verify' : 'print';
+  return (
+    <Stack maw={1180} gap="lg">
+      <Tabs value={part} onChange={(v) => void navigate(v === 'print' ? '/documents' : `/documents/${v}`)}>
+        <Tabs.List aria-label={t('documents:screen.areaTabs')}>
+          <Tabs.Tab value="print" fz="md">
+            {t('documents:screen.areaPrint')}
+          </Tabs.Tab>
+          <Tabs.Tab value="register" fz="md">
+            {t('documents:screen.areaRegister')}
+          </Tabs.Tab>
+          <Tabs.Tab value="verify" fz="md">
+            {t('documents:screen.areaVerify')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="*" element={<PrintPage />} />
+      </Routes>
+    </Stack>
+  );
+}
+
+/** Choose a session, then print its documents, one member's sheet or a blank one, or every sheet at once. */
+function PrintPage() {
   const { t } = useT();
   const list = useApiQuery('sessions:list', {});
   const [sessionId, setSessionId] = useState<string | null>(null);
@@ -28,7 +61,7 @@ export function DocumentsArea() {
   const sessions = [...(list.data ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
 
   return (
-    <Stack maw={1180} gap="lg">
+    <Stack gap="lg">
       <Title order={2}>{t('documents:screen.title')}</Title>
       <Text>{t('documents:screen.intro')}</Text>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
@@ -73,7 +106,7 @@ export function DocumentsArea() {
           </Tabs.List>
           <Tabs.Panel value="session" pt="md">
             <Stack gap="lg">
-              <SessionDocumentsPanel sessionId={sid} results={results.data} run={run} />
+              <SessionDocumentsPanel sessionId={sid} results={results.data} run={run} onPrinted={setPrinted} />
               {results.data?.finalization && <SignaturePanel sessionId={sid} />}
             </Stack>
           </Tabs.Panel>

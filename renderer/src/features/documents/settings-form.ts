@@ -22,6 +22,13 @@ export interface SettingsValues {
   signerTitle: string;
   signerOfficeLine: string;
   signerName: string;
+  /** THƯ KÝ on the left (minutes and summary). */
+  secretaryAuthority: string;
+  secretaryTitle: string;
+  secretaryOfficeLine: string;
+  secretaryName: string;
+  /** Decision only: the provincial decision was signed; number, date and signer are its own. */
+  decisionRecorded: boolean;
   endTime: string;
   discussions: { registrationId: number; text: string }[];
   opinions: string;
@@ -55,6 +62,11 @@ export function toValues(v: DocumentSettingsView): SettingsValues {
     signerTitle: s.signer.title,
     signerOfficeLine: s.signer.officeLine,
     signerName: s.signer.name,
+    secretaryAuthority: s.secretarySigner?.authority ?? '',
+    secretaryTitle: s.secretarySigner?.title ?? '',
+    secretaryOfficeLine: s.secretarySigner?.officeLine ?? '',
+    secretaryName: s.secretarySigner?.name ?? '',
+    decisionRecorded: s.decisionRecorded,
     endTime: m?.endTime ?? '',
     // One field per product the minutes discuss, in the order the core lists them.
     discussions: v.discussionProducts.map((p) => ({
@@ -81,6 +93,16 @@ export function toSettings(x: SettingsValues, kind: DocumentSettingsView['kind']
     showPlaceDate: x.showPlaceDate,
     recipients: lines(x.recipients),
     signer: { authority: x.signerAuthority, title: x.signerTitle, officeLine: x.signerOfficeLine, name: x.signerName },
+    secretarySigner:
+      kind === 'minutes' || kind === 'summary'
+        ? {
+            authority: x.secretaryAuthority,
+            title: x.secretaryTitle,
+            officeLine: x.secretaryOfficeLine,
+            name: x.secretaryName,
+          }
+        : null,
+    decisionRecorded: kind === 'decision' && x.decisionRecorded,
     minutes:
       kind === 'minutes'
         ? {
@@ -98,6 +120,7 @@ export function toSettings(x: SettingsValues, kind: DocumentSettingsView['kind']
 function fieldOf(path: readonly PropertyKey[]): string {
   const [a, b, c] = path.map(String);
   if (a === 'signer') return `signer${b!.charAt(0).toUpperCase()}${b!.slice(1)}`;
+  if (a === 'secretarySigner') return `secretary${b!.charAt(0).toUpperCase()}${b!.slice(1)}`;
   if (a === 'minutes') {
     if (b === 'vote') return `vote${(c ?? 'for').charAt(0).toUpperCase()}${(c ?? 'for').slice(1)}`;
     if (b === 'discussions') return `discussions.${c ?? 0}.text`;
@@ -110,6 +133,7 @@ function messageOf(t: TFunction, field: string, code: string): string {
   if (field === 'symbol') return t('documents:settingsPanel.errors.symbol');
   if (field === 'date') return t('documents:settingsPanel.errors.date');
   if (field === 'endTime') return t('documents:settingsPanel.errors.time');
+  if (field.endsWith('Authority') && code === 'custom') return t('documents:settingsPanel.errors.authority');
   if (field === 'number' || field.startsWith('vote')) return t('documents:settingsPanel.errors.number');
   if (code === 'too_big')
     return t(

@@ -32,6 +32,7 @@ export function FinalizeModal({
     <Modal opened onClose={onClose} title={t('results:finalize.title')} size="lg">
       <Stack>
         <Text>{t('results:finalize.body')}</Text>
+        <Text>{t('results:finalize.documentsAfter')}</Text>
         <Text fw={600}>
           {t('results:finalize.counts', { complete: s.byStatus.complete, disqualified: s.byStatus.disqualified })}
         </Text>
