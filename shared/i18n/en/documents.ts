@@ -397,7 +397,8 @@ export default {
     intro:
       'Choose the PDF of a document, or a photo or scan (PNG, JPEG) of a printed page. The app looks the file up in the register, or reads its verification code and compares the text of every page with the document rebuilt from the data.',
     choose: 'Choose the file to check',
-    chooseHelp: 'PDF, PNG or JPEG.',
+    chooseHelp: 'PDF, PNG or JPEG',
+    clear: 'Clear the chosen file',
     checking: 'Checking…',
     verified: 'MATCHES',
     notVerified: 'DOES NOT MATCH',

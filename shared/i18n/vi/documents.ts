@@ -395,7 +395,8 @@ export default {
     intro:
       'Chọn tệp PDF của văn bản, hoặc ảnh chụp, ảnh quét (PNG, JPEG) một trang đã in. Ứng dụng tìm tệp trong sổ văn bản, hoặc đọc mã xác thực và so nội dung từng trang với văn bản lập lại từ dữ liệu.',
     choose: 'Chọn tệp cần kiểm tra',
-    chooseHelp: 'PDF, PNG hoặc JPEG.',
+    chooseHelp: 'PDF, PNG hoặc JPEG',
+    clear: 'Bỏ tệp đã chọn',
     checking: 'Đang kiểm tra…',
     verified: 'KHỚP',
     notVerified: 'KHÔNG KHỚP',

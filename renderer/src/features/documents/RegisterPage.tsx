@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconExternalLink, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
@@ -171,9 +171,9 @@ export function RegisterPage() {
                 <Table.Td>
                   {t(`documents:register.kinds.${e.kind}`)}
                   {e.variant === 'signed' && (
-                    <Badge ml={6} color="blue" variant="light">
+                    <Text fz="sm" fw={600} c="blue.9">
                       {t('documents:register.signed')}
-                    </Badge>
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
@@ -183,15 +183,15 @@ export function RegisterPage() {
                 <Table.Td maw={360}>{e.title}</Table.Td>
                 <Table.Td>{t('documents:register.sessionVersion', { session: e.sessionId, version: e.version })}</Table.Td>
                 <Table.Td>
-                  <Badge color={e.current ? 'green' : 'gray'} variant={e.current ? 'light' : 'outline'} size="lg">
+                  <Text fz="md" fw={700} c={e.current ? '#1a5c2a' : 'gray.8'} style={{ whiteSpace: 'nowrap' }}>
                     {t(e.current ? 'documents:register.current' : 'documents:register.superseded')}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Button
                     size="sm"
                     fz="md"
-                    variant="light"
+                    variant="default"
                     leftSection={<IconExternalLink size={18} />}
                     loading={opening === e.id}
                     aria-label={t('documents:register.openLabel', { name: e.fileName })}

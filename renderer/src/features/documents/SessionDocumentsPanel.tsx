@@ -76,7 +76,9 @@ export function SessionDocumentsPanel({
       )}
       <Stack gap="sm" role="group" aria-label={t('documents:screen.kinds')}>
         {KINDS.map((k: Kind) => (
-          <Group key={k} gap="sm">
+          // One group per document: its preview button, and "Phát hành" named by the group (never a
+          // second button whose name contains the document's).
+          <Group key={k} gap="sm" role="group" aria-label={t(`documents:screen.${k}`)}>
             <Button
               size="md"
               w={250}
@@ -93,7 +95,6 @@ export function SessionDocumentsPanel({
                 variant="light"
                 leftSection={<IconRubberStamp />}
                 disabled={unavailable(k) || issue.isPending}
-                aria-label={`${t('documents:screen.issue')} – ${t(`documents:screen.${k}`)}`}
                 title={t('documents:screen.issueHelp')}
                 onClick={() => {
                   issue.reset();

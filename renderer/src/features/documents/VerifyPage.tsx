@@ -36,8 +36,8 @@ export function VerifyPage() {
       <Title order={2}>{t('documents:verify.title')}</Title>
       <Text>{t('documents:verify.intro')}</Text>
       <FileInput
-        label={t('documents:verify.choose')}
-        description={t('documents:verify.chooseHelp')}
+        label={`${t('documents:verify.choose')} (${t('documents:verify.chooseHelp')})`}
+        clearButtonProps={{ 'aria-label': t('documents:verify.clear') }}
         accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
         value={file}
         onChange={check}
@@ -118,13 +118,13 @@ function ReportView({ report: r }: { report: VerifyReport }) {
               <Text fw={700}>{d.page ? t('documents:verify.page', { page: d.page }) : t('documents:verify.pageMissing')}</Text>
               <Text fw={600}>{t('documents:verify.expected')}</Text>
               {(d.expected.length ? d.expected : [t('documents:verify.nothing')]).map((l, k) => (
-                <Text key={`e${k}`} ff="monospace" fz="md" c="green.9">
+                <Text key={`e${k}`} ff="monospace" fz="md" c="#1a5c2a">
                   {l}
                 </Text>
               ))}
               <Text fw={600}>{t('documents:verify.found')}</Text>
               {(d.found.length ? d.found : [t('documents:verify.nothing')]).map((l, k) => (
-                <Text key={`f${k}`} ff="monospace" fz="md" c="red.9">
+                <Text key={`f${k}`} ff="monospace" fz="md" c="#9b1c1c">
                   {l}
                 </Text>
               ))}
