@@ -4,7 +4,7 @@ import type {
   signaturesChannels,
 } from '../../../shared/api/channels/signatures';
 import { actorOf, type AreaHandlers } from '../handlers';
-import { signFileWithP12, signFileWithToken, tokenSlots, verifySignatures } from './signing-service';
+import { lastModule, signFileWithP12, signFileWithToken, tokenSlots, verifySignatures } from './signing-service';
 import { attachScannedMinutes, sessionSignatures, sessionSignedFile, signSessionMinutes } from './session-signing';
 import { getSignatureImage, removeSignatureImage, setSignatureImage } from './signature-images';
 import { importTrusted, listTrusted, removeTrusted } from './trust-store';
@@ -15,6 +15,7 @@ export const signaturesHandlers: AreaHandlers<
   'signatures:verify': (input, ctx) => verifySignatures(ctx, input),
   'signatures:signFile': (input, ctx) => signFileWithP12(ctx, input),
   'signatures:tokens': (input, ctx) => tokenSlots(ctx, input.modulePath),
+  'signatures:lastModule': (_input, ctx) => lastModule(ctx),
   'signatures:signFileWithToken': (input, ctx) => signFileWithToken(ctx, input),
   'signatures:trustList': (_input, ctx) => listTrusted(ctx.db),
   'signatures:trustImport': (input, ctx, meta) =>

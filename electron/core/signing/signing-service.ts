@@ -3,6 +3,7 @@
  * list a token's certificates, verify a PDF's signatures against the trust store.
  */
 import crypto from 'node:crypto';
+import os from 'node:os';
 import type { SignaturesReport, SignedFile, TokenSlot } from '../../../shared/api/channels/signatures';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
@@ -99,10 +100,26 @@ function requirePin(ctx: CoreContext) {
   return ctx.askPin;
 }
 
+/** The module chosen on this computer is kept per computer name (the data folder may travel on a USB stick). */
+export async function lastModule(ctx: CoreContext): Promise<{ modulePath: string | null }> {
+  const row = await ctx.db
+    .selectFrom('pkcs11_module')
+    .select('module_path')
+    .where('computer', '=', os.hostname())
+    .executeTakeFirst();
+  return { modulePath: row?.module_path ?? null };
+}
+
 export async function tokenSlots(ctx: CoreContext, modulePath: string): Promise<TokenSlot[]> {
   requirePin(ctx);
   const now = ctx.now();
   const slots = await mapped(() => listTokens(modulePath));
+  // The module loaded: remember it for this computer.
+  await ctx.db
+    .insertInto('pkcs11_module')
+    .values({ computer: os.hostname(), module_path: modulePath, updated_at: now.toISOString() })
+    .onConflict((oc) => oc.column('computer').doUpdateSet({ module_path: modulePath, updated_at: now.toISOString() }))
+    .execute();
   return slots.map((s) => ({
     slotId: s.slotId,
     description: s.description,

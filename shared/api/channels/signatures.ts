@@ -163,6 +163,8 @@ export const signaturesChannels = defineChannels({
     input: z.object({ modulePath }).strict(),
     output: z.array(TokenSlot),
   },
+  /** The PKCS #11 module last used on this computer (remembered when its tokens were read), or null. */
+  'signatures:lastModule': { input: z.object({}).strict(), output: z.object({ modulePath: z.string().nullable() }) },
   /** Signs a PDF with a USB token; the host asks the PIN (never through this channel). Desktop app and CLI only. */
   'signatures:signFileWithToken': {
     input: z

@@ -105,6 +105,17 @@ describe('PKCS #11 token (SoftHSM2)', () => {
     token.resetCount();
   });
 
+  it('the module that read the tokens is remembered for this computer', async () => {
+    const { memoryCore } = await import('../../test/core-fixture');
+    const { invoke } = await import('../../api');
+    const core = await memoryCore();
+    core.ctx.askPin = async () => null;
+    expect(await invoke(core.ctx, 'signatures:lastModule', {})).toEqual({ ok: true, value: { modulePath: null } });
+    expect((await invoke(core.ctx, 'signatures:tokens', { modulePath: token.module })).ok).toBe(true);
+    expect(await invoke(core.ctx, 'signatures:lastModule', {})).toEqual({ ok: true, value: { modulePath: token.module } });
+    core.close();
+  });
+
   it('cancelling the PIN prompt, a missing slot and a module that does not load are told apart', async () => {
     expect(
       (

@@ -2,7 +2,7 @@ import { Alert, Button, FileInput, Group, Modal, PasswordInput, Radio, Stack, Te
 import { useState } from 'react';
 import type { SigningRole, TokenSlot } from '../../../../shared/api/channels/signatures';
 import { call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fileToBase64 } from '../../components/file-io';
 import { useT } from '../../i18n/useT';
@@ -27,7 +27,10 @@ export function SignDialog({
   const [source, setSource] = useState<'p12' | 'pkcs11'>('p12');
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
-  const [modulePath, setModulePath] = useState('');
+  const [typedModule, setModulePath] = useState<string | null>(null);
+  // The module chosen before on this computer is offered until the user types another.
+  const last = useApiQuery('signatures:lastModule', {}, { enabled: desktop });
+  const modulePath = typedModule ?? last.data?.modulePath ?? '';
   const [slots, setSlots] = useState<TokenSlot[] | null>(null);
   const [choice, setChoice] = useState<string | null>(null);
   const [readError, setReadError] = useState<unknown>(null);
