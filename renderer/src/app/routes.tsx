@@ -1,6 +1,8 @@
 import {
   IconAward,
   IconBook2,
+  IconCertificate,
+  IconChartBar,
   IconDatabaseExport,
   IconFileText,
   IconFolders,
@@ -20,6 +22,8 @@ const CouncilsArea = lazyNamed(() => import('../features/councils/CouncilsArea')
 const SessionsArea = lazyNamed(() => import('../features/sessions/SessionsArea'), 'SessionsArea');
 const ResultsArea = lazyNamed(() => import('../features/results/ResultsArea'), 'ResultsArea');
 const DocumentsArea = lazyNamed(() => import('../features/documents/DocumentsArea'), 'DocumentsArea');
+const RegistryArea = lazyNamed(() => import('../features/registry/RegistryArea'), 'RegistryArea');
+const StatsArea = lazyNamed(() => import('../features/stats/StatsArea'), 'StatsArea');
 const CriteriaArea = lazyNamed(() => import('../features/criteria/CriteriaArea'), 'CriteriaArea');
 const BackupPage = lazyNamed(() => import('../features/backup/BackupPage'), 'BackupPage');
 const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -27,7 +31,18 @@ const GuidePage = lazyNamed(() => import('../features/guide/GuidePage'), 'GuideP
 const AboutPage = lazyNamed(() => import('../features/about/AboutPage'), 'AboutPage');
 
 export type NavKey =
-  'dossiers' | 'councils' | 'sessions' | 'results' | 'documents' | 'criteria' | 'backup' | 'settings' | 'guide' | 'about';
+  | 'dossiers'
+  | 'councils'
+  | 'sessions'
+  | 'results'
+  | 'documents'
+  | 'registry'
+  | 'stats'
+  | 'criteria'
+  | 'backup'
+  | 'settings'
+  | 'guide'
+  | 'about';
 
 export interface AppRoute {
   /** Path of the area's first screen; an area's sub-routes live under it (`/criteria/*`). */
@@ -47,6 +62,8 @@ export const routes: AppRoute[] = [
   { path: '/sessions', navKey: 'sessions', icon: IconListCheck, element: <SessionsArea /> },
   { path: '/results', navKey: 'results', icon: IconAward, element: <ResultsArea /> },
   { path: '/documents', navKey: 'documents', icon: IconFileText, element: <DocumentsArea /> },
+  { path: '/registry', navKey: 'registry', icon: IconCertificate, element: <RegistryArea /> },
+  { path: '/stats', navKey: 'stats', icon: IconChartBar, element: <StatsArea /> },
   { path: '/criteria', navKey: 'criteria', icon: IconBook2, element: <CriteriaArea /> },
   { path: '/backup', navKey: 'backup', icon: IconDatabaseExport, element: <BackupPage /> },
   { path: '/settings', navKey: 'settings', icon: IconSettings, element: <SettingsPage /> },

@@ -7,6 +7,8 @@ export default {
   sessions: 'Sessions & scoring',
   results: 'Results',
   documents: 'Documents',
+  registry: 'OCOP registry',
+  stats: 'Statistics and reports',
   criteria: 'Criteria sets',
   backup: 'Backup',
   settings: 'Settings',

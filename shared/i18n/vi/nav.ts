@@ -4,6 +4,8 @@ export default {
   sessions: 'Phiên họp & chấm điểm',
   results: 'Kết quả',
   documents: 'Văn bản',
+  registry: 'Sổ sản phẩm OCOP',
+  stats: 'Thống kê, báo cáo',
   criteria: 'Bộ tiêu chí',
   backup: 'Sao lưu',
   settings: 'Cài đặt',
