@@ -15,6 +15,7 @@ import { getRegistrationRecord, statusHistory, type RegistrationRecord } from '.
 import { getRound } from './round-repo';
 import { answerSummary } from './self-assessment-repo';
 import { snapshotOf } from './display-names';
+import { outcomesOf } from './registration-outcome-repo';
 
 /**
  * Đ7.6a check for a re-evaluation, measured on the day the commune received the dossier (the
@@ -99,5 +100,6 @@ export async function registrationDetail(db: Kysely<DB>, ctx: CoreContext, id: n
     selfAssessment: { ...summary, criteria: set!.criterionCount },
     reevaluation: reevaluationOf(r, todayInVietnam(ctx)),
     evaluatedAs: evaluatedAs(r),
+    outcome: (await outcomesOf(db, [r]))[0]!,
   };
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { RegistrationRow } from '../../../shared/api/channels/dossiers-fields';
+import { outcomesOf } from './registration-outcome-repo';
 import type { RegistrationKind, RegistrationStatus } from '../../../shared/ocop/dossier-model';
 import type { DB } from '../db/schema';
 import type { RegistrationTable } from '../db/tables/dossiers';
@@ -217,10 +218,17 @@ export async function listRegistrations(
       'pr.province_name',
       'r.set_key',
       'r.received_commune_on',
+      'r.outcome_stars',
+      'r.outcome_status',
+      'r.outcome_recognised',
+      'r.outcome_proposed_central',
+      'r.outcome_finalization_id',
+      'r.outcome_at',
     ])
     .where('r.id', 'in', ids)
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const outcomes = await outcomesOf(db, rows);
+  const byId = new Map(rows.map((r, i) => [r.id, { ...r, outcome: outcomes[i]! }]));
   return {
     total,
     rows: ids.map((id) => {
@@ -244,6 +252,7 @@ export async function listRegistrations(
         provinceName: r.province_name,
         setKey: r.set_key,
         receivedCommuneOn: r.received_commune_on,
+        outcome: r.outcome,
       };
     }),
   };

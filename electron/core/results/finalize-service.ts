@@ -12,6 +12,7 @@ import { describeDifferences, resultsDocument, sha256Hex, type ResultsDocument }
 import { readStoredAnswers } from './answer-reader';
 import { computeSession, sessionResultsOf, type Computed, type Conn } from './results-service';
 import { isSensitive } from './results-view';
+import { recordOutcomes, withdrawOutcomes } from '../dossiers/registration-outcome';
 import { assertSessionUndecided, syncSession } from '../registry/session-sync';
 import { writeIn } from '../registry/wrappers';
 
@@ -81,6 +82,18 @@ export async function finalizeSession(
       });
       // The session's own status change (state machine, audit 'session.finalize') belongs to councils.
       await transitionSession(trx, ctx, actor, input.sessionId, 'finalized');
+      // Each registration takes its outcome (star, recognised or not) and the stage 'result'.
+      await recordOutcomes(trx, ctx, actor, {
+        finalizationId: id,
+        at,
+        products: before.products.map((p) => ({
+          registrationId: p.registrationId,
+          status: p.status === 'disqualified' ? 'disqualified' : 'complete',
+          finalStar: p.finalStar,
+          recognised: p.recognised,
+          proposedToCentral: p.proposedToCentral,
+        })),
+      });
       // The registry of OCOP products receives the council's proposals in the same transaction.
       await syncSession(writeIn({ ctx, actor }, trx), input.sessionId);
       await appendAudit(trx, ctx.now(), {
@@ -136,6 +149,7 @@ export async function reopenSession(
       const at = ctx.now().toISOString();
       await markReopened(trx, open.id, { at, by: actor, reason: input.reason, chairMemberId: input.chairMemberId });
       await transitionSession(trx, ctx, actor, input.sessionId, 'closed', { reason: input.reason });
+      await withdrawOutcomes(trx, ctx, actor, { finalizationId: open.id, reason: input.reason });
       await syncSession(writeIn({ ctx, actor }, trx), input.sessionId);
       await appendAudit(trx, ctx.now(), {
         actor,

@@ -22,6 +22,7 @@ import {
   recusalsOf,
   scoringMember,
   sessionMembers,
+  type AgendaRow,
   type SessionMemberRow,
 } from './session-access';
 
@@ -31,15 +32,37 @@ export async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise
   const members = (await sessionMembers(db, sessionId)).filter((m) => isScoringRole(m.role));
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
+  const rounds = await currentRounds(db, sessionId);
   const sheets = await listSheetRows(db, { sessionId });
   return members.map((m) =>
-    toScoringMember(m, agenda.filter((a) => !recusals.get(a.registrationId)?.has(m.memberId)).length, sheets),
+    toScoringMember(
+      m,
+      agenda.filter((a) => !recusals.get(a.registrationId)?.has(m.memberId)),
+      rounds,
+      sheets,
+    ),
   );
 }
 
-function toScoringMember(m: SessionMemberRow, assignedCount: number, sheets: SheetRow[]): ScoringMember {
+/** Whether the member has a sheet (submitted or superseded) in the product's current round. */
+const submittedIn = (sheets: readonly SheetRow[], memberId: number, registrationId: number, round: number): boolean =>
+  sheets.some(
+    (s) =>
+      s.member_id === memberId && s.registration_id === registrationId && s.rescoring_round === round && s.status !== 'draft',
+  );
+
+function toScoringMember(
+  m: SessionMemberRow,
+  mine: readonly AgendaRow[],
+  rounds: ReadonlyMap<number, number>,
+  sheets: SheetRow[],
+): ScoringMember {
+  // A product counts as done when the member's sheet of its current round is in: a re-scoring
+  // round the member has not answered makes it pending again.
   const submitted = new Set(
-    sheets.filter((s) => s.member_id === m.memberId && s.status !== 'draft').map((s) => s.registration_id),
+    mine
+      .filter((a) => submittedIn(sheets, m.memberId, a.registrationId, rounds.get(a.registrationId) ?? 0))
+      .map((a) => a.registrationId),
   );
   return {
     memberId: m.memberId,
@@ -47,9 +70,24 @@ function toScoringMember(m: SessionMemberRow, assignedCount: number, sheets: She
     role: m.role,
     present: m.present,
     hasPin: m.hasPin,
-    assignedCount,
+    assignedCount: mine.length,
     submittedCount: submitted.size,
+    // What the re-scoring asks of this member: every open round they have not answered.
+    revisionPending: mine
+      .map((a) => ({ registrationId: a.registrationId, productName: a.productName, round: rounds.get(a.registrationId) ?? 0 }))
+      .filter((p) => p.round > 0 && !submittedIn(sheets, m.memberId, p.registrationId, p.round)),
   };
+}
+
+/** The chair's reason for each product's latest re-scoring round. */
+async function roundReasons(db: Kysely<DB>, sessionId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('score_rescoring_round')
+    .select(['registration_id', 'round_no', 'reason'])
+    .where('session_id', '=', sessionId)
+    .orderBy('round_no')
+    .execute();
+  return new Map(rows.map((r) => [r.registration_id, r.reason]));
 }
 
 export async function identify(
@@ -82,6 +120,7 @@ export async function assignments(db: Kysely<DB>, sessionId: number, memberId: n
   const rounds = await currentRounds(db, sessionId);
   const sheets = await listSheetRows(db, { sessionId, memberId });
   const mine = agenda.filter((a) => !recusals.get(a.registrationId)?.has(memberId));
+  const reasons = await roundReasons(db, sessionId);
   return {
     session: {
       id: session.id,
@@ -90,14 +129,15 @@ export async function assignments(db: Kysely<DB>, sessionId: number, memberId: n
       status: session.status,
       councilName: session.councilName,
     },
-    member: toScoringMember(m, mine.length, sheets),
+    member: toScoringMember(m, mine, rounds, sheets),
     membersSeeOthersBeforeSubmit: rules.members_see_others_before_submit === 1,
     products: mine.map((a) => {
       const round = rounds.get(a.registrationId) ?? 0;
       const sheet = sheetFor(sheets, a.registrationId);
-      const submittedInRound = sheets.some(
-        (s) => s.registration_id === a.registrationId && s.rescoring_round === round && s.status !== 'draft',
-      );
+      const submittedInRound = submittedIn(sheets, memberId, a.registrationId, round);
+      const previous = sheets
+        .filter((s) => s.registration_id === a.registrationId && s.rescoring_round < round && s.status === 'submitted')
+        .sort((x, y) => y.rescoring_round - x.rescoring_round)[0];
       return {
         registrationId: a.registrationId,
         position: a.position,
@@ -109,6 +149,8 @@ export async function assignments(db: Kysely<DB>, sessionId: number, memberId: n
         currentRound: round,
         sheet: sheet ? toSummary(sheet) : null,
         revisionOpen: round > 0 && !submittedInRound,
+        roundReason: round > 0 ? (reasons.get(a.registrationId) ?? null) : null,
+        previousTotal: round > 0 && previous ? previous.total_points : null,
       };
     }),
   };
@@ -142,42 +184,63 @@ export async function openSheet(
     const latest = [...sheets].sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
     if (latest && latest.rescoring_round >= round) return latest.id;
     assertScoringOpen(session);
-    const now = ctx.now();
-    const at = now.toISOString();
-    const { id: sheetId } = await trx
-      .insertInto('score_sheet')
-      .values({
-        session_id: input.sessionId,
-        registration_id: input.registrationId,
-        member_id: input.memberId,
-        criteria_set_version_id: item.criteriaSetVersionId,
-        rescoring_round: round,
-        source: 'member',
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
-    if (carriedFrom)
-      await carryOver(trx, ctx.sqlite, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
-    await appendAudit(trx, now, {
-      actor: m.fullName,
-      action: 'scoring.open',
-      entity: 'score_sheet',
-      entityId: sheetId,
-      after: {
-        sessionId: input.sessionId,
-        registrationId: input.registrationId,
-        memberId: input.memberId,
-        rescoringRound: round,
-        criteriaSetVersionId: item.criteriaSetVersionId,
-        carriedOverFrom: carriedFrom?.id ?? null,
-      },
-    });
-    return sheetId;
+    return createRoundSheet(trx, ctx, { ...input, member: m, criteriaSetVersionId: item.criteriaSetVersionId, round, latest });
   });
   return sheetView(ctx, id);
+}
+
+/**
+ * A new draft for the product's current round: empty, or — in a re-scoring round — holding the
+ * member's latest submitted answers (carried over as events, so the history shows where they came from).
+ */
+export async function createRoundSheet(
+  trx: Kysely<DB>,
+  ctx: CoreContext,
+  input: {
+    sessionId: number;
+    registrationId: number;
+    memberId: number;
+    member: SessionMemberRow;
+    criteriaSetVersionId: number;
+    round: number;
+    latest: SheetRow | undefined;
+  },
+): Promise<number> {
+  const { member: m, round, latest } = input;
+  const now = ctx.now();
+  const at = now.toISOString();
+  const { id: sheetId } = await trx
+    .insertInto('score_sheet')
+    .values({
+      session_id: input.sessionId,
+      registration_id: input.registrationId,
+      member_id: input.memberId,
+      criteria_set_version_id: input.criteriaSetVersionId,
+      rescoring_round: round,
+      source: 'member',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
+  if (carriedFrom)
+    await carryOver(trx, ctx.sqlite, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
+  await appendAudit(trx, now, {
+    actor: m.fullName,
+    action: 'scoring.open',
+    entity: 'score_sheet',
+    entityId: sheetId,
+    after: {
+      sessionId: input.sessionId,
+      registrationId: input.registrationId,
+      memberId: input.memberId,
+      rescoringRound: round,
+      criteriaSetVersionId: input.criteriaSetVersionId,
+      carriedOverFrom: carriedFrom?.id ?? null,
+    },
+  });
+  return sheetId;
 }
 
 /** Copies a submitted sheet's answers into a new re-scoring draft, one event per value. */

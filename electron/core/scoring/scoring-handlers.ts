@@ -9,6 +9,7 @@ import { hashPin } from './member-pin';
 import { commitPaper, paperState, savePaperEntry } from './paper-service';
 import { saveChange, sheetView, submitSheet, undoLast, unlockSheet } from './sheet-service';
 import { openRescoring, productSheets, sessionSpread } from './spread-service';
+import { keepPreviousSheet } from './keep-previous';
 
 export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
   'scoring:members': (input, ctx) => scoringMembers(ctx.db, input.sessionId),
@@ -39,6 +40,7 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
     }),
   'scoring:assignments': (input, ctx) => assignments(ctx.db, input.sessionId, input.memberId),
   'scoring:open': (input, ctx, meta) => openSheet(ctx, input, meta),
+  'scoring:keepPrevious': (input, ctx) => keepPreviousSheet(ctx, input),
   'scoring:get': (input, ctx) => sheetView(ctx, input.sheetId),
   'scoring:context': (input, ctx) => sheetContext(ctx.db, input.sheetId),
   'scoring:setAnswer': (input, ctx, meta) =>

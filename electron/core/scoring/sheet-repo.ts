@@ -63,6 +63,7 @@ export const toSummary = (r: SheetRow): SheetSummary => ({
   stopped: r.stopped === 1,
   opinion: r.opinion,
   revisionReason: r.revision_reason,
+  keptPrevious: r.kept_previous === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   submittedAt: r.submitted_at,

@@ -351,65 +351,84 @@ export async function submitSheet(
     // Submitted already by this very request (its answer was lost): the sheet as it is now.
     if (key && (await priorResult(trx, key))) return;
     const row = await getSheetRow(trx, sheetId);
-    assertDraft(row);
-    const set = await criteriaSetOf(trx, row.criteria_set_version_id);
-    const { answers, declarations, content } = await loadSheetContent(trx, sheetId);
-    const e = evaluateSheet(set, content);
-    if (!e.complete) {
-      const what =
-        e.problems.length > 0 ? e.problems.map((p) => p.code).join(', ') : `no level chosen for criteria ${e.missing.join(', ')}`;
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `Sheet ${sheetId} of ${row.member_name} is not complete (${what}); answer every applicable criterion before submitting`,
-        { sheetId, missing: e.missing, problems: e.problems },
-      );
-    }
-    const why = (revisionReason ?? '').trim();
-    if (row.rescoring_round > 0 && why === '') {
-      throw new CoreError(
-        'VALIDATION',
-        `revisionReason: sheet ${sheetId} is a re-scoring (round ${row.rescoring_round}); say why the score was revised (or kept)`,
-        { field: 'revisionReason' },
-      );
-    }
-    const now = ctx.now();
-    const at = now.toISOString();
-    const actor = sheetActor(row, ctx, meta);
-    await trx
-      .updateTable('score_sheet')
-      .set({
-        ...derivedColumns(e),
-        status: 'submitted',
-        submitted_at: at,
-        submitted_by: actor,
-        revision_reason: row.rescoring_round > 0 ? why : row.revision_reason,
-        updated_at: at,
-      })
-      .where('id', '=', sheetId)
-      .execute();
-    const superseded = await supersedeEarlier(trx, row);
-    await appendAudit(trx, now, {
-      actor,
-      action: 'scoring.submit',
-      entity: 'score_sheet',
-      entityId: sheetId,
-      before: { status: 'draft' },
-      after: {
-        status: 'submitted',
-        rescoringRound: row.rescoring_round,
-        revisionReason: row.rescoring_round > 0 ? why : null,
-        totalPoints: e.total,
-        parts: e.parts,
-        disqualified: e.disqualified,
-        stopped: e.stopped,
-        answers: Object.fromEntries(answers.filter((a) => a.levelIndex !== null).map((a) => [a.criterionCode, a.levelIndex])),
-        declarations,
-        superseded,
-      },
-    });
+    const at = await submitDraft(trx, ctx, row, { revisionReason, actor: sheetActor(row, ctx, meta), keptPrevious: false });
     if (key) await recordOp(trx, key, { submittedAt: at }, at);
   });
   return sheetView(ctx, sheetId);
+}
+
+/**
+ * Submits a draft inside the caller's transaction: completeness check, lock, supersede the
+ * member's earlier round, audit. A re-scoring sheet needs the reason for the revision, unless it
+ * is submitted as "kept the previous sheet" (keep-previous.ts), which records that instead.
+ */
+export async function submitDraft(
+  trx: Kysely<DB>,
+  ctx: CoreContext,
+  row: SheetRow,
+  opts: { revisionReason: string | undefined; actor: string; keptPrevious: boolean },
+): Promise<string> {
+  const sheetId = row.id;
+  const { revisionReason, keptPrevious } = opts;
+  assertDraft(row);
+  const set = await criteriaSetOf(trx, row.criteria_set_version_id);
+  const { answers, declarations, content } = await loadSheetContent(trx, sheetId);
+  const e = evaluateSheet(set, content);
+  if (!e.complete) {
+    const what =
+      e.problems.length > 0 ? e.problems.map((p) => p.code).join(', ') : `no level chosen for criteria ${e.missing.join(', ')}`;
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Sheet ${sheetId} of ${row.member_name} is not complete (${what}); answer every applicable criterion before submitting`,
+      { sheetId, missing: e.missing, problems: e.problems },
+    );
+  }
+  const why = (revisionReason ?? '').trim();
+  if (row.rescoring_round > 0 && why === '' && !keptPrevious) {
+    throw new CoreError(
+      'VALIDATION',
+      `revisionReason: sheet ${sheetId} is a re-scoring (round ${row.rescoring_round}); say why the score was revised (or kept)`,
+      { field: 'revisionReason' },
+    );
+  }
+  const now = ctx.now();
+  const at = now.toISOString();
+  const actor = opts.actor;
+  await trx
+    .updateTable('score_sheet')
+    .set({
+      ...derivedColumns(e),
+      status: 'submitted',
+      submitted_at: at,
+      submitted_by: actor,
+      revision_reason: row.rescoring_round > 0 ? why : row.revision_reason,
+      ...(keptPrevious ? { kept_previous: 1 } : {}),
+      updated_at: at,
+    })
+    .where('id', '=', sheetId)
+    .execute();
+  const superseded = await supersedeEarlier(trx, row);
+  await appendAudit(trx, now, {
+    actor,
+    action: 'scoring.submit',
+    entity: 'score_sheet',
+    entityId: sheetId,
+    before: { status: 'draft' },
+    after: {
+      status: 'submitted',
+      rescoringRound: row.rescoring_round,
+      revisionReason: row.rescoring_round > 0 ? why : null,
+      keptPrevious,
+      totalPoints: e.total,
+      parts: e.parts,
+      disqualified: e.disqualified,
+      stopped: e.stopped,
+      answers: Object.fromEntries(answers.filter((a) => a.levelIndex !== null).map((a) => [a.criterionCode, a.levelIndex])),
+      declarations,
+      superseded,
+    },
+  });
+  return at;
 }
 
 type RoundOf = Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>;
@@ -464,7 +483,7 @@ export async function unlockSheet(ctx: CoreContext, sheetId: number, reason: str
     const now = ctx.now();
     await trx
       .updateTable('score_sheet')
-      .set({ status: 'draft', submitted_at: null, submitted_by: null, updated_at: now.toISOString() })
+      .set({ status: 'draft', submitted_at: null, submitted_by: null, kept_previous: 0, updated_at: now.toISOString() })
       .where('id', '=', sheetId)
       .execute();
     await appendAudit(trx, now, {

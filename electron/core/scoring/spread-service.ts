@@ -102,6 +102,7 @@ function productSpread(
     sheetId: s.id,
     totalPoints: s.total_points,
     rescoringRound: s.rescoring_round,
+    keptPrevious: s.kept_previous === 1,
   }));
   const result =
     totals.length > 0

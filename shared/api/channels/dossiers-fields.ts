@@ -332,6 +332,23 @@ export const RegistrationFilter = {
   search: z.string().max(200).optional(),
 };
 
+/**
+ * What the council decided about a registration, recorded when its session was finalized (null
+ * before, and again after the session is reopened): the star, or disqualified; recognised (3–4
+ * sao, provincial) or proposed to the central level (5 sao).
+ */
+export const RegistrationOutcome = z.object({
+  status: z.enum(['complete', 'disqualified']),
+  stars: z.number().int().min(1).max(5).nullable(),
+  recognised: z.boolean(),
+  proposedToCentral: z.boolean(),
+  finalizationId: z.number().int(),
+  sessionId: z.number().int().nullable(),
+  sessionNumber: z.number().int().nullable(),
+  at: z.string(),
+});
+export type RegistrationOutcome = z.infer<typeof RegistrationOutcome>;
+
 export const RegistrationRow = z.object({
   id: z.number().int(),
   registrationNo: z.string(),
@@ -351,6 +368,7 @@ export const RegistrationRow = z.object({
   provinceName: z.string(),
   setKey: z.string(),
   receivedCommuneOn: z.string().nullable(),
+  outcome: RegistrationOutcome.nullable(),
 });
 export type RegistrationRow = z.infer<typeof RegistrationRow>;
 
@@ -466,6 +484,7 @@ export const RegistrationDetail = z.object({
   communeReport: CommuneReport.nullable(),
   attachments: z.array(Attachment),
   selfAssessment: z.object({ answered: z.number().int(), criteria: z.number().int(), points: z.number().int() }),
+  outcome: RegistrationOutcome.nullable(),
   /** Re-evaluations only: where the submission falls in the 180–120-day window (Đ7.6a). */
   reevaluation: ReevaluationCheck.nullable(),
   /**

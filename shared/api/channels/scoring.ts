@@ -51,6 +51,8 @@ export const SheetSummary = z.object({
   stopped: z.boolean(),
   opinion: z.string(),
   revisionReason: z.string().nullable(),
+  /** A re-scoring sheet the member submitted as "kept my previous sheet unchanged". */
+  keptPrevious: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
@@ -123,6 +125,8 @@ export const ScoringMember = z.object({
   hasPin: z.boolean(),
   assignedCount: z.number().int(),
   submittedCount: z.number().int(),
+  /** Products in a re-scoring round the member has not answered yet (keep the previous sheet or revise it). */
+  revisionPending: z.array(z.object({ registrationId: z.number().int(), productName: z.string(), round: z.number().int() })),
 });
 export type ScoringMember = z.infer<typeof ScoringMember>;
 
@@ -140,6 +144,10 @@ export const AssignedProduct = z.object({
   sheet: SheetSummary.nullable(),
   /** A re-scoring round is open and the member has not submitted in it yet. */
   revisionOpen: z.boolean(),
+  /** The chair's reason for the open re-scoring round (null when none is open). */
+  roundReason: z.string().nullable(),
+  /** The member's submitted total before the round (what "keep" keeps), null when none. */
+  previousTotal: z.number().int().nullable(),
 });
 export type AssignedProduct = z.infer<typeof AssignedProduct>;
 
@@ -258,6 +266,8 @@ export const ProductSpread = z.object({
       sheetId: z.number().int(),
       totalPoints: z.number().int(),
       rescoringRound: z.number().int(),
+      /** The member kept their previous sheet in this re-scoring round. */
+      keptPrevious: z.boolean(),
     }),
   ),
   disqualifiedCount: z.number().int(),
@@ -441,6 +451,15 @@ export const scoringChannels = defineChannels({
   'scoring:assignments': { input: z.object({ sessionId: id, memberId: id }).strict(), output: Assignments },
   /** Opens (creating a draft if needed) the member's sheet for a product in the current round. */
   'scoring:open': {
+    input: z.object({ sessionId: id, registrationId: id, memberId: id, pin: z.string().max(8).optional() }).strict(),
+    output: SheetView,
+  },
+  /**
+   * In a re-scoring round: the member keeps their previous sheet unchanged, in one action (a
+   * submitted copy for the round, marked keptPrevious). Refused when their draft of the round
+   * already differs (submit that as a revision with the reason instead).
+   */
+  'scoring:keepPrevious': {
     input: z.object({ sessionId: id, registrationId: id, memberId: id, pin: z.string().max(8).optional() }).strict(),
     output: SheetView,
   },

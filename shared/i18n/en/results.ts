@@ -9,6 +9,8 @@ export default {
   openSession: 'Results of session {{number}} on {{date}}',
   back: 'Sessions',
   sessionLink: 'Open the session',
+  documentsLink: 'Documents of the session',
+  documentsButton: 'Print documents',
   heading: 'Results of session no. {{number}}',
   when: '{{date}} · {{round}} · {{basis}}',
   margin: 'Near-edge margin (points)',

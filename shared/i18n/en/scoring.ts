@@ -3,7 +3,7 @@ import type vi from '../vi/scoring';
 
 export default {
   hub: {
-    title: 'Scoring — session {{number}}',
+    title: 'Scoring — meeting no. {{number}}, {{date}}',
     back: 'Back to the session',
     tabs: { members: 'Members scoring', progress: 'Progress', spread: 'Score spread', paper: 'Paper sheets' },
     notOpen: 'The session is not open yet. Scoring happens while the session is in progress.',
@@ -24,9 +24,11 @@ export default {
     setPinHelp: 'A PIN lets each member open only their own sheets on a shared computer. Leave empty to remove the PIN.',
     pinSaved: 'PIN saved',
     pinCleared: 'PIN removed',
+    revisionPending_one: 'To score again: {{products}}',
+    revisionPending_other: 'To score again, {{count}} products: {{products}}',
   },
   products: {
-    title: 'Products scored by {{name}}',
+    title: 'Sheets of {{name}}',
     intro: 'Choose a product to score. Every choice is saved at once.',
     switchMember: 'Change member',
     open: 'Score {{name}}',
@@ -40,6 +42,16 @@ export default {
     answered: '{{answered}}/{{applicable}} criteria scored',
     total: '{{total}} points',
     revision: 'Re-scoring round {{round}}',
+    revisionAsk: 'The chair opened re-scoring round {{round}}: {{reason}}',
+    revisionChoice:
+      'Your previous sheet: {{total}} points. If you stand by it, press “Keep my sheet”; to change it, press “Revise the sheet” and submit it again with the reason.',
+    keep: 'Keep my sheet ({{total}} points)',
+    revise: 'Revise the sheet',
+    keepTitle: 'Keep the sheet: {{product}}',
+    keepConfirm:
+      'Your {{total}}-point sheet of the previous round is recorded again for re-scoring round {{round}}, unchanged. To change it later, ask the chair or the secretary to unlock it.',
+    kept: 'Kept the {{total}}-point sheet',
+    keptBadge: 'Kept the previous sheet',
     set: 'Criteria set: {{name}}',
   },
   sheet: {
@@ -178,13 +190,15 @@ export default {
     openRescoring: 'Open a re-scoring round',
     rescoringTitle: 'Open a re-scoring round: {{product}}',
     rescoringText:
-      'Members review their sheet and submit again with a reason. The earlier sheets stay stored; the latest counts.',
+      'Each member reviews their sheet: keeps it unchanged (one action) or revises it and submits again with the reason. The earlier sheets stay stored; the new round’s sheets count.',
     chair: 'Chair of the council opening the round',
     reason: 'Reason (required)',
     reasonDefault: "The spread of the members' totals is {{spread}} points, above the limit.",
+    reasonNeeded: 'This product is within the spread limit: say why the council scores it again.',
     opened: 'Re-scoring round {{n}} opened',
     disqualified: '{{count}} sheet(s) record a disqualification',
     totals: 'Totals per member',
+    kept: '(kept)',
   },
   paper: {
     intro:

@@ -7,6 +7,8 @@ export default {
   openSession: 'Xem kết quả phiên {{number}} ngày {{date}}',
   back: 'Danh sách phiên họp',
   sessionLink: 'Xem phiên họp',
+  documentsLink: 'Văn bản của phiên họp',
+  documentsButton: 'In văn bản',
   heading: 'Kết quả phiên họp số {{number}}',
   when: 'Ngày {{date}} · {{round}} · {{basis}}',
   margin: 'Ngưỡng gần mốc (điểm)',

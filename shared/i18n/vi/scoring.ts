@@ -1,7 +1,7 @@
 /** Chấm điểm: the member's sheet, paper entry, progress, spread and re-scoring. */
 export default {
   hub: {
-    title: 'Chấm điểm — phiên {{number}}',
+    title: 'Chấm điểm phiên họp số {{number}}, ngày {{date}}',
     back: 'Về phiên họp',
     tabs: { members: 'Thành viên chấm điểm', progress: 'Tiến độ', spread: 'Chênh lệch điểm', paper: 'Nhập phiếu giấy' },
     notOpen: 'Phiên họp chưa mở. Chỉ chấm điểm khi phiên đang họp.',
@@ -22,9 +22,11 @@ export default {
     setPinHelp: 'Mã PIN giúp mỗi thành viên chỉ mở được phiếu của mình trên máy dùng chung. Để trống để bỏ mã PIN.',
     pinSaved: 'Đã lưu mã PIN',
     pinCleared: 'Đã bỏ mã PIN',
+    revisionPending_one: 'Cần chấm lại: {{products}}',
+    revisionPending_other: 'Cần chấm lại {{count}} sản phẩm: {{products}}',
   },
   products: {
-    title: 'Sản phẩm {{name}} chấm điểm',
+    title: 'Phiếu chấm của {{name}}',
     intro: 'Chọn một sản phẩm để chấm. Điểm được lưu ngay sau mỗi lựa chọn.',
     switchMember: 'Đổi thành viên',
     open: 'Chấm sản phẩm {{name}}',
@@ -33,6 +35,16 @@ export default {
     answered: 'Đã chấm {{answered}}/{{applicable}} tiêu chí',
     total: '{{total}} điểm',
     revision: 'Chấm lại vòng {{round}}',
+    revisionAsk: 'Chủ tịch mở vòng chấm lại {{round}}: {{reason}}',
+    revisionChoice:
+      'Phiếu trước của ông/bà: {{total}} điểm. Nếu vẫn giữ ý kiến, bấm “Giữ nguyên phiếu”; nếu muốn sửa, bấm “Sửa phiếu” rồi nộp lại kèm lý do.',
+    keep: 'Giữ nguyên phiếu ({{total}} điểm)',
+    revise: 'Sửa phiếu',
+    keepTitle: 'Giữ nguyên phiếu: {{product}}',
+    keepConfirm:
+      'Phiếu {{total}} điểm của vòng trước được ghi nhận lại cho vòng chấm lại {{round}}, không thay đổi gì. Sau đó nếu cần sửa, nhờ Chủ tịch hoặc Thư ký mở khóa phiếu.',
+    kept: 'Đã giữ nguyên phiếu {{total}} điểm',
+    keptBadge: 'Giữ nguyên phiếu vòng trước',
     set: 'Bộ tiêu chí: {{name}}',
   },
   sheet: {
@@ -172,13 +184,15 @@ export default {
     openRescoring: 'Mở vòng chấm lại',
     rescoringTitle: 'Mở vòng chấm lại: {{product}}',
     rescoringText:
-      'Các thành viên sẽ xem lại phiếu của mình và nộp lại kèm lý do. Phiếu vòng trước vẫn được lưu; phiếu mới nhất được tính.',
+      'Mỗi thành viên xem lại phiếu của mình: giữ nguyên phiếu (một thao tác) hoặc sửa rồi nộp lại kèm lý do. Phiếu vòng trước vẫn được lưu; phiếu của vòng mới được tính.',
     chair: 'Chủ tịch Hội đồng mở vòng chấm lại',
     reason: 'Lý do (bắt buộc)',
     reasonDefault: 'Chênh lệch điểm giữa các thành viên là {{spread}} điểm, vượt quy định.',
+    reasonNeeded: 'Sản phẩm này không vượt giới hạn chênh lệch: ghi rõ vì sao Hội đồng chấm lại.',
     opened: 'Đã mở vòng chấm lại {{n}}',
     disqualified: '{{count}} phiếu ghi nhận hồ sơ bị loại',
     totals: 'Điểm từng thành viên',
+    kept: '(giữ nguyên)',
   },
   paper: {
     intro:

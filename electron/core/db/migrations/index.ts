@@ -10,6 +10,8 @@ import * as m0008 from './0008_dossiers_snapshot';
 import * as m0010 from './0010_document_register';
 import * as m0012 from './0012_signatures';
 import * as m0012b from './0012b_session_signatures';
+import * as m0013 from './0013_registration_outcome';
+import * as m0013b from './0013b_sheet_kept_previous';
 import * as m0014 from './0014_registry';
 import * as m0015 from './0015_meeting_room';
 import * as m0014b from './0014b_registry_stats';
@@ -32,6 +34,8 @@ export const migrations: Record<string, Migration> = {
   '0010_document_register': m0010,
   '0012_signatures': m0012,
   '0012b_session_signatures': m0012b,
+  '0013_registration_outcome': m0013,
+  '0013b_sheet_kept_previous': m0013b,
   '0014_registry': m0014,
   '0015_meeting_room': m0015,
   '0014b_registry_stats': m0014b,

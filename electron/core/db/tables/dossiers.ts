@@ -135,6 +135,17 @@ export interface RegistrationTable {
   snapshot_producer_name: string | null;
   snapshot_producer_address: string | null;
   snapshot_at: string | null;
+  /**
+   * Migration 0013: the outcome recorded when the session that evaluated it was finalized
+   * (registration-outcome.ts); all null before, and again after that session is reopened.
+   */
+  outcome_stars: number | null;
+  /** 'complete' | 'disqualified' */
+  outcome_status: string | null;
+  outcome_recognised: number | null;
+  outcome_proposed_central: number | null;
+  outcome_finalization_id: number | null;
+  outcome_at: string | null;
 }
 
 /** Append-only history of status changes (who, when, why). */

@@ -23,6 +23,8 @@ export interface ScoreSheetTable {
   stopped: Generated<number>;
   opinion: Generated<string>;
   revision_reason: string | null;
+  /** Migration 0013b: 1 = a re-scoring sheet submitted as "kept the previous sheet unchanged". */
+  kept_previous: Generated<number>;
   created_at: string;
   updated_at: string;
   submitted_at: string | null;

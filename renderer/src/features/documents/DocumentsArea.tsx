@@ -1,6 +1,6 @@
 import { Alert, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
@@ -53,7 +53,9 @@ export function DocumentsArea() {
 function PrintPage() {
   const { t } = useT();
   const list = useApiQuery('sessions:list', {});
-  const [sessionId, setSessionId] = useState<string | null>(null);
+  // "Văn bản của phiên họp" links from the session, results and dossier pages arrive with ?session=<id>.
+  const [params] = useSearchParams();
+  const [sessionId, setSessionId] = useState<string | null>(params.get('session'));
   const [printed, setPrinted] = useState<PrintedPdf | null>(null);
   const run = usePrint(setPrinted);
   const sid = sessionId === null ? null : Number(sessionId);

@@ -13,9 +13,12 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { useT } from '../../i18n/useT';
 import { DossiersNav } from './DossiersNav';
 import { sectors, STATUS_COLOR } from './labels';
+import { OutcomeText } from './OutcomeText';
+import { StartHere } from './StartHere';
 
 const ROW_HEIGHT = 64;
-const COLUMNS = '170px minmax(220px, 2fr) minmax(180px, 1.4fr) 90px 110px 190px';
+// Names get the width: fixed columns are as narrow as their content allows at 1366 px (issue 16).
+const COLUMNS = '168px minmax(240px, 2.2fr) minmax(200px, 1.6fr) 76px 100px 200px';
 
 /** "Hồ sơ": every registration, filtered and searched without accents, in a virtualised list. */
 export function RegistrationListPage() {
@@ -42,6 +45,9 @@ export function RegistrationListPage() {
   );
   const { first, list } = usePagedVirtualList('registrations:list', filter, ROW_HEIGHT);
   const total = list.total;
+  const filtered = !!(search || roundId || status.length || kind || sector);
+  /** An empty database (not an empty filter): a start-here path instead of an empty table. */
+  const nothingYet = !!first.data && total === 0 && !filtered;
 
   return (
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
@@ -103,7 +109,8 @@ export function RegistrationListPage() {
         />
       </Group>
       {first.isError && <ErrorAlert error={first.error} onRetry={() => void first.refetch()} />}
-      <Group justify="space-between">
+      {nothingYet && <StartHere />}
+      <Group justify="space-between" display={nothingYet ? 'none' : undefined}>
         <Text fw={600} aria-live="polite" data-testid="registration-count">
           {first.data
             ? total === 0
@@ -120,50 +127,55 @@ export function RegistrationListPage() {
           w={200}
         />
       </Group>
-      <VirtualTable
-        label={t('dossiers:list.tableLabel')}
-        columns={COLUMNS}
-        headers={(['colNo', 'colProduct', 'colProducer', 'colRound', 'colKind', 'colStatus'] as const).map((c) =>
-          t(`dossiers:list.${c}`),
-        )}
-        list={list}
-        loadingRow={t('dossiers:list.loadingRow')}
-        onOpen={(r) => void navigate(`/dossiers/registrations/${r.id}`)}
-        scrollTestId="registration-scroll"
-        renderCells={(r) => (
-          <>
-            <Text role="cell" size="sm" ff="monospace">
-              {r.registrationNo}
-            </Text>
-            <div role="cell">
-              <Text fw={600} lineClamp={1}>
-                {r.productName}
+      {!nothingYet && (
+        <VirtualTable
+          label={t('dossiers:list.tableLabel')}
+          columns={COLUMNS}
+          headers={(['colNo', 'colProduct', 'colProducer', 'colRound', 'colKind', 'colStatus'] as const).map((c) =>
+            t(`dossiers:list.${c}`),
+          )}
+          list={list}
+          loadingRow={t('dossiers:list.loadingRow')}
+          onOpen={(r) => void navigate(`/dossiers/registrations/${r.id}`)}
+          scrollTestId="registration-scroll"
+          renderCells={(r) => (
+            <>
+              <Text role="cell" size="sm" ff="monospace">
+                {r.registrationNo}
               </Text>
-              <Text size="sm" c="dimmed">
-                {r.productCode}
+              <div role="cell">
+                <Text fw={600} lineClamp={1} title={r.productName}>
+                  {r.productName}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {r.productCode}
+                </Text>
+              </div>
+              <div role="cell">
+                <Text lineClamp={1} title={r.producerName}>
+                  {r.producerName}
+                </Text>
+                <Text size="sm" c="dimmed" lineClamp={1}>
+                  {r.communeName}, {r.provinceName}
+                </Text>
+              </div>
+              <Text role="cell">
+                {r.roundNumber}/{r.roundYear}
               </Text>
-            </div>
-            <div role="cell">
-              <Text lineClamp={1}>{r.producerName}</Text>
-              <Text size="sm" c="dimmed" lineClamp={1}>
-                {r.communeName}, {r.provinceName}
+              <Text role="cell">
+                {t(`dossiers:kinds.${r.kind}`)}
+                {r.currentStars ? ` ${r.currentStars}★` : ''}
               </Text>
-            </div>
-            <Text role="cell">
-              {r.roundNumber}/{r.roundYear}
-            </Text>
-            <Text role="cell">
-              {t(`dossiers:kinds.${r.kind}`)}
-              {r.currentStars ? ` ${r.currentStars}★` : ''}
-            </Text>
-            <div role="cell">
-              <Badge color={STATUS_COLOR[r.status]} variant="light" size="lg">
-                {t(`dossiers:status.${r.status}`)}
-              </Badge>
-            </div>
-          </>
-        )}
-      />
+              <div role="cell">
+                <Badge color={STATUS_COLOR[r.status]} variant="light" size="lg">
+                  {t(`dossiers:status.${r.status}`)}
+                </Badge>
+                {r.outcome && <OutcomeText outcome={r.outcome} size="sm" lineClamp={1} />}
+              </div>
+            </>
+          )}
+        />
+      )}
     </Stack>
   );
 }

@@ -25,6 +25,7 @@ import { useT } from '../../i18n/useT';
 import { CommuneReportPanel } from './CommuneReportPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { STATUS_COLOR, setName, viDate } from './labels';
+import { OutcomeText } from './OutcomeText';
 import { SelfAssessmentPanel } from './SelfAssessmentPanel';
 
 /** One dossier: Mẫu 01 facts, status flow with history, self-assessment, commune report, evidence. */
@@ -71,6 +72,31 @@ export function RegistrationPage() {
           {t(`dossiers:status.${r.status}`)}
         </Badge>
       </Group>
+      {r.outcome && (
+        <Paper withBorder p="md" data-testid="registration-outcome">
+          <Group justify="space-between" align="center">
+            <Stack gap={2}>
+              <Text size="sm" c="gray.7">
+                {t('dossiers:outcome.title')}
+              </Text>
+              <OutcomeText outcome={r.outcome} size="xl" />
+              <Text size="sm">
+                {t('dossiers:outcome.decided', { at: vnDateTime(r.outcome.at), session: r.outcome.sessionNumber ?? '—' })}
+              </Text>
+            </Stack>
+            {r.outcome.sessionId !== null && (
+              <Group gap="sm">
+                <Button component={Link} to={`/results/${r.outcome.sessionId}`} variant="light">
+                  {t('dossiers:outcome.results')}
+                </Button>
+                <Button component={Link} to={`/documents?session=${r.outcome.sessionId}`} variant="default">
+                  {t('dossiers:outcome.documents')}
+                </Button>
+              </Group>
+            )}
+          </Group>
+        </Paper>
+      )}
       {r.frozen && <Alert color="teal">{t('dossiers:registration.frozen')}</Alert>}
       {r.evaluatedAs &&
         (r.evaluatedAs.productName !== r.product.name ||

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconLock, IconLockOpen, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import { IconFileText, IconLock, IconLockOpen, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -87,19 +87,23 @@ export function SessionResultsPage() {
             {s.councilName} ·{' '}
             <Anchor component={Link} to={`/sessions/${s.id}`}>
               {t('results:sessionLink')}
+            </Anchor>{' '}
+            ·{' '}
+            <Anchor component={Link} to={`/documents?session=${s.id}`}>
+              {t('results:documentsLink')}
             </Anchor>
           </Text>
           <Text c="gray.7">{t('results:when', { date: dateText(s.date), round: s.roundName, basis: s.legalBasis })}</Text>
         </Stack>
         {r.locked ? (
-          <Button
-            variant="default"
-            leftSection={<IconLockOpen size={18} />}
-            onClick={() => setReopening(true)}
-            style={{ flexShrink: 0 }}
-          >
-            {t('results:reopen.button')}
-          </Button>
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Button component={Link} to={`/documents?session=${s.id}`} leftSection={<IconFileText size={18} />}>
+              {t('results:documentsButton')}
+            </Button>
+            <Button variant="default" leftSection={<IconLockOpen size={18} />} onClick={() => setReopening(true)}>
+              {t('results:reopen.button')}
+            </Button>
+          </Group>
         ) : (
           <Button
             leftSection={<IconRosetteDiscountCheck size={18} />}

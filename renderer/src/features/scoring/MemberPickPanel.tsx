@@ -38,7 +38,7 @@ export function MemberPickPanel({ sessionId }: { sessionId: number }) {
               data-testid={`member-${m.memberId}`}
             >
               <Group wrap="nowrap" align="flex-start">
-                <IconUser size={32} stroke={1.4} />
+                <IconUser size={32} stroke={1.4} style={{ flexShrink: 0 }} />
                 <Stack gap={2}>
                   <Text fw={700} fz={20}>
                     {m.fullName}
@@ -57,12 +57,21 @@ export function MemberPickPanel({ sessionId }: { sessionId: number }) {
                         {t('scoring:members.progress', { submitted: m.submittedCount, assigned: m.assignedCount })}
                       </Badge>
                     )}
+
                     {m.hasPin && (
                       <Badge variant="outline" color="gray" leftSection={<IconLock size={12} />} tt="none">
                         {t('scoring:members.hasPin')}
                       </Badge>
                     )}
                   </Group>
+                  {m.present !== false && m.revisionPending.length > 0 && (
+                    <Text c="orange.9" fw={700} data-testid={`revision-pending-${m.memberId}`}>
+                      {t('scoring:members.revisionPending', {
+                        count: m.revisionPending.length,
+                        products: m.revisionPending.map((p) => p.productName).join(', '),
+                      })}
+                    </Text>
+                  )}
                 </Stack>
               </Group>
             </UnstyledButton>

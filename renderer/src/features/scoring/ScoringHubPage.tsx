@@ -9,6 +9,7 @@ import { PaperPickPanel } from './PaperPickPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { SpreadPanel } from './SpreadPanel';
 import { QueryFallback } from '../../components/QueryFallback';
+import { dateText } from '../councils/labels';
 
 const TABS = ['members', 'progress', 'spread', 'paper', 'exchange'] as const;
 type Tab = (typeof TABS)[number];
@@ -25,7 +26,7 @@ export function ScoringHubPage() {
   return (
     <Stack maw={1180} gap="md">
       <BackLink to={`/sessions/${sessionId}`} label={t('scoring:hub.back')} />
-      <Title order={2}>{t('scoring:hub.title', { number: d.session.number })}</Title>
+      <Title order={2}>{t('scoring:hub.title', { number: d.session.number, date: dateText(d.session.date) })}</Title>
       {d.session.status === 'preparing' && <Alert color="yellow">{t('scoring:hub.notOpen')}</Alert>}
       {(d.session.status === 'closed' || d.session.status === 'finalized') && (
         <Alert color="gray">{t('scoring:hub.closed')}</Alert>

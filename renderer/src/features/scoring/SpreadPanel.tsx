@@ -1,12 +1,12 @@
-import { Badge, Button, Group, List, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
-import { toastDone } from '../../components/toast';
+import { Badge, Button, List, Stack, Table, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ProductSpread } from '../../../../shared/api/channels/scoring';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { RescoringModal } from './RescoringModal';
 
 /**
  * Spread of members' totals per product against the council's rule; the chair opens a
@@ -63,7 +63,9 @@ export function SpreadPanel({ sessionId, detail }: { sessionId: number; detail: 
                 {p.min === null ? '—' : `${p.min} – ${p.max}`}
                 {p.totals.length > 0 && (
                   <Text size="xs" c="dimmed">
-                    {p.totals.map((x) => `${x.fullName}: ${x.totalPoints}`).join(' · ')}
+                    {p.totals
+                      .map((x) => `${x.fullName}: ${x.totalPoints}${x.keptPrevious ? ` ${t('scoring:spread.kept')}` : ''}`)
+                      .join(' · ')}
                   </Text>
                 )}
               </Table.Td>
@@ -103,74 +105,5 @@ export function SpreadPanel({ sessionId, detail }: { sessionId: number; detail: 
       </Table>
       {opening && <RescoringModal sessionId={sessionId} product={opening} detail={detail} onClose={() => setOpening(null)} />}
     </Stack>
-  );
-}
-
-function RescoringModal({
-  sessionId,
-  product,
-  detail,
-  onClose,
-}: {
-  sessionId: number;
-  product: ProductSpread;
-  detail: SessionDetail;
-  onClose: () => void;
-}) {
-  const { t } = useT();
-  const chairs = detail.members.filter((m) => m.role === 'chair' || m.memberId === detail.session.chairMemberId);
-  const [chair, setChair] = useState<string | null>(String(detail.session.chairMemberId ?? chairs[0]?.memberId ?? ''));
-  const [reason, setReason] = useState(
-    product.spread !== null ? t('scoring:spread.reasonDefault', { spread: product.spread }) : '',
-  );
-  const open = useApiMutation('scoring:openRescoring', {
-    invalidates: ['scoring:spread', 'scoring:progress', 'scoring:assignments'],
-    onSuccess: (r) => {
-      toastDone(t('scoring:spread.opened', { n: r.currentRound }));
-      onClose();
-    },
-  });
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('scoring:spread.rescoringTitle', { product: product.productName })}
-      size="lg"
-      centered
-    >
-      <Stack>
-        <Text>{t('scoring:spread.rescoringText')}</Text>
-        <Select
-          label={t('scoring:spread.chair')}
-          data={chairs.map((m) => ({ value: String(m.memberId), label: m.fullName }))}
-          value={chair}
-          onChange={setChair}
-          allowDeselect={false}
-        />
-        <Textarea
-          label={t('scoring:spread.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          required
-          autosize
-          minRows={2}
-        />
-        {open.isError && <ErrorAlert error={open.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:cancel')}
-          </Button>
-          <Button
-            loading={open.isPending}
-            disabled={!chair || reason.trim() === ''}
-            onClick={() =>
-              open.mutate({ sessionId, registrationId: product.registrationId, chairMemberId: Number(chair), reason })
-            }
-          >
-            {t('scoring:spread.openRescoring')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -7,9 +7,10 @@ import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
-import { MissingSheetsWarning, useMissingSheets } from './MissingSheetsWarning';
+import { CloseChecksWarning, useCloseChecks } from './MissingSheetsWarning';
 import { useSessionMutation } from './useSessionMutation';
 import { TimeField } from '../../components/TimeField';
+import { vnTime } from '../../../../shared/ocop/vn-time';
 
 type Step = 'open' | 'close' | 'reopen' | 'delete' | null;
 
@@ -19,10 +20,12 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
   const navigate = useNavigate();
   const s = detail.session;
   const [step, setStep] = useState<Step>(null);
-  const [endTime, setEndTime] = useState(s.endTime ?? '');
+  // The end time is usually "now": prefilled (Vietnam time), still editable.
+  const [endTime, setEndTime] = useState(s.endTime ?? vnTime(new Date().toISOString(), { seconds: false }));
   const [reason, setReason] = useState('');
   const [closeAnyway, setCloseAnyway] = useState(false);
-  const sheets = useMissingSheets(s.id, step === 'close');
+  const checks = useCloseChecks(s.id, step === 'close');
+  const unresolved = checks.missing.length + checks.overLimit.length;
   const done = (key: 'opened' | 'closed' | 'reopened') => () => {
     toastDone(t(`sessions:actions.${key}`));
     setStep(null);
@@ -66,6 +69,7 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
         )}
       </Group>
       <Modal
+        size={step === 'close' ? 'lg' : 'md'}
         opened={step !== null}
         onClose={() => {
           setStep(null);
@@ -95,7 +99,13 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
             <TimeField label={t('sessions:form.endTime')} required value={endTime} onChange={setEndTime} />
           )}
           {step === 'close' && (
-            <MissingSheetsWarning missing={sheets.missing} acknowledged={closeAnyway} onAcknowledge={setCloseAnyway} />
+            <CloseChecksWarning
+              detail={detail}
+              missing={checks.missing}
+              overLimit={checks.overLimit}
+              acknowledged={closeAnyway}
+              onAcknowledge={setCloseAnyway}
+            />
           )}
           {step === 'reopen' && (
             <Textarea
@@ -125,7 +135,7 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
               loading={current?.isPending || del.isPending}
               disabled={
                 (step === 'reopen' && !reason.trim()) ||
-                (step === 'close' && ((!written && !endTime) || sheets.loading || (sheets.missing.length > 0 && !closeAnyway)))
+                (step === 'close' && ((!written && !endTime) || checks.loading || (unresolved > 0 && !closeAnyway)))
               }
               onClick={() => {
                 if (step === 'open') open.mutate({ id: s.id, to: 'in_progress' });

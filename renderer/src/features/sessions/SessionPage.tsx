@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconAward, IconClipboardList } from '@tabler/icons-react';
+import { IconAlertCircle, IconAward, IconClipboardList, IconFileText } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiQuery } from '../../api/hooks';
@@ -99,6 +99,11 @@ export function SessionPage() {
           {s.status !== 'preparing' && (
             <Button component={Link} to={`/results/${s.id}`} variant="light" leftSection={<IconAward size={18} />}>
               {t('sessions:detail.results')}
+            </Button>
+          )}
+          {s.status === 'finalized' && (
+            <Button component={Link} to={`/documents?session=${s.id}`} variant="light" leftSection={<IconFileText size={18} />}>
+              {t('sessions:detail.documents')}
             </Button>
           )}
           <SessionActions detail={d} />
