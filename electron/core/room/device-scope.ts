@@ -74,6 +74,7 @@ export const DEVICE_CHANNELS: Partial<Record<Channel, Scope>> = {
   'room:heartbeat': always,
   'scoring:assignments': ownMember,
   'scoring:open': ownMember,
+  'scoring:keepPrevious': ownMember,
   'scoring:get': ownSheet,
   'scoring:context': ownSheet,
   'scoring:setAnswer': ownSheet,

@@ -3,6 +3,7 @@ import type { SheetView } from '../../../shared/api/channels/scoring';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
+import type { CallMeta } from '../handlers';
 import { createRoundSheet } from './assignment-service';
 import { listSheetRows, loadSheetContent, getSheetRow, type SheetRow } from './sheet-repo';
 import { sheetView, submitDraft } from './sheet-service';
@@ -18,12 +19,14 @@ import { assertScoringOpen, assignedItem, checkPin, currentRound, getSession, sc
 export async function keepPreviousSheet(
   ctx: CoreContext,
   input: { sessionId: number; registrationId: number; memberId: number; pin?: string | undefined },
+  meta: CallMeta = {},
 ): Promise<SheetView> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     const session = await getSession(trx, input.sessionId);
     assertScoringOpen(session, 'a kept sheet');
     const m = await scoringMember(trx, input.sessionId, input.memberId);
-    checkPin(m, input.pin);
+    // A paired device proved the PIN when it paired (and is scoped to its own member), as for scoring:open.
+    if (meta.device?.memberId !== input.memberId) checkPin(m, input.pin);
     const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
     const round = await currentRound(trx, input.sessionId, input.registrationId);
     if (round === 0)

@@ -40,7 +40,7 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
     }),
   'scoring:assignments': (input, ctx) => assignments(ctx.db, input.sessionId, input.memberId),
   'scoring:open': (input, ctx, meta) => openSheet(ctx, input, meta),
-  'scoring:keepPrevious': (input, ctx) => keepPreviousSheet(ctx, input),
+  'scoring:keepPrevious': (input, ctx, meta) => keepPreviousSheet(ctx, input, meta),
   'scoring:get': (input, ctx) => sheetView(ctx, input.sheetId),
   'scoring:context': (input, ctx) => sheetContext(ctx.db, input.sheetId),
   'scoring:setAnswer': (input, ctx, meta) =>
