@@ -51,12 +51,19 @@ function nganhOf(r: EntryRow): NganhNo | null {
   return oneOf(NGANH_NOS, r.nganh_no, r.id, 'nganh_no');
 }
 
-/** The commune a person reads: the current one when known, else the one written on the record (with its old district). */
+/**
+ * The commune a person reads: the current one when known, else the one written on the record
+ * with its old district. Screens and files mark the latter as former (their communeKey starts
+ * with "o:") in their own language.
+ */
 export function communeLabel(r: Pick<EntryRow, 'commune_name' | 'commune_text' | 'district_text' | 'commune_code'>): string {
   if (r.commune_code && r.commune_name) return r.commune_name;
   const old = [r.commune_text, r.district_text].filter((s) => s.trim() !== '').join(', ');
-  return old === '' ? r.commune_name || '(chưa ghi)' : r.commune_code ? old : `${old} (cũ)`;
+  return old === '' ? r.commune_name || '—' : old;
 }
+
+/** True for a commune key that names a commune as written before the 2025 reform (no current commune known). */
+export const isFormerCommuneKey = (key: string): boolean => key.startsWith('o:');
 
 export function toEntry(r: EntryRowWithSuccessor, on: string): RegistryEntry {
   const state = stateOf(r);

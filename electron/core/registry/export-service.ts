@@ -4,7 +4,7 @@ import type { DueItem, RegistryEntry, RegistryFilter } from '../../../shared/api
 import { formatDateVi } from '../../../shared/ocop/format-vi';
 import type { CoreContext } from '../context';
 import { PRODUCER_KIND_LABELS } from '../dossiers/import/xlsx-columns';
-import { filterWhere, selectEntries, toEntry } from './entry-repo';
+import { filterWhere, isFormerCommuneKey, selectEntries, toEntry } from './entry-repo';
 import { onOrToday } from './entry-service';
 import { BASIS_LABELS, GROUND_LABELS, KIND_LABELS, YES_NO } from './import/columns';
 import { buildWorkbook } from './import/template';
@@ -113,7 +113,10 @@ function sheetName(label: string, used: Set<string>): string {
 export function groupByCommune(items: DueItem[]): { label: string; items: DueItem[] }[] {
   const groups = new Map<string, { label: string; items: DueItem[] }>();
   for (const i of items) {
-    const g = groups.get(i.entry.communeKey) ?? { label: i.entry.communeLabel, items: [] };
+    const g = groups.get(i.entry.communeKey) ?? {
+      label: `${i.entry.communeLabel}${isFormerCommuneKey(i.entry.communeKey) ? registryT('vi')('due.former') : ''}`,
+      items: [],
+    };
     g.items.push(i);
     groups.set(i.entry.communeKey, g);
   }

@@ -88,7 +88,8 @@ function agg(measure: Measure, pred: Pred): Pred {
 /** Counted values: row key → column key → number (the total row under key ""). */
 export type Counts = Map<string, Map<string, number>>;
 
-export const TOTAL_KEY = '\u0000total';
+/** The key of a table's total row (no group key can look like it: keys are years, stars, codes, names). */
+export const TOTAL_KEY = '__total__';
 
 type Row = Record<string, number | string | null>;
 export interface CountQuery {

@@ -10,7 +10,7 @@ import { vietnamToday } from '../councils/today';
 import type { CoreContext } from '../context';
 import { classificationTree } from '../dossiers/classification-tree';
 import { CoreError } from '../errors';
-import { communeLabel, selectEntries, toEntry, type Db } from '../registry/entry-repo';
+import { communeLabel, isFormerCommuneKey, selectEntries, toEntry, type Db } from '../registry/entry-repo';
 import { listTargets } from '../registry/settings-service';
 import { statsT, type StatsKey } from '../registry/registry-t';
 import {
@@ -250,7 +250,7 @@ function rowPlan(
     case 'byCommune':
       return present
         .filter(nonEmpty)
-        .map((k) => ({ key: k, label: extra.communes.get(k) ?? k }))
+        .map((k) => ({ key: k, label: `${extra.communes.get(k) ?? k}${isFormerCommuneKey(k) ? t('formerCommune') : ''}` }))
         .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
     case 'byDistrict':
       return present

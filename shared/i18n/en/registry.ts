@@ -35,6 +35,7 @@ export default {
     colValid: 'Valid until',
     colStatus: 'Status',
     export: 'Export to Excel',
+    former: '{{name}} (former)',
     decideSelected: 'Record the decision for the products awaiting one',
   },
   status: {
@@ -233,6 +234,7 @@ export default {
       'A re-evaluation dossier is submitted no earlier than 180 days and no later than 120 days before the certificate expires (Article 7(6), Decision 26/2026/QĐ-TTg). The list holds {{count}} products: window opening within {{days}} days, window open, window passed, and expired without re-evaluation.',
     none: 'No product is due for re-evaluation.',
     all: 'All',
+    former: ' (former)',
     pendingShort: 'Dossier {{no}} filed',
     col: {
       no: 'No.',

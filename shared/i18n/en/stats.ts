@@ -9,6 +9,7 @@ export default {
   total: 'Total',
   unknown: 'Not determined',
   notRecorded: 'Not recorded',
+  formerCommune: ' (former)',
   stars: '{{count}} stars',
   tables: {
     overview: 'Overview',

@@ -44,6 +44,7 @@ export default {
     colValid: 'Hiệu lực đến',
     colStatus: 'Tình trạng',
     export: 'Xuất Excel',
+    former: '{{name}} (cũ)',
     decideSelected: 'Ghi quyết định cho các sản phẩm chờ quyết định',
   },
   status: {
@@ -238,6 +239,7 @@ export default {
       'Hồ sơ đánh giá lại nộp không sớm hơn 180 ngày và không muộn hơn 120 ngày trước khi giấy chứng nhận hết hạn (Điều 7 khoản 6 Quyết định 26/2026/QĐ-TTg). Danh sách gồm {{count}} sản phẩm: sắp đến hạn trong {{days}} ngày tới, đang trong thời hạn nộp, đã quá thời hạn nộp và đã hết hạn chưa được đánh giá lại.',
     none: 'Không có sản phẩm nào đến hạn đánh giá lại.',
     all: 'Tất cả',
+    former: ' (cũ)',
     pendingShort: 'Đã có hồ sơ {{no}}',
     col: {
       no: 'STT',

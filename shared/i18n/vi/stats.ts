@@ -7,6 +7,7 @@ export default {
   total: 'Tổng cộng',
   unknown: 'Chưa xác định',
   notRecorded: 'Chưa ghi',
+  formerCommune: ' (cũ)',
   stars: '{{count}} sao',
   tables: {
     overview: 'Tổng quan',

@@ -29,7 +29,7 @@ import { downloadBase64 } from '../../components/file-io';
 import { PageTitle } from '../../components/PageTitle';
 import { toastDone } from '../../components/toast';
 import { useT } from '../../i18n/useT';
-import { DUE_COLOR, PDF_MIME, REGISTRY_READS, WRAPPING_BADGE, XLSX_MIME } from './labels';
+import { DUE_COLOR, PDF_MIME, REGISTRY_READS, WRAPPING_BADGE, XLSX_MIME, communeText } from './labels';
 import { RegistryNav } from './RegistryNav';
 import { todayInVietnam } from './today';
 
@@ -61,12 +61,12 @@ export function DuePage() {
   const groups = useMemo(() => {
     const m = new Map<string, { label: string; items: DueItem[] }>();
     for (const i of q.data?.items ?? []) {
-      const g = m.get(i.entry.communeKey) ?? { label: i.entry.communeLabel, items: [] };
+      const g = m.get(i.entry.communeKey) ?? { label: communeText(t, i.entry), items: [] };
       g.items.push(i);
       m.set(i.entry.communeKey, g);
     }
     return [...m.values()].sort((a, b) => a.label.localeCompare(b.label, 'vi'));
-  }, [q.data]);
+  }, [q.data, t]);
   const selectable = (q.data?.items ?? []).filter((i) => i.pendingRegistration === null).map((i) => i.entry.id);
   const toggle = (id: number) =>
     setSelected((s) => {
@@ -110,7 +110,10 @@ export function DuePage() {
         />
         <Select
           label={t('registry:duePage.commune')}
-          data={(facets.data?.communes ?? []).map((c) => ({ value: c.key, label: c.label }))}
+          data={(facets.data?.communes ?? []).map((c) => ({
+            value: c.key,
+            label: communeText(t, { communeKey: c.key, communeLabel: c.label }),
+          }))}
           value={commune}
           onChange={setCommune}
           searchable

@@ -17,7 +17,7 @@ import { toastDone } from '../../components/toast';
 import { usePagedVirtualList } from '../../components/usePagedVirtualList';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useT } from '../../i18n/useT';
-import { REGISTRY_READS, STATUS_COLOR, WRAPPING_BADGE, XLSX_MIME } from './labels';
+import { REGISTRY_READS, STATUS_COLOR, WRAPPING_BADGE, XLSX_MIME, communeText } from './labels';
 import { RegistryNav } from './RegistryNav';
 
 const ROW_HEIGHT = 64;
@@ -133,7 +133,10 @@ export function RegistryListPage() {
       <Group align="flex-end" gap="sm">
         <Select
           label={t('registry:list.commune')}
-          data={(facets.data?.communes ?? []).map((c) => ({ value: c.key, label: `${c.label} (${c.count})` }))}
+          data={(facets.data?.communes ?? []).map((c) => ({
+            value: c.key,
+            label: `${communeText(t, { communeKey: c.key, communeLabel: c.label })} (${c.count})`,
+          }))}
           value={commune}
           onChange={setCommune}
           searchable
@@ -191,7 +194,7 @@ export function RegistryListPage() {
                 {r.productName}
               </Text>
               <Text size="sm" c="dimmed" lineClamp={1}>
-                {r.producerName} · {r.communeLabel}
+                {r.producerName} · {communeText(t, r)}
               </Text>
             </div>
             <Text role="cell" fw={600}>

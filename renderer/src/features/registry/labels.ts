@@ -52,3 +52,11 @@ export function nhomKey(name: string): `stats:nhom.n${number}` | null {
   const i = NHOM_NAMES.indexOf(name);
   return i < 0 ? null : `stats:nhom.n${i + 1}`;
 }
+
+/** The commune of an entry for a screen: a commune written before the 2025 reform is marked as former. */
+export function communeText(
+  t: (key: 'registry:list.former', o: { name: string }) => string,
+  e: { communeLabel: string; communeKey: string },
+): string {
+  return e.communeKey.startsWith('o:') ? t('registry:list.former', { name: e.communeLabel }) : e.communeLabel;
+}

@@ -5,7 +5,7 @@ import type { StatsPeriod, StatsTableId } from '../../../../shared/api/channels/
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
-import { STATUS_COLOR, WRAPPING_BADGE } from '../registry/labels';
+import { STATUS_COLOR, WRAPPING_BADGE, communeText } from '../registry/labels';
 
 export interface DrillRef {
   table: StatsTableId;
@@ -62,7 +62,7 @@ export function DrillModal({ period, cell, onClose }: { period: StatsPeriod; cel
                   </Table.Td>
                   <Table.Td>{e.year}</Table.Td>
                   <Table.Td>{e.star ? `${e.star}★` : '–'}</Table.Td>
-                  <Table.Td>{e.communeLabel}</Table.Td>
+                  <Table.Td>{communeText(t, e)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={STATUS_COLOR[e.status]} styles={WRAPPING_BADGE}>
                       {t(`registry:status.${e.status}`)}

@@ -42,7 +42,7 @@ export function LeniencyPage() {
     return {
       animation: false,
       grid: { left: 16, right: 24, top: 24, bottom: 16, containLabel: true },
-      xAxis: { type: 'value', name: t('stats:leniencyPage.colMean') },
+      xAxis: { type: 'value' },
       yAxis: { type: 'category', data: r.members.map((m) => m.fullName), inverse: true },
       series: [
         {
