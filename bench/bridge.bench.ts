@@ -1,6 +1,6 @@
 import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
-import { memoryCore } from '../electron/core/test/core-fixture';
+import { memoryCore } from '../electron/core/test/fixtures';
 import { startBridge, type Bridge } from '../electron/server/http-bridge';
 import { defineCases } from './harness';
 

@@ -10,7 +10,7 @@ import { clearCriteriaContentCache } from '../electron/core/criteria/criteria-re
 import { closeDatabase, openDatabase } from '../electron/core/db/open';
 import * as m0001 from '../electron/core/db/migrations/0001_foundation';
 import * as m0002 from '../electron/core/db/migrations/0002_criteria';
-import { memoryCore } from '../electron/core/test/core-fixture';
+import { memoryCore } from '../electron/core/test/fixtures';
 import { defineCases } from './harness';
 
 let id = 0;

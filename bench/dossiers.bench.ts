@@ -15,7 +15,7 @@ import {
   workbookWith,
   type Cells,
 } from '../electron/core/dossiers/import/test-workbook';
-import { fileCore, tempDir } from '../electron/core/test/core-fixture';
+import { fileCore, tempDir } from '../electron/core/test/fixtures';
 import { defineCases } from './harness';
 import { seededRng } from '../electron/core/demo/random';
 

@@ -1,10 +1,10 @@
 import { invoke } from '../electron/core/api';
 import { openCore, type Core } from '../electron/core/context';
 import { buildWorkbook } from '../electron/core/registry/import/template';
-import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES } from '../electron/core/registry/testing/history';
+import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES } from '../electron/core/registry/test/history';
 import { cellQuery, countQueries } from '../electron/core/stats/measures';
 import { resolvePeriod, tableSpecs } from '../electron/core/stats/report-service';
-import { fixedClock, tempDir } from '../electron/core/test/core-fixture';
+import { fixedClock, tempDir } from '../electron/core/test/fixtures';
 import { sql } from 'kysely';
 import { defineCases } from './harness';
 

@@ -1,7 +1,7 @@
 import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
-import { memoryCore } from '../electron/core/test/core-fixture';
-import { seedSession, type Seeded } from '../electron/core/results/test/seed-session';
+import { memoryCore } from '../electron/core/test/fixtures';
+import { seedSession, type Seeded } from '../electron/core/results/test/fixtures';
 import { defineCases } from './harness';
 import { seededRng } from '../electron/core/demo/random';
 

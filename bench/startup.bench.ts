@@ -16,7 +16,7 @@ import { resources } from '../shared/i18n/resources';
 import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
 import { createDemo } from '../electron/core/demo/create-demo';
-import { memoryCore } from '../electron/core/test/core-fixture';
+import { memoryCore } from '../electron/core/test/fixtures';
 import { startBridge, type Bridge } from '../electron/server/http-bridge';
 import { defineCases } from './harness';
 

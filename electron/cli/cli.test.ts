@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../core/test/core-fixture';
+import { tempDir } from '../core/test/fixtures';
 import { run } from './test/run-cli';
 
 describe('CLI', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from './api';
 import type { Core } from './context';
-import { memoryCore } from './test/core-fixture';
+import { memoryCore } from './test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nfcDeep } from '../../shared/text/normalize';
 import { invoke } from './api';
 import { prepareInput } from './input-guard';
-import { memoryCore } from './test/core-fixture';
+import { memoryCore } from './test/fixtures';
 
 const deep = (depth: number): unknown => {
   let v: unknown = 1;

@@ -4,7 +4,7 @@ import { channelNames } from '../../shared/api/contract';
 import { ok } from '../../shared/api/envelope';
 import { invoke } from '../core/api';
 import type { Core } from '../core/context';
-import { memoryCore } from '../core/test/core-fixture';
+import { memoryCore } from '../core/test/fixtures';
 import { APP_ENTRY, isAppUrl, resolveAppLocation } from './app-url';
 import { INVOKE_CHANNEL, registerIpc, type IpcOptions } from './ipc';
 import { ipcMain, resetFakeElectron } from './test/fake-electron';

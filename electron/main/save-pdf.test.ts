@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../core/test/core-fixture';
+import { tempDir } from '../core/test/fixtures';
 import { APP_ENTRY, isAppUrl, resolveAppLocation } from './app-url';
 import { registerSavePdf, SAVE_PDF_CHANNEL } from './save-pdf';
 import { BrowserWindow, dialog, ipcMain, resetFakeElectron } from './test/fake-electron';

@@ -5,7 +5,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resources } from '../../shared/i18n/resources';
 import { invoke } from '../core/api';
-import { fileCore, tempDir } from '../core/test/core-fixture';
+import { fileCore, tempDir } from '../core/test/fixtures';
 import { APP_ENTRY } from './app-url';
 import { APP_CSP_HEADER } from './csp';
 import { DEV_DATA_FOLDER, PORTABLE_DATA_FOLDER } from './data-dir';

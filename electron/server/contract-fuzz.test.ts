@@ -5,7 +5,7 @@ import { channelNames, contract, type Channel } from '../../shared/api/contract'
 import { ERROR_CODES } from '../../shared/api/errors';
 import { invoke } from '../core/api';
 import type { Core } from '../core/context';
-import { memoryCore } from '../core/test/core-fixture';
+import { memoryCore } from '../core/test/fixtures';
 import { startBridge, type Bridge } from './http-bridge';
 import { rawPost } from './test/raw-http';
 

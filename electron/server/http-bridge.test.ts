@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../core/context';
-import { memoryCore, tempDir } from '../core/test/core-fixture';
+import { memoryCore, tempDir } from '../core/test/fixtures';
 import { startBridge, type Bridge } from './http-bridge';
 import { SECURITY_HEADERS } from './pipeline';
 import { abortedPost, rawGet, rawPost, rawRequest } from './test/raw-http';

@@ -4,7 +4,7 @@ import { CriteriaSet } from './criteria-set';
 import { evaluateMinima, type MinimaSheet } from './minima';
 import { RulesInputError } from './rules-error';
 import { compileSet, type FlatSetInput } from './set-input';
-import { miniCriteriaSetInput } from './testing/mini-criteria-set';
+import { miniCriteriaSetInput } from './test/mini-criteria-set';
 import { choicesWith, set7, topChoices } from './testing/rules-fixtures';
 
 const s = (memberId: number, points: Record<string, number> = {}): MinimaSheet => ({ memberId, choices: choicesWith(points) });

@@ -8,7 +8,7 @@ import {
   parseTypedLevel,
   type PaperEntryContent,
 } from './paper-entry';
-import { miniCriteriaSet } from './testing/mini-criteria-set';
+import { miniCriteriaSet } from './test/mini-criteria-set';
 
 const set = miniCriteriaSet();
 const crit = (code: string) => findCriterion(set, code)!.criterion;

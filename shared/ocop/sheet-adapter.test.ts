@@ -3,7 +3,7 @@ import { explainRankingVi } from './explain-vi';
 import { rankProduct } from './ranking';
 import { evaluateSheet, sheetContent } from './sheet-rules';
 import { submittedSheetFromEvaluation } from './sheet-adapter';
-import { miniCriteriaSet } from './testing/mini-criteria-set';
+import { miniCriteriaSet } from './test/mini-criteria-set';
 import { panelOf, rules } from './testing/rules-fixtures';
 
 // The mini set (25 points): 1.1 [1(3★),2,3] · 1.2 [0,1,2] · 5.1 [0,1,2,3,5(4★)] · 5.2 [0,1,2] ·

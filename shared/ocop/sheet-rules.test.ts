@@ -10,7 +10,7 @@ import {
   sheetContent,
   type SheetContent,
 } from './sheet-rules';
-import { miniCriteriaSet } from './testing/mini-criteria-set';
+import { miniCriteriaSet } from './test/mini-criteria-set';
 
 const set = miniCriteriaSet();
 const ALL_TOP: Record<string, number> = { '1.1': 2, '1.2': 2, '5.1': 4, '5.2': 2, '6.1': 2, '6.2': 2, '7': 3, '8': 2 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vnDateTime, vnTime, vnToday } from './vn-time';
+import { vnDateTime, vnTime, vnToday, vnYear } from './vn-time';
 
 describe('Vietnam time', () => {
   it('shows an instant 7 hours after UTC, crossing midnight and the year', () => {
@@ -23,5 +23,11 @@ describe('Vietnam time', () => {
   it('gives the Vietnamese calendar day', () => {
     expect(vnToday(new Date('2026-06-05T16:59:59Z'))).toBe('2026-06-05');
     expect(vnToday(new Date('2026-06-05T17:00:00Z'))).toBe('2026-06-06');
+  });
+  it('turns the year on 31 December at 17:00 UTC, and has no daylight saving', () => {
+    expect(vnYear(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
+    expect(vnYear(new Date('2026-12-31T17:00:00Z'))).toBe(2027);
+    expect(vnDateTime('2026-01-10T01:30:00Z')).toBe('10/01/2026 08:30');
+    expect(vnDateTime('2026-07-10T01:30:00Z')).toBe('10/07/2026 08:30');
   });
 });

@@ -3,7 +3,9 @@
  * same on every computer whatever its own time zone. Every screen that shows when something
  * happened (status history, finalize, save times, imports) goes through here, so two screens
  * never disagree by the machine's offset (a laptop set to UTC used to show history 7 hours
- * behind the finalize banner).
+ * behind the finalize banner). It is also the one "today" and "this year" (who is a member today,
+ * the year of a product code or a document number): the core passes `ctx.now()`, the renderer
+ * `new Date()`; nothing reads the machine's time zone.
  */
 
 export const VN_OFFSET_MS = 7 * 3_600_000;
@@ -36,3 +38,6 @@ const vnTimeOf = (d: Date, seconds: boolean): string =>
 
 /** Today's calendar day in Vietnam, "2026-06-05", from a clock reading. */
 export const vnToday = (now: Date): string => new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The year in Vietnam at that clock reading (turns on 31 December at 17:00 UTC). */
+export const vnYear = (now: Date): number => Number(vnToday(now).slice(0, 4));

@@ -5,8 +5,8 @@ import { invoke } from '../../core/api';
 import { openCore } from '../../core/context';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { choicesForTotal } from '../../core/results/test/choices';
-import { seedSession } from '../../core/results/test/seed-session';
-import { fileCore, tempDir } from '../../core/test/core-fixture';
+import { seedSession } from '../../core/results/test/fixtures';
+import { fileCore, tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 /** A data folder whose log holds three settings changes (three audit events). */

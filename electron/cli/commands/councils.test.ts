@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../core/test/core-fixture';
+import { tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 let dir: string;

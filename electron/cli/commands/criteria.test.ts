@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../core/test/core-fixture';
+import { tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 describe('CLI criteria', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedSession } from '../../core/results/test/seed-session';
-import { fileCore, tempDir } from '../../core/test/core-fixture';
+import { seedSession } from '../../core/results/test/fixtures';
+import { fileCore, tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 describe('CLI documents settings / number / series', { timeout: 120_000 }, () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { pdfPages } from '../../core/documents/test/pdf-tools';
 import { choicesForTotal } from '../../core/results/test/choices';
-import { seedSession } from '../../core/results/test/seed-session';
-import { fileCore, tempDir } from '../../core/test/core-fixture';
+import { seedSession } from '../../core/results/test/fixtures';
+import { fileCore, tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 async function seeded() {

@@ -10,8 +10,8 @@ import { renderPdf } from '../../core/documents/render';
 import { certificateData } from '../../core/documents/test/fixtures';
 import { alterPdfWords } from '../../core/documents/test/pdf-alter';
 import { choicesForTotal } from '../../core/results/test/choices';
-import { seedSession } from '../../core/results/test/seed-session';
-import { fileCore, tempDir } from '../../core/test/core-fixture';
+import { seedSession } from '../../core/results/test/fixtures';
+import { fileCore, tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 describe('CLI verify and the register', { timeout: 180_000 }, () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { producerRow, productRow, registrationRow, workbookWith } from '../../core/dossiers/import/test-workbook';
-import { tempDir } from '../../core/test/core-fixture';
+import { tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 describe('CLI dossiers', () => {

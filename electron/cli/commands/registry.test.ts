@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWorkbook } from '../../core/registry/import/template';
-import { generateHistory, historySheetRows } from '../../core/registry/testing/history';
-import { tempDir } from '../../core/test/core-fixture';
+import { generateHistory, historySheetRows } from '../../core/registry/test/history';
+import { tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 describe('CLI registry', () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call } from '../../core/scoring/testing/call';
-import { MINI_TOP, scoringFixture } from '../../core/scoring/testing/scoring-fixture';
-import { fileCore, tempDir } from '../../core/test/core-fixture';
+import { call } from '../../core/test/call';
+import { MINI_TOP, scoringFixture } from '../../core/scoring/test/fixtures';
+import { fileCore, tempDir } from '../../core/test/fixtures';
 import { run } from '../test/run-cli';
 
 describe('CLI sheets', () => {

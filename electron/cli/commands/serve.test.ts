@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../core/test/core-fixture';
+import { tempDir } from '../../core/test/fixtures';
 import { UNHANDLED_MARKER } from '../../server/process-guards';
 import { abortedPost, rawGet, rawPost, rawRequest } from '../../server/test/raw-http';
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuditEvent } from '../../../shared/api/channels/app';
 import type { DB } from '../db/schema';
 import { GENESIS_HASH, auditHash, type AuditPayload } from './chain';
@@ -34,13 +34,13 @@ export function auditRow(prevHash: string, at: Date, e: AuditInput) {
 }
 
 /**
- * Appends one event to the hash chain. Call inside the service's transaction so the change and
- * its audit record commit together.
+ * Appends one event to the hash chain, inside the transaction of the change it records so the two
+ * commit together (the type says so). Services reach it as `w.audit(event)` (handlers.ts).
  */
-export async function appendAudit(db: Kysely<DB>, at: Date, e: AuditInput): Promise<string> {
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+export async function appendAudit(trx: Transaction<DB>, at: Date, e: AuditInput): Promise<string> {
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = auditRow(last?.hash ?? GENESIS_HASH, at, e);
-  await db.insertInto('audit_log').values(row).execute();
+  await trx.insertInto('audit_log').values(row).execute();
   return row.hash;
 }
 

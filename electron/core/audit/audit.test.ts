@@ -1,23 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
-import { appendAudit, verifyAudit } from './audit-repo';
+import { memoryCore } from '../test/fixtures';
+import { appendAudit, verifyAudit, type AuditInput } from './audit-repo';
 import { GENESIS_HASH } from './chain';
 
 let core: Core;
+/** One event in its own transaction, as a service appends it. */
+const append = (e: AuditInput) => core.ctx.db.transaction().execute((trx) => appendAudit(trx, core.ctx.now(), e));
 afterEach(() => core?.close());
 
 describe('audit chain', () => {
   it('links each event to the previous one and verifies', async () => {
     core = await memoryCore();
-    const h1 = await appendAudit(core.ctx.db, core.ctx.now(), {
+    const h1 = await append({
       actor: 'a',
       action: 'x.create',
       entity: 'x',
       entityId: 1,
       after: { name: 'Nước mắm' },
     });
-    const h2 = await appendAudit(core.ctx.db, core.ctx.now(), {
+    const h2 = await append({
       actor: 'a',
       action: 'x.update',
       entity: 'x',
@@ -38,15 +40,14 @@ describe('audit chain', () => {
 
   it('refuses UPDATE and DELETE on the log', async () => {
     core = await memoryCore();
-    await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x', entity: 'x' });
+    await append({ actor: 'a', action: 'x', entity: 'x' });
     expect(() => core.ctx.sqlite.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/);
     expect(() => core.ctx.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 
   it('detects an event edited behind the triggers and names the first broken link', async () => {
     core = await memoryCore();
-    for (let i = 0; i < 3; i++)
-      await appendAudit(core.ctx.db, core.ctx.now(), { actor: 'a', action: 'x', entity: 'x', entityId: i, after: { points: i } });
+    for (let i = 0; i < 3; i++) await append({ actor: 'a', action: 'x', entity: 'x', entityId: i, after: { points: i } });
     core.ctx.sqlite.exec('DROP TRIGGER audit_log_no_update');
     core.ctx.sqlite.prepare(`UPDATE audit_log SET after_json = '{"points":9}' WHERE seq = 2`).run();
     expect(await verifyAudit(core.ctx.db)).toMatchObject({

@@ -3,9 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupFile } from '../../../shared/api/channels/backup';
 import { foldForSearch } from '../../../shared/text/normalize';
-import { appendAudit } from '../audit/audit-repo';
+import type { ChannelParsedInput } from '../../../shared/api/contract';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { runWrite, type Call } from '../handlers';
 
 const kindOf = (name: string): BackupFile['kind'] =>
   name.startsWith('manual-') ? 'manual' : name.startsWith('before-migration-') ? 'migration' : 'other';
@@ -27,10 +28,11 @@ function describe(file: string): BackupFile {
  * user relies on is known to be readable.
  */
 export async function createBackup(
-  ctx: CoreContext,
-  note: string | undefined,
-  actor: string,
+  call: Call,
+  input: ChannelParsedInput<'backup:create'>,
 ): Promise<BackupFile & { integrity: 'ok' }> {
+  const { ctx } = call;
+  const { note } = input;
   if (ctx.paths.databasePath === ':memory:')
     throw new CoreError('FORBIDDEN_STATE', 'An in-memory database cannot be backed up to a file');
   fs.mkdirSync(ctx.paths.backupsDir, { recursive: true });
@@ -55,13 +57,14 @@ export async function createBackup(
   } finally {
     copy.close();
   }
-  await appendAudit(ctx.db, ctx.now(), {
-    actor,
-    action: 'backup.create',
-    entity: 'backup',
-    entityId: path.basename(file),
-    after: { file },
-  });
+  await runWrite(call, (w) =>
+    w.audit({
+      action: 'backup.create',
+      entity: 'backup',
+      entityId: path.basename(file),
+      after: { file },
+    }),
+  );
   return { ...describe(file), integrity: 'ok' };
 }
 

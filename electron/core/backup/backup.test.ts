@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../api';
 import type { Core } from '../context';
-import { fileCore, memoryCore } from '../test/core-fixture';
+import { fileCore, memoryCore } from '../test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());

@@ -31,14 +31,13 @@ export async function councilDetail(db: Kysely<DB>, id: number, onDate: string):
     rulesHistory: history,
     members,
     activeOn: onDate,
-    activeMemberIds: members
-      .filter((m) => isActiveOn({ active_from: m.activeFrom, active_to: m.activeTo }, onDate))
-      .map((m) => m.id),
+    activeMemberIds: members.filter((m) => isActiveOn(m, onDate)).map((m) => m.id),
     sessionCount: sessions.n,
   };
 }
 
-export async function listCouncils(
+/** The councils list: each council with its parent's name, today's member count and chair, rules version and sessions. */
+export async function councilList(
   db: Kysely<DB>,
   filter: { level?: CouncilLevel; query?: string },
   today: string,
@@ -53,7 +52,7 @@ export async function listCouncils(
   const names = new Map((await db.selectFrom('council').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
   const members = await db
     .selectFrom('council_member')
-    .select(['council_id', 'full_name', 'role', 'active_from', 'active_to'])
+    .select(['council_id as councilId', 'full_name as fullName', 'role', 'active_from as activeFrom', 'active_to as activeTo'])
     .where('council_id', 'in', ids)
     .execute();
   const rules = await db
@@ -69,12 +68,12 @@ export async function listCouncils(
     .groupBy('council_id')
     .execute();
   return rows.map((r) => {
-    const active = members.filter((m) => m.council_id === r.id && isActiveOn(m, today));
+    const active = members.filter((m) => m.councilId === r.id && isActiveOn(m, today));
     return {
       ...toCouncil(r),
       parentCouncilName: r.parent_council_id === null ? null : (names.get(r.parent_council_id) ?? null),
       activeMemberCount: active.length,
-      chairName: active.find((m) => m.role === 'chair')?.full_name ?? null,
+      chairName: active.find((m) => m.role === 'chair')?.fullName ?? null,
       rulesVersion: rules.find((x) => x.council_id === r.id)?.version ?? 0,
       sessionCount: sessions.find((x) => x.council_id === r.id)?.n ?? 0,
     };

@@ -1,13 +1,12 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Council, CouncilLevel } from '../../../shared/api/channels/councils';
 import { foldForSearch } from '../../../shared/text/normalize';
 import type { DB } from '../db/schema';
 import type { CouncilTable } from '../db/tables/councils';
 import { notFound } from '../errors';
 
-export type CouncilRow = Selectable<CouncilTable>;
-
-export function toCouncil(r: CouncilRow): Council {
+/** Maps a council row; exported for the list query (council-detail.ts), which selects rows with counts beside them. */
+export function toCouncil(r: Selectable<CouncilTable>): Council {
   return {
     id: r.id,
     name: r.name,
@@ -27,14 +26,15 @@ export function toCouncil(r: CouncilRow): Council {
   };
 }
 
-export async function findCouncilRow(db: Kysely<DB>, id: number): Promise<CouncilRow | undefined> {
-  return db.selectFrom('council').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findCouncil(db: Kysely<DB>, id: number): Promise<Council | undefined> {
+  const row = await db.selectFrom('council').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCouncil(row);
 }
 
 export async function getCouncil(db: Kysely<DB>, id: number): Promise<Council> {
-  const row = await findCouncilRow(db, id);
-  if (!row) throw notFound('Council', id);
-  return toCouncil(row);
+  const council = await findCouncil(db, id);
+  if (!council) throw notFound('Council', id);
+  return council;
 }
 
 export interface CouncilWrite {
@@ -52,8 +52,8 @@ export interface CouncilWrite {
   note: string;
 }
 
-export async function insertCouncil(db: Kysely<DB>, c: CouncilWrite, at: string): Promise<number> {
-  const res = await db
+export async function insertCouncil(trx: Transaction<DB>, c: CouncilWrite, at: string): Promise<number> {
+  const res = await trx
     .insertInto('council')
     .values({
       name: c.name,
@@ -79,8 +79,8 @@ export async function insertCouncil(db: Kysely<DB>, c: CouncilWrite, at: string)
   return res.id;
 }
 
-export async function updateCouncilRow(
-  db: Kysely<DB>,
+export async function updateCouncilFields(
+  trx: Transaction<DB>,
   id: number,
   patch: Partial<Omit<CouncilWrite, 'level' | 'parentCouncilId'>>,
   at: string,
@@ -99,5 +99,5 @@ export async function updateCouncilRow(
   if (patch.decisionSigner !== undefined) set.decision_signer = patch.decisionSigner;
   if (patch.decisionSignerTitle !== undefined) set.decision_signer_title = patch.decisionSignerTitle;
   if (patch.note !== undefined) set.note = patch.note;
-  await db.updateTable('council').set(set).where('id', '=', id).execute();
+  await trx.updateTable('council').set(set).where('id', '=', id).execute();
 }

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CouncilRulesInput } from '../../../shared/api/channels/councils';
 import type { Core } from '../context';
-import { call, callError, createNineCouncil, finalizeForTest, markAttendance, preparedSession } from '../sessions/test-fixture';
-import { memoryCore } from '../test/core-fixture';
+import { createNineCouncil, finalizeForTest, markAttendance, preparedSession } from '../sessions/test/fixtures';
+import { call, callError } from '../test/call';
+import { memoryCore } from '../test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -121,9 +123,9 @@ describe('member history', () => {
     });
     const july = await call(core, 'councils:get', { id: c.council.id, onDate: '2026-07-01' });
     expect(july.activeMemberIds).toContain(dung.id);
-    expect(july.activeMemberIds).not.toContain(periods[1].id);
+    expect(july.activeMemberIds).not.toContain(periods[1]!.id);
     const october = await call(core, 'councils:get', { id: c.council.id, onDate: '2026-10-01' });
-    expect(october.activeMemberIds).toContain(periods[1].id);
+    expect(october.activeMemberIds).toContain(periods[1]!.id);
     expect(october.activeMemberIds).not.toContain(dung.id);
     expect(october.activeMemberIds).toHaveLength(9);
   });
@@ -134,14 +136,14 @@ describe('member history', () => {
     const em = p.council.members[4]!;
     // While the session is only being prepared, a typo can still be fixed.
     const fixed = await call(core, 'councils:correctMember', { id: em.id, position: 'Giám đốc' });
-    expect(fixed.members.find((m: { id: number }) => m.id === em.id).position).toBe('Giám đốc');
+    expect(fixed.members.find((m) => m.id === em.id)?.position).toBe('Giám đốc');
     await markAttendance(core, p.sessionId, p.memberIds);
     await call(core, 'sessions:transition', { id: p.sessionId, to: 'in_progress' });
     const e = await callError(core, 'councils:correctMember', { id: em.id, fullName: 'Hoàng Văn Ém' });
     expect(e.code).toBe('IMMUTABLE');
     expect(e.message).toContain('councils:changeMember');
     const got = await call(core, 'councils:get', { id: p.council.council.id });
-    expect(got.members.find((m: { id: number }) => m.id === em.id).usedInSession).toBe(true);
+    expect(got.members.find((m) => m.id === em.id)?.usedInSession).toBe(true);
     await expect(sql`UPDATE council_member SET full_name = 'X' WHERE id = ${em.id}`.execute(core.ctx.db)).rejects.toThrow(
       /IMMUTABLE/,
     );
@@ -153,15 +155,15 @@ describe('member history', () => {
     const p = await preparedSession(core);
     await markAttendance(core, p.sessionId, p.memberIds);
     await call(core, 'sessions:transition', { id: p.sessionId, to: 'in_progress' });
-    const e = await callError(core, 'councils:endMember', { id: p.memberIds[5], activeTo: '2026-06-15' });
+    const e = await callError(core, 'councils:endMember', { id: p.memberIds[5]!, activeTo: '2026-06-15' });
     expect(e.code).toBe('FORBIDDEN_STATE');
     expect(e.message).toContain('choose a date after 2026-06-15');
-    const d = await call(core, 'councils:endMember', { id: p.memberIds[5], activeTo: '2026-06-16', reason: 'Nghỉ hưu' });
-    expect(d.members.find((m: { id: number }) => m.id === p.memberIds[5])).toMatchObject({
+    const d = await call(core, 'councils:endMember', { id: p.memberIds[5]!, activeTo: '2026-06-16', reason: 'Nghỉ hưu' });
+    expect(d.members.find((m) => m.id === p.memberIds[5])).toMatchObject({
       activeTo: '2026-06-16',
       endReason: 'Nghỉ hưu',
     });
-    expect((await callError(core, 'councils:endMember', { id: p.memberIds[5], activeTo: '2026-07-01' })).message).toContain(
+    expect((await callError(core, 'councils:endMember', { id: p.memberIds[5]!, activeTo: '2026-07-01' })).message).toContain(
       'already ended',
     );
   });
@@ -174,14 +176,14 @@ describe('member history', () => {
     await call(core, 'sessions:declareConflict', {
       id: p.sessionId,
       memberId: dungId,
-      registrationId: p.registrationIds[0],
+      registrationId: p.registrationIds[0]!,
       reason: 'Là thành viên hợp tác xã',
     });
     const changed = await call(core, 'councils:changeMember', { id: dungId, from: '2026-06-10', position: 'Giám đốc' });
-    const successor = changed.members.find((m: { previousId: number | null }) => m.previousId === dungId);
+    const successor = changed.members.find((m) => m.previousId === dungId)!;
     const s = await call(core, 'sessions:get', { id: p.sessionId });
-    expect(s.members.map((m: { memberId: number }) => m.memberId)).not.toContain(dungId);
-    expect(s.members.find((m: { memberId: number }) => m.memberId === successor.id)).toMatchObject({
+    expect(s.members.map((m) => m.memberId)).not.toContain(dungId);
+    expect(s.members.find((m) => m.memberId === successor.id)).toMatchObject({
       present: true,
       position: 'Giám đốc',
       order: 4,
@@ -214,12 +216,12 @@ describe('member history', () => {
       (await callError(core, 'councils:reorderMembers', { councilId: c.council.id, memberIds: ids.slice(1) })).message,
     ).toContain(`missing: ${ids[0]}`);
     const d = await call(core, 'councils:reorderMembers', { councilId: c.council.id, memberIds: [...ids].reverse() });
-    expect(d.members[0].id).toBe(ids[8]);
+    expect(d.members[0]?.id).toBe(ids[8]);
   });
 });
 
 describe('council rules', () => {
-  const rules = {
+  const rules: CouncilRulesInput = {
     quorumNumerator: 2,
     quorumDenominator: 3,
     chairRequired: false,
@@ -237,7 +239,7 @@ describe('council rules', () => {
     const p = await preparedSession(core);
     const d = await call(core, 'councils:setRules', { id: p.council.council.id, rules });
     expect(d.rules).toMatchObject({ version: 2, ...rules });
-    expect(d.rulesHistory.map((r: { version: number }) => r.version)).toEqual([2, 1]);
+    expect(d.rulesHistory.map((r) => r.version)).toEqual([2, 1]);
     const s = await call(core, 'sessions:get', { id: p.sessionId });
     expect(s.rules.version).toBe(2);
     expect(s.quorum.session).toMatchObject({ numerator: 2, denominator: 3, required: 6, chairRequired: false });

@@ -1,6 +1,5 @@
-import { councilsChannels } from '../../../shared/api/channels/councils';
-import type { AreaHandlers } from '../handlers';
-import { listCouncils } from './council-detail';
+import type { councilsChannels } from '../../../shared/api/channels/councils';
+import { read, write, type AreaHandlers } from '../handlers';
 import {
   addMember,
   changeMember,
@@ -8,21 +7,21 @@ import {
   createCouncil,
   endMember,
   getCouncilDetail,
+  listCouncils,
   reorderMembers,
   setCouncilRules,
   updateCouncil,
 } from './council-service';
-import { vietnamToday } from './today';
 
 export const councilsHandlers: AreaHandlers<typeof councilsChannels> = {
-  'councils:list': (input, ctx) => listCouncils(ctx.db, input, vietnamToday(ctx.now())),
-  'councils:get': (input, ctx) => getCouncilDetail(ctx, input.id, input.onDate),
-  'councils:create': (input, ctx, meta) => createCouncil(ctx, meta, input),
-  'councils:update': (input, ctx, meta) => updateCouncil(ctx, meta, input),
-  'councils:setRules': (input, ctx, meta) => setCouncilRules(ctx, meta, input),
-  'councils:addMember': (input, ctx, meta) => addMember(ctx, meta, input),
-  'councils:correctMember': (input, ctx, meta) => correctMember(ctx, meta, input),
-  'councils:endMember': (input, ctx, meta) => endMember(ctx, meta, input),
-  'councils:changeMember': (input, ctx, meta) => changeMember(ctx, meta, input),
-  'councils:reorderMembers': (input, ctx, meta) => reorderMembers(ctx, meta, input),
+  'councils:list': read(listCouncils),
+  'councils:get': read(getCouncilDetail),
+  'councils:create': write(createCouncil),
+  'councils:update': write(updateCouncil),
+  'councils:setRules': write(setCouncilRules),
+  'councils:addMember': write(addMember),
+  'councils:correctMember': write(correctMember),
+  'councils:endMember': write(endMember),
+  'councils:changeMember': write(changeMember),
+  'councils:reorderMembers': write(reorderMembers),
 };

@@ -1,19 +1,34 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CouncilMember, MemberRole } from '../../../shared/api/channels/councils';
 import { foldForSearch } from '../../../shared/text/normalize';
 import type { DB } from '../db/schema';
 import type { CouncilMemberTable } from '../db/tables/councils';
 import { notFound } from '../errors';
 
-export type MemberRow = Selectable<CouncilMemberTable>;
+/** One membership period of a council (a person in one role from one date), as the core reads it. */
+export type MemberPeriod = Omit<CouncilMember, 'usedInSession'>;
 
 /** Roles that count for quorum and score products; the non-member Thư ký does neither. */
 export const VOTING_ROLES: readonly MemberRole[] = ['chair', 'vice_chair', 'member', 'member_secretary'];
 export const isVotingRole = (role: string): boolean => (VOTING_ROLES as readonly string[]).includes(role);
 
-/** A period [active_from, active_to) covers `date` (ISO dates compare as strings). */
-export const isActiveOn = (m: { active_from: string; active_to: string | null }, date: string): boolean =>
-  m.active_from <= date && (m.active_to === null || m.active_to > date);
+/** A period [activeFrom, activeTo) covers `date` (ISO dates compare as strings). */
+export const isActiveOn = (m: { activeFrom: string; activeTo: string | null }, date: string): boolean =>
+  m.activeFrom <= date && (m.activeTo === null || m.activeTo > date);
+
+const toPeriod = (r: Selectable<CouncilMemberTable>): MemberPeriod => ({
+  id: r.id,
+  councilId: r.council_id,
+  fullName: r.full_name,
+  office: r.office,
+  position: r.position,
+  role: r.role as MemberRole,
+  sortOrder: r.sort_order,
+  activeFrom: r.active_from,
+  activeTo: r.active_to,
+  previousId: r.previous_id,
+  endReason: r.end_reason,
+});
 
 /** Periods that appear in a session past preparation: their identity is history and is frozen. */
 async function usedMemberIds(db: Kysely<DB>, ids: number[]): Promise<Set<number>> {
@@ -29,24 +44,9 @@ async function usedMemberIds(db: Kysely<DB>, ids: number[]): Promise<Set<number>
   return new Set(rows.map((r) => r.member_id));
 }
 
-const toMember = (r: MemberRow, used: Set<number>): CouncilMember => ({
-  id: r.id,
-  councilId: r.council_id,
-  fullName: r.full_name,
-  office: r.office,
-  position: r.position,
-  role: r.role as MemberRole,
-  sortOrder: r.sort_order,
-  activeFrom: r.active_from,
-  activeTo: r.active_to,
-  previousId: r.previous_id,
-  endReason: r.end_reason,
-  usedInSession: used.has(r.id),
-});
-
 /** Every membership period of a council, in list order (then by start date, so history reads down). */
-export async function listMemberRows(db: Kysely<DB>, councilId: number): Promise<MemberRow[]> {
-  return db
+export async function listMemberPeriods(db: Kysely<DB>, councilId: number): Promise<MemberPeriod[]> {
+  const rows = await db
     .selectFrom('council_member')
     .selectAll()
     .where('council_id', '=', councilId)
@@ -54,21 +54,23 @@ export async function listMemberRows(db: Kysely<DB>, councilId: number): Promise
     .orderBy('active_from')
     .orderBy('id')
     .execute();
+  return rows.map(toPeriod);
 }
 
+/** Every membership period, with whether a session past preparation lists it (the council screen). */
 export async function listMembers(db: Kysely<DB>, councilId: number): Promise<CouncilMember[]> {
-  const rows = await listMemberRows(db, councilId);
+  const periods = await listMemberPeriods(db, councilId);
   const used = await usedMemberIds(
     db,
-    rows.map((r) => r.id),
+    periods.map((p) => p.id),
   );
-  return rows.map((r) => toMember(r, used));
+  return periods.map((p) => ({ ...p, usedInSession: used.has(p.id) }));
 }
 
-export async function getMemberRow(db: Kysely<DB>, id: number): Promise<MemberRow> {
+export async function getMemberPeriod(db: Kysely<DB>, id: number): Promise<MemberPeriod> {
   const row = await db.selectFrom('council_member').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Council member', id);
-  return row;
+  return toPeriod(row);
 }
 
 export async function isMemberUsed(db: Kysely<DB>, id: number): Promise<boolean> {
@@ -76,8 +78,8 @@ export async function isMemberUsed(db: Kysely<DB>, id: number): Promise<boolean>
 }
 
 /** Members of a council active on a date, in list order. */
-export async function activeMemberRows(db: Kysely<DB>, councilId: number, date: string): Promise<MemberRow[]> {
-  return db
+export async function activeMembers(db: Kysely<DB>, councilId: number, date: string): Promise<MemberPeriod[]> {
+  const rows = await db
     .selectFrom('council_member')
     .selectAll()
     .where('council_id', '=', councilId)
@@ -86,6 +88,18 @@ export async function activeMemberRows(db: Kysely<DB>, councilId: number, date: 
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
+  return rows.map(toPeriod);
+}
+
+/** Every chair period of a council (a council has one chair at a time: member-rules.ts). */
+export async function chairPeriods(db: Kysely<DB>, councilId: number): Promise<MemberPeriod[]> {
+  const rows = await db
+    .selectFrom('council_member')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('role', '=', 'chair')
+    .execute();
+  return rows.map(toPeriod);
 }
 
 export interface MemberWrite {
@@ -99,17 +113,17 @@ export interface MemberWrite {
   previousId?: number | null;
 }
 
-export async function insertMember(db: Kysely<DB>, m: MemberWrite, at: string): Promise<number> {
+export async function insertMember(trx: Transaction<DB>, m: MemberWrite, at: string): Promise<number> {
   const sortOrder =
     m.sortOrder ??
     ((
-      await db
+      await trx
         .selectFrom('council_member')
         .select(sql<number>`coalesce(max(sort_order), 0)`.as('max'))
         .where('council_id', '=', m.councilId)
         .executeTakeFirstOrThrow()
     ).max ?? 0) + 1;
-  const res = await db
+  const res = await trx
     .insertInto('council_member')
     .values({
       council_id: m.councilId,
@@ -131,6 +145,41 @@ export async function insertMember(db: Kysely<DB>, m: MemberWrite, at: string): 
   return res.id;
 }
 
+/** Rewrites a period's identity (a typo fix; the service refuses it once the period is history). */
+export async function correctMemberPeriod(
+  trx: Transaction<DB>,
+  id: number,
+  p: Pick<MemberPeriod, 'fullName' | 'office' | 'position' | 'activeFrom'>,
+): Promise<void> {
+  await trx
+    .updateTable('council_member')
+    .set({
+      full_name: p.fullName,
+      full_name_folded: foldForSearch(p.fullName),
+      office: p.office,
+      position: p.position,
+      active_from: p.activeFrom,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends a period on `activeTo` (the first day it no longer covers). */
+export async function endMemberPeriod(trx: Transaction<DB>, id: number, activeTo: string, reason: string | null): Promise<void> {
+  await trx.updateTable('council_member').set({ active_to: activeTo, end_reason: reason }).where('id', '=', id).execute();
+}
+
+/** Puts the listed periods in this order (1, 2, 3 …). */
+export async function setMemberOrder(trx: Transaction<DB>, memberIds: readonly number[]): Promise<void> {
+  for (const [i, memberId] of memberIds.entries()) {
+    await trx
+      .updateTable('council_member')
+      .set({ sort_order: i + 1 })
+      .where('id', '=', memberId)
+      .execute();
+  }
+}
+
 /** Latest session date (past preparation) in which this member period was listed, if any. */
 export async function lastSessionDateOf(
   db: Kysely<DB>,
@@ -147,15 +196,15 @@ export async function lastSessionDateOf(
     .executeTakeFirst();
 }
 
-export const publicMember = toMember;
-export const memberSnapshot = (r: MemberRow) => ({
-  id: r.id,
-  fullName: r.full_name,
-  office: r.office,
-  position: r.position,
-  role: r.role,
-  sortOrder: r.sort_order,
-  activeFrom: r.active_from,
-  activeTo: r.active_to,
-  previousId: r.previous_id,
+/** What the audit log records of a period. */
+export const memberSnapshot = (p: MemberPeriod) => ({
+  id: p.id,
+  fullName: p.fullName,
+  office: p.office,
+  position: p.position,
+  role: p.role,
+  sortOrder: p.sortOrder,
+  activeFrom: p.activeFrom,
+  activeTo: p.activeTo,
+  previousId: p.previousId,
 });

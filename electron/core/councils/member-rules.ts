@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
+import { chairPeriods } from './member-repo';
 
 /**
  * A council has one Chủ tịch at a time. Refuses a chair period [from, to) that overlaps another
@@ -14,19 +15,13 @@ export async function assertOneChairAt(
   exceptId: number | null,
   who: string,
 ): Promise<void> {
-  const chairs = await db
-    .selectFrom('council_member')
-    .select(['id', 'full_name', 'active_from', 'active_to'])
-    .where('council_id', '=', councilId)
-    .where('role', '=', 'chair')
-    .execute();
-  const clash = chairs.find(
-    (c) => c.id !== exceptId && (to === null || c.active_from < to) && (c.active_to === null || c.active_to > from),
+  const clash = (await chairPeriods(db, councilId)).find(
+    (c) => c.id !== exceptId && (to === null || c.activeFrom < to) && (c.activeTo === null || c.activeTo > from),
   );
   if (clash) {
     throw new CoreError(
       'CONFLICT',
-      `${who} cannot be chair from ${from}: ${clash.full_name} is the council chair from ${clash.active_from}${clash.active_to ? ` until ${clash.active_to}` : ''}. End or change that membership first (a council has one chair at a time).`,
+      `${who} cannot be chair from ${from}: ${clash.fullName} is the council chair from ${clash.activeFrom}${clash.activeTo ? ` until ${clash.activeTo}` : ''}. End or change that membership first (a council has one chair at a time).`,
       { field: 'role', chairMemberId: clash.id },
     );
   }

@@ -1,12 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CouncilRules, CouncilRulesInput } from '../../../shared/api/channels/councils';
 import type { DB } from '../db/schema';
 import type { CouncilRulesTable } from '../db/tables/councils';
 import { CoreError, notFound } from '../errors';
 
-export type RulesRow = Selectable<CouncilRulesTable>;
-
-export function toRules(r: RulesRow): CouncilRules {
+function toRules(r: Selectable<CouncilRulesTable>): CouncilRules {
   return {
     id: r.id,
     councilId: r.council_id,
@@ -56,19 +54,19 @@ export async function rulesHistory(db: Kysely<DB>, councilId: number): Promise<C
 }
 
 export async function insertRulesVersion(
-  db: Kysely<DB>,
+  trx: Transaction<DB>,
   councilId: number,
   r: CouncilRulesInput,
   meta: { at: string; actor: string; reason: string | null },
 ): Promise<number> {
-  const last = await db
+  const last = await trx
     .selectFrom('council_rules')
     .select('version')
     .where('council_id', '=', councilId)
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const res = await db
+  const res = await trx
     .insertInto('council_rules')
     .values({
       council_id: councilId,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../api';
 import type { Core } from '../context';
-import { fileCore, memoryCore } from '../test/core-fixture';
+import { fileCore, memoryCore } from '../test/fixtures';
 import { getCriteriaSetVersion, lockCriteriaSetVersion } from './criteria-repo';
 
 /** The database itself refuses to change a stored version; locked versions cannot even be deleted. */

@@ -4,7 +4,7 @@ import type { CriteriaImportError } from '../../../shared/api/channels/criteria'
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { invoke } from '../api';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 import { builtInSets } from './built-in-sets';
 import { criteriaSetToXlsx } from './xlsx/criteria-xlsx-write';
 

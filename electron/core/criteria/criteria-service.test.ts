@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { invoke } from '../api';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 import { builtInSets } from './built-in-sets';
 import { seedBuiltInSets } from './built-in-seed';
 import { criteriaSetToXlsx } from './xlsx/criteria-xlsx-write';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/core-fixture';
+import { tempDir } from '../test/fixtures';
 import { migrations } from './migrations';
 import { migrateToLatest } from './migrate';
 import { closeDatabase, openDatabase } from './open';

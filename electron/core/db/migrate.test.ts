@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../context';
-import { fileCore, fixedClock, tempDir } from '../test/core-fixture';
+import { fileCore, fixedClock, tempDir } from '../test/fixtures';
 import type { Kysely } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { migrateToLatest } from './migrate';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../context';
-import { call } from '../scoring/testing/call';
-import { memoryCore } from '../test/core-fixture';
+import { call } from '../test/call';
+import { memoryCore } from '../test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());

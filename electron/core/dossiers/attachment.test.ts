@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/channels/dossiers';
 import type { Core } from '../context';
-import { fileCore } from '../test/core-fixture';
+import { fileCore } from '../test/fixtures';
 import { checkUpload } from './attachment-service';
 import { checkFileType } from './file-type';
-import { call, callError, makeRegistration } from './test-data';
+import { makeRegistration } from './test/fixtures';
+import { call, callError } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());

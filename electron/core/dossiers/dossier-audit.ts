@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 
 /** One audit event of this area, written in the caller's transaction. */
 export function auditDossier(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   e: { actor: string; action: string; entity: string; entityId: number | null; before?: unknown; after?: unknown },
 ): Promise<string> {

@@ -1,12 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { foldForSearch } from '../../../shared/text/normalize';
-import { vnToday } from '../../../shared/ocop/vn-time';
-import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-
-/** Dates in dossiers are Vietnamese calendar days (shared/ocop/vn-time). */
-export const todayInVietnam = (ctx: CoreContext): string => vnToday(ctx.now());
-export const yearInVietnam = (ctx: CoreContext): number => Number(todayInVietnam(ctx).slice(0, 4));
 
 /** Search words, folded ("Nước  MẮM" → ["nuoc", "mam"]); at most 8, the rest is ignored. */
 export function searchTokens(query: string | undefined): string[] {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
-import { call, callError, makeProducer, makeProduct, producerInput } from './test-data';
+import { memoryCore } from '../test/fixtures';
+import { makeProducer, makeProduct, producerInput } from './test/fixtures';
+import { call, callError } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());

@@ -9,7 +9,8 @@ import { CoreError, notFound } from '../errors';
 import { classificationTree } from './classification-tree';
 import { latestSetVersion } from './criteria-pin';
 import { auditDossier } from './dossier-audit';
-import { fieldError, yearInVietnam } from './dossier-common';
+import { vnYear } from '../../../shared/ocop/vn-time';
+import { fieldError } from './dossier-common';
 import {
   findProductIdByCode,
   findProductIdByName,
@@ -113,7 +114,7 @@ export async function insertProductChecked(trx: Kysely<DB>, ctx: CoreContext, d:
     code = parseProductCode(d.productCode)!;
     await assertCodeFree(trx, d.productCode, null);
   } else {
-    code = await generatedCode(trx, producer, d.codeYear ?? yearInVietnam(ctx));
+    code = await generatedCode(trx, producer, d.codeYear ?? vnYear(ctx.now()));
   }
   return insertProduct(trx, values(d, code), ctx.now().toISOString());
 }
@@ -167,5 +168,5 @@ export async function deleteProduct(ctx: CoreContext, actor: string, id: number)
 
 export async function nextProductCode(ctx: CoreContext, producerId: number, year: number | undefined): Promise<string> {
   const producer = await producerFacts(ctx.db, producerId);
-  return formatProductCode(await generatedCode(ctx.db, producer, year ?? yearInVietnam(ctx)));
+  return formatProductCode(await generatedCode(ctx.db, producer, year ?? vnYear(ctx.now())));
 }

@@ -8,7 +8,7 @@ import { notFound } from '../errors';
 import { listAttachments } from './attachment-repo';
 import { getCommuneReport } from './commune-report-repo';
 import { setVersionRef } from './criteria-pin';
-import { todayInVietnam } from './dossier-common';
+import { vnToday } from '../../../shared/ocop/vn-time';
 import { getProducer } from './producer-repo';
 import { getProduct } from './product-repo';
 import { getRegistrationRecord, statusHistory, type RegistrationRecord } from './registration-repo';
@@ -98,7 +98,7 @@ export async function registrationDetail(db: Kysely<DB>, ctx: CoreContext, id: n
     communeReport,
     attachments,
     selfAssessment: { ...summary, criteria: set!.criterionCount },
-    reevaluation: reevaluationOf(r, todayInVietnam(ctx)),
+    reevaluation: reevaluationOf(r, vnToday(ctx.now())),
     evaluatedAs: evaluatedAs(r),
     outcome: (await outcomesOf(db, [r]))[0]!,
   };

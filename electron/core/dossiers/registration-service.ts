@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   RegistrationCreateData,
   RegistrationDetail,
@@ -281,7 +281,7 @@ export async function updateRegistration(
  * inside their transaction.
  */
 export async function changeRegistrationStatus(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   e: { actor: string; registrationId: number; to: RegistrationStatus; note?: string },
 ): Promise<void> {

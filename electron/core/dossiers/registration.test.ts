@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
-import { call, callError, makeProducer, makeProduct, makeRegistration, makeRound } from './test-data';
+import { memoryCore } from '../test/fixtures';
+import { makeProducer, makeProduct, makeRegistration, makeRound } from './test/fixtures';
+import { call, callError } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -215,7 +216,7 @@ describe('registrations', () => {
       registrationId: reg.id,
       answers: [{ criterionCode: '1.1', levelIndex: 0 }],
     });
-    for (const s of ['on_agenda', 'evaluated']) await call(core, 'registrations:setStatus', { id: reg.id, status: s });
+    for (const s of ['on_agenda', 'evaluated'] as const) await call(core, 'registrations:setStatus', { id: reg.id, status: s });
     expect(
       await callError(core, 'registrations:saveSelfAssessment', {
         registrationId: reg.id,

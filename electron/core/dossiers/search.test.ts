@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 import { searchTokens } from './dossier-common';
-import { call, makeProducer, makeProduct, makeRound } from './test-data';
+import { makeProducer, makeProduct, makeRound } from './test/fixtures';
+import { call } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -18,8 +19,8 @@ describe('search words', () => {
 });
 
 describe('registration list', () => {
-  let ids: Record<string, number>;
-  let rounds: number[];
+  let ids: { mam: number; mamTom: number; tra: number };
+  let rounds: [number, number];
   beforeEach(async () => {
     core = await memoryCore();
     const r1 = await makeRound(core, { number: 1 });

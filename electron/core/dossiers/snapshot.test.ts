@@ -9,10 +9,11 @@ import { loadProducerContacts } from '../documents/from-session/producer-contact
 import { loadSessionFacts } from '../documents/from-session/session-facts';
 import { renderDocument } from '../documents/render-document';
 import { pdfRaw, tmpDir, writePdf } from '../documents/test/pdf-tools';
-import { seedSession } from '../results/test/seed-session';
-import { memoryCore } from '../test/core-fixture';
+import { seedSession } from '../results/test/fixtures';
+import { memoryCore } from '../test/fixtures';
 import { registrationDisplayNames } from './display-names';
-import { call, producerInput } from './test-data';
+import { producerInput } from './test/fixtures';
+import { call } from '../test/call';
 
 let core: Core;
 const dir = tmpDir();

@@ -2,13 +2,13 @@ import type { ChannelParsedInput } from '../../../shared/api/contract';
 import type { RegistryEntry, RegistryEntryDetail } from '../../../shared/api/channels/registry';
 import { compareIsoDates } from '../../../shared/ocop/iso-date';
 import { entryStateChangeProblem, type EntryState } from '../../../shared/ocop/registry-status';
-import { vietnamToday } from '../councils/today';
+import { vnToday } from '../../../shared/ocop/vn-time';
 import { fieldError } from '../dossiers/dossier-common';
 import { CoreError, notFound } from '../errors';
 import { entryDetail } from './entry-detail';
 import { getEntryRow, selectEntries, stateOf, toEntry, type EntryRowWithSuccessor } from './entry-repo';
 import { entryColumns, factsOf, type EntryFacts } from './entry-values';
-import type { Write } from './wrappers';
+import type { Write } from '../handlers';
 
 /**
  * The province's acts on the registry: recording the recognising decision (the council only
@@ -48,7 +48,7 @@ async function supersedePredecessor(w: Write, successor: EntryRowWithSuccessor, 
 
 /** The decision cannot come before the evaluation, nor after today. */
 async function assertDecisionDate(w: Write, row: EntryRowWithSuccessor, date: string): Promise<void> {
-  const today = vietnamToday(w.at);
+  const today = vnToday(w.at);
   if (compareIsoDates(date, today) > 0) {
     throw fieldError('decisionDate', `${date} is after today (${today}); record a decision once it is issued`);
   }
@@ -112,7 +112,7 @@ export async function recordDecision(
       superseded,
     },
   });
-  const on = vietnamToday(w.at);
+  const on = vnToday(w.at);
   const after = await selectEntries(w.trx)
     .where(
       'e.id',
@@ -169,7 +169,7 @@ export async function updateDecision(
       certificateNo: input.certificateNo,
     },
   });
-  return entryDetail(w.trx, row.id, vietnamToday(w.at));
+  return entryDetail(w.trx, row.id, vnToday(w.at));
 }
 
 export async function revokeEntry(w: Write, input: ChannelParsedInput<'registry:revoke'>): Promise<RegistryEntryDetail> {
@@ -184,7 +184,7 @@ export async function revokeEntry(w: Write, input: ChannelParsedInput<'registry:
       `${input.revokedOn} is after the certificate expired (${row.valid_to}); an expired certificate needs no revocation`,
     );
   }
-  const today = vietnamToday(w.at);
+  const today = vnToday(w.at);
   if (compareIsoDates(input.revokedOn, today) > 0) throw fieldError('revokedOn', `${input.revokedOn} is after today (${today})`);
   await rewrite(w, row.id, {
     ...factsOf(row),
@@ -217,5 +217,5 @@ export async function withdrawEntry(w: Write, input: ChannelParsedInput<'registr
     before: { state: row.state },
     after: { state: 'withdrawn', reason: input.note },
   });
-  return entryDetail(w.trx, row.id, vietnamToday(w.at));
+  return entryDetail(w.trx, row.id, vnToday(w.at));
 }

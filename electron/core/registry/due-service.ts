@@ -4,14 +4,14 @@ import type { DueItem, RegistryEntryDetail } from '../../../shared/api/channels/
 import { addDays, daysBetween } from '../../../shared/ocop/reevaluation-window';
 import { dueStateOn, type DueState } from '../../../shared/ocop/registry-status';
 import { foldForSearch } from '../../../shared/text/normalize';
-import { vietnamToday } from '../councils/today';
+import { vnToday } from '../../../shared/ocop/vn-time';
 import type { CoreContext } from '../context';
 import { insertRegistrationChecked } from '../dossiers/registration-service';
 import { CoreError, notFound } from '../errors';
 import { selectEntries, toEntry, type Db } from './entry-repo';
 import { entryColumns, factsOf } from './entry-values';
 import { readRegistrySettings } from './settings-service';
-import type { Write } from './wrappers';
+import type { Write } from '../handlers';
 
 /**
  * The re-evaluation calendar (Đ7.6a; Đ12 for the 180 days of grace): recognitions whose window
@@ -86,7 +86,7 @@ export async function dueItems(db: Db, q: DueQuery): Promise<DueItem[]> {
 export async function dueQueryOf(ctx: CoreContext, db: Db, input: ChannelParsedInput<'registry:due'>): Promise<DueQuery> {
   const settings = await readRegistrySettings(db);
   return {
-    on: input.on ?? vietnamToday(ctx.now()),
+    on: input.on ?? vnToday(ctx.now()),
     horizonDays: input.horizonDays ?? settings.dueHorizonDays,
     communeKey: input.communeKey,
     dues: input.dues,

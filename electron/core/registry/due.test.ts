@@ -3,8 +3,9 @@ import { addDays } from '../../../shared/ocop/iso-date';
 import { dueStateOn } from '../../../shared/ocop/registry-status';
 import type { Core } from '../context';
 import { buildWorkbook } from './import/template';
-import { call, coreAt } from './testing/call';
-import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES } from './testing/history';
+import { call } from '../test/call';
+import { coreAt } from './test/fixtures';
+import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES } from './test/history';
 
 let core: Core;
 afterEach(() => core?.close());

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { RegistryEntryDetail } from '../../../shared/api/channels/registry';
 import { isStar } from '../../../shared/ocop/legal-basis';
 import { starChange } from '../../../shared/ocop/registry-status';
-import { vietnamToday } from '../councils/today';
+import { vnToday } from '../../../shared/ocop/vn-time';
 import type { CoreContext } from '../context';
 import { notFound } from '../errors';
 import { chainRows, getEntryRow, revokeGroundOf, toEntry, type Db } from './entry-repo';
@@ -54,4 +54,4 @@ export async function entryDetail(db: Db, id: number, on: string): Promise<Regis
 }
 
 export const getEntry = (ctx: CoreContext, input: { id: number; on?: string | undefined }) =>
-  entryDetail(ctx.db, input.id, input.on ?? vietnamToday(ctx.now()));
+  entryDetail(ctx.db, input.id, input.on ?? vnToday(ctx.now()));

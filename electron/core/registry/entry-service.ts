@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ChannelParsedInput } from '../../../shared/api/contract';
 import type { RegistryEntry, RegistryEntryDetail, RegistryFilter } from '../../../shared/api/channels/registry';
 import { applySectorChoice } from '../../../shared/ocop/registry-sectors';
-import { vietnamToday } from '../councils/today';
+import { vnToday } from '../../../shared/ocop/vn-time';
 import type { CoreContext } from '../context';
 import { classificationTree } from '../dossiers/classification-tree';
 import { fieldError } from '../dossiers/dossier-common';
@@ -11,9 +11,9 @@ import { entryDetail } from './entry-detail';
 import { communeLabel, filterWhere, getEntryRow, selectEntries, SORTS, toEntry, type Db } from './entry-repo';
 import { entryColumns, factsOf } from './entry-values';
 import { pendingSessionIds } from './session-sync';
-import type { Write } from './wrappers';
+import type { Write } from '../handlers';
 
-export const onOrToday = (ctx: CoreContext, on: string | undefined): string => on ?? vietnamToday(ctx.now());
+export const onOrToday = (ctx: CoreContext, on: string | undefined): string => on ?? vnToday(ctx.now());
 
 export async function listEntries(
   ctx: CoreContext,
@@ -114,7 +114,7 @@ export async function updateEntry(w: Write, input: ChannelParsedInput<'registry:
       .map((k) => [k, { before: before[k], after: after[k] }]),
   );
   await w.audit({ action: 'registry.update', entity: 'registry_entry', entityId: row.id, after: changed });
-  return entryDetail(w.trx, row.id, vietnamToday(w.at));
+  return entryDetail(w.trx, row.id, vnToday(w.at));
 }
 
 /** Links an entry and every entry of its chain without a product to a product of the dossiers area. */
@@ -160,5 +160,5 @@ export async function linkEntry(w: Write, input: ChannelParsedInput<'registry:li
     entityId: row.id,
     after: { productId: product.id, entryIds: linked },
   });
-  return entryDetail(w.trx, row.id, vietnamToday(w.at));
+  return entryDetail(w.trx, row.id, vnToday(w.at));
 }

@@ -9,7 +9,7 @@ import { dueExport, exportRegistry } from './export-service';
 import { importRegistry, registryTemplate } from './import/import-service';
 import { syncAllSessions } from './session-sync';
 import { deleteTarget, getRegistrySettings, saveTarget, setRegistrySettings, targets } from './settings-service';
-import { read, task, write } from './wrappers';
+import { read, task, write } from '../handlers';
 
 export const registryHandlers: AreaHandlers<typeof registryChannels> = {
   'registry:list': read(listEntries),

@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import type { Core } from '../context';
 import { choicesForTotal } from '../results/test/choices';
-import { seedSession, type Seeded } from '../results/test/seed-session';
-import { tempDir } from '../test/core-fixture';
-import { call, callError, coreAt } from './testing/call';
+import { seedSession, type Seeded } from '../results/test/fixtures';
+import { tempDir } from '../test/fixtures';
+import { call, callError } from '../test/call';
+import { coreAt } from './test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());

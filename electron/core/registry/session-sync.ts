@@ -10,7 +10,7 @@ import { CoreError } from '../errors';
 import type { ResultsDocument } from '../results/results-digest';
 import { selectEntries, stateOf, type Db } from './entry-repo';
 import { entryColumns, factsOf, type EntryFacts } from './entry-values';
-import type { Write } from './wrappers';
+import type { Write } from '../handlers';
 
 /**
  * Finalized sessions → registry. When a council finalizes, each product it ranked becomes an

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { fieldError } from '../dossiers/dossier-common';
 import { notFound } from '../errors';
 import type { Db } from './entry-repo';
-import type { Write } from './wrappers';
+import type { Write } from '../handlers';
 
 /**
  * The registry's settings live in the shared `setting` table under "registry.*" keys (the app's

@@ -3,7 +3,7 @@ import type { SessionResults } from '../../../shared/api/channels/results';
 import type { SessionSpread } from '../../../shared/api/channels/scoring';
 import { invoke } from '../api';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 
 /**
  * The training dataset's meeting, scored through the scoring channels (member screens and one

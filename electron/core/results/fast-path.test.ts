@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../api';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 import { bandEdgesCenti, type LegalBasisId } from '../../../shared/ocop/legal-basis';
 import { rankWithSensitivity } from '../../../shared/ocop/sensitivity';
 import { CompleteSheet } from './answer-reader';
@@ -9,7 +9,7 @@ import { toSubmittedSheet } from './compute-results';
 import { computeSession } from './results-service';
 import { exactMean } from './results-view';
 import type { CountingSheet } from './session-data';
-import { seedSession, type SeedSpec } from './test/seed-session';
+import { seedSession, type SeedSpec } from './test/fixtures';
 import { seededRng } from '../demo/random';
 
 /**

@@ -14,7 +14,7 @@ import { computeSession, sessionResultsOf, type Computed, type Conn } from './re
 import { isSensitive } from './results-view';
 import { recordOutcomes, withdrawOutcomes } from '../dossiers/registration-outcome';
 import { assertSessionUndecided, syncSession } from '../registry/session-sync';
-import { writeIn } from '../registry/wrappers';
+import { writeIn } from '../handlers';
 
 /**
  * Finalizing (chốt kết quả) and reopening a session. Both run in one transaction with their audit

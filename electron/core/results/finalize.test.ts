@@ -4,8 +4,8 @@ import { invoke } from '../api';
 import type { Core } from '../context';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { choicesForTotal } from './test/choices';
-import { memoryCore } from '../test/core-fixture';
-import { seedSession, type Seeded } from './test/seed-session';
+import { memoryCore } from '../test/fixtures';
+import { seedSession, type Seeded } from './test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());

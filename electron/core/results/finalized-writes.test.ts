@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../api';
 import type { Core } from '../context';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 import { choicesForTotal } from './test/choices';
-import { seedSession, type Seeded } from './test/seed-session';
+import { seedSession, type Seeded } from './test/fixtures';
 
 /**
  * Once a session is finalized every write path of sessions and scoring refuses with

@@ -6,8 +6,8 @@ import { rankProduct } from '../../../shared/ocop/ranking';
 import { evaluateStoredSheet, sheetIsPlain } from './compute-results';
 import { computeSession } from './results-service';
 import { choicesForTotal } from './test/choices';
-import { memoryCore } from '../test/core-fixture';
-import { seedSession, type SeedSpec } from './test/seed-session';
+import { memoryCore } from '../test/fixtures';
+import { seedSession, type SeedSpec } from './test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());

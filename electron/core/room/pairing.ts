@@ -3,6 +3,7 @@ import type { DeviceKind } from '../../../shared/api/channels/room';
 import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { runWrite } from '../handlers';
 import { verifyPin } from '../scoring/member-pin';
 import { isScoringRole, sessionMembers } from '../scoring/session-access';
 import { newCredential } from './device-auth';
@@ -64,13 +65,14 @@ const rateLimited = (ms: number, who: string) =>
 const deviceActor = (remote: string) => `thiết bị ${remote}`;
 
 async function auditRefusal(ctx: CoreContext, room: RoomRow | null, remote: string, reason: string, extra: object = {}) {
-  await appendAudit(ctx.db, ctx.now(), {
-    actor: deviceActor(remote),
-    action: 'room.pair.refused',
-    entity: 'room',
-    entityId: room?.id ?? null,
-    after: { reason, remoteAddress: remote, ...extra },
-  });
+  await runWrite({ ctx, actor: deviceActor(remote) }, (w) =>
+    w.audit({
+      action: 'room.pair.refused',
+      entity: 'room',
+      entityId: room?.id ?? null,
+      after: { reason, remoteAddress: remote, ...extra },
+    }),
+  );
 }
 
 /** Counts a failure; burns the room's code when the room's limit is reached. */
@@ -79,13 +81,15 @@ async function countFailure(ctx: CoreContext, room: RoomRow, remote: string, mem
   l.address.fail(remote);
   if (memberId !== undefined) l.member.fail(String(memberId));
   if (l.room.fail(String(room.id))) {
-    await ctx.db.updateTable('room').set({ code_expires_at: ctx.now().toISOString() }).where('id', '=', room.id).execute();
-    await appendAudit(ctx.db, ctx.now(), {
-      actor: 'hệ thống',
-      action: 'room.code.burned',
-      entity: 'room',
-      entityId: room.id,
-      after: { reason: 'too many wrong pairing attempts' },
+    // The code is burned and the burning recorded in one transaction.
+    await runWrite({ ctx, actor: 'hệ thống' }, async (w) => {
+      await w.trx.updateTable('room').set({ code_expires_at: w.at.toISOString() }).where('id', '=', room.id).execute();
+      await w.audit({
+        action: 'room.code.burned',
+        entity: 'room',
+        entityId: room.id,
+        after: { reason: 'too many wrong pairing attempts' },
+      });
     });
   }
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LanInterface } from '../../../shared/api/channels/room';
 import type { Core } from '../context';
 import { hashPin } from '../scoring/member-pin';
-import { call, callError } from '../scoring/testing/call';
-import { MINI_TOP, scoringFixture, type FixtureOptions, type ScoringFixture } from '../scoring/testing/scoring-fixture';
+import { call, callError } from '../test/call';
+import { MINI_TOP, scoringFixture, type FixtureOptions, type ScoringFixture } from '../scoring/test/fixtures';
 import { authenticateDevice, type DeviceIdentity } from './device-auth';
 import { invokeForDevice } from './device-scope';
 import type { LanHost, LanListening } from './lan-host';
@@ -51,7 +51,7 @@ async function roomFixture(opts: FixtureOptions = {}): Promise<ScoringFixture & 
 }
 
 async function start(core: Core, sessionId: number) {
-  const s = await call(core, 'room:start', { sessionId, address: '127.0.0.2' }, 'Võ Thị Em');
+  const s = await call(core, 'room:start', { sessionId, address: '127.0.0.2' }, { actor: 'Võ Thị Em' });
   return s.room!;
 }
 

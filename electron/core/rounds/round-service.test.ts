@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../context';
-import { call, callError, preparedSession, seedRound } from '../sessions/test-fixture';
-import { memoryCore } from '../test/core-fixture';
+import { preparedSession, seedRound } from '../sessions/test/fixtures';
+import { call, callError } from '../test/call';
+import { memoryCore } from '../test/fixtures';
 
 let core: Core;
 afterEach(() => core?.close());

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { criteriaIndex } from '../../../shared/ocop/sheet-rules';
-import { stmt } from './sync-db';
+import { stmt } from '../db/sync-db';
 
 /**
  * The write primitive of a sheet: one change = one row appended to `score_answer_event` (with

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { stmt } from './sync-db';
+import { stmt } from '../db/sync-db';
 
 /**
  * Idempotency keys of sheet changes (client_op, migration 0015). Looked up and recorded inside

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import type { DB } from '../db/schema';
 import { CoreError, notFound } from '../errors';
-import { stmt } from './sync-db';
+import { stmt } from '../db/sync-db';
 
 /**
  * Parsed criteria sets by version id, for the autosave path: parsing and validating a set of

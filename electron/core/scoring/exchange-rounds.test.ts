@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreSheetsDocument } from '../../../shared/api/channels/scoring-exchange';
 import type { ImportRowError } from '../../../shared/api/fields';
-import { call, callError } from './testing/call';
-import { MINI_TOP, scoringFixture, type ScoringFixture } from './testing/scoring-fixture';
+import { call, callError } from '../test/call';
+import { MINI_TOP, scoringFixture, type ScoringFixture } from './test/fixtures';
 
 /**
  * Re-scoring rounds in the exchange file (format version 2): a session where the chair opened a

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreSheetsDocument } from '../../../shared/api/channels/scoring-exchange';
-import { call, callError } from './testing/call';
-import { MINI_TOP, scoringFixture, type ScoringFixture } from './testing/scoring-fixture';
+import { call, callError } from '../test/call';
+import { MINI_TOP, scoringFixture, type ScoringFixture } from './test/fixtures';
 
 let f: ScoringFixture;
 let exported: ScoreSheetsDocument;

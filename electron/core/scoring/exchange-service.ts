@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ImportPreview, ImportResult } from '../../../shared/api/channels/scoring';
 import type { ImportRowError } from '../../../shared/api/fields';
 import { evaluateSheet, sheetContent } from '../../../shared/ocop/sheet-rules';
@@ -125,7 +125,7 @@ const resultOf = (plan: ImportPlan, dryRun: boolean): ImportResult => ({
 
 /** Writes the checked plan; fills in `storedId` of the sheets it creates. */
 async function writePlan(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   sqlite: Database.Database,
   plan: ImportPlan,
   now: Date,

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../audit/audit-repo';
-import { call, callError } from './testing/call';
-import { MINI_TOP, scoringFixture, type ScoringFixture } from './testing/scoring-fixture';
+import { call, callError } from '../test/call';
+import { MINI_TOP, scoringFixture, type ScoringFixture } from './test/fixtures';
 
 let f: ScoringFixture;
 afterEach(() => f?.core.close());
@@ -36,7 +36,7 @@ describe('paper sheets: single entry', () => {
       opinion: 'Sản phẩm tốt',
     });
     expect(fixed.entries[0]!.totalAgrees).toBe(true);
-    const v = await call(f.core, 'scoring:paperCommit', { ...key(), allowSingleEntry: true }, 'Võ Thị Em');
+    const v = await call(f.core, 'scoring:paperCommit', { ...key(), allowSingleEntry: true }, { actor: 'Võ Thị Em' });
     expect(v.sheet).toMatchObject({
       source: 'paper',
       enteredBy: 'Võ Thị Em',

@@ -5,7 +5,7 @@ import { sheetContent, type SheetContent, type SheetEvaluation } from '../../../
 import type { DB } from '../db/schema';
 import type { ScoreSheetTable } from '../db/tables/scoring';
 import { notFound } from '../errors';
-import { stmt } from './sync-db';
+import { stmt } from '../db/sync-db';
 
 export type SheetRow = Selectable<ScoreSheetTable> & { member_name: string; session_status: string };
 

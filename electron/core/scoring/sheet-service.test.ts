@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../audit/audit-repo';
-import { call, callError } from './testing/call';
-import { MINI_TOP, scoringFixture, type ScoringFixture } from './testing/scoring-fixture';
+import { call, callError } from '../test/call';
+import { MINI_TOP, scoringFixture, type ScoringFixture } from './test/fixtures';
 
 let f: ScoringFixture;
 afterEach(() => f?.core.close());
@@ -331,7 +331,7 @@ describe('undo', () => {
 
 describe('undo across two connections to one file (desktop app and a second window or the CLI)', () => {
   it('a change written by the other connection is the one undone next', async () => {
-    const { fileCore, tempDir } = await import('../test/core-fixture');
+    const { fileCore, tempDir } = await import('../test/fixtures');
     const dir = tempDir();
     f = await scoringFixture({}, await fileCore(dir));
     const other = await fileCore(dir);
@@ -407,7 +407,7 @@ describe('submit and lock', () => {
       f.core,
       'scoring:unlock',
       { sheetId: sheet.id, reason: 'Thành viên chọn nhầm tiêu chí 7' },
-      'Thư ký Võ Thị Em',
+      { actor: 'Thư ký Võ Thị Em' },
     );
     expect(v.sheet.status).toBe('draft');
     expect((await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '7', levelIndex: 2 })).totalPoints).toBe(
@@ -439,7 +439,7 @@ describe('submit and lock', () => {
 
 describe('reload: nothing shown as saved is lost', () => {
   it('a file database reopened after every answer holds every answer', async () => {
-    const { fileCore, tempDir } = await import('../test/core-fixture');
+    const { fileCore, tempDir } = await import('../test/fixtures');
     const dir = tempDir();
     f = await scoringFixture({}, await fileCore(dir));
     const { sheet } = await open();

@@ -24,7 +24,7 @@ import {
   type Change,
   type State,
 } from './answer-events';
-import { appendAuditSync } from './audit-sync';
+import { appendAuditSync } from '../audit/audit-sync';
 import { criteriaSetOf, criteriaSetSync } from './criteria-cache';
 import {
   derivedColumns,
@@ -37,7 +37,7 @@ import {
   type SheetRow,
 } from './sheet-repo';
 import { priorResult, priorResultSync, recordOp, recordOpSync, type OpKey } from './client-op';
-import { stmt, withReadLock, withWriteLock } from './sync-db';
+import { stmt, withReadLock, withWriteLock } from '../db/sync-db';
 
 /**
  * A member's sheet from opening to submission: autosave of every answer, note, declaration and

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateSpread } from '../../../shared/ocop/spread';
-import { call, callError } from './testing/call';
-import { MINI_TOP, scoringFixture, type FixtureOptions, type ScoringFixture } from './testing/scoring-fixture';
+import { call, callError } from '../test/call';
+import { MINI_TOP, scoringFixture, type FixtureOptions, type ScoringFixture } from './test/fixtures';
 
 let f: ScoringFixture;
 afterEach(() => f?.core.close());

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import { isFrozenStatus, type RegistrationStatus } from '../../../shared/ocop/dossier-model';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
@@ -9,7 +9,7 @@ import { changeRegistrationStatus } from '../dossiers/registration-service';
  * an agenda → 'on_agenda'; taken off → back to the stage it had before (from its status history).
  */
 export async function markOnAgenda(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   actor: string,
   registrationId: number,
@@ -21,7 +21,7 @@ export async function markOnAgenda(
 }
 
 export async function markOffAgenda(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   actor: string,
   registrationId: number,

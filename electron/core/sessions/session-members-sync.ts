@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { activeMemberRows } from '../councils/member-repo';
+import type { Transaction } from 'kysely';
+import { activeMembers } from '../councils/member-repo';
 import type { DB } from '../db/schema';
 
 /**
@@ -8,14 +8,14 @@ import type { DB } from '../db/schema';
  * `previous_id` points at the old one) keeps their attendance mark, recusals and chair or
  * secretary seat. Sessions past preparation are never touched: their list is history.
  */
-export async function syncSessionMembers(db: Kysely<DB>, sessionId: number, at: string): Promise<void> {
+export async function syncSessionMembers(db: Transaction<DB>, sessionId: number, at: string): Promise<void> {
   const session = await db
     .selectFrom('session')
     .select(['id', 'council_id', 'date', 'status', 'chair_member_id', 'secretary_member_id'])
     .where('id', '=', sessionId)
     .executeTakeFirstOrThrow();
   if (session.status !== 'preparing') return;
-  const active = await activeMemberRows(db, session.council_id, session.date);
+  const active = await activeMembers(db, session.council_id, session.date);
   const existing = await db.selectFrom('session_attendance').selectAll().where('session_id', '=', sessionId).execute();
   const existingById = new Map(existing.map((a) => [a.member_id, a]));
   const activeIds = new Set(active.map((m) => m.id));
@@ -36,7 +36,7 @@ export async function syncSessionMembers(db: Kysely<DB>, sessionId: number, at: 
           .execute();
       continue;
     }
-    const predecessor = m.previous_id !== null && removedIds.has(m.previous_id) ? existingById.get(m.previous_id) : undefined;
+    const predecessor = m.previousId !== null && removedIds.has(m.previousId) ? existingById.get(m.previousId) : undefined;
     await db
       .insertInto('session_attendance')
       .values({
@@ -91,7 +91,7 @@ export async function syncSessionMembers(db: Kysely<DB>, sessionId: number, at: 
 }
 
 /** Re-syncs every session of a council that is still in preparation (after a membership change). */
-export async function syncPreparingSessions(db: Kysely<DB>, councilId: number, at: string): Promise<number[]> {
+export async function syncPreparingSessions(db: Transaction<DB>, councilId: number, at: string): Promise<number[]> {
   const sessions = await db
     .selectFrom('session')
     .select('id')

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CouncilRulesInput } from '../../../shared/api/channels/councils';
 import type { Core } from '../context';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 import { assertProductQuorum } from './session-quorum';
-import { call, callError, createNineCouncil, markAttendance, NINE_MEMBERS, seedRound } from './test-fixture';
+import { createNineCouncil, markAttendance, NINE_MEMBERS, seedRound } from './test/fixtures';
+import { call, callError } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -40,7 +41,7 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     const m = await meeting(NINE_MEMBERS);
     let d = await markAttendance(core, m.sessionId, m.ids, m.ids.slice(7));
     expect(d.quorum.session).toMatchObject({ met: true, votingMembers: 9, participating: 7, required: 7, problems: [] });
-    d = await call(core, 'sessions:setAttendance', { id: m.sessionId, memberId: m.ids[6], present: false, absenceReason: 'Ốm' });
+    d = await call(core, 'sessions:setAttendance', { id: m.sessionId, memberId: m.ids[6]!, present: false, absenceReason: 'Ốm' });
     expect(d.quorum.session).toMatchObject({ met: false, participating: 6, required: 7, problems: ['too_few_members'] });
     expect(d.readiness.canOpen).toBe(false);
     const e = await callError(core, 'sessions:transition', { id: m.sessionId, to: 'in_progress' });
@@ -53,7 +54,7 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     const m = await meeting(EIGHT);
     let d = await markAttendance(core, m.sessionId, m.ids, m.ids.slice(6));
     expect(d.quorum.session).toMatchObject({ met: true, votingMembers: 8, participating: 6, required: 6 });
-    d = await call(core, 'sessions:setAttendance', { id: m.sessionId, memberId: m.ids[5], present: false });
+    d = await call(core, 'sessions:setAttendance', { id: m.sessionId, memberId: m.ids[5]!, present: false });
     expect(d.quorum.session).toMatchObject({ met: false, participating: 5, required: 6 });
   });
 
@@ -93,11 +94,11 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     const [a, b] = m.registrationIds as [number, number];
     d = await call(core, 'sessions:declareConflict', {
       id: m.sessionId,
-      memberId: m.ids[4],
+      memberId: m.ids[4]!,
       registrationId: a,
       reason: 'Là người thân của chủ thể',
     });
-    const byReg = (reg: number) => d.quorum.products.find((p: { registrationId: number }) => p.registrationId === reg).quorum;
+    const byReg = (reg: number) => d.quorum.products.find((p) => p.registrationId === reg)!.quorum;
     expect(byReg(a)).toMatchObject({
       met: false,
       participating: 6,
@@ -107,7 +108,7 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
       problems: ['too_few_members'],
     });
     expect(byReg(b)).toMatchObject({ met: true, participating: 7 });
-    expect(d.agenda[0].recusedMemberIds).toEqual([m.ids[4]]);
+    expect(d.agenda[0]!.recusedMemberIds).toEqual([m.ids[4]]);
     // The meeting as a whole still has its quorum: recusals count per product.
     expect(d.quorum.session.met).toBe(true);
     await expect(assertProductQuorum(core.ctx.db, m.sessionId, a)).rejects.toMatchObject({
@@ -119,7 +120,7 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
       scorerIds: m.ids.slice(0, 7),
     });
 
-    d = await call(core, 'sessions:withdrawConflict', { id: m.sessionId, memberId: m.ids[4], registrationId: a });
+    d = await call(core, 'sessions:withdrawConflict', { id: m.sessionId, memberId: m.ids[4]!, registrationId: a });
     expect(byReg(a)).toMatchObject({ met: true, participating: 7, recused: 0 });
   });
 
@@ -129,11 +130,11 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     await markAttendance(core, m.sessionId, m.ids);
     const d = await call(core, 'sessions:declareConflict', {
       id: m.sessionId,
-      memberId: m.ids[0],
-      registrationId: m.registrationIds[1],
+      memberId: m.ids[0]!,
+      registrationId: m.registrationIds[1]!,
       reason: 'Tham gia tư vấn sản phẩm',
     });
-    const q = d.quorum.products.find((p: { registrationId: number }) => p.registrationId === m.registrationIds[1]).quorum;
+    const q = d.quorum.products.find((p) => p.registrationId === m.registrationIds[1])!.quorum;
     expect(q).toMatchObject({ met: false, participating: 8, problems: ['chair_recused'] });
   });
 
@@ -150,8 +151,8 @@ describe('quorum of a session (≥ 3/4 including the chair by default)', () => {
     expect(d.session.secretaryMemberId).toBe(m.ids[8]);
     const e = await callError(core, 'sessions:declareConflict', {
       id: m.sessionId,
-      memberId: m.ids[8],
-      registrationId: m.registrationIds[0],
+      memberId: m.ids[8]!,
+      registrationId: m.registrationIds[0]!,
       reason: 'x',
     });
     expect(e).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('does not score') });

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Session, SessionKind, SessionListItem, SessionStatus } from '../../../shared/api/channels/sessions';
 import type { DB } from '../db/schema';
 import type { SessionTable } from '../db/tables/councils';
@@ -70,4 +70,36 @@ export async function listSessions(
     votingMemberCount: r.voting_count,
     presentVotingCount: r.present_count,
   }));
+}
+
+/** A council's sessions under way (in progress or closed), by date: a rules change reaches them. */
+export async function sessionsUnderWay(
+  db: Kysely<DB>,
+  councilId: number,
+): Promise<Pick<Session, 'id' | 'number' | 'status' | 'date'>[]> {
+  const rows = await db
+    .selectFrom('session')
+    .select(['id', 'number', 'status', 'date'])
+    .where('council_id', '=', councilId)
+    .where('status', 'in', ['in_progress', 'closed'])
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({ ...r, status: r.status as SessionStatus }));
+}
+
+/** Moves every session of a council that is not finalized onto a rules version; returns their ids. */
+export async function moveOpenSessionsToRules(
+  trx: Transaction<DB>,
+  councilId: number,
+  rulesId: number,
+  at: string,
+): Promise<number[]> {
+  const moved = await trx
+    .updateTable('session')
+    .set({ rules_id: rulesId, updated_at: at })
+    .where('council_id', '=', councilId)
+    .where('status', '<>', 'finalized')
+    .returning('id')
+    .execute();
+  return moved.map((s) => s.id);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { AgendaCandidate, SessionDetail } from '../../../shared/api/channels/sessions';
 import { isFrozenStatus, type RegistrationStatus } from '../../../shared/ocop/dossier-model';
@@ -11,7 +11,7 @@ import {
 import { foldForSearch } from '../../../shared/text/normalize';
 import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
-import { activeMemberRows, isVotingRole } from '../councils/member-repo';
+import { activeMembers, isVotingRole } from '../councils/member-repo';
 import { currentRules } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError, notFound } from '../errors';
@@ -64,7 +64,7 @@ async function assertSeat(trx: Kysely<DB>, sessionId: number, memberId: number, 
   }
 }
 
-const run = <T>(ctx: CoreContext, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> => ctx.db.transaction().execute(fn);
+const run = <T>(ctx: CoreContext, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> => ctx.db.transaction().execute(fn);
 
 export async function createSession(ctx: CoreContext, meta: CallMeta, input: In<'sessions:create'>): Promise<SessionDetail> {
   return run(ctx, async (trx) => {
@@ -131,7 +131,7 @@ export async function createSession(ctx: CoreContext, meta: CallMeta, input: In<
       .executeTakeFirstOrThrow();
     await syncSessionMembers(trx, id, at);
     // Seats default to the council's Chủ tịch and its (Ủy viên kiêm) Thư ký on that date.
-    const active = await activeMemberRows(trx, input.councilId, input.date);
+    const active = await activeMembers(trx, input.councilId, input.date);
     const chair = input.chairMemberId ?? active.find((m) => m.role === 'chair')?.id ?? null;
     const secretary =
       input.secretaryMemberId ??
@@ -285,7 +285,13 @@ export async function deleteSession(ctx: CoreContext, meta: CallMeta, id: number
 }
 
 /** Replaces the agenda (add, remove, reorder), checking each registration and keeping dossier stages in step. */
-async function applyAgenda(trx: Kysely<DB>, ctx: CoreContext, actor: string, s: SessionRow, wanted: number[]): Promise<void> {
+async function applyAgenda(
+  trx: Transaction<DB>,
+  ctx: CoreContext,
+  actor: string,
+  s: SessionRow,
+  wanted: number[],
+): Promise<void> {
   assertAllowed(s, 'editAgenda', 'agenda');
   const seen = new Set<number>();
   for (const id of wanted) {

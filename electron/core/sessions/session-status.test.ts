@@ -8,9 +8,10 @@ import {
 } from '../../../shared/ocop/session-status';
 import type { Core } from '../context';
 import { CoreError } from '../errors';
-import { memoryCore } from '../test/core-fixture';
+import { memoryCore } from '../test/fixtures';
 import { transitionSession } from './session-status';
-import { call, callError, finalizeForTest, markAttendance, preparedSession, seedRound, unfinalizeForTest } from './test-fixture';
+import { finalizeForTest, markAttendance, preparedSession, seedRound, unfinalizeForTest } from './test/fixtures';
+import { call, callError } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -108,7 +109,7 @@ describe('session status machine', () => {
       'session.finalize',
       'session.unfinalize',
     ]);
-    const reopen = (await call(core, 'audit:tail', { limit: 1 }))[0];
+    const reopen = (await call(core, 'audit:tail', { limit: 1 }))[0]!;
     expect(reopen.after).toMatchObject({ status: 'closed', reason: 'Sai sót khi nhập phiếu giấy' });
   });
 
@@ -144,7 +145,7 @@ describe('session status machine', () => {
     const d = await call(core, 'sessions:transition', { id: s.session.id, to: 'in_progress' });
     expect(d.session).toMatchObject({ kind: 'written_opinion', status: 'in_progress' });
     // Answers are recorded as attendance; closing needs no end time.
-    await call(core, 'sessions:setAttendance', { id: s.session.id, memberId: p.memberIds[0], present: true });
+    await call(core, 'sessions:setAttendance', { id: s.session.id, memberId: p.memberIds[0]!, present: true });
     expect((await call(core, 'sessions:transition', { id: s.session.id, to: 'closed' })).session.status).toBe('closed');
   });
 });
@@ -156,10 +157,10 @@ describe('what each status allows', () => {
       const p = await sessionIn(status);
       for (const [channel, input] of [
         ['sessions:setAgenda', { id: p.sessionId, registrationIds: [] }],
-        ['sessions:setAttendance', { id: p.sessionId, memberId: p.memberIds[8], present: true }],
+        ['sessions:setAttendance', { id: p.sessionId, memberId: p.memberIds[8]!, present: true }],
         [
           'sessions:declareConflict',
-          { id: p.sessionId, memberId: p.memberIds[1], registrationId: p.registrationIds[0], reason: 'Người thân' },
+          { id: p.sessionId, memberId: p.memberIds[1]!, registrationId: p.registrationIds[0], reason: 'Người thân' },
         ],
       ] as const) {
         const e = await callError(core, channel, input);
@@ -201,10 +202,10 @@ describe('what each status allows', () => {
     const p = await sessionIn('in_progress');
     expect((await callError(core, 'sessions:update', { id: p.sessionId, date: '2026-06-16' })).code).toBe('FORBIDDEN_STATE');
     expect(
-      (await callError(core, 'sessions:setAttendance', { id: p.sessionId, memberId: p.memberIds[0], present: false })).message,
+      (await callError(core, 'sessions:setAttendance', { id: p.sessionId, memberId: p.memberIds[0]!, present: false })).message,
     ).toContain('choose another chair');
     // Attendance and recusals may still change while the meeting runs (a member arrives late).
-    const d = await call(core, 'sessions:setAttendance', { id: p.sessionId, memberId: p.memberIds[8], present: true });
+    const d = await call(core, 'sessions:setAttendance', { id: p.sessionId, memberId: p.memberIds[8]!, present: true });
     expect(d.quorum.session.participating).toBe(9);
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import { needsReason, transitionRefusal, type SessionStatusValue } from '../../../shared/ocop/session-status';
 import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
@@ -30,7 +30,7 @@ const label = (s: SessionRow) => `Session ${s.number} of ${s.date} (id ${s.id})`
  * to 'closed' with a reason) inside its own finalization transaction.
  */
 export async function transitionSession(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   actor: string,
   sessionId: number,

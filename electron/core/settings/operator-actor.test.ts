@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../api';
 import type { Core } from '../context';
-import { call, makeRegistration } from '../dossiers/test-data';
-import { fileCore, tempDir } from '../test/core-fixture';
+import { makeRegistration } from '../dossiers/test/fixtures';
+import { call } from '../test/call';
+import { fileCore, tempDir } from '../test/fixtures';
 
 let core: Core | undefined;
 afterEach(() => core?.close());

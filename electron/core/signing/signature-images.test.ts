@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
 import { invoke } from '../api';
-import { seedSession } from '../results/test/seed-session';
-import { memoryCore } from '../test/core-fixture';
+import { seedSession } from '../results/test/fixtures';
+import { memoryCore } from '../test/fixtures';
 import { checkImage } from './image-check';
 import { opaquePng, sealPng, signaturePng } from './test/images';
 

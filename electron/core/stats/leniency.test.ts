@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import type { Core } from '../context';
 import { choicesForTotal } from '../results/test/choices';
-import { seedSession, type Seeded } from '../results/test/seed-session';
+import { seedSession, type Seeded } from '../results/test/fixtures';
 import { hashPin } from '../scoring/member-pin';
-import { call, callError, coreAt } from '../registry/testing/call';
+import { coreAt } from '../registry/test/fixtures';
+import { call, callError } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());

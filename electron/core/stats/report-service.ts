@@ -6,7 +6,7 @@ import { changeHundredths, formatChange, formatPercent, percentHundredths } from
 import { PRODUCER_GROUPS } from '../../../shared/ocop/producer-groups';
 import { NGANH_NOS } from '../../../shared/ocop/registry-sectors';
 import { LEGAL_BASIS_IDS } from '../../../shared/ocop/legal-basis';
-import { vietnamToday } from '../councils/today';
+import { vnToday } from '../../../shared/ocop/vn-time';
 import type { CoreContext } from '../context';
 import { classificationTree } from '../dossiers/classification-tree';
 import { CoreError } from '../errors';
@@ -39,7 +39,7 @@ type T = ReturnType<typeof statsT>;
 
 export function resolvePeriod(ctx: CoreContext, p: ChannelParsedInput<'stats:report'>): Period & { lang: Lang } {
   const yearTo = p.yearTo ?? p.yearFrom;
-  const today = vietnamToday(ctx.now());
+  const today = vnToday(ctx.now());
   const end = `${yearTo}-12-31`;
   return { yearFrom: p.yearFrom, yearTo, roundNo: p.roundNo ?? null, on: p.on ?? (end < today ? end : today), lang: p.lang };
 }

@@ -1,6 +1,6 @@
 import type { statsChannels } from '../../../shared/api/channels/stats';
 import type { AreaHandlers } from '../handlers';
-import { read } from '../registry/wrappers';
+import { read } from '../handlers';
 import { exportReport } from './report-export';
 import { leniency } from './leniency-service';
 import { drill, statsReport } from './report-service';

@@ -3,8 +3,9 @@ import { addMonths } from '../../../shared/ocop/iso-date';
 import type { StatsReport, StatsTable } from '../../../shared/api/channels/stats';
 import type { Core } from '../context';
 import { buildWorkbook } from '../registry/import/template';
-import { call, coreAt } from '../registry/testing/call';
-import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES, type Truth } from '../registry/testing/history';
+import { coreAt } from '../registry/test/fixtures';
+import { call } from '../test/call';
+import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES, type Truth } from '../registry/test/history';
 
 /**
  * Every statistic recomputed in this file, independently, from the rows the generator wrote (its
@@ -277,7 +278,7 @@ describe('the report as files', () => {
     const { execFileSync } = await import('node:child_process');
     const fs = await import('node:fs');
     const path = await import('node:path');
-    const { tempDir } = await import('../test/core-fixture');
+    const { tempDir } = await import('../test/fixtures');
     const out = await call(core, 'stats:export', {
       period: { yearFrom: 2019, yearTo: 2027 },
       format: 'pdf',

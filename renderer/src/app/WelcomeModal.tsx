@@ -15,7 +15,7 @@ export function WelcomeModal({ settings }: { settings: Settings }) {
   const { t } = useT();
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
-  const save = useApiMutation('settings:set', { invalidates: ['settings:get'] });
+  const save = useApiMutation('settings:set');
   const missing = name.trim() === '';
   const submit = () => {
     setTouched(true);

@@ -53,8 +53,8 @@ export interface AppRoute {
 }
 
 /**
- * The main navigation, in the order a secretary works through a round. Each area replaces its
- * ComingSoon element with its feature's root component (which may define nested routes).
+ * The main navigation, in the order a secretary works through a round. Each area's root component
+ * defines its own nested routes.
  */
 export const routes: AppRoute[] = [
   { path: '/dossiers', navKey: 'dossiers', icon: IconFolders, element: <DossiersArea /> },

@@ -24,7 +24,7 @@ type Page<R> = { rows: R[]; total: number };
 /**
  * A virtualised list over a paged channel: the first page drives the total (and keeps the old one
  * while a new filter loads, so the list does not flash empty); later pages are fetched only when
- * their rows scroll into view. Query keys are the channel's own, so `invalidates: ['x:list']` works.
+ * their rows scroll into view. Query keys are the channel's own, so the invalidation map (shared/api/invalidation.ts) reaches them.
  */
 export function usePagedVirtualList<C extends PagedChannel>(channel: C, filter: PagedFilter<C>, rowHeight: number) {
   const input = (offset: number) => ({ ...filter, offset, limit: LIST_PAGE }) as ChannelInput<C>;

@@ -20,6 +20,5 @@ export default {
   yes: 'Yes',
   no: 'No',
   none: 'None',
-  comingSoon: 'This part of the app is being built.',
   errorTitle: 'Something went wrong',
 } satisfies Shape<typeof vi>;

@@ -17,6 +17,5 @@ export default {
   yes: 'Có',
   no: 'Không',
   none: 'Không có',
-  comingSoon: 'Chức năng này đang được xây dựng.',
   errorTitle: 'Có lỗi xảy ra',
 } as const;

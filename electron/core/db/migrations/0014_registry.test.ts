@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryCore } from '../../test/core-fixture';
+import { memoryCore } from '../../test/fixtures';
 
 /**
  * 0014 creates tables only (no data changes); what it must guarantee is that rows written behind

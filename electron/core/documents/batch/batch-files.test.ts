@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/core-fixture';
+import { tempDir } from '../../test/fixtures';
 import { BatchJobs } from './batch-jobs';
 import { batchWorkerEntry, WORKER_BUNDLE } from './worker-entry';
 

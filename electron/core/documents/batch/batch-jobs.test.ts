@@ -6,8 +6,8 @@ import { CriteriaSet } from '../../../../shared/ocop/criteria-set';
 import { invoke } from '../../api';
 import type { Core } from '../../context';
 import { choicesForTotal } from '../../results/test/choices';
-import { seedSession, type Seeded } from '../../results/test/seed-session';
-import { memoryCore } from '../../test/core-fixture';
+import { seedSession, type Seeded } from '../../results/test/fixtures';
+import { memoryCore } from '../../test/fixtures';
 import { pdfPages, tmpDir, writePdf } from '../test/pdf-tools';
 import { batchJobsOf } from './batch-jobs';
 

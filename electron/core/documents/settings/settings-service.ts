@@ -20,7 +20,7 @@ import {
 import { formatDocNumber } from '../../../../shared/ocop/document-number';
 import { appendAudit } from '../../audit/audit-repo';
 import type { CoreContext } from '../../context';
-import { vietnamToday } from '../../councils/today';
+import { vnYear } from '../../../../shared/ocop/vn-time';
 import type { DB } from '../../db/schema';
 import { CoreError, notFound } from '../../errors';
 import { actorOf, type CallMeta } from '../../handlers';
@@ -292,7 +292,7 @@ export async function allocateDocumentNumber(
 }
 
 export async function listNumberSeries(ctx: CoreContext, councilId: number, year?: number): Promise<NumberSeriesView[]> {
-  const y = year ?? Number(vietnamToday(ctx.now()).slice(0, 4));
+  const y = year ?? vnYear(ctx.now());
   return [await seriesView(ctx.db, councilId, 'minutes', y), await seriesView(ctx.db, councilId, 'decision', y)];
 }
 
@@ -301,7 +301,7 @@ export async function setNumberSeries(
   meta: CallMeta,
   input: { councilId: number; kind: NumberedKind; pattern: string; year?: number | undefined; nextNumber?: number | undefined },
 ): Promise<NumberSeriesView> {
-  const year = input.year ?? Number(vietnamToday(ctx.now()).slice(0, 4));
+  const year = input.year ?? vnYear(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const before = await seriesView(trx, input.councilId, input.kind, year);

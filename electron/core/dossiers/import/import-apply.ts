@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/ocop/codes';
 import type { CoreContext } from '../../context';
 import type { DB } from '../../db/schema';
-import { yearInVietnam } from '../dossier-common';
+import { vnYear } from '../../../../shared/ocop/vn-time';
 import { producerColumns, updateProducerRow } from '../producer-repo';
 import { productColumns, updateProductRow, type ProductValues } from '../product-repo';
 import { registrationColumns, updateRegistrationRow, type RegistrationValues } from '../registration-repo';
@@ -84,7 +84,7 @@ function explicitNumbers(plan: ImportPlan): Map<string, number> {
  */
 export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string, plan: ImportPlan): Promise<AppliedIds> {
   const at = ctx.now().toISOString();
-  const year = yearInVietnam(ctx);
+  const year = vnYear(ctx.now());
   const bulk = new BulkInsert(ctx.sqlite);
   const out: AppliedIds = {
     rounds: [],

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../../../shared/api/channels/dossiers-import-job';
 import type { Core } from '../../context';
-import { memoryCore } from '../../test/core-fixture';
-import { call, callError, makeProducer, producerInput } from '../test-data';
+import { memoryCore } from '../../test/fixtures';
+import { makeProducer, producerInput } from '../test/fixtures';
+import { call, callError } from '../../test/call';
 import { importDossiers } from './import-service';
 import { producerRow, productRow, registrationRow, workbookWith } from './test-workbook';
 

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../context';
-import { memoryCore } from '../../test/core-fixture';
-import { call, callError, makeProducer, makeProduct, makeRegistration } from '../test-data';
+import { memoryCore } from '../../test/fixtures';
+import { makeProducer, makeProduct, makeRegistration } from '../test/fixtures';
+import { call, callError } from '../../test/call';
 import { producerRow, productRow, registrationRow, workbookWith, type WorkbookRows } from './test-workbook';
 import { SHEET_LISTS, SHEET_PRODUCERS, SHEET_PRODUCTS, SHEET_REGISTRATIONS } from './xlsx-columns';
 
@@ -183,7 +184,7 @@ describe('import', () => {
   it('never updates an evaluated registration', async () => {
     core = await memoryCore();
     const { reg, producer, product } = await makeRegistration(core);
-    for (const s of ['on_agenda', 'evaluated']) await call(core, 'registrations:setStatus', { id: reg.id, status: s });
+    for (const s of ['on_agenda', 'evaluated'] as const) await call(core, 'registrations:setStatus', { id: reg.id, status: s });
     const file = await workbookWith({
       producers: [producerRow(1, { taxCode: producer.taxCode })],
       products: [productRow(1, 1, { name: product.name })],

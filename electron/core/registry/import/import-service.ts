@@ -6,11 +6,11 @@ import { MAX_IMPORT_BYTES } from '../../../../shared/api/channels/dossiers';
 import type { ImportRowError } from '../../../../shared/api/fields';
 import { foldForSearch } from '../../../../shared/text/normalize';
 import { auditHead } from '../../audit/audit-repo';
-import { vietnamToday } from '../../councils/today';
+import { vnToday } from '../../../../shared/ocop/vn-time';
 import { CoreError } from '../../errors';
 import type { Db, EntryRow } from '../entry-repo';
 import { entryColumns } from '../entry-values';
-import { runWrite, type Call, type Write } from '../wrappers';
+import { runWrite, type Call, type Write } from '../../handlers';
 import { parseRow, type ParsedRow } from './parse-row';
 import { loadDbIndex, planEntries, reviewSectors, summarize, type Plan, type Ref } from './plan';
 import { readEntriesSheet } from './read';
@@ -203,7 +203,7 @@ export async function importRegistry(call: Call, input: ChannelParsedInput<'regi
   const fileSha256 = createHash('sha256').update(content).digest('hex');
   const read = await readEntriesSheet(content);
   if (read.errors.length > 0) throw invalid(read.errors);
-  const today = vietnamToday(call.ctx.now());
+  const today = vnToday(call.ctx.now());
   const rows: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
   for (const raw of read.rows) {

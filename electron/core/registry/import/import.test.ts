@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { entryStatusOn } from '../../../../shared/ocop/registry-status';
 import type { Core } from '../../context';
 import { statusSql } from '../entry-repo';
-import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES } from '../testing/history';
-import { call, callError, coreAt } from '../testing/call';
+import { generateHistory, historySheetRows, HISTORY_SECTOR_CHOICES } from '../test/history';
+import { call, callError } from '../../test/call';
+import { coreAt } from '../test/fixtures';
 import { buildWorkbook } from './template';
 import { sql } from 'kysely';
 

@@ -15,7 +15,6 @@ export function BackupPage() {
   const list = useApiQuery('backup:list', {});
   const info = useApiQuery('app:info', {});
   const create = useApiMutation('backup:create', {
-    invalidates: ['backup:list'],
     onSuccess: (b) => {
       setNote('');
       toastDone(t('backup:created', { name: b.name }));

@@ -3,6 +3,7 @@ import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DEFAULT_COUNCIL_RULES, type CouncilRulesInput } from '../../../../shared/api/channels/councils';
+import { vnToday } from '../../../../shared/ocop/vn-time';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
 import { DateField } from '../../components/DateField';
@@ -28,7 +29,6 @@ export function CouncilCreatePage() {
   const [rules, setRules] = useState<CouncilRulesInput>(DEFAULT_COUNCIL_RULES);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useApiMutation('councils:create', {
-    invalidates: ['councils:list'],
     onSuccess: (d) => {
       toastDone(t('councils:form.created'));
       void navigate(`/councils/${d.council.id}`);
@@ -43,7 +43,7 @@ export function CouncilCreatePage() {
       return;
     }
     setProblem(null);
-    const activeFrom = from || fields.decisionDate || new Date().toISOString().slice(0, 10);
+    const activeFrom = from || fields.decisionDate || vnToday(new Date());
     create.mutate({
       ...councilFieldsInput(fields),
       level: fields.level,

@@ -32,7 +32,6 @@ function InfoPanel({ detail }: { detail: CouncilDetail }) {
   const { t } = useT();
   const [value, setValue] = useState(() => fieldsOf(detail));
   const save = useApiMutation('councils:update', {
-    invalidates: ['councils:get', 'councils:list'],
     onSuccess: () => toastDone(t('councils:form.saved')),
   });
   return (

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/c
 import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import type { CouncilDetail, CouncilMember, MemberRole } from '../../../../shared/api/channels/councils';
+import { vnToday } from '../../../../shared/ocop/vn-time';
 import { useApiMutation } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,7 +11,7 @@ import { MEMBER_ROLES, roleLabel } from './labels';
 
 export type MemberDialog = { kind: 'add' } | { kind: 'change' | 'end' | 'correct'; member: CouncilMember } | null;
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => vnToday(new Date());
 
 /**
  * The four ways a membership changes: add a person, change role/office/position from a date,
@@ -27,16 +28,15 @@ export function MemberDialogs({ dialog, onClose, detail }: { dialog: MemberDialo
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState('');
   const done = {
-    invalidates: ['councils:get', 'councils:list', 'sessions:get'] as const,
     onSuccess: () => {
       toastDone(t('councils:member.saved'));
       onClose();
     },
   };
-  const add = useApiMutation('councils:addMember', { ...done, invalidates: [...done.invalidates] });
-  const change = useApiMutation('councils:changeMember', { ...done, invalidates: [...done.invalidates] });
-  const end = useApiMutation('councils:endMember', { ...done, invalidates: [...done.invalidates] });
-  const correct = useApiMutation('councils:correctMember', { ...done, invalidates: [...done.invalidates] });
+  const add = useApiMutation('councils:addMember', done);
+  const change = useApiMutation('councils:changeMember', done);
+  const end = useApiMutation('councils:endMember', done);
+  const correct = useApiMutation('councils:correctMember', done);
   const active = [add, change, end, correct].find((x) => x.isPending || x.isError);
   if (!dialog) return null;
 

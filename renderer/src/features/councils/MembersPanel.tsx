@@ -16,7 +16,7 @@ export function MembersPanel({ detail }: { detail: CouncilDetail }) {
   const active = new Set(detail.activeMemberIds);
   const all = [...detail.members].sort((a, b) => a.sortOrder - b.sortOrder || a.activeFrom.localeCompare(b.activeFrom));
   const shown = history ? all : all.filter((m) => active.has(m.id));
-  const reorder = useApiMutation('councils:reorderMembers', { invalidates: ['councils:get', 'sessions:get'] });
+  const reorder = useApiMutation('councils:reorderMembers');
   const move = (id: number, d: -1 | 1) => {
     const i = shown.findIndex((m) => m.id === id);
     const other = shown[i + d];

@@ -23,7 +23,6 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
   const [underWay, setUnderWay] = useState<UnderWay | null>(null);
   const voting = detail.members.filter((m) => detail.activeMemberIds.includes(m.id) && m.role !== 'secretary').length;
   const save = useApiMutation('councils:setRules', {
-    invalidates: ['councils:get', 'councils:list', 'sessions:get'],
     onSuccess: () => {
       toastDone(t('councils:rules.saved'));
       setDraft(null);

@@ -9,7 +9,6 @@ import { useT } from '../../i18n/useT';
 export function TrainingDataOffer() {
   const { t } = useT();
   const create = useApiMutation('demo:create', {
-    invalidates: ['councils:list', 'sessions:list', 'rounds:list', 'demo:status', 'registrations:list', 'producers:list'],
     onSuccess: () => toastDone(t('councils:training.created')),
   });
   return (

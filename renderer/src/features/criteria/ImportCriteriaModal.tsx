@@ -19,7 +19,6 @@ export function ImportCriteriaModal({ opened, onClose }: { opened: boolean; onCl
   const [result, setResult] = useState<Outcome | null>(null);
   const [badType, setBadType] = useState(false);
   const imp = useApiMutation('criteria:import', {
-    invalidates: ['criteria:list', 'criteria:classification', 'criteria:search'],
     onSuccess: setResult,
   });
 

@@ -34,7 +34,7 @@ export function CouncilSignersDialog({ councilId, onClose }: { councilId: number
 function SignerBlock({ councilId, signer }: { councilId: number; signer: CouncilSigner }) {
   const { t } = useT();
   const [v, setV] = useState(signer.signer);
-  const save = useApiMutation('documents:setCouncilSigner', { invalidates: ['documents:councilSigners', 'documents:settings'] });
+  const save = useApiMutation('documents:setCouncilSigner');
   const parsed = SignerSettings.safeParse(v);
   const issue = (k: keyof typeof v) =>
     parsed.success

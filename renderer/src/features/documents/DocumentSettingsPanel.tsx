@@ -69,9 +69,9 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
   const [saved, setSaved] = useState(false);
   const [seriesOpen, setSeriesOpen] = useState(false);
   const [signersOpen, setSignersOpen] = useState(false);
-  const save = useApiMutation('documents:saveSettings', { invalidates: ['documents:settings'] });
-  const allocate = useApiMutation('documents:allocateNumber', { invalidates: ['documents:settings'] });
-  const restore = useApiMutation('documents:resetSettings', { invalidates: ['documents:settings'] });
+  const save = useApiMutation('documents:saveSettings');
+  const allocate = useApiMutation('documents:allocateNumber');
+  const restore = useApiMutation('documents:resetSettings');
   const error = save.error ?? allocate.error ?? restore.error;
 
   // A fresh view (after saving, numbering, or another session) is the form's new starting point.

@@ -16,7 +16,7 @@ export function NumberSeriesDialog({ kind, series, onClose }: { kind: NumberedKi
   const { t } = useT();
   const [pattern, setPattern] = useState(series.pattern);
   const [next, setNext] = useState(String(series.nextNumber));
-  const save = useApiMutation('documents:setNumberSeries', { invalidates: ['documents:settings'], onSuccess: onClose });
+  const save = useApiMutation('documents:setNumberSeries', { onSuccess: onClose });
   const check = checkNumberPattern(pattern.trim());
   const nextNumber = Number(next);
   const nextOk = /^\d+$/u.test(next.trim()) && nextNumber >= series.nextNumber && nextNumber <= 999_999;

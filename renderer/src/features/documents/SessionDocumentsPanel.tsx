@@ -36,7 +36,6 @@ export function SessionDocumentsPanel({
   const recognised = (results?.products ?? []).filter((p) => p.recognised && p.status === 'complete');
   const finalized = results?.finalization != null;
   const issue = useApiMutation('documents:issue', {
-    invalidates: ['documents:register', 'documents:settings'],
     onSuccess: (r: IssueOutput) => {
       notifications.show({
         color: 'green',

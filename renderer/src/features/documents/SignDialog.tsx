@@ -34,7 +34,7 @@ export function SignDialog({
   const [slots, setSlots] = useState<TokenSlot[] | null>(null);
   const [choice, setChoice] = useState<string | null>(null);
   const [readError, setReadError] = useState<unknown>(null);
-  const sign = useApiMutation('signatures:signSession', { invalidates: ['signatures:sessionState'], onSuccess: onClose });
+  const sign = useApiMutation('signatures:signSession', { onSuccess: onClose });
   const roleText = t(`signatures:roles.${role}`);
 
   const readToken = async () => {

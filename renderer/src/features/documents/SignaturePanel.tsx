@@ -26,7 +26,7 @@ const STATE_COLOR: Record<DocumentSignatureState, string> = {
 export function SignaturePanel({ sessionId }: { sessionId: number }) {
   const { t } = useT();
   const state = useApiQuery('signatures:sessionState', { sessionId });
-  const attach = useApiMutation('signatures:attachScan', { invalidates: ['signatures:sessionState'] });
+  const attach = useApiMutation('signatures:attachScan');
   const [signing, setSigning] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const s: SessionSignatures | undefined = state.data;

@@ -34,7 +34,6 @@ export function CommuneReportPanel({
     signerPosition: report?.signerPosition ?? '',
   });
   const save = useApiMutation('registrations:saveCommuneReport', {
-    invalidates: ['registrations:get', 'registrations:list'],
     onSuccess: () => toastDone(t('dossiers:commune.saved')),
   });
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });

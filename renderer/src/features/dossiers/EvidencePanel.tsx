@@ -21,7 +21,6 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
   const [problem, setProblem] = useState<string | null>(null);
   const [viewing, setViewing] = useState<Attachment | null>(null);
   const add = useApiMutation('attachments:add', {
-    invalidates: ['registrations:get'],
     onSuccess: () => {
       setFile(null);
       setNote('');
@@ -29,7 +28,6 @@ export function EvidencePanel({ registration }: { registration: RegistrationDeta
     },
   });
   const remove = useApiMutation('attachments:remove', {
-    invalidates: ['registrations:get'],
     onSuccess: () => toastDone(t('dossiers:evidence.removed')),
   });
   const upload = async () => {

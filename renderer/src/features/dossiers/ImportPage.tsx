@@ -1,10 +1,9 @@
 import { Alert, Button, FileInput, Group, List, Paper, Progress, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ImportResult, ImportRowError } from '../../../../shared/api/channels/dossiers-fields';
 import type { ImportJobStatus } from '../../../../shared/api/channels/dossiers-import-job';
 import { ApiError, call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery, useInvalidateAfter } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { DossiersNav } from './DossiersNav';
@@ -16,8 +15,6 @@ const finished = (s: ImportJobStatus | undefined): boolean =>
   s !== undefined && (s.phase === 'done' || s.phase === 'failed' || s.phase === 'cancelled');
 const running = (s: ImportJobStatus | undefined): boolean => s !== undefined && !finished(s);
 const number = new Intl.NumberFormat('vi-VN');
-/** Lists that an import changes. */
-const IMPORTED = ['registrations:list', 'rounds:list', 'producers:list', 'products:list'] as const;
 
 /**
  * Bulk import from the XLSX template: check first (dry run), then import. The import runs as a
@@ -26,7 +23,7 @@ const IMPORTED = ['registrations:list', 'rounds:list', 'producers:list', 'produc
  */
 export function ImportPage() {
   const { t, i18n } = useT();
-  const qc = useQueryClient();
+  const invalidateAfter = useInvalidateAfter();
   const [file, setFile] = useState<File | null>(null);
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
   const [jobId, setJobId] = useState<string | null>(null);
@@ -41,8 +38,9 @@ export function ImportPage() {
   const busy = start.isPending || running(status);
   const result: ImportResult | null = status?.phase === 'done' ? status.result : null;
   useEffect(() => {
-    if (status?.phase === 'done' && !status.dryRun) for (const c of IMPORTED) void qc.invalidateQueries({ queryKey: [c] });
-  }, [status?.phase, status?.dryRun, qc]);
+    // The job wrote what a direct import writes: the same queries are stale.
+    if (status?.phase === 'done' && !status.dryRun) void invalidateAfter('dossiers:import');
+  }, [status?.phase, status?.dryRun, invalidateAfter]);
   const go = async (dryRun: boolean) => {
     if (!file) return;
     setJobId(null);

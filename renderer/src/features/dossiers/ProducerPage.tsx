@@ -103,14 +103,12 @@ export function ProducerPage() {
     if (f && f in empty) setError(f as keyof Values, { message: t(`errors:${(e as { code: 'CONFLICT' }).code}`) });
   };
   const create = useApiMutation('producers:create', {
-    invalidates: ['producers:list'],
     onSuccess: (p) => {
       toastDone(t('dossiers:producer.created'));
       void navigate(`/dossiers/producers/${p.id}`);
     },
   });
   const update = useApiMutation('producers:update', {
-    invalidates: ['producers:get', 'producers:list', 'registrations:list', 'registrations:get'],
     onSuccess: () => toastDone(t('dossiers:producer.saved')),
   });
   const submit = handleSubmit((v) => {

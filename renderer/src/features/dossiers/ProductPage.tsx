@@ -46,14 +46,12 @@ export function ProductPage() {
     if (f && f in empty) setError(f as keyof Values, { message: t('errors:CONFLICT') });
   };
   const create = useApiMutation('products:create', {
-    invalidates: ['products:list', 'producers:get'],
     onSuccess: (p) => {
       toastDone(t('dossiers:product.created'));
       void navigate(`/dossiers/products/${p.id}`);
     },
   });
   const update = useApiMutation('products:update', {
-    invalidates: ['products:get', 'products:list', 'registrations:list'],
     onSuccess: () => toastDone(t('dossiers:product.saved')),
   });
   const submit = handleSubmit((v) => {

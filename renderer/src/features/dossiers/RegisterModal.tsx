@@ -3,6 +3,7 @@ import { toastDone } from '../../components/toast';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { REGISTRATION_KINDS, type RegistrationKind } from '../../../../shared/ocop/dossier-model';
+import { vnToday, vnYear } from '../../../../shared/ocop/vn-time';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,15 +18,13 @@ export function RegisterModal({ productId, onClose }: { productId: number; onClo
   const [kind, setKind] = useState<RegistrationKind>('first');
   const [stars, setStars] = useState<number | string>('');
   const [cert, setCert] = useState({ no: '', issued: '', expires: '' });
-  const [received, setReceived] = useState({ commune: new Date().toISOString().slice(0, 10), province: '' });
+  const [received, setReceived] = useState({ commune: vnToday(new Date()), province: '' });
   const [regNo, setRegNo] = useState('');
-  const [newRound, setNewRound] = useState({ year: new Date().getFullYear(), number: 1 });
+  const [newRound, setNewRound] = useState({ year: vnYear(new Date()), number: 1 });
   const createRound = useApiMutation('rounds:create', {
-    invalidates: ['rounds:list'],
     onSuccess: (r) => setRoundId(String(r.id)),
   });
   const create = useApiMutation('registrations:create', {
-    invalidates: ['registrations:list', 'products:get'],
     onSuccess: (r) => {
       toastDone(t('dossiers:registration.created'));
       void navigate(`/dossiers/registrations/${r.id}`);

@@ -36,7 +36,6 @@ export function RegistrationPage() {
   const [to, setTo] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const setStatus = useApiMutation('registrations:setStatus', {
-    invalidates: ['registrations:get', 'registrations:list'],
     onSuccess: () => {
       setTo(null);
       setNote('');

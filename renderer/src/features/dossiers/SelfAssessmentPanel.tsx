@@ -30,7 +30,6 @@ function SelfAssessmentForm({ registrationId, data }: { registrationId: number; 
     Object.fromEntries(data.answers.map((a) => [a.criterionCode, { levelIndex: a.levelIndex, evidenceNote: a.evidenceNote }])),
   );
   const save = useApiMutation('registrations:saveSelfAssessment', {
-    invalidates: ['registrations:selfAssessment', 'registrations:get'],
     onSuccess: () => toastDone(t('dossiers:self.saved')),
   });
   const criteria = useMemo(() => allCriteria(data.content as CriteriaSet), [data.content]);

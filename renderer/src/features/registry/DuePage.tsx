@@ -52,7 +52,6 @@ export function DuePage() {
   const facets = useApiQuery('registry:facets', {});
   const rounds = useApiQuery('rounds:list', {});
   const create = useApiMutation('registry:createReevaluations', {
-    invalidates: [...REGISTRY_READS, 'registrations:list', 'rounds:list'],
     onSuccess: (r) => {
       if (r.created.length) toastDone(t('registry:duePage.created', { count: r.created.length }));
       setSelected(new Set());

@@ -26,7 +26,6 @@ export function DecisionModal({ opened, onClose, ids, today }: ModalProps & { id
   const [signer, setSigner] = useState('');
   const [certificateNo, setCertificateNo] = useState('');
   const m = useApiMutation('registry:recordDecision', {
-    invalidates: [...REGISTRY_READS],
     onSuccess: (r) => {
       const until = r.recognised[0]?.validTo;
       toastDone(t('registry:decision.saved', { date: until ? formatDateVi(until) : '' }));
@@ -84,7 +83,7 @@ export function RevokeModal({ opened, onClose, entry, today }: ModalProps & { en
   const [ground, setGround] = useState<string | null>(null);
   const [no, setNo] = useState('');
   const [note, setNote] = useState('');
-  const m = useApiMutation('registry:revoke', { invalidates: [...REGISTRY_READS], onSuccess: onClose });
+  const m = useApiMutation('registry:revoke', { onSuccess: onClose });
   return (
     <Modal opened={opened} onClose={onClose} title={t('registry:revoke.title')} size="lg">
       <form
@@ -139,7 +138,7 @@ export function RevokeModal({ opened, onClose, entry, today }: ModalProps & { en
 export function WithdrawModal({ opened, onClose, entry }: ModalProps & { entry: RegistryEntryDetail }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
-  const m = useApiMutation('registry:withdraw', { invalidates: [...REGISTRY_READS], onSuccess: onClose });
+  const m = useApiMutation('registry:withdraw', { onSuccess: onClose });
   return (
     <Modal opened={opened} onClose={onClose} title={t('registry:withdraw.title')}>
       <form
@@ -182,7 +181,7 @@ export function EditModal({ opened, onClose, entry }: ModalProps & { entry: Regi
   const [women, setWomen] = useState<string | null>(triState(entry.womenLed));
   const [minority, setMinority] = useState<string | null>(triState(entry.ethnicMinority));
   const [note, setNote] = useState(entry.note);
-  const m = useApiMutation('registry:update', { invalidates: [...REGISTRY_READS], onSuccess: onClose });
+  const m = useApiMutation('registry:update', { onSuccess: onClose });
   const yesNo = ['yes', 'no', 'unknown'].map((v) => ({
     value: v,
     label: t(v === 'unknown' ? 'registry:entry.notRecorded' : `registry:entry.${v as 'yes' | 'no'}`),

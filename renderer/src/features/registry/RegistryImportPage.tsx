@@ -25,7 +25,7 @@ export function RegistryImportPage() {
   const [choices, setChoices] = useState<Record<string, { nganhNo: string; nhom: string | null }>>({});
   const [sectors, setSectors] = useState<SectorReview[] | null>(null);
   const [result, setResult] = useState<RegistryImportResult | null>(null);
-  const m = useApiMutation('registry:import', { invalidates: [...REGISTRY_READS] });
+  const m = useApiMutation('registry:import');
   const failure = m.error instanceof ApiError && m.error.code === 'IMPORT_INVALID' ? m.error : null;
   const invalid = failure ? (failure.details as { errors: ImportRowError[]; total: number; sectors?: SectorReview[] }) : null;
   const rowErrors = invalid?.errors.filter((e) => !e.code?.startsWith('sector_')) ?? [];

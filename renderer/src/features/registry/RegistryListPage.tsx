@@ -41,7 +41,6 @@ export function RegistryListPage() {
   const [sort, setSort] = useState<Sort>('recent');
   const facets = useApiQuery('registry:facets', {});
   const sync = useApiMutation('registry:sync', {
-    invalidates: [...REGISTRY_READS],
     onSuccess: (r) => toastDone(t('registry:pending.done', r)),
   });
   const filter = useMemo<RegistryFilter>(

@@ -2,7 +2,7 @@ import { Alert, Code, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import type { Finalization, SessionResults } from '../../../../shared/api/channels/results';
 import { useT } from '../../i18n/useT';
-import { instantText } from './format';
+import { vnDateTime } from '../../../../shared/ocop/vn-time';
 
 /** Alert titles print in the accent colour, too pale on the light background; dark keeps the contrast. */
 const DARK_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } } as const;
@@ -20,7 +20,7 @@ export function LockBanner({ f }: { f: Finalization }) {
       data-testid="results-locked"
     >
       <Stack gap={6}>
-        <Text>{t('results:locked.body', { at: instantText(f.finalizedAt), by: f.finalizedBy, seq: f.seq })}</Text>
+        <Text>{t('results:locked.body', { at: vnDateTime(f.finalizedAt), by: f.finalizedBy, seq: f.seq })}</Text>
         <Text size="sm">
           {t('results:locked.digest')}: <Code data-testid="results-digest">{f.resultsDigest}</Code>
         </Text>
@@ -60,13 +60,13 @@ export function FinalizationHistory({ r }: { r: SessionResults }) {
       <List>
         {r.history.map((h) => (
           <List.Item key={h.id}>
-            {t('results:history.finalized', { seq: h.seq, at: instantText(h.finalizedAt), by: h.finalizedBy })}
+            {t('results:history.finalized', { seq: h.seq, at: vnDateTime(h.finalizedAt), by: h.finalizedBy })}
             {h.reopenedAt && (
               <>
                 {' '}
                 —{' '}
                 {t('results:history.reopened', {
-                  at: instantText(h.reopenedAt),
+                  at: vnDateTime(h.reopenedAt),
                   by: h.reopenedBy ?? '',
                   reason: h.reopenReason ?? '',
                 })}

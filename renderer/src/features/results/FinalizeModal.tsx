@@ -21,7 +21,6 @@ export function FinalizeModal({
   const sensitive = results.products.filter(isSensitive);
   const [ack, setAck] = useState(false);
   const m = useApiMutation('results:finalize', {
-    invalidates: ['results:session', 'results:product', 'sessions:get', 'sessions:list'],
     onSuccess: () => {
       toastDone(t('results:finalize.done'));
       onClose();

@@ -14,7 +14,6 @@ export function ReopenModal({ results, onClose }: { results: SessionResults; onC
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const m = useApiMutation('results:reopen', {
-    invalidates: ['results:session', 'results:product', 'sessions:get', 'sessions:list'],
     onSuccess: () => {
       toastDone(t('results:reopen.done'));
       onClose();

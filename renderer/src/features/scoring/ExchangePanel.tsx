@@ -70,14 +70,6 @@ export function ExchangePanel({ sessionId, detail }: { sessionId: number; detail
   };
 
   const apply = useApiMutation('scoring:import', {
-    invalidates: [
-      'scoring:progress',
-      'scoring:spread',
-      'scoring:members',
-      'scoring:assignments',
-      'scoring:productSheets',
-      'sessions:get',
-    ],
     onSuccess: (r) => {
       // The preview said which sheets are written (new, or filling a draft); identical ones are skipped.
       const written = preview?.sheets.filter((s) => s.action === 'new' || s.action === 'update').length ?? r.sheets.length;

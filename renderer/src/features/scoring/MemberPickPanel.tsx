@@ -154,7 +154,6 @@ function SetPinModal({ member, onClose }: { member: ScoringMember; onClose: () =
   const { t } = useT();
   const [pin, setPin] = useState('');
   const save = useApiMutation('scoring:setPin', {
-    invalidates: ['scoring:members'],
     onSuccess: (r) => {
       toastDone(r.hasPin ? t('scoring:members.pinSaved') : t('scoring:members.pinCleared'));
       onClose();

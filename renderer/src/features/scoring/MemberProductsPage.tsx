@@ -110,7 +110,6 @@ function ProductCard({
   const s = p.sheet;
   const pct = s && s.applicableCount > 0 ? (100 * s.answeredCount) / s.applicableCount : 0;
   const keep = useApiMutation('scoring:keepPrevious', {
-    invalidates: ['scoring:assignments', 'scoring:members', 'scoring:spread', 'scoring:progress', 'results:session'],
     onSuccess: (v) => {
       toastDone(t('scoring:products.kept', { total: v.sheet.totalPoints }));
       setKeeping(false);

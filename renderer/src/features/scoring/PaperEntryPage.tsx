@@ -113,7 +113,6 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
   const invalid = parsed.some(({ r }) => !r.ok);
 
   const save = useApiMutation('scoring:paperSave', {
-    invalidates: ['scoring:paperGet', 'scoring:progress'],
     onSuccess: () => toastDone(t('scoring:paper.saved', { n: entryNo })),
   });
   const doSave = () =>
@@ -346,7 +345,6 @@ function ResolvePanel({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
   const [writtenChoice, setWrittenChoice] = useState<number | string>('');
   const [acceptMismatch, setAcceptMismatch] = useState(false);
   const commit = useApiMutation('scoring:paperCommit', {
-    invalidates: ['scoring:paperGet', 'scoring:progress', 'scoring:spread'],
     onSuccess: (v) => toastDone(t('scoring:paper.committed', { total: v.sheet.totalPoints })),
   });
   const d = paper.diff;

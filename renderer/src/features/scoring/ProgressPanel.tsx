@@ -134,7 +134,6 @@ function UnlockModal({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const unlock = useApiMutation('scoring:unlock', {
-    invalidates: ['scoring:progress', 'scoring:spread', 'scoring:members'],
     onSuccess: () => {
       toastDone(t('scoring:progress.unlocked'));
       onClose();

@@ -30,7 +30,6 @@ export function RescoringModal({
     product.spread !== null && product.withinLimit === false ? t('scoring:spread.reasonDefault', { spread: product.spread }) : '',
   );
   const open = useApiMutation('scoring:openRescoring', {
-    invalidates: ['scoring:spread', 'scoring:progress', 'scoring:assignments', 'scoring:members', 'results:session'],
     onSuccess: (r) => {
       toastDone(t('scoring:spread.opened', { n: r.currentRound }));
       onClose();

@@ -26,7 +26,6 @@ export function SubmitModal(props: {
   const [reason, setReason] = useState('');
   const revision = view.sheet.rescoringRound > 0;
   const submit = useApiMutation('scoring:submit', {
-    invalidates: ['scoring:assignments', 'scoring:progress', 'scoring:spread'],
     onSuccess: () => {
       toastDone(t('scoring:submit.done'));
       props.onSubmitted();

@@ -26,7 +26,6 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
   });
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV({ ...v, [k]: value });
   const create = useApiMutation('sessions:create', {
-    invalidates: ['sessions:list', 'councils:list'],
     onSuccess: (d) => {
       toastDone(t('sessions:form.created'));
       onClose();

@@ -36,7 +36,6 @@ export function SessionActions({ detail }: { detail: SessionDetail }) {
   const close = useSessionMutation('sessions:transition', done('closed'));
   const reopen = useSessionMutation('sessions:transition', done('reopened'));
   const del = useApiMutation('sessions:delete', {
-    invalidates: ['sessions:list', 'councils:list'],
     onSuccess: () => {
       toastDone(t('sessions:detail.deleted'));
       void navigate('/sessions');

@@ -14,7 +14,6 @@ type SessionChannel = {
 export function useSessionMutation<C extends SessionChannel>(channel: C, onDone?: (d: SessionDetail) => void) {
   const qc = useQueryClient();
   return useApiMutation(channel, {
-    invalidates: ['sessions:list', 'sessions:agendaCandidates', 'councils:list'],
     onSuccess: (value) => {
       const d = value as SessionDetail;
       qc.setQueryData(apiKey('sessions:get', { id: d.session.id }), d);

@@ -43,7 +43,7 @@ export function SettingsPage() {
   const { t } = useT();
   const settings = useApiQuery('settings:get', {});
   const info = useApiQuery('app:info', {});
-  const save = useApiMutation('settings:set', { invalidates: ['settings:get', 'documents:fontStatus'] });
+  const save = useApiMutation('settings:set');
 
   const apply = (patch: Partial<Settings>) => save.mutate(patch, { onSuccess: () => toastDone(t('settings:savedToast')) });
 

@@ -28,7 +28,6 @@ export function LeniencyPage() {
   const [threshold, setThreshold] = useState<number | string>('');
   const [minProducts, setMinProducts] = useState<number | string>('');
   const saveSettings = useApiMutation('registry:setSettings', {
-    invalidates: ['registry:settings'],
     onSuccess: () => {
       toastDone(t('common:saved'));
       if (show.data && councilId && chairId)

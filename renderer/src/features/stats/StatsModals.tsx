@@ -19,13 +19,12 @@ export function TargetsModal({ onClose }: { onClose: () => void }) {
   const [targetYear, setTargetYear] = useState<number | string>(2030);
   const [count, setCount] = useState<number | string>('');
   const save = useApiMutation('registry:saveTarget', {
-    invalidates: ['registry:targets', 'stats:report'],
     onSuccess: () => {
       setLabel('');
       setCount('');
     },
   });
-  const del = useApiMutation('registry:deleteTarget', { invalidates: ['registry:targets', 'stats:report'] });
+  const del = useApiMutation('registry:deleteTarget');
   return (
     <Modal opened onClose={onClose} title={t('stats:targetForm.title')} size="xl">
       <Stack>
@@ -132,7 +131,7 @@ export function ReportSetupModal({ onClose }: { onClose: () => void }) {
   const { t } = useT();
   const settings = useApiQuery('registry:settings', {});
   const [draft, setDraft] = useState<Partial<RegistrySettings>>({});
-  const save = useApiMutation('registry:setSettings', { invalidates: ['registry:settings'], onSuccess: onClose });
+  const save = useApiMutation('registry:setSettings', { onSuccess: onClose });
   return (
     <Modal opened onClose={onClose} title={t('stats:page.printSetup')} size="lg">
       {settings.data && (

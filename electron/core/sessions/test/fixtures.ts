@@ -4,34 +4,11 @@
  * real councils channels. Only imported by *.test.ts files.
  */
 import { sql } from 'kysely';
-import type { ChannelInput } from '../../../shared/api/contract';
-import type { CouncilDetail } from '../../../shared/api/channels/councils';
-import { invoke } from '../api';
-import type { Core } from '../context';
-import { CoreError } from '../errors';
-
-// Tests read answers loosely (the contract itself is checked by invoke); `any` keeps them short.
-export async function call<C extends Parameters<typeof invoke>[1] & string>(
-  core: Core,
-  channel: C,
-  input: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Promise<any> {
-  const r = await invoke(core.ctx, channel, input as never);
-  if (!r.ok) throw new CoreError(r.error.code, r.error.message, r.error.details);
-  return r.value;
-}
-
-/** Resolves to the error envelope's body; fails the test if the call succeeded. */
-export async function callError(
-  core: Core,
-  channel: string,
-  input: unknown,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  const r = await invoke(core.ctx, channel, input as never);
-  if (r.ok) throw new Error(`${channel} was expected to fail but succeeded`);
-  return r.error;
-}
+import type { ChannelInput } from '../../../../shared/api/contract';
+import type { CouncilDetail } from '../../../../shared/api/channels/councils';
+import type { SessionDetail } from '../../../../shared/api/channels/sessions';
+import type { Core } from '../../context';
+import { call } from '../../test/call';
 
 export async function seedRound(
   core: Core,
@@ -143,8 +120,14 @@ export async function preparedSession(core: Core, registrations = 3) {
 }
 
 /** Marks every listed member present except `absent`. */
-export async function markAttendance(core: Core, sessionId: number, memberIds: number[], absent: number[] = []) {
-  let last;
+export async function markAttendance(
+  core: Core,
+  sessionId: number,
+  memberIds: number[],
+  absent: number[] = [],
+): Promise<SessionDetail> {
+  if (memberIds.length === 0) throw new Error('markAttendance: no members to mark');
+  let last: SessionDetail | undefined;
   for (const id of memberIds) {
     last = await call(core, 'sessions:setAttendance', {
       id: sessionId,
@@ -153,7 +136,7 @@ export async function markAttendance(core: Core, sessionId: number, memberIds: n
       ...(absent.includes(id) ? { absenceReason: 'Đi công tác' } : {}),
     });
   }
-  return last;
+  return last!;
 }
 
 /**
@@ -161,7 +144,7 @@ export async function markAttendance(core: Core, sessionId: number, memberIds: n
  * 0006 requires one) and the status change, in one transaction. The record's digest is a dummy.
  */
 export async function finalizeForTest(core: Core, sessionId: number): Promise<void> {
-  const { transitionSession } = await import('./session-status');
+  const { transitionSession } = await import('../session-status');
   await core.ctx.db.transaction().execute(async (trx) => {
     const n = await sql<{ n: number }>`SELECT count(*) AS n FROM session_finalization WHERE session_id = ${sessionId}`.execute(
       trx,
@@ -176,7 +159,7 @@ export async function finalizeForTest(core: Core, sessionId: number): Promise<vo
 
 /** Reopens a finalized session as results:reopen does: the reopening on the record, then finalized → closed. */
 export async function unfinalizeForTest(core: Core, sessionId: number, reason: string, chairMemberId: number): Promise<void> {
-  const { transitionSession } = await import('./session-status');
+  const { transitionSession } = await import('../session-status');
   await core.ctx.db.transaction().execute(async (trx) => {
     await sql`UPDATE session_finalization SET reopened_at = ${core.ctx.now().toISOString()}, reopened_by = 'test', reopen_reason = ${reason}, reopen_chair_member_id = ${chairMemberId}
       WHERE session_id = ${sessionId} AND reopened_at IS NULL`.execute(trx);

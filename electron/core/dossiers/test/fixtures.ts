@@ -1,21 +1,8 @@
-import type { Channel, ChannelOutput } from '../../../shared/api/contract';
-import { unwrap } from '../../cli/unwrap';
-import { invoke } from '../api';
-import type { Core } from '../context';
+import type { ChannelInput } from '../../../../shared/api/contract';
+import type { Core } from '../../context';
+import { call } from '../../test/call';
 
-/** Calls a channel through the real entry (validation, NFC, handlers) and returns its value or throws its CoreError. */
-export async function call<C extends Channel>(core: Core, channel: C, input: unknown): Promise<ChannelOutput<C>> {
-  return unwrap(await invoke(core.ctx, channel, input));
-}
-
-/** The error envelope of a call expected to fail. */
-export async function callError(core: Core, channel: string, input: unknown) {
-  const r = await invoke(core.ctx, channel, input);
-  if (r.ok) throw new Error(`${channel} was expected to fail but answered ${JSON.stringify(r.value).slice(0, 200)}`);
-  return r.error;
-}
-
-export const producerInput = (over: Record<string, unknown> = {}) => ({
+export const producerInput = (over: Partial<ChannelInput<'producers:create'>> = {}): ChannelInput<'producers:create'> => ({
   kind: 'cooperative',
   name: 'Hợp tác xã Nước mắm Đại Phát',
   taxCode: '0101234567',
@@ -32,15 +19,15 @@ export const producerInput = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export async function makeRound(core: Core, over: Record<string, unknown> = {}) {
+export async function makeRound(core: Core, over: Partial<ChannelInput<'rounds:create'>> = {}) {
   return call(core, 'rounds:create', { year: 2026, number: 1, ...over });
 }
 
-export async function makeProducer(core: Core, over: Record<string, unknown> = {}) {
+export async function makeProducer(core: Core, over: Partial<ChannelInput<'producers:create'>> = {}) {
   return call(core, 'producers:create', producerInput(over));
 }
 
-export async function makeProduct(core: Core, producerId: number, over: Record<string, unknown> = {}) {
+export async function makeProduct(core: Core, producerId: number, over: Partial<ChannelInput<'products:create'>> = {}) {
   return call(core, 'products:create', {
     producerId,
     name: 'Nước mắm cá cơm 40 độ đạm',
@@ -53,7 +40,7 @@ export async function makeProduct(core: Core, producerId: number, over: Record<s
 }
 
 /** A round, a producer, a product and its first registration. */
-export async function makeRegistration(core: Core, over: Record<string, unknown> = {}) {
+export async function makeRegistration(core: Core, over: Partial<ChannelInput<'registrations:create'>> = {}) {
   const round = await makeRound(core);
   const producer = await makeProducer(core);
   const product = await makeProduct(core, producer.id);

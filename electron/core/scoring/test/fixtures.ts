@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { CriteriaSet } from '../../../../shared/ocop/criteria-set';
 import { foldForSearch } from '../../../../shared/text/normalize';
-import { miniCriteriaSetInput } from '../../../../shared/ocop/testing/mini-criteria-set';
+import { miniCriteriaSetInput } from '../../../../shared/ocop/test/mini-criteria-set';
 import { criteriaContentHash } from '../../criteria/content-hash';
 import { insertVersions } from '../../criteria/version-insert';
 import type { Core } from '../../context';
 import type { DB } from '../../db/schema';
-import { memoryCore } from '../../test/core-fixture';
+import { memoryCore } from '../../test/fixtures';
 
 /**
  * A session ready for scoring, on the real migrations: a council with a chair, four members and

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { GENESIS_HASH } from '../audit/chain';
-import { auditRow, type AuditInput } from '../audit/audit-repo';
-import { stmt } from './sync-db';
+import { GENESIS_HASH } from './chain';
+import { auditRow, type AuditInput } from './audit-repo';
+import { stmt } from '../db/sync-db';
 
 /**
  * appendAudit (audit/audit-repo.ts) for the synchronous autosave path: the same row (auditRow),
