@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../../core/test/core-fixture';
+import { tempDir } from '../../core/test/fixtures';
 import { minutesPdf, pdfsig, testPki } from '../../core/signing/test/signing-fixture';
 import { makeSoftHsmToken } from '../../core/signing/test/softhsm';
 import type { TestPki } from '../../core/signing/test/test-pki';
