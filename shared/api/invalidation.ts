@@ -153,6 +153,12 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'documents:allocateNumber': w('documents'),
   'documents:numberSeries': q('documents'),
   'documents:setNumberSeries': w('documents'),
+  'documents:councilSigners': q('documents', 'councils'),
+  'documents:setCouncilSigner': w('documents'),
+  // Issuing a document numbers it, stores the file and enters it in the council's register.
+  'documents:issue': w('documents'),
+  'documents:register': q('documents'),
+  'documents:registerFile': q('documents'),
 
   'scoring:members': q('sheets', 'sessions', 'councils'),
   'scoring:identify': q('councils'),
