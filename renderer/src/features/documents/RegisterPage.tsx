@@ -15,7 +15,7 @@ import { base64ToBytes } from '../../components/file-io';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
-import { instantText } from '../results/format';
+import { vnDateTime } from '../../../../shared/ocop/vn-time';
 import type { PrintedPdf } from './pdf-blob';
 import { PrintedPreview } from './PrintedPreview';
 
@@ -163,7 +163,7 @@ export function RegisterPage() {
               <Table.Tr key={e.id}>
                 <Table.Td>{e.id}</Table.Td>
                 <Table.Td>
-                  <Text fz="md">{instantText(e.issuedAt)}</Text>
+                  <Text fz="md">{vnDateTime(e.issuedAt)}</Text>
                   <Text fz="sm" c="gray.8">
                     {t('documents:register.by', { by: e.issuedBy })}
                   </Text>

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fileToBase64 } from '../../components/file-io';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
-import { instantText } from '../results/format';
+import { vnDateTime } from '../../../../shared/ocop/vn-time';
 
 /**
  * "Kiểm tra văn bản": choose a PDF, or a photo or scan of a printed page, and read what can be
@@ -66,7 +66,7 @@ function ReportView({ report: r }: { report: VerifyReport }) {
       text = t('documents:verify.outcomes.issued', {
         title: r.issued!.title,
         number: r.issued!.number ? ` (${r.issued!.number}${r.issued!.date ? `, ${dateText(r.issued!.date)}` : ''})` : '',
-        at: instantText(r.issued!.issuedAt),
+        at: vnDateTime(r.issued!.issuedAt),
         by: r.issued!.issuedBy,
         session,
         version,
@@ -85,7 +85,7 @@ function ReportView({ report: r }: { report: VerifyReport }) {
       text = t('documents:verify.outcomes.superseded', {
         session,
         version,
-        at: instantText(r.finalization?.reopenedAt),
+        at: vnDateTime(r.finalization?.reopenedAt),
         reason: r.finalization?.reopenReason ?? '—',
         current:
           r.finalization?.currentVersion != null
