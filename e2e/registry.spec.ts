@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildWorkbook } from '../electron/core/registry/import/template';
-import { generateHistory, historySheetRows } from '../electron/core/registry/testing/history';
+import { generateHistory, historySheetRows } from '../electron/core/registry/test/history';
 import { expect, test } from './fixtures';
 
 // A whole journey on a shared 2-core machine: more time than the default minute.

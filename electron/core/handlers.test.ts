@@ -125,6 +125,7 @@ const NOT_YET_CONVERTED = new Set<string>([
   'signatures:verify',
   'signatures:signFile',
   'signatures:tokens',
+  'signatures:lastModule',
   'signatures:signFileWithToken',
   'signatures:trustList',
   'signatures:trustImport',

@@ -229,6 +229,7 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   // Signing makes a new file and stores nothing the screens read back (the audit log only).
   'signatures:signFile': w(),
   'signatures:tokens': q(),
+  'signatures:lastModule': q('settings'),
   'signatures:signFileWithToken': w(),
   'signatures:trustList': q('trust'),
   'signatures:trustImport': w('trust'),

@@ -106,7 +106,7 @@ describe('PKCS #11 token (SoftHSM2)', () => {
   });
 
   it('the module that read the tokens is remembered for this computer', async () => {
-    const { memoryCore } = await import('../../test/core-fixture');
+    const { memoryCore } = await import('../../test/fixtures');
     const { invoke } = await import('../../api');
     const core = await memoryCore();
     core.ctx.askPin = async () => null;
