@@ -29,7 +29,7 @@ import { downloadBase64 } from '../../components/file-io';
 import { PageTitle } from '../../components/PageTitle';
 import { toastDone } from '../../components/toast';
 import { useT } from '../../i18n/useT';
-import { DUE_COLOR, PDF_MIME, REGISTRY_READS, WRAPPING_BADGE, XLSX_MIME, communeText } from './labels';
+import { DUE_COLOR, PDF_MIME, WRAPPING_BADGE, XLSX_MIME, communeText } from './labels';
 import { RegistryNav } from './RegistryNav';
 import { todayInVietnam } from './today';
 

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { toastDone } from '../../components/toast';
 import { useT } from '../../i18n/useT';
 import rawTree from '../../../../resources/criteria/classification.json';
-import { nhomKey, REGISTRY_READS } from './labels';
+import { nhomKey } from './labels';
 
 interface ModalProps {
   opened: boolean;

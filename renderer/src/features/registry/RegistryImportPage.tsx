@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { downloadBase64, fileToBase64 } from '../../components/file-io';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n/useT';
-import { nhomKey, REGISTRY_READS, WRAPPING_BADGE, XLSX_MIME } from './labels';
+import { nhomKey, WRAPPING_BADGE, XLSX_MIME } from './labels';
 import { RegistryNav } from './RegistryNav';
 
 const tree = rawTree as { nganh: { no: string; nhom: { name: string }[] }[] };

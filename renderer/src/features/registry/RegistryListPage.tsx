@@ -17,7 +17,7 @@ import { toastDone } from '../../components/toast';
 import { usePagedVirtualList } from '../../components/usePagedVirtualList';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useT } from '../../i18n/useT';
-import { REGISTRY_READS, STATUS_COLOR, WRAPPING_BADGE, XLSX_MIME, communeText } from './labels';
+import { STATUS_COLOR, WRAPPING_BADGE, XLSX_MIME, communeText } from './labels';
 import { RegistryNav } from './RegistryNav';
 
 const ROW_HEIGHT = 64;

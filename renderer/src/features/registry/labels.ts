@@ -24,16 +24,6 @@ export const DUE_COLOR: Record<DueState, string> = {
   expired: 'gray',
 };
 
-/** Channels a registry change makes stale (the screens that show registry data). */
-export const REGISTRY_READS = [
-  'registry:list',
-  'registry:get',
-  'registry:facets',
-  'registry:due',
-  'stats:report',
-  'stats:drill',
-] as const;
-
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const PDF_MIME = 'application/pdf';
 
