@@ -6,9 +6,9 @@ import { closeDatabase, openDatabase } from '../db/open';
 import { migrateToLatest } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { choicesForTotal } from '../results/test/choices';
-import { seedSession, type Seeded } from '../results/test/seed-session';
-import { memoryCore } from '../test/core-fixture';
-import { call } from './test-data';
+import { seedSession, type Seeded } from '../results/test/fixtures';
+import { memoryCore } from '../test/fixtures';
+import { call } from '../test/call';
 
 let core: Core;
 afterEach(() => core?.close());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, callError } from './testing/call';
-import { MINI_TOP, scoringFixture, type ScoringFixture } from './testing/scoring-fixture';
+import { call, callError } from '../test/call';
+import { MINI_TOP, scoringFixture, type ScoringFixture } from './test/fixtures';
 
 let f: ScoringFixture;
 afterEach(() => f?.core.close());
