@@ -173,6 +173,7 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'scoring:setOpinion': w('sheets'),
   'scoring:undo': w('sheets'),
   'scoring:submit': w('sheets'),
+  'scoring:keepPrevious': w('sheets'),
   'scoring:unlock': w('sheets'),
   'scoring:progress': q('sheets', 'sessions'),
   'scoring:productSheets': q('sheets', 'sessions'),

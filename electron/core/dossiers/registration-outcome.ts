@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { isFrozenStatus, type RegistrationStatus } from '../../../shared/ocop/dossier-model';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
@@ -80,7 +80,7 @@ export async function withdrawOutcomes(
  * 'evaluated', then 'result'; one moved off its stage by hand is put back on the agenda first.
  */
 async function moveTo(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   actor: string,
   registrationId: number,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Assignments, ScoringMember, SessionProgress, SheetView } from '../../../shared/api/channels/scoring';
 import { evaluateSheet } from '../../../shared/ocop/sheet-rules';
 import { appendAudit } from '../audit/audit-repo';
@@ -194,7 +194,7 @@ export async function openSheet(
  * member's latest submitted answers (carried over as events, so the history shows where they came from).
  */
 export async function createRoundSheet(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   input: {
     sessionId: number;

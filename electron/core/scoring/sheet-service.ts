@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { SaveResult, SheetAnswer, SheetDeclaration, SheetView, UndoResult } from '../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import {
@@ -363,7 +363,7 @@ export async function submitSheet(
  * is submitted as "kept the previous sheet" (keep-previous.ts), which records that instead.
  */
 export async function submitDraft(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   ctx: CoreContext,
   row: SheetRow,
   opts: { revisionReason: string | undefined; actor: string; keptPrevious: boolean },
