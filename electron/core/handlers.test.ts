@@ -111,6 +111,7 @@ const NOT_YET_CONVERTED = new Set<string>([
   'scoring:setOpinion',
   'scoring:undo',
   'scoring:submit',
+  'scoring:keepPrevious',
   'scoring:unlock',
   'scoring:progress',
   'scoring:productSheets',
