@@ -109,7 +109,8 @@ function importedSpecifiers(dir: string): Set<string> {
         for (const m of src.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[\w*\s{},$]+?\sfrom\s+)?['"]([^'"]+)['"]/gm))
           add(m[1]!);
         // import('p'), require('p'), createRequire(…)('p'); not a type position `import('p').Type`.
-        for (const m of src.matchAll(/(?:\bimport|\brequire|\bcreateRequire\([^)]*\))\(\s*['"]([^'"]+)['"]\s*\)(?!\.[A-Z])/g)) add(m[1]!);
+        for (const m of src.matchAll(/(?:\bimport|\brequire|\bcreateRequire\([^)]*\))\(\s*['"]([^'"]+)['"]\s*\)(?!\.[A-Z])/g))
+          add(m[1]!);
       }
     }
   };
