@@ -9,12 +9,13 @@ import { twoSignatures } from '../layout/signature';
 import { SIZE } from '../layout/styles';
 import { GRID } from '../layout/tables';
 import { annexHeading } from '../layout/title';
+import { LINE_BOX, wrapRuns } from '../layout/lines';
 import { contentWidth, DECREE_MARGINS, DECREE_MARGINS_MIN, mm, type Margins } from '../layout/units';
 import type { SummaryData, SummaryRow } from '../types';
 
 /** Text width of one member's column and of the fixed columns (mm), at 10,5 pt ("82,5", "100"). */
 const MEMBER_COL = 8.5;
-const FIXED = { no: 7.5, sum: 10.5, mean: 12.5, spread: 10.5, minima: 12, star: 10.5, note: 17 };
+const FIXED = { no: 7.5, sum: 10.5, mean: 12.5, spread: 10.5, minima: 15, star: 10.5, note: 15 };
 /** Product and producer columns need at least this much to stay readable (mm, each). */
 const NAME_MIN = 25;
 /** Cell padding left + right (pt); pdfmake's column widths exclude it. */
@@ -119,6 +120,19 @@ function table(d: SummaryData, t: DocT, g: SummaryGeometry): Content {
     ...Array.from({ length: 6 }, () => ({}) as TableCell),
   ];
   const body: TableCell[][] = [head1, head2, ...d.rows.map((r, i) => row(d, t, r, i))];
+  // The two header rows must be as tall as the tallest label spanning both (pdfmake does not grow
+  // spanned rows to fit a rowSpan cell, which would then overflow into the first data row).
+  const spanned: [string, number][] = [
+    [t('summary.colSum'), FIXED.sum],
+    [t('summary.colMean'), FIXED.mean],
+    [t('summary.colSpread'), FIXED.spread],
+    [t('summary.colMinima'), FIXED.minima],
+    [t('summary.colStar'), FIXED.star],
+    [t('summary.colNote'), FIXED.note],
+  ];
+  const lineH = fs * LINE_BOX;
+  const tallest = Math.max(...spanned.map(([text, w]) => wrapRuns([{ text, bold: true }], fs, mm(w)).length)) * lineH;
+  const row1Height = Math.max(lineH, tallest - (lineH + 2 * 2 + 0.5)) + 2;
   const widths = [
     mm(FIXED.no),
     '*',
@@ -134,7 +148,7 @@ function table(d: SummaryData, t: DocT, g: SummaryGeometry): Content {
   return {
     // Row 2 (TV1 … TVn) is made tall enough for the two-row labels beside it: pdfmake does not
     // grow spanned rows to fit a rowSpan cell, which would then overflow into the first data row.
-    table: { widths, headerRows: 2, dontBreakRows: true, body, heights: (r: number) => (r === 1 ? 40 : 'auto') },
+    table: { widths, headerRows: 2, dontBreakRows: true, body, heights: (r: number) => (r === 1 ? row1Height : 'auto') },
     layout: { ...GRID, paddingLeft: () => PAD, paddingRight: () => PAD },
     fontSize: fs,
     lineHeight: 1,

@@ -81,3 +81,66 @@ export function pageGrey(file: string, page: number, dpi: number): { width: numb
 export function toPngs(file: string, outPrefix: string, dpi = 80): void {
   run('pdftoppm', ['-png', '-r', String(dpi), file, outPrefix]);
 }
+
+export interface WordBox {
+  text: string;
+  /** Points from the page's top-left. */
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface PageBoxes {
+  width: number;
+  height: number;
+  words: WordBox[];
+}
+
+/** Every word of every page with its box (pdftotext -bbox), as a reader's eye finds them on paper. */
+export function pdfWordBoxes(file: string): PageBoxes[] {
+  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']);
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/gu, '<')
+      .replace(/&gt;/gu, '>')
+      .replace(/&quot;/gu, '"')
+      .replace(/&#39;/gu, "'")
+      .replace(/&amp;/gu, '&');
+  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/gu)].map((p) => ({
+    width: Number(p[1]),
+    height: Number(p[2]),
+    words: [...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu)].map(
+      (w) => ({
+        xMin: Number(w[1]),
+        yMin: Number(w[2]),
+        xMax: Number(w[3]),
+        yMax: Number(w[4]),
+        text: unescape(w[5]!).normalize('NFC'),
+      }),
+    ),
+  }));
+}
+
+/** Bounding box (points, top-left origin) of the ink on a page rendered at `dpi` (anything darker than light grey). */
+export function inkBox(
+  file: string,
+  page: number,
+  dpi = 72,
+): { xMin: number; yMin: number; xMax: number; yMax: number; width: number; height: number } {
+  const g = pageGrey(file, page, dpi);
+  let xMin = Infinity;
+  let yMin = Infinity;
+  let xMax = -Infinity;
+  let yMax = -Infinity;
+  for (let y = 0; y < g.height; y++)
+    for (let x = 0; x < g.width; x++)
+      if (g.data[y * g.width + x]! < 200) {
+        if (x < xMin) xMin = x;
+        if (x > xMax) xMax = x;
+        if (y < yMin) yMin = y;
+        if (y > yMax) yMax = y;
+      }
+  const k = 72 / dpi;
+  return { xMin: xMin * k, yMin: yMin * k, xMax: (xMax + 1) * k, yMax: (yMax + 1) * k, width: g.width * k, height: g.height * k };
+}
