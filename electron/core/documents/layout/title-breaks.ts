@@ -40,7 +40,10 @@ function allowedBreaks(tokens: string[]): boolean[] {
     if (i === 0) return false;
     const prev = tokens[i - 1]!;
     if (/[,;:]$/u.test(prev) || tok.startsWith('(')) return true;
-    return PHRASE_STARTS.has(foldForSearch(tok.replace(/^[("“]+/u, '')));
+    const folded = foldForSearch(tok.replace(/^[("“]+/u, ''));
+    // A date stays whole: "ngày 20 tháng 01 năm 2026" breaks before "ngày", never before its "năm".
+    if (folded === 'nam' && i >= 2 && foldForSearch(tokens[i - 2]!) === 'thang') return false;
+    return PHRASE_STARTS.has(folded);
   });
 }
 
