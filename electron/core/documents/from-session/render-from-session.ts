@@ -1,5 +1,7 @@
 /** `documents:render`: one document of a session, filled from the database and rendered to PDF. */
 import type { DocumentsRenderInput, DocumentsRenderOutput } from '../../../../shared/api/channels/documents';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../../shared/text/canonical-json';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import { documentFontOptions } from '../document-font';
@@ -32,6 +34,8 @@ const FILE_STEM: Record<DocumentsRenderInput['kind'], string> = {
 export interface SessionDocument {
   pdf: Buffer;
   fileName: string;
+  /** See SessionRequest.inputSha256. */
+  inputSha256: string;
   pageCount: number;
   font: DocumentsRenderOutput['font'];
   request: DocumentRequest;
@@ -47,12 +51,15 @@ export function pinnedCreationDate(f: SessionFacts): Date {
   return at ? new Date(at) : new Date(`${f.detail.session.date}T00:00:00+07:00`);
 }
 
-export async function renderSessionDocument(
-  ctx: CoreContext,
-  input: DocumentsRenderInput,
-  facts?: SessionFacts,
-): Promise<SessionDocument> {
-  const f = facts ?? (await loadSessionFacts(ctx, input.sessionId));
+/** What a session's document prints (before rendering): its data and its file name. */
+export interface SessionRequest {
+  request: DocumentRequest;
+  fileName: string;
+  /** SHA-256 of the canonical JSON of the request: the same hash prints the same text. */
+  inputSha256: string;
+}
+
+export async function sessionRequest(ctx: CoreContext, input: DocumentsRenderInput, f: SessionFacts): Promise<SessionRequest> {
   let request: DocumentRequest;
   const suffix: string[] = [];
   switch (input.kind) {
@@ -89,11 +96,26 @@ export async function renderSessionDocument(
       break;
     }
   }
+  return {
+    request,
+    fileName: [FILE_STEM[input.kind], `phien-${input.sessionId}`, ...suffix].join('-') + '.pdf',
+    inputSha256: createHash('sha256').update(canonicalJson(request)).digest('hex'),
+  };
+}
+
+export async function renderSessionDocument(
+  ctx: CoreContext,
+  input: DocumentsRenderInput,
+  facts?: SessionFacts,
+): Promise<SessionDocument> {
+  const f = facts ?? (await loadSessionFacts(ctx, input.sessionId));
+  const { request, fileName, inputSha256 } = await sessionRequest(ctx, input, f);
   // The font of the settings (Tinos, or the computer's Times New Roman when chosen and installed).
   const r = await renderDocument(request, f.t, { ...(await documentFontOptions(ctx)), createdAt: pinnedCreationDate(f) });
   return {
     pdf: r.pdf,
-    fileName: [FILE_STEM[input.kind], `phien-${input.sessionId}`, ...suffix].join('-') + '.pdf',
+    fileName,
+    inputSha256,
     pageCount: r.pageCount,
     font: { family: r.font.family, fallbackReason: r.font.fallbackReason ?? null },
     request,

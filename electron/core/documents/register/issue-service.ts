@@ -124,6 +124,8 @@ interface Prepared {
   pages: number;
   fileName: string;
   described: Described;
+  /** Hash of what was printed (verify reads the kept file instead of rendering again when it still matches). */
+  inputSha256: string | null;
 }
 
 async function prepareSheets(call: Call, f: SessionFacts, input: IssueInput, version: number): Promise<Prepared> {
@@ -153,6 +155,7 @@ async function prepareSheets(call: Call, f: SessionFacts, input: IssueInput, ver
     pdf,
     pages: job.pages ?? 1,
     fileName: batchFileName(input.sessionId),
+    inputSha256: null,
     described: {
       docRef: ALL_SHEETS_REF,
       number: null,
@@ -184,7 +187,13 @@ export async function issueDocument(call: Call, input: IssueInput): Promise<Issu
     const doc = await renderSessionDocument(ctx, { ...input, kind: input.kind }, f);
     const why = notIssuable(doc.request, input.sessionId);
     if (why) throw new CoreError('FORBIDDEN_STATE', `Cannot issue: ${why}`, { kind: input.kind });
-    prepared = { pdf: doc.pdf, pages: doc.pageCount, fileName: doc.fileName, described: describeIssued(doc.request, f) };
+    prepared = {
+      pdf: doc.pdf,
+      pages: doc.pageCount,
+      fileName: doc.fileName,
+      described: describeIssued(doc.request, f),
+      inputSha256: doc.inputSha256,
+    };
   }
   const sha256 = storeIssued(ctx.paths.issuedDir, prepared.pdf);
   const { entryId, reissued } = await ctx.db.transaction().execute(async (trx) => {
@@ -223,6 +232,7 @@ export async function issueDocument(call: Call, input: IssueInput): Promise<Issu
       sha256,
       bytes: prepared.pdf.length,
       pages: prepared.pages,
+      ...(prepared.inputSha256 ? { meta: { inputSha256: prepared.inputSha256 } } : {}),
       issuedAt: at.toISOString(),
       issuedBy: call.actor,
     });

@@ -156,3 +156,29 @@ export async function listIssues(db: Db, q: z_RegisterQuery): Promise<{ total: n
 }
 
 type z_RegisterQuery = Omit<RegisterQuery, 'limit' | 'offset'> & { limit: number; offset: number };
+
+/** The kept originals of one document of a finalization, with the hash of what they printed (meta.inputSha256). */
+export async function issuedOriginals(
+  db: Db,
+  v: { sessionId: number; version: number; docRef: string },
+): Promise<{ sha256: string; inputSha256: string | null }[]> {
+  const rows = await db
+    .selectFrom('document_issue')
+    .select(['sha256', 'meta_json'])
+    .where('session_id', '=', v.sessionId)
+    .where('version', '=', v.version)
+    .where('doc_ref', '=', v.docRef)
+    .where('variant', '=', 'original')
+    .execute();
+  const inputOf = (json: string | null): unknown => {
+    try {
+      return json ? (JSON.parse(json) as { inputSha256?: unknown }).inputSha256 : null;
+    } catch {
+      return null; // meta written by another version: no input hash to match
+    }
+  };
+  return rows.map((r) => {
+    const input = inputOf(r.meta_json);
+    return { sha256: r.sha256, inputSha256: typeof input === 'string' ? input : null };
+  });
+}

@@ -23,7 +23,7 @@ import type { FinalizationRow } from '../../results/finalization-repo';
 import { finalizationRows } from '../../results/finalization-repo';
 import { renderScoringSheetsBatch } from '../batch/sheet-batch';
 import { documentFontOptions } from '../document-font';
-import { pinnedCreationDate, renderSessionDocument } from '../from-session/render-from-session';
+import { pinnedCreationDate, renderSessionDocument, sessionRequest } from '../from-session/render-from-session';
 import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
 import { sessionSheetsData } from '../from-session/session-sheets';
 import { readImageAnchor, readPdfAnchors, sniffFile } from '../integrity/anchor';
@@ -31,8 +31,8 @@ import { comparePages, type Comparison } from '../integrity/compare';
 import { AUDIT_PREFIX, DIGEST_PREFIX } from '../integrity/digest-code';
 import { parseDocRef } from '../integrity/doc-ref';
 import { extractPdfText, type PageText } from '../integrity/pdf-text';
-import { sha256Hex } from './issued-store';
-import { issueByHash } from './register-repo';
+import { readIssued, sha256Hex } from './issued-store';
+import { issueByHash, issuedOriginals } from './register-repo';
 
 type Report = VerifyReport;
 
@@ -130,10 +130,50 @@ async function expectedPages(ctx: CoreContext, f: SessionFacts, refs: string[]):
         : r.kind === 'sheet'
           ? { sessionId, kind: r.kind, registrationId: r.registrationId, memberId: r.memberId }
           : { sessionId, kind: r.kind };
-    const d = await renderSessionDocument(ctx, input, f);
-    out.push(...(await extractPdfText(d.pdf)));
+    out.push(...(await expectedText(ctx, f, input, ref)));
   }
   return out;
+}
+
+/** Pages' text of kept issued files, by SHA-256 (a few documents verified again and again). */
+const keptText = new Map<string, PageText[]>();
+const KEEP = 8;
+
+/**
+ * The text the database gives for one document. When the document was issued for this
+ * finalization from exactly the data the database gives now (same input hash), the kept file is
+ * that render, byte for byte: its text is read instead of laying the document out again.
+ */
+async function expectedText(
+  ctx: CoreContext,
+  f: SessionFacts,
+  input: Parameters<typeof renderSessionDocument>[1],
+  ref: string,
+): Promise<PageText[]> {
+  const version = f.results.finalization?.seq;
+  if (version !== undefined) {
+    const { inputSha256 } = await sessionRequest(ctx, input, f);
+    const kept = (await issuedOriginals(ctx.db, { sessionId: f.detail.session.id, version, docRef: ref })).find(
+      (k) => k.inputSha256 === inputSha256,
+    );
+    if (kept) {
+      let text = keptText.get(kept.sha256);
+      if (!text) {
+        try {
+          text = await extractPdfText(readIssued(ctx.paths.issuedDir, kept.sha256));
+        } catch {
+          text = undefined; // the kept file is missing or damaged: lay the document out again below
+        }
+        if (text) {
+          keptText.set(kept.sha256, text);
+          if (keptText.size > KEEP) keptText.delete(keptText.keys().next().value!);
+        }
+      }
+      if (text) return text;
+    }
+  }
+  const d = await renderSessionDocument(ctx, input, f);
+  return extractPdfText(d.pdf);
 }
 
 /** Verifies a file (PDF, PNG or JPEG). Never throws for what the file says; only for unreadable input. */
