@@ -27,7 +27,31 @@ const kinds: Record<string, () => TDocumentDefinitions> = {
   'phieu-danh-gia': () => buildScoringSheet(sheetData({ integrity: INTEGRITY }), t),
   'phieu-danh-gia-trang': () => buildScoringSheet(sheetData({ blank: true }), t),
   'du-thao-quyet-dinh': () => buildDecision(decisionData(10), t),
+  // The decision once the Chủ tịch signed it and the secretary recorded its number, date and signer.
+  'quyet-dinh': () => {
+    const d = decisionData(10);
+    return buildDecision(
+      {
+        ...d,
+        draft: false,
+        setup: { ...d.setup, number: { number: 35, symbol: 'QĐ-UBND' }, placeDate: { place: 'Đồng Tháp', date: '2026-01-20' } },
+      },
+      t,
+    );
+  },
   'giay-chung-nhan': () => buildCertificate(certificateData(), t),
+  // Before the decision is recorded: a draft, no validity dates.
+  'giay-chung-nhan-du-thao': () =>
+    buildCertificate(
+      {
+        ...certificateData(),
+        draft: true,
+        issuedOn: null,
+        decisionCitation: 'Quyết định số …/QĐ-UBND ngày … tháng … năm … của Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp',
+        placeDate: { place: 'Đồng Tháp', date: null },
+      },
+      t,
+    ),
 };
 
 fs.mkdirSync(out, { recursive: true });
@@ -35,15 +59,19 @@ for (const f of fs.readdirSync(out)) if (/\.(pdf|png)$/u.test(f)) fs.rmSync(path
 const write = (name: string, pdf: Buffer) => {
   const file = path.join(out, `${name}.pdf`);
   fs.writeFileSync(file, pdf);
-  // All pages of short documents; the first two of long ones (the rest look alike).
+  // All pages of short documents; the first two and the last of long ones (the last shows how a
+  // sheet ends: its last criterion with the signature).
   const pages = Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 1);
   execFileSync('pdftoppm', ['-png', '-r', '80', ...(pages > 4 ? ['-l', '2'] : []), file, path.join(out, name)]);
+  if (pages > 4)
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(pages), '-l', String(pages), file, path.join(out, name)]);
   console.log(`docs/samples/${name}.pdf`);
 };
 for (const [name, build] of Object.entries(kinds)) write(name, await renderPdf(build(), { createdAt }));
+// Printed for double-sided printing (the default of a session's batch): a sheet of odd length gets a blank back.
 const batch = await renderScoringSheetsBatch(
   [sheetData({ memberIndex: 0, integrity: INTEGRITY }), sheetData({ memberIndex: 1, productIndex: 1, integrity: INTEGRITY })],
   t,
-  { createdAt },
+  { createdAt, newLeaf: true },
 );
 write('phieu-danh-gia-ca-phien', batch.pdf);
