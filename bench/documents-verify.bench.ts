@@ -16,8 +16,8 @@ import { PDFDocument } from 'pdf-lib';
 import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
 import { seededRng } from '../electron/core/demo/random';
-import { seedSession, type Seeded } from '../electron/core/results/test/seed-session';
-import { fileCore, tempDir } from '../electron/core/test/core-fixture';
+import { seedSession, type Seeded } from '../electron/core/results/test/fixtures';
+import { fileCore, tempDir } from '../electron/core/test/fixtures';
 import { defineCases } from './harness';
 
 interface State {
