@@ -12,6 +12,7 @@ import { councilsCommands } from './commands/councils';
 import { signaturesCommands } from './commands/signatures';
 import { registryCommands } from './commands/registry';
 import { statsCommands } from './commands/stats';
+import { placesCommands } from './commands/places';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
 export const commands: CliCommand[] = [
@@ -27,5 +28,6 @@ export const commands: CliCommand[] = [
   ...signaturesCommands,
   ...registryCommands,
   ...statsCommands,
+  ...placesCommands,
   serveCommand,
 ];

@@ -6,6 +6,7 @@ import { appHandlers } from './app/app-handlers';
 import { criteriaHandlers } from './criteria/criteria-handlers';
 import { dossiersHandlers } from './dossiers/dossiers-handlers';
 import { backupHandlers } from './backup/backup-handlers';
+import { placesHandlers } from './places/places-handlers';
 import { councilsHandlers } from './councils/councils-handlers';
 import { roundsHandlers } from './rounds/rounds-handlers';
 import { sessionsHandlers } from './sessions/sessions-handlers';
@@ -37,6 +38,7 @@ export const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...criteriaHandlers,
   ...dossiersHandlers,
   ...backupHandlers,
+  ...placesHandlers,
   ...councilsHandlers,
   ...roundsHandlers,
   ...sessionsHandlers,

@@ -3,6 +3,7 @@ import { appChannels } from './channels/app';
 import { criteriaChannels } from './channels/criteria';
 import { dossiersChannels } from './channels/dossiers';
 import { backupChannels } from './channels/backup';
+import { placesChannels } from './channels/places';
 import { councilsChannels } from './channels/councils';
 import { roundsChannels } from './channels/rounds';
 import { sessionsChannels } from './channels/sessions';
@@ -27,6 +28,7 @@ export const contract = {
   ...criteriaChannels,
   ...dossiersChannels,
   ...backupChannels,
+  ...placesChannels,
   ...councilsChannels,
   ...roundsChannels,
   ...sessionsChannels,

@@ -32,6 +32,8 @@ export const TOPICS = [
   'backups',
   /** The province's register of OCOP products: entries, decisions, targets, its settings. */
   'registry',
+  /** The built-in provinces and the imported commune list (places area). */
+  'places',
   /** The meeting room: its listener, pairing code and paired devices. */
   'room',
   /** Signatures of a session's minutes (who signed, the signed file, an attached scan). */
@@ -189,6 +191,10 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'backup:create': w('backups'),
   'backup:list': q('backups'),
 
+  'places:provinces': q(),
+  'places:communeList': q('places'),
+  'places:importCommunes': w('places'),
+  'places:searchCommunes': q('places'),
   'registry:list': q('registry', 'dossiers'),
   'registry:get': q('registry', 'dossiers'),
   'registry:facets': q('registry'),

@@ -3,6 +3,7 @@ import type { CriteriaTables } from './tables/criteria';
 import type { DocumentsTables } from './tables/documents';
 import type { DossiersTables } from './tables/dossiers';
 import type { FoundationTables } from './tables/foundation';
+import type { PlacesTables } from './tables/places';
 import type { ResultsTables } from './tables/results';
 import type { RegistryTables } from './tables/registry';
 import type { RoomTables } from './tables/room';
@@ -24,4 +25,5 @@ export interface DB
     DocumentsTables,
     SignaturesTables,
     RegistryTables,
-    RoomTables {}
+    RoomTables,
+    PlacesTables {}

@@ -12,6 +12,7 @@ import * as m0012 from './0012_signatures';
 import * as m0012b from './0012b_session_signatures';
 import * as m0013 from './0013_registration_outcome';
 import * as m0013b from './0013b_sheet_kept_previous';
+import * as m0013c from './0013c_place_communes';
 import * as m0014 from './0014_registry';
 import * as m0015 from './0015_meeting_room';
 import * as m0014b from './0014b_registry_stats';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0012b_session_signatures': m0012b,
   '0013_registration_outcome': m0013,
   '0013b_sheet_kept_previous': m0013b,
+  '0013c_place_communes': m0013c,
   '0014_registry': m0014,
   '0015_meeting_room': m0015,
   '0014b_registry_stats': m0014b,
