@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test, type ServedApp } from './fixtures';
 import { SessionPrep } from './pages/SessionPrep';
 import { Shell } from './pages/Shell';
@@ -103,12 +103,11 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   await expect(page.getByText('Thành viên hiện nay (9)')).toBeVisible();
   await expect(page.getByText(/1234\/QĐ-UBND.*25\/05\/2026/)).toBeVisible();
   await expect(page.getByTestId('council-members').getByRole('row')).toHaveCount(10);
-  fs.mkdirSync('docs/screenshots', { recursive: true });
   await page.getByRole('tab', { name: 'Quy chế' }).click();
   await expect(page.getByTestId('rules-explanation')).toContainText('không được chênh lệch quá 8 điểm');
-  await page.screenshot({ path: 'docs/screenshots/councils-rules.png' });
+  await docScreenshot(page, 'councils-rules');
   await page.getByRole('tab', { name: 'Thành viên' }).click();
-  await page.screenshot({ path: 'docs/screenshots/councils-council.png' });
+  await docScreenshot(page, 'councils-council');
 
   // A session of the round.
   await shell.go('sessions');
@@ -187,7 +186,7 @@ test('create a council of 9 with its rules, open a session, mark attendance and 
   for (const other of registrationIds.filter((id) => id !== firstId))
     await expect(prep.productQuorum(other)).toHaveText('Đủ: 7/9');
   await expect(prep.quorum()).toHaveAttribute('data-met', 'true');
-  await page.screenshot({ path: 'docs/screenshots/sessions-preparation.png' });
+  await docScreenshot(page, 'sessions-preparation');
 
   // The meeting can start: the session quorum is met and everyone is recorded.
   await page.getByRole('button', { name: 'Bắt đầu phiên họp' }).click();
@@ -216,5 +215,5 @@ test('an empty database offers the training dataset; its session opens ready to 
   await expect(page.getByTestId('conflicts').getByRole('row')).toHaveCount(2);
   await page.getByRole('tab', { name: /Chương trình/ }).click();
   await expect(page.getByTestId('agenda').getByRole('row')).toHaveCount(9);
-  await page.screenshot({ path: 'docs/screenshots/sessions-training-data.png' });
+  await docScreenshot(page, 'sessions-training-data');
 });

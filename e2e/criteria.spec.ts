@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { CriteriaPage } from './pages/CriteriaPage';
 import { Shell } from './pages/Shell';
@@ -12,8 +13,7 @@ test('opens set 7 from the list and finds criterion 1.5 with its star marks', as
   await expect(page.getByRole('heading', { name: 'Bộ tiêu chí', level: 2 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ngành I. SẢN PHẨM THỰC PHẨM' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Căn cứ pháp lý' })).toContainText('Phần A 40 · Phần B 25 · Phần C 35 điểm');
-  fs.mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: path.join('docs', 'screenshots', 'criteria-list.png') });
+  await docScreenshot(page, 'criteria-list');
   await criteria.setLink(7).click();
 
   await expect(page.getByRole('heading', { name: 'Chế biến từ rau, củ, quả, hạt', level: 2 })).toBeVisible();
@@ -34,11 +34,11 @@ test('opens set 7 from the list and finds criterion 1.5 with its star marks', as
   await expect(criteria.criterion('3.1').getByTestId('review-badge')).toHaveText('Cần đối chiếu văn bản gốc');
   await expect(page.getByTestId('form-total')).toHaveText('100 điểm');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join('docs', 'screenshots', 'criteria-set-top.png') });
+  await docScreenshot(page, 'criteria-set-top');
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await c15.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await page.screenshot({ path: path.join('docs', 'screenshots', 'criteria-form.png') });
+  await docScreenshot(page, 'criteria-form');
 });
 
 test('searches criterion text without accents and jumps to the criterion', async ({ page, app }) => {
@@ -54,7 +54,7 @@ test('searches criterion text without accents and jumps to the criterion', async
     .getByRole('link', { name: '1.5. Liên kết chuỗi trong sản xuất' })
     .click();
   await expect(criteria.criterion('1.5')).toBeInViewport({ timeout: 30_000 });
-  await page.screenshot({ path: path.join('docs', 'screenshots', 'criteria-search-jump.png') });
+  await docScreenshot(page, 'criteria-search-jump');
 });
 
 test('imports a changed set from JSON as a new version, and lists the errors of a bad file', async ({ page, app }) => {

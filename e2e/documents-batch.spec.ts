@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionDetail } from '../shared/api/channels/sessions';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { inkedPixels } from './pages/PdfViewer';
 
@@ -70,7 +71,7 @@ test("prints a member's sheet into the pdf.js preview, then all sheets of the de
   await page.mouse.move(700, 400);
   await page.mouse.wheel(0, -130);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/screenshots/documents-batch.png' });
+  await docScreenshot(page, 'documents-batch');
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Tải xuống' }).click();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { SessionResults } from '../shared/api/channels/results';
 import { alterPdfWords } from '../electron/core/documents/test/pdf-alter';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { finalizedDemoSession } from './pages/finalized-demo';
 
@@ -47,7 +48,7 @@ test('issues the finalized minutes, finds them in the register, verifies the fil
   await expect(table).toContainText('Biên bản');
   await expect(table).toContainText('Còn hiệu lực');
   await expect(table).toContainText(`Phiên ${sessionId}, lần chốt 1`);
-  if (process.env.OCOP_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/documents-register.png' });
+  await docScreenshot(page, 'documents-register');
   expect(await axeProblems(page)).toEqual([]);
 
   await page.getByRole('tab', { name: 'Kiểm tra văn bản' }).click();
@@ -68,7 +69,6 @@ test('issues the finalized minutes, finds them in the register, verifies the fil
   await expect(report).toContainText('Theo dữ liệu:');
   await expect(report).toContainText(mean);
   await expect(report).toContainText(forged);
-  if (process.env.OCOP_SCREENSHOTS === '1')
-    await page.screenshot({ path: 'docs/screenshots/documents-verify.png', fullPage: true });
+  await docScreenshot(page, 'documents-verify', { fullPage: true });
   expect(await axeProblems(page)).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionDetail } from '../shared/api/channels/sessions';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 
 test('edits the number and place of the minutes, saves them with the session, prints them and allocates a number', async ({
@@ -39,7 +40,7 @@ test('edits the number and place of the minutes, saves them with the session, pr
   await expect(panel.getByTestId('document-number-text')).toHaveText(/^Số in trên văn bản: 12\//u);
   // The panel from its title down, as the secretary sees it after saving.
   await page.evaluate(() => document.getElementById('document-settings-title')?.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: 'docs/screenshots/documents-settings.png' });
+  await docScreenshot(page, 'documents-settings');
 
   // The print button uses what was saved.
   await page.getByRole('button', { name: 'Biên bản họp' }).click();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionDetail } from '../shared/api/channels/sessions';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { inkedPixels } from './pages/PdfViewer';
 
@@ -24,7 +25,7 @@ test('prints the minutes of the demo meeting, previews and downloads them', asyn
   // pdf.js draws the first page on the canvas (dark text pixels).
   await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/u);
   await expect.poll(() => inkedPixels(page)).toBeGreaterThan(200);
-  await page.screenshot({ path: 'docs/screenshots/documents.png' });
+  await docScreenshot(page, 'documents');
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Tải xuống' }).click();

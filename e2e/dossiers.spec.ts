@@ -1,3 +1,4 @@
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { Dossiers, filledTemplate, samplePdf } from './pages/Dossiers';
 import { inkedPixels } from './pages/PdfViewer';
@@ -50,7 +51,7 @@ test('register a producer and a product through the UI, attach a PDF and see it 
     .check();
   await page.getByRole('button', { name: 'Lưu' }).first().click();
   await expect(page.getByRole('tab', { name: /Tự đánh giá \(Mẫu 02\) \(1\/\d+\)/ })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/dossiers-self-assessment.png' });
+  await docScreenshot(page, 'dossiers-self-assessment');
 
   await page.getByRole('tab', { name: /Minh chứng/ }).click();
   await page
@@ -69,7 +70,7 @@ test('register a producer and a product through the UI, attach a PDF and see it 
   await expect(page.getByTestId('pdf-page')).toHaveText('Trang 1/1');
   // The page was really drawn: the canvas has dark (text) pixels.
   await expect.poll(() => inkedPixels(page)).toBeGreaterThan(200);
-  await page.screenshot({ path: 'docs/screenshots/dossiers-pdf-viewer.png' });
+  await docScreenshot(page, 'dossiers-pdf-viewer');
 });
 
 test('import the XLSX template with 50 rows, then search without accents', async ({ page, app }) => {
@@ -116,7 +117,7 @@ test('import the XLSX template with 50 rows, then search without accents', async
   await expect(gao4).toBeVisible();
   await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('');
   await expect(page.getByTestId('registration-count')).toHaveText('Tìm thấy 50 hồ sơ');
-  await page.screenshot({ path: 'docs/screenshots/dossiers-list.png' });
+  await docScreenshot(page, 'dossiers-list');
 
   await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('dien bien');
   await gao4.click();
@@ -145,7 +146,7 @@ test('an import with errors lists sheet, row, column and what to fix, and writes
   await expect(row).toContainText('3');
   await expect(row).toContainText('Mã số thuế');
   await expect(row).toContainText('Mã số thuế “12345” phải có 10 chữ số');
-  await page.screenshot({ path: 'docs/screenshots/dossiers-import-errors.png' });
+  await docScreenshot(page, 'dossiers-import-errors');
   const list = await app.api<{ total: number }>('registrations:list', {});
   expect(list.total).toBe(0);
 });

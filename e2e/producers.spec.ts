@@ -1,3 +1,4 @@
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { Dossiers, filledTemplate } from './pages/Dossiers';
 
@@ -27,7 +28,7 @@ test('producers list: filter by kind, search without accents, open a producer, a
   const count = page.getByTestId('producer-count');
   await expect(count).toHaveText('Tìm thấy 51 chủ thể');
   await expect(page.getByRole('row').filter({ hasText: 'Công ty Đặc sản Đồng Tháp 1' }).first()).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/dossiers-producers.png' });
+  await docScreenshot(page, 'dossiers-producers');
 
   const kind = page.getByRole('combobox', { name: 'Loại hình' });
   await kind.click();

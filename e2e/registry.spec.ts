@@ -1,20 +1,17 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildWorkbook } from '../electron/core/registry/import/template';
 import { generateHistory, historySheetRows } from '../electron/core/registry/test/history';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 
 // A whole journey on a shared 2-core machine: more time than the default minute.
 test.describe.configure({ timeout: 300_000 });
 
-/** Screens are written to docs/screenshots only on request (OCOP_SCREENSHOTS=1); always to the test's output. */
+/** Screens always go to the test's output; to docs/screenshots only on request (npm run screenshots). */
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-  if (process.env.OCOP_SCREENSHOTS === '1') {
-    fs.mkdirSync('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: path.join('docs', 'screenshots', `${name}.png`) });
-  }
+  await docScreenshot(page, name);
 }
 
 test('import a history of earlier lists, open the statistics, drill down from a percentage to its products, export', async ({

@@ -3,6 +3,7 @@ import type { ProductResult, SessionResults } from '../shared/api/channels/resul
 import type { SessionDetail } from '../shared/api/channels/sessions';
 import type { CriteriaSet } from '../shared/ocop/criteria-set';
 import { choicesForTotal } from '../electron/core/results/test/choices';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test, type ServedApp } from './fixtures';
 
 /** The nearest total to `target` that the set can give, with every star mark kept (no cap). */
@@ -98,7 +99,7 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   await expect(spreadRow).toContainText('tạm tính');
   await expect(page.getByTestId('finalize-blockers')).toContainText('Phiên họp chưa kết thúc');
   await expect(page.getByRole('button', { name: 'Chốt kết quả' })).toBeDisabled();
-  await page.screenshot({ path: 'docs/screenshots/results-session-open.png' });
+  await docScreenshot(page, 'results-session-open');
   expect(await axeProblems(page, 'main')).toEqual([]);
 
   // Sorting by the mean puts the highest mean first (numbers sort descending first).
@@ -108,7 +109,7 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
     (x) => Number(x.replace(',', '.')),
   );
   expect(means).toEqual([...means].sort((x, y) => y - x));
-  await page.screenshot({ path: 'docs/screenshots/results-session-table.png', fullPage: true });
+  await docScreenshot(page, 'results-session-table', { fullPage: true });
 
   // The council discusses and re-scores the spread product: every scoring member submits again.
   await app.api('scoring:openRescoring', {
@@ -147,12 +148,12 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   await expect(detail.getByTestId('star-explanation')).toContainText(/^Cách xếp hạngĐạt [\d,]+ điểm \(hạng \d sao\)/);
   await expect(detail.getByTestId('members-parts')).toContainText('Trung bình');
   await expect(detail.getByTestId('criteria-detail')).toContainText('Số thành viên chọn từng mức');
-  await page.screenshot({ path: 'docs/screenshots/results-product-detail.png' });
+  await docScreenshot(page, 'results-product-detail');
   expect(await axeProblems(page, '[data-testid="product-detail"]')).toEqual([]);
   await detail.getByTestId('sensitivity').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/results-product-sensitivity.png' });
+  await docScreenshot(page, 'results-product-sensitivity');
   await detail.getByTestId('criteria-detail').locator('tbody tr').nth(4).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/results-product-criteria.png' });
+  await docScreenshot(page, 'results-product-criteria');
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
 
@@ -171,7 +172,7 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   const after = await app.api<SessionResults>('results:session', { sessionId: a.sessionId });
   await expect(page.getByTestId('results-digest')).toHaveText(after.finalization!.resultsDigest);
   await expect(page.getByRole('button', { name: 'Mở lại kết quả' })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/results-finalized.png' });
+  await docScreenshot(page, 'results-finalized');
   // No serious accessibility problem on the locked results screen (labels, contrast, roles).
   expect(await axeProblems(page, 'main')).toEqual([]);
 

@@ -5,11 +5,10 @@ import type { ProductSheets, SessionSpread, SheetView } from '../shared/api/chan
 import type { ScoreSheetsDocument } from '../shared/api/channels/scoring-exchange';
 import type { SessionDetail } from '../shared/api/channels/sessions';
 import { allCriteria } from '../shared/ocop/criteria-set-walk';
+import { docScreenshot } from './doc-screenshot';
 import { expect, loginPage, startServe, test, type ServedApp } from './fixtures';
 import { samplePdf } from './pages/Dossiers';
 import { arrangeScoringSession } from './pages/Scoring';
-
-fs.mkdirSync('docs/screenshots', { recursive: true });
 
 /** Same-seed training datasets hold the same session, members and sheets on both computers. */
 async function demoSession(app: Pick<ServedApp, 'api'>): Promise<SessionDetail> {
@@ -105,7 +104,7 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
     await expect(page.getByText(/^Tệp có \d+ lỗi nên chưa thể nhập/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Nhập tất cả' })).toBeDisabled();
     await errors.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: 'docs/screenshots/scoring-exchange-errors.png' });
+    await docScreenshot(page, 'scoring-exchange-errors');
 
     // The good file: the preview lists the new round, the revised sheet and the one it replaces.
     await page.locator('input[type="file"]').setInputFiles(good);
@@ -126,7 +125,7 @@ test('export the demo sheets from the UI, then on a second computer refuse a dam
     await preview.getByRole('button', { name: `Ẩn ${doc.sheets.length - 1} phiếu đã có trên máy này` }).click();
     await preview.getByRole('heading', { level: 3 }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => window.scrollBy(0, -72));
-    await page.screenshot({ path: 'docs/screenshots/scoring-exchange.png' });
+    await docScreenshot(page, 'scoring-exchange');
 
     await page.getByRole('button', { name: 'Nhập tất cả' }).click();
     await expect(page.getByText('Đã nhập 1 phiếu và 1 lần chấm lại.').first()).toBeVisible();

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import { allCriteria } from '../shared/ocop/criteria-set-walk';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { arrangeScoringSession, ScoringSheet } from './pages/Scoring';
-
-fs.mkdirSync('docs/screenshots', { recursive: true });
 
 test('a member scores a whole product with the keyboard only, reloads mid-way and finds every answer, then submits', async ({
   page,
@@ -21,12 +19,12 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
   await page.goto(`${app.url}#/sessions/${s.sessionId}/scoring`);
   const member = page.getByTestId(`member-${s.memberIds.m1}`);
   await expect(member).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/scoring-members.png' });
+  await docScreenshot(page, 'scoring-members');
   await member.focus();
   await page.keyboard.press('Enter');
   const product = page.getByTestId(`product-${s.registrationId}`);
   await expect(product).toContainText('Chưa chấm');
-  await page.screenshot({ path: 'docs/screenshots/scoring-products.png' });
+  await docScreenshot(page, 'scoring-products');
   await product.focus();
   await page.keyboard.press('Enter');
 
@@ -43,7 +41,7 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
   const halfTotal = criteria.slice(0, half).reduce((sum, c, i) => sum + c.levels[choice(i)]!.points, 0);
   await expect(sheet.total()).toHaveText(`${halfTotal}/100`);
   await expect(page.getByTestId('sheet-progress')).toHaveText(`${half}/32 tiêu chí`);
-  await page.screenshot({ path: 'docs/screenshots/scoring-sheet.png' });
+  await docScreenshot(page, 'scoring-sheet');
 
   // A mistaken level, then Ctrl+Z puts the previous one back.
   await sheet.row(criteria[3]!.code).focus();
@@ -75,7 +73,7 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
   await expect(page.getByLabel('Ý kiến của người đánh giá')).toBeFocused();
   await page.keyboard.type('Sản phẩm có bản sắc địa phương rõ nét.');
   await sheet.waitSaved();
-  await page.screenshot({ path: 'docs/screenshots/scoring-sheet-complete.png' });
+  await docScreenshot(page, 'scoring-sheet-complete');
 
   // Submit: Tab to the button, Enter, Enter on the confirmation.
   await page.keyboard.press('Tab');
@@ -83,7 +81,7 @@ test('a member scores a whole product with the keyboard only, reloads mid-way an
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Nộp phiếu đánh giá' });
   await expect(dialog).toContainText(`Tổng điểm ${expectedTotal}/100`);
-  await page.screenshot({ path: 'docs/screenshots/scoring-submit.png' });
+  await docScreenshot(page, 'scoring-submit');
   await expect(dialog.getByTestId('submit-confirm')).toBeFocused();
   await page.keyboard.press('Enter');
 
@@ -136,7 +134,7 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
   await expect(page.getByTestId('paper-computed-total')).toHaveText(String(total));
   await expect(page.getByTestId('paper-total-check')).toHaveText('Khớp với tổng trên phiếu');
   await page.getByTestId('paper-written-total').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/scoring-paper-entry.png' });
+  await docScreenshot(page, 'scoring-paper-entry');
   await page.getByTestId('paper-save').click();
   await expect(page.getByText('Đã lưu lần nhập 1')).toBeVisible();
 
@@ -154,7 +152,7 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
   await expect(mismatches.locator('tbody tr').first()).toContainText(criteria[wrongAt]!.code);
   await expect(page.getByTestId('paper-commit')).toBeDisabled();
   await page.getByTestId('paper-commit').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/scoring-paper-mismatch.png' });
+  await docScreenshot(page, 'scoring-paper-mismatch');
   await mismatches.getByLabel(`Mức của tiêu chí ${criteria[wrongAt]!.code}`).fill(String(choice(wrongAt) + 1));
   await page.getByTestId('paper-commit').click();
 
@@ -174,5 +172,5 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
   // The progress board shows the paper sheet as submitted.
   await page.goto(`${app.url}#/sessions/${s.sessionId}/scoring?tab=progress`);
   await expect(page.getByTestId(`cell-${s.memberIds.vice}-${s.registrationId}`)).toHaveAttribute('data-state', 'submitted');
-  await page.screenshot({ path: 'docs/screenshots/scoring-progress.png' });
+  await docScreenshot(page, 'scoring-progress');
 });

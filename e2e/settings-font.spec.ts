@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { Shell } from './pages/Shell';
 
@@ -31,8 +31,7 @@ test('choosing Times New Roman on a computer without it says documents use Tinos
     timesNewRomanFound: false,
   });
   await status.scrollIntoViewIfNeeded();
-  fs.mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshots/settings-document-font.png' });
+  await docScreenshot(page, 'settings-document-font');
 
   await page.reload();
   await expect(page.getByRole('radio', { name: 'Times New Roman (của máy, theo Nghị định 30)' })).toBeChecked();

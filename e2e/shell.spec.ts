@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { Shell } from './pages/Shell';
 
@@ -44,8 +45,7 @@ test('About shows the database path of this run', async ({ page, app }) => {
   await expect(page.getByTestId('about-database-path')).toHaveText(path.join(app.dataDir, 'ocop.sqlite'));
   expect(fs.existsSync(path.join(app.dataDir, 'ocop.sqlite'))).toBe(true);
   await expect(page.getByText('Trình duyệt (máy chủ nội bộ)')).toBeVisible();
-  fs.mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshots/shell-about.png' });
+  await docScreenshot(page, 'shell-about');
 });
 
 test('the API refuses a request without the token, with wrong JSON or an unknown channel', async ({ app }) => {
@@ -101,8 +101,7 @@ test('a browser without the sign-in address gets the how-to-open page; the one-t
     expect(answer?.status()).toBe(401);
     await expect(page.getByRole('heading', { name: 'Hội đồng OCOP: cần mở bằng địa chỉ đăng nhập' })).toBeVisible();
     expect(await page.content()).not.toContain(app.token);
-    if (process.env.OCOP_SCREENSHOTS === '1')
-      await page.screenshot({ path: 'docs/screenshots/browser-how-to-open.png', fullPage: true });
+    await docScreenshot(page, 'browser-how-to-open', { fullPage: true });
 
     const login = await fetch(`${app.url}auth/login-link`, { method: 'POST', headers: { 'x-ocop-token': app.token } });
     const loginUrl = new URL(((await login.json()) as { value: { path: string } }).value.path, app.url).toString();

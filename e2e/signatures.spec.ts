@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { SessionSignatures } from '../shared/api/channels/signatures';
 import { NOW } from '../electron/core/signing/test/signing-fixture';
 import { makeTestPki } from '../electron/core/signing/test/test-pki';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { finalizedDemoSession } from './pages/finalized-demo';
 
@@ -48,7 +49,7 @@ test('the secretary then the chair sign the finalized minutes with .p12 files; t
   }
   await expect(panel).toContainText(`Thư ký: ${names.secretary}`);
   await expect(panel).toContainText(`Chủ tọa: ${names.chair}`);
-  if (process.env.OCOP_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/signatures-complete.png' });
+  await docScreenshot(page, 'signatures-complete');
 
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Tải bản đã ký' }).click();

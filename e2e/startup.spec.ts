@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { Shell } from './pages/Shell';
 
@@ -47,7 +48,7 @@ test('About shows the build date, and after the set months a gentle note that a 
   const notice = page.getByTestId('old-build-notice');
   await expect(notice).toContainText('Có thể đã có phiên bản mới hơn');
   await expect(notice).toContainText(`đóng gói ngày ${date}, đã hơn 12 tháng`);
-  if (process.env.OCOP_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/about-old-build.png' });
+  await docScreenshot(page, 'about-old-build');
 
   // The reminder is a setting: "never" removes it.
   await notice.getByRole('link', { name: 'Đổi thời hạn nhắc trong Cài đặt' }).click();

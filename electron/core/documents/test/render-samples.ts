@@ -1,7 +1,7 @@
 /**
  * Renders one sample of each document kind from the training fixture into docs/samples/
  * (PDF + a PNG of each page at 80 dpi), for people to look at what the app prints:
- *   npx tsx electron/core/documents/test/render-samples.ts
+ *   npm run samples
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
