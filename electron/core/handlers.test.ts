@@ -138,14 +138,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'signatures:setImage',
   'signatures:getImage',
   'signatures:removeImage',
-  'room:status',
-  'room:interfaces',
-  'room:start',
-  'room:stop',
-  'room:newCode',
-  'room:revoke',
-  'room:me',
-  'room:heartbeat',
 ]);
 
 describe('no handler without the wrapper', () => {

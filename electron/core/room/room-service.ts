@@ -1,11 +1,14 @@
+import QRCode from 'qrcode';
+import type { Kysely } from 'kysely';
 import type { RoomMe, RoomStatus } from '../../../shared/api/channels/room';
 import type { CoreContext } from '../context';
+import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { getSession, isScoringRole, sessionMembers } from '../scoring/session-access';
 import type { DeviceIdentity } from './device-auth';
 import { CODE_TTL_MS, newPairingCode } from './pairing';
 import { openRoom, roomDevices } from './room-repo';
-import { runWrite, type Call, type Write } from './write-local';
+import { runWrite, type Call, type Write } from '../handlers';
 
 /**
  * Turning meeting-room mode on and off for a session, the pairing code, and the devices. The
@@ -14,6 +17,10 @@ import { runWrite, type Call, type Write } from './write-local';
  */
 
 const urlOf = (protocol: string, address: string, port: number) => `${protocol}://${address}:${port}/`;
+
+/** The address as a QR code: an SVG (ASCII payload, quiet zone kept) in a data: URL. */
+const qrOf = async (url: string): Promise<string> =>
+  `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })).toString('base64')}`;
 
 function lanOf(ctx: CoreContext) {
   if (!ctx.lan)
@@ -25,20 +32,21 @@ function lanOf(ctx: CoreContext) {
   return ctx.lan;
 }
 
-export async function roomStatus(ctx: CoreContext, input: { sessionId?: number }): Promise<RoomStatus> {
-  const room = await openRoom(ctx.db);
+/** The room as the secretary sees it; `db` is the change's transaction when called at the end of one. */
+export async function roomStatus(ctx: CoreContext, input: { sessionId?: number }, db: Kysely<DB> = ctx.db): Promise<RoomStatus> {
+  const room = await openRoom(db);
   const listening = ctx.lan?.current() ?? null;
   const sessionId = room?.sessionId ?? input.sessionId;
   const membersWithoutPin =
     sessionId === undefined
       ? []
-      : (await sessionMembers(ctx.db, sessionId))
+      : (await sessionMembers(db, sessionId))
           .filter((m) => isScoringRole(m.role) && m.present !== false && !m.hasPin)
           .map((m) => ({ memberId: m.memberId, fullName: m.fullName }));
   return {
     available: ctx.lan !== undefined,
     membersWithoutPin,
-    devices: room ? await roomDevices(ctx.db, room.id) : [],
+    devices: room ? await roomDevices(db, room.id) : [],
     room: room
       ? {
           id: room.id,
@@ -48,6 +56,7 @@ export async function roomStatus(ctx: CoreContext, input: { sessionId?: number }
           port: room.port,
           protocol: room.protocol,
           url: urlOf(room.protocol, room.address, room.port),
+          qr: await qrOf(urlOf(room.protocol, room.address, room.port)),
           fingerprint: room.fingerprint,
           pairingCode: room.pairingCode,
           codeExpiresAt: room.codeExpiresAt,
@@ -169,47 +178,41 @@ export async function stopRoom(call: Call, input: { reason?: string }): Promise<
 }
 
 /** A new pairing code (the old one stops working at once), valid for CODE_TTL_MS. */
-export async function newCode(call: Call): Promise<RoomStatus> {
-  const sessionId = await runWrite(call, async (w) => {
-    const room = await requireOpen(w);
-    await w.trx
-      .updateTable('room')
-      .set({ pairing_code: newPairingCode(), code_expires_at: new Date(w.at.getTime() + CODE_TTL_MS).toISOString() })
-      .where('id', '=', room.id)
-      .execute();
-    await w.audit({ action: 'room.code.new', entity: 'room', entityId: room.id });
-    return room.sessionId;
-  });
-  return roomStatus(call.ctx, { sessionId });
+export async function newCode(w: Write): Promise<RoomStatus> {
+  const room = await requireOpen(w);
+  await w.trx
+    .updateTable('room')
+    .set({ pairing_code: newPairingCode(), code_expires_at: new Date(w.at.getTime() + CODE_TTL_MS).toISOString() })
+    .where('id', '=', room.id)
+    .execute();
+  await w.audit({ action: 'room.code.new', entity: 'room', entityId: room.id });
+  return roomStatus(w.ctx, { sessionId: room.sessionId }, w.trx);
 }
 
-export async function revokeDevice(call: Call, input: { deviceId: number; reason?: string }): Promise<RoomStatus> {
-  const sessionId = await runWrite(call, async (w) => {
-    const room = await requireOpen(w);
-    const d = await w.trx
-      .selectFrom('room_device')
-      .select(['id', 'member_id', 'revoked_at'])
-      .where('id', '=', input.deviceId)
-      .where('room_id', '=', room.id)
-      .executeTakeFirst();
-    if (!d)
-      throw new CoreError('NOT_FOUND', `Device ${input.deviceId} is not paired in the open room`, { deviceId: input.deviceId });
-    if (d.revoked_at === null) {
-      await w.trx
-        .updateTable('room_device')
-        .set({ revoked_at: w.at.toISOString(), revoked_by: w.actor, revoke_reason: input.reason ?? null })
-        .where('id', '=', d.id)
-        .execute();
-      await w.audit({
-        action: 'room.device.revoke',
-        entity: 'room_device',
-        entityId: d.id,
-        after: { memberId: d.member_id, reason: input.reason ?? null },
-      });
-    }
-    return room.sessionId;
-  });
-  return roomStatus(call.ctx, { sessionId });
+export async function revokeDevice(w: Write, input: { deviceId: number; reason?: string }): Promise<RoomStatus> {
+  const room = await requireOpen(w);
+  const d = await w.trx
+    .selectFrom('room_device')
+    .select(['id', 'member_id', 'revoked_at'])
+    .where('id', '=', input.deviceId)
+    .where('room_id', '=', room.id)
+    .executeTakeFirst();
+  if (!d)
+    throw new CoreError('NOT_FOUND', `Device ${input.deviceId} is not paired in the open room`, { deviceId: input.deviceId });
+  if (d.revoked_at === null) {
+    await w.trx
+      .updateTable('room_device')
+      .set({ revoked_at: w.at.toISOString(), revoked_by: w.actor, revoke_reason: input.reason ?? null })
+      .where('id', '=', d.id)
+      .execute();
+    await w.audit({
+      action: 'room.device.revoke',
+      entity: 'room_device',
+      entityId: d.id,
+      after: { memberId: d.member_id, reason: input.reason ?? null },
+    });
+  }
+  return roomStatus(w.ctx, { sessionId: room.sessionId }, w.trx);
 }
 
 /** When the room's session is no longer in progress, the room closes (called on every session change). */
@@ -228,8 +231,10 @@ function requireDevice(device: DeviceIdentity | undefined): DeviceIdentity {
   return device;
 }
 
-export async function roomMe(ctx: CoreContext, device: DeviceIdentity | undefined): Promise<RoomMe> {
-  const d = requireDevice(device);
+/** Who this device is: a query, run as a task because only a task's `call` carries the calling device. */
+export async function roomMe(call: Call): Promise<RoomMe> {
+  const { ctx } = call;
+  const d = requireDevice(call.device);
   const session = await getSession(ctx.db, d.sessionId);
   const room = await openRoom(ctx.db);
   return {
@@ -244,9 +249,10 @@ export async function roomMe(ctx: CoreContext, device: DeviceIdentity | undefine
   };
 }
 
-export async function heartbeat(ctx: CoreContext, device: DeviceIdentity | undefined, unsent: number): Promise<{ at: string }> {
-  const d = requireDevice(device);
-  const at = ctx.now().toISOString();
-  await ctx.db.updateTable('room_device').set({ last_seen_at: at, unsent }).where('id', '=', d.deviceId).execute();
+/** The device says it is there and how many answers it holds unsent (not audited: it changes no scores). */
+export async function heartbeat(w: Write, input: { unsent: number }): Promise<{ at: string }> {
+  const d = requireDevice(w.device);
+  const at = w.at.toISOString();
+  await w.trx.updateTable('room_device').set({ last_seen_at: at, unsent: input.unsent }).where('id', '=', d.deviceId).execute();
   return { at };
 }
