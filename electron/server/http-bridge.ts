@@ -6,6 +6,7 @@ import type { CoreContext } from '../core/context';
 import { localAuth, TOKEN_HEADER } from './local-auth';
 import { createPipeline, DEFAULT_LIMITS, type Logger, type Route } from './pipeline';
 import { jsonReply } from './reply';
+import { liveEventsRoute } from './live-events';
 import { staticFilesRoute } from './static-files';
 
 export { TOKEN_HEADER };
@@ -65,7 +66,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     createPipeline({
       hosts: ['127.0.0.1', 'localhost'],
       auth,
-      routes: [api, staticFilesRoute(opts.rendererDir)],
+      // The event stream before the /api/ prefix: the first route whose path matches answers.
+      routes: [liveEventsRoute(opts.ctx), api, staticFilesRoute(opts.rendererDir)],
       log,
       limits: { maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES },
     }),

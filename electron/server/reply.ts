@@ -7,6 +7,11 @@ export interface Reply {
   status: number;
   headers?: Record<string, string | string[]>;
   body?: string | Buffer;
+  /**
+   * A reply that stays open (server-sent events): called with the response after the head is
+   * written, instead of a body. It owns the response until the client goes away.
+   */
+  stream?: (res: http.ServerResponse) => void;
 }
 
 /**
@@ -47,6 +52,11 @@ export function sendEnvelope(res: http.ServerResponse, status: number, env: Enve
 
 /** Writes a reply; HEAD gets the headers only. */
 export function sendReply(res: http.ServerResponse, reply: Reply, method: string): void {
+  if (reply.stream && method !== 'HEAD') {
+    res.writeHead(reply.status, reply.headers);
+    reply.stream(res);
+    return;
+  }
   const body = reply.body ?? '';
   res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
   res.end(method === 'HEAD' ? undefined : body);
