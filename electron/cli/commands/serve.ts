@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import readline from 'node:readline';
 import { startBridge } from '../../server/http-bridge';
+import { attachLanToServe, LAN_SERVE_OPTIONS, LAN_SERVE_USAGE, type LanServe } from '../../server/lan/serve-lan';
 import { installProcessGuards } from '../../server/process-guards';
 import type { CliCommand } from '../command';
 
@@ -21,9 +22,9 @@ function openBrowser(url: string): void {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  usage: 'serve [--port N] [--open] [--renderer DIR] [--data-dir DIR] [--json]',
+  usage: `serve [--port N] [--open] [--renderer DIR] [--data-dir DIR] ${LAN_SERVE_USAGE} [--json]`,
   summary: 'Serve the app and its API on 127.0.0.1 for a browser (one-time sign-in address)',
-  options: { port: { type: 'string' }, open: { type: 'boolean' }, renderer: { type: 'string' } },
+  options: { port: { type: 'string' }, open: { type: 'boolean' }, renderer: { type: 'string' }, ...LAN_SERVE_OPTIONS },
   keepsRunning: true,
   run: async (r) => {
     const portText = r.values.port;
@@ -40,15 +41,29 @@ export const serveCommand: CliCommand = {
     installProcessGuards();
     const core = await r.core('http');
     const bridge = await startBridge({ ctx: core.ctx, rendererDir, port });
+    // Meeting-room mode: members' devices on the room's network (electron/server/lan).
+    const lan = await attachLanToServe(core.ctx, { rendererDir, dataDir: r.dataDir, values: r.values });
+    if ('error' in lan) {
+      r.io.error(lan.error);
+      await bridge.close();
+      core.close();
+      return 2;
+    }
     // The sign-in address works once; the page exchanges it for a session cookie. The API token
     // is for programs (--json output, the x-ocop-token header); no page ever receives it.
     r.io.result(
-      { url: bridge.url, loginUrl: bridge.loginUrl, port: bridge.port, token: bridge.token, dataDir: r.dataDir },
-      (v: { loginUrl: string; dataDir: string }) =>
+      { url: bridge.url, loginUrl: bridge.loginUrl, port: bridge.port, token: bridge.token, dataDir: r.dataDir, room: lan.room },
+      (v: { loginUrl: string; dataDir: string; room: LanServe['room'] }) =>
         [
           'OCOP Council is running. Open this address in your browser (it works once):',
           `  ${v.loginUrl}`,
           `Data folder: ${v.dataDir}`,
+          ...(v.room
+            ? [
+                `Meeting room: ${v.room.url}  pairing code ${v.room.pairingCode}`,
+                `Certificate SHA-256: ${v.room.fingerprint ?? '(plain HTTP)'}`,
+              ]
+            : []),
           process.stdin.isTTY ? 'Press Enter for another sign-in address, Ctrl+C to stop.' : 'Press Ctrl+C to stop.',
         ].join('\n'),
     );
@@ -58,6 +73,7 @@ export const serveCommand: CliCommand = {
       rl.on('line', () => r.io.info(`Another sign-in address (works once): ${bridge.newLoginUrl()}`));
     }
     const stop = async () => {
+      await lan.dispose();
       await bridge.close();
       core.close();
       process.exit();

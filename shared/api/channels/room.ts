@@ -46,6 +46,8 @@ export const RoomInfo = z.object({
   protocol: z.enum(['https', 'http']),
   /** What members type or scan: https://<address>:<port>/ */
   url: z.string(),
+  /** The address as a QR code (an SVG data: URL) for phones' cameras. */
+  qr: z.string(),
   /** SHA-256 of the certificate the devices are shown (https only), "AB:CD:…". */
   fingerprint: z.string().nullable(),
   pairingCode: z.string(),
