@@ -16,6 +16,7 @@ import { APP_CSP_HEADER } from './csp';
 import { resolveDataDir } from './data-dir';
 import { showStartupError, startupErrorText } from './dialogs';
 import { registerIpc, type IpcRegistration } from './ipc';
+import { attachRoomHost } from './room-host';
 import { registerSavePdf } from './save-pdf';
 import { createPinPrompt } from './pin-prompt';
 import { applyMenu, navigateTo, type MenuActions } from './menu';
@@ -175,6 +176,17 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     preloadPath: path.join(opts.mainDir, '../preload/pin.cjs'),
   });
 
+  // Meeting-room mode: the LAN listener in this process; change events to the window (room-host.ts).
+  const room = attachRoomHost({
+    ctx: core.ctx,
+    rendererDir,
+    dataDir,
+    send: (channel, e) => {
+      if (win && !win.isDestroyed()) win.webContents.send(channel, e);
+    },
+    log,
+  });
+
   win = createMainWindow(loc, {
     preloadPath: path.join(opts.mainDir, '../preload/index.cjs'),
     devTools,
@@ -203,6 +215,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     (closing ??= (async () => {
       ipc.dispose();
       savePdf.dispose();
+      await room.dispose();
       await ipc.drain(DRAIN_TIMEOUT_MS);
       closeCore();
     })());

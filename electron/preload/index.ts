@@ -8,15 +8,17 @@
  * (erased by the build; preload.test.ts checks the source and the bundle is checked after build).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { OcopBridge, SavePdfRequest, SavePdfResult } from '../../shared/api/bridge';
+import type { LiveEvent, OcopBridge, SavePdfRequest, SavePdfResult } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { InvokeChannelName, InvokeRequest } from '../main/ipc';
+import type { LiveEventChannelName } from '../main/room-host';
 import type { SavePdfChannelName } from '../main/save-pdf';
 
 /** Checked against main's constant by the type system (InvokeChannelName is its literal type). */
 const INVOKE_CHANNEL: InvokeChannelName = 'ocop:invoke';
 const SAVE_PDF_CHANNEL: SavePdfChannelName = 'ocop:savePdf';
+const LIVE_EVENT_CHANNEL: LiveEventChannelName = 'ocop:event';
 
 /** `area:verb`, as every contract channel is named; main checks the exact list. */
 const CHANNEL_NAME = /^[a-z][a-zA-Z0-9]*:[a-z][a-zA-Z0-9]*$/;
@@ -53,5 +55,12 @@ async function savePdf(request: SavePdfRequest): Promise<Envelope<SavePdfResult>
   }
 }
 
-const bridge: OcopBridge = { invoke: invoke as OcopBridge['invoke'], savePdf };
+/** The core's change events (what changed, never the data): the scoring hub refreshes itself. */
+function watchChanges(listener: (e: LiveEvent) => void): () => void {
+  const forward = (_e: unknown, event: LiveEvent) => listener(event);
+  ipcRenderer.on(LIVE_EVENT_CHANNEL, forward);
+  return () => void ipcRenderer.removeListener(LIVE_EVENT_CHANNEL, forward);
+}
+
+const bridge: OcopBridge = { invoke: invoke as OcopBridge['invoke'], savePdf, watchChanges };
 contextBridge.exposeInMainWorld('ocop', bridge);

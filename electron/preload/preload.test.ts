@@ -16,15 +16,32 @@ beforeAll(async () => {
   exposeCalls = [...contextBridge.exposeInMainWorld.mock.calls];
   exposed = contextBridge.exposed.get('ocop') as Record<string, unknown>;
 });
-beforeEach(() => ipcRenderer.invoke.mockReset());
+beforeEach(() => {
+  ipcRenderer.invoke.mockReset();
+  ipcRenderer.on.mockClear();
+  ipcRenderer.removeListener.mockClear();
+});
 
 describe('preload', () => {
-  it('exposes exactly one API, window.ocop, with only invoke and savePdf', () => {
+  it('exposes exactly one API, window.ocop, with only invoke, savePdf and watchChanges', () => {
     expect(exposeCalls).toHaveLength(1);
     expect([...contextBridge.exposed.keys()]).toEqual(['ocop']);
-    expect(Object.keys(exposed)).toEqual(['invoke', 'savePdf']);
+    expect(Object.keys(exposed)).toEqual(['invoke', 'savePdf', 'watchChanges']);
     expect(typeof exposed.invoke).toBe('function');
     expect(typeof exposed.savePdf).toBe('function');
+    expect(typeof exposed.watchChanges).toBe('function');
+  });
+
+  it('watchChanges listens on ocop:event only, passes the event without the IPC event object, and unsubscribes', () => {
+    const seen: unknown[] = [];
+    const off = (exposed.watchChanges as (l: (e: unknown) => void) => () => void)((e) => seen.push(e));
+    expect(ipcRenderer.on).toHaveBeenCalledTimes(1);
+    const [channel, forward] = ipcRenderer.on.mock.calls[0]!;
+    expect(channel).toBe('ocop:event');
+    forward({ sender: ipcRenderer }, { channel: 'scoring:submit', sessionId: 1, at: 'x', source: 'device' });
+    expect(seen).toEqual([{ channel: 'scoring:submit', sessionId: 1, at: 'x', source: 'device' }]);
+    off();
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith('ocop:event', forward);
   });
 
   it('sends savePdf requests on ocop:savePdf only, and turns a failed call into an envelope', async () => {

@@ -6,6 +6,16 @@ export interface OcopBridge {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>;
   /** Desktop only: the system's save dialog for a printed PDF (bytes, or a finished batch by id). */
   savePdf?(request: SavePdfRequest): Promise<Envelope<SavePdfResult>>;
+  /** Desktop only: the core's change events (meeting-room devices saving); returns the unsubscribe. */
+  watchChanges?(listener: (e: LiveEvent) => void): () => void;
+}
+
+/** What changed on the host (electron/core/events.ts CoreEvent): the channel, never the data. */
+export interface LiveEvent {
+  channel: string;
+  sessionId: number | null;
+  at: string;
+  source: 'device' | 'local';
 }
 
 export type SavePdfRequest = { fileName: string; bytes: Uint8Array } | { fileName: string; batchJobId: string };

@@ -169,7 +169,11 @@ export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld: vi.fn((key: string, api: unknown) => void contextBridge.exposed.set(key, api)),
 };
-export const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined) };
+export const ipcRenderer = {
+  invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined),
+  on: vi.fn((_channel: string, _listener: (...args: unknown[]) => void) => ipcRenderer),
+  removeListener: vi.fn((_channel: string, _listener: (...args: unknown[]) => void) => ipcRenderer),
+};
 
 export function resetFakeElectron(): void {
   app.reset();
