@@ -123,21 +123,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'scoring:export',
   'scoring:importPreview',
   'scoring:import',
-  'signatures:verify',
-  'signatures:signFile',
-  'signatures:tokens',
-  'signatures:lastModule',
-  'signatures:signFileWithToken',
-  'signatures:trustList',
-  'signatures:trustImport',
-  'signatures:trustRemove',
-  'signatures:sessionState',
-  'signatures:signSession',
-  'signatures:sessionFile',
-  'signatures:attachScan',
-  'signatures:setImage',
-  'signatures:getImage',
-  'signatures:removeImage',
 ]);
 
 describe('no handler without the wrapper', () => {

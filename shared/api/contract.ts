@@ -13,7 +13,7 @@ import { documentsChannels } from './channels/documents';
 import { documentSettingsChannels } from './channels/document-settings';
 import { documentRegisterChannels } from './channels/document-register';
 import { scoringChannels } from './channels/scoring';
-import { sessionSignatureChannels, signatureImageChannels, signaturesChannels } from './channels/signatures';
+import { documentSignatureChannels, signatureImageChannels, signaturesChannels } from './channels/signatures';
 import { registryChannels } from './channels/registry';
 import { roomChannels } from './channels/room';
 import { statsChannels } from './channels/stats';
@@ -40,7 +40,7 @@ export const contract = {
   ...scoringChannels,
   ...signaturesChannels,
   ...registryChannels,
-  ...sessionSignatureChannels,
+  ...documentSignatureChannels,
   ...signatureImageChannels,
   ...roomChannels,
   ...statsChannels,

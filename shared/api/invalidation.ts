@@ -36,7 +36,7 @@ export const TOPICS = [
   'places',
   /** The meeting room: its listener, pairing code and paired devices. */
   'room',
-  /** Signatures of a session's minutes (who signed, the signed file, an attached scan). */
+  /** Signatures of issued documents (who signed, the signed copies, attached scans), the organisation signer, signature images. */
   'signatures',
   /** Certificates the user trusts for checking signatures. */
   'trust',
@@ -241,10 +241,13 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'signatures:trustList': q('trust'),
   'signatures:trustImport': w('trust'),
   'signatures:trustRemove': w('trust'),
-  'signatures:sessionState': q('signatures', 'results', 'trust'),
-  'signatures:signSession': w('signatures'),
-  'signatures:sessionFile': q('signatures'),
-  'signatures:attachScan': w('signatures'),
+  // Signed copies and scans enter the register of issued documents.
+  'signatures:documents': q('signatures', 'documents', 'results', 'councils'),
+  'signatures:document': q('signatures', 'documents', 'results', 'councils'),
+  'signatures:sign': w('signatures', 'documents'),
+  'signatures:attachScan': w('signatures', 'documents'),
+  'signatures:organisation': q('signatures', 'councils'),
+  'signatures:setOrganisation': w('signatures'),
   // Member signature images and the council seal, drawn on signed minutes.
   'signatures:setImage': w('signatures'),
   'signatures:getImage': q('signatures'),

@@ -42,3 +42,19 @@ export async function locateSignatureZone(pdf: Uint8Array, who: { title: string;
   }
   return null;
 }
+
+/**
+ * Where the organisation's signature of an annex in a separate file goes (NĐ 30 Phụ lục I): the
+ * top-right corner of page 1, right-aligned on the text block, above every printed line (the
+ * widget never covers printed text). Null when page 1 leaves no room above its first line.
+ */
+export async function locateAnnexCorner(pdf: Uint8Array, box: { width: number; height: number }): Promise<SignatureZone | null> {
+  const [page] = await extractPdfText(pdf);
+  if (!page || page.items.length === 0) return null;
+  const right = Math.min(page.width - 10, Math.max(...page.items.map((it) => it.x + it.width)));
+  const top = Math.max(...page.items.map((it) => it.y + it.size));
+  const y2 = page.height - 14;
+  const y1 = y2 - box.height;
+  if (y1 < top + 2 || right - box.width < 0) return null;
+  return { pageIndex: 0, zone: [right - box.width, y1, right, y2] };
+}

@@ -1,9 +1,11 @@
 /** Signature and seal images per member / council (migration 0012 `signature_image`). */
 import crypto from 'node:crypto';
 import type { SignatureImage } from '../../../shared/api/channels/signatures';
-import { appendAudit } from '../audit/audit-repo';
+import type { Transaction } from 'kysely';
 import type { CoreContext } from '../context';
+import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
+import type { Write } from '../handlers';
 import { checkImage, type ImageProblem } from './image-check';
 
 type Owner = { ownerKind: 'member' | 'council'; ownerId: number; imageKind: 'signature' | 'seal' };
@@ -19,9 +21,9 @@ const PROBLEM_TEXT: Record<ImageProblem, string> = {
   'not-red': 'a seal image is red',
 };
 
-async function ownerExists(ctx: CoreContext, o: Owner): Promise<void> {
+async function ownerExists(trx: Transaction<DB>, o: Owner): Promise<void> {
   const table = o.ownerKind === 'member' ? 'council_member' : 'council';
-  const row = await ctx.db.selectFrom(table).select('id').where('id', '=', o.ownerId).executeTakeFirst();
+  const row = await trx.selectFrom(table).select('id').where('id', '=', o.ownerId).executeTakeFirst();
   if (!row) throw new CoreError('NOT_FOUND', `${o.ownerKind} ${o.ownerId} does not exist`, { what: o.ownerKind, id: o.ownerId });
   if (o.ownerKind === 'member' && o.imageKind === 'seal')
     throw new CoreError('VALIDATION', 'imageKind: a seal belongs to a council, not to a member');
@@ -40,11 +42,11 @@ const toImage = (
 });
 
 export async function setSignatureImage(
-  ctx: CoreContext,
-  actor: string,
+  w: Write,
   input: Owner & { pngBase64: string; widthMm?: number },
 ): Promise<SignatureImage> {
-  await ownerExists(ctx, input);
+  const { trx, at, actor } = w;
+  await ownerExists(trx, input);
   const bytes = new Uint8Array(Buffer.from(input.pngBase64, 'base64'));
   const check = checkImage(bytes, input.imageKind);
   if (!check.ok)
@@ -63,32 +65,28 @@ export async function setSignatureImage(
         ? 36
         : 40);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const at = ctx.now();
   const row = { png: bytes, width_px: check.widthPx, height_px: check.heightPx, width_mm: widthMm, sha256 };
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('signature_image')
-      .values({
-        owner_kind: input.ownerKind,
-        owner_id: input.ownerId,
-        image_kind: input.imageKind,
-        ...row,
-        updated_at: at.toISOString(),
-        updated_by: actor,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['owner_kind', 'owner_id', 'image_kind'])
-          .doUpdateSet({ ...row, updated_at: at.toISOString(), updated_by: actor }),
-      )
-      .execute();
-    await appendAudit(trx, at, {
-      actor,
-      action: 'signatures.setImage',
-      entity: input.ownerKind,
-      entityId: input.ownerId,
-      after: { imageKind: input.imageKind, sha256, widthMm },
-    });
+  await trx
+    .insertInto('signature_image')
+    .values({
+      owner_kind: input.ownerKind,
+      owner_id: input.ownerId,
+      image_kind: input.imageKind,
+      ...row,
+      updated_at: at.toISOString(),
+      updated_by: actor,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['owner_kind', 'owner_id', 'image_kind'])
+        .doUpdateSet({ ...row, updated_at: at.toISOString(), updated_by: actor }),
+    )
+    .execute();
+  await w.audit({
+    action: 'signatures.setImage',
+    entity: input.ownerKind,
+    entityId: input.ownerId,
+    after: { imageKind: input.imageKind, sha256, widthMm },
   });
   return toImage(input, row);
 }
@@ -104,23 +102,21 @@ export async function getSignatureImage(ctx: CoreContext, o: Owner): Promise<Sig
   return r ? toImage(o, { ...r, png: new Uint8Array(r.png) }) : null;
 }
 
-export async function removeSignatureImage(ctx: CoreContext, actor: string, o: Owner): Promise<{ removed: boolean }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .deleteFrom('signature_image')
-      .where('owner_kind', '=', o.ownerKind)
-      .where('owner_id', '=', o.ownerId)
-      .where('image_kind', '=', o.imageKind)
-      .executeTakeFirst();
-    const removed = Number(r.numDeletedRows) > 0;
-    if (removed)
-      await appendAudit(trx, ctx.now(), {
-        actor,
-        action: 'signatures.removeImage',
-        entity: o.ownerKind,
-        entityId: o.ownerId,
-        before: { imageKind: o.imageKind },
-      });
-    return { removed };
-  });
+export async function removeSignatureImage(w: Write, o: Owner): Promise<{ removed: boolean }> {
+  const { trx } = w;
+  const r = await trx
+    .deleteFrom('signature_image')
+    .where('owner_kind', '=', o.ownerKind)
+    .where('owner_id', '=', o.ownerId)
+    .where('image_kind', '=', o.imageKind)
+    .executeTakeFirst();
+  const removed = Number(r.numDeletedRows) > 0;
+  if (removed)
+    await w.audit({
+      action: 'signatures.removeImage',
+      entity: o.ownerKind,
+      entityId: o.ownerId,
+      before: { imageKind: o.imageKind },
+    });
+  return { removed };
 }

@@ -1,31 +1,43 @@
 import type {
-  sessionSignatureChannels,
+  documentSignatureChannels,
   signatureImageChannels,
   signaturesChannels,
 } from '../../../shared/api/channels/signatures';
-import { actorOf, type AreaHandlers } from '../handlers';
+import { read, task, write, type AreaHandlers } from '../handlers';
+import {
+  attachScan,
+  documentSignatures,
+  organisationSigner,
+  sessionDocumentSignatures,
+  setOrganisationSigner,
+  signIssuedDocument,
+} from './document-signing';
 import { lastModule, signFileWithP12, signFileWithToken, tokenSlots, verifySignatures } from './signing-service';
-import { attachScannedMinutes, sessionSignatures, sessionSignedFile, signSessionMinutes } from './session-signing';
 import { getSignatureImage, removeSignatureImage, setSignatureImage } from './signature-images';
 import { importTrusted, listTrusted, removeTrusted } from './trust-store';
 
+/**
+ * Signing runs as tasks: the PIN prompt, the token and the PDF work happen outside any
+ * transaction, and the services commit what they record in a transaction of their own.
+ */
 export const signaturesHandlers: AreaHandlers<
-  typeof signaturesChannels & typeof sessionSignatureChannels & typeof signatureImageChannels
+  typeof signaturesChannels & typeof documentSignatureChannels & typeof signatureImageChannels
 > = {
-  'signatures:verify': (input, ctx) => verifySignatures(ctx, input),
-  'signatures:signFile': (input, ctx) => signFileWithP12(ctx, input),
-  'signatures:tokens': (input, ctx) => tokenSlots(ctx, input.modulePath),
-  'signatures:lastModule': (_input, ctx) => lastModule(ctx),
-  'signatures:signFileWithToken': (input, ctx) => signFileWithToken(ctx, input),
-  'signatures:trustList': (_input, ctx) => listTrusted(ctx.db),
-  'signatures:trustImport': (input, ctx, meta) =>
-    importTrusted(ctx, actorOf(ctx, meta), new Uint8Array(Buffer.from(input.certificateBase64, 'base64'))),
-  'signatures:trustRemove': (input, ctx, meta) => removeTrusted(ctx, actorOf(ctx, meta), input.fingerprint),
-  'signatures:sessionState': (input, ctx) => sessionSignatures(ctx, input.sessionId),
-  'signatures:signSession': (input, ctx, meta) => signSessionMinutes(ctx, actorOf(ctx, meta), input),
-  'signatures:sessionFile': (input, ctx) => sessionSignedFile(ctx, input.sessionId),
-  'signatures:attachScan': (input, ctx, meta) => attachScannedMinutes(ctx, actorOf(ctx, meta), input),
-  'signatures:setImage': (input, ctx, meta) => setSignatureImage(ctx, actorOf(ctx, meta), input),
-  'signatures:getImage': (input, ctx) => getSignatureImage(ctx, input),
-  'signatures:removeImage': (input, ctx, meta) => removeSignatureImage(ctx, actorOf(ctx, meta), input),
+  'signatures:verify': read(verifySignatures),
+  'signatures:signFile': task(signFileWithP12),
+  'signatures:tokens': task(tokenSlots),
+  'signatures:lastModule': read(lastModule),
+  'signatures:signFileWithToken': task(signFileWithToken),
+  'signatures:trustList': read((ctx) => listTrusted(ctx.db)),
+  'signatures:trustImport': write(importTrusted),
+  'signatures:trustRemove': write(removeTrusted),
+  'signatures:documents': read(sessionDocumentSignatures),
+  'signatures:document': read(documentSignatures),
+  'signatures:sign': task(signIssuedDocument),
+  'signatures:attachScan': task(attachScan),
+  'signatures:organisation': read(organisationSigner),
+  'signatures:setOrganisation': write(setOrganisationSigner),
+  'signatures:setImage': write(setSignatureImage),
+  'signatures:getImage': read(getSignatureImage),
+  'signatures:removeImage': write(removeSignatureImage),
 };

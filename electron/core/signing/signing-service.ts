@@ -7,6 +7,7 @@ import os from 'node:os';
 import type { SignaturesReport, SignedFile, TokenSlot } from '../../../shared/api/channels/signatures';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { runWrite, type Call } from '../handlers';
 import { checkSigningCertificate } from './certificate-check';
 import { toCoreError } from './errors';
 import { p12SigningKey } from './keys/p12-key';
@@ -78,8 +79,9 @@ export async function signWith(
   };
 }
 
+/** Signs a PDF the caller gives with a .p12 key; nothing is stored (the file goes back to the caller). */
 export async function signFileWithP12(
-  ctx: CoreContext,
+  { ctx }: Call,
   input: { pdfBase64: string; p12Base64: string; password: string } & SignOpts,
 ): Promise<SignedFile> {
   const key = await mapped(async () => p12SigningKey(fromBase64(input.p12Base64), input.password));
@@ -110,16 +112,21 @@ export async function lastModule(ctx: CoreContext): Promise<{ modulePath: string
   return { modulePath: row?.module_path ?? null };
 }
 
-export async function tokenSlots(ctx: CoreContext, modulePath: string): Promise<TokenSlot[]> {
+/** The slots of a PKCS #11 module with their certificates (no PIN asked); a module that loads is remembered for this computer. */
+export async function tokenSlots(call: Call, input: { modulePath: string }): Promise<TokenSlot[]> {
+  const { ctx } = call;
+  const { modulePath } = input;
   requirePin(ctx);
   const now = ctx.now();
   const slots = await mapped(() => listTokens(modulePath));
-  // The module loaded: remember it for this computer.
-  await ctx.db
-    .insertInto('pkcs11_module')
-    .values({ computer: os.hostname(), module_path: modulePath, updated_at: now.toISOString() })
-    .onConflict((oc) => oc.column('computer').doUpdateSet({ module_path: modulePath, updated_at: now.toISOString() }))
-    .execute();
+  // The module loaded: remember it for this computer (after the module work, in a transaction of its own).
+  await runWrite(call, (w) =>
+    w.trx
+      .insertInto('pkcs11_module')
+      .values({ computer: os.hostname(), module_path: modulePath, updated_at: w.at.toISOString() })
+      .onConflict((oc) => oc.column('computer').doUpdateSet({ module_path: modulePath, updated_at: w.at.toISOString() }))
+      .execute(),
+  );
   return slots.map((s) => ({
     slotId: s.slotId,
     description: s.description,
@@ -139,8 +146,9 @@ export async function tokenSlots(ctx: CoreContext, modulePath: string): Promise<
   }));
 }
 
+/** Signs a PDF the caller gives with a token's key, the PIN asked by the host; nothing is stored. */
 export async function signFileWithToken(
-  ctx: CoreContext,
+  { ctx }: Call,
   input: { pdfBase64: string; modulePath: string; slotId: string; certificateFingerprint: string } & SignOpts,
 ): Promise<SignedFile> {
   const askPin = requirePin(ctx);

@@ -5,6 +5,7 @@
  * reads its anchor and compares its text with the document re-rendered from the database.
  */
 import { z } from 'zod';
+import { SIGNER_ROLES } from '../../ocop/signing-flow';
 import { defineChannels } from '../define';
 
 const id = z.number().int().positive();
@@ -41,6 +42,16 @@ export const RegisterEntry = z.object({
   variant: IssueVariant,
   /** The register row this copy derives from (a signed copy of an original), else null. */
   derivedFrom: z.number().int().nullable(),
+  /** A signed copy: the signing step that produced it (or a hand-signed scan); null for an original. */
+  signing: z
+    .object({
+      role: z.enum([...SIGNER_ROLES, 'scan']),
+      /** The certificate's common name; for a scan, who attached it. */
+      signerName: z.string(),
+      /** ISO 8601 with +07:00. */
+      signedAt: z.string(),
+    })
+    .nullable(),
   issuedAt: z.string(),
   issuedBy: z.string(),
 });
@@ -151,6 +162,8 @@ export const VerifyReport = z.object({
   anchor: VerifyAnchor.nullable(),
   /** The register entry these exact bytes are (outcome 'issued', or 'superseded' by hash). */
   issued: RegisterEntry.nullable(),
+  /** A signed copy from the register: every signing step that led to these bytes, first to last (empty otherwise). */
+  signedBy: z.array(z.object({ role: z.enum([...SIGNER_ROLES, 'scan']), signerName: z.string(), signedAt: z.string() })),
   session: z.object({ id: z.number().int(), title: z.string(), date: z.string() }).nullable(),
   /** The finalization the code names. */
   finalization: z

@@ -4,7 +4,9 @@
  * store of root certificates the user imported.
  */
 import { z } from 'zod';
+import { SIGNER_ROLES } from '../../ocop/signing-flow';
 import { defineChannels } from '../define';
+import { IssueKind } from './document-register';
 
 /** About 50 MB of PDF, base64-encoded. */
 const MAX_PDF_BASE64 = 70_000_000;
@@ -191,15 +193,19 @@ export const signaturesChannels = defineChannels({
   },
 });
 
-/** Where a session document stands: nothing signed, the secretary signed, both signed, or a hand-signed paper copy attached. */
-export const DocumentSignatureState = z.enum(['unsigned', 'secretary-signed', 'complete', 'scanned']);
+/** Where an issued document stands: nothing signed, some of its signers signed, all signed, or a hand-signed paper copy attached. */
+export const DocumentSignatureState = z.enum(['unsigned', 'partial', 'complete', 'scanned']);
 export type DocumentSignatureState = z.infer<typeof DocumentSignatureState>;
 
-export const SigningRole = z.enum(['secretary', 'chair']);
+/** Who signs (shared/ocop/signing-flow.ts): THƯ KÝ, CHỦ TỌA, the member on their own sheet, the organisation (seal certificate). */
+export const SigningRole = z.enum(SIGNER_ROLES);
 export type SigningRole = z.infer<typeof SigningRole>;
 
 export const SignatureStep = z.object({
-  role: z.enum(['secretary', 'chair', 'scan']),
+  /** The register row of the signed copy this step produced. */
+  issueId: z.number().int(),
+  role: z.enum([...SIGNER_ROLES, 'scan']),
+  /** The certificate's common name; for a scan, who attached it. */
   signerName: z.string(),
   /** ISO 8601 with +07:00. */
   signedAt: z.string(),
@@ -207,27 +213,53 @@ export const SignatureStep = z.object({
   keySource: z.enum(['p12', 'pkcs11']).nullable(),
   subject: z.string().nullable(),
   issuer: z.string().nullable(),
+  recordedBy: z.string(),
 });
 export type SignatureStep = z.infer<typeof SignatureStep>;
 
-export const SessionSignatures = z.object({
-  sessionId: z.number().int(),
-  /** False when the session is not finalized now: nothing can be signed. */
-  finalized: z.boolean(),
-  minutes: z.object({
-    state: DocumentSignatureState,
-    /** Who signs next (secretary, then chair) and the name the minutes print; null when complete. */
-    next: z.object({ role: SigningRole, name: z.string() }).nullable(),
-    steps: z.array(SignatureStep),
-    /** SHA-256 of the latest file (signed or scanned); null when unsigned. */
-    latestSha256: z.string().nullable(),
-    /** The names the minutes print under THƯ KÝ and CHỦ TỌA (null when not finalized). */
-    signers: z.object({ secretary: z.string(), chair: z.string() }).nullable(),
-  }),
+export const FlowStepView = z.object({
+  role: SigningRole,
+  placement: z.enum(['signature-block', 'seal', 'annex-corner']),
+  /** Who must sign: the name the document prints for the role, or the organisation's name. */
+  name: z.string(),
+  done: z.boolean(),
 });
-export type SessionSignatures = z.infer<typeof SessionSignatures>;
+export type FlowStepView = z.infer<typeof FlowStepView>;
+
+export const DocumentSignatures = z.object({
+  /** The issued original (a register row with variant 'original'). */
+  issueId: z.number().int(),
+  sessionId: z.number().int(),
+  kind: IssueKind,
+  title: z.string(),
+  number: z.string().nullable(),
+  registrationId: z.number().int().nullable(),
+  memberId: z.number().int().nullable(),
+  /** False once the session was reopened after it was issued: it can no longer be signed. */
+  current: z.boolean(),
+  /** Who signs, in order; null when the kind is not signed in the app (the province signs decisions and certificates). */
+  flow: z.array(FlowStepView).nullable(),
+  state: DocumentSignatureState,
+  next: FlowStepView.nullable(),
+  steps: z.array(SignatureStep),
+  /** The latest file: the last signed copy, or the original while unsigned (download with documents:registerFile). */
+  latest: z.object({ issueId: z.number().int(), sha256: z.string(), fileName: z.string() }),
+  /** A hand-signed scan may still replace the digital signatures. */
+  scanAllowed: z.boolean(),
+});
+export type DocumentSignatures = z.infer<typeof DocumentSignatures>;
+
+export const SessionDocumentSignatures = z.object({
+  sessionId: z.number().int(),
+  /** False when the session is not finalized now: nothing can be issued or signed. */
+  finalized: z.boolean(),
+  /** Every original issued from the finalization in force, in the register's order (oldest first). */
+  documents: z.array(DocumentSignatures),
+});
+export type SessionDocumentSignatures = z.infer<typeof SessionDocumentSignatures>;
 
 const sessionId = z.number().int().positive();
+const issueId = z.number().int().positive();
 export const KeySource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('p12'), p12Base64: base64('the .p12 file', 200_000), password: z.string().max(200) }).strict(),
   z
@@ -241,26 +273,54 @@ export const KeySource = z.discriminatedUnion('kind', [
 ]);
 export type KeySource = z.infer<typeof KeySource>;
 
-export const sessionSignatureChannels = defineChannels({
-  /** The signature state of a finalized session's minutes (chưa ký / thư ký đã ký / đủ chữ ký / bản quét). */
-  'signatures:sessionState': { input: z.object({ sessionId }).strict(), output: SessionSignatures },
+export const OrganisationSigner = z.object({
+  councilId: z.number().int(),
+  /** The organisation's name as its seal certificate names it; null: the office does not sign for the organisation. */
+  name: z.string().nullable(),
+});
+export type OrganisationSigner = z.infer<typeof OrganisationSigner>;
+
+export const documentSignatureChannels = defineChannels({
+  /** The signature state of every document issued from the session's finalization in force (chưa ký / … đã ký / đủ chữ ký / bản quét). */
+  'signatures:documents': { input: z.object({ sessionId }).strict(), output: SessionDocumentSignatures },
+  /** One issued document's signature state. */
+  'signatures:document': { input: z.object({ issueId }).strict(), output: DocumentSignatures },
   /**
-   * Signs the session's minutes in the given role (the secretary first, then the chair), drawing
-   * the signer's signature image (and the council's seal for the chair) in the signing space.
+   * Signs an issued document as `role`, on the file the previous step produced (the original for
+   * the first), as an incremental update; the signed copy enters the register, derived from the
+   * original. Who signs and in which order: shared/ocop/signing-flow.ts. The certificate must
+   * name the person (or organisation) the document prints.
    */
-  'signatures:signSession': {
-    input: z.object({ sessionId, kind: z.literal('minutes'), role: SigningRole, source: KeySource }).strict(),
-    output: SessionSignatures,
+  'signatures:sign': {
+    input: z.object({ issueId, role: SigningRole, source: KeySource }).strict(),
+    output: DocumentSignatures,
   },
-  /** The latest signed (or scanned) file of the session's minutes. */
-  'signatures:sessionFile': {
-    input: z.object({ sessionId, kind: z.literal('minutes') }).strict(),
-    output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
-  },
-  /** Attaches a scanned paper copy of the minutes signed by hand, instead of digital signatures. */
+  /** Attaches a scanned paper copy signed by hand instead of the digital signatures (enters the register, derived from the original). */
   'signatures:attachScan': {
-    input: z.object({ sessionId, kind: z.literal('minutes'), pdfBase64 }).strict(),
-    output: SessionSignatures,
+    input: z.object({ issueId, pdfBase64 }).strict(),
+    output: DocumentSignatures,
+  },
+  /** Whether the office signs the council's documents for the organisation (seal certificate), and the organisation's name. */
+  'signatures:organisation': {
+    input: z.object({ councilId: z.number().int().positive() }).strict(),
+    output: OrganisationSigner,
+  },
+  'signatures:setOrganisation': {
+    input: z
+      .object({
+        councilId: z.number().int().positive(),
+        name: z
+          .string()
+          .trim()
+          .min(
+            2,
+            'name: the organisation’s name as its seal certificate gives it (CN), e.g. Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp',
+          )
+          .max(200)
+          .nullable(),
+      })
+      .strict(),
+    output: OrganisationSigner,
   },
 });
 

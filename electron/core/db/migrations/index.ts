@@ -10,6 +10,7 @@ import * as m0008 from './0008_dossiers_snapshot';
 import * as m0010 from './0010_document_register';
 import * as m0012 from './0012_signatures';
 import * as m0012b from './0012b_session_signatures';
+import * as m0012c from './0012c_signatures_in_register';
 import * as m0013 from './0013_registration_outcome';
 import * as m0013b from './0013b_sheet_kept_previous';
 import * as m0013c from './0013c_place_communes';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0010_document_register': m0010,
   '0012_signatures': m0012,
   '0012b_session_signatures': m0012b,
+  '0012c_signatures_in_register': m0012c,
   '0013_registration_outcome': m0013,
   '0013b_sheet_kept_previous': m0013b,
   '0013c_place_communes': m0013c,

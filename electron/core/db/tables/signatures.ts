@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Digital signatures (migrations 0012, 0012b): trust store, signature and seal images, the PKCS #11 module per computer. */
+/** Digital signatures (migrations 0012, 0012c): trust store, signature and seal images, the PKCS #11 module per computer. */
 
 export interface TrustedCertificateTable {
   fingerprint: string;
@@ -36,31 +36,38 @@ export interface Pkcs11ModuleTable {
   updated_at: string;
 }
 
-/** One signing step of a session document (migration 0012b). */
-export interface SessionSignatureTable {
-  id: Generated<number>;
-  session_id: number;
-  finalization_id: number;
-  /** 'minutes' */
-  kind: string;
-  /** 'secretary' | 'chair' | 'scan' */
+/**
+ * One signed copy in the register (migration 0012c): the signing step (or hand-signed scan) that
+ * produced the register row `issue_id`; the file and who recorded it are the register row's.
+ */
+export interface DocumentSignatureTable {
+  issue_id: number;
+  /** The register row that was signed (original or previous step); null for a scan. */
+  input_id: number | null;
+  /** 'secretary' | 'chair' | 'member' | 'organisation' | 'scan' */
   role: string;
-  sha256: string;
-  input_sha256: string | null;
-  original_sha256: string | null;
-  bytes: number;
   signer_name: string;
   signer_fingerprint: string | null;
   signer_subject: string | null;
   signer_issuer: string | null;
+  signer_serial: string | null;
   /** 'p12' | 'pkcs11' | null (scan) */
   key_source: string | null;
+  /** ISO 8601 with +07:00. */
   signed_at: string;
-  recorded_by: string;
+}
+
+/** The organisation the office signs a council's documents for, with its seal certificate (0012c). */
+export interface CouncilOrganisationSignerTable {
+  council_id: number;
+  name: string;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface SignaturesTables {
-  session_signature: SessionSignatureTable;
+  document_signature: DocumentSignatureTable;
+  council_organisation_signer: CouncilOrganisationSignerTable;
   trusted_certificate: TrustedCertificateTable;
   signature_image: SignatureImageTable;
   pkcs11_module: Pkcs11ModuleTable;

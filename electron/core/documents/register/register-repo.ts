@@ -7,7 +7,14 @@ import type { DocumentIssueTable } from '../../db/tables/documents';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-type Row = Selectable<DocumentIssueTable> & { session_title: string; session_date: string; current: number };
+type Row = Selectable<DocumentIssueTable> & {
+  session_title: string;
+  session_date: string;
+  current: number;
+  sign_role: string | null;
+  sign_name: string | null;
+  sign_at: string | null;
+};
 
 const toEntry = (r: Row): RegisterEntry => ({
   id: r.id,
@@ -29,21 +36,32 @@ const toEntry = (r: Row): RegisterEntry => ({
   pages: r.pages,
   variant: r.variant as IssueVariant,
   derivedFrom: r.derived_from,
+  signing:
+    r.sign_role === null ? null : { role: r.sign_role as SignedRole, signerName: r.sign_name ?? '', signedAt: r.sign_at ?? '' },
   issuedAt: r.issued_at,
   issuedBy: r.issued_by,
 });
+
+type SignedRole = NonNullable<RegisterEntry['signing']>['role'];
+
+/** What every listing of entries selects: the row, its session, whether in force, and the signing step of a signed copy. */
+const entryColumns = [
+  's.title as session_title',
+  's.date as session_date',
+  sql<number>`CASE WHEN f.reopened_at IS NULL THEN 1 ELSE 0 END`.as('current'),
+  'g.role as sign_role',
+  'g.signer_name as sign_name',
+  'g.signed_at as sign_at',
+] as const;
 
 function selectEntries(db: Db) {
   return db
     .selectFrom('document_issue as i')
     .innerJoin('session as s', 's.id', 'i.session_id')
     .innerJoin('session_finalization as f', 'f.id', 'i.finalization_id')
+    .leftJoin('document_signature as g', 'g.issue_id', 'i.id')
     .selectAll('i')
-    .select([
-      's.title as session_title',
-      's.date as session_date',
-      sql<number>`CASE WHEN f.reopened_at IS NULL THEN 1 ELSE 0 END`.as('current'),
-    ]);
+    .select(entryColumns);
 }
 
 export interface NewIssue {
@@ -141,12 +159,9 @@ export async function listIssues(db: Db, q: z_RegisterQuery): Promise<{ total: n
   for (const w of words) base = base.where(sql<boolean>`instr(i.search_folded, ${w}) > 0`);
   const total = Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base
+    .leftJoin('document_signature as g', 'g.issue_id', 'i.id')
     .selectAll('i')
-    .select([
-      's.title as session_title',
-      's.date as session_date',
-      sql<number>`CASE WHEN f.reopened_at IS NULL THEN 1 ELSE 0 END`.as('current'),
-    ])
+    .select(entryColumns)
     .orderBy('i.issued_at', 'desc')
     .orderBy('i.id', 'desc')
     .limit(q.limit)

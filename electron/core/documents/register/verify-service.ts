@@ -31,6 +31,7 @@ import { comparePages, type Comparison } from '../integrity/compare';
 import { AUDIT_PREFIX, DIGEST_PREFIX } from '../integrity/digest-code';
 import { parseDocRef } from '../integrity/doc-ref';
 import { extractPdfText, type PageText } from '../integrity/pdf-text';
+import { chainOf } from '../../signing/document-signature-repo';
 import { readIssued, sha256Hex } from './issued-store';
 import { issueByHash, issuedOriginals } from './register-repo';
 
@@ -197,6 +198,7 @@ export async function verifyFile(ctx: CoreContext, bytes: Uint8Array): Promise<V
     finalization: null,
     comparedPages: 0,
     differences: [],
+    signedBy: [],
     message: '',
   };
 
@@ -206,13 +208,28 @@ export async function verifyFile(ctx: CoreContext, bytes: Uint8Array): Promise<V
     const rows = await finalizationRows(ctx.db, entry.sessionId);
     const row = rows.find((r) => r.seq === entry.version)!;
     const fin = finalizationView(row, rows);
-    const said = `This exact file is ${entry.title} (${KIND_VI[entry.kind]}${entry.number ? `, number ${entry.number}` : ''}${entry.date ? `, dated ${entry.date}` : ''}), issued on ${entry.issuedAt} by ${entry.issuedBy} from finalization ${entry.version} of session ${entry.sessionId}.`;
+    const chain = entry.variant === 'signed' ? await chainOf(ctx.db, entry.id) : [];
+    const signedBy = chain.map((c) => ({ role: c.role, signerName: c.signerName, signedAt: c.signedAt }));
+    const what = `${entry.title} (${KIND_VI[entry.kind]}${entry.number ? `, number ${entry.number}` : ''}${entry.date ? `, dated ${entry.date}` : ''})`;
+    const said =
+      entry.variant === 'signed'
+        ? `This exact file is the ${chain.at(-1)?.role === 'scan' ? 'hand-signed scan' : 'signed copy'} of ${what}, register entry ${entry.derivedFrom}: ${signedBy
+            .map((c) =>
+              c.role === 'scan'
+                ? `scan attached by ${c.signerName} at ${c.signedAt}`
+                : `signed by ${c.signerName} (${c.role}) at ${c.signedAt}`,
+            )
+            .join(
+              '; ',
+            )}; recorded on ${entry.issuedAt} by ${entry.issuedBy}, from finalization ${entry.version} of session ${entry.sessionId}.`
+        : `This exact file is ${what}, issued on ${entry.issuedAt} by ${entry.issuedBy} from finalization ${entry.version} of session ${entry.sessionId}.`;
     return {
       ...base,
       ok: entry.current,
       outcome: entry.current ? 'issued' : 'superseded',
       pageCount: entry.pages,
       issued: entry,
+      signedBy,
       session: await sessionOf(ctx, entry.sessionId),
       finalization: fin,
       message: entry.current ? said : `${said} ${supersededMessage(fin)}`,

@@ -31,6 +31,14 @@ export interface VisibleSignature {
   /** A TrueType font with Vietnamese (Tinos, or the document's Times New Roman). */
   fontBytes: Uint8Array;
   fontSize?: number;
+  /** How the info lines sit in the zone: centred (under a signature) or right-aligned (an annex's top-right corner). */
+  align?: 'center' | 'right';
+  /**
+   * The organisation's signature after the chair's: only the seal is drawn, placed as it would be
+   * over the chair's signature laid out in the same zone (its image size and info lines), and
+   * the widget is the seal's rectangle, so the chair's widget beside it stays its own.
+   */
+  sealOver?: { signature: { widthPt: number; w: number; h: number } | null; infoLineCount: number };
 }
 
 interface Placed {
@@ -66,12 +74,17 @@ export function layoutAppearance(
   const zh = zy2 - zy1;
   const fontSize = v.fontSize ?? 8;
   const lineGap = fontSize * 1.2;
-  const infoHeight = v.infoLines.length * lineGap + (v.infoLines.length ? 2 : 0);
+  const lineCount = v.sealOver ? v.sealOver.infoLineCount : v.infoLines.length;
+  const infoHeight = lineCount * lineGap + (lineCount ? 2 : 0);
   const space = { x: 0, y: infoHeight, w: zw, h: Math.max(10, zh - infoHeight) };
+  // The signature image: drawn here, or (sealOver) the chair's, only to place the seal over it.
+  const sig = v.sealOver
+    ? v.sealOver.signature && { widthPt: v.sealOver.signature.widthPt, size: v.sealOver.signature }
+    : v.signatureImage && sizes.signature && { widthPt: v.signatureImage.widthPt, size: sizes.signature };
   let signature: Placed | null = null;
-  if (v.signatureImage && sizes.signature) {
-    const aspect = sizes.signature.h / sizes.signature.w;
-    let w = Math.min(v.signatureImage.widthPt, zw * 0.8);
+  if (sig) {
+    const aspect = sig.size.h / sig.size.w;
+    let w = Math.min(sig.widthPt, zw * 0.8);
     let h = w * aspect;
     if (h > space.h) {
       h = space.h;
@@ -97,11 +110,23 @@ export function layoutAppearance(
   const lines = v.infoLines.map((full, i) => {
     const text = fitText(full, zw, (s) => textWidth(s, fontSize));
     const width = textWidth(text, fontSize);
-    return { text, x: Math.max(0, (zw - width) / 2), y: (v.infoLines.length - 1 - i) * lineGap + 2 + fontSize * 0.25 };
+    const x = v.align === 'right' ? Math.max(0, zw - width) : Math.max(0, (zw - width) / 2);
+    return { text, x, y: (v.infoLines.length - 1 - i) * lineGap + 2 + fontSize * 0.25 };
   });
+  if (v.sealOver) {
+    // Only the seal: the widget is its rectangle, the seal drawn at the widget's origin.
+    if (!seal) return { rect: [zx1, zy1, zx1, zy1], signature: null, seal: null, lines: [], fontSize };
+    return {
+      rect: [zx1 + seal.x, zy1 + seal.y, zx1 + seal.x + seal.w, zy1 + seal.y + seal.h],
+      signature: null,
+      seal: { x: 0, y: 0, w: seal.w, h: seal.h },
+      lines: [],
+      fontSize,
+    };
+  }
   return {
     rect: [zx1, zy1, zx2, zy2],
-    signature,
+    signature: v.signatureImage ? signature : null,
     seal,
     lines,
     fontSize,

@@ -30,6 +30,8 @@ export function makeSoftHsmToken(
   signer: TestIdentity,
   extraCerts: TestIdentity[],
   label = 'Token Thư ký',
+  /** More signers on the same token, each key with its certificate (ids 11, 12 …). */
+  moreSigners: TestIdentity[] = [],
 ): TestToken {
   if (!SOFTHSM_MODULE) throw new Error('SoftHSM2 is not installed (apt-get install softhsm2; scripts/setup.sh does it)');
   fs.mkdirSync(path.join(dir, 'tokens'), { recursive: true });
@@ -43,19 +45,13 @@ export function makeSoftHsmToken(
   const pin = '123456';
   const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { env: process.env, stdio: 'pipe' });
   run('softhsm2-util', ['--init-token', '--free', '--label', label, '--so-pin', '87654321', '--pin', pin]);
-  fs.writeFileSync(path.join(dir, 'signer.key'), signer.keyPem);
-  run('softhsm2-util', [
-    '--import',
-    path.join(dir, 'signer.key'),
-    '--token',
-    label,
-    '--label',
-    'signing key',
-    '--id',
-    '01',
-    '--pin',
-    pin,
-  ]);
+  const importKey = (who: TestIdentity, id: string) => {
+    const file = path.join(dir, `${id}.key`);
+    fs.writeFileSync(file, who.keyPem);
+    run('softhsm2-util', ['--import', file, '--token', label, '--label', `key ${who.name}`, '--id', id, '--pin', pin]);
+  };
+  importKey(signer, '01');
+  moreSigners.forEach((who, i) => importKey(who, String(11 + i)));
   const write = (who: TestIdentity, id: string) => {
     const der = path.join(dir, `${who.name}.der`);
     fs.writeFileSync(der, who.der);
@@ -78,6 +74,7 @@ export function makeSoftHsmToken(
     ]);
   };
   write(signer, '01');
+  moreSigners.forEach((who, i) => write(who, String(11 + i)));
   extraCerts.forEach((c, i) => write(c, String(i + 2).padStart(2, '0')));
   const countingModule = path.join(dir, 'pin-counting-module.so');
   const include = path.resolve(import.meta.dirname, '../../../../node_modules/pkcs11js/includes/pkcs11');
