@@ -8,16 +8,20 @@ import { fileToBase64 } from '../../components/file-io';
 import { useT } from '../../i18n/useT';
 
 /**
- * Signing the minutes as `role`: with a .p12/.pfx file and its password (every host), or with a
+ * Signing an issued document as `role`: with a .p12/.pfx file and its password (every host), or with a
  * USB token in the desktop app, where main asks the PIN in its own window (it never comes here).
  */
 export function SignDialog({
-  sessionId,
+  issueId,
+  document,
   role,
   name,
   onClose,
 }: {
-  sessionId: number;
+  /** The issued original in the register. */
+  issueId: number;
+  /** Its title, for the dialog's title. */
+  document: string;
   role: SigningRole;
   name: string;
   onClose: () => void;
@@ -34,7 +38,7 @@ export function SignDialog({
   const [slots, setSlots] = useState<TokenSlot[] | null>(null);
   const [choice, setChoice] = useState<string | null>(null);
   const [readError, setReadError] = useState<unknown>(null);
-  const sign = useApiMutation('signatures:signSession', { onSuccess: onClose });
+  const sign = useApiMutation('signatures:sign', { onSuccess: onClose });
   const roleText = t(`signatures:roles.${role}`);
 
   const readToken = async () => {
@@ -48,16 +52,16 @@ export function SignDialog({
   const submit = async () => {
     if (source === 'p12') {
       if (!file) return;
-      sign.mutate({ sessionId, kind: 'minutes', role, source: { kind: 'p12', p12Base64: await fileToBase64(file), password } });
+      sign.mutate({ issueId, role, source: { kind: 'p12', p12Base64: await fileToBase64(file), password } });
     } else if (choice) {
       const [slotId, certificateFingerprint] = choice.split('/') as [string, string];
-      sign.mutate({ sessionId, kind: 'minutes', role, source: { kind: 'pkcs11', modulePath, slotId, certificateFingerprint } });
+      sign.mutate({ issueId, role, source: { kind: 'pkcs11', modulePath, slotId, certificateFingerprint } });
     }
   };
   const usable = (slots ?? []).flatMap((s) => s.certificates.filter((c) => c.problems.length === 0).map((c) => ({ slot: s, c })));
 
   return (
-    <Modal opened onClose={onClose} title={t('signatures:dialog.title', { role: roleText, name })} size="lg">
+    <Modal opened onClose={onClose} title={t('signatures:dialog.title', { document, role: roleText, name })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,43 +1,65 @@
-import { Badge, Button, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconPaperclip, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { DocumentSignatureState, SessionSignatures } from '../../../../shared/api/channels/signatures';
+import type { RegisterFileOutput } from '../../../../shared/api/channels/document-register';
+import type { DocumentSignatures, DocumentSignatureState } from '../../../../shared/api/channels/signatures';
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { downloadBase64, fileToBase64 } from '../../components/file-io';
+import { downloadBlob, base64ToBytes, fileToBase64 } from '../../components/file-io';
 import { useT } from '../../i18n/useT';
 import { SignDialog } from './SignDialog';
 
-const STATE_KEY: Record<DocumentSignatureState, 'unsigned' | 'secretarySigned' | 'complete' | 'scanned'> = {
-  unsigned: 'unsigned',
-  'secretary-signed': 'secretarySigned',
-  complete: 'complete',
-  scanned: 'scanned',
-};
 const STATE_COLOR: Record<DocumentSignatureState, string> = {
   unsigned: 'gray',
-  'secretary-signed': 'yellow',
+  partial: 'yellow',
   complete: 'green',
   scanned: 'blue',
 };
 
-/** The minutes' digital signatures on the Văn bản screen: state, who signed when, "Ký" for the next signer, download, scan. */
+/** "Chưa ký", "Thư ký đã ký" (the last signer so far), "Đủ chữ ký", "Bản giấy đã ký (bản quét)". */
+export function useSignatureStateText() {
+  const { t } = useT();
+  return (d: Pick<DocumentSignatures, 'state' | 'steps'>): string => {
+    if (d.state !== 'partial') return t(`signatures:state.${d.state}`);
+    const last = d.steps.at(-1);
+    return last && last.role !== 'scan'
+      ? t('signatures:state.partial', { role: t(`signatures:roles.${last.role}`) })
+      : t('signatures:state.unsigned');
+  };
+}
+
+/** The latest file of a document (its last signed copy, else the original), read from the register in chunks. */
+async function downloadLatest(d: DocumentSignatures): Promise<void> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const c: RegisterFileOutput = await call('documents:registerFile', { id: d.latest.issueId, offset });
+    parts.push(base64ToBytes(c.chunkBase64));
+    offset = c.nextOffset;
+  }
+  downloadBlob(d.latest.fileName, new Blob(parts), 'application/pdf');
+}
+
+/**
+ * The digital signatures of the documents issued from the session (Văn bản screen): per document
+ * its state, who signed when, "Ký (…)" for the next signer, the latest file, a hand-signed scan.
+ * Who signs which document in which order is the core's (shared/ocop/signing-flow.ts).
+ */
 export function SignaturePanel({ sessionId }: { sessionId: number }) {
   const { t } = useT();
-  const state = useApiQuery('signatures:sessionState', { sessionId });
+  const stateText = useSignatureStateText();
+  const q = useApiQuery('signatures:documents', { sessionId });
   const attach = useApiMutation('signatures:attachScan');
-  const [signing, setSigning] = useState(false);
+  const [signing, setSigning] = useState<DocumentSignatures | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const s: SessionSignatures | undefined = state.data;
-  if (state.isError) return <ErrorAlert error={state.error} onRetry={() => void state.refetch()} />;
-  if (!s) return null;
-  const m = s.minutes;
-  const download = async () => {
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data) return null;
+  const docs = q.data.documents.filter((d) => d.flow !== null);
+  const download = async (d: DocumentSignatures) => {
     setError(null);
     try {
-      const f = await call('signatures:sessionFile', { sessionId, kind: 'minutes' });
-      downloadBase64(f.fileName, 'application/pdf', f.pdfBase64);
+      await downloadLatest(d);
     } catch (e) {
       setError(e);
     }
@@ -45,62 +67,102 @@ export function SignaturePanel({ sessionId }: { sessionId: number }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="signatures-title">
       <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} id="signatures-title">
-            {t('signatures:panel.title')}
-          </Title>
-          <Badge size="lg" color={STATE_COLOR[m.state]} variant="light" data-testid="signature-state">
-            {t(`signatures:state.${STATE_KEY[m.state]}`)}
-          </Badge>
-        </Group>
-        <Text>{s.finalized ? t('signatures:panel.intro') : t('signatures:panel.notFinalized')}</Text>
-        {m.steps.length > 0 && (
-          <Stack gap={4} component="ul" style={{ margin: 0, paddingLeft: 20 }}>
-            {m.steps.map((st) => (
-              <Text component="li" key={st.sha256}>
-                {t('signatures:panel.step', {
-                  role: t(`signatures:roles.${st.role}`),
-                  name: st.signerName,
-                  at: st.signedAt.replace('T', ' '),
-                })}
-              </Text>
-            ))}
-          </Stack>
+        <Title order={3} id="signatures-title">
+          {t('signatures:panel.title')}
+        </Title>
+        <Text>{q.data.finalized ? t('signatures:panel.intro') : t('signatures:panel.notFinalized')}</Text>
+        {q.data.finalized && docs.length === 0 && <Text fw={600}>{t('signatures:panel.noDocuments')}</Text>}
+        {docs.length > 0 && (
+          <Table striped verticalSpacing="sm" fz="md" data-testid="signature-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('signatures:panel.document')}</Table.Th>
+                <Table.Th>{t('signatures:panel.stateColumn')}</Table.Th>
+                <Table.Th>{t('signatures:panel.signedColumn')}</Table.Th>
+                <Table.Th>{t('signatures:panel.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {docs.map((d) => (
+                <Table.Tr key={d.issueId} data-testid={`signature-row-${d.kind}`}>
+                  <Table.Td>
+                    <Text fw={600}>{d.title}</Text>
+                    {d.number && <Text c="gray.8">{d.number}</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="lg" color={STATE_COLOR[d.state]} variant="light" c="dark.8" data-testid="signature-state">
+                      {stateText(d)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {d.steps.length > 0 && (
+                      <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 18 }}>
+                        {d.steps.map((st) => (
+                          <Text component="li" key={st.issueId}>
+                            {t('signatures:panel.step', {
+                              role: t(`signatures:roles.${st.role}`),
+                              name: st.signerName,
+                              at: st.signedAt.replace('T', ' ').slice(0, 19),
+                            })}
+                          </Text>
+                        ))}
+                      </Stack>
+                    )}
+                    {d.next && (
+                      <Text fw={600}>
+                        {t('signatures:panel.next', { role: t(`signatures:roles.${d.next.role}`), name: d.next.name })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" role="group" aria-label={t('signatures:panel.actionsOf', { title: d.title })}>
+                      {d.next && (
+                        <Button size="md" leftSection={<IconSignature />} onClick={() => setSigning(d)}>
+                          {t('signatures:panel.signAs', { role: t(`signatures:roles.${d.next.role}`) })}
+                        </Button>
+                      )}
+                      <Button size="md" variant="light" leftSection={<IconDownload />} onClick={() => void download(d)}>
+                        {d.steps.length > 0 ? t('signatures:panel.download') : t('signatures:panel.downloadOriginal')}
+                      </Button>
+                      {d.scanAllowed && (
+                        <FileButton
+                          accept="application/pdf"
+                          onChange={(file) => {
+                            if (!file) return;
+                            void fileToBase64(file).then((pdfBase64) => attach.mutate({ issueId: d.issueId, pdfBase64 }));
+                          }}
+                        >
+                          {(props) => (
+                            <Button
+                              {...props}
+                              size="md"
+                              variant="default"
+                              leftSection={<IconPaperclip />}
+                              loading={attach.isPending}
+                              title={t('signatures:panel.attachScanHint')}
+                            >
+                              {t('signatures:panel.attachScan')}
+                            </Button>
+                          )}
+                        </FileButton>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
-        {m.next && s.finalized && (
-          <Text fw={600}>{t('signatures:panel.next', { role: t(`signatures:roles.${m.next.role}`), name: m.next.name })}</Text>
-        )}
-        <Group gap="sm">
-          {m.next && s.finalized && (
-            <Button size="md" leftSection={<IconSignature />} onClick={() => setSigning(true)}>
-              {t('signatures:panel.signAs', { role: t(`signatures:roles.${m.next.role}`) })}
-            </Button>
-          )}
-          {m.latestSha256 && (
-            <Button size="md" variant="light" leftSection={<IconDownload />} onClick={() => void download()}>
-              {t('signatures:panel.download')}
-            </Button>
-          )}
-          {s.finalized && (m.state === 'unsigned' || m.state === 'secretary-signed') && (
-            <FileButton
-              accept="application/pdf"
-              onChange={(file) => {
-                if (!file) return;
-                void fileToBase64(file).then((pdfBase64) => attach.mutate({ sessionId, kind: 'minutes', pdfBase64 }));
-              }}
-            >
-              {(props) => (
-                <Button {...props} size="md" variant="default" leftSection={<IconPaperclip />} loading={attach.isPending}>
-                  {t('signatures:panel.attachScan')}
-                </Button>
-              )}
-            </FileButton>
-          )}
-        </Group>
         {attach.isError && <ErrorAlert error={attach.error} />}
         {error !== null && <ErrorAlert error={error} />}
-        {signing && m.next && (
-          <SignDialog sessionId={sessionId} role={m.next.role} name={m.next.name} onClose={() => setSigning(false)} />
+        {signing?.next && (
+          <SignDialog
+            issueId={signing.issueId}
+            document={signing.title}
+            role={signing.next.role}
+            name={signing.next.name}
+            onClose={() => setSigning(null)}
+          />
         )}
       </Stack>
     </Paper>

@@ -14,6 +14,7 @@ import { QuorumIndicator } from './QuorumIndicator';
 import { SessionActions } from './SessionActions';
 import { SessionInfoForm } from './SessionInfoForm';
 import { STATUS_COLOR } from './status';
+import { useSignatureStateText } from '../documents/SignaturePanel';
 
 function Readiness({ detail }: { detail: SessionDetail }) {
   const { t } = useT();
@@ -44,10 +45,11 @@ function Readiness({ detail }: { detail: SessionDetail }) {
 /** Whether the finalized session's minutes are signed (issue 15): shown beside the status. */
 function MinutesSignatureBadge({ sessionId }: { sessionId: number }) {
   const { t } = useT();
-  const q = useApiQuery('signatures:sessionState', { sessionId });
-  const state = q.data?.minutes.state;
-  if (!state) return null;
-  const key = state === 'secretary-signed' ? 'secretarySigned' : state;
+  const q = useApiQuery('signatures:documents', { sessionId });
+  const stateText = useSignatureStateText();
+  const minutes = q.data?.documents.findLast((d) => d.kind === 'minutes');
+  if (!minutes) return null;
+  const state = minutes.state;
   return (
     <Badge
       size="lg"
@@ -57,7 +59,7 @@ function MinutesSignatureBadge({ sessionId }: { sessionId: number }) {
       data-testid="minutes-signature"
       style={{ flexShrink: 0 }}
     >
-      {t('signatures:panel.minutesBadge', { state: t(`signatures:state.${key}`) })}
+      {t('signatures:panel.minutesBadge', { state: stateText(minutes) })}
     </Badge>
   );
 }
