@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /** Digital signatures (migrations 0012, 0012c): trust store, signature and seal images, the PKCS #11 module per computer. */
 
 export interface TrustedCertificateTable {
