@@ -14,10 +14,12 @@ test('register a producer and a product through the UI, attach a PDF and see it 
   await page.getByRole('textbox', { name: 'Tên chủ thể' }).fill('Hợp tác xã Nước mắm Đại Phát');
   await page.getByRole('textbox', { name: 'Mã số thuế' }).fill('0101234567');
   await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Nguyễn Thị Hoa');
+  // No commune list yet: the form says where to get one, and the code is typed by hand.
+  await expect(page.getByTestId('commune-no-list')).toContainText('danhmuchanhchinh.nso.gov.vn');
   await page.getByRole('textbox', { name: 'Mã xã' }).fill('00004');
   await page.getByRole('textbox', { name: 'Tên xã, phường' }).fill('Phường Ba Đình');
-  await page.getByRole('textbox', { name: 'Mã tỉnh' }).fill('01');
-  await page.getByRole('textbox', { name: 'Tên tỉnh, thành phố' }).fill('Thành phố Hà Nội');
+  await page.getByTestId('producer-province').fill('ha noi');
+  await page.getByRole('option', { name: 'Thành phố Hà Nội — 01' }).click();
   // A wrong phone is refused on the field, in Vietnamese, before anything is sent.
   await page.getByRole('textbox', { name: 'Điện thoại' }).fill('0438 123 456');
   await page.getByRole('button', { name: 'Tạo mới' }).click();

@@ -54,3 +54,64 @@ test('producers list: filter by kind, search without accents, open a producer, a
   await page.getByRole('link', { name: 'Thêm chủ thể' }).click();
   await expect(page.getByRole('heading', { name: 'Thêm chủ thể OCOP' })).toBeVisible();
 });
+
+test('commune list: import the statistics office export in Settings, then find a commune without accents in the producer form', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/settings`);
+  const panel = page.getByTestId('commune-list-panel');
+  await expect(panel).toContainText('Chưa nhập danh mục xã, phường.');
+  await expect(panel).toContainText('danhmuchanhchinh.nso.gov.vn');
+  const header = 'Mã;Tên;Cấp;Mã TP;Tỉnh / Thành Phố\n';
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Chọn tệp danh mục…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'loi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${header}18073;Phường Thành Sen;Phường;42;Tỉnh Hà Tĩnh\n18A;Xã Lỗi;Xã;42;Tỉnh Hà Tĩnh\n`),
+  });
+  await expect(page.getByTestId('commune-list-errors')).toContainText(
+    'Trang tính CSV, dòng 3, cột “Mã”: mã xã “18A” không phải là mã số',
+  );
+  const again = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Chọn tệp danh mục…' }).click();
+  await (
+    await again
+  ).setFiles({
+    name: 'danh-sach-xa.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `${header}18073;Phường Thành Sen;Phường;42;Tỉnh Hà Tĩnh\n18100;Xã Tân Thạnh;Xã;42;Tỉnh Hà Tĩnh\n16000;Phường Tân Thành;Phường;40;Tỉnh Nghệ An\n`,
+    ),
+  });
+  await expect(page.getByTestId('commune-list-installed')).toContainText(
+    '3 xã, phường của 2 tỉnh, thành phố — tệp danh-sach-xa.csv',
+  );
+  await expect(page.getByTestId('commune-list-errors')).toHaveCount(0);
+  if (process.env.OCOP_SCREENSHOTS === '1')
+    await page.screenshot({ path: 'docs/screenshots/settings-commune-list.png', fullPage: true });
+
+  await page.goto(`${app.url}#/dossiers/producers/new`);
+  await page.getByTestId('producer-province').fill('ha tinh');
+  await page.getByRole('option', { name: 'Tỉnh Hà Tĩnh — 42' }).click();
+  await page.getByTestId('commune-search').fill('tan thanh');
+  // Within Hà Tĩnh only: Phường Tân Thành is in Nghệ An.
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.getByRole('option', { name: 'Xã Tân Thạnh — 18100' }).click();
+  await expect(page.getByRole('textbox', { name: 'Mã xã' })).toHaveValue('18100');
+  await expect(page.getByRole('textbox', { name: 'Tên xã, phường' })).toHaveValue('Xã Tân Thạnh');
+  if (process.env.OCOP_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/dossiers-producer-commune.png' });
+  await page.getByRole('textbox', { name: 'Tên chủ thể' }).fill('Hợp tác xã Cam Thạnh');
+  await page.getByRole('textbox', { name: 'Mã số thuế' }).fill('3001234567');
+  await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Trần Văn Bình');
+  await page.getByRole('button', { name: 'Tạo mới' }).click();
+  await expect(page.getByRole('heading', { name: 'Chủ thể: Hợp tác xã Cam Thạnh' })).toBeVisible();
+  const saved = await app.api<{ rows: { communeCode: string; provinceCode: string; provinceName: string }[] }>('producers:list', {
+    search: 'cam thanh',
+  });
+  expect(saved.rows[0]).toMatchObject({ communeCode: '18100', provinceCode: '42', provinceName: 'Tỉnh Hà Tĩnh' });
+});

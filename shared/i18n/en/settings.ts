@@ -39,4 +39,28 @@ export default {
   oldBuildNoticeHelp:
     'The app does not connect to the internet, so it cannot check for a new version itself. This many months after it was built, the About screen says a newer version may exist.',
   oldBuildNoticeChoices: { never: 'Never', months: 'After {{count}} months' },
+  places: {
+    title: 'Commune list',
+    help: "The statistics office's list of communes and wards. Once imported, the producer form's “Find a commune” box finds a commune by its name typed without accents and fills in the code.",
+    none: 'No commune list imported yet.',
+    whereToGet:
+      'Get the list from danhmuchanhchinh.nso.gov.vn (Danh mục đơn vị hành chính): choose the level “Xã”, press “Xuất Excel”, then choose the downloaded file here (.xls, .xlsx or .csv).',
+    installed: '{{communes}} communes in {{provinces}} provinces — file {{fileName}}, imported {{at}} by {{by}}.',
+    choose: 'Choose the list file…',
+    imported: 'Imported {{communes}} communes in {{provinces}} provinces.',
+    refused: 'The file has {{count}} problems; nothing was imported. The list in use is unchanged.',
+    where: 'Sheet {{sheet}}, row {{row}}, column “{{column}}”',
+    errors: {
+      bad_code: 'the commune code “{{value}}” is not a number of up to 5 digits',
+      no_name: 'the commune with code {{value}} has no name',
+      bad_province: '“{{value}}” is not a province code or name of Vietnam',
+      duplicate_code: 'code {{value}} is given to two communes with different names',
+      no_communes: 'there is a header row but no commune rows',
+      no_header:
+        'no header row with the commune code, commune name and province was found (e.g. “Mã”, “Tên”, “Cấp”, “Mã TP”, “Tỉnh / Thành Phố”); export the list again from the statistics office site',
+      unreadable:
+        'the file cannot be read: it is neither an Excel file (.xls, .xlsx) nor a CSV; open it in Excel and save it as .xlsx',
+      empty: 'the file has no rows',
+    },
+  },
 } satisfies Shape<typeof vi>;

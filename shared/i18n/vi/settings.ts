@@ -36,4 +36,27 @@ export default {
   oldBuildNoticeHelp:
     'Ứng dụng không kết nối Internet nên không tự kiểm tra phiên bản mới. Sau số tháng này kể từ ngày đóng gói, màn hình Giới thiệu sẽ nhắc rằng có thể đã có phiên bản mới hơn.',
   oldBuildNoticeChoices: { never: 'Không nhắc', months: 'Sau {{count}} tháng' },
+  places: {
+    title: 'Danh mục xã, phường',
+    help: 'Danh mục đơn vị hành chính cấp xã của Tổng cục Thống kê. Khi đã nhập, ô “Tìm xã, phường” trong hồ sơ chủ thể tìm được xã theo tên gõ không dấu và tự điền mã.',
+    none: 'Chưa nhập danh mục xã, phường.',
+    whereToGet:
+      'Lấy danh mục tại trang danhmuchanhchinh.nso.gov.vn (Danh mục đơn vị hành chính): chọn cấp “Xã”, bấm “Xuất Excel”, rồi chọn tệp vừa tải về ở đây (.xls, .xlsx hoặc .csv).',
+    installed: '{{communes}} xã, phường của {{provinces}} tỉnh, thành phố — tệp {{fileName}}, nhập lúc {{at}} bởi {{by}}.',
+    choose: 'Chọn tệp danh mục…',
+    imported: 'Đã nhập {{communes}} xã, phường của {{provinces}} tỉnh, thành phố.',
+    refused: 'Tệp có {{count}} lỗi, chưa nhập gì. Danh mục đang dùng giữ nguyên.',
+    where: 'Trang tính {{sheet}}, dòng {{row}}, cột “{{column}}”',
+    errors: {
+      bad_code: 'mã xã “{{value}}” không phải là mã số (tối đa 5 chữ số)',
+      no_name: 'xã có mã {{value}} không có tên',
+      bad_province: '“{{value}}” không phải là mã hoặc tên tỉnh, thành phố của Việt Nam',
+      duplicate_code: 'mã {{value}} được ghi cho hai xã khác tên',
+      no_communes: 'có dòng tiêu đề nhưng không có dòng xã nào',
+      no_header:
+        'không tìm thấy dòng tiêu đề có mã xã, tên xã và tỉnh (ví dụ “Mã”, “Tên”, “Cấp”, “Mã TP”, “Tỉnh / Thành Phố”); hãy xuất lại danh mục từ trang của Tổng cục Thống kê',
+      unreadable: 'không đọc được tệp: không phải tệp Excel (.xls, .xlsx) hay CSV; hãy mở bằng Excel và lưu lại dạng .xlsx',
+      empty: 'tệp không có dòng nào',
+    },
+  },
 } as const;

@@ -28,6 +28,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { contractResolver, errorField } from './form-resolver';
 import { setName } from './labels';
+import { PlaceFields } from './PlaceFields';
 
 interface Values {
   kind: string;
@@ -235,40 +236,7 @@ export function ProducerPage() {
                 <Grid.Col span={12}>
                   <TextInput label={t('dossiers:producer.address')} {...register('address')} />
                 </Grid.Col>
-                <Grid.Col span={4}>
-                  <TextInput
-                    label={t('dossiers:producer.communeCode')}
-                    required
-                    {...register('communeCode')}
-                    error={err('communeCode')}
-                    inputMode="numeric"
-                  />
-                </Grid.Col>
-                <Grid.Col span={8}>
-                  <TextInput
-                    label={t('dossiers:producer.communeName')}
-                    required
-                    {...register('communeName')}
-                    error={err('communeName')}
-                  />
-                </Grid.Col>
-                <Grid.Col span={4}>
-                  <TextInput
-                    label={t('dossiers:producer.provinceCode')}
-                    required
-                    {...register('provinceCode')}
-                    error={err('provinceCode')}
-                    inputMode="numeric"
-                  />
-                </Grid.Col>
-                <Grid.Col span={8}>
-                  <TextInput
-                    label={t('dossiers:producer.provinceName')}
-                    required
-                    {...register('provinceName')}
-                    error={err('provinceName')}
-                  />
-                </Grid.Col>
+                <PlaceFields form={form} err={err} />
                 <Grid.Col span={12}>
                   <Text size="sm" c="dimmed">
                     {t('dossiers:producer.codesHelp')}

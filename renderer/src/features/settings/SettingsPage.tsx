@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import type { Settings } from '../../../../shared/api/channels/app';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CommuneListPanel } from './CommuneListPanel';
 import { DocumentFontField } from './DocumentFontField';
 
 function Field({ label, help, children }: { label: string; help: string; children: React.ReactNode }) {
@@ -112,6 +113,7 @@ export function SettingsPage() {
           </Field>
         </Stack>
       </Paper>
+      <CommuneListPanel />
     </Stack>
   );
 }
