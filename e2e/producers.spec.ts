@@ -92,8 +92,7 @@ test('commune list: import the statistics office export in Settings, then find a
     '3 xã, phường của 2 tỉnh, thành phố — tệp danh-sach-xa.csv',
   );
   await expect(page.getByTestId('commune-list-errors')).toHaveCount(0);
-  if (process.env.OCOP_SCREENSHOTS === '1')
-    await page.screenshot({ path: 'docs/screenshots/settings-commune-list.png', fullPage: true });
+  await docScreenshot(page, 'settings-commune-list');
 
   await page.goto(`${app.url}#/dossiers/producers/new`);
   await page.getByTestId('producer-province').fill('ha tinh');
@@ -104,7 +103,7 @@ test('commune list: import the statistics office export in Settings, then find a
   await page.getByRole('option', { name: 'Xã Tân Thạnh — 18100' }).click();
   await expect(page.getByRole('textbox', { name: 'Mã xã' })).toHaveValue('18100');
   await expect(page.getByRole('textbox', { name: 'Tên xã, phường' })).toHaveValue('Xã Tân Thạnh');
-  if (process.env.OCOP_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/dossiers-producer-commune.png' });
+  await docScreenshot(page, 'dossiers-producer-commune');
   await page.getByRole('textbox', { name: 'Tên chủ thể' }).fill('Hợp tác xã Cam Thạnh');
   await page.getByRole('textbox', { name: 'Mã số thuế' }).fill('3001234567');
   await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Trần Văn Bình');
