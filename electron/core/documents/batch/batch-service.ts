@@ -1,6 +1,8 @@
 /** The documents:batch* channels: all scoring sheets of a session as one PDF, in the background. */
 import type { BatchResultOutput, BatchStatus } from '../../../../shared/api/channels/documents';
+import type { ChannelParsedInput } from '../../../../shared/api/contract';
 import type { CoreContext } from '../../context';
+import type { Call } from '../../handlers';
 import { documentFontOptions } from '../document-font';
 import { pinnedCreationDate } from '../from-session/render-from-session';
 import { loadSessionFacts } from '../from-session/session-facts';
@@ -27,7 +29,13 @@ export function statusOf(job: BatchJob): BatchStatus {
   };
 }
 
-export async function startBatch(ctx: CoreContext, sessionId: number, newLeaf = true): Promise<BatchStatus> {
+type In<C extends 'documents:batchStart' | 'documents:batchStatus' | 'documents:batchCancel' | 'documents:batchResult'> =
+  ChannelParsedInput<C>;
+
+/** Starts the session's batch in a worker; the job writes its file itself (a task, no transaction). */
+export async function startBatch(call: Call, input: In<'documents:batchStart'>): Promise<BatchStatus> {
+  const { ctx } = call;
+  const { sessionId, newLeaf } = input;
   const f = await loadSessionFacts(ctx, sessionId);
   const sheets = await sessionSheetsData(ctx, f);
   const job = batchJobsOf(ctx).start(
@@ -45,7 +53,15 @@ export async function startBatch(ctx: CoreContext, sessionId: number, newLeaf = 
   return statusOf(job);
 }
 
-export async function readBatchResult(ctx: CoreContext, jobId: string, offset: number): Promise<BatchResultOutput> {
+export const batchStatus = (ctx: CoreContext, input: In<'documents:batchStatus'>): BatchStatus =>
+  statusOf(batchJobsOf(ctx).get(input.jobId));
+
+/** Stops a running job (a task: it changes the job, not the database). */
+export const cancelBatch = (call: Call, input: In<'documents:batchCancel'>): BatchStatus =>
+  statusOf(batchJobsOf(call.ctx).cancel(input.jobId));
+
+export async function readBatchResult(ctx: CoreContext, input: In<'documents:batchResult'>): Promise<BatchResultOutput> {
+  const { jobId, offset } = input;
   const { job, chunk } = await batchJobsOf(ctx).read(jobId, offset, BATCH_CHUNK_BYTES);
   const next = offset + chunk.length;
   return {
