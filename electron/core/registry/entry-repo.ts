@@ -189,3 +189,31 @@ export async function chainRows(db: Db, rootId: number): Promise<EntryRowWithSuc
     .orderBy('e.id')
     .execute();
 }
+
+/** A session's entries as the provincial decision sees them: proposals waiting, and decided ones with their decision. */
+export interface SessionDecisionEntry {
+  id: number;
+  state: string;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  decisionSigner: string;
+  certificateNo: string | null;
+}
+
+export async function sessionDecisionEntries(db: Db, sessionId: number): Promise<SessionDecisionEntry[]> {
+  const rows = await db
+    .selectFrom('registry_entry')
+    .select(['id', 'state', 'decision_no', 'decision_date', 'decision_signer', 'certificate_no'])
+    .where('session_id', '=', sessionId)
+    .where('origin', '=', 'session')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    decisionNo: r.decision_no,
+    decisionDate: r.decision_date,
+    decisionSigner: r.decision_signer,
+    certificateNo: r.certificate_no,
+  }));
+}

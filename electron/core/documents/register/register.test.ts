@@ -15,7 +15,8 @@ import { invoke } from '../../api';
 import type { Core } from '../../context';
 import { choicesForTotal } from '../../results/test/choices';
 import { seedSession, type Seeded } from '../../results/test/fixtures';
-import { fileCore, tempDir } from '../../test/fixtures';
+import { openCore } from '../../context';
+import { fixedClock, tempDir } from '../../test/fixtures';
 import { buildMinutes } from '../builders/minutes';
 import { documentT } from '../doc-t';
 import { renderPdf } from '../render';
@@ -53,7 +54,8 @@ const settingsOf = async (kind: 'minutes' | 'decision'): Promise<DocumentSetting
 /** Four members score three products: means 78,25 (4★), 60,5 (3★), 85,5 (4★). */
 beforeAll(async () => {
   dir = tempDir();
-  core = await fileCore(dir);
+  // Meeting on 10 June; the provincial decision comes on 2 July: "today" is after both.
+  core = await openCore({ dataDir: dir, host: 'cli', now: fixedClock('2026-07-03T01:00:00.000Z') });
   const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
     content_json: string;
   };
@@ -145,14 +147,14 @@ describe('the register of issued documents and verify', { timeout: 180_000 }, ()
   });
 
   it('refuses an altered mean, naming the page, the expected and the found text', async () => {
-    const altered = await alterPdfWords(minutesPdf, [{ find: '78,25', replace: '98,25' }]);
+    const altered = await alterPdfWords(minutesPdf, [{ find: '78,25', replace: '87,25' }]);
     const v = await verify(altered);
     expect(v).toMatchObject({ ok: false, outcome: 'differs' });
     expect(v.differences.length).toBeGreaterThanOrEqual(1);
     const d = v.differences[0]!;
     expect(d.page).toBeGreaterThanOrEqual(1);
     expect(d.expected.join(' ')).toContain('78,25');
-    expect(d.found.join(' ')).toContain('98,25');
+    expect(d.found.join(' ')).toContain('87,25');
     expect(d.found.join(' ')).not.toContain('78,25');
   });
 
@@ -179,6 +181,53 @@ describe('the register of issued documents and verify', { timeout: 180_000 }, ()
     expect(v).toMatchObject({ ok: false, outcome: 'code-mismatch' });
     expect(v.message).not.toMatch(/reopen/iu);
     expect(v.message).toContain('not the digest of finalization 1');
+  });
+
+  it('reads a 150-dpi scan of a printed page through its QR code: the code of the finalization in force', async () => {
+    const v = await verify(scan(minutesPdf, 1));
+    expect(v).toMatchObject({ ok: true, outcome: 'current-code', source: 'png', anchor: { sessionId: s.sessionId, version: 1 } });
+  });
+
+  it('after a reopening: the issued copies and the codes are superseded (c); nothing can be issued until finalized again', async () => {
+    ok(
+      await invoke(core.ctx, 'results:reopen', {
+        sessionId: s.sessionId,
+        chairMemberId: s.chairId,
+        reason: 'Nhập sai phiếu giấy',
+      }),
+    );
+    const v = await verify(minutesPdf);
+    expect(v).toMatchObject({
+      ok: false,
+      outcome: 'superseded',
+      issued: { id: issued.entry.id, current: false },
+      finalization: { version: 1, reopenReason: 'Nhập sai phiếu giấy', currentVersion: null },
+    });
+    expect(v.finalization!.reopenedAt).toBeTruthy();
+    expect(v.message).toContain('reopened');
+    // Not in the register, same code: superseded as well; so is a scan.
+    const edited = await alterPdfWords(minutesPdf, [{ find: '78,25', replace: '87,25' }]);
+    expect(await verify(edited)).toMatchObject({ outcome: 'superseded' });
+    expect(await verify(scan(minutesPdf, 1))).toMatchObject({ ok: false, outcome: 'superseded', source: 'png' });
+    expect(await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'minutes' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('not finalized') },
+    });
+    // Only the minutes were issued before the reopening.
+    expect(ok(await invoke(core.ctx, 'documents:register', { current: false })).total).toBe(1);
+    // Before the new finalization, everything prints as a draft without a code: (d).
+    const draft = await render('minutes');
+    expect(pdfPages(writeTmp('draft.pdf', draft))[0]).toContain('DỰ THẢO');
+    expect(await verify(draft)).toMatchObject({ ok: false, outcome: 'no-anchor', anchor: null });
+    expect((await verify(await renderPdf(buildMinutes(minutesData(3, null), documentT('vi'))))).message).toContain(
+      'not a document of this council',
+    );
+    // The second finalization is version 2; the details unlock and a new issue records it.
+    ok(await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true }));
+    const v2 = ok(await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'minutes' }));
+    expect(v2.entry).toMatchObject({ version: 2, current: true });
+    expect(v2.entry.sha256).not.toBe(issued.entry.sha256);
+    expect(await verify(minutesPdf)).toMatchObject({ outcome: 'superseded', finalization: { version: 1, currentVersion: 2 } });
   });
 
   it('records the provincial decision; then the decision and certificates print it, with validity from its date', async () => {
@@ -221,6 +270,55 @@ describe('the register of issued documents and verify', { timeout: 180_000 }, ()
           signer: { ...d.signer, name: 'Nguyễn Văn Phong' },
           decisionRecorded: true,
         },
+      }),
+    );
+    // One record of the decision: the registry's (issue 17). Recording it here recognised the
+    // session's proposals there, with the same number, date and signer.
+    const entries = ok(await invoke(core.ctx, 'registry:list', { origins: ['session'] })).rows;
+    const recognised = entries.filter((e) => e.sessionId === s.sessionId && e.state === 'recognised');
+    expect(recognised.length).toBeGreaterThan(0);
+    for (const e of recognised) expect(e).toMatchObject({ decisionNo: '125/QĐ-UBND', decisionDate: '2026-07-02' });
+    expect(ok(await invoke(core.ctx, 'registry:get', { id: recognised[0]!.id }))).toMatchObject({
+      decisionSigner: 'Nguyễn Văn Phong',
+    });
+    // Un-recording is refused: a recorded decision is corrected, not withdrawn.
+    expect(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'decision',
+        settings: { ...(await settingsOf('decision')), decisionRecorded: false },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('registry') } });
+    // A correction made in the registry is what the documents print.
+    ok(
+      await invoke(core.ctx, 'registry:updateDecision', {
+        id: recognised[0]!.id,
+        decisionNo: '126/QĐ-UBND',
+        decisionDate: '2026-07-02',
+        signer: 'Nguyễn Văn Phong',
+      }),
+    );
+    for (const e of recognised.slice(1))
+      ok(
+        await invoke(core.ctx, 'registry:updateDecision', {
+          id: e.id,
+          decisionNo: '126/QĐ-UBND',
+          decisionDate: '2026-07-02',
+          signer: 'Nguyễn Văn Phong',
+        }),
+      );
+    expect(await settingsOf('decision')).toMatchObject({
+      decisionRecorded: true,
+      number: 126,
+      symbol: 'QĐ-UBND',
+      date: '2026-07-02',
+    });
+    const fixed = await settingsOf('decision');
+    ok(
+      await invoke(core.ctx, 'documents:saveSettings', {
+        sessionId: s.sessionId,
+        kind: 'decision',
+        settings: { ...fixed, number: 125 },
       }),
     );
     const cert = pdfPages(writeTmp('gcn.pdf', await render('certificate', s.registrationIds[0])))
@@ -287,60 +385,25 @@ describe('the register of issued documents and verify', { timeout: 180_000 }, ()
     expect(removed.differences.find((d) => d.page === annexPage)!.expected.join(' ')).toContain('78,25');
   });
 
-  it('reads a 150-dpi scan of a printed page through its QR code: the code of the finalization in force', async () => {
-    const v = await verify(scan(minutesPdf, 1));
-    expect(v).toMatchObject({ ok: true, outcome: 'current-code', source: 'png', anchor: { sessionId: s.sessionId, version: 1 } });
-  });
-
   it('lists the register with filters', async () => {
     const all = ok(await invoke(core.ctx, 'documents:register', { sessionId: s.sessionId }));
-    expect(all.total).toBe(3);
-    expect(all.entries.map((e) => e.kind)).toEqual(['decision', 'certificate', 'minutes']);
+    expect(all.total).toBe(4);
+    expect(all.entries.map((e) => [e.kind, e.version])).toEqual([
+      ['decision', 2],
+      ['certificate', 2],
+      ['minutes', 2],
+      ['minutes', 1],
+    ]);
     expect(ok(await invoke(core.ctx, 'documents:register', { kind: 'certificate' })).entries).toHaveLength(1);
     expect(ok(await invoke(core.ctx, 'documents:register', { q: 'giay chung nhan' })).total).toBe(1);
     expect(ok(await invoke(core.ctx, 'documents:register', { q: '01/BB' })).entries[0]!.kind).toBe('minutes');
-    expect(ok(await invoke(core.ctx, 'documents:register', { current: false })).total).toBe(0);
+    expect(ok(await invoke(core.ctx, 'documents:register', { current: false })).total).toBe(1);
   });
 
-  it('after a reopening: the issued copies and the codes are superseded (c); nothing can be issued until finalized again', async () => {
-    ok(
-      await invoke(core.ctx, 'results:reopen', {
-        sessionId: s.sessionId,
-        chairMemberId: s.chairId,
-        reason: 'Nhập sai phiếu giấy',
-      }),
-    );
-    const v = await verify(minutesPdf);
-    expect(v).toMatchObject({
-      ok: false,
-      outcome: 'superseded',
-      issued: { id: issued.entry.id, current: false },
-      finalization: { version: 1, reopenReason: 'Nhập sai phiếu giấy', currentVersion: null },
-    });
-    expect(v.finalization!.reopenedAt).toBeTruthy();
-    expect(v.message).toContain('reopened');
-    // Not in the register, same code: superseded as well; so is a scan.
-    const edited = await alterPdfWords(minutesPdf, [{ find: '78,25', replace: '98,25' }]);
-    expect(await verify(edited)).toMatchObject({ outcome: 'superseded' });
-    expect(await verify(scan(minutesPdf, 1))).toMatchObject({ ok: false, outcome: 'superseded', source: 'png' });
-    expect(await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'minutes' })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('not finalized') },
-    });
-    expect(ok(await invoke(core.ctx, 'documents:register', { current: false })).total).toBe(3);
-    // Before the new finalization, everything prints as a draft without a code: (d).
-    const draft = await render('minutes');
-    expect(pdfPages(writeTmp('draft.pdf', draft))[0]).toContain('DỰ THẢO');
-    expect(await verify(draft)).toMatchObject({ ok: false, outcome: 'no-anchor', anchor: null });
-    expect((await verify(await renderPdf(buildMinutes(minutesData(3, null), documentT('vi'))))).message).toContain(
-      'not a document of this council',
-    );
-    // The second finalization is version 2; the details unlock and a new issue records it.
-    ok(await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true }));
-    const v2 = ok(await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'minutes' }));
-    expect(v2.entry).toMatchObject({ version: 2, current: true });
-    expect(v2.entry.sha256).not.toBe(issued.entry.sha256);
-    expect(await verify(minutesPdf)).toMatchObject({ outcome: 'superseded', finalization: { version: 1, currentVersion: 2 } });
+  it('once the provincial decision is recorded, the session cannot be reopened (the registry holds the one record)', async () => {
+    expect(
+      await invoke(core.ctx, 'results:reopen', { sessionId: s.sessionId, chairMemberId: s.chairId, reason: 'Thử mở lại' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('125/QĐ-UBND') } });
   });
 
   it('refuses what is not a PDF, PNG or JPEG', async () => {

@@ -1,5 +1,5 @@
 import type { documentSettingsChannels } from '../../../../shared/api/channels/document-settings';
-import type { AreaHandlers } from '../../handlers';
+import { read, write, type AreaHandlers } from '../../handlers';
 import {
   allocateDocumentNumber,
   getSettingsView,
@@ -12,12 +12,12 @@ import {
 } from './settings-service';
 
 export const documentSettingsHandlers: AreaHandlers<typeof documentSettingsChannels> = {
-  'documents:settings': (input, ctx) => getSettingsView(ctx, input.sessionId, input.kind),
-  'documents:saveSettings': (input, ctx, meta) => saveSettings(ctx, meta, input),
-  'documents:resetSettings': (input, ctx, meta) => resetSettings(ctx, meta, input),
-  'documents:allocateNumber': (input, ctx, meta) => allocateDocumentNumber(ctx, meta, input),
-  'documents:numberSeries': (input, ctx) => listNumberSeries(ctx, input.councilId, input.year),
-  'documents:setNumberSeries': (input, ctx, meta) => setNumberSeries(ctx, meta, input),
-  'documents:councilSigners': (input, ctx) => listCouncilSigners(ctx, input.councilId),
-  'documents:setCouncilSigner': (input, ctx, meta) => setCouncilSigner(ctx, meta, input),
+  'documents:settings': read(getSettingsView),
+  'documents:saveSettings': write(saveSettings),
+  'documents:resetSettings': write(resetSettings),
+  'documents:allocateNumber': write(allocateDocumentNumber),
+  'documents:numberSeries': read(listNumberSeries),
+  'documents:setNumberSeries': write(setNumberSeries),
+  'documents:councilSigners': read(listCouncilSigners),
+  'documents:setCouncilSigner': write(setCouncilSigner),
 };

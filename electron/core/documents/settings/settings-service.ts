@@ -4,7 +4,8 @@
  * finalization; these details stay editable until a document printing them is issued (the
  * register, migration 0010, whose triggers refuse it too), and again once the session is reopened.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { ChannelParsedInput } from '../../../../shared/api/contract';
 import type { IssueKind } from '../../../../shared/api/channels/document-register';
 import {
   DocumentSettings,
@@ -18,12 +19,11 @@ import {
   type SettingsKind,
 } from '../../../../shared/api/channels/document-settings';
 import { formatDocNumber } from '../../../../shared/ocop/document-number';
-import { appendAudit } from '../../audit/audit-repo';
 import type { CoreContext } from '../../context';
 import { vnYear } from '../../../../shared/ocop/vn-time';
 import type { DB } from '../../db/schema';
 import { CoreError, notFound } from '../../errors';
-import { actorOf, type CallMeta } from '../../handlers';
+import type { Write } from '../../handlers';
 import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
 import { defaultSettings, documentYear } from './apply-settings';
 import { assertHeaderLinesFit } from './header-fit';
@@ -31,6 +31,21 @@ import { loadMinutesFacts, type MinutesFacts } from './minutes-facts';
 import { issuedKindsInForce } from '../register/register-repo';
 import { allocateNumber, seriesPattern, seriesView, setSeries } from './number-series';
 import { councilSigners, SIGNER_SLOTS, writeCouncilSigner } from './signers';
+import { recordSessionDecision, sessionDecision, withRecord } from './decision-record';
+
+type SettingsChannel =
+  | 'documents:settings'
+  | 'documents:saveSettings'
+  | 'documents:resetSettings'
+  | 'documents:allocateNumber'
+  | 'documents:numberSeries'
+  | 'documents:setNumberSeries'
+  | 'documents:councilSigners'
+  | 'documents:setCouncilSigner';
+type In<C extends SettingsChannel> = ChannelParsedInput<C>;
+
+/** Reads inside a change see the change's transaction (the core's one connection is held by it). */
+const within = (w: Write): CoreContext => ({ ...w.ctx, db: w.trx });
 
 async function storedRow(db: Kysely<DB>, sessionId: number, kind: SettingsKind) {
   return db
@@ -48,6 +63,19 @@ export interface LoadedSettings {
 
 /** The settings a document prints with: the stored ones, else the defaults. */
 export async function loadSettings(
+  ctx: CoreContext,
+  f: SessionFacts,
+  kind: SettingsKind,
+  minutesFacts?: MinutesFacts,
+): Promise<LoadedSettings> {
+  const loaded = await storedOrDefault(ctx, f, kind, minutesFacts);
+  // The decision's record is the registry's (decision-record.ts): number, date and signer as recorded there.
+  return kind === 'decision'
+    ? { ...loaded, settings: withRecord(loaded.settings, await sessionDecision(ctx.db, f.detail.session.id)) }
+    : loaded;
+}
+
+async function storedOrDefault(
   ctx: CoreContext,
   f: SessionFacts,
   kind: SettingsKind,
@@ -142,7 +170,7 @@ async function assertEditable(
 }
 
 async function writeSettings(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   sessionId: number,
   kind: SettingsKind,
   settings: DocumentSettings,
@@ -174,15 +202,12 @@ function assertRecordComplete(s: DocumentSettings): void {
     );
 }
 
-export async function getSettingsView(ctx: CoreContext, sessionId: number, kind: SettingsKind): Promise<DocumentSettingsView> {
-  return view(ctx, await loadSessionFacts(ctx, sessionId), kind);
+export async function getSettingsView(ctx: CoreContext, input: In<'documents:settings'>): Promise<DocumentSettingsView> {
+  return view(ctx, await loadSessionFacts(ctx, input.sessionId), input.kind);
 }
 
-export async function saveSettings(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: { sessionId: number; kind: SettingsKind; settings: DocumentSettings },
-): Promise<DocumentSettingsView> {
+export async function saveSettings(w: Write, input: In<'documents:saveSettings'>): Promise<DocumentSettingsView> {
+  const ctx = within(w);
   const f = await loadSessionFacts(ctx, input.sessionId);
   // Only the minutes carry a content part, only the minutes and the summary a THƯ KÝ, only the decision a record.
   const twoSigners = input.kind === 'minutes' || input.kind === 'summary';
@@ -198,163 +223,129 @@ export async function saveSettings(
   if (settings.decisionRecorded) assertRecordComplete(settings);
   // The summary (an annex) prints no header of its own.
   if (input.kind !== 'summary') assertHeaderLinesFit(settings);
-  await ctx.db.transaction().execute(async (trx) => {
-    const { status } = await assertEditable(trx, input.sessionId, input.kind);
-    if (settings.decisionRecorded && status !== 'finalized')
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `decisionRecorded: session ${input.sessionId} is not finalized; the provincial decision is recorded after the council's results are finalized`,
-        { field: 'decisionRecorded' },
-      );
-    const now = ctx.now();
-    const before = await storedRow(trx, input.sessionId, input.kind);
-    await writeSettings(trx, input.sessionId, input.kind, settings, now.toISOString(), actorOf(ctx, meta));
-    await appendAudit(trx, now, {
-      actor: actorOf(ctx, meta),
-      action: 'documents.saveSettings',
-      entity: 'session',
-      entityId: input.sessionId,
-      before: before ? { kind: input.kind, settings: JSON.parse(before.settings_json) as unknown } : null,
-      after: { kind: input.kind, settings },
-    });
+  const { status } = await assertEditable(w.trx, input.sessionId, input.kind);
+  if (settings.decisionRecorded && status !== 'finalized')
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `decisionRecorded: session ${input.sessionId} is not finalized; the provincial decision is recorded after the council's results are finalized`,
+      { field: 'decisionRecorded' },
+    );
+  const before = await storedRow(w.trx, input.sessionId, input.kind);
+  await writeSettings(w.trx, input.sessionId, input.kind, settings, w.at.toISOString(), w.actor);
+  await w.audit({
+    action: 'documents.saveSettings',
+    entity: 'session',
+    entityId: input.sessionId,
+    before: before ? { kind: input.kind, settings: JSON.parse(before.settings_json) as unknown } : null,
+    after: { kind: input.kind, settings },
   });
+  if (input.kind === 'decision' && status === 'finalized') await recordSessionDecision(w, input.sessionId, settings);
   return view(ctx, f, input.kind);
 }
 
 /**
  * Back to the defaults (e.g. after the session's people or re-scorings changed). A number the
- * settings carried stays spent in the council's series.
+ * settings carried stays spent in the council's series; a decision recorded in the registry stays.
  */
-export async function resetSettings(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: { sessionId: number; kind: SettingsKind },
-): Promise<DocumentSettingsView> {
+export async function resetSettings(w: Write, input: In<'documents:resetSettings'>): Promise<DocumentSettingsView> {
+  const ctx = within(w);
   const f = await loadSessionFacts(ctx, input.sessionId);
-  await ctx.db.transaction().execute(async (trx) => {
-    await assertEditable(trx, input.sessionId, input.kind);
-    const before = await storedRow(trx, input.sessionId, input.kind);
-    if (!before) return;
-    await trx.deleteFrom('document_settings').where('session_id', '=', input.sessionId).where('kind', '=', input.kind).execute();
-    await appendAudit(trx, ctx.now(), {
-      actor: actorOf(ctx, meta),
+  await assertEditable(w.trx, input.sessionId, input.kind);
+  const before = await storedRow(w.trx, input.sessionId, input.kind);
+  if (before) {
+    await w.trx
+      .deleteFrom('document_settings')
+      .where('session_id', '=', input.sessionId)
+      .where('kind', '=', input.kind)
+      .execute();
+    await w.audit({
       action: 'documents.resetSettings',
       entity: 'session',
       entityId: input.sessionId,
       before: { kind: input.kind, settings: JSON.parse(before.settings_json) as unknown },
       after: null,
     });
-  });
+  }
   return view(ctx, f, input.kind);
 }
 
-export async function allocateDocumentNumber(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: { sessionId: number; kind: NumberedKind },
-): Promise<DocumentSettingsView> {
+export async function allocateDocumentNumber(w: Write, input: In<'documents:allocateNumber'>): Promise<DocumentSettingsView> {
+  const ctx = within(w);
   const f = await loadSessionFacts(ctx, input.sessionId);
   const facts = input.kind === 'minutes' ? await loadMinutesFacts(ctx, f) : undefined;
   const fallback = (await loadSettings(ctx, f, input.kind, facts)).settings;
-  await ctx.db.transaction().execute(async (trx) => {
-    const { councilId } = await assertEditable(trx, input.sessionId, input.kind);
-    const row = await storedRow(trx, input.sessionId, input.kind);
-    const current = row ? DocumentSettings.parse(JSON.parse(row.settings_json)) : fallback;
-    if (current.number !== null) {
-      throw new CoreError(
-        'CONFLICT',
-        `The ${input.kind} of session ${input.sessionId} already has number ${formatDocNumber(current.number, current.symbol)}; clear the number and save first to take a new one (the old number is not reused)`,
-        { field: 'number' },
-      );
-    }
-    const now = ctx.now();
-    const actor = actorOf(ctx, meta);
-    const n = await allocateNumber(trx, {
-      councilId,
-      kind: input.kind,
-      year: documentYear(current, f),
-      sessionId: input.sessionId,
-      at: now.toISOString(),
-      actor,
-    });
-    const next: DocumentSettings = { ...current, number: n.number, symbol: n.symbol };
-    await writeSettings(trx, input.sessionId, input.kind, next, now.toISOString(), actor);
-    await appendAudit(trx, now, {
-      actor,
-      action: 'documents.allocateNumber',
-      entity: 'session',
-      entityId: input.sessionId,
-      before: null,
-      after: { kind: input.kind, councilId, year: n.year, number: n.number, text: n.text },
-    });
+  const { councilId } = await assertEditable(w.trx, input.sessionId, input.kind);
+  const row = await storedRow(w.trx, input.sessionId, input.kind);
+  const current = row ? DocumentSettings.parse(JSON.parse(row.settings_json)) : fallback;
+  if (current.number !== null) {
+    throw new CoreError(
+      'CONFLICT',
+      `The ${input.kind} of session ${input.sessionId} already has number ${formatDocNumber(current.number, current.symbol)}; clear the number and save first to take a new one (the old number is not reused)`,
+      { field: 'number' },
+    );
+  }
+  const n = await allocateNumber(w.trx, {
+    councilId,
+    kind: input.kind,
+    year: documentYear(current, f),
+    sessionId: input.sessionId,
+    at: w.at.toISOString(),
+    actor: w.actor,
+  });
+  const next: DocumentSettings = { ...current, number: n.number, symbol: n.symbol };
+  await writeSettings(w.trx, input.sessionId, input.kind, next, w.at.toISOString(), w.actor);
+  await w.audit({
+    action: 'documents.allocateNumber',
+    entity: 'session',
+    entityId: input.sessionId,
+    before: null,
+    after: { kind: input.kind, councilId, year: n.year, number: n.number, text: n.text },
   });
   return view(ctx, f, input.kind, facts);
 }
 
-export async function listNumberSeries(ctx: CoreContext, councilId: number, year?: number): Promise<NumberSeriesView[]> {
-  const y = year ?? vnYear(ctx.now());
-  return [await seriesView(ctx.db, councilId, 'minutes', y), await seriesView(ctx.db, councilId, 'decision', y)];
+export async function listNumberSeries(ctx: CoreContext, input: In<'documents:numberSeries'>): Promise<NumberSeriesView[]> {
+  const y = input.year ?? vnYear(ctx.now());
+  return [await seriesView(ctx.db, input.councilId, 'minutes', y), await seriesView(ctx.db, input.councilId, 'decision', y)];
 }
 
-export async function setNumberSeries(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: { councilId: number; kind: NumberedKind; pattern: string; year?: number | undefined; nextNumber?: number | undefined },
-): Promise<NumberSeriesView> {
-  const year = input.year ?? vnYear(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.now();
-    const before = await seriesView(trx, input.councilId, input.kind, year);
-    await setSeries(trx, {
-      councilId: input.councilId,
-      kind: input.kind,
-      pattern: input.pattern,
-      year,
-      nextNumber: input.nextNumber,
-      at: now.toISOString(),
-    });
-    const after = await seriesView(trx, input.councilId, input.kind, year);
-    await appendAudit(trx, now, {
-      actor: actorOf(ctx, meta),
-      action: 'documents.setNumberSeries',
-      entity: 'council',
-      entityId: input.councilId,
-      before,
-      after,
-    });
-    return after;
+export async function setNumberSeries(w: Write, input: In<'documents:setNumberSeries'>): Promise<NumberSeriesView> {
+  const year = input.year ?? vnYear(w.at);
+  const before = await seriesView(w.trx, input.councilId, input.kind, year);
+  await setSeries(w.trx, {
+    councilId: input.councilId,
+    kind: input.kind,
+    pattern: input.pattern,
+    year,
+    nextNumber: input.nextNumber,
+    at: w.at.toISOString(),
   });
+  const after = await seriesView(w.trx, input.councilId, input.kind, year);
+  await w.audit({ action: 'documents.setNumberSeries', entity: 'council', entityId: input.councilId, before, after });
+  return after;
 }
 
-export async function listCouncilSigners(ctx: CoreContext, councilId: number): Promise<CouncilSigner[]> {
-  const c = await ctx.db.selectFrom('council').select('id').where('id', '=', councilId).executeTakeFirst();
-  if (!c) throw notFound('Council', councilId);
-  return councilSigners(ctx.db, councilId);
+export async function listCouncilSigners(ctx: CoreContext, input: In<'documents:councilSigners'>): Promise<CouncilSigner[]> {
+  const c = await ctx.db.selectFrom('council').select('id').where('id', '=', input.councilId).executeTakeFirst();
+  if (!c) throw notFound('Council', input.councilId);
+  return councilSigners(ctx.db, input.councilId);
 }
 
 /** Sets (or clears back to the built-in default) one of a council's default signers; audited. */
-export async function setCouncilSigner(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: { councilId: number; kind: SettingsKind; slot: SignerSlot; signer: SignerSettings | null },
-): Promise<CouncilSigner[]> {
+export async function setCouncilSigner(w: Write, input: In<'documents:setCouncilSigner'>): Promise<CouncilSigner[]> {
   if (!SIGNER_SLOTS.some((x) => x.kind === input.kind && x.slot === input.slot))
     throw new CoreError('VALIDATION', `slot: a ${input.kind} has no ${input.slot} signer; use slot "main"`, { field: 'slot' });
-  return ctx.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('council').select('id').where('id', '=', input.councilId).executeTakeFirst();
-    if (!c) throw notFound('Council', input.councilId);
-    const now = ctx.now();
-    const before = (await councilSigners(trx, input.councilId)).find((x) => x.kind === input.kind && x.slot === input.slot)!;
-    await writeCouncilSigner(trx, { ...input, at: now.toISOString() });
-    const after = await councilSigners(trx, input.councilId);
-    await appendAudit(trx, now, {
-      actor: actorOf(ctx, meta),
-      action: 'documents.setCouncilSigner',
-      entity: 'council',
-      entityId: input.councilId,
-      before,
-      after: after.find((x) => x.kind === input.kind && x.slot === input.slot),
-    });
-    return after;
+  const c = await w.trx.selectFrom('council').select('id').where('id', '=', input.councilId).executeTakeFirst();
+  if (!c) throw notFound('Council', input.councilId);
+  const before = (await councilSigners(w.trx, input.councilId)).find((x) => x.kind === input.kind && x.slot === input.slot)!;
+  await writeCouncilSigner(w.trx, { ...input, at: w.at.toISOString() });
+  const after = await councilSigners(w.trx, input.councilId);
+  await w.audit({
+    action: 'documents.setCouncilSigner',
+    entity: 'council',
+    entityId: input.councilId,
+    before,
+    after: after.find((x) => x.kind === input.kind && x.slot === input.slot),
   });
+  return after;
 }
