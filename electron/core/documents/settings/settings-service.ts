@@ -11,8 +11,6 @@ import {
   DocumentSettings,
   isNumberedKind,
   type CouncilSigner,
-  type SignerSettings,
-  type SignerSlot,
   type DocumentSettingsView,
   type NumberedKind,
   type NumberSeriesView,
