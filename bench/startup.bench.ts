@@ -15,7 +15,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { resources } from '../shared/i18n/resources';
 import { invoke } from '../electron/core/api';
 import type { Core } from '../electron/core/context';
-import { createDemo } from '../electron/core/demo/create-demo';
 import { memoryCore } from '../electron/core/test/fixtures';
 import { startBridge, type Bridge } from '../electron/server/http-bridge';
 import { defineCases } from './harness';
@@ -44,7 +43,8 @@ async function start(): Promise<Shared> {
   }
   const core = await memoryCore();
   // A realistic database: the training dataset (dossiers, councils, a scored session).
-  await createDemo(core.ctx, 1);
+  const demo = await invoke(core.ctx, 'demo:create', { seed: 1 });
+  if (!demo.ok) throw new Error(demo.error.message);
   // A named operator, as on every start after the first (the first start asks for the name).
   const named = await invoke(core.ctx, 'settings:set', { operatorName: 'Thư ký' });
   if (!named.ok) throw new Error(named.error.message);

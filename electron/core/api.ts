@@ -42,7 +42,7 @@ export const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...councilsHandlers,
   ...roundsHandlers,
   ...sessionsHandlers,
-  ...demoHandlers,
+  ...demoHandlers(invoke),
   ...resultsHandlers,
   ...documentsHandlers,
   ...documentSettingsHandlers,

@@ -72,8 +72,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'sessions:declareConflict',
   'sessions:withdrawConflict',
   'sessions:transition',
-  'demo:create',
-  'demo:status',
   'results:session',
   'results:product',
   'results:sensitivity',

@@ -1,6 +1,5 @@
 import type { CouncilDetail } from '../../../shared/api/channels/councils';
-import type { CoreContext } from '../context';
-import { demoCall } from './call';
+import type { DemoRun } from './call';
 import { ADVISORY_SEATS, COUNCIL_SEATS, DEMO_PROVINCE, nameMaker, TRAINING_NOTE } from './names';
 import type { Rng } from './random';
 
@@ -13,10 +12,10 @@ export interface CouncilsDemo {
  * The provincial council of nine (Chủ tịch, two Phó Chủ tịch, five Ủy viên, an Ủy viên kiêm Thư
  * ký; Đ7.3b and DOMAIN §6) with the provincial default rules, and its Tổ tư vấn of five.
  */
-export async function councilsDemo(ctx: CoreContext, rng: Rng): Promise<CouncilsDemo> {
+export async function councilsDemo(demo: DemoRun, rng: Rng): Promise<CouncilsDemo> {
   const person = nameMaker(rng);
   const established = '2026-02-20';
-  const council = await demoCall(ctx, 'councils:create', {
+  const council = await demo.call('councils:create', {
     name: `Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${DEMO_PROVINCE.name} (tập huấn)`,
     level: 'provincial',
     issuerParent: `UBND TỈNH ${DEMO_PROVINCE.upper}`,
@@ -36,7 +35,7 @@ export async function councilsDemo(ctx: CoreContext, rng: Rng): Promise<Councils
       activeFrom: established,
     })),
   });
-  const advisoryGroup = await demoCall(ctx, 'councils:create', {
+  const advisoryGroup = await demo.call('councils:create', {
     name: `Tổ tư vấn giúp việc Hội đồng OCOP tỉnh ${DEMO_PROVINCE.name} (tập huấn)`,
     level: 'advisory_group',
     parentCouncilId: council.council.id,

@@ -1,44 +1,37 @@
-import { sql } from 'kysely';
 import type { DemoResult } from '../../../shared/api/channels/demo';
+import type { ChannelParsedInput } from '../../../shared/api/contract';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { runWrite, type Call } from '../handlers';
+import { demoRun, type Invoke } from './call';
 import { councilsDemo } from './councils-demo';
 import { dossiersDemo } from './dossiers-demo';
 import { seededRng } from './random';
 import { scoringDemo } from './scoring-demo';
 import { sessionsDemo } from './sessions-demo';
-
-/** app_meta key recording that this database holds the training dataset (and its seed). */
-export const TRAINING_META_KEY = 'training_dataset';
-
-/** Tables that must be empty: the training dataset never mixes with real records. */
-const MUST_BE_EMPTY = ['council', 'evaluation_round', 'producer'] as const;
+import { firstNonEmptyTable, markTraining, trainingStatus } from './training-repo';
 
 /**
  * Builds the training dataset ("dữ liệu tập huấn") of a fictional province, area by area, through
- * the public channels. The same seed gives the same data. Each area adds its part as one
- * function here (scoring and results extend it with sheets later).
+ * the public channels (`invoke`, passed in: see call.ts). The same seed gives the same data. Each
+ * area adds its part as one function here.
  */
-export async function createDemo(ctx: CoreContext, seed: number): Promise<DemoResult> {
-  for (const table of MUST_BE_EMPTY) {
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(ctx.db);
-    if ((r.rows[0]?.n ?? 0) > 0) {
-      throw new CoreError(
-        'CONFLICT',
-        `The database already holds data (table ${table} is not empty); the training dataset only goes into an empty database. Use a new data folder (--data-dir).`,
-        { table },
-      );
-    }
+export async function createDemo(call: Call, input: ChannelParsedInput<'demo:create'>, invoke: Invoke): Promise<DemoResult> {
+  const { seed } = input;
+  const table = await firstNonEmptyTable(call.ctx.db);
+  if (table) {
+    throw new CoreError(
+      'CONFLICT',
+      `The database already holds data (table ${table} is not empty); the training dataset only goes into an empty database. Use a new data folder (--data-dir).`,
+      { table },
+    );
   }
-  const dossiers = await dossiersDemo(ctx, seededRng(seed));
-  const councils = await councilsDemo(ctx, seededRng(seed + 1));
-  const sessions = await sessionsDemo(ctx, seededRng(seed + 2), councils, dossiers);
-  await scoringDemo(ctx, seededRng(seed + 3), sessions);
-  await ctx.db
-    .insertInto('app_meta')
-    .values({ key: TRAINING_META_KEY, value: JSON.stringify({ seed }) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify({ seed }) }))
-    .execute();
+  const demo = demoRun(call.ctx, invoke);
+  const dossiers = await dossiersDemo(demo, seededRng(seed));
+  const councils = await councilsDemo(demo, seededRng(seed + 1));
+  const sessions = await sessionsDemo(demo, seededRng(seed + 2), councils, dossiers);
+  await scoringDemo(demo, seededRng(seed + 3), sessions);
+  await runWrite(call, (w) => markTraining(w.trx, seed));
   return {
     seed,
     councilId: councils.council.council.id,
@@ -55,3 +48,6 @@ export async function createDemo(ctx: CoreContext, seed: number): Promise<DemoRe
     },
   };
 }
+
+/** demo:status */
+export const demoStatus = (ctx: CoreContext) => trainingStatus(ctx.db);

@@ -1,13 +1,10 @@
 import { demoChannels } from '../../../shared/api/channels/demo';
-import type { AreaHandlers } from '../handlers';
-import { createDemo, TRAINING_META_KEY } from './create-demo';
+import { read, task, type AreaHandlers } from '../handlers';
+import type { Invoke } from './call';
+import { createDemo, demoStatus } from './create-demo';
 
-export const demoHandlers: AreaHandlers<typeof demoChannels> = {
-  'demo:create': (input, ctx) => createDemo(ctx, input.seed),
-  'demo:status': async (_input, ctx) => {
-    const row = await ctx.db.selectFrom('app_meta').select('value').where('key', '=', TRAINING_META_KEY).executeTakeFirst();
-    if (!row) return { training: false, seed: null };
-    const seed = (JSON.parse(row.value) as { seed?: unknown }).seed;
-    return { training: true, seed: typeof seed === 'number' ? seed : null };
-  },
-};
+/** The demo writes through `invoke`, which api.ts passes in (importing it here would be a cycle). */
+export const demoHandlers = (invoke: Invoke): AreaHandlers<typeof demoChannels> => ({
+  'demo:create': task((call, input) => createDemo(call, input, invoke)),
+  'demo:status': read(demoStatus),
+});

@@ -1,7 +1,6 @@
 import { PRODUCER_KINDS, type ProducerKind } from '../../../shared/ocop/dossier-model';
 import { defaultRoundDates } from '../../../shared/ocop/round-deadlines';
-import type { CoreContext } from '../context';
-import { demoCall } from './call';
+import type { DemoRun } from './call';
 import {
   DEMO_COMMUNES,
   DEMO_PROVINCE,
@@ -39,11 +38,11 @@ const YEAR = 2026;
  * criteria sets, and about 45 registrations: first-time, upgrades and re-evaluations, with
  * round 1 ready for the council (Tổ tư vấn review done) and round 2 still coming in.
  */
-export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<DossiersDemo> {
+export async function dossiersDemo(demo: DemoRun, rng: Rng): Promise<DossiersDemo> {
   const rounds: number[] = [];
   for (const number of [1, 2]) {
     const d = defaultRoundDates(YEAR, number, '26/2026/QĐ-TTg');
-    const r = await demoCall(ctx, 'rounds:create', {
+    const r = await demo.call('rounds:create', {
       year: YEAR,
       number,
       legalBasis: '26/2026/QĐ-TTg',
@@ -86,7 +85,7 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
     let name = PRODUCER_NAME_BY_KIND[kind]!(place, rep.fullName, rng.pick(TRADE_WORDS));
     if (usedProducerNames.has(name)) name = `${name} (cơ sở ${i + 1})`;
     usedProducerNames.add(name);
-    const producer = await demoCall(ctx, 'producers:create', {
+    const producer = await demo.call('producers:create', {
       kind,
       name,
       taxCode: null,
@@ -118,7 +117,7 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
       const base =
         candidates.length > 0 ? rng.pick(candidates) : `${rng.pick(PRODUCTS_BY_SET[setKey]!)} loại ${products.length + 1}`;
       usedProductNames.add(base);
-      const p = await demoCall(ctx, 'products:create', {
+      const p = await demo.call('products:create', {
         producerId: producer.id,
         name: base,
         setKey,
@@ -155,7 +154,7 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
               certificateNo: `${rng.int(10, 450)}/GCN-UBND`,
               certificateIssuedOn: roundNo === 1 ? '2023-09-10' : '2023-12-20',
             };
-    const r = await demoCall(ctx, 'registrations:create', {
+    const r = await demo.call('registrations:create', {
       productId: p.id,
       roundId: rounds[roundIndex]!,
       kind,
@@ -186,7 +185,7 @@ export async function dossiersDemo(ctx: CoreContext, rng: Rng): Promise<Dossiers
           ? 'advisory_review'
           : rng.pick(['received', 'commune_report'] as const);
     if (to === 'received') continue;
-    await demoCall(ctx, 'registrations:setStatus', { id: r.id, status: to, note: 'Dữ liệu tập huấn' });
+    await demo.call('registrations:setStatus', { id: r.id, status: to, note: 'Dữ liệu tập huấn' });
     r.status = to;
   }
   return { roundIds: [rounds[0]!, rounds[1]!], producerCount: kinds.length, productCount: products.length, registrations };

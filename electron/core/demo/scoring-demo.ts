@@ -1,8 +1,7 @@
 import type { SessionDetail } from '../../../shared/api/channels/sessions';
 import type { CriteriaSet, Criterion } from '../../../shared/ocop/criteria-set';
 import { allCriteria } from '../../../shared/ocop/criteria-set-walk';
-import type { CoreContext } from '../context';
-import { demoCall } from './call';
+import type { DemoRun } from './call';
 import type { Rng } from './random';
 import type { SessionsDemo } from './sessions-demo';
 
@@ -69,7 +68,7 @@ function levelsFor(set: CriteriaSet, target: number, rng: Rng): Map<string, numb
   return choice;
 }
 
-export async function scoringDemo(ctx: CoreContext, rng: Rng, sessions: SessionsDemo): Promise<ScoringDemo> {
+export async function scoringDemo(demo: DemoRun, rng: Rng, sessions: SessionsDemo): Promise<ScoringDemo> {
   const meeting: SessionDetail = sessions.meeting;
   const sessionId = meeting.session.id;
   const sets = new Map<number, CriteriaSet>();
@@ -81,7 +80,7 @@ export async function scoringDemo(ctx: CoreContext, rng: Rng, sessions: Sessions
   let paperSheets = 0;
   for (const [i, item] of meeting.agenda.entries()) {
     const versionId = item.criteriaSetVersionId!;
-    if (!sets.has(versionId)) sets.set(versionId, (await demoCall(ctx, 'criteria:get', { id: versionId })).content);
+    if (!sets.has(versionId)) sets.set(versionId, (await demo.call('criteria:get', { id: versionId })).content);
     const set = sets.get(versionId)!;
     const members = scorers.filter((m) => !item.recusedMemberIds.includes(m.memberId));
     for (const [k, m] of members.entries()) {
@@ -90,7 +89,7 @@ export async function scoringDemo(ctx: CoreContext, rng: Rng, sessions: Sessions
       const target = i === 0 && k === 0 ? base - 16 : base + rng.int(-2, 2);
       const levels = levelsFor(set, target, rng);
       if (paperMember && m.memberId === paperMember.memberId) {
-        await demoCall(ctx, 'scoring:paperSave', {
+        await demo.call('scoring:paperSave', {
           sessionId,
           registrationId: item.registrationId,
           memberId: m.memberId,
@@ -99,7 +98,7 @@ export async function scoringDemo(ctx: CoreContext, rng: Rng, sessions: Sessions
           writtenTotal: null,
           answers: [...levels].map(([criterionCode, levelIndex]) => ({ criterionCode, levelIndex })),
         });
-        await demoCall(ctx, 'scoring:paperCommit', {
+        await demo.call('scoring:paperCommit', {
           sessionId,
           registrationId: item.registrationId,
           memberId: m.memberId,
@@ -108,15 +107,15 @@ export async function scoringDemo(ctx: CoreContext, rng: Rng, sessions: Sessions
         });
         paperSheets++;
       } else {
-        const { sheet } = await demoCall(ctx, 'scoring:open', {
+        const { sheet } = await demo.call('scoring:open', {
           sessionId,
           registrationId: item.registrationId,
           memberId: m.memberId,
         });
         for (const [criterionCode, levelIndex] of levels)
-          await demoCall(ctx, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
-        if (rng.chance(0.4)) await demoCall(ctx, 'scoring:setOpinion', { sheetId: sheet.id, opinion: rng.pick(OPINIONS) });
-        await demoCall(ctx, 'scoring:submit', { sheetId: sheet.id });
+          await demo.call('scoring:setAnswer', { sheetId: sheet.id, criterionCode, levelIndex });
+        if (rng.chance(0.4)) await demo.call('scoring:setOpinion', { sheetId: sheet.id, opinion: rng.pick(OPINIONS) });
+        await demo.call('scoring:submit', { sheetId: sheet.id });
       }
       sheets++;
     }

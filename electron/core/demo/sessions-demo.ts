@@ -1,6 +1,5 @@
 import type { SessionDetail } from '../../../shared/api/channels/sessions';
-import type { CoreContext } from '../context';
-import { demoCall } from './call';
+import type { DemoRun } from './call';
 import type { CouncilsDemo } from './councils-demo';
 import type { DossiersDemo } from './dossiers-demo';
 import { TRAINING_NOTE } from './names';
@@ -14,7 +13,7 @@ export interface SessionsDemo {
 }
 
 export async function sessionsDemo(
-  ctx: CoreContext,
+  demo: DemoRun,
   rng: Rng,
   councils: CouncilsDemo,
   dossiers: DossiersDemo,
@@ -27,7 +26,7 @@ export async function sessionsDemo(
     .slice(0, 8)
     .map((r) => r.id);
 
-  let meeting = await demoCall(ctx, 'sessions:create', {
+  let meeting = await demo.call('sessions:create', {
     councilId,
     roundId: round1,
     kind: 'meeting',
@@ -38,11 +37,11 @@ export async function sessionsDemo(
     note: TRAINING_NOTE,
   });
   const id = meeting.session.id;
-  meeting = await demoCall(ctx, 'sessions:setAgenda', { id, registrationIds: agenda });
+  meeting = await demo.call('sessions:setAgenda', { id, registrationIds: agenda });
   // One voting member (not the chair, not the secretary) is away; the other eight attend.
   const absent = rng.pick(meeting.members.filter((m) => m.role === 'member' || m.role === 'vice_chair'));
   for (const m of meeting.members) {
-    meeting = await demoCall(ctx, 'sessions:setAttendance', {
+    meeting = await demo.call('sessions:setAttendance', {
       id,
       memberId: m.memberId,
       present: m.memberId !== absent.memberId,
@@ -50,15 +49,15 @@ export async function sessionsDemo(
     });
   }
   const recused = rng.pick(meeting.members.filter((m) => m.memberId !== absent.memberId && m.role === 'member'));
-  await demoCall(ctx, 'sessions:declareConflict', {
+  await demo.call('sessions:declareConflict', {
     id,
     memberId: recused.memberId,
     registrationId: rng.pick(agenda),
     reason: 'Có người thân là thành viên của chủ thể sản phẩm',
   });
-  meeting = await demoCall(ctx, 'sessions:transition', { id, to: 'in_progress' });
+  meeting = await demo.call('sessions:transition', { id, to: 'in_progress' });
 
-  let writtenOpinion = await demoCall(ctx, 'sessions:create', {
+  let writtenOpinion = await demo.call('sessions:create', {
     councilId,
     roundId: round2,
     kind: 'written_opinion',
@@ -69,6 +68,6 @@ export async function sessionsDemo(
   });
   const reevaluations = dossiers.registrations.filter((r) => r.roundId === round2 && r.kind === 'reevaluation').map((r) => r.id);
   if (reevaluations.length > 0)
-    writtenOpinion = await demoCall(ctx, 'sessions:setAgenda', { id: writtenOpinion.session.id, registrationIds: reevaluations });
+    writtenOpinion = await demo.call('sessions:setAgenda', { id: writtenOpinion.session.id, registrationIds: reevaluations });
   return { meeting, writtenOpinion };
 }

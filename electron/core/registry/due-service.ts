@@ -8,8 +8,9 @@ import { vnToday } from '../../../shared/ocop/vn-time';
 import type { CoreContext } from '../context';
 import { insertRegistrationChecked } from '../dossiers/registration-service';
 import { CoreError, notFound } from '../errors';
-import { selectEntries, toEntry, type Db } from './entry-repo';
+import { isFormerCommuneKey, selectEntries, toEntry, type Db } from './entry-repo';
 import { entryColumns, factsOf } from './entry-values';
+import { registryT } from './registry-t';
 import { readRegistrySettings } from './settings-service';
 import type { Write } from '../handlers';
 
@@ -215,4 +216,17 @@ export async function createReevaluations(w: Write, input: ChannelParsedInput<'r
     after: { created, skipped: skipped.map((s) => ({ entryId: s.entryId, code: s.code })) },
   });
   return { created, skipped };
+}
+
+export function groupByCommune(items: DueItem[]): { label: string; items: DueItem[] }[] {
+  const groups = new Map<string, { label: string; items: DueItem[] }>();
+  for (const i of items) {
+    const g = groups.get(i.entry.communeKey) ?? {
+      label: `${i.entry.communeLabel}${isFormerCommuneKey(i.entry.communeKey) ? registryT('vi')('due.former') : ''}`,
+      items: [],
+    };
+    g.items.push(i);
+    groups.set(i.entry.communeKey, g);
+  }
+  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, 'vi'));
 }

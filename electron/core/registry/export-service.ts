@@ -4,11 +4,11 @@ import type { DueItem, RegistryEntry, RegistryFilter } from '../../../shared/api
 import { formatDateVi } from '../../../shared/ocop/format-vi';
 import type { CoreContext } from '../context';
 import { PRODUCER_KIND_LABELS } from '../dossiers/import/xlsx-columns';
-import { filterWhere, isFormerCommuneKey, selectEntries, toEntry } from './entry-repo';
+import { filterWhere, selectEntries, toEntry } from './entry-repo';
 import { onOrToday } from './entry-service';
 import { BASIS_LABELS, GROUND_LABELS, KIND_LABELS, YES_NO } from './import/columns';
 import { buildWorkbook } from './import/template';
-import { dueItems, dueQueryOf } from './due-service';
+import { dueItems, dueQueryOf, groupByCommune } from './due-service';
 import { dueListPdf } from './due-pdf';
 import { registryT } from './registry-t';
 
@@ -108,19 +108,6 @@ function sheetName(label: string, used: Set<string>): string {
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, SHEET_NAME_MAX - 4)} (${n})`;
   used.add(name.toLowerCase());
   return name;
-}
-
-export function groupByCommune(items: DueItem[]): { label: string; items: DueItem[] }[] {
-  const groups = new Map<string, { label: string; items: DueItem[] }>();
-  for (const i of items) {
-    const g = groups.get(i.entry.communeKey) ?? {
-      label: `${i.entry.communeLabel}${isFormerCommuneKey(i.entry.communeKey) ? registryT('vi')('due.former') : ''}`,
-      items: [],
-    };
-    g.items.push(i);
-    groups.set(i.entry.communeKey, g);
-  }
-  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, 'vi'));
 }
 
 async function dueXlsx(items: DueItem[], on: string): Promise<Buffer> {
