@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { SessionDocumentSignatures } from '../shared/api/channels/signatures';
 import { NOW } from '../electron/core/signing/test/signing-fixture';
 import { makeTestPki } from '../electron/core/signing/test/test-pki';
+import { signaturePng } from '../electron/core/signing/test/images';
 import { docScreenshot } from './doc-screenshot';
 import { expect, test } from './fixtures';
 import { finalizedDemoSession } from './pages/finalized-demo';
@@ -33,6 +34,19 @@ test('the secretary then the chair sign the issued minutes with .p12 files; the 
   const names = { secretary: flow[0]!.name, chair: flow[1]!.name };
   expect(flow.map((s) => s.role)).toEqual(['secretary', 'chair']);
   await expect(row).toContainText(`Người ký tiếp theo: Thư ký — ${names.secretary}`);
+
+  // The chair's signature image, set in the council's "Chữ ký số" tab, is drawn when the chair signs.
+  const png = path.join(app.dataDir, 'chu-ky-chu-toa.png');
+  fs.writeFileSync(png, signaturePng());
+  await page.goto(`${app.url}#/councils/${detail.session.councilId}`);
+  await page.getByRole('tab', { name: 'Chữ ký số' }).click();
+  const slot = page.getByRole('group', { name: names.chair, exact: true });
+  await slot.locator('input[type=file]').setInputFiles(png);
+  await expect(slot.getByRole('img', { name: `Ảnh của ${names.chair}` })).toBeVisible({ timeout: 30_000 });
+  await docScreenshot(page, 'signatures-images');
+  await page.getByRole('link', { name: 'Văn bản' }).click();
+  await page.getByRole('combobox', { name: 'Phiên họp' }).click();
+  await page.getByRole('option', { name: new RegExp(detail.session.title) }).click();
   // The signers' certificates, issued by a test CA for the names the minutes print (the clock is the real one here).
   const pki = await makeTestPki(
     fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-e2e-pki-')),

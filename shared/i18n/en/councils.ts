@@ -155,7 +155,7 @@ export default {
     banner: 'This is training data (fictional), not real records.',
   },
   detail: {
-    tabs: { members: 'Members', rules: 'Rules', info: 'Details' },
+    tabs: { members: 'Members', rules: 'Rules', info: 'Details', signatures: 'Digital signatures' },
     back: 'All councils',
     decision: 'Established by Decision No. {{no}} of {{date}}',
     noDecision: 'Establishing decision not entered',

@@ -37,6 +37,23 @@ export default {
     attached: 'Scan attached (SHA-256 {{sha}}).',
     notFinalized: 'Only the minutes of a session whose results are finalized can be signed.',
   },
+  images: {
+    intro:
+      "Each member's handwritten-signature image (blue ink, transparent background, PNG) is drawn between the title and the name when they sign; the seal (red, real size) is drawn when the organisation signs. The app checks each image when it is chosen.",
+    members: "Members' signature images",
+    council: "The organisation's seal and signature",
+    seal: "The council's seal",
+    preview: 'Image of {{label}}',
+    none: 'No image yet',
+    width: '{{mm}} mm wide on the page',
+    choose: 'Choose a PNG image',
+    replace: 'Replace',
+    remove: 'Remove',
+    organisation: "Organisation that signs the council's documents (the name on its certificate)",
+    organisationHint:
+      'Leave empty if the organisation does not sign. If set, it signs after the chair: its seal on the minutes, its info line top-right on the summary table.',
+    save: 'Save',
+  },
   roles: {
     secretary: 'Secretary',
     chair: 'Chair',

@@ -155,7 +155,7 @@ export default {
     banner: 'Đây là dữ liệu tập huấn (hư cấu), không phải hồ sơ thật.',
   },
   detail: {
-    tabs: { members: 'Thành viên', rules: 'Quy chế', info: 'Thông tin' },
+    tabs: { members: 'Thành viên', rules: 'Quy chế', info: 'Thông tin', signatures: 'Chữ ký số' },
     back: 'Danh sách Hội đồng',
     decision: 'Thành lập theo Quyết định số {{no}} ngày {{date}}',
     noDecision: 'Chưa nhập quyết định thành lập',

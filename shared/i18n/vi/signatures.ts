@@ -35,6 +35,23 @@ export default {
     attached: 'Đã đính kèm bản quét (SHA-256 {{sha}}).',
     notFinalized: 'Chỉ ký được biên bản của phiên đã chốt kết quả.',
   },
+  images: {
+    intro:
+      'Ảnh chữ ký tay (mực xanh, nền trong suốt, tệp PNG) của mỗi thành viên được đặt giữa chức danh và họ tên khi người đó ký số; con dấu (màu đỏ, đúng kích thước thật) được đặt khi cơ quan ký số. Ứng dụng kiểm tra ảnh khi chọn.',
+    members: 'Ảnh chữ ký của thành viên',
+    council: 'Con dấu và chữ ký số của cơ quan',
+    seal: 'Con dấu của Hội đồng',
+    preview: 'Ảnh của {{label}}',
+    none: 'Chưa có ảnh',
+    width: 'Rộng {{mm}} mm trên trang',
+    choose: 'Chọn ảnh PNG',
+    replace: 'Thay ảnh',
+    remove: 'Xóa ảnh',
+    organisation: 'Cơ quan ký số văn bản của Hội đồng (tên trên chứng thư số của cơ quan)',
+    organisationHint:
+      'Để trống nếu cơ quan không ký số. Khi có, cơ quan ký sau chủ tọa: con dấu trên biên bản, dòng thông tin ở góc trên bên phải bảng tổng hợp.',
+    save: 'Lưu',
+  },
   roles: {
     secretary: 'Thư ký',
     chair: 'Chủ tọa',

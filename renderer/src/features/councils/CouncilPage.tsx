@@ -12,6 +12,7 @@ import { CouncilFields, councilFieldsInput, type CouncilFieldValues } from './Co
 import { dateText } from './labels';
 import { MembersPanel } from './MembersPanel';
 import { RulesPanel } from './RulesPanel';
+import { SignatureImagesPanel } from './SignatureImagesPanel';
 
 const fieldsOf = (d: CouncilDetail): CouncilFieldValues => ({
   name: d.council.name,
@@ -97,6 +98,7 @@ export function CouncilPage() {
           <Tabs.Tab value="members">{t('councils:detail.tabs.members')}</Tabs.Tab>
           <Tabs.Tab value="rules">{t('councils:detail.tabs.rules')}</Tabs.Tab>
           <Tabs.Tab value="info">{t('councils:detail.tabs.info')}</Tabs.Tab>
+          <Tabs.Tab value="signatures">{t('councils:detail.tabs.signatures')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
           <MembersPanel detail={d} />
@@ -106,6 +108,9 @@ export function CouncilPage() {
         </Tabs.Panel>
         <Tabs.Panel value="info" pt="md">
           <InfoPanel key={d.council.updatedAt} detail={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="signatures" pt="md">
+          <SignatureImagesPanel detail={d} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

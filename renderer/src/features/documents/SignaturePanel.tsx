@@ -77,7 +77,7 @@ export function SignaturePanel({ sessionId }: { sessionId: number }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('signatures:panel.document')}</Table.Th>
-                <Table.Th>{t('signatures:panel.stateColumn')}</Table.Th>
+                <Table.Th w={190}>{t('signatures:panel.stateColumn')}</Table.Th>
                 <Table.Th>{t('signatures:panel.signedColumn')}</Table.Th>
                 <Table.Th>{t('signatures:panel.actions')}</Table.Th>
               </Table.Tr>
@@ -90,7 +90,15 @@ export function SignaturePanel({ sessionId }: { sessionId: number }) {
                     {d.number && <Text c="gray.8">{d.number}</Text>}
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="lg" color={STATE_COLOR[d.state]} variant="light" c="dark.8" data-testid="signature-state">
+                    <Badge
+                      size="lg"
+                      color={STATE_COLOR[d.state]}
+                      variant="light"
+                      c="dark.8"
+                      tt="none"
+                      styles={{ label: { overflow: 'visible' } }}
+                      data-testid="signature-state"
+                    >
                       {stateText(d)}
                     </Badge>
                   </Table.Td>
