@@ -1,5 +1,5 @@
 import type { dossiersChannels } from '../../../shared/api/channels/dossiers';
-import { actorOf, type AreaHandlers } from '../handlers';
+import { actorOf, read, task, type AreaHandlers } from '../handlers';
 import { notFound } from '../errors';
 import { addAttachment, attachmentContent, attachmentsOf, removeAttachment } from './attachment-service';
 import { saveCommuneReport } from './commune-report-service';
@@ -17,11 +17,11 @@ import { createRound } from './round-service';
 import { saveSelfAssessment, selfAssessmentOf } from './self-assessment-service';
 
 export const dossiersHandlers: AreaHandlers<typeof dossiersChannels> = {
-  'rounds:list': (_i, ctx) => listRounds(ctx.db),
+  'rounds:list': read((ctx) => listRounds(ctx.db)),
   'rounds:create': (i, ctx, meta) => createRound(ctx, actorOf(ctx, meta), i),
 
-  'producers:list': async (i, ctx) => ({ ...(await listProducers(ctx.db, i)), offset: i.offset }),
-  'producers:get': async (i, ctx) => (await getProducer(ctx.db, i.id)) ?? Promise.reject(notFound('producer', i.id)),
+  'producers:list': read(async (ctx, i) => ({ ...(await listProducers(ctx.db, i)), offset: i.offset })),
+  'producers:get': read(async (ctx, i) => (await getProducer(ctx.db, i.id)) ?? Promise.reject(notFound('producer', i.id))),
   'producers:create': (i, ctx, meta) => createProducer(ctx, actorOf(ctx, meta), i),
   'producers:update': (i, ctx, meta) => updateProducer(ctx, actorOf(ctx, meta), i.id, i.data),
   'producers:delete': async (i, ctx, meta) => {
@@ -29,18 +29,18 @@ export const dossiersHandlers: AreaHandlers<typeof dossiersChannels> = {
     return { deleted: true as const };
   },
 
-  'products:list': async (i, ctx) => ({ ...(await listProducts(ctx.db, i)), offset: i.offset }),
-  'products:get': async (i, ctx) => (await getProduct(ctx.db, i.id)) ?? Promise.reject(notFound('product', i.id)),
+  'products:list': read(async (ctx, i) => ({ ...(await listProducts(ctx.db, i)), offset: i.offset })),
+  'products:get': read(async (ctx, i) => (await getProduct(ctx.db, i.id)) ?? Promise.reject(notFound('product', i.id))),
   'products:create': (i, ctx, meta) => createProduct(ctx, actorOf(ctx, meta), i),
   'products:update': (i, ctx, meta) => updateProduct(ctx, actorOf(ctx, meta), i.id, i.data),
   'products:delete': async (i, ctx, meta) => {
     await deleteProduct(ctx, actorOf(ctx, meta), i.id);
     return { deleted: true as const };
   },
-  'products:nextCode': async (i, ctx) => ({ productCode: await nextProductCode(ctx, i.producerId, i.year) }),
+  'products:nextCode': read(async (ctx, i) => ({ productCode: await nextProductCode(ctx, i.producerId, i.year) })),
 
-  'registrations:list': async (i, ctx) => ({ ...(await listRegistrations(ctx.db, i)), offset: i.offset }),
-  'registrations:get': (i, ctx) => registrationDetail(ctx.db, ctx, i.id),
+  'registrations:list': read(async (ctx, i) => ({ ...(await listRegistrations(ctx.db, i)), offset: i.offset })),
+  'registrations:get': read((ctx, i) => registrationDetail(ctx.db, ctx, i.id)),
   'registrations:create': (i, ctx, meta) => createRegistration(ctx, actorOf(ctx, meta), i),
   'registrations:update': (i, ctx, meta) => updateRegistration(ctx, actorOf(ctx, meta), i),
   'registrations:delete': async (i, ctx, meta) => {
@@ -48,21 +48,22 @@ export const dossiersHandlers: AreaHandlers<typeof dossiersChannels> = {
     return { deleted: true as const };
   },
   'registrations:setStatus': (i, ctx, meta) => setRegistrationStatus(ctx, actorOf(ctx, meta), i.id, i.status, i.note),
-  'registrations:selfAssessment': (i, ctx) => selfAssessmentOf(ctx, i.registrationId),
+  'registrations:selfAssessment': read((ctx, i) => selfAssessmentOf(ctx, i.registrationId)),
   'registrations:saveSelfAssessment': (i, ctx, meta) => saveSelfAssessment(ctx, actorOf(ctx, meta), i.registrationId, i.answers),
   'registrations:saveCommuneReport': (i, ctx, meta) => saveCommuneReport(ctx, actorOf(ctx, meta), i),
 
-  'attachments:list': (i, ctx) => attachmentsOf(ctx, i.registrationId),
-  'attachments:add': (i, ctx, meta) => addAttachment(ctx, actorOf(ctx, meta), i),
-  'attachments:content': (i, ctx) => attachmentContent(ctx, i.id),
-  'attachments:remove': async (i, ctx, meta) => {
-    await removeAttachment(ctx, actorOf(ctx, meta), i.id);
+  'attachments:list': read((ctx, i) => attachmentsOf(ctx, i.registrationId)),
+  // Files on disk and rows: the service orders the two itself (a task).
+  'attachments:add': task((call, i) => addAttachment(call.ctx, call.actor, i)),
+  'attachments:content': read((ctx, i) => attachmentContent(ctx, i.id)),
+  'attachments:remove': task(async (call, i) => {
+    await removeAttachment(call.ctx, call.actor, i.id);
     return { removed: true as const };
-  },
+  }),
 
-  'dossiers:template': async () => dossiersTemplate(),
-  'dossiers:import': (i, ctx, meta) => importDossiers(ctx, actorOf(ctx, meta), i),
-  'dossiers:importStart': (i, ctx, meta) => startImportJob(ctx, actorOf(ctx, meta), i),
-  'dossiers:importStatus': (i, ctx) => importJobStatus(ctx, i.jobId),
-  'dossiers:importCancel': (i, ctx) => cancelImportJob(ctx, i.jobId),
+  'dossiers:template': read(() => dossiersTemplate()),
+  'dossiers:import': task((call, i) => importDossiers(call.ctx, call.actor, i)),
+  'dossiers:importStart': task((call, i) => startImportJob(call.ctx, call.actor, i)),
+  'dossiers:importStatus': read((ctx, i) => importJobStatus(ctx, i.jobId)),
+  'dossiers:importCancel': task((call, i) => cancelImportJob(call.ctx, i.jobId)),
 };

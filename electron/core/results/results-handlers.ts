@@ -1,14 +1,14 @@
 import type { resultsChannels } from '../../../shared/api/channels/results';
-import { actorOf, type AreaHandlers } from '../handlers';
+import { actorOf, read, type AreaHandlers } from '../handlers';
 import { finalizeSession, reopenSession, verifyFinalizations } from './finalize-service';
 import { productDetail } from './product-detail';
 import { sessionResults, sessionSensitivity } from './results-service';
 
 export const resultsHandlers: AreaHandlers<typeof resultsChannels> = {
-  'results:session': (input, ctx) => sessionResults(ctx, input.sessionId, input.marginPoints),
-  'results:product': (input, ctx) => productDetail(ctx, input.sessionId, input.registrationId, input.marginPoints),
-  'results:sensitivity': (input, ctx) => sessionSensitivity(ctx, input.sessionId, input.marginPoints, input.registrationId),
+  'results:session': read((ctx, input) => sessionResults(ctx, input.sessionId, input.marginPoints)),
+  'results:product': read((ctx, input) => productDetail(ctx, input.sessionId, input.registrationId, input.marginPoints)),
+  'results:sensitivity': read((ctx, input) => sessionSensitivity(ctx, input.sessionId, input.marginPoints, input.registrationId)),
   'results:finalize': (input, ctx, meta) => finalizeSession(ctx, actorOf(ctx, meta), input),
   'results:reopen': (input, ctx, meta) => reopenSession(ctx, actorOf(ctx, meta), input),
-  'results:verify': (input, ctx) => verifyFinalizations(ctx, input.sessionId),
+  'results:verify': read((ctx, input) => verifyFinalizations(ctx, input.sessionId)),
 };
