@@ -1,48 +1,23 @@
 import type { scoringChannels } from '../../../shared/api/channels/scoring';
-import { appendAudit } from '../audit/audit-repo';
-import { notFound } from '../errors';
-import { actorOf, type AreaHandlers } from '../handlers';
+import { read, write, type AreaHandlers } from '../handlers';
 import { assignments, identify, openSheet, scoringMembers, sessionProgress } from './assignment-service';
 import { sheetContext } from './context-service';
 import { exportSheets, importSheets, previewImport } from './exchange-service';
-import { hashPin } from './member-pin';
 import { commitPaper, paperState, savePaperEntry } from './paper-service';
 import { saveChange, sheetView, submitSheet, undoLast, unlockSheet } from './sheet-service';
 import { openRescoring, productSheets, sessionSpread } from './spread-service';
 import { keepPreviousSheet } from './keep-previous';
+import { setMemberPin } from './pin-service';
 
 export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
-  'scoring:members': (input, ctx) => scoringMembers(ctx.db, input.sessionId),
-  'scoring:identify': (input, ctx) => identify(ctx.db, input.sessionId, input.memberId, input.pin),
-  'scoring:setPin': (input, ctx, meta) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const m = await trx
-        .selectFrom('council_member')
-        .select(['id', 'full_name', 'pin_hash'])
-        .where('id', '=', input.memberId)
-        .executeTakeFirst();
-      if (!m) throw notFound('Council member', input.memberId);
-      await trx
-        .updateTable('council_member')
-        .set({ pin_hash: input.pin === null ? null : hashPin(input.pin) })
-        .where('id', '=', input.memberId)
-        .execute();
-      // The PIN itself never reaches the log: only whether one is set.
-      await appendAudit(trx, ctx.now(), {
-        actor: actorOf(ctx, meta),
-        action: 'scoring.pin.set',
-        entity: 'council_member',
-        entityId: input.memberId,
-        before: { hasPin: m.pin_hash !== null },
-        after: { hasPin: input.pin !== null },
-      });
-      return { memberId: input.memberId, hasPin: input.pin !== null };
-    }),
-  'scoring:assignments': (input, ctx) => assignments(ctx.db, input.sessionId, input.memberId),
+  'scoring:members': read((ctx, input) => scoringMembers(ctx.db, input.sessionId)),
+  'scoring:identify': read((ctx, input) => identify(ctx.db, input.sessionId, input.memberId, input.pin)),
+  'scoring:setPin': write((w, input) => setMemberPin(w, input)),
+  'scoring:assignments': read((ctx, input) => assignments(ctx.db, input.sessionId, input.memberId)),
   'scoring:open': (input, ctx, meta) => openSheet(ctx, input, meta),
   'scoring:keepPrevious': (input, ctx, meta) => keepPreviousSheet(ctx, input, meta),
-  'scoring:get': (input, ctx) => sheetView(ctx, input.sheetId),
-  'scoring:context': (input, ctx) => sheetContext(ctx.db, input.sheetId),
+  'scoring:get': read((ctx, input) => sheetView(ctx, input.sheetId)),
+  'scoring:context': read((ctx, input) => sheetContext(ctx.db, input.sheetId)),
   'scoring:setAnswer': (input, ctx, meta) =>
     saveChange(ctx, input.sheetId, { kind: 'level', code: input.criterionCode, levelIndex: input.levelIndex }, meta, input.opId),
   'scoring:setNote': (input, ctx, meta) =>
@@ -66,14 +41,14 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
   'scoring:undo': (input, ctx, meta) => undoLast(ctx, input.sheetId, meta, input.opId),
   'scoring:submit': (input, ctx, meta) => submitSheet(ctx, input.sheetId, input.revisionReason, meta, input.opId),
   'scoring:unlock': (input, ctx, meta) => unlockSheet(ctx, input.sheetId, input.reason, meta),
-  'scoring:progress': (input, ctx) => sessionProgress(ctx.db, input.sessionId),
-  'scoring:productSheets': (input, ctx) => productSheets(ctx.db, input),
-  'scoring:spread': (input, ctx) => sessionSpread(ctx.db, input),
+  'scoring:progress': read((ctx, input) => sessionProgress(ctx.db, input.sessionId)),
+  'scoring:productSheets': read((ctx, input) => productSheets(ctx.db, input)),
+  'scoring:spread': read((ctx, input) => sessionSpread(ctx.db, input)),
   'scoring:openRescoring': (input, ctx, meta) => openRescoring(ctx, input, meta),
-  'scoring:paperGet': (input, ctx) => paperState(ctx.db, input),
+  'scoring:paperGet': read((ctx, input) => paperState(ctx.db, input)),
   'scoring:paperSave': (input, ctx, meta) => savePaperEntry(ctx, input, meta),
   'scoring:paperCommit': (input, ctx, meta) => commitPaper(ctx, input, meta),
-  'scoring:export': (input, ctx) => exportSheets(ctx, input.sessionId),
-  'scoring:importPreview': (input, ctx) => previewImport(ctx, input.document),
+  'scoring:export': read((ctx, input) => exportSheets(ctx, input.sessionId)),
+  'scoring:importPreview': read((ctx, input) => previewImport(ctx, input.document)),
   'scoring:import': (input, ctx, meta) => importSheets(ctx, input.document, input.dryRun, meta),
 };
