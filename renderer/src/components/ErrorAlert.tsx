@@ -12,7 +12,10 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
     <Alert color="red" icon={<IconAlertTriangle />} title={t('common:errorTitle')} role="alert">
       <Stack gap="xs">
         <Text>{t(`errors:${code}`)}</Text>
-        <Code block>{technical}</Code>
+        {/* Wrapped: an unbroken technical line must not widen the alert past a phone's screen. */}
+        <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {technical}
+        </Code>
         {onRetry && (
           <Button variant="light" color="red" onClick={onRetry} w="fit-content">
             {t('common:retry')}

@@ -7,6 +7,7 @@ import { levelsByCase, rulesFor } from '../../../../shared/ocop/criteria-set-wal
 import type { CriterionState } from '../../../../shared/ocop/sheet-rules';
 import { useT } from '../../i18n/useT';
 import { StarMarkBadge } from '../criteria/StarMarkBadge';
+import classes from './CriterionRow.module.css';
 import { CriterionRules } from './RuleControls';
 import type { SheetEditor } from './useSheetEditor';
 
@@ -74,7 +75,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
       }}
     >
       <Stack gap={8}>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div className={classes.head}>
           <Text id={headingId} fw={700} fz={18}>
             {active && <span aria-hidden="true">▶ </span>}
             {criterion.parent ? `${criterion.parent.code} ${criterion.parent.title} › ` : ''}
@@ -90,7 +91,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
               {t('scoring:sheet.criterionMax', { max: criterion.max })}
             </Text>
           </Group>
-        </Group>
+        </div>
         {criterion.notes.length > 0 && (
           <Stack gap={2}>
             {criterion.notes.map((n, i) => (
@@ -129,13 +130,8 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
                   disabled={!canChoose}
                   onClick={() => choose(index)}
                   data-testid={`level-${criterion.code}-${index + 1}`}
+                  className={classes.level}
                   style={{
-                    display: 'flex',
-                    alignItems: 'center',
-                    gap: 12,
-                    minHeight: 48,
-                    padding: '6px 12px',
-                    borderRadius: 8,
                     border: selected ? '2px solid var(--mantine-color-blue-7)' : '1px solid var(--mantine-color-gray-4)',
                     background: selected ? 'var(--mantine-color-blue-0)' : 'var(--mantine-color-body)',
                     cursor: canChoose ? 'pointer' : 'default',
@@ -157,7 +153,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
                   >
                     {index + 1}
                   </Box>
-                  <Text fz={16} style={{ flex: 1 }}>
+                  <Text fz={16}>
                     {level.text}
                     {level.note && (
                       <Text span size="sm" fs="italic" c="dimmed">
@@ -166,15 +162,17 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
                       </Text>
                     )}
                   </Text>
-                  {level.minForStars !== undefined && <StarMarkBadge stars={level.minForStars} />}
-                  <Text fw={700} fz={16} w={72} ta="right" style={{ flexShrink: 0 }}>
-                    {t('scoring:sheet.points', { points: level.points })}
-                  </Text>
-                  {selected && (
-                    <Badge color="blue" variant="filled" tt="none" style={{ flexShrink: 0 }}>
-                      {t('scoring:sheet.chosen')}
-                    </Badge>
-                  )}
+                  <span className={classes.meta}>
+                    {level.minForStars !== undefined && <StarMarkBadge stars={level.minForStars} />}
+                    <Text span fw={700} fz={16} miw={64} ta="right">
+                      {t('scoring:sheet.points', { points: level.points })}
+                    </Text>
+                    {selected && (
+                      <Badge color="blue" variant="filled" tt="none" style={{ flexShrink: 0 }}>
+                        {t('scoring:sheet.chosen')}
+                      </Badge>
+                    )}
+                  </span>
                 </UnstyledButton>
               );
             })}

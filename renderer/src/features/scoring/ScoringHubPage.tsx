@@ -1,6 +1,8 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import { RoomPanel } from '../room/RoomPanel';
 import { BackLink } from '../../components/BackLink';
 import { ExchangePanel } from './ExchangePanel';
 import { useT } from '../../i18n/useT';
@@ -11,7 +13,7 @@ import { SpreadPanel } from './SpreadPanel';
 import { QueryFallback } from '../../components/QueryFallback';
 import { dateText } from '../councils/labels';
 
-const TABS = ['members', 'progress', 'spread', 'paper', 'exchange'] as const;
+const TABS = ['members', 'progress', 'spread', 'paper', 'room', 'exchange'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The secretary's scoring screen for a session: who scores, how far, the spread, paper sheets. */
@@ -21,6 +23,8 @@ export function ScoringHubPage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'members';
   const q = useApiQuery('sessions:get', { id: sessionId });
+  // Members' devices save and submit while the secretary watches: these screens follow by themselves.
+  useLiveRefresh(sessionId, ['scoring:progress', 'scoring:spread', 'scoring:members', 'scoring:productSheets', 'sessions:get']);
   if (q.isPending || q.isError) return <QueryFallback query={q} />;
   const d = q.data;
   return (
@@ -35,7 +39,7 @@ export function ScoringHubPage() {
         <Tabs.List>
           {TABS.map((k) => (
             <Tabs.Tab key={k} value={k} fz="md">
-              {k === 'exchange' ? t('scoringExchange:tab') : t(`scoring:hub.tabs.${k}`)}
+              {k === 'exchange' ? t('scoringExchange:tab') : k === 'room' ? t('room:panel.tab') : t(`scoring:hub.tabs.${k}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -50,6 +54,9 @@ export function ScoringHubPage() {
         </Tabs.Panel>
         <Tabs.Panel value="paper" pt="md">
           <PaperPickPanel sessionId={sessionId} detail={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="room" pt="md">
+          <RoomPanel sessionId={sessionId} sessionOpen={d.session.status === 'in_progress'} />
         </Tabs.Panel>
         <Tabs.Panel value="exchange" pt="md">
           <ExchangePanel sessionId={sessionId} detail={d} />

@@ -14,7 +14,7 @@ import { useT } from '../../i18n/useT';
 import { timeOf } from './format';
 import type { SaveState, SheetEditor } from './useSheetEditor';
 
-function SaveBadge({ state, onRetry, onDiscard }: { state: SaveState; onRetry: () => void; onDiscard: () => void }) {
+export function SaveBadge({ state, onRetry, onDiscard }: { state: SaveState; onRetry: () => void; onDiscard: () => void }) {
   const { t } = useT();
   const box = (children: ReactNode, kind: SaveState['kind'], color?: string) => (
     <Group

@@ -6,6 +6,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { codeList } from './format';
+import { newOpId } from './save-queue';
 import type { SheetEditor } from './useSheetEditor';
 
 /**
@@ -24,6 +25,7 @@ export function SubmitModal(props: {
   const { view, editor } = props;
   const e = editor.evaluation;
   const [reason, setReason] = useState('');
+  const [submitOpId] = useState(newOpId);
   const revision = view.sheet.rescoringRound > 0;
   const submit = useApiMutation('scoring:submit', {
     onSuccess: () => {
@@ -35,7 +37,8 @@ export function SubmitModal(props: {
   const go = async () => {
     const settled = await editor.flush();
     if (settled.kind !== 'idle') return;
-    submit.mutate({ sheetId: view.sheet.id, ...(revision ? { revisionReason: reason } : {}) });
+    // The same key for every attempt on this sheet: pressed again after a lost answer, it does not submit twice.
+    submit.mutate({ sheetId: view.sheet.id, opId: submitOpId, ...(revision ? { revisionReason: reason } : {}) });
   };
   const unsent = editor.save.kind === 'waiting' || editor.save.kind === 'error' ? editor.save.pending : 0;
   const blocked = !e.complete || unsent > 0;

@@ -156,4 +156,19 @@ describe('SaveQueue', () => {
     expect(order.indexOf('put 2')).toBeLessThan(order.indexOf('send 2'));
     expect(await inner.all()).toHaveLength(0);
   });
+
+  it('a sheet read while changes travel gets laid over with exactly those it may have missed', async () => {
+    const host = fakeHost({ delayMs: () => 2 });
+    const q = new SaveQueue({ store: memoryStore(), send: host.send, isTransient: transient });
+    q.enqueue(1, level('a', 0));
+    await q.settled();
+    const mark = q.sentMark(); // the read starts here
+    q.enqueue(1, level('b', 1));
+    q.enqueue(2, level('x', 1));
+    q.enqueue(1, level('c', 2));
+    await q.settled(); // b, x and c stored while the read travelled
+    q.enqueue(1, level('d', 0)); // and d still waiting
+    expect(q.changesAfter(mark, 1).map((p) => (p.change as { code: string }).code)).toEqual(['b', 'c', 'd']);
+    expect(q.changesAfter(q.sentMark(), 1).map((p) => (p.change as { code: string }).code)).toEqual(['d']);
+  });
 });

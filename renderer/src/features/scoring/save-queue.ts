@@ -93,6 +93,9 @@ export class SaveQueue<R extends SentResult = SentResult> {
   private settleWaiters: ((s: QueueStatus) => void)[] = [];
   private storeChain: Promise<void> = Promise.resolve();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The latest changes stored on the host (bounded), for screens that read the sheet while they travel. */
+  private recent: PendingChange[] = [];
+  private lastSent = 0;
   private attempts = 0;
   private readonly opts: SaveQueueOptions<R>;
 
@@ -124,6 +127,24 @@ export class SaveQueue<R extends SentResult = SentResult> {
     this.storeChain = this.storeChain.then(() => this.opts.store.put(p)).catch(() => undefined);
     this.kick();
     return p;
+  }
+
+  /**
+   * A mark to take just before reading a sheet from the host. Every change acknowledged before
+   * the mark is in what the host answers; those after it may or may not be.
+   */
+  sentMark(): number {
+    return this.lastSent;
+  }
+
+  /**
+   * What to lay over a sheet read from the host after `mark`: the changes stored since (they may
+   * have missed the read) and those still waiting, in order. Applying one the read already has
+   * changes nothing (every change sets a value).
+   */
+  changesAfter(mark: number, sheetId: number): PendingChange[] {
+    const sent = this.recent.filter((p) => p.seq > mark && p.sheetId === sheetId);
+    return [...sent, ...this.pending(sheetId)];
   }
 
   /** Unsent changes, oldest first (optionally of one sheet). */
@@ -235,6 +256,9 @@ export class SaveQueue<R extends SentResult = SentResult> {
         this.attempts = 0;
         // The head may have been discarded meanwhile only through discardRefused, which needs 'refused'.
         this.items.shift();
+        this.lastSent = head.seq;
+        this.recent.push(head);
+        if (this.recent.length > 1000) this.recent.splice(0, this.recent.length - 1000);
         this.storeChain = this.storeChain.then(() => this.opts.store.remove(head.opId)).catch(() => undefined);
         this.status = { ...this.status, lastSavedAt: result.savedAt };
         for (const l of this.sentListeners) l(head, result);

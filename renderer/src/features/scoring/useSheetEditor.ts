@@ -84,12 +84,12 @@ export type ChooseOutcome = { ok: true } | { ok: false; reason: 'readOnly' | 'no
  * means every choice on screen is on the host. The state is kept in a ref as well as in React
  * state: keys at machine speed each see the result of the key before, not the last render.
  */
-export function useSheetEditor(view: SheetView, set: CriteriaSet) {
+export function useSheetEditor(view: SheetView, set: CriteriaSet, mark: number) {
   const qc = useQueryClient();
   const queue = useSaveQueue();
   const sheetId = view.sheet.id;
   const editable = view.sheet.status === 'draft';
-  const [local, setLocalState] = useState<Local>(() => withPending(view, queue.pending(sheetId)));
+  const [local, setLocalState] = useState<Local>(() => withPending(view, queue.changesAfter(mark, sheetId)));
   const localRef = useRef<Local>(local);
   const [canUndo, setCanUndo] = useState(view.canUndo);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -211,9 +211,10 @@ export function useSheetEditor(view: SheetView, set: CriteriaSet) {
 
   /** Reads the sheet back from the host and shows it with the changes still waiting on top. */
   const reload = useCallback(async () => {
+    const before = queue.sentMark();
     const fresh = await call('scoring:get', { sheetId });
     qc.setQueryData(['scoring:get', { sheetId }], fresh);
-    setLocal(withPending(fresh, queue.pending(sheetId)));
+    setLocal(withPending(fresh, queue.changesAfter(before, sheetId)));
     setCanUndo(fresh.canUndo);
   }, [qc, queue, sheetId]);
 
