@@ -50,7 +50,8 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; minified code is a third of the bytes V8 must
       // parse on the first screen (docs/benchmarks.md, startup).
       minify: true,
-      rolldownOptions: { input: resolve('renderer/index.html') },
+      // index: the app; device: the page members' own devices open in meeting-room mode.
+      rolldownOptions: { input: { index: resolve('renderer/index.html'), device: resolve('renderer/device.html') } },
     },
   },
 });

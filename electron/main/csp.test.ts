@@ -39,10 +39,10 @@ describe('content security policy', () => {
       if (name !== 'script-src' && name !== 'connect-src') expect(dev.get(name), name).toEqual(values);
   });
 
-  // renderer/index.html carries the same policy as a <meta> tag (the HTTP bridge serves it as it is).
-  const indexHtml = path.resolve(__dirname, '../../renderer/index.html');
-  it('renderer/index.html has exactly this policy in its CSP meta tag', () => {
-    const html = fs.readFileSync(indexHtml, 'utf8');
+  // renderer/index.html carries the same policy as a <meta> tag (the HTTP bridge serves it as it is),
+  // and so does device.html, the page members' devices load from the meeting-room listener.
+  it.each(['index.html', 'device.html'])('renderer/%s has exactly this policy in its CSP meta tag', (file) => {
+    const html = fs.readFileSync(path.resolve(__dirname, '../../renderer', file), 'utf8');
     const meta = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content="([^"]*)"/i.exec(html);
     expect(meta?.[1]).toBe(APP_CSP);
   });

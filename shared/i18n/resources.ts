@@ -1,4 +1,5 @@
 import enAbout from './en/about';
+import enRoom from './en/room';
 import enBackup from './en/backup';
 import enCommon from './en/common';
 import enCouncils from './en/councils';
@@ -18,6 +19,7 @@ import enSignatures from './en/signatures';
 import enRegistry from './en/registry';
 import enStats from './en/stats';
 import viAbout from './vi/about';
+import viRoom from './vi/room';
 import viBackup from './vi/backup';
 import viCommon from './vi/common';
 import viCouncils from './vi/councils';
@@ -57,6 +59,7 @@ export const resources = {
     errors: viErrors,
     settings: viSettings,
     about: viAbout,
+    room: viRoom,
     backup: viBackup,
     menu: viMenu,
     dates: viDates,
@@ -78,6 +81,7 @@ export const resources = {
     errors: enErrors,
     settings: enSettings,
     about: enAbout,
+    room: enRoom,
     backup: enBackup,
     menu: enMenu,
     dates: enDates,

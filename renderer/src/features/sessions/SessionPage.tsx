@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconAward, IconClipboardList, IconFileText } from '@tabler/icons-react';
+import { IconAlertCircle, IconAward, IconClipboardList, IconDeviceMobile, IconFileText } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiQuery } from '../../api/hooks';
@@ -96,6 +96,16 @@ export function SessionPage() {
           {(s.status === 'in_progress' || s.status === 'closed') && (
             <Button component={Link} to={`/sessions/${s.id}/scoring`} leftSection={<IconClipboardList size={18} />}>
               {t('sessions:detail.scoring')}
+            </Button>
+          )}
+          {s.status === 'in_progress' && (
+            <Button
+              component={Link}
+              to={`/sessions/${s.id}/scoring?tab=room`}
+              variant="light"
+              leftSection={<IconDeviceMobile size={18} />}
+            >
+              {t('room:panel.tab')}
             </Button>
           )}
           {s.status !== 'preparing' && (
