@@ -35,6 +35,11 @@ export interface BenchCase<S = unknown> {
    * the table's target column, `met` decides the "met" column like a time target does.
    */
   check?: { describe: string; met: (state: S) => boolean };
+  /**
+   * For a load case whose one iteration runs many clients at once (bench/meeting-room): the time
+   * of each request, which then makes the median, p99 and count instead of the iteration times.
+   */
+  samples?: (state: S) => number[];
   /** Free-form facts to print beside the numbers (data size, memory…), filled by setup/run. */
   notes?: (state: S) => string;
 }
