@@ -66,8 +66,9 @@ export async function startServe(
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const started = await new Promise<{ url: string; token: string; loginUrl: string }>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`ocop serve did not start in 30 s.\nstdout: ${out}\nstderr: ${err}`)),
-      30_000,
+      () => reject(new Error(`ocop serve did not start in 90 s.\nstdout: ${out}\nstderr: ${err}`)),
+      // tsx compiles the CLI at start: on the shared 2-core machine under load that alone took over 30 s.
+      90_000,
     );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
@@ -89,11 +90,13 @@ export async function startServe(
  * `operatorName`: the name saved before the page opens, so that the first-start prompt (which asks
  * for it) does not cover every test; `test.use({ operatorName: '' })` starts truly empty.
  */
-export const test = base.extend<{ app: ServedApp; operatorName: string }>({
+export const test = base.extend<{ app: ServedApp; operatorName: string; serveArgs: string[] }>({
   operatorName: ['Thư ký kiểm thử', { option: true }],
-  app: async ({ page, operatorName }, use) => {
+  /** Extra `ocop serve` arguments for a spec (`test.use({ serveArgs: [...] })`), e.g. the meeting-room address. */
+  serveArgs: [[], { option: true }],
+  app: async ({ page, operatorName, serveArgs }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-e2e-'));
-    const { child, url, token, loginUrl } = await startServe(dataDir);
+    const { child, url, token, loginUrl } = await startServe(dataDir, serveArgs);
     const api: ServedApp['api'] = async (channel, input = {}) => {
       const res = await fetch(`${url}api/${channel}`, {
         method: 'POST',
