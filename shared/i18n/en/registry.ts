@@ -207,6 +207,16 @@ export default {
     colProblem: 'What to fix',
   },
   importErrors: {
+    not_xlsx:
+      'The file cannot be read as an Excel workbook (.xlsx). An old .xls, a CSV or a damaged file: open it in Excel and save it as “Excel Workbook (.xlsx)”.',
+    missing_sheet:
+      'Sheet “{{value}}” is missing (the file has: {{sheets}}). Rename the sheet holding the list, or start from the template.',
+    missing_column: 'Column “{{value}}” is missing from the header row. Copy the header from the template.',
+    merged_across: 'Cells {{value}} are merged across columns ({{columns}}). Unmerge them so each value sits in its own column.',
+    merged_header: 'Cells {{value}} merge the header row with the rows below. Unmerge them: the header is one row.',
+    formula_no_value:
+      'The cell holds a formula ({{value}}) with no computed value. Open the file in Excel, let it calculate and save it, or paste the column as values.',
+    formula_error: 'The cell shows the error {{value}}. Correct the formula or type the value.',
     decision_required: 'A product of 3 stars or more was recognised by a decision: write its number and date.',
     decision_below_3: 'A product below 3 stars has no recognition decision. Leave the decision empty or check the star.',
     decision_before_year: 'Decision date “{{value}}” is before the evaluation year.',

@@ -212,6 +212,15 @@ export default {
     colProblem: 'Cần sửa',
   },
   importErrors: {
+    not_xlsx:
+      'Không đọc được tệp như sổ tính Excel (.xlsx). Tệp .xls cũ, tệp CSV hoặc tệp hỏng: mở bằng Excel rồi lưu lại dạng “Excel Workbook (.xlsx)”.',
+    missing_sheet: 'Thiếu sheet “{{value}}” (tệp có: {{sheets}}). Đổi tên sheet chứa danh sách, hoặc dùng tệp mẫu.',
+    missing_column: 'Dòng tiêu đề thiếu cột “{{value}}”. Chép lại tiêu đề từ tệp mẫu.',
+    merged_across: 'Các ô {{value}} đang gộp qua nhiều cột ({{columns}}). Hãy bỏ gộp ô để mỗi giá trị nằm đúng cột của nó.',
+    merged_header: 'Các ô {{value}} gộp dòng tiêu đề với các dòng bên dưới. Hãy bỏ gộp ô: tiêu đề chỉ nằm trên một dòng.',
+    formula_no_value:
+      'Ô chứa công thức ({{value}}) nhưng chưa có giá trị tính sẵn. Mở tệp bằng Excel để tính rồi lưu lại, hoặc dán cột đó dưới dạng giá trị.',
+    formula_error: 'Ô đang báo lỗi {{value}}. Sửa công thức hoặc gõ trực tiếp giá trị.',
     decision_required: 'Sản phẩm từ 3 sao đã được công nhận bằng quyết định: ghi số và ngày quyết định.',
     decision_below_3: 'Sản phẩm dưới 3 sao không có quyết định công nhận. Để trống quyết định hoặc kiểm tra hạng sao.',
     decision_before_year: 'Ngày quyết định “{{value}}” sớm hơn năm đánh giá.',

@@ -34,7 +34,7 @@ const invalid = (errors: ImportRowError[], extra: Record<string, unknown> = {}):
     'IMPORT_INVALID',
     `The file has ${errors.length} problem(s); nothing was imported. First: ${errors
       .slice(0, 3)
-      .map((e) => `${e.sheet ?? ''}${e.row ? ` row ${e.row}` : ''}: ${e.message}`)
+      .map((e) => `${e.sheet ?? ''}${e.row ? ` row ${e.row}` : ''}${e.sheet || e.row ? ': ' : ''}${e.message}`)
       .join('; ')}`,
     { errors: errors.slice(0, 500), total: errors.length, ...extra },
   );

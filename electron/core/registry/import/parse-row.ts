@@ -94,7 +94,7 @@ function parsePoints(v: RawCell): number | null | 'invalid' {
 
 export function parseRow(raw: RawRow, sheet: string, today: string): { row?: ParsedRow; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
-  const c = raw.cells;
+  const c = { ...raw.cells };
   const err = (field: Field, code: string, message: string, params: Record<string, string | number> = {}) =>
     errors.push({ sheet, row: raw.row, column: HEADER[field], code, message: `${HEADER[field]}: ${message}`, params });
   const text = (field: Field, max = 300): string => {
@@ -157,6 +157,9 @@ export function parseRow(raw: RawRow, sheet: string, today: string): { row?: Par
     err('communeName', 'commune_name_required', 'give the current commune’s name with its code', { value: communeCode });
   }
   const sectorText = required('sector');
+  // Lists often write the rank as "4 sao" or "4★": the digit is the star.
+  const starWritten = /^\s*([1-5])\s*(sao|★+|\*)\s*$/iu.exec(cellText(c.star ?? null));
+  if (starWritten) c.star = Number(starWritten[1]);
   const star = int('star', 1, 5);
   if (star === null && isBlank(c.star ?? null)) err('star', 'required', 'this cell is required');
   const points = parsePoints(c.points ?? null);
