@@ -6,6 +6,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { StatsReport, StatsTable } from '../api/channels/stats';
+import { formatNumber } from '../ocop/format-vi';
 
 export type ChartId = 'byYear' | 'byStar' | 'bySector' | 'byProducerKind';
 export const CHART_IDS: readonly ChartId[] = ['byYear', 'byStar', 'bySector', 'byProducerKind'];
@@ -38,15 +39,19 @@ export function statsChart(report: StatsReport, id: ChartId, texts: ChartTexts, 
   const rows = bodyRows(t);
   const value = (row: (typeof rows)[number], key: string) => row.cells[col(t, key)]?.value ?? 0;
   const label = { show: true, fontFamily: font, fontSize: 12, color: '#111' };
+  // Counts as the tables print them: "2.071" in a Vietnamese report, "2,071" in an English one.
+  const locale = report.period.lang;
+  const count = (v: unknown) => formatNumber(Number(v), { decimals: 0, locale });
+  const countAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: count } } as const;
   /** No "0" printed on an empty segment. */
-  const nonZero = (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : '');
+  const nonZero = (p: { value: unknown }) => (Number(p.value) > 0 ? count(p.value) : '');
   switch (id) {
     case 'byYear':
       return {
         ...base(texts.title(id), font),
         legend: { bottom: 0, textStyle: { fontFamily: font } },
         xAxis: { type: 'category', data: rows.map((r) => r.label) },
-        yAxis: { type: 'value', minInterval: 1 },
+        yAxis: countAxis,
         series: [
           ...(['star3', 'star4', 'star5'] as const).map((k, i) => ({
             type: 'bar',
@@ -62,7 +67,15 @@ export function statsChart(report: StatsReport, id: ChartId, texts: ChartTexts, 
             symbolSize: 7,
             itemStyle: { color: '#222' },
             lineStyle: { type: 'dashed' },
-            label: { ...label, position: 'top', fontSize: 11, textBorderColor: '#fff', textBorderWidth: 2 },
+            label: {
+              ...label,
+              position: 'top',
+              fontSize: 11,
+              // A white box, not a white outline: the PDF's SVG drawing paints an outline over the glyphs.
+              backgroundColor: '#fff',
+              padding: [1, 2],
+              formatter: (p: { value: unknown }) => count(p.value),
+            },
             data: rows.map((r) => value(r, 'entered')),
           },
         ],
@@ -72,7 +85,7 @@ export function statsChart(report: StatsReport, id: ChartId, texts: ChartTexts, 
         ...base(texts.title(id), font),
         grid: { left: 16, right: 24, top: 56, bottom: 16, containLabel: true },
         xAxis: { type: 'category', data: rows.map((r) => r.label) },
-        yAxis: { type: 'value', minInterval: 1 },
+        yAxis: countAxis,
         series: [
           {
             type: 'bar',
@@ -105,7 +118,7 @@ export function statsChart(report: StatsReport, id: ChartId, texts: ChartTexts, 
             lineHeight: 14,
           },
         },
-        xAxis: { type: 'value', minInterval: 1, splitNumber: 4 },
+        xAxis: { ...countAxis, splitNumber: 4 },
         series: [
           {
             type: 'bar',

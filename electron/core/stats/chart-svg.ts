@@ -2,9 +2,11 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { LegacyGridContainLabel } from 'echarts/features';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+// The charts keep ECharts 5's grid.containLabel (labels inside the grid's margins); ECharts 6 needs it registered.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer, LegacyGridContainLabel]);
 
 /**
  * An ECharts option drawn as SVG on the server (ECharts' SSR mode, no DOM), for the PDF report:

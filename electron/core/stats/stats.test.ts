@@ -309,8 +309,10 @@ describe('the report as files', () => {
     const r = await call(core, 'stats:report', { yearFrom: 2019, yearTo: 2027 });
     const star = r.tables.find((t) => t.id === 'byStar')!;
     for (const row of star.rows) expect(flat).toContain(`${row.label} ${row.cells[0]!.text} ${row.cells[1]!.text}`);
-    // Chart text is real text in the document's font (Vietnamese), not outlines.
+    // Chart text is real text in the document's font (Vietnamese), not outlines; no English
+    // thousands separator anywhere (chart-svg.test.ts draws counts in the thousands).
     expect(flat).toContain('Thực phẩm');
+    expect(text).not.toMatch(/\b\d{1,3},\d{3}\b/u);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/Tinos|Times/);
     expect(fonts).not.toMatch(/Helvetica|Roboto/);
