@@ -13,6 +13,7 @@ import { signaturesCommands } from './commands/signatures';
 import { registryCommands } from './commands/registry';
 import { statsCommands } from './commands/stats';
 import { placesCommands } from './commands/places';
+import { callCommand } from './commands/call';
 
 /** Every CLI command. Areas add theirs in commands/<area>.ts and list them here. */
 export const commands: CliCommand[] = [
@@ -30,4 +31,5 @@ export const commands: CliCommand[] = [
   ...statsCommands,
   ...placesCommands,
   serveCommand,
+  callCommand,
 ];
