@@ -9,7 +9,18 @@ const pages = import.meta.glob('../../../../docs/guide/*.md', { query: '?raw', i
   string
 >;
 
-const ORDER = ['README', 'dossiers', 'councils', 'scoring', 'results', 'documents', 'signatures', 'criteria', 'browser'];
+const ORDER = [
+  'README',
+  'dossiers',
+  'councils',
+  'scoring',
+  'results',
+  'documents',
+  'signatures',
+  'registry',
+  'criteria',
+  'browser',
+];
 const nameOf = (file: string) => file.split('/').pop()!.replace(/\.md$/, '');
 const titleOf = (md: string, fallback: string) => md.match(/^#\s+(.+)$/m)?.[1]?.replace(/\s+—.*$/, '') ?? fallback;
 
