@@ -35,10 +35,13 @@ describe('CLI', () => {
     copy.close();
   });
 
-  it('backup without --out explains what is missing', async () => {
-    const r = await run(['backup', '--data-dir', tempDir()]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('--out FILE is required');
+  it('backup without --out writes into the backups folder, with its manifest', async () => {
+    const dir = tempDir();
+    const r = await run(['backup', '--json', '--data-dir', dir]);
+    expect(r.code).toBe(0);
+    const b = JSON.parse(r.out);
+    expect(b).toMatchObject({ kind: 'manual', integrity: 'ok', manifest: { schemaVersion: expect.any(Number) } });
+    expect(b.path).toContain(path.join(dir, 'backups'));
   });
 
   it('an unknown command or option prints usage and exits 2', async () => {

@@ -3,6 +3,7 @@ import { appCommands } from './commands/app';
 import { criteriaCommands } from './commands/criteria';
 import { dossiersCommands } from './commands/dossiers';
 import { auditCommands } from './commands/audit';
+import { backupCommands } from './commands/backup';
 import { resultsCommands } from './commands/results';
 import { documentsCommands } from './commands/documents';
 import { documentSettingsCommands } from './commands/document-settings';
@@ -21,6 +22,7 @@ export const commands: CliCommand[] = [
   ...dossiersCommands,
   ...criteriaCommands,
   ...auditCommands,
+  ...backupCommands,
   ...resultsCommands,
   ...documentsCommands,
   ...documentSettingsCommands,

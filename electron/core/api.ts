@@ -23,6 +23,8 @@ import { statsHandlers } from './stats/stats-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
 import type { CallMeta, CoreHandler, Handler } from './handlers';
+import { integrityHandlers } from './integrity/integrity-handlers';
+import { isReplacing } from './db/handle';
 import { translateSqliteError } from './db/open';
 import { LIVE_CHANNELS } from './events';
 import { prepareInput } from './input-guard';
@@ -52,6 +54,7 @@ export const handlers: { [C in Channel]: Handler<(typeof contract)[C]> } = {
   ...registryHandlers,
   ...roomHandlers,
   ...statsHandlers,
+  ...integrityHandlers,
 };
 
 export type Logger = (msg: string, err?: unknown) => void;
@@ -86,6 +89,9 @@ async function invokeChecked<C extends Channel>(
 ): Promise<Envelope<ChannelOutput<C>>> {
   if (typeof channel !== 'string' || !isChannel(channel)) {
     return fail({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}` });
+  }
+  if (isReplacing(ctx) && channel !== 'app:ping') {
+    return fail({ code: 'DB_LOCKED', message: 'The database is being restored from a backup; try again in a moment' });
   }
   const def = contract[channel];
   // Shape limits, NUL/lone surrogates and NFC in one iterative pass before any recursive work.

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type Database from 'better-sqlite3';
 import type { AppInfo } from '../../shared/api/channels/app';
 import { dataPaths, type DataPaths } from './app/paths';
+import { currentDatabase, registerDatabase } from './db/handle';
 import { closeDatabase, openDatabase, type OpenedDatabase } from './db/open';
 import { migrateToLatest, schemaVersionOf, type MigrateResult } from './db/migrate';
 import type { DB } from './db/schema';
@@ -79,7 +80,9 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
     events: new CoreEvents(),
     ...(opts.systemFontDirs ? { systemFontDirs: opts.systemFontDirs } : {}),
   };
-  return { ctx, migration, close: () => closeDatabase(opened) };
+  registerDatabase(ctx, opened);
+  // After a restore the context holds another database: close whichever is current.
+  return { ctx, migration, close: () => closeDatabase(currentDatabase(ctx) ?? opened) };
 }
 
 export const currentSchemaVersion = (ctx: CoreContext): number =>

@@ -8,6 +8,8 @@ import { DATABASE_FILE } from '../core/app/paths';
 import { openCore, type Core } from '../core/context';
 import { closeDatabase, openDatabase } from '../core/db/open';
 import { CoreError } from '../core/errors';
+import { startDailyBackups } from '../core/backup/backup-service';
+import { installProcessGuards } from '../server/process-guards';
 import { readSettings } from '../core/settings/settings-repo';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol';
 import { APP_SCHEME, isAppUrl, resolveAppLocation } from './app-url';
@@ -18,6 +20,7 @@ import { showStartupError, startupErrorText } from './dialogs';
 import { registerIpc, type IpcRegistration } from './ipc';
 import { attachRoomHost } from './room-host';
 import { registerSavePdf } from './save-pdf';
+import { registerBackupFiles } from './backup-files';
 import { createPinPrompt } from './pin-prompt';
 import { applyMenu, navigateTo, type MenuActions } from './menu';
 import { hardenSession } from './session';
@@ -127,6 +130,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     return null;
   }
 
+  // Issue 14: an unhandled rejection is reported loudly; the first use of each day leaves a backup.
+  installProcessGuards((line) => log(line));
+  const stopDaily = startDailyBackups(core.ctx, log);
+
   const settings = await readSettings(core.ctx.db);
   let language: Lang = settings.language;
   let operatorName = settings.operatorName;
@@ -159,6 +166,14 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
     },
   });
 
+  const backupFiles = registerBackupFiles(ipcMain, {
+    ctx: core.ctx,
+    isAppUrl: (url) => isAppUrl(url, loc),
+    window: () => win,
+    titles: () => resources[language].backup.dialogs,
+    actor: () => operatorName || undefined,
+    log,
+  });
   const savePdf = registerSavePdf(ipcMain, {
     isAppUrl: (url) => isAppUrl(url, loc),
     exportsDir: path.join(dataDir, 'exports'),
@@ -213,9 +228,11 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
   };
   const shutdown = () =>
     (closing ??= (async () => {
+      stopDaily();
       ipc.dispose();
       savePdf.dispose();
       await room.dispose();
+      backupFiles.dispose();
       await ipc.drain(DRAIN_TIMEOUT_MS);
       closeCore();
     })());

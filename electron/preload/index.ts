@@ -8,17 +8,26 @@
  * (erased by the build; preload.test.ts checks the source and the bundle is checked after build).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { LiveEvent, OcopBridge, SavePdfRequest, SavePdfResult } from '../../shared/api/bridge';
+import type {
+  BackupFileRequest,
+  BackupFileResult,
+  LiveEvent,
+  OcopBridge,
+  SavePdfRequest,
+  SavePdfResult,
+} from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { InvokeChannelName, InvokeRequest } from '../main/ipc';
 import type { LiveEventChannelName } from '../main/room-host';
 import type { SavePdfChannelName } from '../main/save-pdf';
+import type { BackupFileChannelName } from '../main/backup-files';
 
 /** Checked against main's constant by the type system (InvokeChannelName is its literal type). */
 const INVOKE_CHANNEL: InvokeChannelName = 'ocop:invoke';
 const SAVE_PDF_CHANNEL: SavePdfChannelName = 'ocop:savePdf';
 const LIVE_EVENT_CHANNEL: LiveEventChannelName = 'ocop:event';
+const BACKUP_FILE_CHANNEL: BackupFileChannelName = 'ocop:backupFile';
 
 /** `area:verb`, as every contract channel is named; main checks the exact list. */
 const CHANNEL_NAME = /^[a-z][a-zA-Z0-9]*:[a-z][a-zA-Z0-9]*$/;
@@ -62,5 +71,14 @@ function watchChanges(listener: (e: LiveEvent) => void): () => void {
   return () => void ipcRenderer.removeListener(LIVE_EVENT_CHANNEL, forward);
 }
 
-const bridge: OcopBridge = { invoke: invoke as OcopBridge['invoke'], savePdf, watchChanges };
+/** Backup files: main shows the native dialog and calls the core on the chosen path. */
+async function backupFile(request: BackupFileRequest): Promise<Envelope<BackupFileResult>> {
+  try {
+    return (await ipcRenderer.invoke(BACKUP_FILE_CHANNEL, request)) as Envelope<BackupFileResult>;
+  } catch (e) {
+    return refuse('INTERNAL', `The backup request did not reach the application: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const bridge: OcopBridge = { invoke: invoke as OcopBridge['invoke'], savePdf, watchChanges, backupFile };
 contextBridge.exposeInMainWorld('ocop', bridge);

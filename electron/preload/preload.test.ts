@@ -23,13 +23,14 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly one API, window.ocop, with only invoke, savePdf and watchChanges', () => {
+  it('exposes exactly one API, window.ocop, with only invoke, savePdf, watchChanges and backupFile', () => {
     expect(exposeCalls).toHaveLength(1);
     expect([...contextBridge.exposed.keys()]).toEqual(['ocop']);
-    expect(Object.keys(exposed)).toEqual(['invoke', 'savePdf', 'watchChanges']);
+    expect(Object.keys(exposed)).toEqual(['invoke', 'savePdf', 'watchChanges', 'backupFile']);
     expect(typeof exposed.invoke).toBe('function');
     expect(typeof exposed.savePdf).toBe('function');
     expect(typeof exposed.watchChanges).toBe('function');
+    expect(typeof exposed.backupFile).toBe('function');
   });
 
   it('watchChanges listens on ocop:event only, passes the event without the IPC event object, and unsubscribes', () => {
@@ -42,6 +43,13 @@ describe('preload', () => {
     expect(seen).toEqual([{ channel: 'scoring:submit', sessionId: 1, at: 'x', source: 'device' }]);
     off();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith('ocop:event', forward);
+  });
+
+  it('sends backup file requests on ocop:backupFile only', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { done: false, path: null } });
+    const env = await (exposed.backupFile as (r: unknown) => Promise<unknown>)({ action: 'saveCopy' });
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('ocop:backupFile', { action: 'saveCopy' });
+    expect(env).toEqual({ ok: true, value: { done: false, path: null } });
   });
 
   it('sends savePdf requests on ocop:savePdf only, and turns a failed call into an envelope', async () => {

@@ -7,6 +7,7 @@ import { localAuth, TOKEN_HEADER } from './local-auth';
 import { createPipeline, DEFAULT_LIMITS, type Logger, type Route } from './pipeline';
 import { jsonReply } from './reply';
 import { liveEventsRoute } from './live-events';
+import { downloadRoutes } from './download-routes';
 import { staticFilesRoute } from './static-files';
 
 export { TOKEN_HEADER };
@@ -67,7 +68,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       hosts: ['127.0.0.1', 'localhost'],
       auth,
       // The event stream before the /api/ prefix: the first route whose path matches answers.
-      routes: [liveEventsRoute(opts.ctx), api, staticFilesRoute(opts.rendererDir)],
+      routes: [liveEventsRoute(opts.ctx), api, ...downloadRoutes(opts.ctx, log), staticFilesRoute(opts.rendererDir)],
       log,
       limits: { maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES },
     }),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { fail } from '../../shared/api/envelope';
 import type { ErrorCode } from '../../shared/api/errors';
+import { CoreError } from '../core/errors';
 import { APP_CSP_HEADER } from '../main/csp';
 import { HttpError, sendEnvelope, sendReply, type Reply } from './reply';
 import { readJsonBody } from './request-body';
@@ -190,6 +191,13 @@ export function createPipeline(opts: PipelineOptions): http.RequestListener {
         if (!res.headersSent) sendEnvelope(res, e.status ?? statusOf(e.code), fail({ code: e.code, message: e.message }));
         else res.destroy();
         if (e.destroy) req.destroy();
+        return;
+      }
+      if (e instanceof CoreError) {
+        // A route that called the core directly (downloads): its typed refusal, as the API gives it.
+        if (!res.headersSent)
+          sendEnvelope(res, e.code === 'NOT_FOUND' ? 404 : statusOf(e.code), fail({ code: e.code, message: e.message }));
+        else res.destroy();
         return;
       }
       const ref = randomBytes(4).toString('hex');

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type http from 'node:http';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ErrorCode } from '../../shared/api/errors';
@@ -12,6 +13,8 @@ export interface Reply {
    * written, instead of a body. It owns the response until the client goes away.
    */
   stream?: (res: http.ServerResponse) => void;
+  /** A file streamed as the body (large downloads); `cleanup` runs when the answer ends either way. */
+  file?: { path: string; cleanup?: () => void };
 }
 
 /**
@@ -55,6 +58,20 @@ export function sendReply(res: http.ServerResponse, reply: Reply, method: string
   if (reply.stream && method !== 'HEAD') {
     res.writeHead(reply.status, reply.headers);
     reply.stream(res);
+    return;
+  }
+  if (reply.file) {
+    const { path: file, cleanup } = reply.file;
+    const done = () => cleanup?.();
+    res.once('close', done);
+    res.writeHead(reply.status, { ...reply.headers, 'content-length': fs.statSync(file).size });
+    if (method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = fs.createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
     return;
   }
   const body = reply.body ?? '';

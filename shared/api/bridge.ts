@@ -8,6 +8,8 @@ export interface OcopBridge {
   savePdf?(request: SavePdfRequest): Promise<Envelope<SavePdfResult>>;
   /** Desktop only: the core's change events (meeting-room devices saving); returns the unsubscribe. */
   watchChanges?(listener: (e: LiveEvent) => void): () => void;
+  /** Desktop only: native dialogs for backup files (save a copy, restore from a file, export the archive). */
+  backupFile?(request: BackupFileRequest): Promise<Envelope<BackupFileResult>>;
 }
 
 /** What changed on the host (electron/core/events.ts CoreEvent): the channel, never the data. */
@@ -16,6 +18,18 @@ export interface LiveEvent {
   sessionId: number | null;
   at: string;
   source: 'device' | 'local';
+}
+
+export type BackupFileRequest =
+  { action: 'saveCopy'; name?: string } | { action: 'restoreFromFile' } | { action: 'exportArchive' };
+export interface BackupFileResult {
+  /** false when the user cancelled the dialog. */
+  done: boolean;
+  path: string | null;
+  /** restoreFromFile: the restore report (backup:restore's output). */
+  report?: unknown;
+  /** exportArchive: how many files the archive holds. */
+  files?: number;
 }
 
 export type SavePdfRequest = { fileName: string; bytes: Uint8Array } | { fileName: string; batchJobId: string };

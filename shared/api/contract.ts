@@ -17,6 +17,7 @@ import { documentSignatureChannels, signatureImageChannels, signaturesChannels }
 import { registryChannels } from './channels/registry';
 import { roomChannels } from './channels/room';
 import { statsChannels } from './channels/stats';
+import { integrityChannels } from './channels/integrity';
 
 /**
  * The whole contract: every channel of every area. Each area defines its channels in
@@ -44,6 +45,7 @@ export const contract = {
   ...signatureImageChannels,
   ...roomChannels,
   ...statsChannels,
+  ...integrityChannels,
 } as const;
 
 export type Contract = typeof contract;

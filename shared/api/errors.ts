@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'FORBIDDEN_SCOPE',
   // The HTTP bridge (issue 14): a request whose address or headers cannot be decoded.
   'BAD_REQUEST',
+  // Disk and file faults (issue 14): the disk (or the chosen place) has no space left.
+  'DISK_FULL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -191,6 +191,13 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
 
   'backup:create': w('backups'),
   'backup:list': q('backups'),
+  /** A copy written outside the data folder (the list does not change; the audit log does not either). */
+  'backup:saveCopy': w('backups'),
+  /** The whole database is replaced: every screen reads again. */
+  'backup:restore': w('everything'),
+  'archive:export': w('backups'),
+  /** Reads the whole state; every change stales it through the audit log. */
+  'integrity:verify': q('audit'),
 
   'places:provinces': q(),
   'places:communeList': q('places'),

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { invoke } from '../../core/api';
 import { migrateToLatest } from '../../core/db/migrate';
 import { closeDatabase, openDatabase } from '../../core/db/open';
@@ -43,25 +42,6 @@ export const appCommands: CliCommand[] = [
       } finally {
         closeDatabase(opened);
       }
-      return 0;
-    },
-  },
-  {
-    name: 'backup',
-    usage: 'backup --out FILE [--data-dir DIR] [--json]',
-    summary: 'Write a consistent copy of the database to FILE (safe while the app runs)',
-    options: { out: { type: 'string' } },
-    run: async (r) => {
-      const out = r.values.out;
-      if (typeof out !== 'string' || out.trim() === '') {
-        r.io.error('backup: --out FILE is required (where to write the copy), e.g. backup --out ocop-2026-06-01.sqlite');
-        return 2;
-      }
-      const core = await r.core();
-      const file = path.resolve(out);
-      // SQLite's online backup API copies a consistent snapshot even while another process writes.
-      await core.ctx.sqlite.backup(file);
-      r.io.result({ file }, (v: { file: string }) => `Backup written to ${v.file}`);
       return 0;
     },
   },

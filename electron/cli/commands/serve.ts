@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import readline from 'node:readline';
+import { startDailyBackups } from '../../core/backup/backup-service';
 import { startBridge } from '../../server/http-bridge';
 import { attachLanToServe, LAN_SERVE_OPTIONS, LAN_SERVE_USAGE, type LanServe } from '../../server/lan/serve-lan';
 import { installProcessGuards } from '../../server/process-guards';
@@ -49,6 +50,8 @@ export const serveCommand: CliCommand = {
       core.close();
       return 2;
     }
+    // The first use of each day leaves a backup (retention keeps 14 daily, 12 monthly).
+    const stopDaily = startDailyBackups(core.ctx);
     // The sign-in address works once; the page exchanges it for a session cookie. The API token
     // is for programs (--json output, the x-ocop-token header); no page ever receives it.
     r.io.result(
@@ -74,6 +77,7 @@ export const serveCommand: CliCommand = {
     }
     const stop = async () => {
       await lan.dispose();
+      stopDaily();
       await bridge.close();
       core.close();
       process.exit();

@@ -1,8 +1,13 @@
 import type { backupChannels } from '../../../shared/api/channels/backup';
 import { read, task, type AreaHandlers } from '../handlers';
-import { createBackup, listBackups } from './backup-service';
+import { createBackup, listBackups, saveBackupCopy } from './backup-service';
+import { exportArchive } from './archive';
+import { restoreBackup } from './restore';
 
 export const backupHandlers: AreaHandlers<typeof backupChannels> = {
   'backup:create': task(createBackup),
   'backup:list': read(listBackups),
+  'backup:saveCopy': task(saveBackupCopy),
+  'backup:restore': task(restoreBackup),
+  'archive:export': task(exportArchive),
 };

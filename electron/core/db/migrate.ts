@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
+import { describeDatabaseFile, writeManifest } from '../backup/manifest';
 import { CoreError } from '../errors';
 import { migrations as allMigrations } from './migrations';
 import type { OpenedDatabase } from './open';
@@ -56,6 +57,14 @@ export async function migrateToLatest(
     const stamp = (opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     backupFile = path.join(dir, `before-migration-v${applied.length}-${stamp}.sqlite`);
     await opened.sqlite.backup(backupFile);
+    writeManifest(backupFile, {
+      format: 'ocop-backup-manifest',
+      formatVersion: 1,
+      kind: 'migration',
+      createdAt: (opts.now?.() ?? new Date()).toISOString(),
+      note: `before migrating from schema version ${applied.length}`,
+      ...describeDatabaseFile(backupFile),
+    });
   }
 
   const migrator = new Migrator({

@@ -156,6 +156,12 @@ export function translateSqliteError(e: unknown, file: string): CoreError {
     return new CoreError('DB_LOCKED', `The database ${file} is in use by another program: ${msg}`, { file });
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM')
     return new CoreError('DB_READ_ONLY', `The database ${file} cannot be opened for writing: ${msg}`, { file });
+  if (code === 'SQLITE_FULL' || (code.startsWith('SQLITE_IOERR') && /disk is full|ENOSPC/i.test(msg)))
+    return new CoreError(
+      'DISK_FULL',
+      `The disk holding ${file} is full: the last change was not saved (everything saved before is safe). Free some space and try again.`,
+      { file },
+    );
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
     return new CoreError('IO', `${file} is not an OCOP Council database or is damaged: ${msg}`, { file });
   return new CoreError('INTERNAL', `Database error on ${file}: ${msg}`, { file });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoBackup } from '../backup/backup-service';
 import type { FinalizationCheck, SessionResults } from '../../../shared/api/channels/results';
 import { canonicalJson } from '../../../shared/text/canonical-json';
 import { appendAudit, auditHead } from '../audit/audit-repo';
@@ -33,6 +34,8 @@ export async function finalizeSession(
   actor: string,
   input: { sessionId: number; acknowledgeSensitive: boolean; marginPoints: number },
 ): Promise<SessionResults> {
+  // A finalized session is the council's record: a copy of the database just before (kept always).
+  await autoBackup(ctx, 'finalize');
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const conn: Conn = { db: trx, sqlite: ctx.sqlite };

@@ -1,3 +1,4 @@
+import { auditHeadOf } from '../integrity/audit-head';
 import type { Kysely } from 'kysely';
 import {
   SCORE_SHEETS_FORMAT,
@@ -71,6 +72,7 @@ export async function exportSheets(ctx: CoreContext, sessionId: number): Promise
     },
     sheets,
     rounds,
+    auditHead: auditHeadOf(ctx.sqlite),
   };
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
+import { autoBackup } from '../backup/backup-service';
 import type { ImportPreview, ImportResult } from '../../../shared/api/channels/scoring';
 import type { ImportRowError } from '../../../shared/api/fields';
 import { evaluateSheet, sheetContent } from '../../../shared/ocop/sheet-rules';
@@ -83,6 +84,7 @@ export async function previewImport(ctx: CoreContext, raw: unknown): Promise<Imp
 
 export async function importSheets(ctx: CoreContext, raw: unknown, dryRun: boolean, meta: CallMeta): Promise<ImportResult> {
   if (dryRun) return resultOf(checked(await planImport(ctx.db, raw)), true);
+  await autoBackup(ctx, 'import');
   // One transaction: the checks and the writes see the same data, and any failure writes nothing.
   return ctx.db.transaction().execute(async (trx) => {
     const plan = checked(await planImport(trx, raw));

@@ -110,6 +110,16 @@ export const ScoreSheetsDocument = z
     ...header(SCORE_SHEETS_FORMAT_VERSION),
     /** Re-scoring rounds of the session, by product then round number. */
     rounds: z.array(ExchangeRound).max(2000),
+    /**
+     * The exporting database's audit-log head when the file was written (sequence number and
+     * SHA-256 of the last event): an anchor outside the database, checked by `audit verify
+     * --against FILE`. Absent in files written before it was added; ignored on import.
+     */
+    auditHead: z
+      .object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/u) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type ScoreSheetsDocument = z.infer<typeof ScoreSheetsDocument>;

@@ -3,6 +3,8 @@ import type vi from '../vi/errors';
 
 export default {
   VALIDATION: 'Some input is not valid. Please check the highlighted fields.',
+  DISK_FULL:
+    'The disk is full, so nothing could be written. Free some space (or choose another disk) and try again; your data was not changed.',
   BAD_REQUEST: 'The request sent to the app could not be read (a damaged address or header). Please try again.',
   BAD_JSON: 'The request sent to the app was damaged. Please try again.',
   UNKNOWN_CHANNEL: 'This action is not supported. Please update the app.',

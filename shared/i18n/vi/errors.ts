@@ -1,6 +1,8 @@
 /** One message per stable error code (shared/api/errors.ts): what happened and what to do. */
 export default {
   VALIDATION: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.',
+  DISK_FULL:
+    'Ổ đĩa đã đầy nên không ghi được. Hãy giải phóng chỗ trống (hoặc chọn ổ khác) rồi thử lại; dữ liệu không bị thay đổi.',
   BAD_REQUEST: 'Yêu cầu gửi tới ứng dụng không đọc được (địa chỉ hoặc tiêu đề hỏng). Vui lòng thử lại.',
   BAD_JSON: 'Yêu cầu gửi tới ứng dụng bị hỏng. Vui lòng thử lại.',
   UNKNOWN_CHANNEL: 'Ứng dụng không hỗ trợ thao tác này. Vui lòng cập nhật phiên bản mới.',

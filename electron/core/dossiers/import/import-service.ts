@@ -1,4 +1,5 @@
 import { MAX_IMPORT_BYTES } from '../../../../shared/api/channels/dossiers';
+import { autoBackup } from '../../backup/backup-service';
 import type { ImportResult } from '../../../../shared/api/channels/dossiers-fields';
 import { auditHead } from '../../audit/audit-repo';
 import type { CoreContext } from '../../context';
@@ -109,6 +110,7 @@ export async function importDossiers(
   await hooks?.progress(rows.producers + rows.products + rows.registrations);
   hooks?.phase('write', writesOf(plan));
   await hooks?.beforeWrite?.();
+  await autoBackup(ctx, 'import');
 
   return withTriggerErrors(() =>
     ctx.db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { autoBackup } from '../../backup/backup-service';
 import type Database from 'better-sqlite3';
 import type { ChannelParsedInput } from '../../../../shared/api/contract';
 import type { RegistryImportResult } from '../../../../shared/api/channels/registry';
@@ -222,6 +223,7 @@ export async function importRegistry(call: Call, input: ChannelParsedInput<'regi
   if (input.dryRun) return summarize(plan, true, fileSha256, null);
   const writes = plan.entries.some((e) => e.action === 'create' || e.action === 'update') || plan.newChoices.length > 0;
   if (!writes) return summarize(plan, false, fileSha256, null);
+  await autoBackup(call.ctx, 'import');
   return runWrite(call, async (w) => {
     if ((await auditHead(w.trx)) !== head) {
       ({ plan, errors: planErrors } = await makePlan(w.trx, read.sheet, rows, input, at));

@@ -1,17 +1,27 @@
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { toastDone } from '../../components/toast';
-import { IconDatabaseExport } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Code, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconDatabaseExport, IconDownload, IconFileZip, IconRestore, IconShieldCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { BackupFile, RestoreReport } from '../../../../shared/api/channels/backup';
+import { ApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { toastDone } from '../../components/toast';
 import { useT } from '../../i18n/useT';
+import { VerifyPanel } from './VerifyPanel';
 
 const sizeText = (bytes: number, lang: string) =>
   `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 
+/** The desktop app saves through main's native dialog; the browser host downloads. */
+const desktop = typeof window !== 'undefined' && typeof window.ocop?.backupFile === 'function';
+
 export function BackupPage() {
   const { t, i18n } = useT();
+  const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  const [restoring, setRestoring] = useState<BackupFile | null>(null);
+  const [fileError, setFileError] = useState<ApiError | null>(null);
   const list = useApiQuery('backup:list', {});
   const info = useApiQuery('app:info', {});
   const create = useApiMutation('backup:create', {
@@ -20,24 +30,50 @@ export function BackupPage() {
       toastDone(t('backup:created', { name: b.name }));
     },
   });
+  const restored = (r: RestoreReport) => {
+    setRestoring(null);
+    toastDone(
+      t('backup:restored', {
+        name: r.restored.file.split(/[\\/]/).pop() ?? '',
+        saved: r.previousSavedAs.split(/[\\/]/).pop() ?? '',
+      }),
+    );
+    // Every screen shows the restored data from now on.
+    void queryClient.invalidateQueries();
+  };
+  const restore = useApiMutation('backup:restore', { invalidates: ['backup:list'], onSuccess: restored });
   const dateFmt = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', {
     dateStyle: 'short',
     timeStyle: 'medium',
+    timeZone: 'Asia/Ho_Chi_Minh',
   });
 
+  async function desktopFile(request: Parameters<NonNullable<typeof window.ocop>['backupFile'] & object>[0]) {
+    setFileError(null);
+    const env = await window.ocop!.backupFile!(request);
+    if (!env.ok) return setFileError(new ApiError(env.error));
+    if (!env.value.done) return;
+    if (request.action === 'restoreFromFile') restored(env.value.report as RestoreReport);
+    else if (request.action === 'exportArchive')
+      toastDone(t('backup:archiveSaved', { path: env.value.path ?? '', files: env.value.files ?? 0 }));
+    else toastDone(t('backup:savedTo', { path: env.value.path ?? '' }));
+    void queryClient.invalidateQueries({ queryKey: ['backup:list'] });
+  }
+
   return (
-    <Stack maw={1000} gap="lg">
+    <Stack maw={1100} gap="lg">
       <Title order={2}>{t('backup:title')}</Title>
       <Text>{t('backup:intro')}</Text>
+
       <Paper withBorder p="lg">
-        <Group align="flex-end">
+        <Group align="flex-end" wrap="wrap">
           <TextInput
             label={t('backup:note')}
             placeholder={t('backup:notePlaceholder')}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             maxLength={80}
-            w={420}
+            w={380}
             onKeyDown={(e) => e.key === 'Enter' && create.mutate(note ? { note } : {})}
           />
           <Button
@@ -47,49 +83,175 @@ export function BackupPage() {
           >
             {t('backup:create')}
           </Button>
+          {desktop ? (
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} />}
+              onClick={() => void desktopFile({ action: 'saveCopy' })}
+            >
+              {t('backup:saveCopy')}
+            </Button>
+          ) : (
+            <Button component="a" href="/download/backup" download variant="default" leftSection={<IconDownload size={18} />}>
+              {t('backup:saveCopy')}
+            </Button>
+          )}
         </Group>
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('backup:saveCopyHelp')}
+        </Text>
         {create.isError && (
           <Stack mt="md">
             <ErrorAlert error={create.error} />
           </Stack>
         )}
+        {fileError && (
+          <Stack mt="md">
+            <ErrorAlert error={fileError} />
+          </Stack>
+        )}
       </Paper>
-      <Stack gap={4}>
-        <Text fw={600}>{t('backup:folder')}</Text>
-        <Code block>{info.data ? `${info.data.dataDir}/backups` : '…'}</Code>
+
+      <VerifyPanel />
+
+      <Stack gap="xs">
+        <Title order={3}>{t('backup:list')}</Title>
+        <Text size="sm">{t('backup:retention')}</Text>
+        <Group gap="xs">
+          <Text size="sm" fw={600}>
+            {t('backup:folder')}:
+          </Text>
+          <Code>{info.data ? `${info.data.dataDir}/backups` : '…'}</Code>
+        </Group>
       </Stack>
-      <Title order={3}>{t('backup:list')}</Title>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data?.length === 0 && <Text c="dimmed">{t('backup:empty')}</Text>}
       {list.data && list.data.length > 0 && (
         <Table striped withTableBorder data-testid="backup-list">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('backup:name')}</Table.Th>
               <Table.Th>{t('backup:createdAt')}</Table.Th>
-              <Table.Th>{t('backup:size')}</Table.Th>
               <Table.Th>{t('backup:kind')}</Table.Th>
+              <Table.Th>{t('backup:name')}</Table.Th>
+              <Table.Th>{t('backup:size')}</Table.Th>
+              <Table.Th>{t('backup:auditHead')}</Table.Th>
+              <Table.Th>{t('backup:actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {list.data.map((b) => (
               <Table.Tr key={b.name}>
+                <Table.Td>{dateFmt.format(new Date(b.createdAt))}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={b.kind === 'manual' ? 'blue' : b.kind === 'finalize' ? 'grape' : 'gray'}>
+                    {t(`backup:kinds.${b.kind}`)}
+                  </Badge>
+                </Table.Td>
                 <Table.Td>
                   <Code>{b.name}</Code>
                 </Table.Td>
-                <Table.Td>{dateFmt.format(new Date(b.createdAt))}</Table.Td>
                 <Table.Td>{sizeText(b.sizeBytes, i18n.language)}</Table.Td>
+                <Table.Td>{b.manifest?.auditHead ? t('backup:auditHeadValue', { seq: b.manifest.auditHead.seq }) : '—'}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={b.kind === 'manual' ? 'blue' : 'gray'}>
-                    {t(`backup:kinds.${b.kind}`)}
-                  </Badge>
+                  <Group gap="xs" wrap="nowrap">
+                    {desktop ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => void desktopFile({ action: 'saveCopy', name: b.name })}
+                        aria-label={`${t('backup:saveCopy')} ${b.name}`}
+                      >
+                        {t('backup:saveCopy')}
+                      </Button>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        component="a"
+                        href={`/download/backup?name=${encodeURIComponent(b.name)}`}
+                        download
+                        aria-label={`${t('backup:download')} ${b.name}`}
+                      >
+                        {t('backup:download')}
+                      </Button>
+                    )}
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="orange"
+                      leftSection={<IconRestore size={14} />}
+                      onClick={() => setRestoring(b)}
+                      aria-label={`${t('backup:restore')} ${b.name}`}
+                    >
+                      {t('backup:restore')}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <Alert color="gray">{t('backup:restoreHelp')}</Alert>
+      {desktop && (
+        <Group>
+          <Button
+            variant="default"
+            leftSection={<IconRestore size={18} />}
+            onClick={() => void desktopFile({ action: 'restoreFromFile' })}
+          >
+            {t('backup:restoreFromFile')}
+          </Button>
+        </Group>
+      )}
+
+      <Paper withBorder p="lg">
+        <Title order={3} mb="xs">
+          {t('backup:archive')}
+        </Title>
+        <Text mb="md">{t('backup:archiveHelp')}</Text>
+        {desktop ? (
+          <Button
+            variant="default"
+            leftSection={<IconFileZip size={18} />}
+            onClick={() => void desktopFile({ action: 'exportArchive' })}
+          >
+            {t('backup:archiveExport')}
+          </Button>
+        ) : (
+          <Button component="a" href="/download/archive" download variant="default" leftSection={<IconFileZip size={18} />}>
+            {t('backup:archiveExport')}
+          </Button>
+        )}
+      </Paper>
+      <Text size="sm" c="dimmed">
+        <Anchor href="#/guide">{t('backup:guideHint')}</Anchor>
+      </Text>
+
+      <Modal
+        opened={restoring !== null}
+        onClose={() => setRestoring(null)}
+        title={t('backup:restoreTitle', { name: restoring?.name ?? '' })}
+        size="lg"
+      >
+        <Stack>
+          <Alert color="orange" icon={<IconShieldCheck size={18} />}>
+            {t('backup:restoreSteps')}
+          </Alert>
+          {restore.isError && <ErrorAlert error={restore.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRestoring(null)}>
+              {t('backup:cancel')}
+            </Button>
+            <Button
+              color="orange"
+              loading={restore.isPending}
+              onClick={() => restoring && restore.mutate({ name: restoring.name })}
+            >
+              {t('backup:restoreConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
