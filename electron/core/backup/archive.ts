@@ -9,7 +9,7 @@ import { CoreError } from '../errors';
 import type { Call } from '../handlers';
 import { ioError } from '../integrity/io-errors';
 import { ARCHIVE_DATABASE_NAME, ARCHIVE_MANIFEST_FORMAT, ARCHIVE_MANIFEST_NAME, ArchiveManifest } from './archive-format';
-import { describeDatabaseFile } from './manifest';
+import { describeDatabaseFile, sealCopy } from './manifest';
 import { checkBackupFile } from './restore';
 import { listTarFile, TarWriter } from './tar';
 
@@ -19,7 +19,7 @@ import { listTarFile, TarWriter } from './tar';
  * it for the records. Import goes into an empty data folder only, all or nothing.
  */
 
-/** Folders of the data folder that are not the council's records: copies and temporary files. */
+/** Folders of the data folder that are not the council's records: copies and temporary files (and hidden work folders). */
 const NOT_ARCHIVED = new Set(['backups', 'exports']);
 const isDatabaseFile = (rel: string) =>
   rel === DATABASE_FILE || rel.startsWith(`${DATABASE_FILE}-`) || rel.startsWith(`${DATABASE_FILE}.`);
@@ -30,7 +30,7 @@ function recordFiles(dataDir: string): string[] {
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(dataDir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (!rel && (NOT_ARCHIVED.has(e.name) || isDatabaseFile(e.name))) continue;
+      if (!rel && (NOT_ARCHIVED.has(e.name) || isDatabaseFile(e.name) || e.name.startsWith('.'))) continue;
       if (e.isDirectory()) walk(r);
       else if (e.isFile() && !e.name.endsWith('.tmp') && !e.name.endsWith('.partial')) out.push(r);
     }
@@ -62,6 +62,7 @@ export async function exportArchive({ ctx }: Call, { out }: ChannelParsedInput<'
     // (evidence is stored by content and never rewritten).
     const dbCopy = path.join(work, ARCHIVE_DATABASE_NAME);
     await ctx.sqlite.backup(dbCopy);
+    sealCopy(dbCopy);
     const described = describeDatabaseFile(dbCopy);
     const files: ArchiveManifest['files'] = [
       { path: ARCHIVE_DATABASE_NAME, sizeBytes: described.file.sizeBytes, sha256: described.file.sha256 },

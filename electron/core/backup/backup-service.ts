@@ -10,6 +10,7 @@ import { ioError } from '../integrity/io-errors';
 import {
   describeDatabaseFile,
   manifestPathOf,
+  sealCopy,
   readManifest,
   writeManifest,
   type BackupKind,
@@ -73,6 +74,7 @@ export async function writeBackup(
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.rmSync(partial, { force: true });
     await ctx.sqlite.backup(partial);
+    sealCopy(partial);
     const described = describeDatabaseFile(partial);
     fs.renameSync(partial, file);
     const manifest: BackupManifest = {
@@ -87,7 +89,7 @@ export async function writeBackup(
     writeManifest(file, manifest);
     return { file, manifest };
   } catch (e) {
-    fs.rmSync(partial, { force: true });
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
     if (e instanceof CoreError) throw e;
     throw ioError(e, `write the backup ${path.basename(file)}`);
   }

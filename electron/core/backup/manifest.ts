@@ -68,6 +68,20 @@ export function sha256File(file: string): string {
   return h.digest('hex');
 }
 
+/**
+ * Makes a fresh copy (SQLite's backup API keeps the source's WAL mode) a self-contained file: the
+ * rollback journal mode, no -wal or -shm beside it, so it can be copied to a USB stick alone.
+ */
+export function sealCopy(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
 export const manifestPathOf = (sqliteFile: string): string => sqliteFile.replace(/\.sqlite$/u, '') + '.json';
 
 /**

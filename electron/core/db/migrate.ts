@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
-import { describeDatabaseFile, writeManifest } from '../backup/manifest';
+import { describeDatabaseFile, sealCopy, writeManifest } from '../backup/manifest';
 import { CoreError } from '../errors';
 import { migrations as allMigrations } from './migrations';
 import type { OpenedDatabase } from './open';
@@ -57,6 +57,7 @@ export async function migrateToLatest(
     const stamp = (opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     backupFile = path.join(dir, `before-migration-v${applied.length}-${stamp}.sqlite`);
     await opened.sqlite.backup(backupFile);
+    sealCopy(backupFile);
     writeManifest(backupFile, {
       format: 'ocop-backup-manifest',
       formatVersion: 1,
