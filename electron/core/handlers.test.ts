@@ -19,8 +19,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'app:ping',
   'settings:get',
   'settings:set',
-  'audit:tail',
-  'audit:verify',
   'criteria:list',
   'criteria:get',
   'criteria:search',

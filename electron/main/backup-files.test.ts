@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '../core/api';
 import { openCore, type Core } from '../core/context';
-import { fixedClock, tempDir } from '../core/test/core-fixture';
+import { fixedClock, tempDir } from '../core/test/fixtures';
 import { APP_ENTRY, isAppUrl, resolveAppLocation } from './app-url';
 import { BACKUP_FILE_CHANNEL, registerBackupFiles } from './backup-files';
 import { BrowserWindow, dialog, ipcMain, resetFakeElectron } from './test/fake-electron';

@@ -194,7 +194,7 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   /** A copy written outside the data folder (the list does not change; the audit log does not either). */
   'backup:saveCopy': w('backups'),
   /** The whole database is replaced: every screen reads again. */
-  'backup:restore': w('everything'),
+  'backup:restore': { writes: 'everything' },
   'archive:export': w('backups'),
   /** Reads the whole state; every change stales it through the audit log. */
   'integrity:verify': q('audit'),

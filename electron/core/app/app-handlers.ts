@@ -2,7 +2,7 @@ import { appChannels } from '../../../shared/api/channels/app';
 import { appendAudit, auditTail, verifyAudit } from '../audit/audit-repo';
 import { currentSchemaVersion } from '../context';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { actorOf, type AreaHandlers } from '../handlers';
+import { actorOf, read, type AreaHandlers } from '../handlers';
 import { operatorActor, readSettings, writeSettings } from '../settings/settings-repo';
 import { APP_NAME, APP_VERSION } from './version';
 
@@ -40,6 +40,6 @@ export const appHandlers: AreaHandlers<typeof appChannels> = {
         ctx.defaultActor = operatorActor(after.operatorName);
         return after;
       }),
-  'audit:tail': (input, ctx) => auditTail(ctx.db, input.limit),
-  'audit:verify': (_input, ctx) => verifyAudit(ctx.db),
+  'audit:tail': read((ctx, input) => auditTail(ctx.db, input.limit)),
+  'audit:verify': read((ctx) => verifyAudit(ctx.db)),
 };

@@ -6,7 +6,7 @@ import { run } from '../../cli/test/run-cli';
 import { invoke } from '../api';
 import { openCore } from '../context';
 import { finalizedDemoFolder } from '../integrity/test/demo-folder';
-import { tempDir } from '../test/core-fixture';
+import { tempDir } from '../test/fixtures';
 import { sha256File } from './manifest';
 import { listTarFile } from './tar';
 
@@ -16,7 +16,10 @@ async function archived(): Promise<{ dir: string; archive: string; evidence: Buf
   const core = await openCore({ dataDir: dir, host: 'cli' });
   const evidence = [Buffer.from('%PDF-1.4 giấy chứng nhận ATTP\n'), Buffer.from('%PDF-1.4 ảnh sản phẩm '.repeat(2000))];
   try {
-    const reg = core.ctx.sqlite.prepare("SELECT id FROM registration WHERE status = 'received' ORDER BY id LIMIT 1").pluck().get() as number;
+    const reg = core.ctx.sqlite
+      .prepare("SELECT id FROM registration WHERE status = 'received' ORDER BY id LIMIT 1")
+      .pluck()
+      .get() as number;
     for (const [i, content] of evidence.entries()) {
       const env = await invoke(core.ctx, 'attachments:add', {
         registrationId: reg,
@@ -81,7 +84,7 @@ describe('whole archive', () => {
 
     const altered = path.join(tempDir(), 'altered.tar');
     const bytes = fs.readFileSync(archive);
-    bytes[evidence.offset + 3] ^= 0x20;
+    bytes[evidence.offset + 3] = bytes[evidence.offset + 3]! ^ 0x20;
     fs.writeFileSync(altered, bytes);
 
     const truncated = path.join(tempDir(), 'truncated.tar');

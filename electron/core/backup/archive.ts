@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import { dataPaths, DATABASE_FILE } from '../app/paths';
-import type { CoreContext } from '../context';
 import type { ChannelParsedInput } from '../../../shared/api/contract';
 import { CoreError } from '../errors';
 import type { Call } from '../handlers';

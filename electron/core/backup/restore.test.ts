@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/test/run-cli';
 import { invoke } from '../api';
 import { openCore } from '../context';
-import { fixedClock, tempDir } from '../test/core-fixture';
+import { fixedClock, tempDir } from '../test/fixtures';
 import { listBackups } from './backup-service';
 import { manifestPathOf, readManifest, sha256File } from './manifest';
 

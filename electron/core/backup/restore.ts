@@ -5,7 +5,6 @@ import type { AuditHead } from '../../../shared/api/channels/integrity';
 import type { RestoreReport } from '../../../shared/api/channels/backup';
 import type { ChannelParsedInput } from '../../../shared/api/contract';
 import type { DataPaths } from '../app/paths';
-import type { CoreContext } from '../context';
 import { currentDatabase, swapDatabase, whileReplacing } from '../db/handle';
 import { migrateToLatest } from '../db/migrate';
 import { migrations } from '../db/migrations';
@@ -212,11 +211,11 @@ export async function restoreDatabase(call: Call, file: string): Promise<Restore
     ctx.defaultActor = operatorActor((await readSettings(ctx.db)).operatorName);
     await runWrite(call, (w) =>
       w.audit({
-      action: 'backup.restore',
-      entity: 'backup',
-      entityId: path.basename(source),
-      before: { savedAs: path.basename(saved.file), auditHead: saved.manifest.auditHead },
-      after: { file: path.basename(source), sha256: checked.sha256, auditHead: checked.auditHead, migrated: migrated ?? [] },
+        action: 'backup.restore',
+        entity: 'backup',
+        entityId: path.basename(source),
+        before: { savedAs: path.basename(saved.file), auditHead: saved.manifest.auditHead },
+        after: { file: path.basename(source), sha256: checked.sha256, auditHead: checked.auditHead, migrated: migrated ?? [] },
       }),
     );
     const verify = await verifyState({ db: ctx.db, sqlite: ctx.sqlite });

@@ -7,7 +7,7 @@ import { invoke } from '../../api';
 import type { CoreContext } from '../../context';
 import { choicesForTotal } from '../../results/test/choices';
 import { openCore } from '../../context';
-import { fixedClock, tempDir } from '../../test/core-fixture';
+import { fixedClock, tempDir } from '../../test/fixtures';
 
 /**
  * A data folder holding the training dataset made through the real channels (every row with its

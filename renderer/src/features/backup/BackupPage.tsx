@@ -41,7 +41,7 @@ export function BackupPage() {
     // Every screen shows the restored data from now on.
     void queryClient.invalidateQueries();
   };
-  const restore = useApiMutation('backup:restore', { invalidates: ['backup:list'], onSuccess: restored });
+  const restore = useApiMutation('backup:restore', { onSuccess: restored });
   const dateFmt = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', {
     dateStyle: 'short',
     timeStyle: 'medium',
