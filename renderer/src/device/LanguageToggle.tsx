@@ -1,4 +1,5 @@
 import { Button } from '@mantine/core';
+import { setLanguage } from '../i18n';
 import { useT } from '../i18n/useT';
 
 /** The device chooses its own language (the host's setting is the secretary's). */
@@ -10,7 +11,7 @@ export function LanguageToggle() {
       size="compact-md"
       onClick={() => {
         const next = i18n.language === 'vi' ? 'en' : 'vi';
-        void i18n.changeLanguage(next);
+        void setLanguage(next);
         document.documentElement.lang = next;
         try {
           localStorage.setItem('ocop-device-language', next);

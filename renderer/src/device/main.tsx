@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
-import i18n from '../i18n';
+import { setLanguage } from '../i18n';
 import { DeviceApp } from './DeviceApp';
 
 /**
@@ -30,7 +30,7 @@ const theme = createTheme({
 try {
   const saved = localStorage.getItem('ocop-device-language');
   const lang = saved === 'en' || saved === 'vi' ? saved : navigator.language.startsWith('vi') ? 'vi' : 'vi';
-  void i18n.changeLanguage(lang);
+  void setLanguage(lang);
   document.documentElement.lang = lang;
 } catch {
   // No storage: Vietnamese.

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { namespaces } from '../../../shared/i18n/resources';
+import { namespaces } from '../../../shared/i18n/resources-vi';
 
 /**
  * `t` over every namespace, with keys written `ns:key` and checked by the compiler
