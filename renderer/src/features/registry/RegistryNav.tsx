@@ -1,34 +1,17 @@
-import { Button, Group } from '@mantine/core';
-import { Link, useLocation } from 'react-router';
+import { AreaNav } from '../../components/AreaNav';
 import { useT } from '../../i18n/useT';
 
-const LINKS = [
-  { to: '/registry', key: 'list', match: (p: string) => p === '/registry' || p === '/registry/' },
-  { to: '/registry/due', key: 'due', match: (p: string) => p === '/registry/due' },
-  { to: '/registry/import', key: 'import', match: (p: string) => p === '/registry/import' },
-] as const;
-
-/** The screens of the registry; the current one is marked for screen readers too. */
+/** The screens of the registry: the list, the re-evaluation calendar, the import of earlier lists. */
 export function RegistryNav() {
   const { t } = useT();
-  const { pathname } = useLocation();
   return (
-    <Group component="nav" gap="xs" aria-label={t('registry:nav.label')}>
-      {LINKS.map((l) => {
-        const active = l.match(pathname);
-        return (
-          <Button
-            key={l.key}
-            component={Link}
-            to={l.to}
-            variant={active ? 'filled' : 'default'}
-            aria-current={active ? 'page' : undefined}
-            size="md"
-          >
-            {t(`registry:nav.${l.key}`)}
-          </Button>
-        );
-      })}
-    </Group>
+    <AreaNav
+      label={t('registry:nav.label')}
+      links={[
+        { to: '/registry', label: t('registry:nav.list'), match: (p) => p === '/registry' || p === '/registry/' },
+        { to: '/registry/due', label: t('registry:nav.due'), match: (p) => p === '/registry/due' },
+        { to: '/registry/import', label: t('registry:nav.import'), match: (p) => p === '/registry/import' },
+      ]}
+    />
   );
 }
