@@ -143,7 +143,15 @@ export function BackupPage() {
               <Table.Tr key={b.name}>
                 <Table.Td>{dateFmt.format(new Date(b.createdAt))}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={b.kind === 'manual' ? 'blue' : b.kind === 'finalize' ? 'grape' : 'gray'}>
+                  <Badge
+                    variant="light"
+                    color={b.kind === 'manual' ? 'blue' : b.kind === 'finalize' ? 'grape' : 'gray'}
+                    // The kind names are long in Vietnamese ("Tự động hằng ngày"): wrap, never cut.
+                    styles={{
+                      root: { height: 'auto', whiteSpace: 'normal', textTransform: 'none' },
+                      label: { overflow: 'visible' },
+                    }}
+                  >
                     {t(`backup:kinds.${b.kind}`)}
                   </Badge>
                 </Table.Td>
