@@ -33,3 +33,57 @@ describe('translations', () => {
     }
   });
 });
+
+/** Letters only Vietnamese has among the two languages: ă â đ ê ô ơ ư and the tone marks (on the NFD form). */
+const VIETNAMESE_ONLY = /[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/u;
+/**
+ * What English may still write in Vietnamese: legal document symbols ("26/2026/QĐ-TTg",
+ * "30/2020/NĐ-CP", "số 12/QĐ-UBND"), text quoted from Vietnamese forms and sites in “…”, and the
+ * language's own name on the switch.
+ */
+const ALLOWED_IN_EN = [/[\p{L}\d]*\/[\p{Lu}\d/-]*[ĐđƠƯ][\p{Lu}\d/-]*/gu, /“[^”]*”/gu, /Tiếng Việt/gu];
+/** English words that would only be there by mistake in a Vietnamese text (whole words, not names). */
+const ENGLISH_ONLY = /\b(the|and|of|with|please|error|failed|save|cancel|products?|members?|session|results?)\b/iu;
+const VI_ALLOWED = [/“[^”]*”/gu, /English/gu, /\b(OCOP|PDF|Excel|JSON|CSV|PIN|QR|Wi-?Fi|USB|ID|PKCS#?\d*|HSM|URL|API)\b/gu];
+
+function leaves(tree: unknown, prefix = ''): [string, string][] {
+  if (typeof tree === 'string') return [[prefix, tree]];
+  return Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('each language speaks only itself', () => {
+  it('no English text has Vietnamese letters (outside legal symbols and quotations)', () => {
+    const found: string[] = [];
+    for (const [ns, tree] of Object.entries(resources.en)) {
+      for (const [key, value] of leaves(tree)) {
+        const rest = ALLOWED_IN_EN.reduce((s, re) => s.replace(re, ' '), value);
+        if (VIETNAMESE_ONLY.test(rest.normalize('NFD'))) found.push(`en:${ns}.${key} = ${value}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('no Vietnamese text has an English-only word', () => {
+    const found: string[] = [];
+    for (const [ns, tree] of Object.entries(resources.vi)) {
+      for (const [key, value] of leaves(tree)) {
+        const rest = VI_ALLOWED.reduce(
+          (s, re) => s.replace(re, ' '),
+          value.replace(/\{\{[^}]*\}\}|<\/?\d+>|\$t\([^)]*\)/gu, ' '),
+        );
+        if (ENGLISH_ONLY.test(rest)) found.push(`vi:${ns}.${key} = ${value}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the checks catch what they are for', () => {
+    const vi = (s: string) => VIETNAMESE_ONLY.test(ALLOWED_IN_EN.reduce((x, re) => x.replace(re, ' '), s).normalize('NFD'));
+    expect(vi('Đã lưu cài đặt')).toBe(true);
+    expect(vi('Round 1 năm 2026')).toBe(true);
+    expect(vi('Decision 26/2026/QĐ-TTg of 22 May 2026')).toBe(false);
+    expect(vi('choose the level “Xã”')).toBe(false);
+    expect(ENGLISH_ONLY.test('Lưu sản phẩm')).toBe(false);
+    expect(ENGLISH_ONLY.test('Lưu the product')).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import {
   formatPlaceDateVi,
   formatScaled,
   formatTimeVi,
+  relocaleNumberText,
   scaleDecimal,
   starGlyphs,
   starRankLegalVi,
@@ -134,5 +135,23 @@ describe('star wording', () => {
     expect(starsEn(5)).toBe('5 stars');
     expect(starGlyphs(3)).toBe('★★★☆☆');
     expect(() => starsVi(0 as never)).toThrow('Star must be 1–5, got 0');
+  });
+});
+
+describe('a number the core wrote in Vietnamese, read in English', () => {
+  it('swaps the separators inside numbers only, and leaves Vietnamese as it is', () => {
+    expect(relocaleNumberText('72,44', 'en')).toBe('72.44');
+    expect(relocaleNumberText('1.234,5', 'en')).toBe('1,234.5');
+    expect(relocaleNumberText('90', 'en')).toBe('90');
+    expect(relocaleNumberText('-0,5', 'en')).toBe('-0.5');
+    expect(relocaleNumberText('72,44', 'vi')).toBe('72,44');
+  });
+
+  it('gives what English formatting gives for the same value', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 3 }), (scaled, decimals) => {
+        expect(relocaleNumberText(formatScaled(scaled, decimals), 'en')).toBe(formatScaled(scaled, decimals, { locale: 'en' }));
+      }),
+    );
   });
 });

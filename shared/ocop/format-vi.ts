@@ -106,6 +106,16 @@ export const formatNumberVi = (value: number, options: Omit<NumberFormatOptions,
 export const formatNumberEn = (value: number, options: Omit<NumberFormatOptions, 'locale'> = {}): string =>
   formatNumber(value, { ...options, locale: 'en' });
 
+/**
+ * A number the core already wrote in Vietnamese ("1.234,5") in the reader's language: English
+ * swaps the separators ("1,234.5"). For texts whose rounding is decided in the core (a mean never
+ * shows a band edge it has not reached), which must not be re-rounded from the float.
+ */
+export function relocaleNumberText(text: string, locale: NumberLocale): string {
+  if (locale === 'vi') return text;
+  return text.replace(/\d[\d.,]*\d/gu, (n) => n.replace(/[.,]/gu, (c) => (c === ',' ? '.' : ',')));
+}
+
 /** "81,8 %" — a space before the sign, as in Vietnamese administrative texts. */
 export function formatPercentVi(value: number, decimals = 1): string {
   return `${formatNumber(value, { decimals, locale: 'vi' })} %`;

@@ -167,7 +167,7 @@ export default {
     setKey: 'Product sub-group (criteria set)',
     setKeyHelp:
       'Type the product or its group, with or without accents (for example “kẹo”, “bánh”, “Thuc pham”); each choice shows its sector › group › sub-group of Annex I. The sub-group decides the criteria set used for scoring.',
-    setKeyPlaceholder: 'Type to search: kẹo, nước mắm, thổ cẩm…',
+    setKeyPlaceholder: 'Type to search, in Vietnamese: “kẹo”, “nước mắm”, “thổ cẩm”…',
     setKeyNothing:
       'No sub-group found. Try a broader group (for example “thực phẩm”, “đồ uống”) or see the list under Criteria sets.',
     setKeyExamples: 'Example products: {{examples}}',

@@ -44,7 +44,7 @@ export default {
     help: "The statistics office's list of communes and wards. Once imported, the producer form's “Find a commune” box finds a commune by its name typed without accents and fills in the code.",
     none: 'No commune list imported yet.',
     whereToGet:
-      'Get the list from danhmuchanhchinh.nso.gov.vn (Danh mục đơn vị hành chính): choose the level “Xã”, press “Xuất Excel”, then choose the downloaded file here (.xls, .xlsx or .csv).',
+      'Get the list from danhmuchanhchinh.nso.gov.vn (“Danh mục đơn vị hành chính”): choose the level “Xã”, press “Xuất Excel”, then choose the downloaded file here (.xls, .xlsx or .csv).',
     installed: '{{communes}} communes in {{provinces}} provinces — file {{fileName}}, imported {{at}} by {{by}}.',
     choose: 'Choose the list file…',
     imported: 'Imported {{communes}} communes in {{provinces}} provinces.',

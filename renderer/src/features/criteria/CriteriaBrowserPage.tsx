@@ -7,6 +7,7 @@ import type { ChannelOutput } from '../../../../shared/api/contract';
 import type { ClassificationLeaf } from '../../../../shared/ocop/criteria-classification';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 import { CriteriaSearchResults } from './CriteriaSearchResults';
 import { ImportCriteriaModal } from './ImportCriteriaModal';
@@ -207,7 +208,7 @@ function VersionBadges({ s }: { s: SetRow }) {
 /** The three decisions a round can be judged under: part maxima and star bands (from shared/ocop/legal-basis.ts). */
 function LegalBases({ bases }: { bases: LegalBasisRow[] }) {
   const { t } = useT();
-  const fmt = (n: number) => String(n).replace('.', ',');
+  const { num: fmt } = useNumberFormat();
   return (
     <Stack gap="xs" component="section" aria-label={t('criteria:legalBases.title')}>
       <Title order={3} size="h4">

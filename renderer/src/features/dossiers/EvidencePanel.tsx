@@ -5,16 +5,18 @@ import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/channels/dossiers';
 import type { Attachment, RegistrationDetail } from '../../../../shared/api/channels/dossiers-fields';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 import { fileToBase64 } from '../../components/file-io';
 import { EvidenceViewer } from '../../components/EvidenceViewer';
 
-const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 const LIMIT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
 
 /** Evidence files of a dossier: upload (checked for size before sending), list, view, remove. */
 export function EvidencePanel({ registration }: { registration: RegistrationDetail }) {
   const { t } = useT();
+  const { num } = useNumberFormat();
+  const mb = (bytes: number) => num(bytes / 1024 / 1024, { decimals: 1 });
   const [file, setFile] = useState<File | null>(null);
   const [criterion, setCriterion] = useState<string | null>(null);
   const [note, setNote] = useState('');

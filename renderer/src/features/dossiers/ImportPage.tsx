@@ -5,6 +5,7 @@ import type { ImportJobStatus } from '../../../../shared/api/channels/dossiers-i
 import { ApiError, call } from '../../api/client';
 import { useApiMutation, useApiQuery, useInvalidateAfter } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 import { DossiersNav } from './DossiersNav';
 import { downloadBase64, fileToBase64 } from '../../components/file-io';
@@ -14,7 +15,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const finished = (s: ImportJobStatus | undefined): boolean =>
   s !== undefined && (s.phase === 'done' || s.phase === 'failed' || s.phase === 'cancelled');
 const running = (s: ImportJobStatus | undefined): boolean => s !== undefined && !finished(s);
-const number = new Intl.NumberFormat('vi-VN');
 
 /**
  * Bulk import from the XLSX template: check first (dry run), then import. The import runs as a
@@ -193,6 +193,8 @@ function ImportProgress({
   cancelling: boolean;
 }) {
   const { t } = useT();
+  const { num } = useNumberFormat();
+  const number = { format: (n: number) => num(n, { decimals: 0 }) };
   const phase = status.phase as 'parse' | 'validate' | 'write';
   const percent = phase === 'validate' && status.total > 0 ? Math.round((status.done / status.total) * 100) : 100;
   const label =

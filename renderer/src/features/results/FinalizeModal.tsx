@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { SessionResults } from '../../../../shared/api/channels/results';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 import { isSensitive } from './ResultsTable';
 
@@ -18,6 +19,7 @@ export function FinalizeModal({
   onClose: () => void;
 }) {
   const { t } = useT();
+  const { text } = useNumberFormat();
   const sensitive = results.products.filter(isSensitive);
   const [ack, setAck] = useState(false);
   const m = useApiMutation('results:finalize', {
@@ -40,7 +42,7 @@ export function FinalizeModal({
             <List size="sm">
               {sensitive.map((p) => (
                 <List.Item key={p.registrationId}>
-                  {p.productCode} — {p.productName}: {p.mean?.display ?? '—'} ·{' '}
+                  {p.productCode} — {p.productName}: {p.mean ? text(p.mean.display) : '—'} ·{' '}
                   {p.finalStar !== null ? t('results:stars', { count: p.finalStar }) : t('results:noStar')}
                 </List.Item>
               ))}

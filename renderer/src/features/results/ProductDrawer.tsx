@@ -1,18 +1,17 @@
 import { Alert, Badge, Drawer, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDownRight, IconArrowUpRight, IconEqual } from '@tabler/icons-react';
 import type { CriterionDetail, ProductDetail } from '../../../../shared/api/channels/results';
-import { formatNumberVi } from '../../../../shared/ocop/format-vi';
 import { useApiQuery } from '../../api/hooks';
+import { useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 import { SensitivityPanel } from './SensitivityPanel';
 import { StarRank } from './StarRank';
 import { RESULT_STATUS_COLOR } from './status';
 import { QueryFallback } from '../../components/QueryFallback';
 
-const pts = (n: number) => formatNumberVi(n, { decimals: 2 });
-
 function MembersParts({ d }: { d: ProductDetail }) {
   const { t } = useT();
+  const { num: pts, text } = useNumberFormat();
   const byMember = new Map(d.memberParts.map((m) => [m.memberId, m]));
   return (
     <Table withTableBorder striped fz="md" data-testid="members-parts">
@@ -57,11 +56,11 @@ function MembersParts({ d }: { d: ProductDetail }) {
           <Table.Td fw={700}>{t('results:detail.mean')}</Table.Td>
           {d.product.partMeans.map((p) => (
             <Table.Td key={p.part} ta="right" fw={700}>
-              {p.mean.display}
+              {text(p.mean.display)}
             </Table.Td>
           ))}
           <Table.Td ta="right" fw={700}>
-            {d.product.mean?.display ?? '—'}
+            {d.product.mean ? text(d.product.mean.display) : '—'}
           </Table.Td>
         </Table.Tr>
       </Table.Tbody>
@@ -73,6 +72,7 @@ const SELF_ICON = { over: IconArrowUpRight, under: IconArrowDownRight, equal: Ic
 
 function CriterionRow({ c }: { c: CriterionDetail }) {
   const { t } = useT();
+  const { num: pts, text } = useNumberFormat();
   const marks = ([3, 4, 5] as const).filter((s) => c.required[s] !== null);
   const Icon = c.selfVsMembers ? SELF_ICON[c.selfVsMembers] : null;
   return (
@@ -101,7 +101,7 @@ function CriterionRow({ c }: { c: CriterionDetail }) {
         </Stack>
       </Table.Td>
       <Table.Td ta="right" style={{ verticalAlign: 'top' }} fw={700}>
-        {c.meanPoints?.display ?? '—'}
+        {c.meanPoints ? text(c.meanPoints.display) : '—'}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
         {c.selfAssessment ? (
@@ -160,6 +160,7 @@ export function ProductDrawer({
   onClose: () => void;
 }) {
   const { t } = useT();
+  const { num: pts, text } = useNumberFormat();
   const q = useApiQuery('results:product', { sessionId, registrationId, marginPoints });
   const d = q.data;
   return (
@@ -214,7 +215,10 @@ export function ProductDrawer({
             <Text>{d.product.reason}</Text>
             {d.product.median && d.product.trimmedMean && (
               <Text size="sm" c="gray.7" mt={4}>
-                {t('results:detail.median', { median: d.product.median.display, trimmed: d.product.trimmedMean.display })}
+                {t('results:detail.median', {
+                  median: text(d.product.median.display),
+                  trimmed: text(d.product.trimmedMean.display),
+                })}
               </Text>
             )}
           </Alert>

@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { ProductResult, SessionResults } from '../../../../shared/api/channels/results';
-import { formatNumberVi } from '../../../../shared/ocop/format-vi';
+import { useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 import { StarRank } from './StarRank';
 import { StatusIcon } from './status';
@@ -24,8 +24,6 @@ const features = tableFeatures({
 const helper = createColumnHelper<typeof features, ProductResult>();
 
 export const isSensitive = (p: ProductResult): boolean => p.sensitivity.nearEdge !== null || p.sensitivity.changeCount > 0;
-const pts = (n: number) => formatNumberVi(n, { decimals: 2 });
-
 /** Minimum widths that keep the words of a cell on as few lines as possible at 1366 px. */
 const MIN_WIDTH: Record<string, number> = { product: 150, members: 120, final: 120, status: 140 };
 
@@ -35,6 +33,7 @@ const MIN_WIDTH: Record<string, number> = { product: 150, members: 120, final: 1
  */
 export function ResultsTable({ results, onOpen }: { results: SessionResults; onOpen: (registrationId: number) => void }) {
   const { t } = useT();
+  const { num, text } = useNumberFormat();
   const names = useMemo(() => new Map(results.members.map((m) => [m.memberId, m.fullName])), [results.members]);
   const columns = useMemo(
     () =>
@@ -92,7 +91,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
               {c.row.original.memberTotals.map((m) => (
                 <Tooltip key={m.memberId} label={names.get(m.memberId) ?? String(m.memberId)}>
                   <Text component="span" c={m.disqualified ? 'red.8' : undefined}>
-                    {pts(m.totalPoints)}
+                    {num(m.totalPoints)}
                   </Text>
                 </Tooltip>
               ))}
@@ -109,7 +108,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
             return (
               <Stack gap={0}>
                 <Text fw={700} fz="lg">
-                  {p.mean.display}
+                  {text(p.mean.display)}
                 </Text>
                 {p.provisional && (
                   <Text size="sm" c="gray.7">
@@ -131,7 +130,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
               <Group gap={4} wrap="nowrap">
                 {!s.withinLimit && <IconAlertTriangle size={16} color="var(--mantine-color-orange-7)" aria-hidden />}
                 <Text fw={s.withinLimit ? 400 : 700} c={s.withinLimit ? undefined : 'red.9'}>
-                  {pts(s.points)}
+                  {num(s.points)}
                 </Text>
               </Group>
             );
@@ -199,7 +198,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
           },
         }),
       ]),
-    [t, names, onOpen],
+    [t, names, onOpen, num, text],
   );
   const table = useTable({ features, columns, data: results.products });
   return (

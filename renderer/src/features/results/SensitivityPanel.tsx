@@ -1,6 +1,6 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import type { ProductSensitivity, StarChangeView } from '../../../../shared/api/channels/results';
-import { formatNumberVi } from '../../../../shared/ocop/format-vi';
+import { useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 
 const SHOWN = 20;
@@ -29,6 +29,7 @@ function groupChanges(changes: readonly StarChangeView[]): ChangeGroup[] {
 /** How close the star is to changing: the band edge nearby and the one-level changes that would change it. */
 export function SensitivityPanel({ s, scorerCount }: { s: ProductSensitivity; scorerCount: number }) {
   const { t } = useT();
+  const { num, text } = useNumberFormat();
   const groups = groupChanges(s.changes);
   return (
     <Stack gap="xs" data-testid="sensitivity">
@@ -36,9 +37,9 @@ export function SensitivityPanel({ s, scorerCount }: { s: ProductSensitivity; sc
       {s.nearEdge && s.mean && (
         <Text fw={600}>
           {t('results:sensitivity.nearEdge', {
-            mean: s.mean.display,
-            edge: formatNumberVi(s.nearEdge.edgePoints),
-            distance: s.nearEdge.distance.display,
+            mean: text(s.mean.display),
+            edge: num(s.nearEdge.edgePoints),
+            distance: text(s.nearEdge.distance.display),
             side: t(`results:sensitivity.${s.nearEdge.side}`),
           })}
         </Text>
