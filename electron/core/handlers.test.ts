@@ -3,7 +3,7 @@ import { channelNames } from '../../shared/api/contract';
 import { handlers } from './api';
 import { auditTail } from './audit/audit-repo';
 import type { Core } from './context';
-import { handlerKind, read, runWrite, syncWrite, task, write } from './handlers';
+import { handlerKind, read, runSyncWrite, runWrite, syncWrite, task, write } from './handlers';
 import { memoryCore } from './test/fixtures';
 
 let core: Core;
@@ -51,19 +51,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'sessions:transition',
   'results:finalize',
   'results:reopen',
-  'scoring:open',
-  'scoring:setAnswer',
-  'scoring:setNote',
-  'scoring:setDeclaration',
-  'scoring:setOpinion',
-  'scoring:undo',
-  'scoring:submit',
-  'scoring:keepPrevious',
-  'scoring:unlock',
-  'scoring:openRescoring',
-  'scoring:paperSave',
-  'scoring:paperCommit',
-  'scoring:import',
 ]);
 
 describe('no handler without the wrapper', () => {
@@ -128,6 +115,43 @@ describe('write', () => {
     expect(events.map((e) => [e.entityId, e.actor])).toEqual([
       ['2', 'Nguyễn Văn An'],
       ['1', core.ctx.defaultActor],
+    ]);
+  });
+});
+
+describe('rollback hooks', () => {
+  it('run once each when the transaction rolls back, never when it commits (write and syncWrite)', async () => {
+    core = await memoryCore();
+    const call = { ctx: core.ctx, actor: 'Thư ký' };
+    const ran: string[] = [];
+    const forget = () => ran.push('forget');
+    await runWrite(call, async (w) => {
+      w.onRollback(forget);
+      await w.trx.insertInto('app_meta').values({ key: 'kept', value: '1' }).execute();
+    });
+    await runSyncWrite(call, (w) => w.onRollback(forget));
+    expect(ran).toEqual([]);
+
+    await expect(
+      runWrite(call, async (w) => {
+        w.onRollback(forget);
+        w.onRollback(forget);
+        w.onRollback(() => ran.push('other'));
+        await w.trx.insertInto('app_meta').values({ key: 'kept', value: 'again' }).execute(); // primary key: refused
+      }),
+    ).rejects.toThrow();
+    expect(ran).toEqual(['forget', 'other']);
+
+    ran.length = 0;
+    await expect(
+      runSyncWrite(call, (w) => {
+        w.onRollback(forget);
+        w.sqlite.prepare("INSERT INTO app_meta (key, value) VALUES ('kept', 'x')").run();
+      }),
+    ).rejects.toThrow();
+    expect(ran).toEqual(['forget']);
+    expect(await core.ctx.db.selectFrom('app_meta').select('value').where('key', '=', 'kept').execute()).toEqual([
+      { value: '1' },
     ]);
   });
 });

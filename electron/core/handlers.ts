@@ -45,6 +45,12 @@ export interface Write {
   /** See Call.device. */
   device?: DeviceIdentity;
   audit(event: AuditEvent): Promise<string>;
+  /**
+   * Runs `fn` if the transaction rolls back (a refusal, a trigger, a failed commit). For what the
+   * change also keeps outside the database — the scoring undo stacks (scoring/answer-events.ts) —
+   * so memory never holds what the database no longer has. The same function registered twice runs once.
+   */
+  onRollback(fn: () => void): void;
 }
 
 /** What a long task gets: the core and who started it. It opens its own transactions (`runWrite`). */
@@ -67,7 +73,11 @@ export interface SyncWrite {
   sqlite: Database.Database;
   at: Date;
   actor: string;
+  /** See Call.device. */
+  device?: DeviceIdentity;
   audit(event: AuditEvent): string;
+  /** See Write.onRollback. */
+  onRollback(fn: () => void): void;
 }
 
 export type HandlerKind = 'read' | 'write' | 'task';
@@ -118,13 +128,37 @@ export const task = <I, O>(fn: (call: Call, input: I) => Promise<O> | O): CoreHa
 export const syncWrite = <I, O>(fn: (w: SyncWrite, input: I) => O): CoreHandler<I, O> =>
   mark('write', (input: I, ctx: CoreContext, meta: CallMeta) => runSyncWrite(callOf(ctx, meta), (w) => fn(w, input)));
 
-/** The Write of one transaction; for `write` and for a task that commits in steps. */
-export function runWrite<T>(call: Call, fn: (w: Write) => Promise<T>): Promise<T> {
-  return call.ctx.db.transaction().execute((trx) => fn(writeIn(call, trx)));
+/** The functions a transaction runs if it rolls back (Write.onRollback); each one once. */
+class RollbackHooks {
+  private readonly fns = new Set<() => void>();
+  readonly add = (fn: () => void): void => void this.fns.add(fn);
+  run(): void {
+    for (const fn of this.fns) fn();
+    this.fns.clear();
+  }
 }
 
-/** A Write on a transaction that is already open (a task's own transaction, a migration-free test). */
-export function writeIn(call: Call, trx: Transaction<DB>, at: Date = call.ctx.now()): Write {
+/** The Write of one transaction; for `write` and for a task that commits in steps. */
+export async function runWrite<T>(call: Call, fn: (w: Write) => Promise<T>): Promise<T> {
+  const hooks = new RollbackHooks();
+  try {
+    return await call.ctx.db.transaction().execute((trx) => fn(writeIn(call, trx, call.ctx.now(), hooks.add)));
+  } catch (e) {
+    hooks.run();
+    throw e;
+  }
+}
+
+/**
+ * A Write on a transaction that is already open (a task's own transaction). Its rollback hooks
+ * run only if the caller passes `onRollback` and calls what it collected; runWrite does both.
+ */
+export function writeIn(
+  call: Call,
+  trx: Transaction<DB>,
+  at: Date = call.ctx.now(),
+  onRollback: (fn: () => void) => void = () => {},
+): Write {
   return {
     ctx: call.ctx,
     trx,
@@ -132,22 +166,36 @@ export function writeIn(call: Call, trx: Transaction<DB>, at: Date = call.ctx.no
     actor: call.actor,
     ...(call.device ? { device: call.device } : {}),
     audit: (e) => appendAudit(trx, at, { ...e, actor: e.actor ?? call.actor }),
+    onRollback,
   };
 }
 
 /** The SyncWrite of one better-sqlite3 transaction, holding the core's connection lock. */
-export function runSyncWrite<T>(call: Call, fn: (w: SyncWrite) => T, onRollback?: () => void): Promise<T> {
-  return withWriteLock(call.ctx, () => fn(syncWriteIn(call)), onRollback);
+export function runSyncWrite<T>(call: Call, fn: (w: SyncWrite) => T): Promise<T> {
+  const hooks = new RollbackHooks();
+  return withWriteLock(
+    call.ctx,
+    () => fn(syncWriteOn(call, call.ctx.now(), hooks.add)),
+    () => hooks.run(),
+  );
 }
 
-/** A SyncWrite for code already inside a transaction that holds the connection lock (paper commit, import). */
-export function syncWriteIn(call: Call, at: Date = call.ctx.now()): SyncWrite {
+/**
+ * The raw connection inside a Write's Kysely transaction, as a SyncWrite: the same moment, actor,
+ * device and rollback hooks. The transaction holds the connection, so the synchronous statements
+ * (the answer events of a paper commit, an import, a re-scoring carry-over) join it.
+ */
+export const syncWriteIn = (w: Write): SyncWrite => syncWriteOn(w, w.at, w.onRollback);
+
+function syncWriteOn(call: Call, at: Date, onRollback: (fn: () => void) => void): SyncWrite {
   const sqlite = call.ctx.sqlite;
   return {
     ctx: call.ctx,
     sqlite,
     at,
     actor: call.actor,
+    ...(call.device ? { device: call.device } : {}),
     audit: (e) => appendAuditSync(sqlite, at, { ...e, actor: e.actor ?? call.actor }),
+    onRollback,
   };
 }

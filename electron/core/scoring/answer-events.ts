@@ -2,14 +2,19 @@ import type Database from 'better-sqlite3';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import { criteriaIndex } from '../../../shared/ocop/sheet-rules';
 import { stmt } from '../db/sync-db';
+import type { SyncWrite } from '../handlers';
 
 /**
  * The write primitive of a sheet: one change = one row appended to `score_answer_event` (with
  * the state it replaces, for undo) + the current state updated, in the caller's transaction.
  * Everything that changes answers goes through here — the member's autosave, undo, the
  * re-scoring carry-over, the paper commit and the import — so the history is always complete.
- * Synchronous, on prepared statements (see sync-db.ts).
+ * Synchronous, on prepared statements (see sync-db.ts), on the SyncWrite of the change: its
+ * rollback hook forgets the cached undo stacks if the transaction does not commit.
  */
+
+/** What appending an event needs of the change's SyncWrite (syncWrite, or syncWriteIn(w) inside a Kysely write). */
+export type EventWriter = Pick<SyncWrite, 'sqlite' | 'onRollback'>;
 
 export type Change =
   | { kind: 'level'; code: string; levelIndex: number | null }
@@ -87,12 +92,16 @@ const same = (a: State, b: State): boolean => JSON.stringify(a) === JSON.stringi
  * `before` may be passed when the caller already read it (the autosave path has the sheet loaded).
  */
 export function applyChange(
-  sqlite: Database.Database,
+  w: EventWriter,
   sheet: { id: number; set: CriteriaSet },
   c: Change,
   meta: { at: string; actor: string; undoesSeq?: number },
   known?: { before: State },
 ): Applied | null {
+  const sqlite = w.sqlite;
+  // Before anything is written: the cached stack may be pushed to below (or rebuilt from this
+  // transaction's rows by undoTarget), and must not outlive a rollback.
+  w.onRollback(forgetterOf(sqlite));
   const before = known ? known.before : currentState(sqlite, sheet.id, c);
   const after = nextState(sheet.set, c);
   // An undo is always recorded, even in the (theoretical) case that it changes nothing, so its
@@ -242,6 +251,19 @@ function recordInStack(
 /** Forgets every cached undo stack of a connection (after a rolled-back write). */
 export function forgetUndoStacks(sqlite: Database.Database): void {
   stacks.delete(sqlite);
+}
+
+/** One function per connection, so a transaction of many changes registers its rollback hook once. */
+const forgetters = new WeakMap<Database.Database, () => void>();
+function forgetterOf(sqlite: Database.Database): () => void {
+  let f = forgetters.get(sqlite);
+  if (!f) forgetters.set(sqlite, (f = () => forgetUndoStacks(sqlite)));
+  return f;
+}
+
+/** The cached undo stack of a sheet, if any (tests compare it with one rebuilt from the database). */
+export function cachedUndoStack(sqlite: Database.Database, sheetId: number): readonly UndoTarget[] | undefined {
+  return stacks.get(sqlite)?.get(sheetId)?.effective;
 }
 
 /** The latest change of the sheet that is neither an undo nor already undone, or null. */

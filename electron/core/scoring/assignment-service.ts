@@ -1,15 +1,13 @@
-import type Database from 'better-sqlite3';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { Assignments, ScoringMember, SessionProgress, SheetView } from '../../../shared/api/channels/scoring';
 import { evaluateSheet } from '../../../shared/ocop/sheet-rules';
-import { appendAudit } from '../audit/audit-repo';
-import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
-import type { CallMeta } from '../handlers';
+import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
 import { derivedColumns, listSheetRows, loadSheetContent, toSummary, type SheetRow } from './sheet-repo';
-import { sheetView } from './sheet-service';
+import { sheetViewIn } from './sheet-service';
 import {
   agendaOf,
   assertScoringOpen,
@@ -25,6 +23,8 @@ import {
   type AgendaRow,
   type SessionMemberRow,
 } from './session-access';
+
+type In<C extends Channel> = ChannelParsedInput<C>;
 
 /** Members who can score in the session (scoring roles), with how far each has got. */
 export async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise<ScoringMember[]> {
@@ -162,31 +162,29 @@ export async function assignments(db: Kysely<DB>, sessionId: number, memberId: n
  * latest submitted answers (carried over as events, so the history shows where they came from);
  * else their latest sheet (read only once submitted); else a new empty draft.
  */
-export async function openSheet(
-  ctx: CoreContext,
-  input: { sessionId: number; registrationId: number; memberId: number; pin?: string },
-  meta: CallMeta,
-): Promise<SheetView> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const session = await getSession(trx, input.sessionId);
-    const m = await scoringMember(trx, input.sessionId, input.memberId);
-    // A paired device proved the PIN when it paired (and is scoped to its own member).
-    if (meta.device?.memberId !== input.memberId) checkPin(m, input.pin);
-    const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
-    const round = await currentRound(trx, input.sessionId, input.registrationId);
-    const sheets = await listSheetRows(trx, {
-      sessionId: input.sessionId,
-      registrationId: input.registrationId,
-      memberId: input.memberId,
-    });
-    const draft = sheets.find((s) => s.status === 'draft');
-    if (draft) return draft.id;
-    const latest = [...sheets].sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
-    if (latest && latest.rescoring_round >= round) return latest.id;
-    assertScoringOpen(session);
-    return createRoundSheet(trx, ctx, { ...input, member: m, criteriaSetVersionId: item.criteriaSetVersionId, round, latest });
+export async function openSheet(w: Write, input: In<'scoring:open'>): Promise<SheetView> {
+  const { trx } = w;
+  const session = await getSession(trx, input.sessionId);
+  const m = await scoringMember(trx, input.sessionId, input.memberId);
+  // A paired device proved the PIN when it paired (and is scoped to its own member).
+  if (w.device?.memberId !== input.memberId) checkPin(m, input.pin);
+  const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
+  const round = await currentRound(trx, input.sessionId, input.registrationId);
+  const sheets = await listSheetRows(trx, {
+    sessionId: input.sessionId,
+    registrationId: input.registrationId,
+    memberId: input.memberId,
   });
-  return sheetView(ctx, id);
+  const draft = sheets.find((s) => s.status === 'draft');
+  const latest = [...sheets].sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
+  let id: number;
+  if (draft) id = draft.id;
+  else if (latest && latest.rescoring_round >= round) id = latest.id;
+  else {
+    assertScoringOpen(session);
+    id = await createRoundSheet(w, { ...input, member: m, criteriaSetVersionId: item.criteriaSetVersionId, round, latest });
+  }
+  return sheetViewIn(w, id);
 }
 
 /**
@@ -194,8 +192,7 @@ export async function openSheet(
  * member's latest submitted answers (carried over as events, so the history shows where they came from).
  */
 export async function createRoundSheet(
-  trx: Transaction<DB>,
-  ctx: CoreContext,
+  w: Write,
   input: {
     sessionId: number;
     registrationId: number;
@@ -207,9 +204,8 @@ export async function createRoundSheet(
   },
 ): Promise<number> {
   const { member: m, round, latest } = input;
-  const now = ctx.now();
-  const at = now.toISOString();
-  const { id: sheetId } = await trx
+  const at = w.at.toISOString();
+  const { id: sheetId } = await w.trx
     .insertInto('score_sheet')
     .values({
       session_id: input.sessionId,
@@ -224,9 +220,8 @@ export async function createRoundSheet(
     .returning('id')
     .executeTakeFirstOrThrow();
   const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
-  if (carriedFrom)
-    await carryOver(trx, ctx.sqlite, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, { at, actor: m.fullName });
-  await appendAudit(trx, now, {
+  if (carriedFrom) await carryOver(w, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, m.fullName);
+  await w.audit({
     actor: m.fullName,
     action: 'scoring.open',
     entity: 'score_sheet',
@@ -244,14 +239,8 @@ export async function createRoundSheet(
 }
 
 /** Copies a submitted sheet's answers into a new re-scoring draft, one event per value. */
-async function carryOver(
-  db: Kysely<DB>,
-  sqlite: Database.Database,
-  fromId: number,
-  toId: number,
-  versionId: number,
-  meta: { at: string; actor: string },
-): Promise<void> {
+async function carryOver(w: Write, fromId: number, toId: number, versionId: number, actor: string): Promise<void> {
+  const db = w.trx;
   const set = await criteriaSetOf(db, versionId);
   const from = await loadSheetContent(db, fromId);
   const opinion = (await db.selectFrom('score_sheet').select('opinion').where('id', '=', fromId).executeTakeFirstOrThrow())
@@ -268,8 +257,10 @@ async function carryOver(
     ...from.answers.filter((a) => a.note !== '').map((a): Change => ({ kind: 'note', code: a.criterionCode, note: a.note })),
     ...(opinion ? [{ kind: 'opinion', opinion } as Change] : []),
   ];
-  // Inside the caller's Kysely transaction (it holds the connection): the sync primitive joins it.
-  for (const c of changes) applyChange(sqlite, { id: toId, set }, c, meta);
+  // Inside this Kysely transaction (it holds the connection): the sync primitive joins it.
+  const sw = syncWriteIn(w);
+  const meta = { at: w.at.toISOString(), actor };
+  for (const c of changes) applyChange(sw, { id: toId, set }, c, meta);
   await db
     .updateTable('score_sheet')
     .set(derivedColumns(evaluateSheet(set, from.content)))

@@ -46,7 +46,7 @@ export function recordOpSync(sqlite: Database.Database, key: OpKey, result: unkn
   );
 }
 
-export async function priorResult<T>(db: Kysely<DB> | Transaction<DB>, key: OpKey): Promise<T | undefined> {
+export async function priorResult<T>(db: Kysely<DB>, key: OpKey): Promise<T | undefined> {
   const row = await db
     .selectFrom('client_op')
     .select(['sheet_id', 'channel', 'result_json'])
@@ -57,8 +57,8 @@ export async function priorResult<T>(db: Kysely<DB> | Transaction<DB>, key: OpKe
   return JSON.parse(row.result_json) as T;
 }
 
-export async function recordOp(db: Kysely<DB> | Transaction<DB>, key: OpKey, result: unknown, at: string): Promise<void> {
-  await db
+export async function recordOp(trx: Transaction<DB>, key: OpKey, result: unknown, at: string): Promise<void> {
+  await trx
     .insertInto('client_op')
     .values({
       op_id: key.opId,

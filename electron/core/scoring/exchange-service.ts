@@ -1,20 +1,19 @@
-import type Database from 'better-sqlite3';
-import type { Kysely, Transaction } from 'kysely';
+import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import { autoBackup } from '../backup/backup-service';
 import type { ImportPreview, ImportResult } from '../../../shared/api/channels/scoring';
 import type { ImportRowError } from '../../../shared/api/fields';
 import { evaluateSheet, sheetContent } from '../../../shared/ocop/sheet-rules';
-import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
-import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { actorOf, type CallMeta } from '../handlers';
+import { runWrite, syncWriteIn, type Call, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { planImport, type ImportPlan, type PlannedSheet } from './exchange-plan';
 import { derivedColumns } from './sheet-repo';
 import { supersedeEarlier } from './sheet-service';
 
 export { exportSheets } from './exchange-export';
+
+type In<C extends Channel> = ChannelParsedInput<C>;
 
 /**
  * Import of a session's member sheets and re-scoring rounds (docs/formats/score-sheets.md).
@@ -82,13 +81,16 @@ export async function previewImport(ctx: CoreContext, raw: unknown): Promise<Imp
   };
 }
 
-export async function importSheets(ctx: CoreContext, raw: unknown, dryRun: boolean, meta: CallMeta): Promise<ImportResult> {
-  if (dryRun) return resultOf(checked(await planImport(ctx.db, raw)), true);
-  await autoBackup(ctx, 'import');
-  // One transaction: the checks and the writes see the same data, and any failure writes nothing.
-  return ctx.db.transaction().execute(async (trx) => {
-    const plan = checked(await planImport(trx, raw));
-    await writePlan(trx, ctx.sqlite, plan, ctx.now(), actorOf(ctx, meta));
+/**
+ * A task: the automatic backup before an import is a file written outside any transaction, then
+ * one transaction in which the checks and the writes see the same data, and any failure writes nothing.
+ */
+export async function importSheets(call: Call, input: In<'scoring:import'>): Promise<ImportResult> {
+  if (input.dryRun) return resultOf(checked(await planImport(call.ctx.db, input.document)), true);
+  await autoBackup(call.ctx, 'import');
+  return runWrite(call, async (w) => {
+    const plan = checked(await planImport(w.trx, input.document));
+    await writePlan(w, plan);
     return resultOf(plan, false);
   });
 }
@@ -126,15 +128,10 @@ const resultOf = (plan: ImportPlan, dryRun: boolean): ImportResult => ({
 });
 
 /** Writes the checked plan; fills in `storedId` of the sheets it creates. */
-async function writePlan(
-  db: Transaction<DB>,
-  sqlite: Database.Database,
-  plan: ImportPlan,
-  now: Date,
-  operator: string,
-): Promise<void> {
+async function writePlan(w: Write, plan: ImportPlan): Promise<void> {
+  const db = w.trx;
+  const operator = w.actor;
   const doc = plan.doc!;
-  const at = now.toISOString();
   for (const p of plan.rounds.filter((x) => x.action === 'new')) {
     await db
       .insertInto('score_rescoring_round')
@@ -154,10 +151,9 @@ async function writePlan(
   const ordered = [...plan.sheets].sort((a, b) => a.sheet.rescoringRound - b.sheet.rescoringRound);
   for (const p of ordered) {
     if (p.action === 'same') continue;
-    p.storedId = await writeSheet(db, sqlite, doc.session.id, p, at, operator);
+    p.storedId = await writeSheet(w, doc.session.id, p);
   }
-  await appendAudit(db, now, {
-    actor: operator,
+  await w.audit({
     action: 'scoring.import',
     entity: 'session',
     entityId: doc.session.id,
@@ -188,14 +184,10 @@ async function writePlan(
   });
 }
 
-async function writeSheet(
-  db: Kysely<DB>,
-  sqlite: Database.Database,
-  sessionId: number,
-  p: PlannedSheet,
-  at: string,
-  operator: string,
-): Promise<number> {
+async function writeSheet(w: Write, sessionId: number, p: PlannedSheet): Promise<number> {
+  const db = w.trx;
+  const at = w.at.toISOString();
+  const operator = w.actor;
   const s = p.sheet;
   let id: number;
   if (p.action === 'update') {
@@ -235,7 +227,8 @@ async function writeSheet(
     ...(s.opinion ? [{ kind: 'opinion', opinion: s.opinion } as Change] : []),
   ];
   // Inside the import's Kysely transaction (it holds the connection): the sync primitive joins it.
-  for (const c of changes) applyChange(sqlite, { id, set: p.set }, c, { at, actor });
+  const sw = syncWriteIn(w);
+  for (const c of changes) applyChange(sw, { id, set: p.set }, c, { at, actor });
   const e = evaluateSheet(p.set, sheetContent(s.answers, s.declarations));
   await db
     .updateTable('score_sheet')

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { SheetView } from '../../../shared/api/channels/scoring';
-import type { CoreContext } from '../context';
+import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import type { CallMeta } from '../handlers';
+import type { Write } from '../handlers';
 import { createRoundSheet } from './assignment-service';
 import { listSheetRows, loadSheetContent, getSheetRow, type SheetRow } from './sheet-repo';
-import { sheetView, submitDraft } from './sheet-service';
+import { sheetViewIn, submitDraft } from './sheet-service';
 import { assertScoringOpen, assignedItem, checkPin, currentRound, getSession, scoringMember } from './session-access';
+
+type In<C extends Channel> = ChannelParsedInput<C>;
 
 /**
  * "Giữ nguyên phiếu": in a re-scoring round, a member keeps their previous sheet unchanged in
@@ -16,63 +18,58 @@ import { assertScoringOpen, assignedItem, checkPin, currentRound, getSession, sc
  * deliberate confirmation rather than a missing re-score. A draft the member already changed is
  * not thrown away: they submit it as a revision (with the reason) or undo the changes first.
  */
-export async function keepPreviousSheet(
-  ctx: CoreContext,
-  input: { sessionId: number; registrationId: number; memberId: number; pin?: string | undefined },
-  meta: CallMeta = {},
-): Promise<SheetView> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const session = await getSession(trx, input.sessionId);
-    assertScoringOpen(session, 'a kept sheet');
-    const m = await scoringMember(trx, input.sessionId, input.memberId);
-    // A paired device proved the PIN when it paired (and is scoped to its own member), as for scoring:open.
-    if (meta.device?.memberId !== input.memberId) checkPin(m, input.pin);
-    const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
-    const round = await currentRound(trx, input.sessionId, input.registrationId);
-    if (round === 0)
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `No re-scoring round is open for "${item.productName}"; there is no previous sheet to keep — score the product`,
-        { registrationId: input.registrationId },
-      );
-    const sheets = await listSheetRows(trx, input);
-    if (sheets.some((s) => s.rescoring_round === round && s.status !== 'draft'))
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `${m.fullName} has already submitted a sheet for "${item.productName}" in re-scoring round ${round}`,
-        { registrationId: input.registrationId, round },
-      );
-    const previous = sheets
-      .filter((s) => s.rescoring_round < round && s.status === 'submitted')
-      .sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
-    if (!previous)
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `${m.fullName} has no submitted sheet for "${item.productName}" from an earlier round to keep; score the product instead`,
-        { registrationId: input.registrationId, round },
-      );
-    const draft = sheets.find((s) => s.status === 'draft' && s.rescoring_round === round);
-    const sheetId =
-      draft?.id ??
-      (await createRoundSheet(trx, ctx, {
-        ...input,
-        member: m,
-        criteriaSetVersionId: item.criteriaSetVersionId,
-        round,
-        latest: previous,
-      }));
-    const changed = await differences(trx, previous.id, sheetId);
-    if (changed.length > 0)
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `The draft of round ${round} already differs from the previous sheet (${changed.join(', ')}); submit it as a revision with the reason, or undo those changes to keep the previous sheet`,
-        { registrationId: input.registrationId, round, changed },
-      );
-    const row: SheetRow = await getSheetRow(trx, sheetId);
-    await submitDraft(trx, ctx, row, { revisionReason: undefined, actor: m.fullName, keptPrevious: true });
-    return sheetId;
-  });
-  return sheetView(ctx, id);
+export async function keepPreviousSheet(w: Write, input: In<'scoring:keepPrevious'>): Promise<SheetView> {
+  const { trx } = w;
+  const session = await getSession(trx, input.sessionId);
+  assertScoringOpen(session, 'a kept sheet');
+  const m = await scoringMember(trx, input.sessionId, input.memberId);
+  // A paired device proved the PIN when it paired (and is scoped to its own member), as for scoring:open.
+  if (w.device?.memberId !== input.memberId) checkPin(m, input.pin);
+  const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
+  const round = await currentRound(trx, input.sessionId, input.registrationId);
+  if (round === 0)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `No re-scoring round is open for "${item.productName}"; there is no previous sheet to keep — score the product`,
+      { registrationId: input.registrationId },
+    );
+  const key = { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId };
+  const sheets = await listSheetRows(trx, key);
+  if (sheets.some((s) => s.rescoring_round === round && s.status !== 'draft'))
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${m.fullName} has already submitted a sheet for "${item.productName}" in re-scoring round ${round}`,
+      { registrationId: input.registrationId, round },
+    );
+  const previous = sheets
+    .filter((s) => s.rescoring_round < round && s.status === 'submitted')
+    .sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
+  if (!previous)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${m.fullName} has no submitted sheet for "${item.productName}" from an earlier round to keep; score the product instead`,
+      { registrationId: input.registrationId, round },
+    );
+  const draft = sheets.find((s) => s.status === 'draft' && s.rescoring_round === round);
+  const sheetId =
+    draft?.id ??
+    (await createRoundSheet(w, {
+      ...key,
+      member: m,
+      criteriaSetVersionId: item.criteriaSetVersionId,
+      round,
+      latest: previous,
+    }));
+  const changed = await differences(trx, previous.id, sheetId);
+  if (changed.length > 0)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `The draft of round ${round} already differs from the previous sheet (${changed.join(', ')}); submit it as a revision with the reason, or undo those changes to keep the previous sheet`,
+      { registrationId: input.registrationId, round, changed },
+    );
+  const row: SheetRow = await getSheetRow(trx, sheetId);
+  await submitDraft(w, row, { revisionReason: undefined, actor: m.fullName, keptPrevious: true });
+  return sheetViewIn(w, sheetId);
 }
 
 /** What differs between two sheets: criterion codes, declaration rule ids, "opinion". */

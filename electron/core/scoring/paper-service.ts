@@ -9,15 +9,13 @@ import {
   isDeclarable,
   type RuleDeclaration,
 } from '../../../shared/ocop/sheet-rules';
-import { appendAudit } from '../audit/audit-repo';
-import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { actorOf, type CallMeta } from '../handlers';
+import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
 import { derivedColumns, listSheetRows, toSummary } from './sheet-repo';
-import { sheetView, supersedeEarlier } from './sheet-service';
+import { sheetViewIn, supersedeEarlier } from './sheet-service';
 import {
   assertScoringOpen,
   assignedItem,
@@ -201,96 +199,91 @@ export interface PaperSaveInput extends PaperKey {
   declarations: { ruleId: string; holds: boolean; reason: string | null }[];
 }
 
-export async function savePaperEntry(ctx: CoreContext, input: PaperSaveInput, meta: CallMeta): Promise<PaperState> {
+export async function savePaperEntry(w: Write, input: PaperSaveInput): Promise<PaperState> {
   const key: PaperKey = { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId };
-  await ctx.db.transaction().execute(async (trx) => {
-    assertScoringOpen(await getSession(trx, key.sessionId), 'paper sheets');
-    const s = await scope(trx, key);
-    const existingSheet = (await listSheetRows(trx, key)).find((r) => r.rescoring_round === s.round);
-    if (existingSheet) {
-      throw new CoreError(
-        'CONFLICT',
-        `${s.member.fullName} already has a ${existingSheet.source === 'paper' ? 'paper' : 'scoring-screen'} sheet for "${s.item.productName}" in this round (sheet ${existingSheet.id}); a paper sheet cannot be entered over it`,
-        { sheetId: existingSheet.id },
-      );
-    }
-    validateEntry(s.set, input.answers, input.declarations);
-    const entries = await entryRows(trx, key, s.round);
-    const other = entries.find((e) => e.entryNo !== input.entryNo);
-    if (other && other.enteredBy.trim().toLocaleLowerCase('vi') === input.enteredBy.trim().toLocaleLowerCase('vi')) {
-      throw new CoreError(
-        'VALIDATION',
-        `enteredBy: the second entry must be typed by a different person than entry ${other.entryNo} (${other.enteredBy}), so that typing mistakes show up`,
-        { field: 'enteredBy' },
-      );
-    }
-    const existing = entries.find((e) => e.entryNo === input.entryNo);
-    const now = ctx.now();
-    const at = now.toISOString();
-    let entryId: number;
-    if (existing) {
-      entryId = existing.id;
+  const { trx } = w;
+  assertScoringOpen(await getSession(trx, key.sessionId), 'paper sheets');
+  const s = await scope(trx, key);
+  const existingSheet = (await listSheetRows(trx, key)).find((r) => r.rescoring_round === s.round);
+  if (existingSheet) {
+    throw new CoreError(
+      'CONFLICT',
+      `${s.member.fullName} already has a ${existingSheet.source === 'paper' ? 'paper' : 'scoring-screen'} sheet for "${s.item.productName}" in this round (sheet ${existingSheet.id}); a paper sheet cannot be entered over it`,
+      { sheetId: existingSheet.id },
+    );
+  }
+  validateEntry(s.set, input.answers, input.declarations);
+  const entries = await entryRows(trx, key, s.round);
+  const other = entries.find((e) => e.entryNo !== input.entryNo);
+  if (other && other.enteredBy.trim().toLocaleLowerCase('vi') === input.enteredBy.trim().toLocaleLowerCase('vi')) {
+    throw new CoreError(
+      'VALIDATION',
+      `enteredBy: the second entry must be typed by a different person than entry ${other.entryNo} (${other.enteredBy}), so that typing mistakes show up`,
+      { field: 'enteredBy' },
+    );
+  }
+  const existing = entries.find((e) => e.entryNo === input.entryNo);
+  const at = w.at.toISOString();
+  let entryId: number;
+  if (existing) {
+    entryId = existing.id;
+    await trx
+      .updateTable('paper_entry')
+      .set({ entered_by: input.enteredBy, written_total: input.writtenTotal, opinion: input.opinion, updated_at: at })
+      .where('id', '=', entryId)
+      .execute();
+    await trx.deleteFrom('paper_entry_answer').where('entry_id', '=', entryId).execute();
+    await trx.deleteFrom('paper_entry_declaration').where('entry_id', '=', entryId).execute();
+  } else {
+    entryId = (
       await trx
-        .updateTable('paper_entry')
-        .set({ entered_by: input.enteredBy, written_total: input.writtenTotal, opinion: input.opinion, updated_at: at })
-        .where('id', '=', entryId)
-        .execute();
-      await trx.deleteFrom('paper_entry_answer').where('entry_id', '=', entryId).execute();
-      await trx.deleteFrom('paper_entry_declaration').where('entry_id', '=', entryId).execute();
-    } else {
-      entryId = (
-        await trx
-          .insertInto('paper_entry')
-          .values({
-            ...{ session_id: key.sessionId, registration_id: key.registrationId, member_id: key.memberId },
-            rescoring_round: s.round,
-            entry_no: input.entryNo,
-            entered_by: input.enteredBy,
-            written_total: input.writtenTotal,
-            opinion: input.opinion,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    }
-    if (input.answers.length > 0)
-      await trx
-        .insertInto('paper_entry_answer')
-        .values(input.answers.map((a) => ({ entry_id: entryId, criterion_code: a.criterionCode, level_index: a.levelIndex })))
-        .execute();
-    if (input.declarations.length > 0)
-      await trx
-        .insertInto('paper_entry_declaration')
-        .values(
-          input.declarations.map((d) => ({ entry_id: entryId, rule_id: d.ruleId, holds: d.holds ? 1 : 0, reason: d.reason })),
-        )
-        .execute();
-    await appendAudit(trx, now, {
-      actor: actorOf(ctx, meta),
-      action: 'scoring.paper.entry',
-      entity: 'paper_entry',
-      entityId: entryId,
-      before: existing
-        ? {
-            enteredBy: existing.enteredBy,
-            writtenTotal: existing.writtenTotal,
-            answers: Object.fromEntries(existing.content.answers),
-          }
-        : null,
-      after: {
-        ...key,
-        rescoringRound: s.round,
-        entryNo: input.entryNo,
-        enteredBy: input.enteredBy,
-        writtenTotal: input.writtenTotal,
-        answers: Object.fromEntries(input.answers.map((a) => [a.criterionCode, a.levelIndex])),
-        declarations: input.declarations,
-      },
-    });
+        .insertInto('paper_entry')
+        .values({
+          ...{ session_id: key.sessionId, registration_id: key.registrationId, member_id: key.memberId },
+          rescoring_round: s.round,
+          entry_no: input.entryNo,
+          entered_by: input.enteredBy,
+          written_total: input.writtenTotal,
+          opinion: input.opinion,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  if (input.answers.length > 0)
+    await trx
+      .insertInto('paper_entry_answer')
+      .values(input.answers.map((a) => ({ entry_id: entryId, criterion_code: a.criterionCode, level_index: a.levelIndex })))
+      .execute();
+  if (input.declarations.length > 0)
+    await trx
+      .insertInto('paper_entry_declaration')
+      .values(input.declarations.map((d) => ({ entry_id: entryId, rule_id: d.ruleId, holds: d.holds ? 1 : 0, reason: d.reason })))
+      .execute();
+  await w.audit({
+    action: 'scoring.paper.entry',
+    entity: 'paper_entry',
+    entityId: entryId,
+    before: existing
+      ? {
+          enteredBy: existing.enteredBy,
+          writtenTotal: existing.writtenTotal,
+          answers: Object.fromEntries(existing.content.answers),
+        }
+      : null,
+    after: {
+      ...key,
+      rescoringRound: s.round,
+      entryNo: input.entryNo,
+      enteredBy: input.enteredBy,
+      writtenTotal: input.writtenTotal,
+      answers: Object.fromEntries(input.answers.map((a) => [a.criterionCode, a.levelIndex])),
+      declarations: input.declarations,
+    },
   });
-  return paperState(ctx.db, key);
+  return paperState(trx, key);
 }
 
 export interface PaperCommitInput extends PaperKey {
@@ -304,155 +297,153 @@ export interface PaperCommitInput extends PaperKey {
   acceptTotalMismatch: boolean;
 }
 
-export async function commitPaper(ctx: CoreContext, input: PaperCommitInput, meta: CallMeta): Promise<SheetView> {
+export async function commitPaper(w: Write, input: PaperCommitInput): Promise<SheetView> {
   const key: PaperKey = { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId };
-  const sheetId = await ctx.db.transaction().execute(async (trx) => {
-    assertScoringOpen(await getSession(trx, key.sessionId), 'paper sheets');
-    const s = await scope(trx, key);
-    const entries = (await entryRows(trx, key, s.round)).filter((e) => e.status === 'open');
-    const first = entries.find((e) => e.entryNo === 1);
-    const second = entries.find((e) => e.entryNo === 2);
-    if (!first)
+  const { trx } = w;
+  assertScoringOpen(await getSession(trx, key.sessionId), 'paper sheets');
+  const s = await scope(trx, key);
+  const entries = (await entryRows(trx, key, s.round)).filter((e) => e.status === 'open');
+  const first = entries.find((e) => e.entryNo === 1);
+  const second = entries.find((e) => e.entryNo === 2);
+  if (!first)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `No open paper entry of ${s.member.fullName}'s sheet for "${s.item.productName}"; type the sheet in first`,
+      key,
+    );
+  const criteria = new Map(input.resolutions.criteria.map((c) => [c.criterionCode, c.levelIndex]));
+  const declarations = new Map<string, RuleDeclaration | null>(
+    input.resolutions.declarations.map((d) => [d.ruleId, d.declaration]),
+  );
+  let content: PaperEntryContent;
+  if (second) {
+    const merged = mergePaperEntries(s.set, first.content, second.content, {
+      criteria,
+      declarations,
+      ...(input.resolutions.writtenTotal !== undefined ? { writtenTotal: input.resolutions.writtenTotal } : {}),
+    });
+    if (!merged.ok) {
+      const parts = [
+        merged.unresolvedCriteria.length > 0 ? `criteria ${merged.unresolvedCriteria.join(', ')}` : '',
+        merged.unresolvedDeclarations.length > 0 ? `declarations ${merged.unresolvedDeclarations.join(', ')}` : '',
+        merged.writtenTotalUnresolved ? 'the written total' : '',
+      ].filter(Boolean);
       throw new CoreError(
         'FORBIDDEN_STATE',
-        `No open paper entry of ${s.member.fullName}'s sheet for "${s.item.productName}"; type the sheet in first`,
+        `The two entries still differ on ${parts.join(' and ')}; read the paper and resolve each before committing`,
+        merged,
+      );
+    }
+    content = merged.content;
+  } else {
+    if (!input.allowSingleEntry)
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Only one entry of ${s.member.fullName}'s paper sheet exists; have a second person enter it, or commit the single entry explicitly`,
         key,
       );
-    const criteria = new Map(input.resolutions.criteria.map((c) => [c.criterionCode, c.levelIndex]));
-    const declarations = new Map<string, RuleDeclaration | null>(
-      input.resolutions.declarations.map((d) => [d.ruleId, d.declaration]),
-    );
-    let content: PaperEntryContent;
-    if (second) {
-      const merged = mergePaperEntries(s.set, first.content, second.content, {
-        criteria,
-        declarations,
-        ...(input.resolutions.writtenTotal !== undefined ? { writtenTotal: input.resolutions.writtenTotal } : {}),
-      });
-      if (!merged.ok) {
-        const parts = [
-          merged.unresolvedCriteria.length > 0 ? `criteria ${merged.unresolvedCriteria.join(', ')}` : '',
-          merged.unresolvedDeclarations.length > 0 ? `declarations ${merged.unresolvedDeclarations.join(', ')}` : '',
-          merged.writtenTotalUnresolved ? 'the written total' : '',
-        ].filter(Boolean);
-        throw new CoreError(
-          'FORBIDDEN_STATE',
-          `The two entries still differ on ${parts.join(' and ')}; read the paper and resolve each before committing`,
-          merged,
-        );
-      }
-      content = merged.content;
-    } else {
-      if (!input.allowSingleEntry)
-        throw new CoreError(
-          'FORBIDDEN_STATE',
-          `Only one entry of ${s.member.fullName}'s paper sheet exists; have a second person enter it, or commit the single entry explicitly`,
-          key,
-        );
-      const answers = new Map(first.content.answers);
-      for (const [code, v] of criteria) {
-        if (v === null) answers.delete(code);
-        else answers.set(code, v);
-      }
-      const decl = new Map(first.content.declarations);
-      for (const [id, v] of declarations) {
-        if (v === null) decl.delete(id);
-        else decl.set(id, v);
-      }
-      content = {
-        answers,
-        declarations: decl,
-        writtenTotal: input.resolutions.writtenTotal !== undefined ? input.resolutions.writtenTotal : first.writtenTotal,
-      };
+    const answers = new Map(first.content.answers);
+    for (const [code, v] of criteria) {
+      if (v === null) answers.delete(code);
+      else answers.set(code, v);
     }
-    validateEntry(
-      s.set,
-      [...content.answers].map(([criterionCode, levelIndex]) => ({ criterionCode, levelIndex })),
-      [...content.declarations].map(([ruleId, d]) => ({ ruleId, ...d })),
-    );
-    const e = evaluateSheet(s.set, content);
-    if (!e.complete)
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `The paper sheet is not complete: no level for criteria ${e.missing.join(', ')}${e.problems.length ? ` (${e.problems.map((p) => p.code).join(', ')})` : ''}; check the paper`,
-        { missing: e.missing, problems: e.problems },
-      );
-    const check = checkWrittenTotal(s.set, content);
-    if (check.agrees === false && !input.acceptTotalMismatch) {
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `The levels entered add up to ${check.computed} points but the paper says ${check.written}; correct the entry, or confirm that the total on paper is wrong`,
-        check,
-      );
+    const decl = new Map(first.content.declarations);
+    for (const [id, v] of declarations) {
+      if (v === null) decl.delete(id);
+      else decl.set(id, v);
     }
+    content = {
+      answers,
+      declarations: decl,
+      writtenTotal: input.resolutions.writtenTotal !== undefined ? input.resolutions.writtenTotal : first.writtenTotal,
+    };
+  }
+  validateEntry(
+    s.set,
+    [...content.answers].map(([criterionCode, levelIndex]) => ({ criterionCode, levelIndex })),
+    [...content.declarations].map(([ruleId, d]) => ({ ruleId, ...d })),
+  );
+  const e = evaluateSheet(s.set, content);
+  if (!e.complete)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `The paper sheet is not complete: no level for criteria ${e.missing.join(', ')}${e.problems.length ? ` (${e.problems.map((p) => p.code).join(', ')})` : ''}; check the paper`,
+      { missing: e.missing, problems: e.problems },
+    );
+  const check = checkWrittenTotal(s.set, content);
+  if (check.agrees === false && !input.acceptTotalMismatch) {
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `The levels entered add up to ${check.computed} points but the paper says ${check.written}; correct the entry, or confirm that the total on paper is wrong`,
+      check,
+    );
+  }
 
-    const enteredBy = [first.enteredBy, second?.enteredBy].filter(Boolean).join(' / ');
-    const now = ctx.now();
-    const at = now.toISOString();
-    const resolver = input.resolvedBy.trim() || actorOf(ctx, meta);
-    const { id } = await trx
-      .insertInto('score_sheet')
-      .values({
-        session_id: key.sessionId,
-        registration_id: key.registrationId,
-        member_id: key.memberId,
-        criteria_set_version_id: s.item.criteriaSetVersionId,
-        rescoring_round: s.round,
-        source: 'paper',
-        entered_by: enteredBy,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const opinion = first.opinion || second?.opinion || '';
-    const changes: Change[] = [
-      ...[...content.declarations].map(([ruleId, value]): Change => ({ kind: 'declaration', ruleId, value })),
-      ...[...content.answers].map(([code, levelIndex]): Change => ({ kind: 'level', code, levelIndex })),
-      ...(opinion ? [{ kind: 'opinion', opinion } as Change] : []),
-    ];
-    // Inside this Kysely transaction (it holds the connection): the sync primitive joins it.
-    for (const c of changes) applyChange(ctx.sqlite, { id, set: s.set }, c, { at, actor: enteredBy });
-    await trx
-      .updateTable('score_sheet')
-      .set({ ...derivedColumns(e), status: 'submitted', submitted_at: at, submitted_by: resolver })
-      .where('id', '=', id)
-      .execute();
-    const superseded = await supersedeEarlier(trx, {
+  const enteredBy = [first.enteredBy, second?.enteredBy].filter(Boolean).join(' / ');
+  const at = w.at.toISOString();
+  const resolver = input.resolvedBy.trim() || w.actor;
+  const { id } = await trx
+    .insertInto('score_sheet')
+    .values({
       session_id: key.sessionId,
       registration_id: key.registrationId,
       member_id: key.memberId,
+      criteria_set_version_id: s.item.criteriaSetVersionId,
       rescoring_round: s.round,
-    });
-    await trx
-      .updateTable('paper_entry')
-      .set({ status: 'committed', committed_sheet_id: id, updated_at: at })
-      .where(
-        'id',
-        'in',
-        entries.map((x) => x.id),
-      )
-      .execute();
-    await appendAudit(trx, now, {
-      actor: resolver,
-      action: 'scoring.paper.commit',
-      entity: 'score_sheet',
-      entityId: id,
-      before: second ? { mismatches: diffPaperEntries(s.set, first.content, second.content).mismatches } : null,
-      after: {
-        ...key,
-        source: 'paper',
-        enteredBy,
-        doubleEntry: second !== undefined,
-        resolutions: input.resolutions,
-        totalPoints: e.total,
-        writtenTotal: content.writtenTotal,
-        acceptedTotalMismatch: check.agrees === false,
-        answers: Object.fromEntries(content.answers),
-        superseded,
-      },
-    });
-    return id;
+      source: 'paper',
+      entered_by: enteredBy,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const opinion = first.opinion || second?.opinion || '';
+  const changes: Change[] = [
+    ...[...content.declarations].map(([ruleId, value]): Change => ({ kind: 'declaration', ruleId, value })),
+    ...[...content.answers].map(([code, levelIndex]): Change => ({ kind: 'level', code, levelIndex })),
+    ...(opinion ? [{ kind: 'opinion', opinion } as Change] : []),
+  ];
+  // Inside this Kysely transaction (it holds the connection): the sync primitive joins it.
+  const sw = syncWriteIn(w);
+  for (const c of changes) applyChange(sw, { id, set: s.set }, c, { at, actor: enteredBy });
+  await trx
+    .updateTable('score_sheet')
+    .set({ ...derivedColumns(e), status: 'submitted', submitted_at: at, submitted_by: resolver })
+    .where('id', '=', id)
+    .execute();
+  const superseded = await supersedeEarlier(trx, {
+    session_id: key.sessionId,
+    registration_id: key.registrationId,
+    member_id: key.memberId,
+    rescoring_round: s.round,
   });
-  return sheetView(ctx, sheetId);
+  await trx
+    .updateTable('paper_entry')
+    .set({ status: 'committed', committed_sheet_id: id, updated_at: at })
+    .where(
+      'id',
+      'in',
+      entries.map((x) => x.id),
+    )
+    .execute();
+  await w.audit({
+    actor: resolver,
+    action: 'scoring.paper.commit',
+    entity: 'score_sheet',
+    entityId: id,
+    before: second ? { mismatches: diffPaperEntries(s.set, first.content, second.content).mismatches } : null,
+    after: {
+      ...key,
+      source: 'paper',
+      enteredBy,
+      doubleEntry: second !== undefined,
+      resolutions: input.resolutions,
+      totalPoints: e.total,
+      writtenTotal: content.writtenTotal,
+      acceptedTotalMismatch: check.agrees === false,
+      answers: Object.fromEntries(content.answers),
+      superseded,
+    },
+  });
+  return sheetViewIn(w, id);
 }

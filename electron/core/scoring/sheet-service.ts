@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
+import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { SaveResult, SheetAnswer, SheetDeclaration, SheetView, UndoResult } from '../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../shared/ocop/criteria-set';
 import {
@@ -10,21 +11,11 @@ import {
   type SheetContent,
   type SheetEvaluation,
 } from '../../../shared/ocop/sheet-rules';
-import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { actorOf, type CallMeta } from '../handlers';
-import {
-  applyChange,
-  forgetUndoStacks,
-  restoringChange,
-  undoTarget,
-  type Applied,
-  type Change,
-  type State,
-} from './answer-events';
-import { appendAuditSync } from '../audit/audit-sync';
+import type { SyncWrite, Write } from '../handlers';
+import { applyChange, restoringChange, undoTarget, type Applied, type Change, type State } from './answer-events';
 import { criteriaSetOf, criteriaSetSync } from './criteria-cache';
 import {
   derivedColumns,
@@ -37,16 +28,18 @@ import {
   type SheetRow,
 } from './sheet-repo';
 import { priorResult, priorResultSync, recordOp, recordOpSync, type OpKey } from './client-op';
-import { stmt, withReadLock, withWriteLock } from '../db/sync-db';
+import { stmt, withReadLock } from '../db/sync-db';
+
+type In<C extends Channel> = ChannelParsedInput<C>;
 
 /**
  * A member's sheet from opening to submission: autosave of every answer, note, declaration and
  * opinion (one event + audit each), undo, submit with the completeness check, unlock.
  */
 
-/** Who the history names: the member on their own sheet, the operator on a paper sheet. */
-export const sheetActor = (row: Pick<SheetRow, 'source' | 'member_name'>, ctx: CoreContext, meta: CallMeta): string =>
-  row.source === 'member' ? row.member_name : actorOf(ctx, meta);
+/** Who the history names: the member on their own sheet, the caller (the operator) on a paper sheet. */
+export const sheetActor = (row: Pick<SheetRow, 'source' | 'member_name'>, w: { actor: string }): string =>
+  row.source === 'member' ? row.member_name : w.actor;
 
 export function assertDraft(row: SheetRow): void {
   if (row.status === 'submitted')
@@ -135,15 +128,8 @@ const AUDIT_ACTION: Record<Change['kind'], string> = {
 };
 
 /** Audits one applied change (the answer event, with its sequence number). */
-export function auditChange(
-  sqlite: Database.Database,
-  at: Date,
-  actor: string,
-  sheetId: number,
-  a: Applied,
-  undoOf?: number,
-): void {
-  appendAuditSync(sqlite, at, {
+function auditChange(w: SyncWrite, actor: string, sheetId: number, a: Applied, undoOf?: number): void {
+  w.audit({
     actor,
     action: undoOf === undefined ? AUDIT_ACTION[a.kind] : 'scoring.undo',
     entity: 'score_sheet',
@@ -195,56 +181,64 @@ const CHANNEL_OF: Record<Change['kind'], string> = {
   opinion: 'scoring:setOpinion',
 };
 
-const opKey = (opId: string | undefined, sheetId: number, channel: string, meta: CallMeta): OpKey | null =>
-  opId === undefined ? null : { opId, sheetId, channel, deviceId: meta.device?.deviceId ?? null };
+const opKey = (opId: string | undefined, sheetId: number, channel: string, w: Pick<Write, 'device'>): OpKey | null =>
+  opId === undefined ? null : { opId, sheetId, channel, deviceId: w.device?.deviceId ?? null };
+
+/** Autosave of one level (null clears it). */
+export const setAnswer = (w: SyncWrite, input: In<'scoring:setAnswer'>): SaveResult =>
+  saveChange(w, input, { kind: 'level', code: input.criterionCode, levelIndex: input.levelIndex });
+
+export const setNote = (w: SyncWrite, input: In<'scoring:setNote'>): SaveResult =>
+  saveChange(w, input, { kind: 'note', code: input.criterionCode, note: input.note });
+
+export function setDeclaration(w: SyncWrite, input: In<'scoring:setDeclaration'>): SaveResult {
+  // A rule that holds with a blank reason is stored without one (the rule asks none, or checkDeclaration refuses it).
+  const reason = input.holds === true && input.reason !== null && input.reason.trim() === '' ? null : input.reason;
+  return saveChange(w, input, {
+    kind: 'declaration',
+    ruleId: input.ruleId,
+    value: input.holds === null ? null : { holds: input.holds, reason },
+  });
+}
+
+export const setOpinion = (w: SyncWrite, input: In<'scoring:setOpinion'>): SaveResult =>
+  saveChange(w, input, { kind: 'opinion', opinion: input.opinion });
 
 /**
  * The autosave path: validate, append the event, update the current state and the sheet, audit — one transaction.
  * With an opId the change is applied once: sent again, it gets the recorded answer (client-op.ts).
  */
-export async function saveChange(
-  ctx: CoreContext,
-  sheetId: number,
-  c: Change,
-  meta: CallMeta,
-  opId?: string,
-): Promise<SaveResult> {
-  const key = opKey(opId, sheetId, CHANNEL_OF[c.kind], meta);
-  return withWriteLock(
-    ctx,
-    () => {
-      if (key) {
-        const prior = priorResultSync<SaveResult>(ctx.sqlite, key);
-        if (prior) return prior;
-      }
-      const result = applySave(ctx, sheetId, c, meta);
-      if (key) recordOpSync(ctx.sqlite, key, result, result.savedAt);
-      return result;
-    },
-    () => forgetUndoStacks(ctx.sqlite),
-  );
+function saveChange(w: SyncWrite, input: { sheetId: number; opId?: string | undefined }, c: Change): SaveResult {
+  const key = opKey(input.opId, input.sheetId, CHANNEL_OF[c.kind], w);
+  if (key) {
+    const prior = priorResultSync<SaveResult>(w.sqlite, key);
+    if (prior) return prior;
+  }
+  const result = applySave(w, input.sheetId, c);
+  if (key) recordOpSync(w.sqlite, key, result, result.savedAt);
+  return result;
 }
 
-function applySave(ctx: CoreContext, sheetId: number, c: Change, meta: CallMeta): SaveResult {
-  const row = sheetRowSync(ctx.sqlite, sheetId);
+function applySave(w: SyncWrite, sheetId: number, c: Change): SaveResult {
+  const sqlite = w.sqlite;
+  const row = sheetRowSync(sqlite, sheetId);
   assertDraft(row);
-  const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
-  const { answers, declarations, content } = loadSheetContentSync(ctx.sqlite, sheetId);
+  const set = criteriaSetSync(sqlite, row.criteria_set_version_id, row.set_hash);
+  const { answers, declarations, content } = loadSheetContentSync(sqlite, sheetId);
   validateChange(set, () => evaluateSheet(set, content), c);
-  const now = ctx.now();
-  const at = now.toISOString();
-  const actor = sheetActor(row, ctx, meta);
+  const at = w.at.toISOString();
+  const actor = sheetActor(row, w);
   const applied = applyChange(
-    ctx.sqlite,
+    w,
     { id: sheetId, set },
     c,
     { at, actor },
     { before: stateFromLoaded(answers, declarations, row.opinion, c) },
   );
   const after = evaluateSheet(set, applyToContent(content, c));
-  if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(ctx.sqlite, sheetId) !== null);
-  writeDerivedSync(ctx.sqlite, sheetId, after, at);
-  auditChange(ctx.sqlite, now, actor, sheetId, applied);
+  if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(sqlite, sheetId) !== null);
+  writeDerivedSync(sqlite, sheetId, after, at);
+  auditChange(w, actor, sheetId, applied);
   return saveResult(sheetId, applied.seq, at, after, true);
 }
 
@@ -266,52 +260,50 @@ function stateFromLoaded(answers: SheetAnswer[], declarations: SheetDeclaration[
   }
 }
 
-export async function undoLast(ctx: CoreContext, sheetId: number, meta: CallMeta, opId?: string): Promise<UndoResult> {
-  const key = opKey(opId, sheetId, 'scoring:undo', meta);
-  return withWriteLock(
-    ctx,
-    () => {
-      if (key) {
-        const prior = priorResultSync<UndoResult>(ctx.sqlite, key);
-        if (prior) return prior;
-      }
-      const result = applyUndo(ctx, sheetId, meta);
-      if (key) recordOpSync(ctx.sqlite, key, result, result.savedAt);
-      return result;
-    },
-    () => forgetUndoStacks(ctx.sqlite),
-  );
+/** Reverts the latest change not yet undone (repeatable); with an opId, once. */
+export function undoLast(w: SyncWrite, input: In<'scoring:undo'>): UndoResult {
+  const key = opKey(input.opId, input.sheetId, 'scoring:undo', w);
+  if (key) {
+    const prior = priorResultSync<UndoResult>(w.sqlite, key);
+    if (prior) return prior;
+  }
+  const result = applyUndo(w, input.sheetId);
+  if (key) recordOpSync(w.sqlite, key, result, result.savedAt);
+  return result;
 }
 
-function applyUndo(ctx: CoreContext, sheetId: number, meta: CallMeta): UndoResult {
-  const row = sheetRowSync(ctx.sqlite, sheetId);
+function applyUndo(w: SyncWrite, sheetId: number): UndoResult {
+  const sqlite = w.sqlite;
+  const row = sheetRowSync(sqlite, sheetId);
   assertDraft(row);
-  const set = criteriaSetSync(ctx.sqlite, row.criteria_set_version_id, row.set_hash);
-  const target = undoTarget(ctx.sqlite, sheetId);
+  const set = criteriaSetSync(sqlite, row.criteria_set_version_id, row.set_hash);
+  const target = undoTarget(sqlite, sheetId);
   if (target === null) {
-    const { content } = loadSheetContentSync(ctx.sqlite, sheetId);
+    const { content } = loadSheetContentSync(sqlite, sheetId);
     return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
   }
-  const now = ctx.now();
-  const at = now.toISOString();
-  const actor = sheetActor(row, ctx, meta);
-  const applied = applyChange(ctx.sqlite, { id: sheetId, set }, restoringChange(target), {
-    at,
-    actor,
-    undoesSeq: target.seq,
-  })!;
-  const e = evaluateSheet(set, loadSheetContentSync(ctx.sqlite, sheetId).content);
-  writeDerivedSync(ctx.sqlite, sheetId, e, at);
-  auditChange(ctx.sqlite, now, actor, sheetId, applied, target.seq);
-  const canUndo = undoTarget(ctx.sqlite, sheetId) !== null;
+  const at = w.at.toISOString();
+  const actor = sheetActor(row, w);
+  const applied = applyChange(w, { id: sheetId, set }, restoringChange(target), { at, actor, undoesSeq: target.seq })!;
+  const e = evaluateSheet(set, loadSheetContentSync(sqlite, sheetId).content);
+  writeDerivedSync(sqlite, sheetId, e, at);
+  auditChange(w, actor, sheetId, applied, target.seq);
+  const canUndo = undoTarget(sqlite, sheetId) !== null;
   return {
     ...saveResult(sheetId, applied.seq, at, e, canUndo),
     undone: { kind: target.kind, target: target.target, restored: target.before },
   };
 }
 
-export async function sheetView(ctx: CoreContext, sheetId: number): Promise<SheetView> {
-  const db = ctx.db;
+/** The sheet as the member sees it (a query). */
+export const sheetView = (ctx: CoreContext, input: In<'scoring:get'>): Promise<SheetView> =>
+  sheetViewOf(ctx.db, input.sheetId, () => withReadLock(ctx, () => undoTarget(ctx.sqlite, input.sheetId) !== null));
+
+/** The sheet as a change leaves it, read inside the change's transaction (it holds the connection). */
+export const sheetViewIn = (w: Write, sheetId: number): Promise<SheetView> =>
+  sheetViewOf(w.trx, sheetId, async () => undoTarget(w.ctx.sqlite, sheetId) !== null);
+
+async function sheetViewOf(db: Kysely<DB>, sheetId: number, canUndo: () => Promise<boolean>): Promise<SheetView> {
   const row = await getSheetRow(db, sheetId);
   const set = await criteriaSetOf(db, row.criteria_set_version_id);
   const { answers, declarations, content } = await loadSheetContent(db, sheetId);
@@ -333,28 +325,21 @@ export async function sheetView(ctx: CoreContext, sheetId: number): Promise<Shee
     parts: e.parts.map((p) => ({ code: p.code, points: p.points, max: p.max })),
     max: e.max,
     missing: e.missing,
-    canUndo: row.status === 'draft' && (await withReadLock(ctx, () => undoTarget(ctx.sqlite, sheetId))) !== null,
+    canUndo: row.status === 'draft' && (await canUndo()),
     previous,
   };
 }
 
 /** Completeness check, then the sheet locks; an earlier round's sheet of the member is superseded. */
-export async function submitSheet(
-  ctx: CoreContext,
-  sheetId: number,
-  revisionReason: string | undefined,
-  meta: CallMeta,
-  opId?: string,
-): Promise<SheetView> {
-  const key = opKey(opId, sheetId, 'scoring:submit', meta);
-  await ctx.db.transaction().execute(async (trx) => {
-    // Submitted already by this very request (its answer was lost): the sheet as it is now.
-    if (key && (await priorResult(trx, key))) return;
-    const row = await getSheetRow(trx, sheetId);
-    const at = await submitDraft(trx, ctx, row, { revisionReason, actor: sheetActor(row, ctx, meta), keptPrevious: false });
-    if (key) await recordOp(trx, key, { submittedAt: at }, at);
-  });
-  return sheetView(ctx, sheetId);
+export async function submitSheet(w: Write, input: In<'scoring:submit'>): Promise<SheetView> {
+  const key = opKey(input.opId, input.sheetId, 'scoring:submit', w);
+  // Submitted already by this very request (its answer was lost): the sheet as it is now.
+  if (!(key && (await priorResult(w.trx, key)))) {
+    const row = await getSheetRow(w.trx, input.sheetId);
+    await submitDraft(w, row, { revisionReason: input.revisionReason, actor: sheetActor(row, w), keptPrevious: false });
+    if (key) await recordOp(w.trx, key, { submittedAt: w.at.toISOString() }, w.at.toISOString());
+  }
+  return sheetViewIn(w, input.sheetId);
 }
 
 /**
@@ -363,11 +348,11 @@ export async function submitSheet(
  * is submitted as "kept the previous sheet" (keep-previous.ts), which records that instead.
  */
 export async function submitDraft(
-  trx: Transaction<DB>,
-  ctx: CoreContext,
+  w: Write,
   row: SheetRow,
   opts: { revisionReason: string | undefined; actor: string; keptPrevious: boolean },
-): Promise<string> {
+): Promise<void> {
+  const trx = w.trx;
   const sheetId = row.id;
   const { revisionReason, keptPrevious } = opts;
   assertDraft(row);
@@ -391,8 +376,7 @@ export async function submitDraft(
       { field: 'revisionReason' },
     );
   }
-  const now = ctx.now();
-  const at = now.toISOString();
+  const at = w.at.toISOString();
   const actor = opts.actor;
   await trx
     .updateTable('score_sheet')
@@ -408,7 +392,7 @@ export async function submitDraft(
     .where('id', '=', sheetId)
     .execute();
   const superseded = await supersedeEarlier(trx, row);
-  await appendAudit(trx, now, {
+  await w.audit({
     actor,
     action: 'scoring.submit',
     entity: 'score_sheet',
@@ -428,7 +412,6 @@ export async function submitDraft(
       superseded,
     },
   });
-  return at;
 }
 
 type RoundOf = Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>;
@@ -444,56 +427,54 @@ const earlierSheets = (db: Kysely<DB>, row: RoundOf) =>
     .where('rescoring_round', '<', row.rescoring_round);
 
 /** Marks the member's submitted sheets of earlier rounds for the same product as superseded. */
-export async function supersedeEarlier(db: Kysely<DB>, row: RoundOf): Promise<number[]> {
-  const earlier = await earlierSheets(db, row).where('status', '=', 'submitted').execute();
+export async function supersedeEarlier(trx: Transaction<DB>, row: RoundOf): Promise<number[]> {
+  const earlier = await earlierSheets(trx, row).where('status', '=', 'submitted').execute();
   const ids = earlier.map((r) => r.id);
-  if (ids.length > 0) await db.updateTable('score_sheet').set({ status: 'superseded' }).where('id', 'in', ids).execute();
+  if (ids.length > 0) await trx.updateTable('score_sheet').set({ status: 'superseded' }).where('id', 'in', ids).execute();
   return ids;
 }
 
 /** Back to draft, with a reason (chair or secretary). Only the member's latest sheet can be unlocked. */
-export async function unlockSheet(ctx: CoreContext, sheetId: number, reason: string, meta: CallMeta): Promise<SheetView> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await getSheetRow(trx, sheetId);
-    if (row.status !== 'submitted')
-      throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} is ${row.status}; only a submitted sheet can be unlocked`, {
-        sheetId,
-        status: row.status,
-      });
-    if (row.session_status !== 'in_progress')
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `The session of sheet ${sheetId} is ${row.session_status.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`,
-        { sheetId },
-      );
-    const newer = await trx
-      .selectFrom('score_sheet')
-      .select('id')
-      .where('session_id', '=', row.session_id)
-      .where('registration_id', '=', row.registration_id)
-      .where('member_id', '=', row.member_id)
-      .where('rescoring_round', '>', row.rescoring_round)
-      .executeTakeFirst();
-    if (newer)
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `Sheet ${sheetId} has been followed by a re-scoring sheet (${newer.id}); unlock that one instead`,
-        { sheetId, newerSheetId: newer.id },
-      );
-    const now = ctx.now();
-    await trx
-      .updateTable('score_sheet')
-      .set({ status: 'draft', submitted_at: null, submitted_by: null, kept_previous: 0, updated_at: now.toISOString() })
-      .where('id', '=', sheetId)
-      .execute();
-    await appendAudit(trx, now, {
-      actor: actorOf(ctx, meta),
-      action: 'scoring.unlock',
-      entity: 'score_sheet',
-      entityId: sheetId,
-      before: { status: 'submitted', submittedAt: row.submitted_at, totalPoints: row.total_points },
-      after: { status: 'draft', reason },
+export async function unlockSheet(w: Write, input: In<'scoring:unlock'>): Promise<SheetView> {
+  const { trx } = w;
+  const sheetId = input.sheetId;
+  const row = await getSheetRow(trx, sheetId);
+  if (row.status !== 'submitted')
+    throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} is ${row.status}; only a submitted sheet can be unlocked`, {
+      sheetId,
+      status: row.status,
     });
+  if (row.session_status !== 'in_progress')
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `The session of sheet ${sheetId} is ${row.session_status.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`,
+      { sheetId },
+    );
+  const newer = await trx
+    .selectFrom('score_sheet')
+    .select('id')
+    .where('session_id', '=', row.session_id)
+    .where('registration_id', '=', row.registration_id)
+    .where('member_id', '=', row.member_id)
+    .where('rescoring_round', '>', row.rescoring_round)
+    .executeTakeFirst();
+  if (newer)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Sheet ${sheetId} has been followed by a re-scoring sheet (${newer.id}); unlock that one instead`,
+      { sheetId, newerSheetId: newer.id },
+    );
+  await trx
+    .updateTable('score_sheet')
+    .set({ status: 'draft', submitted_at: null, submitted_by: null, kept_previous: 0, updated_at: w.at.toISOString() })
+    .where('id', '=', sheetId)
+    .execute();
+  await w.audit({
+    action: 'scoring.unlock',
+    entity: 'score_sheet',
+    entityId: sheetId,
+    before: { status: 'submitted', submittedAt: row.submitted_at, totalPoints: row.total_points },
+    after: { status: 'draft', reason: input.reason },
   });
-  return sheetView(ctx, sheetId);
+  return sheetViewIn(w, sheetId);
 }

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { ProductSheets, ProductSpread, RescoringRound, SessionSpread } from '../../../shared/api/channels/scoring';
+import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import { evaluateSpread } from '../../../shared/ocop/spread';
-import { appendAudit } from '../audit/audit-repo';
-import type { CoreContext } from '../context';
 import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { actorOf, type CallMeta } from '../handlers';
+import type { Write } from '../handlers';
 import { listSheetRows, toSummary, type SheetRow } from './sheet-repo';
 import {
   agendaOf,
@@ -18,6 +17,8 @@ import {
   sessionMembers,
   type AgendaRow,
 } from './session-access';
+
+type In<C extends Channel> = ChannelParsedInput<C>;
 
 /**
  * Spread (chênh lệch) of members' totals per product against the council's Quy chế limit, and
@@ -159,66 +160,57 @@ export async function sessionSpread(
 }
 
 /** The chair opens the next re-scoring round for one product; every member may then revise. */
-export async function openRescoring(
-  ctx: CoreContext,
-  input: { sessionId: number; registrationId: number; chairMemberId: number; reason: string },
-  meta: CallMeta,
-): Promise<ProductSpread> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const session = await getSession(trx, input.sessionId);
-    assertScoringOpen(session, 're-scoring');
-    const chair = (await sessionMembers(trx, input.sessionId)).find((m) => m.memberId === input.chairMemberId);
-    const isChair =
-      chair !== undefined && (session.chairMemberId !== null ? session.chairMemberId === chair.memberId : chair.role === 'chair');
-    if (!isChair)
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `Only the chair of session ${input.sessionId} opens a re-scoring round; member ${input.chairMemberId} is not the session's chair`,
-        { chairMemberId: input.chairMemberId },
-      );
-    const before = (await sessionSpread(trx, { sessionId: input.sessionId })).products.find(
-      (p) => p.registrationId === input.registrationId,
+export async function openRescoring(w: Write, input: In<'scoring:openRescoring'>): Promise<ProductSpread> {
+  const { trx } = w;
+  const session = await getSession(trx, input.sessionId);
+  assertScoringOpen(session, 're-scoring');
+  const chair = (await sessionMembers(trx, input.sessionId)).find((m) => m.memberId === input.chairMemberId);
+  const isChair =
+    chair !== undefined && (session.chairMemberId !== null ? session.chairMemberId === chair.memberId : chair.role === 'chair');
+  if (!isChair)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Only the chair of session ${input.sessionId} opens a re-scoring round; member ${input.chairMemberId} is not the session's chair`,
+      { chairMemberId: input.chairMemberId },
     );
-    if (!before)
-      throw new CoreError(
-        'NOT_FOUND',
-        `Registration ${input.registrationId} is not on the agenda of session ${input.sessionId}`,
-        { registrationId: input.registrationId },
-      );
-    if (before.totals.length === 0)
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `No member has submitted a sheet for "${before.productName}" yet; there is nothing to score again`,
-        { registrationId: input.registrationId },
-      );
-    const roundNo = before.currentRound + 1;
-    const now = ctx.now();
-    await trx
-      .insertInto('score_rescoring_round')
-      .values({
-        session_id: input.sessionId,
-        registration_id: input.registrationId,
-        round_no: roundNo,
-        opened_by_member_id: input.chairMemberId,
-        reason: input.reason,
-        spread_points: before.spread,
-        opened_at: now.toISOString(),
-        actor: actorOf(ctx, meta),
-      })
-      .execute();
-    await appendAudit(trx, now, {
-      actor: actorOf(ctx, meta),
-      action: 'scoring.rescoring.open',
-      entity: 'registration',
-      entityId: input.registrationId,
-      before: {
-        round: before.currentRound,
-        spread: before.spread,
-        totals: before.totals.map((t) => ({ memberId: t.memberId, totalPoints: t.totalPoints })),
-      },
-      after: { round: roundNo, reason: input.reason, openedBy: chair!.fullName, sessionId: input.sessionId },
+  const before = (await sessionSpread(trx, { sessionId: input.sessionId })).products.find(
+    (p) => p.registrationId === input.registrationId,
+  );
+  if (!before)
+    throw new CoreError('NOT_FOUND', `Registration ${input.registrationId} is not on the agenda of session ${input.sessionId}`, {
+      registrationId: input.registrationId,
     });
+  if (before.totals.length === 0)
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `No member has submitted a sheet for "${before.productName}" yet; there is nothing to score again`,
+      { registrationId: input.registrationId },
+    );
+  const roundNo = before.currentRound + 1;
+  await trx
+    .insertInto('score_rescoring_round')
+    .values({
+      session_id: input.sessionId,
+      registration_id: input.registrationId,
+      round_no: roundNo,
+      opened_by_member_id: input.chairMemberId,
+      reason: input.reason,
+      spread_points: before.spread,
+      opened_at: w.at.toISOString(),
+      actor: w.actor,
+    })
+    .execute();
+  await w.audit({
+    action: 'scoring.rescoring.open',
+    entity: 'registration',
+    entityId: input.registrationId,
+    before: {
+      round: before.currentRound,
+      spread: before.spread,
+      totals: before.totals.map((t) => ({ memberId: t.memberId, totalPoints: t.totalPoints })),
+    },
+    after: { round: roundNo, reason: input.reason, openedBy: chair!.fullName, sessionId: input.sessionId },
   });
-  const after = await sessionSpread(ctx.db, { sessionId: input.sessionId });
+  const after = await sessionSpread(trx, { sessionId: input.sessionId });
   return after.products.find((p) => p.registrationId === input.registrationId)!;
 }
