@@ -282,6 +282,55 @@ describe('idempotency keys', () => {
     await expect(f.db.updateTable('client_op').set({ channel: 'x' }).execute()).rejects.toThrow(/never changed/);
   });
 
+  it('the device rides through write and syncWrite: PIN proved at pairing, opIds keyed to it, the member named', async () => {
+    const f = await roomFixture();
+    await start(f.core, f.sessionId);
+    const { device } = await paired(f, 'm1');
+    const ctx = f.core.ctx;
+    const key = { sessionId: f.sessionId, registrationId: f.regs.a, memberId: f.members.m1 };
+    // On the desktop the member's PIN is asked; the paired device proved it when it paired.
+    expect((await callError(f.core, 'scoring:open', key)).code).toBe('WRONG_PIN');
+    const opened = await invokeForDevice(ctx, device, 'scoring:open', key);
+    expect(opened).toMatchObject({ ok: true });
+    const sheetId = (opened as { value: { sheet: { id: number } } }).value.sheet.id;
+    const op = (n: number) => `d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0${String(n).padStart(2, '0')}`;
+    let n = 0;
+    const levels = Object.entries(MINI_TOP);
+    for (const [criterionCode, levelIndex] of levels)
+      expect(
+        await invokeForDevice(ctx, device, 'scoring:setAnswer', { sheetId, criterionCode, levelIndex, opId: op(++n) }),
+      ).toMatchObject({
+        ok: true,
+      });
+    expect(await invokeForDevice(ctx, device, 'scoring:undo', { sheetId, opId: op(++n) })).toMatchObject({ ok: true });
+    expect(
+      await invokeForDevice(ctx, device, 'scoring:setAnswer', {
+        sheetId,
+        criterionCode: levels.at(-1)![0],
+        levelIndex: levels.at(-1)![1],
+        opId: op(++n),
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await invokeForDevice(ctx, device, 'scoring:submit', { sheetId, opId: op(++n) })).toMatchObject({
+      ok: true,
+      value: { sheet: { status: 'submitted' } },
+    });
+    const ops = await f.db.selectFrom('client_op').select(['channel', 'device_id']).orderBy('op_id').execute();
+    expect(ops).toHaveLength(n);
+    expect(new Set(ops.map((o) => o.device_id))).toEqual(new Set([device.deviceId]));
+    const actors = await f.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('action', 'in', ['scoring.open', 'scoring.answer', 'scoring.undo', 'scoring.submit'])
+      .execute();
+    expect(new Set(actors.map((a) => a.action))).toEqual(
+      new Set(['scoring.open', 'scoring.answer', 'scoring.undo', 'scoring.submit']),
+    );
+    expect(new Set(actors.map((a) => a.actor))).toEqual(new Set([device.memberName]));
+  });
+
   it('a submit sent twice submits once', async () => {
     const f = await roomFixture();
     const open = await call(f.core, 'scoring:open', {
