@@ -44,14 +44,18 @@ describe('ocop:backupFile (native dialogs for backups in the desktop app)', () =
     expect(await call(fromApp, { action: 'saveCopy' })).toEqual({ ok: true, value: { done: false, path: null } });
   });
 
-  it('restores the file the user picked and answers with the report', async () => {
+  it('picks the file to restore; the page previews it, then restores it', async () => {
     const usb = tempDir('ocop-usb-');
     const file = path.join(usb, 'b.sqlite');
     expect((await invoke(core.ctx, 'backup:saveCopy', { to: file })).ok).toBe(true);
     await invoke(core.ctx, 'settings:set', { operatorName: 'Sau' });
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
-    const r = await call(fromApp, { action: 'restoreFromFile' });
-    expect(r).toMatchObject({ ok: true, value: { done: true, path: file, report: { verify: { ok: true } } } });
+    const r = await call(fromApp, { action: 'pickRestoreFile' });
+    expect(r).toMatchObject({ ok: true, value: { done: true, path: file } });
+    // Picking changes nothing; the page previews, then restores the picked file.
+    expect(await invoke(core.ctx, 'settings:get', {})).toMatchObject({ ok: true, value: { operatorName: 'Sau' } });
+    expect(await invoke(core.ctx, 'backup:preview', { path: file })).toMatchObject({ ok: true, value: { relation: 'older' } });
+    expect(await invoke(core.ctx, 'backup:restore', { path: file })).toMatchObject({ ok: true, value: { verify: { ok: true } } });
     expect(await invoke(core.ctx, 'settings:get', {})).toMatchObject({ ok: true, value: { operatorName: '' } });
   });
 

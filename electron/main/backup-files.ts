@@ -62,14 +62,14 @@ export function registerBackupFiles(
         );
         return env.ok ? ok({ done: true, path: env.value.file }) : env;
       }
-      case 'restoreFromFile': {
+      case 'pickRestoreFile': {
+        // Only the choice: the page then shows what the restore would change (backup:preview on
+        // this path) and restores it (backup:restore) after the user confirms.
         const picked = await askOpenPaths(win, {
           title: opts.titles().restore,
           filters: [{ name: 'SQLite', extensions: ['sqlite'] }],
         });
-        if (picked === null) return ok({ done: false, path: null });
-        const env = await invoke(opts.ctx, 'backup:restore', { path: picked[0]! }, meta, log);
-        return env.ok ? ok({ done: true, path: picked[0]!, report: env.value }) : env;
+        return ok(picked === null ? { done: false, path: null } : { done: true, path: picked[0]! });
       }
       case 'exportArchive': {
         const out = await askSavePath(win, {
@@ -82,7 +82,7 @@ export function registerBackupFiles(
         return env.ok ? ok({ done: true, path: env.value.file, files: env.value.files }) : env;
       }
       default:
-        return fail({ code: 'VALIDATION', message: 'action: one of saveCopy, restoreFromFile, exportArchive' });
+        return fail({ code: 'VALIDATION', message: 'action: one of saveCopy, pickRestoreFile, exportArchive' });
     }
   };
   ipcMain.handle(BACKUP_FILE_CHANNEL, handler);

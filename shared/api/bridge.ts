@@ -21,13 +21,11 @@ export interface LiveEvent {
 }
 
 export type BackupFileRequest =
-  { action: 'saveCopy'; name?: string } | { action: 'restoreFromFile' } | { action: 'exportArchive' };
+  { action: 'saveCopy'; name?: string } | { action: 'pickRestoreFile' } | { action: 'exportArchive' };
 export interface BackupFileResult {
   /** false when the user cancelled the dialog. */
   done: boolean;
   path: string | null;
-  /** restoreFromFile: the restore report (backup:restore's output). */
-  report?: unknown;
   /** exportArchive: how many files the archive holds. */
   files?: number;
 }

@@ -195,6 +195,8 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'backup:saveCopy': w('backups'),
   /** The whole database is replaced: every screen reads again. */
   'backup:restore': { writes: 'everything' },
+  /** Reads the current data and a backup file; stale after any change. */
+  'backup:preview': q('backups', 'audit'),
   'archive:export': w('backups'),
   /** Reads the whole state; every change stales it through the audit log. */
   'integrity:verify': q('audit'),

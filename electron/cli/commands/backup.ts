@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BackupFile, RestoreReport } from '../../../shared/api/channels/backup';
+import type { BackupFile, RestorePreview, RestoreReport } from '../../../shared/api/channels/backup';
 import { invoke } from '../../core/api';
 import { dataPaths } from '../../core/app/paths';
 import { importArchive } from '../../core/backup/archive';
@@ -9,6 +9,26 @@ import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
 
 const head = (h: { seq: number; hash: string } | null) => (h ? `event ${h.seq} ${h.hash.slice(0, 16)}…` : 'empty log');
+
+/** `restore --preview` in words: how the histories relate, then the totals and the sessions that differ. */
+function previewText(p: RestorePreview): string {
+  const relation = {
+    same: 'The backup is identical to the current data.',
+    older: `The backup is older: ${p.eventsLost} later event(s) would be removed (kept in the before-restore backup).`,
+    newer: `The backup is newer: ${p.eventsGained} event(s) would be added.`,
+    diverged: `The histories part after event ${p.commonSeq}: ${p.eventsLost} current event(s) removed, ${p.eventsGained} of the backup added.`,
+  }[p.relation];
+  const row = (k: keyof RestorePreview['current']['totals']) =>
+    `  ${k.padEnd(18)} ${String(p.current.totals[k]).padStart(6)} -> ${p.backup.totals[k]}`;
+  const state = (s: RestorePreview['sessions'][number]['current']) =>
+    s ? `${s.status}, ${s.submittedSheets} submitted` : 'absent';
+  return [
+    `${p.file}: ${relation}`,
+    '  (current -> after the restore)',
+    ...(['rounds', 'sessions', 'dossiers', 'submittedSheets', 'finalizedSessions'] as const).map(row),
+    ...p.sessions.map((s) => `  session ${s.sessionId} (${s.date} ${s.title}): ${state(s.current)} -> ${state(s.backup)}`),
+  ].join('\n');
+}
 
 export const backupCommands: CliCommand[] = [
   {
@@ -48,9 +68,10 @@ export const backupCommands: CliCommand[] = [
   },
   {
     name: 'restore',
-    usage: 'restore FILE [--data-dir DIR] [--json]',
+    usage: 'restore FILE [--preview] [--data-dir DIR] [--json]',
     summary:
-      'Replace the database with a backup: check it (integrity, version, its own audit chain, its manifest), save the current database first, replace the file and its -wal/-shm, reopen, verify, report',
+      'Replace the database with a backup: check it (integrity, version, its own audit chain, its manifest), save the current database first, replace the file and its -wal/-shm, reopen, verify, report. --preview: only say what it would change',
+    options: { preview: { type: 'boolean' } },
     run: async (r) => {
       const file = r.positionals[0];
       if (!file) {
@@ -58,6 +79,12 @@ export const backupCommands: CliCommand[] = [
         return 2;
       }
       const source = path.resolve(file);
+      if (r.values.preview === true) {
+        const core = await r.core();
+        const p = unwrap(await invoke(core.ctx, 'backup:preview', { path: source }));
+        r.io.result(p, (x: RestorePreview) => previewText(x));
+        return 0;
+      }
       let core;
       try {
         core = await r.core();

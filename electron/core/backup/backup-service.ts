@@ -207,6 +207,17 @@ export function backupByName(ctx: CoreContext, name: string): string {
   return file;
 }
 
+/** The backup file a restore or preview input names, refused clearly when it is the database itself. */
+export function restoreSourceFile(ctx: CoreContext, input: ChannelParsedInput<'backup:preview' | 'backup:restore'>): string {
+  const source = path.resolve(input.name ? backupByName(ctx, input.name) : input.path!);
+  if (ctx.paths.databasePath !== ':memory:' && path.resolve(ctx.paths.databasePath) === source)
+    throw new CoreError('VALIDATION', 'path: that is the database itself, not a backup', {
+      field: 'path',
+      reason: 'is_database',
+    });
+  return source;
+}
+
 /**
  * "Lưu bản sao ra…": a copy (with its manifest) in a place the user chose — a USB stick. A
  * backup of the folder by name, or a fresh one taken now. `to` is the file to write; its folder

@@ -17,7 +17,7 @@ import { Collector } from '../integrity/collector';
 import { ioError } from '../integrity/io-errors';
 import { verifyState } from '../integrity/state-verify';
 import { operatorActor, readSettings } from '../settings/settings-repo';
-import { backupByName, writeBackup } from './backup-service';
+import { restoreSourceFile, writeBackup } from './backup-service';
 import { readManifest, sha256File } from './manifest';
 
 /**
@@ -48,6 +48,9 @@ export function checkBackupFile(file: string): CheckedBackup {
   const head = Buffer.alloc(16);
   try {
     fs.readSync(fd, head, 0, 16, 0);
+  } catch (e) {
+    // A folder, a device, a file being written by another program.
+    throw ioError(e, `read the backup ${name}`);
   } finally {
     fs.closeSync(fd);
   }
@@ -55,9 +58,7 @@ export function checkBackupFile(file: string): CheckedBackup {
     throw new CoreError(
       'IMPORT_INVALID',
       `${name} is not a backup of OCOP Council (not an SQLite database); nothing was changed`,
-      {
-        file: name,
-      },
+      { file: name, reason: 'not_sqlite' },
     );
   let db: Database.Database;
   try {
@@ -76,14 +77,13 @@ export function checkBackupFile(file: string): CheckedBackup {
       throw new CoreError(
         'IMPORT_INVALID',
         `${name} is damaged (integrity check: ${String(integrity).slice(0, 200)}); nothing was changed. Use another backup.`,
-        {
-          file: name,
-        },
+        { file: name, reason: 'damaged' },
       );
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     if (!tables.has('kysely_migration') || !tables.has('audit_log'))
       throw new CoreError('IMPORT_INVALID', `${name} is an SQLite database but not one of OCOP Council; nothing was changed`, {
         file: name,
+        reason: 'foreign',
       });
     const applied = db.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all() as string[];
     const unknown = applied.filter((n) => !(n in migrations));
@@ -91,7 +91,7 @@ export function checkBackupFile(file: string): CheckedBackup {
       throw new CoreError(
         'DB_NEWER_VERSION',
         `${name} was written by a newer version of OCOP Council (${unknown.join(', ')}); install that version to restore it. Nothing was changed.`,
-        { file: name, unknown },
+        { file: name, unknown, reason: 'newer' },
       );
     const c = new Collector();
     checkChain(readAuditIndex(db), c);
@@ -100,7 +100,7 @@ export function checkBackupFile(file: string): CheckedBackup {
       throw new CoreError(
         'IMPORT_INVALID',
         `${name}: its own audit log is broken at ${broken.key} (expected ${broken.expected.slice(0, 16)}…, found ${broken.found.slice(0, 16)}…); it was altered. Nothing was changed; use another backup.`,
-        { file: name, difference: broken },
+        { file: name, difference: broken, reason: 'chain_broken' },
       );
     const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined;
@@ -110,9 +110,7 @@ export function checkBackupFile(file: string): CheckedBackup {
       throw new CoreError(
         'IMPORT_INVALID',
         `${name} does not match its manifest (SHA-256 differs): it was changed after it was made. Nothing was changed.`,
-        {
-          file: name,
-        },
+        { file: name, reason: 'manifest_mismatch' },
       );
     return { file, sha256, schemaVersion: applied.length, auditHead: last ?? null };
   } finally {
@@ -172,7 +170,7 @@ export function copyFilesAside(paths: DataPaths, now: Date): string {
 /** Restore under a running core (the app, `ocop serve`, the CLI). */
 /** The `backup:restore` channel: a backup of the folder by name, or any backup file by path. */
 export function restoreBackup(call: Call, input: ChannelParsedInput<'backup:restore'>): Promise<RestoreReport> {
-  return restoreDatabase(call, input.name ? backupByName(call.ctx, input.name) : input.path!);
+  return restoreDatabase(call, restoreSourceFile(call.ctx, input));
 }
 
 export async function restoreDatabase(call: Call, file: string): Promise<RestoreReport> {
@@ -180,7 +178,10 @@ export async function restoreDatabase(call: Call, file: string): Promise<Restore
   if (ctx.paths.databasePath === ':memory:') throw new CoreError('FORBIDDEN_STATE', 'An in-memory database cannot be restored');
   const source = path.resolve(file);
   if (path.resolve(ctx.paths.databasePath) === source)
-    throw new CoreError('VALIDATION', 'path: that is the database itself, not a backup', { field: 'path' });
+    throw new CoreError('VALIDATION', 'path: that is the database itself, not a backup', {
+      field: 'path',
+      reason: 'is_database',
+    });
   const checked = checkBackupFile(source);
   return whileReplacing(ctx, async () => {
     const saved = await writeBackup(

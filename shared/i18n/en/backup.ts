@@ -39,7 +39,6 @@ export default {
   restoreTitle: 'Restore backup {{name}}?',
   restoreSteps:
     'The app will: check the backup (integrity, version, audit chain), save the current database as a “Before a restore” backup, put the chosen one in its place, reopen it and verify all the data. Changes made after the backup was taken will no longer be in the working data (they stay in the “Before a restore” backup).',
-  restoreConfirm: 'Restore',
   cancel: 'Cancel',
   restored: 'Restored {{name}}. The previous database was saved as {{saved}}.',
   verify: 'Verify the data',
@@ -60,5 +59,67 @@ export default {
   archiveExport: 'Export the archive…',
   archiveSaved: 'Archive {{path}} exported ({{files}} files).',
   dialogs: { saveCopy: 'Save a copy of the backup', restore: 'Choose a backup to restore', archive: 'Export the whole archive' },
+  preview: {
+    loading: 'Reading and checking the backup, comparing it with the current data…',
+    same: 'The backup is identical to the current data: restoring it changes nothing.',
+    older:
+      'The backup is older than the current data. Restoring it removes {{lost}} change(s) recorded after it was made (the last one at {{lastAt}}). They are not lost for good: they stay in the “Before a restore” backup.',
+    newer:
+      'The backup is newer than the current data: restoring it adds {{gained}} change(s) the current data does not have; nothing is lost.',
+    diverged:
+      'The backup and the current data part from change {{from}} on: restoring removes {{lost}} change(s) of the current data (kept in the “Before a restore” backup) and brings in {{gained}} change(s) of the backup. Make sure this is the backup you want (it may be another computer’s data).',
+    what: 'What',
+    current: 'Current data',
+    backup: 'Backup (after the restore)',
+    rounds: 'Evaluation rounds',
+    sessions: 'Sessions',
+    dossiers: 'Dossiers',
+    submittedSheets: 'Submitted score sheets',
+    finalizedSessions: 'Sessions with finalized results',
+    lastEvent: 'Last change',
+    lastEventValue: 'no. {{seq}}, at {{at}}, by {{actor}}',
+    noEvent: 'none yet',
+    perRound: 'Per round',
+    roundName: 'Round',
+    perSession: 'Sessions that would change',
+    onlyCurrent: 'only in the current data — would be gone',
+    onlyBackup: 'only in the backup — would come back',
+    sessionState: '{{status}}, {{sheets}} sheet(s) submitted',
+    sessionLine: 'Session {{number}}: {{title}} ({{date}})',
+    arrow: '→',
+    unchanged: 'No session would change.',
+    confirm: 'Restore this backup',
+    steps: 'What the app will do',
+  },
+  fromFile: {
+    title: 'Restore from a backup file',
+    path: 'Full path of the backup file on this computer',
+    pathHelp:
+      'For example E:\\OCOP\\ocop-backup.sqlite or /media/usb/ocop-backup.sqlite. The app shows what it holds before restoring.',
+    show: 'Preview',
+    empty: 'Enter the path of the backup file.',
+  },
+  refused: {
+    not_sqlite:
+      'This file is not an OCOP Council backup (not a database). Choose a .sqlite file made by the app. Nothing was changed.',
+    damaged:
+      'The backup file is damaged (integrity check failed), perhaps copied half-way or a faulty USB stick. Use another backup. Nothing was changed.',
+    foreign: 'This is a database, but not one of OCOP Council. Choose the right backup file. Nothing was changed.',
+    newer: 'The backup was made by a newer version of the app. Install that version, then restore. Nothing was changed.',
+    chain_broken:
+      'The audit log inside the backup is broken: the file was changed after the backup was made. Do not use it; use another backup. Nothing was changed.',
+    manifest_mismatch:
+      'The backup file does not match its description file (different SHA-256): it was changed after it was made. Use another backup. Nothing was changed.',
+    is_database: 'This is the database in use, not a backup. Choose a file in the backups folder or on a USB stick.',
+    missing: 'There is no such file or folder. Check the path (and that the USB stick is plugged in).',
+    notFile: 'This path is a folder, not a backup file. Include the file name (….sqlite).',
+    denied: 'This file may not be read. Copy it into one of your folders and try again.',
+  },
+  working: {
+    create: 'Backing up and checking the backup…',
+    restore: 'Restoring: checking the backup, saving the current data, replacing it, reopening and verifying everything…',
+    verify: 'Comparing all the data with the audit log…',
+    elapsed: '{{seconds}} s so far. Please do not close the app.',
+  },
   guideHint: 'Details: Guide → Backup and restore.',
 } satisfies Shape<typeof vi>;

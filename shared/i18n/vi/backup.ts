@@ -36,7 +36,6 @@ export default {
   restoreTitle: 'Khôi phục bản sao lưu {{name}}?',
   restoreSteps:
     'Ứng dụng sẽ: kiểm tra bản sao lưu (toàn vẹn, phiên bản, chuỗi nhật ký), lưu cơ sở dữ liệu hiện tại thành một bản sao lưu “Trước khi khôi phục”, thay bằng bản đã chọn, mở lại và kiểm tra toàn bộ dữ liệu. Những thay đổi sau thời điểm của bản sao lưu sẽ không còn trong dữ liệu đang dùng (vẫn nằm trong bản “Trước khi khôi phục”).',
-  restoreConfirm: 'Khôi phục',
   cancel: 'Hủy',
   restored: 'Đã khôi phục {{name}}. Cơ sở dữ liệu trước đó được lưu thành {{saved}}.',
   verify: 'Kiểm tra toàn vẹn dữ liệu',
@@ -57,5 +56,69 @@ export default {
   archiveExport: 'Xuất tệp lưu trữ…',
   archiveSaved: 'Đã xuất tệp lưu trữ {{path}} ({{files}} tệp).',
   dialogs: { saveCopy: 'Lưu bản sao lưu ra…', restore: 'Chọn bản sao lưu để khôi phục', archive: 'Xuất tệp lưu trữ toàn bộ' },
+  preview: {
+    loading: 'Đang đọc và kiểm tra bản sao lưu, so với dữ liệu hiện tại…',
+    same: 'Bản sao lưu giống hệt dữ liệu hiện tại: khôi phục không làm thay đổi gì.',
+    older:
+      'Bản sao lưu cũ hơn dữ liệu hiện tại. Khôi phục sẽ bỏ {{lost}} thay đổi được ghi sau thời điểm sao lưu (thay đổi cuối cùng lúc {{lastAt}}). Các thay đổi này không mất hẳn: chúng được giữ trong bản sao lưu “Trước khi khôi phục”.',
+    newer:
+      'Bản sao lưu mới hơn dữ liệu hiện tại: khôi phục sẽ thêm {{gained}} thay đổi mà dữ liệu hiện tại chưa có; không mất gì.',
+    diverged:
+      'Bản sao lưu và dữ liệu hiện tại khác nhau từ thay đổi thứ {{from}}: khôi phục sẽ bỏ {{lost}} thay đổi của dữ liệu hiện tại (giữ trong bản “Trước khi khôi phục”) và đưa vào {{gained}} thay đổi của bản sao lưu. Hãy chắc chắn đây đúng là bản bạn cần (có thể là dữ liệu của máy khác).',
+    what: 'Nội dung',
+    current: 'Dữ liệu hiện tại',
+    backup: 'Bản sao lưu (sau khi khôi phục)',
+    rounds: 'Đợt đánh giá',
+    sessions: 'Phiên họp',
+    dossiers: 'Hồ sơ',
+    submittedSheets: 'Phiếu chấm đã nộp',
+    finalizedSessions: 'Phiên đã chốt kết quả',
+    lastEvent: 'Thay đổi cuối cùng',
+    lastEventValue: 'số {{seq}}, lúc {{at}}, bởi {{actor}}',
+    noEvent: 'chưa có',
+    perRound: 'Theo từng đợt',
+    roundName: 'Đợt',
+    perSession: 'Các phiên họp sẽ khác đi',
+    onlyCurrent: 'chỉ có trong dữ liệu hiện tại — sẽ không còn',
+    onlyBackup: 'chỉ có trong bản sao lưu — sẽ có lại',
+    sessionState: '{{status}}, {{sheets}} phiếu đã nộp',
+    sessionLine: 'Phiên {{number}}: {{title}} ({{date}})',
+    arrow: '→',
+    unchanged: 'Không phiên họp nào khác đi.',
+    confirm: 'Khôi phục bản này',
+    steps: 'Các bước ứng dụng sẽ làm',
+  },
+  fromFile: {
+    title: 'Khôi phục từ một tệp sao lưu',
+    path: 'Đường dẫn đầy đủ của tệp sao lưu trên máy này',
+    pathHelp:
+      'Ví dụ: E:\\OCOP\\ocop-sao-luu.sqlite hoặc /media/usb/ocop-sao-luu.sqlite. Ứng dụng sẽ cho xem trước nội dung trước khi khôi phục.',
+    show: 'Xem trước',
+    empty: 'Hãy nhập đường dẫn của tệp sao lưu.',
+  },
+  refused: {
+    not_sqlite:
+      'Tệp này không phải bản sao lưu của Hội đồng OCOP (không phải cơ sở dữ liệu). Hãy chọn tệp .sqlite do ứng dụng tạo ra. Dữ liệu không bị thay đổi.',
+    damaged:
+      'Tệp sao lưu bị hỏng (kiểm tra toàn vẹn không đạt), có thể do chép dở hoặc USB lỗi. Hãy dùng một bản sao lưu khác. Dữ liệu không bị thay đổi.',
+    foreign: 'Đây là một cơ sở dữ liệu nhưng không phải của Hội đồng OCOP. Hãy chọn đúng tệp sao lưu. Dữ liệu không bị thay đổi.',
+    newer:
+      'Bản sao lưu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài phiên bản đó rồi khôi phục. Dữ liệu không bị thay đổi.',
+    chain_broken:
+      'Nhật ký bên trong bản sao lưu bị đứt: tệp đã bị sửa sau khi sao lưu. Đừng dùng bản này; hãy dùng một bản sao lưu khác. Dữ liệu không bị thay đổi.',
+    manifest_mismatch:
+      'Tệp sao lưu không khớp với tệp mô tả đi kèm (mã băm khác): tệp đã bị thay đổi sau khi tạo. Hãy dùng một bản sao lưu khác. Dữ liệu không bị thay đổi.',
+    is_database:
+      'Đây chính là cơ sở dữ liệu đang dùng, không phải một bản sao lưu. Hãy chọn tệp trong thư mục sao lưu hoặc trên USB.',
+    missing: 'Không tìm thấy tệp hoặc thư mục này. Hãy kiểm tra lại đường dẫn (và USB đã cắm chưa).',
+    notFile: 'Đường dẫn này là một thư mục, không phải tệp sao lưu. Hãy ghi cả tên tệp (….sqlite).',
+    denied: 'Không có quyền đọc tệp này. Hãy chép tệp vào một thư mục của bạn rồi thử lại.',
+  },
+  working: {
+    create: 'Đang sao lưu và kiểm tra bản sao lưu…',
+    restore: 'Đang khôi phục: kiểm tra bản sao lưu, lưu dữ liệu hiện tại, thay thế, mở lại và kiểm tra toàn bộ…',
+    verify: 'Đang so toàn bộ dữ liệu với nhật ký…',
+    elapsed: 'Đã {{seconds}} giây. Vui lòng không tắt ứng dụng.',
+  },
   guideHint: 'Chi tiết: Hướng dẫn → Sao lưu và khôi phục.',
 } as const;

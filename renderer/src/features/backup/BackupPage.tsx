@@ -1,13 +1,15 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconDatabaseExport, IconDownload, IconFileZip, IconRestore, IconShieldCheck } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Code, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconDatabaseExport, IconDownload, IconFileZip, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BackupFile, RestoreReport } from '../../../../shared/api/channels/backup';
+import type { RestoreReport } from '../../../../shared/api/channels/backup';
 import { ApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { toastDone } from '../../components/toast';
 import { useT } from '../../i18n/useT';
+import { LongWork } from './LongWork';
+import { RestoreDialog, type RestoreSource } from './RestoreDialog';
 import { VerifyPanel } from './VerifyPanel';
 
 const sizeText = (bytes: number, lang: string) =>
@@ -20,7 +22,9 @@ export function BackupPage() {
   const { t, i18n } = useT();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
-  const [restoring, setRestoring] = useState<BackupFile | null>(null);
+  const [restoring, setRestoring] = useState<RestoreSource | null>(null);
+  const [askingPath, setAskingPath] = useState(false);
+  const [typedPath, setTypedPath] = useState('');
   const [fileError, setFileError] = useState<ApiError | null>(null);
   const list = useApiQuery('backup:list', {});
   const info = useApiQuery('app:info', {});
@@ -41,7 +45,6 @@ export function BackupPage() {
     // Every screen shows the restored data from now on.
     void queryClient.invalidateQueries();
   };
-  const restore = useApiMutation('backup:restore', { onSuccess: restored });
   const dateFmt = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', {
     dateStyle: 'short',
     timeStyle: 'medium',
@@ -53,8 +56,8 @@ export function BackupPage() {
     const env = await window.ocop!.backupFile!(request);
     if (!env.ok) return setFileError(new ApiError(env.error));
     if (!env.value.done) return;
-    if (request.action === 'restoreFromFile') restored(env.value.report as RestoreReport);
-    else if (request.action === 'exportArchive')
+    if (request.action === 'pickRestoreFile') return env.value.path && setRestoring({ path: env.value.path });
+    if (request.action === 'exportArchive')
       toastDone(t('backup:archiveSaved', { path: env.value.path ?? '', files: env.value.files ?? 0 }));
     else toastDone(t('backup:savedTo', { path: env.value.path ?? '' }));
     void queryClient.invalidateQueries({ queryKey: ['backup:list'] });
@@ -100,6 +103,11 @@ export function BackupPage() {
         <Text size="sm" c="dimmed" mt="xs">
           {t('backup:saveCopyHelp')}
         </Text>
+        {create.isPending && (
+          <Stack mt="md">
+            <LongWork label={t('backup:working.create')} />
+          </Stack>
+        )}
         {create.isError && (
           <Stack mt="md">
             <ErrorAlert error={create.error} />
@@ -188,7 +196,7 @@ export function BackupPage() {
                       variant="light"
                       color="orange"
                       leftSection={<IconRestore size={14} />}
-                      onClick={() => setRestoring(b)}
+                      onClick={() => setRestoring({ name: b.name })}
                       aria-label={`${t('backup:restore')} ${b.name}`}
                     >
                       {t('backup:restore')}
@@ -200,17 +208,15 @@ export function BackupPage() {
           </Table.Tbody>
         </Table>
       )}
-      {desktop && (
-        <Group>
-          <Button
-            variant="default"
-            leftSection={<IconRestore size={18} />}
-            onClick={() => void desktopFile({ action: 'restoreFromFile' })}
-          >
-            {t('backup:restoreFromFile')}
-          </Button>
-        </Group>
-      )}
+      <Group>
+        <Button
+          variant="default"
+          leftSection={<IconRestore size={18} />}
+          onClick={() => (desktop ? void desktopFile({ action: 'pickRestoreFile' }) : setAskingPath(true))}
+        >
+          {t('backup:restoreFromFile')}
+        </Button>
+      </Group>
 
       <Paper withBorder p="lg">
         <Title order={3} mb="xs">
@@ -232,33 +238,42 @@ export function BackupPage() {
         )}
       </Paper>
       <Text size="sm" c="dimmed">
-        <Anchor href="#/guide">{t('backup:guideHint')}</Anchor>
+        <Anchor href="#/guide?tab=backup">{t('backup:guideHint')}</Anchor>
       </Text>
 
-      <Modal
-        opened={restoring !== null}
-        onClose={() => setRestoring(null)}
-        title={t('backup:restoreTitle', { name: restoring?.name ?? '' })}
-        size="lg"
-      >
-        <Stack>
-          <Alert color="orange" icon={<IconShieldCheck size={18} />}>
-            {t('backup:restoreSteps')}
-          </Alert>
-          {restore.isError && <ErrorAlert error={restore.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRestoring(null)}>
-              {t('backup:cancel')}
-            </Button>
-            <Button
-              color="orange"
-              loading={restore.isPending}
-              onClick={() => restoring && restore.mutate({ name: restoring.name })}
-            >
-              {t('backup:restoreConfirm')}
-            </Button>
-          </Group>
-        </Stack>
+      <RestoreDialog source={restoring} onClose={() => setRestoring(null)} onRestored={restored} />
+
+      {/* The browser host has no file dialog: the path of a backup on the computer running the app. */}
+      <Modal opened={askingPath} onClose={() => setAskingPath(false)} title={t('backup:fromFile.title')} size="lg">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const p = typedPath.trim();
+            if (!p) return;
+            setAskingPath(false);
+            setRestoring({ path: p });
+          }}
+        >
+          <Stack>
+            <TextInput
+              label={t('backup:fromFile.path')}
+              description={t('backup:fromFile.pathHelp')}
+              value={typedPath}
+              onChange={(e) => setTypedPath(e.currentTarget.value)}
+              error={typedPath.trim() === '' && typedPath !== '' ? t('backup:fromFile.empty') : undefined}
+              maxLength={4096}
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAskingPath(false)}>
+                {t('backup:cancel')}
+              </Button>
+              <Button type="submit" disabled={typedPath.trim() === ''}>
+                {t('backup:fromFile.show')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </Stack>
   );

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { LongWork } from './LongWork';
 
 /** "Kiểm tra toàn vẹn": the whole state against the audit log; the first difference named. */
 export function VerifyPanel() {
@@ -21,6 +22,7 @@ export function VerifyPanel() {
             {t('backup:verifyNow')}
           </Button>
         </div>
+        {verify.isPending && <LongWork label={t('backup:working.verify')} />}
         {verify.isError && <ErrorAlert error={verify.error} />}
         {r?.ok && (
           <Alert color="green" icon={<IconShieldCheck size={18} />} data-testid="verify-ok">

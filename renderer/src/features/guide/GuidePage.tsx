@@ -1,5 +1,6 @@
 import { Paper, Tabs, Typography } from '@mantine/core';
 import Markdown from 'react-markdown';
+import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/useT';
 
 // The user guide is the Markdown in docs/guide/, bundled at build time so it works offline and
@@ -19,6 +20,7 @@ const ORDER = [
   'signatures',
   'registry',
   'criteria',
+  'backup',
   'browser',
 ];
 const nameOf = (file: string) => file.split('/').pop()!.replace(/\.md$/, '');
@@ -26,12 +28,18 @@ const titleOf = (md: string, fallback: string) => md.match(/^#\s+(.+)$/m)?.[1]?.
 
 export function GuidePage() {
   const { t } = useT();
+  // `#/guide?tab=backup` opens a chapter directly (the Backup screen links to its own).
+  const [params, setParams] = useSearchParams();
   const entries = Object.entries(pages)
     .map(([file, md]) => ({ name: nameOf(file), md }))
     .sort((a, b) => (ORDER.indexOf(a.name) + 1 || 99) - (ORDER.indexOf(b.name) + 1 || 99));
   return (
     <Paper withBorder p="lg" maw={1000}>
-      <Tabs defaultValue="README" aria-label={t('nav:guide')}>
+      <Tabs
+        value={entries.some((e) => e.name === params.get('tab')) ? params.get('tab') : 'README'}
+        onChange={(tab) => tab && setParams({ tab }, { replace: true })}
+        aria-label={t('nav:guide')}
+      >
         <Tabs.List mb="md">
           {entries.map((e) => (
             <Tabs.Tab key={e.name} value={e.name}>
