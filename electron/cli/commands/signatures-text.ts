@@ -1,4 +1,5 @@
 import type { SignatureReport, SignaturesReport } from '../../../shared/api/channels/signatures';
+import { signaturesVerdict } from '../../../shared/ocop/signature-verdict';
 
 const CHANGES: Record<SignatureReport['laterChanges'][number], string> = {
   signature: 'later signatures',
@@ -17,8 +18,7 @@ const CHAIN: Record<SignatureReport['certificate']['chain'], string> = {
 };
 
 /** Whether a report must make `verify` fail: a broken signature or content changed after signing. */
-export const signaturesBroken = (r: SignaturesReport): boolean =>
-  r.signatures.some((s) => !s.intact || s.laterChanges.some((k) => k !== 'signature'));
+export const signaturesBroken = (r: SignaturesReport): boolean => signaturesVerdict(r) === 'broken';
 
 /** The signatures part of `verify`'s text output. */
 export function signaturesText(r: SignaturesReport): string {

@@ -395,7 +395,7 @@ export default {
   verify: {
     title: 'Check a document',
     intro:
-      'Choose the PDF of a document, or a photo or scan (PNG, JPEG) of a printed page. The app looks the file up in the register, or reads its verification code and compares the text of every page with the document rebuilt from the data.',
+      'Choose the PDF of a document, or a photo or scan (PNG, JPEG) of a printed page. The app looks the file up in the register, or reads its verification code and compares the text of every page with the document rebuilt from the data; for a PDF it also lists the digital signatures in the file.',
     choose: 'Choose the file to check',
     chooseHelp: 'PDF, PNG or JPEG',
     clear: 'Clear the chosen file',

@@ -393,7 +393,7 @@ export default {
   verify: {
     title: 'Kiểm tra văn bản',
     intro:
-      'Chọn tệp PDF của văn bản, hoặc ảnh chụp, ảnh quét (PNG, JPEG) một trang đã in. Ứng dụng tìm tệp trong sổ văn bản, hoặc đọc mã xác thực và so nội dung từng trang với văn bản lập lại từ dữ liệu.',
+      'Chọn tệp PDF của văn bản, hoặc ảnh chụp, ảnh quét (PNG, JPEG) một trang đã in. Ứng dụng tìm tệp trong sổ văn bản, hoặc đọc mã xác thực và so nội dung từng trang với văn bản lập lại từ dữ liệu; với tệp PDF, ứng dụng liệt kê cả các chữ ký số trong tệp.',
     choose: 'Chọn tệp cần kiểm tra',
     chooseHelp: 'PDF, PNG hoặc JPEG',
     clear: 'Bỏ tệp đã chọn',

@@ -8,11 +8,14 @@ import { fileToBase64 } from '../../components/file-io';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { vnDateTime } from '../../../../shared/ocop/vn-time';
+import type { SignaturesReport } from '../../../../shared/api/channels/signatures';
+import { SignaturesView } from './SignaturesView';
 
 /**
  * "Kiểm tra văn bản": choose a PDF, or a photo or scan of a printed page, and read what can be
  * said about it — issued (in the register), matching the data page by page, which words differ,
- * superseded, or not one of the council's documents — and what "verified" does not mean.
+ * superseded, or not one of the council's documents — and what "verified" does not mean; for a
+ * PDF, its digital signatures beside that verdict (SignaturesView).
  */
 export function VerifyPage() {
   const { t } = useT();
@@ -20,15 +23,25 @@ export function VerifyPage() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [signatures, setSignatures] = useState<SignaturesReport | null>(null);
+  const [signaturesError, setSignaturesError] = useState<unknown>(null);
   const check = (f: File | null) => {
     setFile(f);
     setReport(null);
     setError(null);
+    setSignatures(null);
+    setSignaturesError(null);
     if (!f) return;
     setBusy(true);
-    fileToBase64(f)
-      .then((fileBase64) => call('documents:verify', { fileBase64 }))
-      .then(setReport, setError)
+    void fileToBase64(f)
+      .then((fileBase64) =>
+        Promise.all([
+          call('documents:verify', { fileBase64 }).then(setReport, setError),
+          // A PDF's digital signatures are read beside the content check (a photo has none).
+          isPdf(f) ? call('signatures:verify', { pdfBase64: fileBase64 }).then(setSignatures, setSignaturesError) : null,
+        ]),
+      )
+      .catch(setError)
       .finally(() => setBusy(false));
   };
   return (
@@ -49,12 +62,16 @@ export function VerifyPage() {
       {busy && <Text role="status">{t('documents:verify.checking')}</Text>}
       {error !== null && <ErrorAlert error={error} />}
       {report && <ReportView report={report} />}
+      {report && report.source === 'pdf' && signatures && <SignaturesView report={signatures} contentOk={report.ok} />}
+      {signaturesError !== null && <ErrorAlert error={signaturesError} />}
       <Alert color="blue" variant="light" styles={{ message: { fontSize: 16 } }}>
         {t('documents:verify.meaning')}
       </Alert>
     </Stack>
   );
 }
+
+const isPdf = (f: File) => f.type === 'application/pdf' || /\.pdf$/iu.test(f.name);
 
 function ReportView({ report: r }: { report: VerifyReport }) {
   const { t } = useT();
