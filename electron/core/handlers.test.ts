@@ -9,63 +9,13 @@ import { memoryCore } from './test/fixtures';
 let core: Core;
 afterEach(() => core?.close());
 
-/**
- * Channels whose handlers predate read/write/task (issue 12 converts them area by area). The
- * list only shrinks: a channel converted must leave it (the second test), and a new channel is
- * never added to it — write its handler with a wrapper.
- */
-const NOT_YET_CONVERTED = new Set<string>([
-  'app:info',
-  'app:ping',
-  'settings:get',
-  'settings:set',
-  'criteria:list',
-  'criteria:get',
-  'criteria:search',
-  'criteria:import',
-  'criteria:export',
-  'criteria:classification',
-  'rounds:create',
-  'producers:create',
-  'producers:update',
-  'producers:delete',
-  'products:create',
-  'products:update',
-  'products:delete',
-  'registrations:create',
-  'registrations:update',
-  'registrations:delete',
-  'registrations:setStatus',
-  'registrations:saveSelfAssessment',
-  'registrations:saveCommuneReport',
-  'rounds:get',
-  'rounds:update',
-  'sessions:create',
-  'sessions:update',
-  'sessions:delete',
-  'sessions:setAgenda',
-  'sessions:addToAgenda',
-  'sessions:setAttendance',
-  'sessions:declareConflict',
-  'sessions:withdrawConflict',
-  'sessions:transition',
-  'results:finalize',
-  'results:reopen',
-]);
-
 describe('no handler without the wrapper', () => {
   it('every handler in api.ts is built with read, write or task', () => {
-    const unwrapped = channelNames.filter((c) => handlerKind(handlers[c]) === undefined && !NOT_YET_CONVERTED.has(c));
+    const unwrapped = channelNames.filter((c) => handlerKind(handlers[c]) === undefined);
     expect(
       unwrapped,
       'write these handlers as read((ctx, input) => …), write((w, input) => …) or task((call, input) => …)',
     ).toEqual([]);
-  });
-
-  it('the list of channels not yet converted only shrinks', () => {
-    const converted = [...NOT_YET_CONVERTED].filter((c) => handlerKind(handlers[c as keyof typeof handlers]) !== undefined);
-    const unknown = [...NOT_YET_CONVERTED].filter((c) => !(channelNames as string[]).includes(c));
-    expect({ converted, unknown }, 'remove these from NOT_YET_CONVERTED').toEqual({ converted: [], unknown: [] });
   });
 
   it('marks each wrapper with its kind, and nothing else', () => {

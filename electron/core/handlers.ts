@@ -18,7 +18,7 @@ import { withWriteLock } from './db/sync-db';
  *   task((call, input) => …)  long work that opens its own transactions (jobs, files, backups)
  *   syncWrite((w, input) => …) the scoring autosave path only (see SyncWrite)
  *
- * Each wrapper marks the function it returns with its kind; api.test.ts checks that every
+ * Each wrapper marks the function it returns with its kind; handlers.test.ts checks that every
  * handler in api.ts carries a mark, so a handler written by hand fails the suite.
  */
 

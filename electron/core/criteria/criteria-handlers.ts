@@ -1,14 +1,20 @@
 import { criteriaChannels } from '../../../shared/api/channels/criteria';
-import { actorOf, type AreaHandlers } from '../handlers';
-import { getCriteriaSetVersion, listCriteriaSetVersions } from './criteria-repo';
-import { criteriaClassification, exportCriteriaSet, importCriteriaSet, searchCriteria } from './criteria-service';
+import { read, task, type AreaHandlers } from '../handlers';
+import { getCriteriaSetVersion } from './criteria-repo';
+import {
+  criteriaClassification,
+  exportCriteriaSet,
+  importCriteriaSet,
+  listCriteriaSets,
+  searchCriteria,
+} from './criteria-service';
 
 export const criteriaHandlers: AreaHandlers<typeof criteriaChannels> = {
-  'criteria:list': async (input, ctx) =>
-    (await listCriteriaSetVersions(ctx.db, { allVersions: input.allVersions })).map((s) => ({ ...s, used: s.locked })),
-  'criteria:get': (input, ctx) => getCriteriaSetVersion(ctx.db, input.id),
-  'criteria:search': (input, ctx) => searchCriteria(ctx, input),
-  'criteria:import': (input, ctx, meta) => importCriteriaSet(ctx, input, actorOf(ctx, meta)),
-  'criteria:export': (input, ctx) => exportCriteriaSet(ctx, input),
-  'criteria:classification': (_input, ctx) => criteriaClassification(ctx),
+  'criteria:list': read((ctx, input) => listCriteriaSets(ctx, input)),
+  'criteria:get': read((ctx, input) => getCriteriaSetVersion(ctx.db, input.id)),
+  'criteria:search': read((ctx, input) => searchCriteria(ctx, input)),
+  // A task: the file is parsed before the transaction opens (criteria-service.ts).
+  'criteria:import': task((call, input) => importCriteriaSet(call, input)),
+  'criteria:export': read((ctx, input) => exportCriteriaSet(ctx, input)),
+  'criteria:classification': read((ctx) => criteriaClassification(ctx)),
 };

@@ -3,8 +3,8 @@ import { LEGAL_BASES, CURRENT_LEGAL_BASIS, LEGAL_BASIS_IDS } from '../../../shar
 import { ProductClassificationTree } from '../../../shared/ocop/criteria-classification';
 import { foldForSearch } from '../../../shared/text/normalize';
 import classificationJson from '../../../resources/criteria/classification.json' with { type: 'json' };
-import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
+import { runWrite, type Call } from '../handlers';
 import { criteriaContentHash } from './content-hash';
 import { parseCriteriaFile } from './criteria-import';
 import {
@@ -21,23 +21,20 @@ import { criteriaSetToXlsx } from './xlsx/criteria-xlsx-write';
 
 /** Services of the criteria area: they own transactions and write the audit events. */
 
+/** A task: the file is parsed and checked before the transaction opens, so an invalid file never touches the database. */
 export async function importCriteriaSet(
-  ctx: CoreContext,
+  call: Call,
   input: ChannelParsedInput<'criteria:import'>,
-  actor: string,
 ): Promise<ChannelOutput<'criteria:import'>> {
-  // Parse and validate before opening the transaction: an invalid file never touches the database.
   const set = await parseCriteriaFile(input.format, input.content);
   const contentHash = criteriaContentHash(set);
-  return ctx.db.transaction().execute(async (trx) => {
+  return runWrite(call, async ({ trx, at, audit }) => {
     const existing = await findVersionByHash(trx, set.setKey, contentHash);
     if (existing !== undefined) return { outcome: 'unchanged' as const, version: await getCriteriaSetSummary(trx, existing) };
     const version = (await maxVersionOf(trx, set.setKey)) + 1;
-    const now = ctx.now();
-    const [id] = await insertVersions(trx, [{ set, contentHash, version, builtIn: false }], now.toISOString());
+    const [id] = await insertVersions(trx, [{ set, contentHash, version, builtIn: false }], at.toISOString());
     const summary = await getCriteriaSetSummary(trx, id!);
-    await appendAudit(trx, now, {
-      actor,
+    await audit({
       action: 'criteria.import',
       entity: 'criteria_set_version',
       entityId: id,
@@ -53,6 +50,14 @@ export async function importCriteriaSet(
     });
     return { outcome: version === 1 ? ('created' as const) : ('new_version' as const), version: summary };
   });
+}
+
+/** The versions installed, each marked used once a registration pins it. */
+export async function listCriteriaSets(
+  ctx: CoreContext,
+  input: ChannelParsedInput<'criteria:list'>,
+): Promise<ChannelOutput<'criteria:list'>> {
+  return (await listCriteriaSetVersions(ctx.db, { allVersions: input.allVersions })).map((s) => ({ ...s, used: s.locked }));
 }
 
 const fileStem = (setKey: string, version: number): string => `bo-tieu-chi-${setKey.replace(/[/\\]/g, '-')}-v${version}`;

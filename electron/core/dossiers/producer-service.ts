@@ -1,14 +1,13 @@
 import type { Producer, ProducerData } from '../../../shared/api/channels/dossiers-fields';
 import { isTourismOnlyKind } from '../../../shared/ocop/dossier-model';
 import { isTourismSet } from '../../../shared/ocop/dossier-classification';
-import type { CoreContext } from '../context';
-import { CoreError, notFound } from '../errors';
-import { classificationTree } from './classification-tree';
-import { auditDossier } from './dossier-audit';
-import { fieldError } from './dossier-common';
-import { findProducerIdByTaxCode, getProducer, insertProducer, updateProducerRow } from './producer-repo';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { CoreError, notFound } from '../errors';
+import type { Write } from '../handlers';
+import { classificationTree } from './classification-tree';
+import { fieldError } from './dossier-common';
+import { findProducerIdByTaxCode, getProducer, insertProducer, updateProducerRow } from './producer-repo';
 
 async function assertTaxCodeFree(db: Kysely<DB>, taxCode: string | null, selfId: number | null): Promise<void> {
   if (!taxCode) return;
@@ -26,14 +25,12 @@ async function assertTaxCodeFree(db: Kysely<DB>, taxCode: string | null, selfId:
   }
 }
 
-export async function createProducer(ctx: CoreContext, actor: string, d: ProducerData): Promise<Producer> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertTaxCodeFree(trx, d.taxCode, null);
-    const id = await insertProducer(trx, d, ctx.now().toISOString());
-    const after = (await getProducer(trx, id))!;
-    await auditDossier(trx, ctx, { actor, action: 'producers.create', entity: 'producer', entityId: id, after });
-    return after;
-  });
+export async function createProducer({ trx, at, audit }: Write, d: ProducerData): Promise<Producer> {
+  await assertTaxCodeFree(trx, d.taxCode, null);
+  const id = await insertProducer(trx, d, at.toISOString());
+  const after = (await getProducer(trx, id))!;
+  await audit({ action: 'producers.create', entity: 'producer', entityId: id, after });
+  return after;
 }
 
 /**
@@ -51,31 +48,31 @@ async function assertKindFitsProducts(db: Kysely<DB>, id: number, d: ProducerDat
     );
 }
 
-export async function updateProducer(ctx: CoreContext, actor: string, id: number, d: ProducerData): Promise<Producer> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getProducer(trx, id);
-    if (!before) throw notFound('producer', id);
-    await assertTaxCodeFree(trx, d.taxCode, id);
-    await assertKindFitsProducts(trx, id, d);
-    await updateProducerRow(trx, id, d, ctx.now().toISOString());
-    const after = (await getProducer(trx, id))!;
-    await auditDossier(trx, ctx, { actor, action: 'producers.update', entity: 'producer', entityId: id, before, after });
-    return after;
-  });
+export async function updateProducer(
+  { trx, at, audit }: Write,
+  { id, data: d }: { id: number; data: ProducerData },
+): Promise<Producer> {
+  const before = await getProducer(trx, id);
+  if (!before) throw notFound('producer', id);
+  await assertTaxCodeFree(trx, d.taxCode, id);
+  await assertKindFitsProducts(trx, id, d);
+  await updateProducerRow(trx, id, d, at.toISOString());
+  const after = (await getProducer(trx, id))!;
+  await audit({ action: 'producers.update', entity: 'producer', entityId: id, before, after });
+  return after;
 }
 
-export async function deleteProducer(ctx: CoreContext, actor: string, id: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await getProducer(trx, id);
-    if (!before) throw notFound('producer', id);
-    if (before.productCount > 0) {
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `producer #${id} "${before.name}" has ${before.productCount} product(s); delete or move them first`,
-        { productCount: before.productCount },
-      );
-    }
-    await trx.deleteFrom('producer').where('id', '=', id).execute();
-    await auditDossier(trx, ctx, { actor, action: 'producers.delete', entity: 'producer', entityId: id, before });
-  });
+export async function deleteProducer({ trx, audit }: Write, { id }: { id: number }): Promise<{ deleted: true }> {
+  const before = await getProducer(trx, id);
+  if (!before) throw notFound('producer', id);
+  if (before.productCount > 0) {
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `producer #${id} "${before.name}" has ${before.productCount} product(s); delete or move them first`,
+      { productCount: before.productCount },
+    );
+  }
+  await trx.deleteFrom('producer').where('id', '=', id).execute();
+  await audit({ action: 'producers.delete', entity: 'producer', entityId: id, before });
+  return { deleted: true };
 }

@@ -6,9 +6,9 @@ import { isTourismOnlyKind, type ProducerKind } from '../../../shared/ocop/dossi
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError, notFound } from '../errors';
+import type { Write } from '../handlers';
 import { classificationTree } from './classification-tree';
 import { latestSetVersion } from './criteria-pin';
-import { auditDossier } from './dossier-audit';
 import { vnYear } from '../../../shared/ocop/vn-time';
 import { fieldError } from './dossier-common';
 import {
@@ -104,8 +104,8 @@ const values = (d: ProductData, code: ProductCodeParts): ProductValues => ({
   note: d.note,
 });
 
-/** Validates and writes a new product inside the caller's transaction (shared with the import). */
-export async function insertProductChecked(trx: Kysely<DB>, ctx: CoreContext, d: ProductData): Promise<number> {
+/** Validates and writes a new product inside the caller's transaction. */
+async function insertProductChecked({ trx, at }: Write, d: ProductData): Promise<number> {
   const producer = await producerFacts(trx, d.producerId);
   await assertSetFits(trx, d.setKey, producer);
   await assertNameFree(trx, d.producerId, d.name, null);
@@ -114,13 +114,13 @@ export async function insertProductChecked(trx: Kysely<DB>, ctx: CoreContext, d:
     code = parseProductCode(d.productCode)!;
     await assertCodeFree(trx, d.productCode, null);
   } else {
-    code = await generatedCode(trx, producer, d.codeYear ?? vnYear(ctx.now()));
+    code = await generatedCode(trx, producer, d.codeYear ?? vnYear(at));
   }
-  return insertProduct(trx, values(d, code), ctx.now().toISOString());
+  return insertProduct(trx, values(d, code), at.toISOString());
 }
 
 /** Validates and rewrites a product inside the caller's transaction; an empty code keeps the current one. */
-export async function updateProductChecked(trx: Kysely<DB>, ctx: CoreContext, id: number, d: ProductData): Promise<void> {
+async function updateProductChecked({ trx, at }: Write, id: number, d: ProductData): Promise<void> {
   const before = await getProduct(trx, id);
   if (!before) throw notFound('product', id);
   const producer = await producerFacts(trx, d.producerId);
@@ -128,45 +128,43 @@ export async function updateProductChecked(trx: Kysely<DB>, ctx: CoreContext, id
   await assertNameFree(trx, d.producerId, d.name, id);
   const codeText = d.productCode ?? before.productCode;
   if (codeText !== before.productCode) await assertCodeFree(trx, codeText, id);
-  await updateProductRow(trx, id, values(d, parseProductCode(codeText)!), ctx.now().toISOString());
+  await updateProductRow(trx, id, values(d, parseProductCode(codeText)!), at.toISOString());
 }
 
-export async function createProduct(ctx: CoreContext, actor: string, d: ProductData): Promise<Product> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const id = await insertProductChecked(trx, ctx, d);
-    const after = (await getProduct(trx, id))!;
-    await auditDossier(trx, ctx, { actor, action: 'products.create', entity: 'product', entityId: id, after });
-    return after;
-  });
+export async function createProduct(w: Write, d: ProductData): Promise<Product> {
+  const id = await insertProductChecked(w, d);
+  const after = (await getProduct(w.trx, id))!;
+  await w.audit({ action: 'products.create', entity: 'product', entityId: id, after });
+  return after;
 }
 
-export async function updateProduct(ctx: CoreContext, actor: string, id: number, d: ProductData): Promise<Product> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getProduct(trx, id);
-    await updateProductChecked(trx, ctx, id, d);
-    const after = (await getProduct(trx, id))!;
-    await auditDossier(trx, ctx, { actor, action: 'products.update', entity: 'product', entityId: id, before, after });
-    return after;
-  });
+export async function updateProduct(w: Write, { id, data }: { id: number; data: ProductData }): Promise<Product> {
+  const before = await getProduct(w.trx, id);
+  await updateProductChecked(w, id, data);
+  const after = (await getProduct(w.trx, id))!;
+  await w.audit({ action: 'products.update', entity: 'product', entityId: id, before, after });
+  return after;
 }
 
-export async function deleteProduct(ctx: CoreContext, actor: string, id: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await getProduct(trx, id);
-    if (!before) throw notFound('product', id);
-    if (before.registrationCount > 0) {
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `product #${id} "${before.name}" has ${before.registrationCount} registration(s) and cannot be deleted`,
-        { registrationCount: before.registrationCount },
-      );
-    }
-    await trx.deleteFrom('product').where('id', '=', id).execute();
-    await auditDossier(trx, ctx, { actor, action: 'products.delete', entity: 'product', entityId: id, before });
-  });
+export async function deleteProduct({ trx, audit }: Write, { id }: { id: number }): Promise<{ deleted: true }> {
+  const before = await getProduct(trx, id);
+  if (!before) throw notFound('product', id);
+  if (before.registrationCount > 0) {
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `product #${id} "${before.name}" has ${before.registrationCount} registration(s) and cannot be deleted`,
+      { registrationCount: before.registrationCount },
+    );
+  }
+  await trx.deleteFrom('product').where('id', '=', id).execute();
+  await audit({ action: 'products.delete', entity: 'product', entityId: id, before });
+  return { deleted: true };
 }
 
-export async function nextProductCode(ctx: CoreContext, producerId: number, year: number | undefined): Promise<string> {
+export async function nextProductCode(
+  ctx: CoreContext,
+  { producerId, year }: { producerId: number; year?: number },
+): Promise<{ productCode: string }> {
   const producer = await producerFacts(ctx.db, producerId);
-  return formatProductCode(await generatedCode(ctx.db, producer, year ?? vnYear(ctx.now())));
+  return { productCode: formatProductCode(await generatedCode(ctx.db, producer, year ?? vnYear(ctx.now()))) };
 }

@@ -12,7 +12,7 @@ import { vnToday } from '../../../shared/ocop/vn-time';
 import { getProducer } from './producer-repo';
 import { getProduct } from './product-repo';
 import { getRegistrationRecord, statusHistory, type RegistrationRecord } from './registration-repo';
-import { getRound } from './round-repo';
+import { getRound } from '../rounds/round-repo';
 import { answerSummary } from './self-assessment-repo';
 import { snapshotOf } from './display-names';
 import { outcomesOf } from './registration-outcome-repo';

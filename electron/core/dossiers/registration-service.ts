@@ -10,6 +10,7 @@ import { certificateExpiry } from '../../../shared/ocop/reevaluation-window';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError, notFound } from '../errors';
+import { runWrite, type Call, type Write } from '../handlers';
 import { countBySha } from './attachment-repo';
 import { removeContent } from './attachment-store';
 import { latestSetVersion, setVersionRef, type SetVersionRef } from './criteria-pin';
@@ -156,13 +157,8 @@ async function registrationNumber(db: Kysely<DB>, c: Context, given: string | nu
   };
 }
 
-/** Validates and inserts a registration in the caller's transaction (shared with the import). */
-export async function insertRegistrationChecked(
-  trx: Kysely<DB>,
-  ctx: CoreContext,
-  actor: string,
-  d: RegistrationCreateData,
-): Promise<number> {
+/** Validates and inserts a registration in the caller's transaction (shared with the registry's re-evaluations). */
+export async function insertRegistrationChecked({ trx, at: now, actor }: Write, d: RegistrationCreateData): Promise<number> {
   const c = await contextOf(trx, d.productId, d.roundId);
   const f = checkKindFields(d);
   const existing = await findRegistrationId(trx, d.productId, d.roundId);
@@ -174,7 +170,7 @@ export async function insertRegistrationChecked(
   }
   const version = await pinVersion(trx, c, d.criteriaSetVersionId);
   const no = await registrationNumber(trx, c, d.registrationNo, null);
-  const at = ctx.now().toISOString();
+  const at = now.toISOString();
   const values: RegistrationValues = {
     ...fieldsToValues(f),
     productId: d.productId,
@@ -201,7 +197,7 @@ const fieldsToValues = (f: RegistrationFields) => ({
 });
 
 /** Validates and rewrites the dossier fields in the caller's transaction; empty number/version keep the current ones. */
-export async function updateRegistrationChecked(trx: Kysely<DB>, ctx: CoreContext, d: RegistrationUpdateData): Promise<void> {
+async function updateRegistrationChecked({ trx, at }: Write, d: RegistrationUpdateData): Promise<void> {
   const r = await getRegistrationRecord(trx, d.id);
   if (!r) throw notFound('registration', d.id);
   if (isFrozenStatus(r.status as RegistrationStatus))
@@ -229,50 +225,31 @@ export async function updateRegistrationChecked(trx: Kysely<DB>, ctx: CoreContex
     trx,
     d.id,
     { ...fieldsToValues(f), productId: r.product_id, roundId: r.round_id, criteriaSetVersionId: versionId, ...no },
-    ctx.now().toISOString(),
+    at.toISOString(),
   );
 }
 
-export async function createRegistration(
-  ctx: CoreContext,
-  actor: string,
-  d: RegistrationCreateData,
-): Promise<RegistrationDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const id = await insertRegistrationChecked(trx, ctx, actor, d);
-    const after = await registrationDetail(trx, ctx, id);
-    await auditDossier(trx, ctx, {
-      actor,
-      action: 'registrations.create',
+export async function createRegistration(w: Write, d: RegistrationCreateData): Promise<RegistrationDetail> {
+  const id = await insertRegistrationChecked(w, d);
+  const after = await registrationDetail(w.trx, w.ctx, id);
+  await w.audit({ action: 'registrations.create', entity: 'registration', entityId: id, after: auditView(after) });
+  return after;
+}
+
+export async function updateRegistration(w: Write, d: RegistrationUpdateData): Promise<RegistrationDetail> {
+  return withTriggerErrors(async () => {
+    const before = await registrationDetail(w.trx, w.ctx, d.id);
+    await updateRegistrationChecked(w, d);
+    const after = await registrationDetail(w.trx, w.ctx, d.id);
+    await w.audit({
+      action: 'registrations.update',
       entity: 'registration',
-      entityId: id,
+      entityId: d.id,
+      before: auditView(before),
       after: auditView(after),
     });
     return after;
   });
-}
-
-export async function updateRegistration(
-  ctx: CoreContext,
-  actor: string,
-  d: RegistrationUpdateData,
-): Promise<RegistrationDetail> {
-  return withTriggerErrors(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const before = await registrationDetail(trx, ctx, d.id);
-      await updateRegistrationChecked(trx, ctx, d);
-      const after = await registrationDetail(trx, ctx, d.id);
-      await auditDossier(trx, ctx, {
-        actor,
-        action: 'registrations.update',
-        entity: 'registration',
-        entityId: d.id,
-        before: auditView(before),
-        after: auditView(after),
-      });
-      return after;
-    }),
-  );
 }
 
 /**
@@ -309,45 +286,35 @@ export async function changeRegistrationStatus(
 }
 
 export async function setRegistrationStatus(
-  ctx: CoreContext,
-  actor: string,
-  id: number,
-  to: RegistrationStatus,
-  note: string,
+  w: Write,
+  { id, status, note }: { id: number; status: RegistrationStatus; note: string },
 ): Promise<RegistrationDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await changeRegistrationStatus(trx, ctx, { actor, registrationId: id, to, note });
-    return registrationDetail(trx, ctx, id);
-  });
+  await changeRegistrationStatus(w.trx, w.ctx, { actor: w.actor, registrationId: id, to: status, note });
+  return registrationDetail(w.trx, w.ctx, id);
 }
 
 /**
  * Deletes a registration entered by mistake, with its answers, report and evidence. Refused
  * once evaluated; a registration on a session agenda is refused by the councils' foreign key.
+ * A task: the evidence files go only after the commit, so a rolled-back delete still finds them.
  */
-export async function deleteRegistration(ctx: CoreContext, actor: string, id: number): Promise<void> {
+export async function deleteRegistration(call: Call, { id }: { id: number }): Promise<{ deleted: true }> {
   const freed = await withTriggerErrors(() =>
-    ctx.db.transaction().execute(async (trx) => {
+    runWrite(call, async ({ trx, ctx, audit }) => {
       const before = await registrationDetail(trx, ctx, id);
       if (before.frozen) throw new CoreError('IMMUTABLE', `registration #${id} has been evaluated and cannot be deleted`);
       if (before.status === 'on_agenda')
         throw new CoreError('FORBIDDEN_STATE', `registration #${id} is on a session agenda; take it off the agenda first`);
       await trx.deleteFrom('attachment').where('registration_id', '=', id).execute();
       await trx.deleteFrom('registration').where('id', '=', id).execute();
-      await auditDossier(trx, ctx, {
-        actor,
-        action: 'registrations.delete',
-        entity: 'registration',
-        entityId: id,
-        before: auditView(before),
-      });
+      await audit({ action: 'registrations.delete', entity: 'registration', entityId: id, before: auditView(before) });
       const orphans: string[] = [];
       for (const a of before.attachments) if ((await countBySha(trx, a.sha256)) === 0) orphans.push(a.sha256);
       return orphans;
     }),
   );
-  // Files go only after the commit: a rolled-back delete must still find its evidence.
-  for (const sha of new Set(freed)) removeContent(ctx.paths.attachmentsDir, sha);
+  for (const sha of new Set(freed)) removeContent(call.ctx.paths.attachmentsDir, sha);
+  return { deleted: true };
 }
 
 /** What the audit log keeps of a registration: its own fields and ids, not the joined copies of product and producer. */

@@ -4,8 +4,8 @@ import { findCriterion } from '../../../shared/ocop/criteria-set-walk';
 import { isFrozenStatus, type RegistrationStatus } from '../../../shared/ocop/dossier-model';
 import type { CoreContext } from '../context';
 import { CoreError, notFound } from '../errors';
+import type { Write } from '../handlers';
 import { setVersionContent, setVersionRef } from './criteria-pin';
-import { auditDossier } from './dossier-audit';
 import { fieldError, withTriggerErrors } from './dossier-common';
 import { getRegistrationRecord } from './registration-repo';
 import { deleteAnswer, listAnswers, upsertAnswer } from './self-assessment-repo';
@@ -63,50 +63,45 @@ export async function selfAssessmentOf(ctx: CoreContext, registrationId: number)
 
 /** Saves part of the Mẫu 02 self-assessment; the pinned set becomes locked (trigger in 0003). */
 export async function saveSelfAssessment(
-  ctx: CoreContext,
-  actor: string,
-  registrationId: number,
-  changes: AnswerChange[],
+  { trx, at: now, actor, audit }: Write,
+  { registrationId, answers: changes }: { registrationId: number; answers: AnswerChange[] },
 ): Promise<SelfAssessmentAnswer[]> {
-  return withTriggerErrors(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const r = await getRegistrationRecord(trx, registrationId);
-      if (!r) throw notFound('registration', registrationId);
-      if (isFrozenStatus(r.status as RegistrationStatus)) {
-        throw new CoreError(
-          'IMMUTABLE',
-          `registration #${registrationId} has been evaluated; its self-assessment can no longer change`,
+  return withTriggerErrors(async () => {
+    const r = await getRegistrationRecord(trx, registrationId);
+    if (!r) throw notFound('registration', registrationId);
+    if (isFrozenStatus(r.status as RegistrationStatus)) {
+      throw new CoreError(
+        'IMMUTABLE',
+        `registration #${registrationId} has been evaluated; its self-assessment can no longer change`,
+      );
+    }
+    const resolved = resolveAnswers(await setVersionContent(trx, r.criteria_set_version_id), changes);
+    const before = await listAnswers(trx, registrationId);
+    const at = now.toISOString();
+    for (const a of resolved) {
+      if (a.levelIndex === null) await deleteAnswer(trx, registrationId, a.criterionCode);
+      else
+        await upsertAnswer(
+          trx,
+          registrationId,
+          { criterionCode: a.criterionCode, levelIndex: a.levelIndex, points: a.points, evidenceNote: a.evidenceNote },
+          at,
+          actor,
         );
-      }
-      const resolved = resolveAnswers(await setVersionContent(trx, r.criteria_set_version_id), changes);
-      const before = await listAnswers(trx, registrationId);
-      const at = ctx.now().toISOString();
-      for (const a of resolved) {
-        if (a.levelIndex === null) await deleteAnswer(trx, registrationId, a.criterionCode);
-        else
-          await upsertAnswer(
-            trx,
-            registrationId,
-            { criterionCode: a.criterionCode, levelIndex: a.levelIndex, points: a.points, evidenceNote: a.evidenceNote },
-            at,
-            actor,
-          );
-      }
-      const after = await listAnswers(trx, registrationId);
-      const touched = new Set(resolved.map((a) => a.criterionCode));
-      const pick = (xs: SelfAssessmentAnswer[]) =>
-        xs
-          .filter((x) => touched.has(x.criterionCode))
-          .map(({ criterionCode, levelIndex, points, evidenceNote }) => ({ criterionCode, levelIndex, points, evidenceNote }));
-      await auditDossier(trx, ctx, {
-        actor,
-        action: 'registrations.selfAssessment',
-        entity: 'registration',
-        entityId: registrationId,
-        before: pick(before),
-        after: pick(after),
-      });
-      return after;
-    }),
-  );
+    }
+    const after = await listAnswers(trx, registrationId);
+    const touched = new Set(resolved.map((a) => a.criterionCode));
+    const pick = (xs: SelfAssessmentAnswer[]) =>
+      xs
+        .filter((x) => touched.has(x.criterionCode))
+        .map(({ criterionCode, levelIndex, points, evidenceNote }) => ({ criterionCode, levelIndex, points, evidenceNote }));
+    await audit({
+      action: 'registrations.selfAssessment',
+      entity: 'registration',
+      entityId: registrationId,
+      before: pick(before),
+      after: pick(after),
+    });
+    return after;
+  });
 }

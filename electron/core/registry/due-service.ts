@@ -178,7 +178,7 @@ export async function createReevaluations(w: Write, input: ChannelParsedInput<'r
     }
     let registrationId: number;
     try {
-      registrationId = await insertRegistrationChecked(w.trx, w.ctx, w.actor, {
+      registrationId = await insertRegistrationChecked(w, {
         productId,
         roundId: round.id,
         kind: 'reevaluation',

@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import { autoBackup } from '../backup/backup-service';
 import type { FinalizationCheck, SessionResults } from '../../../shared/api/channels/results';
 import { canonicalJson } from '../../../shared/text/canonical-json';
-import { appendAudit, auditHead } from '../audit/audit-repo';
+import { auditHead } from '../audit/audit-repo';
 import { GENESIS_HASH } from '../audit/chain';
-import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { transitionSession } from '../sessions/session-status';
@@ -13,9 +12,10 @@ import { describeDifferences, resultsDocument, sha256Hex, type ResultsDocument }
 import { readStoredAnswers } from './answer-reader';
 import { computeSession, sessionResultsOf, type Computed, type Conn } from './results-service';
 import { isSensitive } from './results-view';
+import { withTriggerErrors } from '../dossiers/dossier-common';
 import { recordOutcomes, withdrawOutcomes } from '../dossiers/registration-outcome';
 import { assertSessionUndecided, syncSession } from '../registry/session-sync';
-import { writeIn } from '../handlers';
+import { runWrite, type Call, type Write } from '../handlers';
 
 /**
  * Finalizing (chốt kết quả) and reopening a session. Both run in one transaction with their audit
@@ -23,21 +23,19 @@ import { writeIn } from '../handlers';
  * step even if a caller bypassed this service.
  */
 
-/** Trigger aborts ("FORBIDDEN_STATE: …") carry the code the core reports. */
-function translateTrigger(e: unknown): unknown {
-  const m = /^(IMMUTABLE|FORBIDDEN_STATE|CONFLICT): (.*)$/s.exec(e instanceof Error ? e.message : '');
-  return m ? new CoreError(m[1] as 'IMMUTABLE' | 'FORBIDDEN_STATE' | 'CONFLICT', m[2]!) : e;
-}
-
+/**
+ * A task: a finalized session is the council's record, so a copy of the database is taken just
+ * before (kept always), then the finalization commits in one transaction.
+ */
 export async function finalizeSession(
-  ctx: CoreContext,
-  actor: string,
+  call: Call,
   input: { sessionId: number; acknowledgeSensitive: boolean; marginPoints: number },
 ): Promise<SessionResults> {
-  // A finalized session is the council's record: a copy of the database just before (kept always).
-  await autoBackup(ctx, 'finalize');
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
+  await autoBackup(call.ctx, 'finalize');
+  // Trigger aborts ("FORBIDDEN_STATE: …") carry the code the core reports.
+  return withTriggerErrors(() =>
+    runWrite(call, async (w) => {
+      const { ctx, trx, actor } = w;
       const conn: Conn = { db: trx, sqlite: ctx.sqlite };
       const computed = await computeSession(conn, input.sessionId, input.marginPoints);
       const before = await sessionResultsOf(trx, computed, input.marginPoints);
@@ -66,7 +64,7 @@ export async function finalizeSession(
           ],
         );
       }
-      const at = ctx.now().toISOString();
+      const at = w.at.toISOString();
       const seq = before.history.length + 1;
       const head = (await auditHead(trx)) ?? GENESIS_HASH;
       const doc = documentOf(conn, computed, seq, head);
@@ -98,9 +96,8 @@ export async function finalizeSession(
         })),
       });
       // The registry of OCOP products receives the council's proposals in the same transaction.
-      await syncSession(writeIn({ ctx, actor }, trx), input.sessionId);
-      await appendAudit(trx, ctx.now(), {
-        actor,
+      await syncSession(w, input.sessionId);
+      await w.audit({
         action: 'results.finalize',
         entity: 'session',
         entityId: input.sessionId,
@@ -118,56 +115,49 @@ export async function finalizeSession(
       });
       const after = await computeSession(conn, input.sessionId, input.marginPoints);
       return sessionResultsOf(trx, after, input.marginPoints);
-    });
-  } catch (e) {
-    throw translateTrigger(e);
-  }
+    }),
+  );
 }
 
 export async function reopenSession(
-  ctx: CoreContext,
-  actor: string,
+  w: Write,
   input: { sessionId: number; chairMemberId: number; reason: string },
 ): Promise<SessionResults> {
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const session = await trx
-        .selectFrom('session')
-        .select(['id', 'status', 'chair_member_id'])
-        .where('id', '=', input.sessionId)
-        .executeTakeFirst();
-      if (!session)
-        throw new CoreError('NOT_FOUND', `Session ${input.sessionId} does not exist`, { what: 'Session', id: input.sessionId });
-      const open = await openFinalization(trx, input.sessionId);
-      if (session.status !== 'finalized' || !open) {
-        throw new CoreError(
-          'FORBIDDEN_STATE',
-          `Session ${input.sessionId} is not finalized (it is ${session.status}); only a finalized session can be reopened`,
-          { sessionId: input.sessionId, status: session.status },
-        );
-      }
-      await assertPresiding(trx, input.sessionId, session.chair_member_id, input.chairMemberId);
-      // Once the province's decision is recorded, the results it rests on stay as they are.
-      await assertSessionUndecided(trx, input.sessionId);
-      const at = ctx.now().toISOString();
-      await markReopened(trx, open.id, { at, by: actor, reason: input.reason, chairMemberId: input.chairMemberId });
-      await transitionSession(trx, ctx, actor, input.sessionId, 'closed', { reason: input.reason });
-      await withdrawOutcomes(trx, ctx, actor, { finalizationId: open.id, reason: input.reason });
-      await syncSession(writeIn({ ctx, actor }, trx), input.sessionId);
-      await appendAudit(trx, ctx.now(), {
-        actor,
-        action: 'results.reopen',
-        entity: 'session',
-        entityId: input.sessionId,
-        before: { status: 'finalized', finalizationId: open.id, seq: open.seq, resultsDigest: open.results_digest },
-        after: { status: 'closed', reason: input.reason, chairMemberId: input.chairMemberId },
-      });
-      const after = await computeSession({ db: trx, sqlite: ctx.sqlite }, input.sessionId, 1);
-      return sessionResultsOf(trx, after, 1);
+  const { ctx, trx, actor } = w;
+  return withTriggerErrors(async () => {
+    const session = await trx
+      .selectFrom('session')
+      .select(['id', 'status', 'chair_member_id'])
+      .where('id', '=', input.sessionId)
+      .executeTakeFirst();
+    if (!session)
+      throw new CoreError('NOT_FOUND', `Session ${input.sessionId} does not exist`, { what: 'Session', id: input.sessionId });
+    const open = await openFinalization(trx, input.sessionId);
+    if (session.status !== 'finalized' || !open) {
+      throw new CoreError(
+        'FORBIDDEN_STATE',
+        `Session ${input.sessionId} is not finalized (it is ${session.status}); only a finalized session can be reopened`,
+        { sessionId: input.sessionId, status: session.status },
+      );
+    }
+    await assertPresiding(trx, input.sessionId, session.chair_member_id, input.chairMemberId);
+    // Once the province's decision is recorded, the results it rests on stay as they are.
+    await assertSessionUndecided(trx, input.sessionId);
+    const at = w.at.toISOString();
+    await markReopened(trx, open.id, { at, by: actor, reason: input.reason, chairMemberId: input.chairMemberId });
+    await transitionSession(trx, ctx, actor, input.sessionId, 'closed', { reason: input.reason });
+    await withdrawOutcomes(trx, ctx, actor, { finalizationId: open.id, reason: input.reason });
+    await syncSession(w, input.sessionId);
+    await w.audit({
+      action: 'results.reopen',
+      entity: 'session',
+      entityId: input.sessionId,
+      before: { status: 'finalized', finalizationId: open.id, seq: open.seq, resultsDigest: open.results_digest },
+      after: { status: 'closed', reason: input.reason, chairMemberId: input.chairMemberId },
     });
-  } catch (e) {
-    throw translateTrigger(e);
-  }
+    const after = await computeSession({ db: trx, sqlite: ctx.sqlite }, input.sessionId, 1);
+    return sessionResultsOf(trx, after, 1);
+  });
 }
 
 function documentOf(conn: Conn, c: Computed, seq: number, head: string): ResultsDocument {

@@ -44,6 +44,23 @@ describe('rounds', () => {
     });
   });
 
+  it('gives creating and editing the same date-order error, naming the field to fix', async () => {
+    core = await memoryCore();
+    const created = await callError(core, 'rounds:create', {
+      year: 2026,
+      number: 2,
+      startDate: '2026-07-01',
+      endDate: '2026-06-30',
+    });
+    const { roundId } = await seedRound(core, { registrations: 0 });
+    const edited = await callError(core, 'rounds:update', { id: roundId, startDate: '2026-07-01' });
+    for (const e of [created, edited]) {
+      expect(e).toMatchObject({ code: 'VALIDATION', details: [{ path: ['endDate'] }] });
+      expect(e.message).toContain('a round ends after it starts');
+    }
+    expect(await call(core, 'rounds:list', {})).toHaveLength(1);
+  });
+
   it('changes the legal basis only while the round is empty, and never to a decision signed after the round year', async () => {
     core = await memoryCore();
     const empty = await seedRound(core, { registrations: 0, number: 3 });

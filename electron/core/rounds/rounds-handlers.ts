@@ -1,9 +1,11 @@
-import { roundsChannels } from '../../../shared/api/channels/rounds';
-import type { AreaHandlers } from '../handlers';
-import { roundDetail } from './round-repo';
-import { updateRound } from './round-service';
+import type { roundsChannels } from '../../../shared/api/channels/rounds';
+import { read, write, type AreaHandlers } from '../handlers';
+import { listRounds, roundDetail } from './round-repo';
+import { createRound, updateRound } from './round-service';
 
 export const roundsHandlers: AreaHandlers<typeof roundsChannels> = {
-  'rounds:get': (input, ctx) => roundDetail(ctx.db, input.id),
-  'rounds:update': (input, ctx, meta) => updateRound(ctx, meta, input),
+  'rounds:list': read((ctx) => listRounds(ctx.db)),
+  'rounds:get': read((ctx, input) => roundDetail(ctx.db, input.id)),
+  'rounds:create': write((w, input) => createRound(w, input)),
+  'rounds:update': write((w, input) => updateRound(w, input)),
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { AgendaCandidate, SessionDetail } from '../../../shared/api/channels/sessions';
 import { isFrozenStatus, type RegistrationStatus } from '../../../shared/ocop/dossier-model';
@@ -9,13 +9,12 @@ import {
   type SessionStatusValue,
 } from '../../../shared/ocop/session-status';
 import { foldForSearch } from '../../../shared/text/normalize';
-import { appendAudit } from '../audit/audit-repo';
 import type { CoreContext } from '../context';
 import { activeMembers, isVotingRole } from '../councils/member-repo';
 import { currentRules } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError, notFound } from '../errors';
-import { actorOf, type CallMeta } from '../handlers';
+import type { Write } from '../handlers';
 import { agendaRows, registrationInfos, scheduledElsewhere, searchRoundRegistrations } from './agenda-repo';
 import { markOffAgenda, markOnAgenda } from './agenda-status';
 import { countScoreSheets } from './score-presence';
@@ -64,234 +63,217 @@ async function assertSeat(trx: Kysely<DB>, sessionId: number, memberId: number, 
   }
 }
 
-const run = <T>(ctx: CoreContext, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> => ctx.db.transaction().execute(fn);
+export async function createSession(w: Write, input: In<'sessions:create'>): Promise<SessionDetail> {
+  const { trx } = w;
+  const at = w.at.toISOString();
+  const council = await trx
+    .selectFrom('council')
+    .select(['id', 'name', 'level'])
+    .where('id', '=', input.councilId)
+    .executeTakeFirst();
+  if (!council) throw notFound('Council', input.councilId);
+  if (council.level === 'advisory_group') {
+    throw new CoreError(
+      'VALIDATION',
+      `${council.name} is an advisory group (Tổ tư vấn); scoring sessions are held by the council it assists`,
+      { field: 'councilId' },
+    );
+  }
+  const round = await trx.selectFrom('evaluation_round').select(['id']).where('id', '=', input.roundId).executeTakeFirst();
+  if (!round) throw notFound('Evaluation round', input.roundId);
+  if (input.kind === 'meeting' && input.opinionDeadline !== null) {
+    throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', {
+      field: 'opinionDeadline',
+    });
+  }
+  if (input.opinionDeadline !== null && input.opinionDeadline < input.date) {
+    throw new CoreError('VALIDATION', `opinionDeadline ${input.opinionDeadline} is before the session date ${input.date}`, {
+      field: 'opinionDeadline',
+    });
+  }
+  const last = await trx
+    .selectFrom('session')
+    .select('number')
+    .where('council_id', '=', input.councilId)
+    .where('round_id', '=', input.roundId)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const rules = await currentRules(trx, input.councilId);
+  const { id } = await trx
+    .insertInto('session')
+    .values({
+      council_id: input.councilId,
+      round_id: input.roundId,
+      kind: input.kind,
+      number: (last?.number ?? 0) + 1,
+      title: input.title,
+      date: input.date,
+      place: input.place,
+      start_time: input.startTime,
+      end_time: null,
+      opinion_deadline: input.opinionDeadline,
+      chair_member_id: null,
+      secretary_member_id: null,
+      rules_id: rules.id,
+      status: 'preparing',
+      opened_at: null,
+      closed_at: null,
+      finalized_at: null,
+      note: input.note,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await syncSessionMembers(trx, id, at);
+  // Seats default to the council's Chủ tịch and its (Ủy viên kiêm) Thư ký on that date.
+  const active = await activeMembers(trx, input.councilId, input.date);
+  const chair = input.chairMemberId ?? active.find((m) => m.role === 'chair')?.id ?? null;
+  const secretary =
+    input.secretaryMemberId ??
+    active.find((m) => m.role === 'member_secretary')?.id ??
+    active.find((m) => m.role === 'secretary')?.id ??
+    null;
+  if (chair !== null) await assertSeat(trx, id, chair, 'chair');
+  if (secretary !== null) await assertSeat(trx, id, secretary, 'secretary');
+  await trx.updateTable('session').set({ chair_member_id: chair, secretary_member_id: secretary }).where('id', '=', id).execute();
+  const detail = await sessionDetail(trx, id);
+  await w.audit({
+    action: 'session.create',
+    entity: 'session',
+    entityId: id,
+    after: { ...detail.session, members: detail.members.map((m) => m.memberId) },
+  });
+  return detail;
+}
 
-export async function createSession(ctx: CoreContext, meta: CallMeta, input: In<'sessions:create'>): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    const at = ctx.now().toISOString();
-    const council = await trx
-      .selectFrom('council')
-      .select(['id', 'name', 'level'])
-      .where('id', '=', input.councilId)
-      .executeTakeFirst();
-    if (!council) throw notFound('Council', input.councilId);
-    if (council.level === 'advisory_group') {
-      throw new CoreError(
-        'VALIDATION',
-        `${council.name} is an advisory group (Tổ tư vấn); scoring sessions are held by the council it assists`,
-        { field: 'councilId' },
-      );
-    }
-    const round = await trx.selectFrom('evaluation_round').select(['id']).where('id', '=', input.roundId).executeTakeFirst();
-    if (!round) throw notFound('Evaluation round', input.roundId);
-    if (input.kind === 'meeting' && input.opinionDeadline !== null) {
-      throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', {
-        field: 'opinionDeadline',
-      });
-    }
-    if (input.opinionDeadline !== null && input.opinionDeadline < input.date) {
-      throw new CoreError('VALIDATION', `opinionDeadline ${input.opinionDeadline} is before the session date ${input.date}`, {
-        field: 'opinionDeadline',
-      });
-    }
-    const last = await trx
-      .selectFrom('session')
-      .select('number')
-      .where('council_id', '=', input.councilId)
-      .where('round_id', '=', input.roundId)
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const rules = await currentRules(trx, input.councilId);
-    const { id } = await trx
-      .insertInto('session')
-      .values({
-        council_id: input.councilId,
-        round_id: input.roundId,
-        kind: input.kind,
-        number: (last?.number ?? 0) + 1,
-        title: input.title,
-        date: input.date,
-        place: input.place,
-        start_time: input.startTime,
-        end_time: null,
-        opinion_deadline: input.opinionDeadline,
-        chair_member_id: null,
-        secretary_member_id: null,
-        rules_id: rules.id,
-        status: 'preparing',
-        opened_at: null,
-        closed_at: null,
-        finalized_at: null,
-        note: input.note,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await syncSessionMembers(trx, id, at);
-    // Seats default to the council's Chủ tịch and its (Ủy viên kiêm) Thư ký on that date.
-    const active = await activeMembers(trx, input.councilId, input.date);
-    const chair = input.chairMemberId ?? active.find((m) => m.role === 'chair')?.id ?? null;
+export async function updateSession(w: Write, input: In<'sessions:update'>): Promise<SessionDetail> {
+  const { trx } = w;
+  const at = w.at.toISOString();
+  const s = await getSessionRow(trx, input.id);
+  assertAllowed(s, 'editDetails', 'details');
+  const status = s.status as SessionStatusValue;
+  if (input.date !== undefined && input.date !== s.date)
+    assertAllowed(s, 'editSchedule', 'date (which decides the members listed)');
+  const seatsChange =
+    (input.chairMemberId !== undefined && input.chairMemberId !== s.chair_member_id) ||
+    (input.secretaryMemberId !== undefined && input.secretaryMemberId !== s.secretary_member_id);
+  if (seatsChange && status === 'closed') {
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `Cannot change the chair or secretary of ${label(s)}: the session is closed; reopen it first`,
+      { sessionId: s.id, status },
+    );
+  }
+  if (input.startTime !== undefined && input.startTime !== s.start_time && status !== 'preparing' && status !== 'in_progress') {
+    throw new CoreError('FORBIDDEN_STATE', `Cannot change the start time of ${label(s)}: the session is ${status}`, {
+      sessionId: s.id,
+      status,
+    });
+  }
+  if (input.opinionDeadline !== undefined && input.opinionDeadline !== null && s.kind !== 'written_opinion') {
+    throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', {
+      field: 'opinionDeadline',
+    });
+  }
+  const next = {
+    title: input.title ?? s.title,
+    date: input.date ?? s.date,
+    place: input.place ?? s.place,
+    start_time: input.startTime === undefined ? s.start_time : input.startTime,
+    end_time: input.endTime === undefined ? s.end_time : input.endTime,
+    opinion_deadline: input.opinionDeadline === undefined ? s.opinion_deadline : input.opinionDeadline,
+    note: input.note ?? s.note,
+  };
+  if (next.start_time && next.end_time && next.end_time <= next.start_time) {
+    throw new CoreError('VALIDATION', `endTime ${next.end_time} must be after startTime ${next.start_time}`, {
+      field: 'endTime',
+    });
+  }
+  if (next.opinion_deadline && next.opinion_deadline < next.date) {
+    throw new CoreError('VALIDATION', `opinionDeadline ${next.opinion_deadline} is before the session date ${next.date}`, {
+      field: 'opinionDeadline',
+    });
+  }
+  await trx
+    .updateTable('session')
+    .set({ ...next, updated_at: at })
+    .where('id', '=', s.id)
+    .execute();
+  if (next.date !== s.date) await syncSessionMembers(trx, s.id, at);
+  if (seatsChange) {
+    const chair = input.chairMemberId === undefined ? (await getSessionRow(trx, s.id)).chair_member_id : input.chairMemberId;
     const secretary =
-      input.secretaryMemberId ??
-      active.find((m) => m.role === 'member_secretary')?.id ??
-      active.find((m) => m.role === 'secretary')?.id ??
-      null;
-    if (chair !== null) await assertSeat(trx, id, chair, 'chair');
-    if (secretary !== null) await assertSeat(trx, id, secretary, 'secretary');
+      input.secretaryMemberId === undefined ? (await getSessionRow(trx, s.id)).secretary_member_id : input.secretaryMemberId;
+    if (chair !== null) await assertSeat(trx, s.id, chair, 'chair');
+    if (secretary !== null) await assertSeat(trx, s.id, secretary, 'secretary');
+    if (status === 'in_progress' && s.kind === 'meeting' && chair !== null) {
+      const present = await trx
+        .selectFrom('session_attendance')
+        .select('present')
+        .where('session_id', '=', s.id)
+        .where('member_id', '=', chair)
+        .executeTakeFirst();
+      if (present?.present !== 1)
+        throw new CoreError('VALIDATION', 'The new chair of an open meeting must be marked present first', {
+          field: 'chairMemberId',
+        });
+    }
+    if (status === 'in_progress' && chair === null)
+      throw new CoreError('VALIDATION', 'An open session needs a chair; choose another member instead of clearing it', {
+        field: 'chairMemberId',
+      });
     await trx
       .updateTable('session')
       .set({ chair_member_id: chair, secretary_member_id: secretary })
-      .where('id', '=', id)
-      .execute();
-    const detail = await sessionDetail(trx, id);
-    await appendAudit(trx, ctx.now(), {
-      actor: actorOf(ctx, meta),
-      action: 'session.create',
-      entity: 'session',
-      entityId: id,
-      after: { ...detail.session, members: detail.members.map((m) => m.memberId) },
-    });
-    return detail;
-  });
-}
-
-export async function updateSession(ctx: CoreContext, meta: CallMeta, input: In<'sessions:update'>): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    const at = ctx.now().toISOString();
-    const s = await getSessionRow(trx, input.id);
-    assertAllowed(s, 'editDetails', 'details');
-    const status = s.status as SessionStatusValue;
-    if (input.date !== undefined && input.date !== s.date)
-      assertAllowed(s, 'editSchedule', 'date (which decides the members listed)');
-    const seatsChange =
-      (input.chairMemberId !== undefined && input.chairMemberId !== s.chair_member_id) ||
-      (input.secretaryMemberId !== undefined && input.secretaryMemberId !== s.secretary_member_id);
-    if (seatsChange && status === 'closed') {
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `Cannot change the chair or secretary of ${label(s)}: the session is closed; reopen it first`,
-        { sessionId: s.id, status },
-      );
-    }
-    if (input.startTime !== undefined && input.startTime !== s.start_time && status !== 'preparing' && status !== 'in_progress') {
-      throw new CoreError('FORBIDDEN_STATE', `Cannot change the start time of ${label(s)}: the session is ${status}`, {
-        sessionId: s.id,
-        status,
-      });
-    }
-    if (input.opinionDeadline !== undefined && input.opinionDeadline !== null && s.kind !== 'written_opinion') {
-      throw new CoreError('VALIDATION', 'opinionDeadline is only for a written-opinion session (kind written_opinion)', {
-        field: 'opinionDeadline',
-      });
-    }
-    const next = {
-      title: input.title ?? s.title,
-      date: input.date ?? s.date,
-      place: input.place ?? s.place,
-      start_time: input.startTime === undefined ? s.start_time : input.startTime,
-      end_time: input.endTime === undefined ? s.end_time : input.endTime,
-      opinion_deadline: input.opinionDeadline === undefined ? s.opinion_deadline : input.opinionDeadline,
-      note: input.note ?? s.note,
-    };
-    if (next.start_time && next.end_time && next.end_time <= next.start_time) {
-      throw new CoreError('VALIDATION', `endTime ${next.end_time} must be after startTime ${next.start_time}`, {
-        field: 'endTime',
-      });
-    }
-    if (next.opinion_deadline && next.opinion_deadline < next.date) {
-      throw new CoreError('VALIDATION', `opinionDeadline ${next.opinion_deadline} is before the session date ${next.date}`, {
-        field: 'opinionDeadline',
-      });
-    }
-    await trx
-      .updateTable('session')
-      .set({ ...next, updated_at: at })
       .where('id', '=', s.id)
       .execute();
-    if (next.date !== s.date) await syncSessionMembers(trx, s.id, at);
-    if (seatsChange) {
-      const chair = input.chairMemberId === undefined ? (await getSessionRow(trx, s.id)).chair_member_id : input.chairMemberId;
-      const secretary =
-        input.secretaryMemberId === undefined ? (await getSessionRow(trx, s.id)).secretary_member_id : input.secretaryMemberId;
-      if (chair !== null) await assertSeat(trx, s.id, chair, 'chair');
-      if (secretary !== null) await assertSeat(trx, s.id, secretary, 'secretary');
-      if (status === 'in_progress' && s.kind === 'meeting' && chair !== null) {
-        const present = await trx
-          .selectFrom('session_attendance')
-          .select('present')
-          .where('session_id', '=', s.id)
-          .where('member_id', '=', chair)
-          .executeTakeFirst();
-        if (present?.present !== 1)
-          throw new CoreError('VALIDATION', 'The new chair of an open meeting must be marked present first', {
-            field: 'chairMemberId',
-          });
-      }
-      if (status === 'in_progress' && chair === null)
-        throw new CoreError('VALIDATION', 'An open session needs a chair; choose another member instead of clearing it', {
-          field: 'chairMemberId',
-        });
-      await trx
-        .updateTable('session')
-        .set({ chair_member_id: chair, secretary_member_id: secretary })
-        .where('id', '=', s.id)
-        .execute();
-    }
-    const after = toSession(await getSessionRow(trx, s.id));
-    await appendAudit(trx, ctx.now(), {
-      actor: actorOf(ctx, meta),
-      action: 'session.update',
-      entity: 'session',
-      entityId: s.id,
-      before: toSession(s),
-      after,
-    });
-    return sessionDetail(trx, s.id);
+  }
+  const after = toSession(await getSessionRow(trx, s.id));
+  await w.audit({
+    action: 'session.update',
+    entity: 'session',
+    entityId: s.id,
+    before: toSession(s),
+    after,
   });
+  return sessionDetail(trx, s.id);
 }
 
-export async function deleteSession(ctx: CoreContext, meta: CallMeta, id: number): Promise<{ deleted: number }> {
-  return run(ctx, async (trx) => {
-    const s = await getSessionRow(trx, id);
-    assertAllowed(s, 'delete', 'existence (only a session in preparation can be deleted)');
-    // An allocated document number is a record of the council's register: it stays spent and
-    // names its session, so that session cannot disappear (see migration 0007).
-    const numbered = await trx.selectFrom('document_number').select('text').where('session_id', '=', id).orderBy('id').execute();
-    if (numbered.length > 0) {
-      throw new CoreError(
-        'FORBIDDEN_STATE',
-        `session ${s.number} cannot be deleted: document numbers ${numbered.map((n) => n.text).join(', ')} were allocated to it and stay in the council's register; keep the session (or rename it) instead`,
-        {
-          field: 'id',
-          numbers: numbered.map((n) => n.text),
-        },
-      );
-    }
-    const actor = actorOf(ctx, meta);
-    const before = await sessionDetail(trx, id);
-    for (const item of before.agenda) await markOffAgenda(trx, ctx, actor, item.registrationId, `Phiên ${s.number} bị xóa`);
-    await trx.deleteFrom('session').where('id', '=', id).execute();
-    await appendAudit(trx, ctx.now(), {
-      actor,
-      action: 'session.delete',
-      entity: 'session',
-      entityId: id,
-      before: { ...before.session, agenda: before.agenda.map((a) => a.registrationId) },
-    });
-    return { deleted: id };
+export async function deleteSession(w: Write, { id }: { id: number }): Promise<{ deleted: number }> {
+  const { ctx, trx } = w;
+  const s = await getSessionRow(trx, id);
+  assertAllowed(s, 'delete', 'existence (only a session in preparation can be deleted)');
+  // An allocated document number is a record of the council's register: it stays spent and
+  // names its session, so that session cannot disappear (see migration 0007).
+  const numbered = await trx.selectFrom('document_number').select('text').where('session_id', '=', id).orderBy('id').execute();
+  if (numbered.length > 0) {
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `session ${s.number} cannot be deleted: document numbers ${numbered.map((n) => n.text).join(', ')} were allocated to it and stay in the council's register; keep the session (or rename it) instead`,
+      {
+        field: 'id',
+        numbers: numbered.map((n) => n.text),
+      },
+    );
+  }
+  const actor = w.actor;
+  const before = await sessionDetail(trx, id);
+  for (const item of before.agenda) await markOffAgenda(trx, ctx, actor, item.registrationId, `Phiên ${s.number} bị xóa`);
+  await trx.deleteFrom('session').where('id', '=', id).execute();
+  await w.audit({
+    action: 'session.delete',
+    entity: 'session',
+    entityId: id,
+    before: { ...before.session, agenda: before.agenda.map((a) => a.registrationId) },
   });
+  return { deleted: id };
 }
 
 /** Replaces the agenda (add, remove, reorder), checking each registration and keeping dossier stages in step. */
-async function applyAgenda(
-  trx: Transaction<DB>,
-  ctx: CoreContext,
-  actor: string,
-  s: SessionRow,
-  wanted: number[],
-): Promise<void> {
+async function applyAgenda(w: Write, s: SessionRow, wanted: number[]): Promise<void> {
+  const { trx, ctx, actor } = w;
   assertAllowed(s, 'editAgenda', 'agenda');
   const seen = new Set<number>();
   for (const id of wanted) {
@@ -352,7 +334,7 @@ async function applyAgenda(
       );
     }
   }
-  const at = ctx.now().toISOString();
+  const at = w.at.toISOString();
   if (removed.length > 0)
     await trx.deleteFrom('session_agenda_item').where('session_id', '=', s.id).where('registration_id', 'in', removed).execute();
   for (const [i, id] of wanted.entries()) {
@@ -372,8 +354,7 @@ async function applyAgenda(
   }
   for (const id of added) await markOnAgenda(trx, ctx, actor, id, `Đưa vào chương trình phiên ${s.number} ngày ${s.date}`);
   for (const id of removed) await markOffAgenda(trx, ctx, actor, id, `Rút khỏi chương trình phiên ${s.number} ngày ${s.date}`);
-  await appendAudit(trx, ctx.now(), {
-    actor,
+  await w.audit({
     action: 'session.agenda.set',
     entity: 'session',
     entityId: s.id,
@@ -382,23 +363,21 @@ async function applyAgenda(
   });
 }
 
-export async function setAgenda(ctx: CoreContext, meta: CallMeta, input: In<'sessions:setAgenda'>): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    const s = await getSessionRow(trx, input.id);
-    await applyAgenda(trx, ctx, actorOf(ctx, meta), s, input.registrationIds);
-    return sessionDetail(trx, s.id);
-  });
+export async function setAgenda(w: Write, input: In<'sessions:setAgenda'>): Promise<SessionDetail> {
+  const { trx } = w;
+  const s = await getSessionRow(trx, input.id);
+  await applyAgenda(w, s, input.registrationIds);
+  return sessionDetail(trx, s.id);
 }
 
 /** Appends products after the current agenda; those already on it are left where they are. */
-export async function addToAgenda(ctx: CoreContext, meta: CallMeta, input: In<'sessions:addToAgenda'>): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    const s = await getSessionRow(trx, input.id);
-    const current = (await agendaRows(trx, s.id)).map((r) => r.registration_id);
-    const fresh = [...new Set(input.registrationIds)].filter((id) => !current.includes(id));
-    await applyAgenda(trx, ctx, actorOf(ctx, meta), s, [...current, ...fresh]);
-    return sessionDetail(trx, s.id);
-  });
+export async function addToAgenda(w: Write, input: In<'sessions:addToAgenda'>): Promise<SessionDetail> {
+  const { trx } = w;
+  const s = await getSessionRow(trx, input.id);
+  const current = (await agendaRows(trx, s.id)).map((r) => r.registration_id);
+  const fresh = [...new Set(input.registrationIds)].filter((id) => !current.includes(id));
+  await applyAgenda(w, s, [...current, ...fresh]);
+  return sessionDetail(trx, s.id);
 }
 
 export async function agendaCandidates(ctx: CoreContext, input: In<'sessions:agendaCandidates'>): Promise<AgendaCandidate[]> {
@@ -456,172 +435,153 @@ async function listedMember(trx: Kysely<DB>, s: SessionRow, memberId: number) {
   return row;
 }
 
-export async function setAttendance(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: In<'sessions:setAttendance'>,
-): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    const s = await getSessionRow(trx, input.id);
-    assertAllowed(s, 'editAttendance', 'attendance');
-    const m = await listedMember(trx, s, input.memberId);
-    if (input.present !== false && input.absenceReason) {
+export async function setAttendance(w: Write, input: In<'sessions:setAttendance'>): Promise<SessionDetail> {
+  const { trx } = w;
+  const s = await getSessionRow(trx, input.id);
+  assertAllowed(s, 'editAttendance', 'attendance');
+  const m = await listedMember(trx, s, input.memberId);
+  if (input.present !== false && input.absenceReason) {
+    throw new CoreError(
+      'VALIDATION',
+      `absenceReason is only for an absent member; ${m.full_name} is being marked ${input.present === true ? 'present' : 'not recorded'}`,
+      { field: 'absenceReason' },
+    );
+  }
+  if (s.status === 'in_progress' && input.present !== true) {
+    if (s.chair_member_id === input.memberId && s.kind === 'meeting') {
       throw new CoreError(
-        'VALIDATION',
-        `absenceReason is only for an absent member; ${m.full_name} is being marked ${input.present === true ? 'present' : 'not recorded'}`,
-        { field: 'absenceReason' },
+        'FORBIDDEN_STATE',
+        `${m.full_name} chairs this open meeting; choose another chair before marking them absent`,
+        { memberId: input.memberId },
       );
     }
-    if (s.status === 'in_progress' && input.present !== true) {
-      if (s.chair_member_id === input.memberId && s.kind === 'meeting') {
-        throw new CoreError(
-          'FORBIDDEN_STATE',
-          `${m.full_name} chairs this open meeting; choose another chair before marking them absent`,
-          { memberId: input.memberId },
-        );
-      }
-      const sheets = await countScoreSheets(trx, { sessionId: s.id, memberId: input.memberId });
-      if (sheets > 0) {
-        throw new CoreError(
-          'FORBIDDEN_STATE',
-          `${m.full_name} has already scored ${sheets} sheet(s) in this session and cannot be marked absent`,
-          { memberId: input.memberId, sheets },
-        );
-      }
-    }
-    const before = { present: m.present === null ? null : m.present === 1, absenceReason: m.absence_reason };
-    const after = { present: input.present, absenceReason: input.present === false ? input.absenceReason?.trim() || null : null };
-    await trx
-      .updateTable('session_attendance')
-      .set({
-        present: after.present === null ? null : after.present ? 1 : 0,
-        absence_reason: after.absenceReason,
-        updated_at: ctx.now().toISOString(),
-      })
-      .where('session_id', '=', s.id)
-      .where('member_id', '=', input.memberId)
-      .execute();
-    await appendAudit(trx, ctx.now(), {
-      actor: actorOf(ctx, meta),
-      action: 'session.attendance.set',
-      entity: 'session',
-      entityId: s.id,
-      before: { memberId: input.memberId, ...before },
-      after: { memberId: input.memberId, ...after },
-    });
-    return sessionDetail(trx, s.id);
-  });
-}
-
-export async function declareConflict(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: In<'sessions:declareConflict'>,
-): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    const s = await getSessionRow(trx, input.id);
-    assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
-    const m = await listedMember(trx, s, input.memberId);
-    if (!isVotingRole(m.role)) {
-      throw new CoreError('VALIDATION', `${m.full_name} is the secretary and does not score; no recusal is needed`, {
-        field: 'memberId',
-      });
-    }
-    const onAgenda = await trx
-      .selectFrom('session_agenda_item')
-      .select('registration_id')
-      .where('session_id', '=', s.id)
-      .where('registration_id', '=', input.registrationId)
-      .executeTakeFirst();
-    if (!onAgenda)
-      throw new CoreError(
-        'NOT_FOUND',
-        `Registration ${input.registrationId} is not on the agenda of ${label(s)}; a recusal names a product on the agenda`,
-        { field: 'registrationId' },
-      );
-    const dup = await trx
-      .selectFrom('session_conflict')
-      .select('id')
-      .where('session_id', '=', s.id)
-      .where('member_id', '=', input.memberId)
-      .where('registration_id', '=', input.registrationId)
-      .executeTakeFirst();
-    if (dup)
-      throw new CoreError(
-        'CONFLICT',
-        `${m.full_name} has already declared a conflict of interest for registration ${input.registrationId}`,
-        { conflictId: dup.id },
-      );
-    const sheets = await countScoreSheets(trx, {
-      sessionId: s.id,
-      registrationId: input.registrationId,
-      memberId: input.memberId,
-    });
+    const sheets = await countScoreSheets(trx, { sessionId: s.id, memberId: input.memberId });
     if (sheets > 0) {
       throw new CoreError(
         'FORBIDDEN_STATE',
-        `${m.full_name} has already scored registration ${input.registrationId}; a conflict of interest must be declared before scoring`,
-        { sheets },
+        `${m.full_name} has already scored ${sheets} sheet(s) in this session and cannot be marked absent`,
+        { memberId: input.memberId, sheets },
       );
     }
-    const { id } = await trx
-      .insertInto('session_conflict')
-      .values({
-        session_id: s.id,
-        member_id: input.memberId,
-        registration_id: input.registrationId,
-        reason: input.reason,
-        declared_at: ctx.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, ctx.now(), {
-      actor: actorOf(ctx, meta),
-      action: 'session.conflict.declare',
-      entity: 'session',
-      entityId: s.id,
-      after: { conflictId: id, memberId: input.memberId, registrationId: input.registrationId, reason: input.reason },
-    });
-    return sessionDetail(trx, s.id);
+  }
+  const before = { present: m.present === null ? null : m.present === 1, absenceReason: m.absence_reason };
+  const after = { present: input.present, absenceReason: input.present === false ? input.absenceReason?.trim() || null : null };
+  await trx
+    .updateTable('session_attendance')
+    .set({
+      present: after.present === null ? null : after.present ? 1 : 0,
+      absence_reason: after.absenceReason,
+      updated_at: w.at.toISOString(),
+    })
+    .where('session_id', '=', s.id)
+    .where('member_id', '=', input.memberId)
+    .execute();
+  await w.audit({
+    action: 'session.attendance.set',
+    entity: 'session',
+    entityId: s.id,
+    before: { memberId: input.memberId, ...before },
+    after: { memberId: input.memberId, ...after },
   });
+  return sessionDetail(trx, s.id);
 }
 
-export async function withdrawConflict(
-  ctx: CoreContext,
-  meta: CallMeta,
-  input: In<'sessions:withdrawConflict'>,
-): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    const s = await getSessionRow(trx, input.id);
-    assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
-    const row = await trx
-      .selectFrom('session_conflict')
-      .selectAll()
-      .where('session_id', '=', s.id)
-      .where('member_id', '=', input.memberId)
-      .where('registration_id', '=', input.registrationId)
-      .executeTakeFirst();
-    if (!row)
-      throw new CoreError(
-        'NOT_FOUND',
-        `Member ${input.memberId} has no declared conflict for registration ${input.registrationId} in ${label(s)}`,
-        { memberId: input.memberId, registrationId: input.registrationId },
-      );
-    await trx.deleteFrom('session_conflict').where('id', '=', row.id).execute();
-    await appendAudit(trx, ctx.now(), {
-      actor: actorOf(ctx, meta),
-      action: 'session.conflict.withdraw',
-      entity: 'session',
-      entityId: s.id,
-      before: { conflictId: row.id, memberId: row.member_id, registrationId: row.registration_id, reason: row.reason },
+export async function declareConflict(w: Write, input: In<'sessions:declareConflict'>): Promise<SessionDetail> {
+  const { trx } = w;
+  const s = await getSessionRow(trx, input.id);
+  assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
+  const m = await listedMember(trx, s, input.memberId);
+  if (!isVotingRole(m.role)) {
+    throw new CoreError('VALIDATION', `${m.full_name} is the secretary and does not score; no recusal is needed`, {
+      field: 'memberId',
     });
-    return sessionDetail(trx, s.id);
+  }
+  const onAgenda = await trx
+    .selectFrom('session_agenda_item')
+    .select('registration_id')
+    .where('session_id', '=', s.id)
+    .where('registration_id', '=', input.registrationId)
+    .executeTakeFirst();
+  if (!onAgenda)
+    throw new CoreError(
+      'NOT_FOUND',
+      `Registration ${input.registrationId} is not on the agenda of ${label(s)}; a recusal names a product on the agenda`,
+      { field: 'registrationId' },
+    );
+  const dup = await trx
+    .selectFrom('session_conflict')
+    .select('id')
+    .where('session_id', '=', s.id)
+    .where('member_id', '=', input.memberId)
+    .where('registration_id', '=', input.registrationId)
+    .executeTakeFirst();
+  if (dup)
+    throw new CoreError(
+      'CONFLICT',
+      `${m.full_name} has already declared a conflict of interest for registration ${input.registrationId}`,
+      { conflictId: dup.id },
+    );
+  const sheets = await countScoreSheets(trx, {
+    sessionId: s.id,
+    registrationId: input.registrationId,
+    memberId: input.memberId,
   });
+  if (sheets > 0) {
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      `${m.full_name} has already scored registration ${input.registrationId}; a conflict of interest must be declared before scoring`,
+      { sheets },
+    );
+  }
+  const { id } = await trx
+    .insertInto('session_conflict')
+    .values({
+      session_id: s.id,
+      member_id: input.memberId,
+      registration_id: input.registrationId,
+      reason: input.reason,
+      declared_at: w.at.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await w.audit({
+    action: 'session.conflict.declare',
+    entity: 'session',
+    entityId: s.id,
+    after: { conflictId: id, memberId: input.memberId, registrationId: input.registrationId, reason: input.reason },
+  });
+  return sessionDetail(trx, s.id);
 }
 
-export async function transition(ctx: CoreContext, meta: CallMeta, input: In<'sessions:transition'>): Promise<SessionDetail> {
-  return run(ctx, async (trx) => {
-    await transitionSession(trx, ctx, actorOf(ctx, meta), input.id, input.to, { reason: input.reason, endTime: input.endTime });
-    return sessionDetail(trx, input.id);
+export async function withdrawConflict(w: Write, input: In<'sessions:withdrawConflict'>): Promise<SessionDetail> {
+  const { trx } = w;
+  const s = await getSessionRow(trx, input.id);
+  assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
+  const row = await trx
+    .selectFrom('session_conflict')
+    .selectAll()
+    .where('session_id', '=', s.id)
+    .where('member_id', '=', input.memberId)
+    .where('registration_id', '=', input.registrationId)
+    .executeTakeFirst();
+  if (!row)
+    throw new CoreError(
+      'NOT_FOUND',
+      `Member ${input.memberId} has no declared conflict for registration ${input.registrationId} in ${label(s)}`,
+      { memberId: input.memberId, registrationId: input.registrationId },
+    );
+  await trx.deleteFrom('session_conflict').where('id', '=', row.id).execute();
+  await w.audit({
+    action: 'session.conflict.withdraw',
+    entity: 'session',
+    entityId: s.id,
+    before: { conflictId: row.id, memberId: row.member_id, registrationId: row.registration_id, reason: row.reason },
   });
+  return sessionDetail(trx, s.id);
+}
+
+export async function transition(w: Write, input: In<'sessions:transition'>): Promise<SessionDetail> {
+  const { ctx, trx } = w;
+  await transitionSession(trx, ctx, w.actor, input.id, input.to, { reason: input.reason, endTime: input.endTime });
+  return sessionDetail(trx, input.id);
 }

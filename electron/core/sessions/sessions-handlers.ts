@@ -1,5 +1,5 @@
 import { sessionsChannels } from '../../../shared/api/channels/sessions';
-import { read, type AreaHandlers } from '../handlers';
+import { read, write, type AreaHandlers } from '../handlers';
 import { sessionDetail } from './session-detail';
 import { listSessions } from './session-repo';
 import {
@@ -18,14 +18,14 @@ import {
 export const sessionsHandlers: AreaHandlers<typeof sessionsChannels> = {
   'sessions:list': read((ctx, input) => listSessions(ctx.db, input)),
   'sessions:get': read((ctx, input) => sessionDetail(ctx.db, input.id)),
-  'sessions:create': (input, ctx, meta) => createSession(ctx, meta, input),
-  'sessions:update': (input, ctx, meta) => updateSession(ctx, meta, input),
-  'sessions:delete': (input, ctx, meta) => deleteSession(ctx, meta, input.id),
-  'sessions:setAgenda': (input, ctx, meta) => setAgenda(ctx, meta, input),
-  'sessions:addToAgenda': (input, ctx, meta) => addToAgenda(ctx, meta, input),
+  'sessions:create': write((w, input) => createSession(w, input)),
+  'sessions:update': write((w, input) => updateSession(w, input)),
+  'sessions:delete': write((w, input) => deleteSession(w, input)),
+  'sessions:setAgenda': write((w, input) => setAgenda(w, input)),
+  'sessions:addToAgenda': write((w, input) => addToAgenda(w, input)),
   'sessions:agendaCandidates': read((ctx, input) => agendaCandidates(ctx, input)),
-  'sessions:setAttendance': (input, ctx, meta) => setAttendance(ctx, meta, input),
-  'sessions:declareConflict': (input, ctx, meta) => declareConflict(ctx, meta, input),
-  'sessions:withdrawConflict': (input, ctx, meta) => withdrawConflict(ctx, meta, input),
-  'sessions:transition': (input, ctx, meta) => transition(ctx, meta, input),
+  'sessions:setAttendance': write((w, input) => setAttendance(w, input)),
+  'sessions:declareConflict': write((w, input) => declareConflict(w, input)),
+  'sessions:withdrawConflict': write((w, input) => withdrawConflict(w, input)),
+  'sessions:transition': write((w, input) => transition(w, input)),
 };

@@ -6,7 +6,6 @@ import {
   CommuneReportInput,
   CriteriaSetRef,
   CriterionCodeField,
-  EvaluationRound,
   Id,
   ImportResult,
   OnDuplicate,
@@ -26,7 +25,6 @@ import {
   Window,
   Paragraphs,
   Line,
-  RoundInput,
 } from './dossiers-fields';
 import { ImportJobId, ImportJobStatus } from './dossiers-import-job';
 import { ProducerListInput, ProducerListRow } from './dossiers-producers';
@@ -61,10 +59,6 @@ const ImportInput = z
   .strict();
 
 export const dossiersChannels = defineChannels({
-  // ── Rounds (the councils area builds the full rounds screens on the same table)
-  'rounds:list': { input: z.object({}).strict(), output: z.array(EvaluationRound) },
-  'rounds:create': { input: RoundInput, output: EvaluationRound },
-
   // ── Producers
   'producers:list': {
     input: ProducerListInput,

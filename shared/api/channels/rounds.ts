@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
-import { EvaluationRound, LegalBasisId } from './dossiers-fields';
+import { EvaluationRound, LegalBasisId, RoundInput } from './dossiers-fields';
 import { IsoDateString } from './councils-fields';
 
 /**
- * Rounds (đợt, Điều 5). The table and `rounds:list` / `rounds:create` belong to dossiers; the
- * councils area adds the round overview (registrations and sessions) and editing with checks.
+ * Rounds (đợt, Điều 5): one area for listing, creating, viewing (registrations and sessions)
+ * and editing rounds (electron/core/rounds). Registrations and sessions belong to a round.
  * Default dates of 26/2026 rounds: shared/ocop/round-deadlines.ts.
  */
 export const RoundDetail = z.object({
@@ -29,6 +29,9 @@ export type RoundDetail = z.infer<typeof RoundDetail>;
 const id = z.number().int().positive();
 
 export const roundsChannels = defineChannels({
+  'rounds:list': { input: z.object({}).strict(), output: z.array(EvaluationRound) },
+  /** Dates must come in order (start ≤ proposals deadline ≤ end); year and number name the round and are unique. */
+  'rounds:create': { input: RoundInput, output: EvaluationRound },
   'rounds:get': { input: z.object({ id }).strict(), output: RoundDetail },
   /** Dates must come in order (start ≤ proposals deadline ≤ end); the legal basis only changes while the round is empty. */
   'rounds:update': {

@@ -12,7 +12,7 @@ import { vnYear } from '../../../../shared/ocop/vn-time';
 import { producerColumns, updateProducerRow } from '../producer-repo';
 import { productColumns, updateProductRow, type ProductValues } from '../product-repo';
 import { registrationColumns, updateRegistrationRow, type RegistrationValues } from '../registration-repo';
-import { defaultRoundName } from '../round-repo';
+import { defaultRoundName } from '../../../../shared/ocop/round-deadlines';
 import { BulkInsert } from './bulk-insert';
 import type { ImportPlan, PlanProduct, PlanRegistration } from './import-plan';
 
