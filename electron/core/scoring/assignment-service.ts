@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { Assignments, ScoringMember, SessionProgress, SheetView } from '../../../shared/api/channels/scoring';
 import { evaluateSheet } from '../../../shared/ocop/sheet-rules';
+import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
@@ -26,8 +27,12 @@ import {
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 
+/** The scoring:members query. */
+export const listScoringMembers = (ctx: CoreContext, input: In<'scoring:members'>): Promise<ScoringMember[]> =>
+  scoringMembers(ctx.db, input.sessionId);
+
 /** Members who can score in the session (scoring roles), with how far each has got. */
-export async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise<ScoringMember[]> {
+async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise<ScoringMember[]> {
   await getSession(db, sessionId);
   const members = (await sessionMembers(db, sessionId)).filter((m) => isScoringRole(m.role));
   const agenda = await agendaOf(db, sessionId);
@@ -90,15 +95,11 @@ async function roundReasons(db: Kysely<DB>, sessionId: number): Promise<Map<numb
   return new Map(rows.map((r) => [r.registration_id, r.reason]));
 }
 
-export async function identify(
-  db: Kysely<DB>,
-  sessionId: number,
-  memberId: number,
-  pin: string | undefined,
-): Promise<ScoringMember> {
-  const m = await scoringMember(db, sessionId, memberId);
-  checkPin(m, pin);
-  return (await scoringMembers(db, sessionId)).find((x) => x.memberId === memberId)!;
+/** Checks a member's PIN (when the member has one); the member on success. */
+export async function identify(ctx: CoreContext, input: In<'scoring:identify'>): Promise<ScoringMember> {
+  const m = await scoringMember(ctx.db, input.sessionId, input.memberId);
+  checkPin(m, input.pin);
+  return (await scoringMembers(ctx.db, input.sessionId)).find((x) => x.memberId === input.memberId)!;
 }
 
 /** The member's sheets per product: the draft if any, else the latest round's. */
@@ -107,7 +108,9 @@ function sheetFor(sheets: SheetRow[], registrationId: number): SheetRow | null {
   return mine.find((s) => s.status === 'draft') ?? mine.sort((a, b) => b.rescoring_round - a.rescoring_round)[0] ?? null;
 }
 
-export async function assignments(db: Kysely<DB>, sessionId: number, memberId: number): Promise<Assignments> {
+export async function assignments(ctx: CoreContext, input: In<'scoring:assignments'>): Promise<Assignments> {
+  const { db } = ctx;
+  const { sessionId, memberId } = input;
   const session = await getSession(db, sessionId);
   const m = await scoringMember(db, sessionId, memberId);
   const rules = await db
@@ -269,7 +272,9 @@ async function carryOver(w: Write, fromId: number, toId: number, versionId: numb
 }
 
 /** Who has scored what: one cell per member and agenda product. */
-export async function sessionProgress(db: Kysely<DB>, sessionId: number): Promise<SessionProgress> {
+export async function sessionProgress(ctx: CoreContext, input: In<'scoring:progress'>): Promise<SessionProgress> {
+  const { db } = ctx;
+  const { sessionId } = input;
   await getSession(db, sessionId);
   const members = (await sessionMembers(db, sessionId)).filter((m) => isScoringRole(m.role));
   const agenda = await agendaOf(db, sessionId);

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { SheetContext } from '../../../shared/api/channels/scoring';
-import type { DB } from '../db/schema';
+import type { ChannelParsedInput } from '../../../shared/api/contract';
+import type { CoreContext } from '../context';
 import { notFound } from '../errors';
 import { criteriaSetOf } from './criteria-cache';
 import { getSheetRow } from './sheet-repo';
@@ -10,7 +10,9 @@ import { getSheetRow } from './sheet-repo';
  * summary, the producer's self-assessment, the commune's report and the evidence files. Read
  * only, from the dossiers tables by name.
  */
-export async function sheetContext(db: Kysely<DB>, sheetId: number): Promise<SheetContext> {
+export async function sheetContext(ctx: CoreContext, input: ChannelParsedInput<'scoring:context'>): Promise<SheetContext> {
+  const { db } = ctx;
+  const { sheetId } = input;
   const sheet = await getSheetRow(db, sheetId);
   const set = await criteriaSetOf(db, sheet.criteria_set_version_id);
   const r = await db

@@ -7,6 +7,7 @@ import {
   type ExchangeSheet,
   type ScoreSheetsDocument,
 } from '../../../shared/api/channels/scoring-exchange';
+import type { ChannelParsedInput } from '../../../shared/api/contract';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
@@ -22,8 +23,9 @@ interface ProductRef {
   productName: string;
 }
 
-export async function exportSheets(ctx: CoreContext, sessionId: number): Promise<ScoreSheetsDocument> {
+export async function exportSheets(ctx: CoreContext, input: ChannelParsedInput<'scoring:export'>): Promise<ScoreSheetsDocument> {
   const db = ctx.db;
+  const { sessionId } = input;
   const session = await getSession(db, sessionId);
   const agenda = new Map<number, ProductRef>((await agendaOf(db, sessionId)).map((a) => [a.registrationId, a]));
   // A product taken off the agenda after it was scored still names itself in the file.

@@ -22,8 +22,8 @@ type In<C extends Channel> = ChannelParsedInput<C>;
  */
 
 /** What importing would do, with every problem found; writes nothing. */
-export async function previewImport(ctx: CoreContext, raw: unknown): Promise<ImportPreview> {
-  const plan = await planImport(ctx.db, raw);
+export async function previewImport(ctx: CoreContext, input: In<'scoring:importPreview'>): Promise<ImportPreview> {
+  const plan = await planImport(ctx.db, input.document);
   const doc = plan.doc;
   const bySheet = new Map(plan.sheets.map((p) => [p.row, p]));
   const byRound = new Map(plan.rounds.map((p) => [p.row, p]));

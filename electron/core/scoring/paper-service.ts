@@ -9,6 +9,7 @@ import {
   isDeclarable,
   type RuleDeclaration,
 } from '../../../shared/ocop/sheet-rules';
+import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { syncWriteIn, type Write } from '../handlers';
@@ -122,7 +123,11 @@ function toEntry(set: CriteriaSet, e: EntryRow): PaperEntry {
   };
 }
 
-export async function paperState(db: Kysely<DB>, key: PaperKey): Promise<PaperState> {
+/** The scoring:paperGet query. */
+export const getPaper = (ctx: CoreContext, input: PaperKey): Promise<PaperState> => paperState(ctx.db, input);
+
+/** The paper entries of a member's sheet, read through `db` (a save reads it inside its own transaction). */
+async function paperState(db: Kysely<DB>, key: PaperKey): Promise<PaperState> {
   const s = await scope(db, key);
   const entries = await entryRows(db, key, s.round);
   const first = entries.find((e) => e.entryNo === 1);

@@ -1,11 +1,11 @@
 import type { scoringChannels } from '../../../shared/api/channels/scoring';
 import { read, syncWrite, task, write, type AreaHandlers } from '../handlers';
-import { assignments, identify, openSheet, scoringMembers, sessionProgress } from './assignment-service';
+import { assignments, identify, listScoringMembers, openSheet, sessionProgress } from './assignment-service';
 import { sheetContext } from './context-service';
 import { exportSheets, importSheets, previewImport } from './exchange-service';
-import { commitPaper, paperState, savePaperEntry } from './paper-service';
+import { commitPaper, getPaper, savePaperEntry } from './paper-service';
 import { setAnswer, setDeclaration, setNote, setOpinion, sheetView, submitSheet, undoLast, unlockSheet } from './sheet-service';
-import { openRescoring, productSheets, sessionSpread } from './spread-service';
+import { openRescoring, productSheets, spread } from './spread-service';
 import { keepPreviousSheet } from './keep-previous';
 import { setMemberPin } from './pin-service';
 
@@ -15,14 +15,14 @@ import { setMemberPin } from './pin-service';
  * Import is a `task`: its automatic backup is written before its one transaction.
  */
 export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
-  'scoring:members': read((ctx, input) => scoringMembers(ctx.db, input.sessionId)),
-  'scoring:identify': read((ctx, input) => identify(ctx.db, input.sessionId, input.memberId, input.pin)),
+  'scoring:members': read(listScoringMembers),
+  'scoring:identify': read(identify),
   'scoring:setPin': write(setMemberPin),
-  'scoring:assignments': read((ctx, input) => assignments(ctx.db, input.sessionId, input.memberId)),
+  'scoring:assignments': read(assignments),
   'scoring:open': write(openSheet),
   'scoring:keepPrevious': write(keepPreviousSheet),
   'scoring:get': read(sheetView),
-  'scoring:context': read((ctx, input) => sheetContext(ctx.db, input.sheetId)),
+  'scoring:context': read(sheetContext),
   'scoring:setAnswer': syncWrite(setAnswer),
   'scoring:setNote': syncWrite(setNote),
   'scoring:setDeclaration': syncWrite(setDeclaration),
@@ -30,14 +30,14 @@ export const scoringHandlers: AreaHandlers<typeof scoringChannels> = {
   'scoring:undo': syncWrite(undoLast),
   'scoring:submit': write(submitSheet),
   'scoring:unlock': write(unlockSheet),
-  'scoring:progress': read((ctx, input) => sessionProgress(ctx.db, input.sessionId)),
-  'scoring:productSheets': read((ctx, input) => productSheets(ctx.db, input)),
-  'scoring:spread': read((ctx, input) => sessionSpread(ctx.db, input)),
+  'scoring:progress': read(sessionProgress),
+  'scoring:productSheets': read(productSheets),
+  'scoring:spread': read(spread),
   'scoring:openRescoring': write(openRescoring),
-  'scoring:paperGet': read((ctx, input) => paperState(ctx.db, input)),
+  'scoring:paperGet': read(getPaper),
   'scoring:paperSave': write(savePaperEntry),
   'scoring:paperCommit': write(commitPaper),
-  'scoring:export': read((ctx, input) => exportSheets(ctx, input.sessionId)),
-  'scoring:importPreview': read((ctx, input) => previewImport(ctx, input.document)),
+  'scoring:export': read(exportSheets),
+  'scoring:importPreview': read(previewImport),
   'scoring:import': task(importSheets),
 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ProductSheets, ProductSpread, RescoringRound, SessionSpread } from '../../../shared/api/channels/scoring';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import { evaluateSpread } from '../../../shared/ocop/spread';
+import type { CoreContext } from '../context';
 import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
@@ -42,10 +43,8 @@ function othersVisible(
   return sheets.some((s) => s.registration_id === registrationId && s.member_id === viewerMemberId && s.status !== 'draft');
 }
 
-export async function productSheets(
-  db: Kysely<DB>,
-  input: { sessionId: number; registrationId: number; viewerMemberId?: number },
-): Promise<ProductSheets> {
+export async function productSheets(ctx: CoreContext, input: In<'scoring:productSheets'>): Promise<ProductSheets> {
+  const { db } = ctx;
   const session = await getSession(db, input.sessionId);
   const rules = await rulesById(db, session.rulesId);
   const sheets = await listSheetRows(db, { sessionId: input.sessionId, registrationId: input.registrationId });
@@ -128,6 +127,10 @@ function productSpread(
   };
 }
 
+/** The scoring:spread query. */
+export const spread = (ctx: CoreContext, input: In<'scoring:spread'>): Promise<SessionSpread> => sessionSpread(ctx.db, input);
+
+/** Spread per product, read through `db` (a change reads it inside its own transaction). */
 export async function sessionSpread(
   db: Kysely<DB>,
   input: { sessionId: number; viewerMemberId?: number },
