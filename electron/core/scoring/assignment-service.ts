@@ -7,7 +7,7 @@ import type { DB } from '../db/schema';
 import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
-import { derivedColumns, listSheetRows, loadSheetContent, toSummary, type SheetRow } from './sheet-repo';
+import { insertSheet, listSheetRows, loadSheetContent, setDerived, sheetOpinion, toSummary, type SheetRow } from './sheet-repo';
 import { sheetViewIn } from './sheet-service';
 import {
   agendaOf,
@@ -207,21 +207,15 @@ export async function createRoundSheet(
   },
 ): Promise<number> {
   const { member: m, round, latest } = input;
-  const at = w.at.toISOString();
-  const { id: sheetId } = await w.trx
-    .insertInto('score_sheet')
-    .values({
-      session_id: input.sessionId,
-      registration_id: input.registrationId,
-      member_id: input.memberId,
-      criteria_set_version_id: input.criteriaSetVersionId,
-      rescoring_round: round,
-      source: 'member',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const sheetId = await insertSheet(w.trx, {
+    sessionId: input.sessionId,
+    registrationId: input.registrationId,
+    memberId: input.memberId,
+    criteriaSetVersionId: input.criteriaSetVersionId,
+    rescoringRound: round,
+    source: 'member',
+    at: w.at.toISOString(),
+  });
   const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
   if (carriedFrom) await carryOver(w, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, m.fullName);
   await w.audit({
@@ -246,8 +240,7 @@ async function carryOver(w: Write, fromId: number, toId: number, versionId: numb
   const db = w.trx;
   const set = await criteriaSetOf(db, versionId);
   const from = await loadSheetContent(db, fromId);
-  const opinion = (await db.selectFrom('score_sheet').select('opinion').where('id', '=', fromId).executeTakeFirstOrThrow())
-    .opinion;
+  const opinion = await sheetOpinion(db, fromId);
   const changes: Change[] = [
     ...from.declarations.map((d): Change => ({
       kind: 'declaration',
@@ -264,11 +257,7 @@ async function carryOver(w: Write, fromId: number, toId: number, versionId: numb
   const sw = syncWriteIn(w);
   const meta = { at: w.at.toISOString(), actor };
   for (const c of changes) applyChange(sw, { id: toId, set }, c, meta);
-  await db
-    .updateTable('score_sheet')
-    .set(derivedColumns(evaluateSheet(set, from.content)))
-    .where('id', '=', toId)
-    .execute();
+  await setDerived(db, toId, evaluateSheet(set, from.content));
 }
 
 /** Who has scored what: one cell per member and agenda product. */

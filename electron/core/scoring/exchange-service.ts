@@ -8,7 +8,8 @@ import { CoreError } from '../errors';
 import { runWrite, syncWriteIn, type Call, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { planImport, type ImportPlan, type PlannedSheet } from './exchange-plan';
-import { derivedColumns } from './sheet-repo';
+import { insertRescoringRound } from './rescoring-repo';
+import { insertSheet, markSubmitted, setSheetSource } from './sheet-repo';
 import { supersedeEarlier } from './sheet-service';
 
 export { exportSheets } from './exchange-export';
@@ -133,19 +134,16 @@ async function writePlan(w: Write, plan: ImportPlan): Promise<void> {
   const operator = w.actor;
   const doc = plan.doc!;
   for (const p of plan.rounds.filter((x) => x.action === 'new')) {
-    await db
-      .insertInto('score_rescoring_round')
-      .values({
-        session_id: doc.session.id,
-        registration_id: p.registrationId,
-        round_no: p.round.roundNo,
-        opened_by_member_id: p.round.openedBy.id,
-        reason: p.round.reason,
-        spread_points: p.round.spreadPoints,
-        opened_at: p.round.openedAt,
-        actor: operator,
-      })
-      .execute();
+    await insertRescoringRound(db, {
+      sessionId: doc.session.id,
+      registrationId: p.registrationId,
+      roundNo: p.round.roundNo,
+      openedByMemberId: p.round.openedBy.id,
+      reason: p.round.reason,
+      spreadPoints: p.round.spreadPoints,
+      openedAt: p.round.openedAt,
+      actor: operator,
+    });
   }
   // Earlier rounds first, so a later round's submission supersedes them.
   const ordered = [...plan.sheets].sort((a, b) => a.sheet.rescoringRound - b.sheet.rescoringRound);
@@ -193,27 +191,18 @@ async function writeSheet(w: Write, sessionId: number, p: PlannedSheet): Promise
   if (p.action === 'update') {
     // This computer's empty (or identical) draft becomes the imported sheet.
     id = p.storedId!;
-    await db
-      .updateTable('score_sheet')
-      .set({ source: s.source, entered_by: s.enteredBy, updated_at: at })
-      .where('id', '=', id)
-      .execute();
+    await setSheetSource(db, id, s.source, s.enteredBy, at);
   } else {
-    ({ id } = await db
-      .insertInto('score_sheet')
-      .values({
-        session_id: sessionId,
-        registration_id: p.registrationId,
-        member_id: p.memberId,
-        criteria_set_version_id: p.versionId,
-        rescoring_round: s.rescoringRound,
-        source: s.source,
-        entered_by: s.enteredBy,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow());
+    id = await insertSheet(db, {
+      sessionId,
+      registrationId: p.registrationId,
+      memberId: p.memberId,
+      criteriaSetVersionId: p.versionId,
+      rescoringRound: s.rescoringRound,
+      source: s.source,
+      enteredBy: s.enteredBy,
+      at,
+    });
   }
   const actor = s.source === 'paper' ? (s.enteredBy ?? operator) : s.member.fullName;
   const changes: Change[] = [
@@ -230,18 +219,13 @@ async function writeSheet(w: Write, sessionId: number, p: PlannedSheet): Promise
   const sw = syncWriteIn(w);
   for (const c of changes) applyChange(sw, { id, set: p.set }, c, { at, actor });
   const e = evaluateSheet(p.set, sheetContent(s.answers, s.declarations));
-  await db
-    .updateTable('score_sheet')
-    .set({
-      ...derivedColumns(e),
-      status: s.status === 'superseded' ? 'superseded' : 'submitted',
-      submitted_at: s.submittedAt ?? at,
-      submitted_by: actor,
-      revision_reason: s.revisionReason,
-      updated_at: at,
-    })
-    .where('id', '=', id)
-    .execute();
+  await markSubmitted(db, id, e, {
+    status: s.status === 'superseded' ? 'superseded' : 'submitted',
+    submittedAt: s.submittedAt ?? at,
+    submittedBy: actor,
+    revisionReason: s.revisionReason,
+    updatedAt: at,
+  });
   // A sheet the file marks superseded has a later round (checked); it never counts.
   await supersedeEarlier(db, {
     session_id: sessionId,

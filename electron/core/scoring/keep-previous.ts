@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import type { Write } from '../handlers';
 import { createRoundSheet } from './assignment-service';
-import { listSheetRows, loadSheetContent, getSheetRow, type SheetRow } from './sheet-repo';
+import { listSheetRows, loadSheetContent, getSheetRow, sheetOpinion, type SheetRow } from './sheet-repo';
 import { sheetViewIn, submitDraft } from './sheet-service';
 import { assertScoringOpen, assignedItem, checkPin, currentRound, getSession, scoringMember } from './session-access';
 
@@ -87,7 +87,6 @@ async function differences(db: Kysely<DB>, aId: number, bId: number): Promise<st
   ] as const) {
     for (const k of new Set([...ma.keys(), ...mb.keys()])) if (ma.get(k) !== mb.get(k)) out.add(k);
   }
-  const opinions = await db.selectFrom('score_sheet').select(['id', 'opinion']).where('id', 'in', [aId, bId]).execute();
-  if (opinions[0]?.opinion !== opinions[1]?.opinion) out.add('opinion');
+  if ((await sheetOpinion(db, aId)) !== (await sheetOpinion(db, bId))) out.add('opinion');
   return [...out].sort();
 }

@@ -15,7 +15,8 @@ import { CoreError } from '../errors';
 import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
-import { derivedColumns, listSheetRows, toSummary } from './sheet-repo';
+import { entryRows, markEntriesCommitted, writeEntry, type EntryRow, type PaperKey } from './paper-repo';
+import { insertSheet, listSheetRows, markSubmitted, toSummary } from './sheet-repo';
 import { sheetViewIn, supersedeEarlier } from './sheet-service';
 import {
   assertScoringOpen,
@@ -33,12 +34,6 @@ import {
  * sheet becomes the member's submitted sheet, marked "nhập từ phiếu giấy" with who typed it.
  */
 
-export interface PaperKey {
-  sessionId: number;
-  registrationId: number;
-  memberId: number;
-}
-
 interface Scope {
   member: SessionMemberRow;
   item: AgendaRow;
@@ -52,57 +47,6 @@ async function scope(db: Kysely<DB>, key: PaperKey): Promise<Scope> {
   const item = await assignedItem(db, key.sessionId, key.registrationId, member);
   const round = await currentRound(db, key.sessionId, key.registrationId);
   return { member, item, round, set: await criteriaSetOf(db, item.criteriaSetVersionId) };
-}
-
-interface EntryRow {
-  id: number;
-  entryNo: number;
-  enteredBy: string;
-  writtenTotal: number | null;
-  opinion: string;
-  status: 'open' | 'committed';
-  updatedAt: string;
-  content: PaperEntryContent;
-}
-
-async function entryRows(db: Kysely<DB>, key: PaperKey, round: number): Promise<EntryRow[]> {
-  const rows = await db
-    .selectFrom('paper_entry')
-    .selectAll()
-    .where('session_id', '=', key.sessionId)
-    .where('registration_id', '=', key.registrationId)
-    .where('member_id', '=', key.memberId)
-    .where('rescoring_round', '=', round)
-    .orderBy('entry_no')
-    .execute();
-  const out: EntryRow[] = [];
-  for (const r of rows) {
-    const answers = await db
-      .selectFrom('paper_entry_answer')
-      .select(['criterion_code', 'level_index'])
-      .where('entry_id', '=', r.id)
-      .execute();
-    const decls = await db
-      .selectFrom('paper_entry_declaration')
-      .select(['rule_id', 'holds', 'reason'])
-      .where('entry_id', '=', r.id)
-      .execute();
-    out.push({
-      id: r.id,
-      entryNo: r.entry_no,
-      enteredBy: r.entered_by,
-      writtenTotal: r.written_total,
-      opinion: r.opinion,
-      status: r.status as 'open' | 'committed',
-      updatedAt: r.updated_at,
-      content: {
-        answers: new Map(answers.map((a) => [a.criterion_code, a.level_index])),
-        declarations: new Map(decls.map((d) => [d.rule_id, { holds: d.holds === 1, reason: d.reason }])),
-        writtenTotal: r.written_total,
-      },
-    });
-  }
-  return out;
 }
 
 function toEntry(set: CriteriaSet, e: EntryRow): PaperEntry {
@@ -229,44 +173,7 @@ export async function savePaperEntry(w: Write, input: PaperSaveInput): Promise<P
   }
   const existing = entries.find((e) => e.entryNo === input.entryNo);
   const at = w.at.toISOString();
-  let entryId: number;
-  if (existing) {
-    entryId = existing.id;
-    await trx
-      .updateTable('paper_entry')
-      .set({ entered_by: input.enteredBy, written_total: input.writtenTotal, opinion: input.opinion, updated_at: at })
-      .where('id', '=', entryId)
-      .execute();
-    await trx.deleteFrom('paper_entry_answer').where('entry_id', '=', entryId).execute();
-    await trx.deleteFrom('paper_entry_declaration').where('entry_id', '=', entryId).execute();
-  } else {
-    entryId = (
-      await trx
-        .insertInto('paper_entry')
-        .values({
-          ...{ session_id: key.sessionId, registration_id: key.registrationId, member_id: key.memberId },
-          rescoring_round: s.round,
-          entry_no: input.entryNo,
-          entered_by: input.enteredBy,
-          written_total: input.writtenTotal,
-          opinion: input.opinion,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  }
-  if (input.answers.length > 0)
-    await trx
-      .insertInto('paper_entry_answer')
-      .values(input.answers.map((a) => ({ entry_id: entryId, criterion_code: a.criterionCode, level_index: a.levelIndex })))
-      .execute();
-  if (input.declarations.length > 0)
-    await trx
-      .insertInto('paper_entry_declaration')
-      .values(input.declarations.map((d) => ({ entry_id: entryId, rule_id: d.ruleId, holds: d.holds ? 1 : 0, reason: d.reason })))
-      .execute();
+  const entryId = await writeEntry(trx, key, s.round, existing?.id ?? null, input, at);
   await w.audit({
     action: 'scoring.paper.entry',
     entity: 'paper_entry',
@@ -387,21 +294,14 @@ export async function commitPaper(w: Write, input: PaperCommitInput): Promise<Sh
   const enteredBy = [first.enteredBy, second?.enteredBy].filter(Boolean).join(' / ');
   const at = w.at.toISOString();
   const resolver = input.resolvedBy.trim() || w.actor;
-  const { id } = await trx
-    .insertInto('score_sheet')
-    .values({
-      session_id: key.sessionId,
-      registration_id: key.registrationId,
-      member_id: key.memberId,
-      criteria_set_version_id: s.item.criteriaSetVersionId,
-      rescoring_round: s.round,
-      source: 'paper',
-      entered_by: enteredBy,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertSheet(trx, {
+    ...key,
+    criteriaSetVersionId: s.item.criteriaSetVersionId,
+    rescoringRound: s.round,
+    source: 'paper',
+    enteredBy,
+    at,
+  });
   const opinion = first.opinion || second?.opinion || '';
   const changes: Change[] = [
     ...[...content.declarations].map(([ruleId, value]): Change => ({ kind: 'declaration', ruleId, value })),
@@ -411,26 +311,19 @@ export async function commitPaper(w: Write, input: PaperCommitInput): Promise<Sh
   // Inside this Kysely transaction (it holds the connection): the sync primitive joins it.
   const sw = syncWriteIn(w);
   for (const c of changes) applyChange(sw, { id, set: s.set }, c, { at, actor: enteredBy });
-  await trx
-    .updateTable('score_sheet')
-    .set({ ...derivedColumns(e), status: 'submitted', submitted_at: at, submitted_by: resolver })
-    .where('id', '=', id)
-    .execute();
+  await markSubmitted(trx, id, e, { status: 'submitted', submittedAt: at, submittedBy: resolver });
   const superseded = await supersedeEarlier(trx, {
     session_id: key.sessionId,
     registration_id: key.registrationId,
     member_id: key.memberId,
     rescoring_round: s.round,
   });
-  await trx
-    .updateTable('paper_entry')
-    .set({ status: 'committed', committed_sheet_id: id, updated_at: at })
-    .where(
-      'id',
-      'in',
-      entries.map((x) => x.id),
-    )
-    .execute();
+  await markEntriesCommitted(
+    trx,
+    entries.map((x) => x.id),
+    id,
+    at,
+  );
   await w.audit({
     actor: resolver,
     action: 'scoring.paper.commit',

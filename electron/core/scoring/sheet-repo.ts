@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { SheetAnswer, SheetDeclaration, SheetSource, SheetStatus, SheetSummary } from '../../../shared/api/channels/scoring';
 import { sheetContent, type SheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
 import type { DB } from '../db/schema';
@@ -145,4 +145,156 @@ export function loadSheetContentSync(
   const answers = a.map((r) => ({ criterionCode: r.criterion_code, levelIndex: r.level_index, points: r.points, note: r.note }));
   const declarations = d.map((r) => ({ ruleId: r.rule_id, holds: r.holds === 1, reason: r.reason }));
   return { answers, declarations, content: sheetContent(answers, declarations) };
+}
+
+/** A new sheet (a draft until marked submitted); its id. */
+export async function insertSheet(
+  trx: Transaction<DB>,
+  s: {
+    sessionId: number;
+    registrationId: number;
+    memberId: number;
+    criteriaSetVersionId: number;
+    rescoringRound: number;
+    source: SheetSource;
+    enteredBy?: string | null;
+    at: string;
+  },
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('score_sheet')
+    .values({
+      session_id: s.sessionId,
+      registration_id: s.registrationId,
+      member_id: s.memberId,
+      criteria_set_version_id: s.criteriaSetVersionId,
+      rescoring_round: s.rescoringRound,
+      source: s.source,
+      ...(s.enteredBy !== undefined ? { entered_by: s.enteredBy } : {}),
+      created_at: s.at,
+      updated_at: s.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The stored totals and flags of a sheet, from its evaluation (a carried-over draft). */
+export async function setDerived(trx: Transaction<DB>, id: number, e: SheetEvaluation): Promise<void> {
+  await trx.updateTable('score_sheet').set(derivedColumns(e)).where('id', '=', id).execute();
+}
+
+/** How a sheet is locked: by whom and when, and what else the lock records. */
+export interface Submission {
+  status: 'submitted' | 'superseded';
+  submittedAt: string;
+  submittedBy: string;
+  revisionReason?: string | null;
+  keptPrevious?: boolean;
+  updatedAt?: string;
+}
+
+/** Locks a sheet with its final totals (one UPDATE: the frozen-sheet trigger sees the whole change at once). */
+export async function markSubmitted(trx: Transaction<DB>, id: number, e: SheetEvaluation, s: Submission): Promise<void> {
+  await trx
+    .updateTable('score_sheet')
+    .set({
+      ...derivedColumns(e),
+      status: s.status,
+      submitted_at: s.submittedAt,
+      submitted_by: s.submittedBy,
+      ...(s.revisionReason !== undefined ? { revision_reason: s.revisionReason } : {}),
+      ...(s.keptPrevious ? { kept_previous: 1 } : {}),
+      ...(s.updatedAt !== undefined ? { updated_at: s.updatedAt } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Back to draft (unlock). */
+export async function reopenSheet(trx: Transaction<DB>, id: number, at: string): Promise<void> {
+  await trx
+    .updateTable('score_sheet')
+    .set({ status: 'draft', submitted_at: null, submitted_by: null, kept_previous: 0, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** An imported sheet takes over this computer's empty (or identical) draft: its source and typist. */
+export async function setSheetSource(
+  trx: Transaction<DB>,
+  id: number,
+  source: SheetSource,
+  enteredBy: string | null | undefined,
+  at: string,
+): Promise<void> {
+  await trx.updateTable('score_sheet').set({ source, entered_by: enteredBy, updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function markSuperseded(trx: Transaction<DB>, ids: readonly number[]): Promise<void> {
+  if (ids.length > 0)
+    await trx
+      .updateTable('score_sheet')
+      .set({ status: 'superseded' })
+      .where('id', 'in', [...ids])
+      .execute();
+}
+
+type RoundOf = Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>;
+
+const sameMemberAndProduct = (db: Kysely<DB>, row: RoundOf) =>
+  db
+    .selectFrom('score_sheet')
+    .select('id')
+    .where('session_id', '=', row.session_id)
+    .where('registration_id', '=', row.registration_id)
+    .where('member_id', '=', row.member_id);
+
+/** The member's submitted sheets for the same product in earlier re-scoring rounds. */
+export async function earlierSubmittedIds(db: Kysely<DB>, row: RoundOf): Promise<number[]> {
+  const rows = await sameMemberAndProduct(db, row)
+    .where('rescoring_round', '<', row.rescoring_round)
+    .where('status', '=', 'submitted')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The member's latest non-draft sheet for the same product in an earlier round, if any. */
+export async function previousSheetId(db: Kysely<DB>, row: RoundOf): Promise<number | undefined> {
+  const r = await sameMemberAndProduct(db, row)
+    .where('rescoring_round', '<', row.rescoring_round)
+    .where('status', '<>', 'draft')
+    .orderBy('rescoring_round', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** A sheet of the member for the same product in a later round, if any. */
+export async function laterSheetId(db: Kysely<DB>, row: RoundOf): Promise<number | undefined> {
+  return (await sameMemberAndProduct(db, row).where('rescoring_round', '>', row.rescoring_round).executeTakeFirst())?.id;
+}
+
+export async function sheetOpinion(db: Kysely<DB>, id: number): Promise<string> {
+  return (await db.selectFrom('score_sheet').select('opinion').where('id', '=', id).executeTakeFirstOrThrow()).opinion;
+}
+
+/** The stored totals and flags after an autosaved change (the synchronous path, sync-db.ts). */
+export function writeDerivedSync(sqlite: Database.Database, sheetId: number, e: SheetEvaluation, at: string): void {
+  const d = derivedColumns(e);
+  stmt(
+    sqlite,
+    `UPDATE score_sheet SET total_points = ?, answered_count = ?, applicable_count = ?, complete = ?, disqualified = ?, disqualify_reason = ?, stopped = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(
+    d.total_points,
+    d.answered_count,
+    d.applicable_count,
+    d.complete,
+    d.disqualified,
+    d.disqualify_reason,
+    d.stopped,
+    at,
+    sheetId,
+  );
 }

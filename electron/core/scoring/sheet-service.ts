@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { SaveResult, SheetAnswer, SheetDeclaration, SheetView, UndoResult } from '../../../shared/api/channels/scoring';
@@ -18,17 +17,23 @@ import type { SyncWrite, Write } from '../handlers';
 import { applyChange, restoringChange, undoTarget, type Applied, type Change, type State } from './answer-events';
 import { criteriaSetOf, criteriaSetSync } from './criteria-cache';
 import {
-  derivedColumns,
+  earlierSubmittedIds,
   getSheetRow,
+  laterSheetId,
   loadSheetContent,
   loadSheetContentSync,
+  markSubmitted,
+  markSuperseded,
+  previousSheetId,
+  reopenSheet,
   sheetAnswers,
   sheetRowSync,
   toSummary,
+  writeDerivedSync,
   type SheetRow,
 } from './sheet-repo';
 import { priorResult, priorResultSync, recordOp, recordOpSync, type OpKey } from './client-op';
-import { stmt, withReadLock } from '../db/sync-db';
+import { withReadLock } from '../db/sync-db';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 
@@ -137,25 +142,6 @@ function auditChange(w: SyncWrite, actor: string, sheetId: number, a: Applied, u
     before: { target: a.target, kind: a.kind, value: a.before },
     after: { target: a.target, kind: a.kind, value: a.after, seq: a.seq, ...(undoOf === undefined ? {} : { undoes: undoOf }) },
   });
-}
-
-export function writeDerivedSync(sqlite: Database.Database, sheetId: number, e: SheetEvaluation, at: string): void {
-  const d = derivedColumns(e);
-  stmt(
-    sqlite,
-    `UPDATE score_sheet SET total_points = ?, answered_count = ?, applicable_count = ?, complete = ?, disqualified = ?, disqualify_reason = ?, stopped = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(
-    d.total_points,
-    d.answered_count,
-    d.applicable_count,
-    d.complete,
-    d.disqualified,
-    d.disqualify_reason,
-    d.stopped,
-    at,
-    sheetId,
-  );
 }
 
 function saveResult(sheetId: number, seq: number | null, at: string, e: SheetEvaluation, canUndo: boolean): SaveResult {
@@ -310,12 +296,8 @@ async function sheetViewOf(db: Kysely<DB>, sheetId: number, canUndo: () => Promi
   const e = evaluateSheet(set, content);
   let previous: SheetView['previous'] = null;
   if (row.rescoring_round > 0) {
-    const prev = await earlierSheets(db, row)
-      .where('status', '<>', 'draft')
-      .orderBy('rescoring_round', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (prev) previous = { sheet: toSummary(await getSheetRow(db, prev.id)), answers: await sheetAnswers(db, prev.id) };
+    const prev = await previousSheetId(db, row);
+    if (prev !== undefined) previous = { sheet: toSummary(await getSheetRow(db, prev)), answers: await sheetAnswers(db, prev) };
   }
   return {
     // Answers as stored; totals from the rules (the stored columns mirror them).
@@ -378,19 +360,14 @@ export async function submitDraft(
   }
   const at = w.at.toISOString();
   const actor = opts.actor;
-  await trx
-    .updateTable('score_sheet')
-    .set({
-      ...derivedColumns(e),
-      status: 'submitted',
-      submitted_at: at,
-      submitted_by: actor,
-      revision_reason: row.rescoring_round > 0 ? why : row.revision_reason,
-      ...(keptPrevious ? { kept_previous: 1 } : {}),
-      updated_at: at,
-    })
-    .where('id', '=', sheetId)
-    .execute();
+  await markSubmitted(trx, sheetId, e, {
+    status: 'submitted',
+    submittedAt: at,
+    submittedBy: actor,
+    revisionReason: row.rescoring_round > 0 ? why : row.revision_reason,
+    keptPrevious,
+    updatedAt: at,
+  });
   const superseded = await supersedeEarlier(trx, row);
   await w.audit({
     actor,
@@ -414,23 +391,13 @@ export async function submitDraft(
   });
 }
 
-type RoundOf = Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>;
-
-/** The ids of the same member's sheets for the same product in earlier re-scoring rounds (narrow by status). */
-const earlierSheets = (db: Kysely<DB>, row: RoundOf) =>
-  db
-    .selectFrom('score_sheet')
-    .select('id')
-    .where('session_id', '=', row.session_id)
-    .where('registration_id', '=', row.registration_id)
-    .where('member_id', '=', row.member_id)
-    .where('rescoring_round', '<', row.rescoring_round);
-
-/** Marks the member's submitted sheets of earlier rounds for the same product as superseded. */
-export async function supersedeEarlier(trx: Transaction<DB>, row: RoundOf): Promise<number[]> {
-  const earlier = await earlierSheets(trx, row).where('status', '=', 'submitted').execute();
-  const ids = earlier.map((r) => r.id);
-  if (ids.length > 0) await trx.updateTable('score_sheet').set({ status: 'superseded' }).where('id', 'in', ids).execute();
+/** Marks the member's submitted sheets of earlier rounds for the same product as superseded; their ids. */
+export async function supersedeEarlier(
+  trx: Transaction<DB>,
+  row: Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>,
+): Promise<number[]> {
+  const ids = await earlierSubmittedIds(trx, row);
+  await markSuperseded(trx, ids);
   return ids;
 }
 
@@ -450,25 +417,14 @@ export async function unlockSheet(w: Write, input: In<'scoring:unlock'>): Promis
       `The session of sheet ${sheetId} is ${row.session_status.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`,
       { sheetId },
     );
-  const newer = await trx
-    .selectFrom('score_sheet')
-    .select('id')
-    .where('session_id', '=', row.session_id)
-    .where('registration_id', '=', row.registration_id)
-    .where('member_id', '=', row.member_id)
-    .where('rescoring_round', '>', row.rescoring_round)
-    .executeTakeFirst();
-  if (newer)
+  const newer = await laterSheetId(trx, row);
+  if (newer !== undefined)
     throw new CoreError(
       'FORBIDDEN_STATE',
-      `Sheet ${sheetId} has been followed by a re-scoring sheet (${newer.id}); unlock that one instead`,
-      { sheetId, newerSheetId: newer.id },
+      `Sheet ${sheetId} has been followed by a re-scoring sheet (${newer}); unlock that one instead`,
+      { sheetId, newerSheetId: newer },
     );
-  await trx
-    .updateTable('score_sheet')
-    .set({ status: 'draft', submitted_at: null, submitted_by: null, kept_previous: 0, updated_at: w.at.toISOString() })
-    .where('id', '=', sheetId)
-    .execute();
+  await reopenSheet(trx, sheetId, w.at.toISOString());
   await w.audit({
     action: 'scoring.unlock',
     entity: 'score_sheet',

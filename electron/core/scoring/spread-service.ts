@@ -7,6 +7,7 @@ import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import type { Write } from '../handlers';
+import { insertRescoringRound } from './rescoring-repo';
 import { listSheetRows, toSummary, type SheetRow } from './sheet-repo';
 import {
   agendaOf,
@@ -190,19 +191,16 @@ export async function openRescoring(w: Write, input: In<'scoring:openRescoring'>
       { registrationId: input.registrationId },
     );
   const roundNo = before.currentRound + 1;
-  await trx
-    .insertInto('score_rescoring_round')
-    .values({
-      session_id: input.sessionId,
-      registration_id: input.registrationId,
-      round_no: roundNo,
-      opened_by_member_id: input.chairMemberId,
-      reason: input.reason,
-      spread_points: before.spread,
-      opened_at: w.at.toISOString(),
-      actor: w.actor,
-    })
-    .execute();
+  await insertRescoringRound(trx, {
+    sessionId: input.sessionId,
+    registrationId: input.registrationId,
+    roundNo,
+    openedByMemberId: input.chairMemberId,
+    reason: input.reason,
+    spreadPoints: before.spread,
+    openedAt: w.at.toISOString(),
+    actor: w.actor,
+  });
   await w.audit({
     action: 'scoring.rescoring.open',
     entity: 'registration',
