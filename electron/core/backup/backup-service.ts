@@ -73,6 +73,7 @@ export async function writeBackup(
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.rmSync(partial, { force: true });
+    removeStalePartials(path.dirname(file));
     await ctx.sqlite.backup(partial);
     sealCopy(partial);
     const described = describeDatabaseFile(partial);
@@ -91,7 +92,26 @@ export async function writeBackup(
   } catch (e) {
     for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
     if (e instanceof CoreError) throw e;
-    throw ioError(e, `write the backup ${path.basename(file)}`);
+    throw ioError(e, `write the backup ${path.basename(file)}`, file);
+  }
+}
+
+/**
+ * A backup killed mid-copy (power cut, kill -9) leaves its `.partial` file; it is never listed or
+ * restored, but it takes space. Removed by the next backup once it is clearly abandoned (older
+ * than 10 minutes, so a backup another process is writing right now is left alone).
+ */
+function removeStalePartials(dir: string): void {
+  // File times are the computer's clock, not the core's (tests run the core on a fixed clock).
+  const now = Date.now();
+  for (const f of fs.readdirSync(dir)) {
+    if (!/\.partial(-wal|-shm|-journal)?$/u.test(f)) continue;
+    const full = path.join(dir, f);
+    try {
+      if (now - fs.statSync(full).mtimeMs > 10 * 60_000) fs.rmSync(full, { force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove: leave it.
+    }
   }
 }
 

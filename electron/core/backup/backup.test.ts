@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../api';
@@ -26,6 +27,19 @@ describe('backups', () => {
     expect(list.ok && list.value.map((b) => b.name)).toEqual([r.value.name]);
     const tail = await invoke(core.ctx, 'audit:tail', { limit: 1 });
     expect(tail.ok && tail.value[0]?.action).toBe('backup.create');
+  });
+
+  it('removes the .partial a killed backup left, once abandoned (10 min), not one being written now', async () => {
+    core = await fileCore();
+    fs.mkdirSync(core.ctx.paths.backupsDir, { recursive: true });
+    const stale = path.join(core.ctx.paths.backupsDir, 'manual-2026-01-01T00-00-00-000Z.sqlite.partial');
+    const fresh = path.join(core.ctx.paths.backupsDir, 'manual-2026-01-02T00-00-00-000Z.sqlite.partial');
+    for (const f of [stale, fresh]) fs.writeFileSync(f, 'half a copy');
+    const old = new Date(Date.now() - 11 * 60_000);
+    fs.utimesSync(stale, old, old);
+    expect((await invoke(core.ctx, 'backup:create', {})).ok).toBe(true);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
   });
 
   it('refuses a note with path characters', async () => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import { CoreError } from '../errors';
 import type { DB } from './schema';
 
@@ -118,9 +118,31 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): O
     sqlite.close();
     throw translateSqliteError(e, file);
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new KeepCauseSqliteDialect({ database: sqlite }) });
   const idleCheckpoints = !opts.readonly && file !== ':memory:' ? startIdleCheckpoints(sqlite) : undefined;
   return { sqlite, db, file, idleCheckpoints };
+}
+
+/**
+ * SQLite rolls a transaction back by itself after some failures (SQLITE_FULL on a full disk, some
+ * SQLITE_IOERR). Kysely then sends its own ROLLBACK, which fails with "cannot rollback - no
+ * transaction is active" and replaces the real error: a full disk reached the user as INTERNAL.
+ * This dialect lets that second ROLLBACK pass silently, so the first error (DISK_FULL) is the one
+ * thrown. Found by electron/core/backup/disk-faults.test.ts on a real full tmpfs.
+ */
+class KeepCauseSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      try {
+        await rollback(connection);
+      } catch (e) {
+        if (!/no transaction is active/u.test(e instanceof Error ? e.message : String(e))) throw e;
+      }
+    };
+    return driver;
+  }
 }
 
 /** Checkpoints the WAL into the main file and lets SQLite refresh its statistics. */
@@ -155,7 +177,11 @@ export function translateSqliteError(e: unknown, file: string): CoreError {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return new CoreError('DB_LOCKED', `The database ${file} is in use by another program: ${msg}`, { file });
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM')
-    return new CoreError('DB_READ_ONLY', `The database ${file} cannot be opened for writing: ${msg}`, { file });
+    return new CoreError(
+      'DB_READ_ONLY',
+      `The database ${file} cannot be opened for writing: ${msg}. The folder or disk is read-only or not permitted to this user: make it writable (or copy the data folder to a writable disk and open that), then start again. Nothing was changed.`,
+      { file },
+    );
   if (code === 'SQLITE_FULL' || (code.startsWith('SQLITE_IOERR') && /disk is full|ENOSPC/i.test(msg)))
     return new CoreError(
       'DISK_FULL',

@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { CoreError } from '../errors';
 
 /**
  * A file-system failure as a message a secretary can act on: what could not be done, what happened
  * (disk full, read-only, no permission, missing), and what to do. `doing` reads "write the backup …".
  */
-export function ioError(e: unknown, doing: string): CoreError {
-  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+export function ioError(e: unknown, doing: string, target?: string): CoreError {
+  let code = (e as NodeJS.ErrnoException)?.code ?? '';
+  // SQLite says only CANTOPEN when it cannot create a file: ask the file system why.
+  if (code.startsWith('SQLITE_CANTOPEN') && target) code = whyNotWritable(path.dirname(target)) ?? code;
   const sqlite = typeof code === 'string' && code.startsWith('SQLITE_');
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL')
     return new CoreError(
@@ -30,4 +34,14 @@ export function ioError(e: unknown, doing: string): CoreError {
   if (code === 'ENOENT') return new CoreError('IO', `Could not ${doing}: the file or folder does not exist.`, { cause: code });
   if (sqlite) return new CoreError('IO', `Could not ${doing}: ${code}.`, { cause: code });
   return new CoreError('IO', `Could not ${doing}: ${e instanceof Error ? e.message : String(e)}`, { cause: code || undefined });
+}
+
+/** EROFS, EACCES… when `dir` may not be written, else null. */
+function whyNotWritable(dir: string): string | null {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? null;
+  }
 }

@@ -19,7 +19,8 @@ export default {
   IMPORT_INVALID: 'The file has errors; nothing was written. See the list of errors below.',
   DB_NEWER_VERSION: 'The database was created by a newer version of the app. Please install the newer version to open it.',
   DB_LOCKED: 'The database is in use by another program. Please close that program and try again.',
-  DB_READ_ONLY: 'The database cannot be written (the file is read-only or access is denied).',
+  DB_READ_ONLY:
+    'The data folder cannot be written: the disk or folder is read-only, or this user may not write there. Make it writable (or copy the data folder to a writable disk and open it from there) and try again; saved data was not changed.',
   IO: 'A file could not be read or written.',
   INTERNAL: 'An unexpected error occurred in the app. The details were logged.',
   WRONG_PIN: 'The PIN is not right. Please try again or ask the secretary to reset it.',

@@ -17,7 +17,8 @@ export default {
   IMPORT_INVALID: 'Tệp nhập có lỗi; chưa có dữ liệu nào được ghi. Xem danh sách lỗi bên dưới.',
   DB_NEWER_VERSION: 'Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Vui lòng cài phiên bản mới hơn để mở.',
   DB_LOCKED: 'Cơ sở dữ liệu đang được chương trình khác sử dụng. Vui lòng đóng chương trình đó rồi thử lại.',
-  DB_READ_ONLY: 'Không thể ghi vào cơ sở dữ liệu (tệp chỉ đọc hoặc không có quyền ghi).',
+  DB_READ_ONLY:
+    'Không ghi được vào thư mục dữ liệu: ổ đĩa hoặc thư mục chỉ cho đọc, hoặc người dùng này không có quyền ghi. Hãy cho phép ghi (hoặc chép thư mục dữ liệu sang một ổ ghi được rồi mở từ đó) và thử lại; dữ liệu đã lưu không bị thay đổi.',
   IO: 'Không đọc hoặc ghi được tệp.',
   INTERNAL: 'Lỗi không mong đợi trong ứng dụng. Chi tiết đã được ghi lại.',
   WRONG_PIN: 'Mã PIN chưa đúng. Vui lòng nhập lại hoặc nhờ thư ký đặt lại mã.',
