@@ -24,7 +24,8 @@ test('restore from the list and from a file: the preview says what changes, the 
   await shell.open(app.url);
   await shell.go('backup');
   await page.getByRole('button', { name: `Khôi phục ${empty.name}` }).click();
-  const dialog = page.getByRole('dialog');
+  // The restore dialog (the path dialog of "from a file" may still be fading out beside it).
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('restore-dialog') });
   const preview = dialog.getByTestId('restore-preview');
   await expect(preview).toHaveAttribute('data-relation', 'older');
   await expect(dialog.getByTestId('restore-summary')).toContainText('Bản sao lưu cũ hơn dữ liệu hiện tại');
