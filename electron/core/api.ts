@@ -101,7 +101,10 @@ async function invokeChecked<C extends Channel>(
     return fail({
       code: 'VALIDATION',
       message: `Invalid input for ${channel}: ${where}: ${prepared.problem.message}`,
-      details: [{ path: prepared.problem.path, message: prepared.problem.message, code: 'custom' }],
+      details: {
+        field: prepared.problem.path.join('.'),
+        issues: [{ path: prepared.problem.path, message: prepared.problem.message, code: 'custom' }],
+      },
     });
   }
   const parsed = def.input.safeParse(prepared.value);
@@ -109,7 +112,10 @@ async function invokeChecked<C extends Channel>(
     return fail({
       code: 'VALIDATION',
       message: `Invalid input for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`,
-      details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
+      details: {
+        field: parsed.error.issues[0]?.path.map(String).join('.') ?? '',
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
+      },
     });
   }
   try {

@@ -40,7 +40,7 @@ export async function renderDocument(request: unknown, t: DocT, opts: BatchOptio
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`);
     throw new CoreError('VALIDATION', `Cannot print the document: ${issues.join('; ')}`, {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
     });
   }
   const r = parsed.data;

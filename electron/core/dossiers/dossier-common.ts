@@ -58,9 +58,7 @@ export async function withTriggerErrors<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A VALIDATION error about one field, in the same shape invoke() gives zod issues. */
-export const fieldError = (field: string, message: string, extra: Record<string, unknown> = {}): CoreError =>
-  new CoreError('VALIDATION', `${field}: ${message}`, [{ path: field.split('.'), message, code: 'custom', ...extra }]);
+export { fieldError } from '../errors';
 
 export const bool = (n: number): boolean => n === 1;
 export const bit = (b: boolean): number => (b ? 1 : 0);

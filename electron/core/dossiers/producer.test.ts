@@ -41,6 +41,10 @@ describe('producers', () => {
     for (const field of ['phone', 'email', 'taxCode', 'communeCode', 'provinceCode', 'name'])
       expect(e.message).toContain(`${field}:`);
     expect(e.message).toContain('0438123456');
+    // The one details shape: `field` names the first problem, `issues` lists them all by path.
+    const paths = e.details?.issues?.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['phone', 'email', 'taxCode', 'communeCode', 'provinceCode', 'name']));
+    expect(paths).toContain(e.details?.field);
     expect(await call(core, 'audit:tail', { limit: 5 })).toEqual([]);
   });
 

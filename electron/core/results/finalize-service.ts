@@ -5,7 +5,7 @@ import { canonicalJson } from '../../../shared/text/canonical-json';
 import { auditHead } from '../audit/audit-repo';
 import { GENESIS_HASH } from '../audit/chain';
 import type { DB } from '../db/schema';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import { transitionSession } from '../sessions/session-status';
 import { allFinalizations, insertFinalization, markReopened, openFinalization, toFinalization } from './finalization-repo';
 import { describeDifferences, resultsDocument, sha256Hex, type ResultsDocument } from './results-digest';
@@ -54,14 +54,17 @@ export async function finalizeSession(
         throw new CoreError(
           'VALIDATION',
           `acknowledgeSensitive: ${sensitive.length} product(s) are near a band edge or would change star with one member's one-level change (${sensitive.map((p) => p.productCode).join(', ')}); the chair must review them and confirm with acknowledgeSensitive: true`,
-          [
-            {
-              path: ['acknowledgeSensitive'],
-              message: 'the chair must confirm the sensitive results',
-              code: 'custom',
-              registrationIds: sensitive.map((p) => p.registrationId),
-            },
-          ],
+          {
+            field: 'acknowledgeSensitive',
+            issues: [
+              {
+                path: ['acknowledgeSensitive'],
+                message: 'the chair must confirm the sensitive results',
+                code: 'custom',
+                registrationIds: sensitive.map((p) => p.registrationId),
+              },
+            ],
+          },
         );
       }
       const at = w.at.toISOString();
@@ -177,10 +180,7 @@ async function assertPresiding(db: Kysely<DB>, sessionId: number, sessionChair: 
     .where('a.session_id', '=', sessionId)
     .where('a.member_id', '=', memberId)
     .executeTakeFirst();
-  if (!m)
-    throw new CoreError('VALIDATION', `chairMemberId: member ${memberId} is not listed for session ${sessionId}`, [
-      { path: ['chairMemberId'], message: 'not a member of this session', code: 'custom' },
-    ]);
+  if (!m) throw fieldError('chairMemberId', `member ${memberId} is not listed for session ${sessionId}`);
   const presiding = sessionChair !== null ? m.id === sessionChair : m.role === 'chair';
   if (!presiding) {
     throw new CoreError(

@@ -55,7 +55,7 @@ describe('rounds', () => {
     const { roundId } = await seedRound(core, { registrations: 0 });
     const edited = await callError(core, 'rounds:update', { id: roundId, startDate: '2026-07-01' });
     for (const e of [created, edited]) {
-      expect(e).toMatchObject({ code: 'VALIDATION', details: [{ path: ['endDate'] }] });
+      expect(e).toMatchObject({ code: 'VALIDATION', details: { field: 'endDate', issues: [{ path: ['endDate'] }] } });
       expect(e.message).toContain('a round ends after it starts');
     }
     expect(await call(core, 'rounds:list', {})).toHaveLength(1);

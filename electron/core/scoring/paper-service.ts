@@ -132,11 +132,10 @@ function validateEntry(
       });
   });
   if (errors.length > 0)
-    throw new CoreError(
-      'VALIDATION',
-      `The paper entry has errors: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
-      errors,
-    );
+    throw new CoreError('VALIDATION', `The paper entry has errors: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
+      field: errors[0]!.path,
+      issues: errors.map((e) => ({ path: e.path.split('.'), message: e.message, code: 'custom' })),
+    });
 }
 
 export interface PaperSaveInput extends PaperKey {
@@ -221,7 +220,7 @@ export async function commitPaper(w: Write, input: PaperCommitInput): Promise<Sh
     throw new CoreError(
       'FORBIDDEN_STATE',
       `No open paper entry of ${s.member.fullName}'s sheet for "${s.item.productName}"; type the sheet in first`,
-      key,
+      { ...key },
     );
   const criteria = new Map(input.resolutions.criteria.map((c) => [c.criterionCode, c.levelIndex]));
   const declarations = new Map<string, RuleDeclaration | null>(
@@ -252,7 +251,7 @@ export async function commitPaper(w: Write, input: PaperCommitInput): Promise<Sh
       throw new CoreError(
         'FORBIDDEN_STATE',
         `Only one entry of ${s.member.fullName}'s paper sheet exists; have a second person enter it, or commit the single entry explicitly`,
-        key,
+        { ...key },
       );
     const answers = new Map(first.content.answers);
     for (const [code, v] of criteria) {
@@ -287,7 +286,7 @@ export async function commitPaper(w: Write, input: PaperCommitInput): Promise<Sh
     throw new CoreError(
       'FORBIDDEN_STATE',
       `The levels entered add up to ${check.computed} points but the paper says ${check.written}; correct the entry, or confirm that the total on paper is wrong`,
-      check,
+      { ...check },
     );
   }
 

@@ -1,7 +1,7 @@
 import type { OcopBridge } from '../../../shared/api/bridge';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/envelope';
-import type { ApiErrorBody, ErrorCode } from '../../../shared/api/errors';
+import type { ApiErrorBody, ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 
 declare global {
   interface Window {
@@ -12,8 +12,8 @@ declare global {
 /** A failed call, with the core's stable code (translated by the UI with `errors:<code>`). */
 export class ApiError extends Error {
   readonly code: ErrorCode | 'network';
-  readonly details: unknown;
-  constructor(body: ApiErrorBody | { code: 'network'; message: string; details?: unknown }) {
+  readonly details: ErrorDetails | undefined;
+  constructor(body: ApiErrorBody | { code: 'network'; message: string; details?: ErrorDetails }) {
     super(body.message);
     this.name = 'ApiError';
     this.code = body.code;
@@ -51,6 +51,5 @@ export const transport: OcopBridge = typeof window !== 'undefined' && window.oco
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const env = await transport.invoke(channel, input);
   if (env.ok) return env.value;
-  const details = env.error.details as { network?: boolean } | undefined;
-  throw new ApiError(details?.network ? { code: 'network', message: env.error.message } : env.error);
+  throw new ApiError(env.error.details?.network ? { code: 'network', message: env.error.message } : env.error);
 }

@@ -26,9 +26,7 @@ function queueFor(me: RoomMe) {
 }
 
 const refusalOf = (e: unknown): string | null =>
-  e instanceof ApiError && e.code === 'UNAUTHORIZED'
-    ? ((e.details as { reason?: string } | undefined)?.reason ?? 'unpaired')
-    : null;
+  e instanceof ApiError && e.code === 'UNAUTHORIZED' ? (e.details?.reason ?? 'unpaired') : null;
 
 /**
  * A member's own device in meeting-room mode: pairing first, then only the member's products and

@@ -8,8 +8,7 @@ import { useT } from '../i18n/useT';
 import { pair, pairingMembers, roomInfo, type PairingMember } from './pair-client';
 import { LanguageToggle } from './LanguageToggle';
 
-const expiredCode = (e: unknown): boolean =>
-  e instanceof ApiError && e.code === 'WRONG_CODE' && (e.details as { reason?: string } | undefined)?.reason === 'expired';
+const expiredCode = (e: unknown): boolean => e instanceof ApiError && e.code === 'WRONG_CODE' && e.details?.reason === 'expired';
 
 type Step = { kind: 'code' } | { kind: 'who'; members: PairingMember[] } | { kind: 'pin'; member: PairingMember };
 

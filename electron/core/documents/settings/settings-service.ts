@@ -196,7 +196,10 @@ function assertRecordComplete(s: DocumentSettings): void {
     throw new CoreError(
       'VALIDATION',
       `decisionRecorded: a recorded decision needs the number, date and signer's name of the decision as signed; missing ${missing.join(', ')}`,
-      missing.map((m) => ({ path: m.split('.'), message: 'required once the decision is recorded', code: 'custom' })),
+      {
+        field: missing[0],
+        issues: missing.map((m) => ({ path: m.split('.'), message: 'required once the decision is recorded', code: 'custom' })),
+      },
     );
 }
 

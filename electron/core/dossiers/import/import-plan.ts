@@ -443,7 +443,7 @@ export async function planImport(
       d = checkKindFields(parsed.data);
     } catch (e) {
       if (!(e instanceof CoreError)) throw e;
-      const field = (e.details as { path?: string[] }[] | undefined)?.[0]?.path?.[0] ?? '';
+      const field = e.details?.issues?.[0]?.path[0] ?? '';
       err(
         SHEET_REGISTRATIONS,
         raw.row,

@@ -21,10 +21,7 @@ type Reason = (typeof REASONS)[number];
 /** Why the core refused a backup file, as one of the screen's own sentences (details.reason / the OS error). */
 export function refusalOf(error: unknown): Reason | null {
   if (!(error instanceof ApiError)) return null;
-  const d = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as {
-    reason?: unknown;
-    cause?: unknown;
-  };
+  const d = error.details ?? {};
   if (typeof d.reason === 'string' && (REASONS as readonly string[]).includes(d.reason)) return d.reason as Reason;
   if (error.code === 'NOT_FOUND' || d.cause === 'ENOENT') return 'missing';
   if (d.cause === 'EISDIR') return 'notFile';

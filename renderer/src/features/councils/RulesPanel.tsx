@@ -1,3 +1,4 @@
+import type { ErrorDetails } from '../../../../shared/api/errors';
 import { Accordion, Alert, Button, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { toastDone } from '../../components/toast';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { dateText } from './labels';
 import { RulesExplanation } from './RulesExplanation';
 import { RulesFields } from './RulesFields';
 
-type UnderWay = { number: number; date: string; status: string }[];
+type UnderWay = NonNullable<ErrorDetails['sessions']>;
 
 /**
  * The council's rules explained in sentences, with an editor. Saving creates a new version; if
@@ -36,10 +37,7 @@ export function RulesPanel({ detail }: { detail: CouncilDetail }) {
       { id: detail.council.id, rules: draft, reason: reason || undefined, confirm },
       {
         onError: (e) => {
-          const sessions =
-            e instanceof ApiError && e.code === 'CONFLICT'
-              ? (e.details as { sessions?: UnderWay } | undefined)?.sessions
-              : undefined;
+          const sessions = e instanceof ApiError && e.code === 'CONFLICT' ? e.details?.sessions : undefined;
           if (sessions) setUnderWay(sessions);
         },
       },

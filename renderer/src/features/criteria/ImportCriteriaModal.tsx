@@ -2,7 +2,7 @@ import { Alert, Button, FileButton, Group, Modal, Stack, Table, Text } from '@ma
 import { IconAlertTriangle, IconCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { CriteriaImportError } from '../../../../shared/api/channels/criteria';
+import type { FileProblem } from '../../../../shared/api/errors';
 import type { ChannelOutput } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
@@ -37,10 +37,7 @@ export function ImportCriteriaModal({ opened, onClose }: { opened: boolean; onCl
     imp.reset();
     onClose();
   };
-  const errors =
-    imp.error instanceof ApiError && imp.error.code === 'IMPORT_INVALID'
-      ? ((imp.error.details as { errors?: CriteriaImportError[] } | undefined)?.errors ?? [])
-      : null;
+  const errors = imp.error instanceof ApiError && imp.error.code === 'IMPORT_INVALID' ? (imp.error.details?.errors ?? []) : null;
 
   return (
     <Modal opened={opened} onClose={close} title={t('criteria:import.title')} size="xl">
@@ -79,7 +76,7 @@ export function ImportCriteriaModal({ opened, onClose }: { opened: boolean; onCl
   );
 }
 
-function ImportErrors({ errors }: { errors: CriteriaImportError[] }) {
+function ImportErrors({ errors }: { errors: FileProblem[] }) {
   const { t, i18n } = useT();
   return (
     <Alert

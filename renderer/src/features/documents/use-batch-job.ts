@@ -25,8 +25,7 @@ export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => voi
       setStatus(await call('documents:batchStart', { sessionId }));
     } catch (e) {
       // A batch still running (started before the screen was left): follow it again.
-      const running =
-        e instanceof ApiError && e.code === 'CONFLICT' ? (e.details as { jobId?: string } | undefined)?.jobId : undefined;
+      const running = e instanceof ApiError && e.code === 'CONFLICT' ? e.details?.jobId : undefined;
       if (running) setStatus(await call('documents:batchStatus', { jobId: running }));
       else setError(e);
     }

@@ -53,7 +53,8 @@ export function ImportPage() {
   const failure =
     start.error ??
     (status?.phase === 'failed' && status.error ? new ApiError(status.error as ConstructorParameters<typeof ApiError>[0]) : null);
-  const invalid = failure?.code === 'IMPORT_INVALID' ? (failure.details as { errors: ImportRowError[]; total: number }) : null;
+  const invalid =
+    failure?.code === 'IMPORT_INVALID' ? { errors: failure.details?.errors ?? [], total: failure.details?.total ?? 0 } : null;
   const problem = (e: ImportRowError) => {
     const key = `dossiers:importErrors.${e.code ?? 'invalid_value'}`;
     return e.code && i18n.exists(key)

@@ -47,7 +47,7 @@ export function contractResolver<T extends FieldValues>(
 /** The field a core error names (VALIDATION issues, or CONFLICT/NOT_FOUND details.field), if any. */
 export function errorField(e: unknown): string | null {
   if (!(e instanceof ApiError)) return null;
-  const d = e.details as { field?: string } | { path?: string[] }[] | undefined;
-  if (Array.isArray(d)) return d[0]?.path?.[0] ?? null;
-  return d?.field ?? null;
+  // The top-level input field: 'data.taxCode' names the form's taxCode.
+  const path = e.details?.issues?.[0]?.path ?? e.details?.field?.split('.');
+  return path?.find((p) => p !== 'data') ?? null;
 }

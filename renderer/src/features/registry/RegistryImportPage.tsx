@@ -27,8 +27,8 @@ export function RegistryImportPage() {
   const [result, setResult] = useState<RegistryImportResult | null>(null);
   const m = useApiMutation('registry:import');
   const failure = m.error instanceof ApiError && m.error.code === 'IMPORT_INVALID' ? m.error : null;
-  const invalid = failure ? (failure.details as { errors: ImportRowError[]; total: number; sectors?: SectorReview[] }) : null;
-  const rowErrors = invalid?.errors.filter((e) => !e.code?.startsWith('sector_')) ?? [];
+  const invalid = failure?.details;
+  const rowErrors = invalid?.errors?.filter((e) => !e.code?.startsWith('sector_')) ?? [];
   const shownSectors = sectors ?? invalid?.sectors ?? null;
 
   const sectorChoices = (): SectorChoiceInput[] =>
@@ -52,8 +52,7 @@ export function RegistryImportPage() {
           setSectors(r.sectors);
         },
         onError: (e) => {
-          if (e instanceof ApiError && e.code === 'IMPORT_INVALID')
-            setSectors((e.details as { sectors?: SectorReview[] }).sectors ?? null);
+          if (e instanceof ApiError && e.code === 'IMPORT_INVALID') setSectors(e.details?.sectors ?? null);
         },
       },
     );
@@ -156,7 +155,7 @@ export function RegistryImportPage() {
       {rowErrors.length > 0 && (
         <Paper withBorder p="md">
           <Text fw={600} c="red.8" mb="sm" role="alert">
-            {t('registry:importPage.errorsTitle', { count: invalid!.total })}
+            {t('registry:importPage.errorsTitle', { count: invalid?.total ?? rowErrors.length })}
           </Text>
           <Table striped withTableBorder>
             <Table.Thead>

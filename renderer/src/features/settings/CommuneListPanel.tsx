@@ -20,7 +20,7 @@ export function CommuneListPanel() {
     );
   };
   const failure = importList.error;
-  const invalid = failure?.code === 'IMPORT_INVALID' ? (failure.details as { errors: ImportRowError[] }).errors : null;
+  const invalid = failure?.code === 'IMPORT_INVALID' ? (failure.details?.errors ?? []) : null;
   const problem = (e: ImportRowError) => {
     const key = `settings:places.errors.${e.code ?? ''}`;
     const text =
