@@ -170,7 +170,9 @@ export function internal(channel: string, e: unknown, log: Logger): Envelope<nev
 function scrubbed(ctx: CoreContext, body: ApiErrorBody): ApiErrorBody {
   const { databasePath, dataDir } = ctx.paths;
   let message = body.message;
-  if (databasePath !== ':memory:') message = message.split(databasePath).join('the database');
+  // "The database /x/ocop.sqlite is…" must not read "The database the database is…".
+  if (databasePath !== ':memory:')
+    message = message.split(`database ${databasePath}`).join('database').split(databasePath).join('the database');
   message = message.split(dataDir).join('the data folder');
   let details = body.details;
   if (details !== null && typeof details === 'object' && !Array.isArray(details) && 'file' in details) {

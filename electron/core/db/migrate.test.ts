@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../context';
+import { invoke } from '../api';
 import { fileCore, fixedClock, tempDir } from '../test/fixtures';
 import type { Kysely } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -101,7 +102,6 @@ describe('migrations on a real file', () => {
       const core = await fileCore(dir).catch((e: unknown) => e);
       if (core && typeof core === 'object' && 'close' in core) {
         // Opening may succeed (WAL readers are not blocked); a write must then report DB_LOCKED.
-        const { invoke } = await import('../api');
         (core as unknown as { ctx: { sqlite: Database.Database } }).ctx.sqlite.pragma('busy_timeout = 100');
         const r = await invoke(
           (core as Awaited<ReturnType<typeof fileCore>>).ctx,
@@ -111,6 +111,8 @@ describe('migrations on a real file', () => {
           () => {},
         );
         expect(r).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
+        // The path is scrubbed from the text without doubling the noun.
+        expect(JSON.stringify(r)).toContain('The database is in use by another program');
         (core as { close: () => void }).close();
       } else {
         expect(core).toMatchObject({ code: 'DB_LOCKED' });
