@@ -73,6 +73,15 @@ export async function getMemberPeriod(db: Kysely<DB>, id: number): Promise<Membe
   return toPeriod(row);
 }
 
+/** The member's scoring PIN hash: null when they have none, undefined when there is no such member. */
+export async function memberPinHash(db: Kysely<DB>, id: number): Promise<string | null | undefined> {
+  return (await db.selectFrom('council_member').select('pin_hash').where('id', '=', id).executeTakeFirst())?.pin_hash;
+}
+
+export async function setMemberPinHash(trx: Transaction<DB>, id: number, hash: string | null): Promise<void> {
+  await trx.updateTable('council_member').set({ pin_hash: hash }).where('id', '=', id).execute();
+}
+
 export async function isMemberUsed(db: Kysely<DB>, id: number): Promise<boolean> {
   return (await usedMemberIds(db, [id])).has(id);
 }

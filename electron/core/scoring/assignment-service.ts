@@ -3,10 +3,12 @@ import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { Assignments, ScoringMember, SessionProgress, SheetView } from '../../../shared/api/channels/scoring';
 import { evaluateSheet } from '../../../shared/ocop/sheet-rules';
 import type { CoreContext } from '../context';
+import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
+import { roundReasons } from './rescoring-repo';
 import { insertSheet, listSheetRows, loadSheetContent, setDerived, sheetOpinion, toSummary, type SheetRow } from './sheet-repo';
 import { sheetViewIn } from './sheet-service';
 import {
@@ -84,17 +86,6 @@ function toScoringMember(
   };
 }
 
-/** The chair's reason for each product's latest re-scoring round. */
-async function roundReasons(db: Kysely<DB>, sessionId: number): Promise<Map<number, string>> {
-  const rows = await db
-    .selectFrom('score_rescoring_round')
-    .select(['registration_id', 'round_no', 'reason'])
-    .where('session_id', '=', sessionId)
-    .orderBy('round_no')
-    .execute();
-  return new Map(rows.map((r) => [r.registration_id, r.reason]));
-}
-
 /** Checks a member's PIN (when the member has one); the member on success. */
 export async function identify(ctx: CoreContext, input: In<'scoring:identify'>): Promise<ScoringMember> {
   const m = await scoringMember(ctx.db, input.sessionId, input.memberId);
@@ -113,11 +104,7 @@ export async function assignments(ctx: CoreContext, input: In<'scoring:assignmen
   const { sessionId, memberId } = input;
   const session = await getSession(db, sessionId);
   const m = await scoringMember(db, sessionId, memberId);
-  const rules = await db
-    .selectFrom('council_rules')
-    .select('members_see_others_before_submit')
-    .where('id', '=', session.rulesId)
-    .executeTakeFirstOrThrow();
+  const rules = await rulesById(db, session.rulesId);
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
   const rounds = await currentRounds(db, sessionId);
@@ -133,7 +120,7 @@ export async function assignments(ctx: CoreContext, input: In<'scoring:assignmen
       councilName: session.councilName,
     },
     member: toScoringMember(m, mine, rounds, sheets),
-    membersSeeOthersBeforeSubmit: rules.members_see_others_before_submit === 1,
+    membersSeeOthersBeforeSubmit: rules.membersSeeOthersBeforeSubmit,
     products: mine.map((a) => {
       const round = rounds.get(a.registrationId) ?? 0;
       const sheet = sheetFor(sheets, a.registrationId);

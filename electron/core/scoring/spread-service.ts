@@ -7,7 +7,7 @@ import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import type { Write } from '../handlers';
-import { insertRescoringRound } from './rescoring-repo';
+import { insertRescoringRound, roundsOf } from './rescoring-repo';
 import { listSheetRows, toSummary, type SheetRow } from './sheet-repo';
 import {
   agendaOf,
@@ -52,38 +52,6 @@ export async function productSheets(ctx: CoreContext, input: In<'scoring:product
   const visible = othersVisible(rules.membersSeeOthersBeforeSubmit, input.viewerMemberId, sheets, input.registrationId);
   const shown = visible ? sheets : sheets.filter((s) => s.member_id === input.viewerMemberId);
   return { othersHidden: !visible, sheets: shown.map(toSummary) };
-}
-
-async function roundsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, RescoringRound[]>> {
-  const rows = await db
-    .selectFrom('score_rescoring_round as r')
-    .innerJoin('council_member as m', 'm.id', 'r.opened_by_member_id')
-    .select([
-      'r.registration_id',
-      'r.round_no',
-      'r.reason',
-      'r.spread_points',
-      'r.opened_at',
-      'r.opened_by_member_id',
-      'm.full_name',
-    ])
-    .where('r.session_id', '=', sessionId)
-    .orderBy('r.round_no')
-    .execute();
-  const out = new Map<number, RescoringRound[]>();
-  for (const r of rows) {
-    const list = out.get(r.registration_id) ?? [];
-    list.push({
-      roundNo: r.round_no,
-      reason: r.reason,
-      spreadPoints: r.spread_points,
-      openedAt: r.opened_at,
-      openedByMemberId: r.opened_by_member_id,
-      openedByName: r.full_name,
-    });
-    out.set(r.registration_id, list);
-  }
-  return out;
 }
 
 function productSpread(
