@@ -221,6 +221,16 @@ describe('signing the minutes from the register', () => {
     expect(seal.x2).toBeLessThan((chairWidget.x1 + chairWidget.x2) / 2);
     expect(seal.y1).toBeGreaterThanOrEqual(chairWidget.y1 - 0.5);
     expect(seal.y2).toBeLessThanOrEqual(chairWidget.y2 + 0.5);
+    // The seal at its real size (36 mm: the minutes leave 40 mm to sign in), over no printed text —
+    // neither the title above nor the name below (pdf.js text boxes) — and not over the chair's info
+    // lines, which sit right of the seal (outlines in the chair's widget: the seal's right edge is
+    // left of the widget's centre, where the lines start past the image's first third).
+    expect(seal.x2 - seal.x1).toBeCloseTo(36 * (72 / 25.4), 0);
+    expect(seal.y2 - seal.y1).toBeCloseTo(36 * (72 / 25.4), 0);
+    const over = page.items.filter(
+      (it) => it.x < seal.x2 && it.x + it.width > seal.x1 && it.y - it.size * 0.25 < seal.y2 && it.y + it.size * 0.9 > seal.y1,
+    );
+    expect(over.map((it) => it.str)).toEqual([]);
     expect((await verify(bytes)).signedBy.map((x) => x.role)).toEqual(['secretary', 'chair', 'organisation']);
   });
 

@@ -281,6 +281,20 @@ const REASON: Record<SignerRole, string> = {
 /** Lines a personal signature shows under the image (signer, organisation, time). */
 const personLines = (cn: string, org: string, at: Date) => [`Ký số bởi: ${cn}`, org, `Thời gian ký: ${isoWithOffset(at)}`];
 
+/**
+ * The chair's zone when a seal follows: about 90 mm wide (the minutes' chair column is 91 mm), so
+ * a 36 mm seal fits left of the signature image's first third and the info lines right of it.
+ */
+const SEALED_ZONE = { halfWidth: 128 };
+
+/**
+ * Whether an organisation's seal goes over the chair's signature on this kind of document (the
+ * minutes). Decided by the kind, not by whether an organisation is set today: the chair's
+ * signature is drawn before the seal, and the organisation may be set between the two.
+ */
+const sealable = (doc: RegisterEntry): boolean =>
+  (signingFlow(doc.kind, { organisationSigns: true }) ?? []).some((f) => f.placement === 'seal');
+
 /** What the step draws, and where (null: an invisible signature, when the document gives no place). */
 async function appearanceFor(
   ctx: CoreContext,
@@ -296,7 +310,9 @@ async function appearanceFor(
   const councilName = (await signers.loadFacts()).council.name;
   switch (step.placement) {
     case 'signature-block': {
-      const zone = await locateSignatureZone(base, { title: who.title, name: who.name });
+      // The chair of a document the organisation may seal: room left of the image for the seal.
+      const sealSpot = step.role === 'chair' && sealable(doc);
+      const zone = await locateSignatureZone(base, { title: who.title, name: who.name }, sealSpot ? SEALED_ZONE : {});
       if (!zone) return null;
       const img = await imageOf(ctx, 'member', who.memberId, 'signature');
       return {
@@ -306,12 +322,13 @@ async function appearanceFor(
         sealImage: null,
         infoLines: personLines(key.certificate.commonName, key.certificate.organization ?? councilName, at),
         fontBytes,
+        sealSpot,
       };
     }
     case 'seal': {
       // Over the chair's signature: the chair's zone, laid out as the chair's step laid it out.
       const chair = await signers.expected(doc, 'chair');
-      const zone = chair && (await locateSignatureZone(base, { title: chair.title, name: chair.name }));
+      const zone = chair && (await locateSignatureZone(base, { title: chair.title, name: chair.name }, SEALED_ZONE));
       const seal = await imageOf(ctx, 'council', signers.councilId, 'seal');
       if (!zone || !seal) return null;
       const chairImg = await imageOf(ctx, 'member', chair.memberId, 'signature');

@@ -15,7 +15,15 @@ export interface SignatureZone {
 const same = (a: string, b: string) =>
   a.normalize('NFC').replace(/\s+/gu, ' ').trim() === b.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
-export async function locateSignatureZone(pdf: Uint8Array, who: { title: string; name: string }): Promise<SignatureZone | null> {
+/**
+ * `halfWidth` asks for a wider zone (the chair's on the minutes, where the seal goes to the left of
+ * the signature image): it is granted only as far as no printed text lies beside the signing space.
+ */
+export async function locateSignatureZone(
+  pdf: Uint8Array,
+  who: { title: string; name: string },
+  opts: { halfWidth?: number } = {},
+): Promise<SignatureZone | null> {
   const pages = await extractPdfText(pdf);
   for (let p = pages.length - 1; p >= 0; p--) {
     const page = pages[p]!;
@@ -37,7 +45,15 @@ export async function locateSignatureZone(pdf: Uint8Array, who: { title: string;
       const top = nearest.y - nearest.size * 0.3;
       const bottom = name.y + name.size * 0.95;
       if (top - bottom < 20) continue;
-      return { pageIndex: p, zone: [Math.max(0, centre - half), bottom, Math.min(page.width, centre + half), top] };
+      let wide = half;
+      if (opts.halfWidth && opts.halfWidth > half) {
+        // Text on the same rows as the signing space (another column's lines) limits the width.
+        const beside = page.items.filter((it) => it.str.trim() && it.y + it.size > bottom && it.y - it.size * 0.3 < top);
+        const leftEdge = Math.max(0, ...beside.filter((it) => it.x + it.width <= centre).map((it) => it.x + it.width + 2));
+        const rightEdge = Math.min(page.width, ...beside.filter((it) => it.x >= centre).map((it) => it.x - 2));
+        wide = Math.max(half, Math.min(opts.halfWidth, centre - leftEdge, rightEdge - centre));
+      }
+      return { pageIndex: p, zone: [Math.max(0, centre - wide), bottom, Math.min(page.width, centre + wide), top] };
     }
   }
   return null;

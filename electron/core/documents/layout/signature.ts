@@ -9,6 +9,13 @@ import { mm } from './units';
 /** Room for the wet signature and the seal: about five empty 14-pt lines (DOCUMENTS.md §1.4). */
 export const SIGNATURE_SPACE = mm(28);
 
+/**
+ * The minutes' signing row is taller: the chair's signature there may carry the organisation's
+ * seal at its real size (36 mm is the common size; NĐ 30 Phụ lục I), drawn over the left third of
+ * the signature image, and it must fit between the title and the name without covering either.
+ */
+export const MINUTES_SIGNATURE_SPACE = mm(40);
+
 export interface SignatureOptions {
   /** An italic hint under the title, e.g. "(Ký và ghi rõ họ tên)" on a scoring sheet. */
   hint?: string;
@@ -44,12 +51,18 @@ function titleLines(s: Signer): Content[] {
  * rows, so the names line up even when one title has more lines. `lead` (the closing sentence)
  * is kept on the same page so a page never holds signatures alone.
  */
-export function twoSignatures(left: Signer, right: Signer, widths: [number, number, number], lead: Content[] = []): Content {
+export function twoSignatures(
+  left: Signer,
+  right: Signer,
+  widths: [number, number, number],
+  lead: Content[] = [],
+  space = SIGNATURE_SPACE,
+): Content {
   const cell = (stack: Content[]): TableCell => ({ stack, alignment: 'center', lineHeight: SINGLE }) as TableCell;
   const gap = { text: '' } as TableCell;
   const body: TableCell[][] = [
     [cell(titleLines(left)), gap, cell(titleLines(right))],
-    [{ text: ' ', margin: [0, SIGNATURE_SPACE - 16, 0, 0] } as TableCell, gap, { text: ' ' } as TableCell],
+    [{ text: ' ', margin: [0, space - 16, 0, 0] } as TableCell, gap, { text: ' ' } as TableCell],
     [
       cell([{ text: left.name || ' ', fontSize: SIZE.signature, bold: true }]),
       gap,
@@ -78,7 +91,7 @@ export function minutesSignatures(
   const widths: [number, number, number] = [(width * 60) / total, (width * 7.5) / total, (width * 97.5) / total];
   // Closing sentence, signatures and "Nơi nhận" stay on one page: neither the signatures nor the
   // recipients ever stand alone on the last page.
-  const stack: Content[] = [...lead, twoSignatures(secretary, chair, widths)];
+  const stack: Content[] = [...lead, twoSignatures(secretary, chair, widths, [], MINUTES_SIGNATURE_SPACE)];
   if (recipients.length > 0)
     stack.push({
       columns: [

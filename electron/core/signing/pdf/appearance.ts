@@ -39,7 +39,19 @@ export interface VisibleSignature {
    * the widget is the seal's rectangle, so the chair's widget beside it stays its own.
    */
   sealOver?: { signature: { widthPt: number; w: number; h: number } | null; infoLineCount: number };
+  /**
+   * A seal may be drawn over this signature later (the organisation signs after the chair on the
+   * minutes): the info lines go to the right of where the seal's right edge will fall, so the seal
+   * at its real size covers none of them. The seal's step lays out with `sealOver`, which assumes
+   * the same; both decide "beside or under" from the zone alone, so they agree.
+   */
+  sealSpot?: boolean;
 }
+
+/** The width of a 40 mm signature, the place a seal is measured from when the signer has no image. */
+const DEFAULT_SIGNATURE_PT = 113.4;
+/** Room the info lines need beside the seal: "Thời gian ký: 2026-06-01T15:00:21+07:00" is ~139 pt at 8 pt. */
+const SIDE_LINES_MIN_PT = 140;
 
 interface Placed {
   x: number;
@@ -92,26 +104,45 @@ export function layoutAppearance(
     }
     signature = { x: space.x + (space.w - w) / 2, y: space.y + (space.h - h) / 2, w, h };
   }
+  // Where the seal's right edge falls: a third of the way into the signature image (or, with no
+  // image, into the place a 40 mm signature would take), the same in the chair's and the seal's step.
+  const reserve = Boolean(v.sealSpot || v.sealOver);
+  let sigBox = signature;
+  if (!sigBox && reserve) {
+    const w = Math.min(DEFAULT_SIGNATURE_PT, zw * 0.8);
+    const h = Math.min(w * 0.4, space.h);
+    sigBox = { x: (zw - w) / 2, y: space.y + (space.h - h) / 2, w, h };
+  }
+  const sealRight = sigBox ? sigBox.x + sigBox.w / 3 : null;
+  // The info lines sit beside the seal when the zone leaves room for them right of it; otherwise
+  // they stay centred under the image and the seal keeps above them (shrunk if it must).
+  const side = reserve && sealRight !== null && zw - (sealRight + 4) >= SIDE_LINES_MIN_PT;
   let seal: Placed | null = null;
   if (v.sealImage && sizes.seal) {
     // Real size, unless the signing space is smaller: the widget never reaches over printed
     // text (the content check leaves text inside a signature widget out of its comparison).
+    const floor = side ? 0 : space.y;
     let w = v.sealImage.widthPt;
     let h = (w * sizes.seal.h) / sizes.seal.w;
-    if (h > zh) {
-      w = (w * zh) / h;
-      h = zh;
+    if (h > zh - floor) {
+      w = (w * (zh - floor)) / h;
+      h = zh - floor;
     }
-    const anchor = signature ?? { x: space.x + space.w / 2 - w / 2, y: space.y + space.h / 2, w: 0, h: 0 };
-    const right = signature ? anchor.x + anchor.w / 3 : anchor.x + w;
+    const right = sealRight ?? space.x + space.w / 2 + w / 2;
     const x = Math.max(0, right - w);
-    seal = { x, y: Math.min(Math.max(0, anchor.y + anchor.h / 2 - h / 2), zh - h), w, h };
+    const cy = sigBox ? sigBox.y + sigBox.h / 2 : space.y + space.h / 2;
+    seal = { x, y: Math.min(Math.max(floor, cy - h / 2), zh - h), w, h };
   }
   const lines = v.infoLines.map((full, i) => {
+    const y = (v.infoLines.length - 1 - i) * lineGap + 2 + fontSize * 0.25;
+    if (side) {
+      const x0 = sealRight! + 4;
+      return { text: fitText(full, zw - x0, (s) => textWidth(s, fontSize)), x: x0, y };
+    }
     const text = fitText(full, zw, (s) => textWidth(s, fontSize));
     const width = textWidth(text, fontSize);
     const x = v.align === 'right' ? Math.max(0, zw - width) : Math.max(0, (zw - width) / 2);
-    return { text, x, y: (v.infoLines.length - 1 - i) * lineGap + 2 + fontSize * 0.25 };
+    return { text, x, y };
   });
   if (v.sealOver) {
     // Only the seal: the widget is its rectangle, the seal drawn at the widget's origin.
