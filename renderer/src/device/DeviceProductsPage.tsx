@@ -48,7 +48,8 @@ export function DeviceProductsPage({ me }: { me: RoomMe }) {
             <UnstyledButton
               key={p.registrationId}
               onClick={() => navigate(`/product/${p.registrationId}`)}
-              aria-label={t('scoring:products.open', { name: p.productName })}
+              // No aria-label: the card is named by all it shows (product, state, producer, progress), so
+              // speech input and screen readers use the words on screen.
               data-testid={`product-${p.registrationId}`}
             >
               <Paper withBorder p="md" radius="md">

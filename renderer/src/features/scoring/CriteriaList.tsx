@@ -57,7 +57,7 @@ export function CriteriaList(props: {
   const byCode = useMemo(() => new Map(editor.evaluation.criteria.map((c) => [c.code, c])), [editor.evaluation]);
 
   return (
-    <Stack gap="sm" role="list" aria-label={set.name} data-criteria-list>
+    <Stack gap="sm" role="group" aria-label={set.name} data-criteria-list>
       <SetRules set={set} editor={editor} />
       {set.parts.map((part) => (
         <Fragment key={part.code}>
