@@ -154,13 +154,25 @@ export async function deviceContext(browser: Browser, kind: DeviceKind): Promise
   });
 }
 
-/** Pairs the device as a member: the code, the name, the PIN. */
-export async function pairDevice(page: Page, room: RoomInfo, member: RoomMember): Promise<void> {
+/**
+ * Pairs the device as a member: the code, the name, the PIN. `atStep` runs on each of the three
+ * screens once it is filled in (e.g. an accessibility check), before moving on.
+ */
+export async function pairDevice(
+  page: Page,
+  room: RoomInfo,
+  member: RoomMember,
+  atStep?: (step: 'code' | 'who' | 'pin') => Promise<void>,
+): Promise<void> {
   await page.goto(room.url);
   await page.getByTestId('pair-code').fill(room.pairingCode);
+  await atStep?.('code');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page.getByTestId(`pair-member-${member.id}`)).toBeVisible();
+  await atStep?.('who');
   await page.getByTestId(`pair-member-${member.id}`).click();
   await page.getByTestId('pair-pin').fill(member.pin);
+  await atStep?.('pin');
   await page.getByRole('button', { name: 'Ghép nối' }).click();
   await expect(page.getByRole('heading', { name: `Sản phẩm của ${member.name}` })).toBeVisible({ timeout: 30_000 });
 }
