@@ -16,6 +16,11 @@ command -v makensis >/dev/null 2>&1 || need+=(nsis)
 command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
 command -v pkcs11-tool >/dev/null 2>&1 || need+=(opensc)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+# Chromium's own pages in Vietnamese (the certificate-warning pictures of docs/guide/meeting-room.md,
+# e2e/room-cert-warning.spec.ts under `npm run screenshots`): Debian ships the locales apart.
+if [ ! -f /usr/lib/chromium/locales/vi.pak ] && command -v apt-cache >/dev/null 2>&1 && apt-cache show chromium-l10n >/dev/null 2>&1; then
+  need+=(chromium-l10n)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
