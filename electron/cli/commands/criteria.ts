@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CriteriaImportError } from '../../../shared/api/channels/criteria';
 import type { CriteriaSetVersion } from '../../../shared/ocop/criteria-set';
 import { levelsByCase } from '../../../shared/ocop/criteria-set-walk';
 import { invoke } from '../../core/api';
@@ -133,7 +132,7 @@ export const criteriaCommands: CliCommand[] = [
         fileName: path.basename(file),
       });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
-        const errors = ((env.error.details as { errors?: CriteriaImportError[] } | undefined)?.errors ?? []).slice(0, 200);
+        const errors = (env.error.details?.errors ?? []).slice(0, 200);
         for (const e of errors) r.io.error(`  - [${e.code}] ${e.message}`);
       }
       const res = unwrap(env);

@@ -122,7 +122,7 @@ export const dossiersCommands: CliCommand[] = [
         dryRun: r.values['dry-run'] === true,
       });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
-        const d = env.error.details as { errors: ImportRowError[]; total: number };
+        const d = { errors: env.error.details?.errors ?? [], total: env.error.details?.total ?? 0 };
         r.io.info(`${d.total} error(s); nothing was imported. Fix these rows and import again:`);
         for (const e of d.errors) r.io.info(errorLine(e));
         if (d.total > d.errors.length) r.io.info(`  … and ${d.total - d.errors.length} more`);

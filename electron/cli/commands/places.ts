@@ -60,7 +60,7 @@ export const placesCommands: CliCommand[] = [
         dryRun: r.values['dry-run'] === true,
       });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
-        const errors = (env.error.details as { errors: ImportRowError[] }).errors;
+        const errors = env.error.details?.errors ?? [];
         r.io.info(`${errors.length} problem(s); nothing was imported:`);
         for (const e of errors.slice(0, 50)) r.io.info(errorLine(e));
         if (errors.length > 50) r.io.info(`  … and ${errors.length - 50} more`);

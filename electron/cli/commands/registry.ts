@@ -230,7 +230,7 @@ export const registryCommands: CliCommand[] = [
         sectorChoices: sectors.map(parseSectorChoice),
       });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
-        const d = env.error.details as { errors: ImportRowError[]; total: number; sectors?: SectorReview[] };
+        const d = { ...env.error.details, errors: env.error.details?.errors ?? [], total: env.error.details?.total ?? 0 };
         r.io.info(`${d.total} problem(s); nothing was imported. Fix these and import again:`);
         for (const e of d.errors) r.io.info(errorLine(e));
         if (d.total > d.errors.length) r.io.info(`  … and ${d.total - d.errors.length} more`);

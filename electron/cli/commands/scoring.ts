@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult, SessionProgress, SessionSpread } from '../../../shared/api/channels/scoring';
-import type { ImportRowError } from '../../../shared/api/fields';
 import { invoke } from '../../core/api';
 import { CoreError } from '../../core/errors';
 import type { CliCommand, CliRun } from '../command';
@@ -96,7 +95,7 @@ export const scoringCommands: CliCommand[] = [
       const core = await r.core();
       const env = await invoke(core.ctx, 'scoring:import', { document, dryRun: r.values['dry-run'] === true });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
-        const errors = (env.error.details as { errors?: ImportRowError[] })?.errors ?? [];
+        const errors = env.error.details?.errors ?? [];
         r.io.error(`sheets import: ${errors.length} problem(s); nothing was imported.`);
         for (const e of errors)
           r.io.error(
