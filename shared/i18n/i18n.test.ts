@@ -77,6 +77,20 @@ describe('each language speaks only itself', () => {
     expect(found).toEqual([]);
   });
 
+  it('English counts things through plural keys ("1 product", "2 products"), never "product(s)"', () => {
+    // Texts of printed documents: PDFs are printed in Vietnamese only (Decree 30/2020), their counts are written out.
+    const printedOnly = /^(documents\.(minutes|decision)\.|registry\.due\.pdfIntro$)/u;
+    const found: string[] = [];
+    for (const [ns, tree] of Object.entries(resources.en)) {
+      for (const [key, value] of leaves(tree)) {
+        if (printedOnly.test(`${ns}.${key}`)) continue;
+        const plural = /_(zero|one|two|few|many|other)$/u.test(key);
+        if (/\(s\)/u.test(value) || (!plural && /\{\{count\}\} [a-z]/u.test(value))) found.push(`en:${ns}.${key} = ${value}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('the checks catch what they are for', () => {
     const vi = (s: string) => VIETNAMESE_ONLY.test(ALLOWED_IN_EN.reduce((x, re) => x.replace(re, ' '), s).normalize('NFD'));
     expect(vi('Đã lưu cài đặt')).toBe(true);

@@ -3,8 +3,10 @@ import { resources, type Lang } from '../../../shared/i18n/resources';
 import type viRegistry from '../../../shared/i18n/vi/registry';
 import type viStats from '../../../shared/i18n/vi/stats';
 
+/** A plural pair `x_one`/`x_other` is asked for as `x` with a `count`. */
+type PluralBase<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${P}${PluralBase<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
 /** A translator over one namespace, with typed keys; it throws on a missing text rather than printing the key. */

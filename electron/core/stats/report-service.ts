@@ -229,7 +229,7 @@ function rowPlan(
     }
     case 'byStar':
     case 'validOn':
-      return ['3', '4', '5'].map((k) => ({ key: k, label: t('stars', { count: k }) }));
+      return ['3', '4', '5'].map((k) => ({ key: k, label: t('stars', { count: Number(k) }) }));
     case 'bySector':
       return [
         ...NGANH_NOS.map((no) => ({ key: no, label: `${no}. ${t(`sectors.${no}` as StatsKey)}` })),

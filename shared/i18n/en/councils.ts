@@ -142,7 +142,8 @@ export default {
       infoAggregates: 'The median and trimmed mean are shown for information only and never decide the rank.',
       minimaMean: 'For each starred criterion, the members’ average level must reach the minimum of the star rank given.',
       minimaEveryMember: 'For each starred criterion, every member’s sheet must reach the minimum of the star rank given.',
-      decimals: 'Mean scores are shown with at most {{count}} decimals; ranking always uses the unrounded value.',
+      decimals_one: 'Mean scores are shown with at most {{count}} decimal; ranking always uses the unrounded value.',
+      decimals_other: 'Mean scores are shown with at most {{count}} decimals; ranking always uses the unrounded value.',
       hideOthers: 'Members cannot see others’ scores before submitting their own sheet.',
       seeOthers: 'Members may see others’ scores before submitting their own sheet.',
     },
@@ -162,6 +163,7 @@ export default {
     advisoryGroups: 'Advisory groups',
     parent: 'Assists',
     sessions: 'Sessions',
-    sessionsCount: '{{count}} session(s)',
+    sessionsCount_one: '{{count}} session',
+    sessionsCount_other: '{{count}} sessions',
   },
 } satisfies Shape<typeof vi>;

@@ -409,7 +409,9 @@ export default {
         'The text of all {{pages}} pages matches the data of session {{session}} (finalization {{version}}, in force). This file is not in the register (not issued from this computer, or saved again by another program).',
       'current-code':
         'The QR code is the code of session {{session}}, finalization {{version}}, in force. A picture cannot be compared word by word: check the PDF for that.',
-      differs:
+      differs_one:
+        'The text differs from the data of session {{session}} (finalization {{version}}) on {{count}} page. The differences:',
+      differs_other:
         'The text differs from the data of session {{session}} (finalization {{version}}) on {{count}} pages. The differences:',
       superseded:
         'The document comes from finalization {{version}} of session {{session}}, which was reopened on {{at}} (reason: {{reason}}). {{current}}',

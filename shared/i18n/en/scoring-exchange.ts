@@ -7,7 +7,7 @@ export default {
   exportIntro:
     'Download one JSON file with every score sheet and re-scoring round of this session, to take it to another computer or keep it with the minutes.',
   exportButton: 'Download the score-sheet file',
-  exported: 'Downloaded {{count}} sheets and {{rounds}} re-scoring rounds ({{file}}).',
+  exported: 'Downloaded sheets: {{count}}; re-scoring rounds: {{rounds}} ({{file}}).',
   importTitle: 'Import score sheets from another computer',
   importIntro:
     'Choose a JSON file exported on another computer. The whole file is checked and previewed; nothing is written until you press "Import all", and then everything or nothing is written.',
@@ -28,7 +28,9 @@ export default {
   },
   canApply: 'The file is valid. Press "Import all" to write it.',
   nothingToApply: 'Every sheet of the file is already on this computer; there is nothing to write.',
-  cannotApply:
+  cannotApply_one:
+    'The file has {{count}} problem and cannot be imported. Fix the file (or the data on this computer) and choose it again.',
+  cannotApply_other:
     'The file has {{count}} problems and cannot be imported. Fix the file (or the data on this computer) and choose it again.',
   apply: 'Import all',
   applied: 'Imported {{sheets}} sheets and {{rounds}} re-scoring rounds.',
@@ -37,8 +39,10 @@ export default {
   roundsTitle: 'Re-scoring rounds in the file ({{count}})',
   supersededTitle: 'Sheets on this computer that will be replaced',
   supersededItem: '{{member}} — {{product}} ({{registrationNo}}), {{round}}: {{points}} points',
-  showSame: 'Show the {{count}} sheets already here too',
-  hideSame: 'Hide the {{count}} sheets already here',
+  showSame_one: 'Show the {{count}} sheet already here too',
+  showSame_other: 'Show the {{count}} sheets already here too',
+  hideSame_one: 'Hide the {{count}} sheet already here',
+  hideSame_other: 'Hide the {{count}} sheets already here',
   col: {
     place: 'Where',
     field: 'Field',

@@ -38,7 +38,7 @@ export default {
   oldBuildNotice: 'Remind me when this installation is old',
   oldBuildNoticeHelp:
     'The app does not connect to the internet, so it cannot check for a new version itself. This many months after it was built, the About screen says a newer version may exist.',
-  oldBuildNoticeChoices: { never: 'Never', months: 'After {{count}} months' },
+  oldBuildNoticeChoices: { never: 'Never', months_one: 'After {{count}} month', months_other: 'After {{count}} months' },
   places: {
     title: 'Commune list',
     help: "The statistics office's list of communes and wards. Once imported, the producer form's “Find a commune” box finds a commune by its name typed without accents and fills in the code.",
@@ -48,7 +48,8 @@ export default {
     installed: '{{communes}} communes in {{provinces}} provinces — file {{fileName}}, imported {{at}} by {{by}}.',
     choose: 'Choose the list file…',
     imported: 'Imported {{communes}} communes in {{provinces}} provinces.',
-    refused: 'The file has {{count}} problems; nothing was imported. The list in use is unchanged.',
+    refused_one: 'The file has {{count}} problem; nothing was imported. The list in use is unchanged.',
+    refused_other: 'The file has {{count}} problems; nothing was imported. The list in use is unchanged.',
     where: 'Sheet {{sheet}}, row {{row}}, column “{{column}}”',
     errors: {
       bad_code: 'the commune code “{{value}}” is not a number of up to 5 digits',

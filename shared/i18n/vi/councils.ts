@@ -142,7 +142,8 @@ export default {
         'Với mỗi tiêu chí có đánh dấu sao, mức bình quân của các thành viên phải đạt mức tối thiểu của hạng sao được xếp.',
       minimaEveryMember:
         'Với mỗi tiêu chí có đánh dấu sao, phiếu của từng thành viên đều phải đạt mức tối thiểu của hạng sao được xếp.',
-      decimals: 'Điểm trung bình hiển thị tối đa {{count}} chữ số thập phân; xếp hạng luôn dựa trên giá trị chưa làm tròn.',
+      decimals_one: 'Điểm trung bình hiển thị tối đa {{count}} chữ số thập phân; xếp hạng luôn dựa trên giá trị chưa làm tròn.',
+      decimals_other: 'Điểm trung bình hiển thị tối đa {{count}} chữ số thập phân; xếp hạng luôn dựa trên giá trị chưa làm tròn.',
       hideOthers: 'Thành viên không xem được điểm của người khác trước khi nộp phiếu của mình.',
       seeOthers: 'Thành viên được xem điểm của người khác trước khi nộp phiếu của mình.',
     },
@@ -162,6 +163,7 @@ export default {
     advisoryGroups: 'Tổ tư vấn',
     parent: 'Giúp việc cho',
     sessions: 'Phiên họp',
-    sessionsCount: '{{count}} phiên họp',
+    sessionsCount_one: '{{count}} phiên họp',
+    sessionsCount_other: '{{count}} phiên họp',
   },
 } as const;

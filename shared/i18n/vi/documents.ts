@@ -407,7 +407,9 @@ export default {
         'Nội dung {{pages}} trang đúng với dữ liệu của phiên {{session}} (lần chốt {{version}}, đang có hiệu lực). Tệp này không có trong sổ văn bản (chưa phát hành từ máy này, hoặc đã được lưu lại bằng phần mềm khác).',
       'current-code':
         'Mã QR là mã của phiên {{session}}, lần chốt {{version}}, đang có hiệu lực. Ảnh không so được nội dung: muốn so từng chữ, kiểm tra tệp PDF.',
-      differs: 'Nội dung khác với dữ liệu của phiên {{session}} (lần chốt {{version}}) ở {{count}} trang. Các chỗ khác nhau:',
+      differs_one: 'Nội dung khác với dữ liệu của phiên {{session}} (lần chốt {{version}}) ở {{count}} trang. Các chỗ khác nhau:',
+      differs_other:
+        'Nội dung khác với dữ liệu của phiên {{session}} (lần chốt {{version}}) ở {{count}} trang. Các chỗ khác nhau:',
       superseded:
         'Văn bản lập từ lần chốt {{version}} của phiên {{session}}; lần chốt này đã bị mở lại ngày {{at}} (lý do: {{reason}}). {{current}}',
       'code-mismatch':

@@ -35,7 +35,7 @@ export default {
   oldBuildNotice: 'Nhắc khi bản cài đặt đã cũ',
   oldBuildNoticeHelp:
     'Ứng dụng không kết nối Internet nên không tự kiểm tra phiên bản mới. Sau số tháng này kể từ ngày đóng gói, màn hình Giới thiệu sẽ nhắc rằng có thể đã có phiên bản mới hơn.',
-  oldBuildNoticeChoices: { never: 'Không nhắc', months: 'Sau {{count}} tháng' },
+  oldBuildNoticeChoices: { never: 'Không nhắc', months_one: 'Sau {{count}} tháng', months_other: 'Sau {{count}} tháng' },
   places: {
     title: 'Danh mục xã, phường',
     help: 'Danh mục đơn vị hành chính cấp xã của Tổng cục Thống kê. Khi đã nhập, ô “Tìm xã, phường” trong hồ sơ chủ thể tìm được xã theo tên gõ không dấu và tự điền mã.',
@@ -45,7 +45,8 @@ export default {
     installed: '{{communes}} xã, phường của {{provinces}} tỉnh, thành phố — tệp {{fileName}}, nhập lúc {{at}} bởi {{by}}.',
     choose: 'Chọn tệp danh mục…',
     imported: 'Đã nhập {{communes}} xã, phường của {{provinces}} tỉnh, thành phố.',
-    refused: 'Tệp có {{count}} lỗi, chưa nhập gì. Danh mục đang dùng giữ nguyên.',
+    refused_one: 'Tệp có {{count}} lỗi, chưa nhập gì. Danh mục đang dùng giữ nguyên.',
+    refused_other: 'Tệp có {{count}} lỗi, chưa nhập gì. Danh mục đang dùng giữ nguyên.',
     where: 'Trang tính {{sheet}}, dòng {{row}}, cột “{{column}}”',
     errors: {
       bad_code: 'mã xã “{{value}}” không phải là mã số (tối đa 5 chữ số)',
