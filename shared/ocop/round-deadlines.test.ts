@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRoundDates, defaultRoundName } from './round-deadlines';
+import { defaultRoundDates, defaultRoundName, parseDefaultRoundName } from './round-deadlines';
 
 describe('default round dates (Điều 5 of 26/2026)', () => {
   it('province: round 1 by 30/6 for proposals by 30/4, round 2 by 30/12 for proposals by 30/10', () => {
@@ -21,4 +21,10 @@ describe('default round dates (Điều 5 of 26/2026)', () => {
     expect(defaultRoundDates(2024, 1, '148/QĐ-TTg')).toEqual({ finishBy: null, proposalsBy: null });
   });
   it('names a round the way provinces do', () => expect(defaultRoundName(2026, 2)).toBe('Đợt 2 năm 2026'));
+  it('recognises exactly the default name (so English can show it in English), not a name someone gave', () => {
+    expect(parseDefaultRoundName(defaultRoundName(2026, 2))).toEqual({ year: 2026, number: 2 });
+    expect(parseDefaultRoundName('Đợt 2 năm 2026'.normalize('NFD'))).toEqual({ year: 2026, number: 2 });
+    expect(parseDefaultRoundName('Đợt 2 năm 2026 (bổ sung)')).toBeNull();
+    expect(parseDefaultRoundName('Đợt đặc biệt năm 2026')).toBeNull();
+  });
 });

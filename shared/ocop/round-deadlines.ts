@@ -41,3 +41,12 @@ export function defaultRoundDates(
 
 /** "Đợt 1 năm 2026": the name a round gets when the secretary does not give one. */
 export const defaultRoundName = (year: number, number: number): string => `Đợt ${number} năm ${year}`;
+
+/**
+ * The year and number of a name that is exactly the default ("Đợt 1 năm 2026"), or null for a name
+ * someone gave: English screens show the default in English, a given name as it was written.
+ */
+export function parseDefaultRoundName(name: string): { year: number; number: number } | null {
+  const m = /^Đợt (\d+) năm (\d{4})$/u.exec(name.normalize('NFC').trim());
+  return m ? { number: Number(m[1]), year: Number(m[2]) } : null;
+}

@@ -90,6 +90,7 @@ export default {
   },
   round: {
     label: 'Round {{number}}/{{year}}',
+    defaultName: 'Round {{number}} of {{year}}',
     create: 'New round',
     year: 'Year',
     number: 'Round number',

@@ -87,6 +87,7 @@ export default {
   },
   round: {
     label: 'Đợt {{number}}/{{year}}',
+    defaultName: 'Đợt {{number}} năm {{year}}',
     create: 'Tạo đợt mới',
     year: 'Năm',
     number: 'Số đợt',

@@ -28,6 +28,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { downloadBase64 } from '../../components/file-io';
 import { PageTitle } from '../../components/PageTitle';
 import { toastDone } from '../../components/toast';
+import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
 import { DUE_COLOR, PDF_MIME, WRAPPING_BADGE, XLSX_MIME, communeText } from './labels';
 import { RegistryNav } from './RegistryNav';
@@ -36,6 +37,7 @@ import { todayInVietnam } from './today';
 /** The re-evaluation calendar (Đ7.6): windows coming or open, passed, expired — per commune — and one action to file their dossiers. */
 export function DuePage() {
   const { t } = useT();
+  const roundName = useRoundName();
   const [on, setOn] = useState(todayInVietnam);
   const [horizon, setHorizon] = useState<number | string>('');
   const [commune, setCommune] = useState<string | null>(null);
@@ -150,7 +152,7 @@ export function DuePage() {
               label={t('registry:duePage.round')}
               data={(rounds.data ?? []).map((r) => ({
                 value: String(r.id),
-                label: `${r.name || `${r.number}/${r.year}`} (${r.legalBasis})`,
+                label: `${r.name ? roundName(r.name) : `${r.number}/${r.year}`} (${r.legalBasis})`,
               }))}
               value={roundId}
               onChange={setRoundId}

@@ -10,6 +10,7 @@ import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { downloadBase64 } from '../../components/file-io';
 import { QueryFallback } from '../../components/QueryFallback';
+import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
 import { DecisionModal, EditModal, RevokeModal, WithdrawModal } from './EntryModals';
 import { nhomKey, PDF_MIME, STATUS_COLOR, WRAPPING_BADGE } from './labels';
@@ -31,6 +32,7 @@ type Open = 'decision' | 'revoke' | 'withdraw' | 'edit' | null;
 /** One entry of the registry with the product's whole history and what the office can do next. */
 export function EntryPage() {
   const { t, i18n } = useT();
+  const roundName = useRoundName();
   const id = Number(useParams().id);
   const q = useApiQuery('registry:get', { id });
   const [open, setOpen] = useState<Open>(null);
@@ -167,7 +169,7 @@ export function EntryPage() {
               {t('registry:entry.pending', {
                 kind: t(`registry:kinds.${e.pendingRegistration.kind as 'reevaluation'}`),
                 no: e.pendingRegistration.registrationNo,
-                round: e.pendingRegistration.roundName,
+                round: roundName(e.pendingRegistration.roundName),
               })}
             </Anchor>
           </Text>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SimpleTable } from '../../components/SimpleTable';
+import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { STATUS_COLOR } from '../sessions/status';
@@ -10,6 +11,7 @@ import { STATUS_COLOR } from '../sessions/status';
 /** Sessions that have results to show: every session past preparation, newest first. */
 export function ResultsHomePage() {
   const { t } = useT();
+  const roundName = useRoundName();
   const list = useApiQuery('sessions:list', {});
   const sessions = (list.data ?? [])
     .filter((s) => s.status !== 'preparing')
@@ -42,7 +44,7 @@ export function ResultsHomePage() {
               <Table.Td>
                 <Text>{s.councilName}</Text>
                 <Text size="sm" c="gray.7">
-                  {s.roundName}
+                  {roundName(s.roundName)}
                 </Text>
               </Table.Td>
               <Table.Td>{s.agendaCount}</Table.Td>

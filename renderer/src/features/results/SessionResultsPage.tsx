@@ -8,6 +8,7 @@ import type { SessionResults } from '../../../../shared/api/channels/results';
 import { useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
 import { QueryFallback } from '../../components/QueryFallback';
+import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { STATUS_COLOR } from '../sessions/status';
@@ -53,6 +54,7 @@ function Summary({ r }: { r: SessionResults }) {
 /** One session's results: the table, the details of a product, finalizing and reopening. */
 export function SessionResultsPage() {
   const { t } = useT();
+  const roundName = useRoundName();
   const sessionId = Number(useParams().sessionId);
   const [margin, setMargin] = useState<number>(1);
   const [marginPoints] = useDebouncedValue(margin, 300);
@@ -93,7 +95,9 @@ export function SessionResultsPage() {
               {t('results:documentsLink')}
             </Anchor>
           </Text>
-          <Text c="gray.7">{t('results:when', { date: dateText(s.date), round: s.roundName, basis: s.legalBasis })}</Text>
+          <Text c="gray.7">
+            {t('results:when', { date: dateText(s.date), round: roundName(s.roundName), basis: s.legalBasis })}
+          </Text>
         </Stack>
         {r.locked ? (
           <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>

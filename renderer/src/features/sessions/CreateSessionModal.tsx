@@ -6,11 +6,13 @@ import type { SessionKind } from '../../../../shared/api/channels/sessions';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
 import { TimeField } from '../../components/TimeField';
 
 export function CreateSessionModal({ opened, onClose, councilId }: { opened: boolean; onClose: () => void; councilId?: number }) {
   const { t } = useT();
+  const roundName = useRoundName();
   const navigate = useNavigate();
   const councils = useApiQuery('councils:list', {});
   const rounds = useApiQuery('rounds:list', {});
@@ -36,7 +38,7 @@ export function CreateSessionModal({ opened, onClose, councilId }: { opened: boo
   const councilOptions = (councils.data ?? [])
     .filter((c) => c.level !== 'advisory_group')
     .map((c) => ({ value: String(c.id), label: c.name }));
-  const roundOptions = (rounds.data ?? []).map((r) => ({ value: String(r.id), label: r.name }));
+  const roundOptions = (rounds.data ?? []).map((r) => ({ value: String(r.id), label: roundName(r.name) }));
   return (
     <Modal opened={opened} onClose={onClose} title={t('sessions:form.createTitle')} size="xl">
       <Stack>

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { SimpleTable } from '../../components/SimpleTable';
+import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { TrainingDataBanner } from '../councils/TrainingData';
@@ -17,6 +18,7 @@ const STATUSES: SessionStatus[] = ['preparing', 'in_progress', 'closed', 'finali
 
 export function SessionListPage() {
   const { t } = useT();
+  const roundName = useRoundName();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const councilId = params.get('council') ? Number(params.get('council')) : undefined;
@@ -66,7 +68,7 @@ export function SessionListPage() {
           w={200}
           value={roundId ? String(roundId) : null}
           onChange={(v) => filter('round', v)}
-          data={(rounds.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+          data={(rounds.data ?? []).map((r) => ({ value: String(r.id), label: roundName(r.name) }))}
         />
         <Select
           label={t('sessions:filters.status')}
@@ -104,7 +106,7 @@ export function SessionListPage() {
               <Table.Td>
                 <Text size="sm">{s.councilName}</Text>
                 <Text size="sm" c="gray.7">
-                  {s.roundName}
+                  {roundName(s.roundName)}
                 </Text>
               </Table.Td>
               <Table.Td>{s.agendaCount}</Table.Td>

@@ -5,6 +5,7 @@ import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
 import { QueryFallback } from '../../components/QueryFallback';
+import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
 import { dateText } from '../councils/labels';
 import { AgendaPanel } from './AgendaPanel';
@@ -67,6 +68,7 @@ function MinutesSignatureBadge({ sessionId }: { sessionId: number }) {
 /** Preparing a session: the quorum stays in view while agenda, roll call and recusals change. */
 export function SessionPage() {
   const { t } = useT();
+  const roundName = useRoundName();
   const id = Number(useParams().id);
   const q = useApiQuery('sessions:get', { id });
   if (q.isPending || q.isError) return <QueryFallback query={q} />;
@@ -79,7 +81,7 @@ export function SessionPage() {
       <BackLink to="/sessions" label={t('sessions:detail.back')} />
       <Group justify="space-between" align="center" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
-          <Title order={2}>{s.title || t('sessions:detail.heading', { number: s.number, round: d.round.name })}</Title>
+          <Title order={2}>{s.title || t('sessions:detail.heading', { number: s.number, round: roundName(d.round.name) })}</Title>
           <Badge
             size="lg"
             variant="light"
