@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasVietnamese } from './language-check';
 import { resources } from './resources';
 
 function leafKeys(obj: unknown, prefix = ''): string[] {
@@ -34,14 +35,6 @@ describe('translations', () => {
   });
 });
 
-/** Letters only Vietnamese has among the two languages: ă â đ ê ô ơ ư and the tone marks (on the NFD form). */
-const VIETNAMESE_ONLY = /[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/u;
-/**
- * What English may still write in Vietnamese: legal document symbols ("26/2026/QĐ-TTg",
- * "30/2020/NĐ-CP", "số 12/QĐ-UBND"), text quoted from Vietnamese forms and sites in “…”, and the
- * language's own name on the switch.
- */
-const ALLOWED_IN_EN = [/[\p{L}\d]*\/[\p{Lu}\d/-]*[ĐđƠƯ][\p{Lu}\d/-]*/gu, /“[^”]*”/gu, /Tiếng Việt/gu];
 /** English words that would only be there by mistake in a Vietnamese text (whole words, not names). */
 const ENGLISH_ONLY = /\b(the|and|of|with|please|error|failed|save|cancel|products?|members?|session|results?)\b/iu;
 const VI_ALLOWED = [/“[^”]*”/gu, /English/gu, /\b(OCOP|PDF|Excel|JSON|CSV|PIN|QR|Wi-?Fi|USB|ID|PKCS#?\d*|HSM|URL|API)\b/gu];
@@ -56,8 +49,9 @@ describe('each language speaks only itself', () => {
     const found: string[] = [];
     for (const [ns, tree] of Object.entries(resources.en)) {
       for (const [key, value] of leaves(tree)) {
-        const rest = ALLOWED_IN_EN.reduce((s, re) => s.replace(re, ' '), value);
-        if (VIETNAMESE_ONLY.test(rest.normalize('NFD'))) found.push(`en:${ns}.${key} = ${value}`);
+        // Language switches name each language in itself (marked lang="vi" on screen).
+        if (value === 'Tiếng Việt') continue;
+        if (hasVietnamese(value)) found.push(`en:${ns}.${key} = ${value}`);
       }
     }
     expect(found).toEqual([]);
@@ -92,12 +86,31 @@ describe('each language speaks only itself', () => {
   });
 
   it('the checks catch what they are for', () => {
-    const vi = (s: string) => VIETNAMESE_ONLY.test(ALLOWED_IN_EN.reduce((x, re) => x.replace(re, ' '), s).normalize('NFD'));
+    const vi = hasVietnamese;
     expect(vi('Đã lưu cài đặt')).toBe(true);
     expect(vi('Round 1 năm 2026')).toBe(true);
     expect(vi('Decision 26/2026/QĐ-TTg of 22 May 2026')).toBe(false);
     expect(vi('choose the level “Xã”')).toBe(false);
     expect(ENGLISH_ONLY.test('Lưu sản phẩm')).toBe(false);
     expect(ENGLISH_ONLY.test('Lưu the product')).toBe(true);
+  });
+});
+
+describe('names from Annex I of Decision 26/2026', () => {
+  it('the Vietnamese names are exactly those of the classification the core reads', async () => {
+    const tree = (await import('../../resources/criteria/classification.json')).default as {
+      nganh: {
+        no: string;
+        name: string;
+        nhom: { name: string; leaves: { setNo: number; setName: string; ministries: string[] }[] }[];
+      }[];
+    };
+    const c = resources.vi.classification;
+    expect(Object.fromEntries(tree.nganh.map((n) => [n.no, n.name]))).toEqual(c.sectors);
+    const groups = tree.nganh.flatMap((n) => n.nhom);
+    expect(Object.fromEntries(groups.map((m, i) => [`g${i + 1}`, m.name]))).toEqual(c.groups);
+    const leaves = groups.flatMap((m) => m.leaves);
+    expect(Object.fromEntries(leaves.map((l) => [`s${String(l.setNo).padStart(2, '0')}`, l.setName]))).toEqual(c.sets);
+    expect(new Set(leaves.flatMap((l) => l.ministries))).toEqual(new Set(Object.values(c.ministries)));
   });
 });

@@ -18,6 +18,7 @@ import enSettings from './en/settings';
 import enSignatures from './en/signatures';
 import enRegistry from './en/registry';
 import enStats from './en/stats';
+import enClassification from './en/classification';
 
 /**
  * English, the second language. Its own module so the renderer loads it only when a user
@@ -44,4 +45,5 @@ export const en = {
   signatures: enSignatures,
   registry: enRegistry,
   stats: enStats,
+  classification: enClassification,
 } as const;

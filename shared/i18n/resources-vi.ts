@@ -18,6 +18,7 @@ import viSettings from './vi/settings';
 import viSignatures from './vi/signatures';
 import viRegistry from './vi/registry';
 import viStats from './vi/stats';
+import viClassification from './vi/classification';
 
 /** Vietnamese, the reference language: every screen's first language, always loaded. */
 export const vi = {
@@ -41,6 +42,7 @@ export const vi = {
   signatures: viSignatures,
   registry: viRegistry,
   stats: viStats,
+  classification: viClassification,
 } as const;
 
 export type Namespace = keyof typeof vi;

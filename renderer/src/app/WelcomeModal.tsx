@@ -46,8 +46,8 @@ export function WelcomeModal({ settings }: { settings: Settings }) {
             value={settings.language}
             onChange={(v) => save.mutate({ language: v as Settings['language'] })}
             data={[
-              { value: 'vi', label: t('settings:vi') },
-              { value: 'en', label: t('settings:en') },
+              { value: 'vi', label: <span lang="vi">{t('settings:vi')}</span> },
+              { value: 'en', label: <span lang="en">{t('settings:en')}</span> },
             ]}
             w="fit-content"
           />

@@ -20,7 +20,8 @@ export function LanguageToggle() {
         }
       }}
     >
-      {t('room:device.language')}
+      {/* The other language, by its own name and marked as that language. */}
+      <span lang={i18n.language === 'vi' ? 'en' : 'vi'}>{t('room:device.language')}</span>
     </Button>
   );
 }

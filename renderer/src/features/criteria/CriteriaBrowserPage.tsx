@@ -8,6 +8,7 @@ import type { ClassificationLeaf } from '../../../../shared/ocop/criteria-classi
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNumberFormat } from '../../i18n/numbers';
+import { useLegalNames } from '../../i18n/legal-names';
 import { useT } from '../../i18n/useT';
 import { CriteriaSearchResults } from './CriteriaSearchResults';
 import { ImportCriteriaModal } from './ImportCriteriaModal';
@@ -18,6 +19,7 @@ type LegalBasisRow = ChannelOutput<'criteria:classification'>['legalBases'][numb
 /** Every stored set, grouped as Phụ lục I groups products (ngành › nhóm), with a search across criterion text. */
 export function CriteriaBrowserPage() {
   const { t } = useT();
+  const names = useLegalNames();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const [importing, setImporting] = useState(false);
@@ -56,15 +58,15 @@ export function CriteriaBrowserPage() {
           {tree.isError && <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />}
           {tree.data &&
             tree.data.tree.nganh.map((n) => (
-              <Stack key={n.no} gap="xs" component="section" aria-label={n.name}>
+              <Stack key={n.no} gap="xs" component="section" aria-label={names.sector(n.no, n.name)}>
                 <Title order={3} size="h4">
-                  {t('criteria:nganh', { no: n.no })}. {n.name}
+                  {t('criteria:nganh', { no: n.no })}. {names.sector(n.no, n.name)}
                 </Title>
                 <SetTable
                   rows={n.nhom.flatMap((m) =>
                     m.leaves.map((leaf, i) => ({
                       leaf,
-                      nhom: i === 0 ? m.name : null,
+                      nhom: i === 0 ? names.group(m.name) : null,
                       nhomSize: m.leaves.length,
                       set: byKey.get(leaf.setKey),
                     })),
@@ -97,6 +99,7 @@ function SetTable({
   rows: { leaf: ClassificationLeaf; nhom: string | null; nhomSize: number; set: SetRow | undefined }[];
 }) {
   const { t } = useT();
+  const names = useLegalNames();
   return (
     <Table withTableBorder withColumnBorders verticalSpacing="xs" layout="fixed">
       <colgroup>
@@ -127,19 +130,19 @@ function SetTable({
             <Table.Td>
               {set ? (
                 <Anchor component={Link} to={`/criteria/${set.id}`} fw={600} data-testid={`set-link-${leaf.setNo}`}>
-                  {set.name}
+                  {names.set(set.name)}
                 </Anchor>
               ) : (
-                <Text fw={600}>{leaf.setName}</Text>
+                <Text fw={600}>{names.set(leaf.setName)}</Text>
               )}
-              {leaf.phanNhom && leaf.phanNhom !== leaf.setName && (
+              {!names.translated && leaf.phanNhom && leaf.phanNhom !== leaf.setName && (
                 <Text size="sm" c="dimmed">
                   {leaf.phanNhom}
                 </Text>
               )}
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{leaf.ministries.join('; ')}</Text>
+              <Text size="sm">{leaf.ministries.map(names.ministry).join('; ')}</Text>
             </Table.Td>
             <Table.Td>
               {set && (

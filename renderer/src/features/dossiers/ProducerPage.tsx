@@ -25,6 +25,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
 import { DateFieldController } from '../../components/DateFieldController';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLegalNames } from '../../i18n/legal-names';
 import { useT } from '../../i18n/useT';
 import { contractResolver, errorField } from './form-resolver';
 import { setName } from './labels';
@@ -88,6 +89,7 @@ const toInput = (v: Values) => ({ ...v, representativeGender: v.representativeGe
 /** "Chủ thể": the producer form (Mẫu 01 part 1, Mẫu 02 part I) and, once saved, its products. */
 export function ProducerPage() {
   const { t } = useT();
+  const legal = useLegalNames();
   const navigate = useNavigate();
   const params = useParams();
   const id = params.id ? Number(params.id) : null;
@@ -283,7 +285,7 @@ export function ProducerPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{p.productCode}</Table.Td>
-                    <Table.Td>{setName(p.setKey)}</Table.Td>
+                    <Table.Td>{setName(p.setKey, legal.set)}</Table.Td>
                     <Table.Td>
                       <Badge variant="light">{p.registrationCount}</Badge>
                     </Table.Td>

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { usePagedVirtualList } from '../../components/usePagedVirtualList';
 import { VirtualTable } from '../../components/VirtualTable';
+import { useLegalNames } from '../../i18n/legal-names';
 import { useT } from '../../i18n/useT';
 import { DossiersNav } from './DossiersNav';
 import { sectors, STATUS_COLOR } from './labels';
@@ -23,6 +24,7 @@ const COLUMNS = '168px minmax(240px, 2.2fr) minmax(200px, 1.6fr) 76px 100px 200p
 /** "Hồ sơ": every registration, filtered and searched without accents, in a virtualised list. */
 export function RegistrationListPage() {
   const { t } = useT();
+  const legal = useLegalNames();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [search] = useDebouncedValue(text, 200);
@@ -100,7 +102,7 @@ export function RegistrationListPage() {
         />
         <Select
           label={t('dossiers:list.group')}
-          data={sectors.map((s) => ({ value: s.value, label: s.label }))}
+          data={sectors.map((s) => ({ value: s.value, label: `${s.value}. ${legal.sector(s.value, s.name)}` }))}
           value={sector}
           onChange={setSector}
           clearable

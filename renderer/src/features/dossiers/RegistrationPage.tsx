@@ -21,6 +21,7 @@ import { Link, useParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLegalNames } from '../../i18n/legal-names';
 import { useT } from '../../i18n/useT';
 import { CommuneReportPanel } from './CommuneReportPanel';
 import { EvidencePanel } from './EvidencePanel';
@@ -31,6 +32,7 @@ import { SelfAssessmentPanel } from './SelfAssessmentPanel';
 /** One dossier: Mẫu 01 facts, status flow with history, self-assessment, commune report, evidence. */
 export function RegistrationPage() {
   const { t } = useT();
+  const legal = useLegalNames();
   const id = Number(useParams().id);
   const d = useApiQuery('registrations:get', { id });
   const [to, setTo] = useState<string | null>(null);
@@ -142,7 +144,10 @@ export function RegistrationPage() {
                   `${t(`dossiers:kinds.${r.kind}`)}${r.currentStars ? ` — ${r.currentStars}★` : ''}`,
                 )}
                 {fact(t('dossiers:product.productCode'), r.product.productCode)}
-                {fact(t('dossiers:registration.criteriaSet'), `${setName(r.criteriaSet.setKey)} (v${r.criteriaSet.version})`)}
+                {fact(
+                  t('dossiers:registration.criteriaSet'),
+                  `${setName(r.criteriaSet.setKey, legal.set)} (v${r.criteriaSet.version})`,
+                )}
                 {fact(t('dossiers:product.specification'), r.product.specification)}
                 {fact(t('dossiers:registration.receivedCommuneOn'), viDate(r.receivedCommuneOn))}
                 {fact(t('dossiers:registration.receivedProvinceOn'), viDate(r.receivedProvinceOn))}

@@ -8,13 +8,15 @@ export const classificationTree = rawTree as ProductClassificationTree;
 export const sectors = classificationTree.nganh.map((n) => ({
   value: n.no,
   label: `${n.no}. ${n.name}`,
+  name: n.name,
   setKeys: n.nhom.flatMap((m) => m.leaves.map((l) => l.setKey)),
 }));
 
-export const setName = (setKey: string): string => {
+/** "01. Rau, củ, quả, hạt tươi"; `translate` gives the name in the screen's language (useLegalNames().set). */
+export const setName = (setKey: string, translate: (name: string) => string = (n) => n): string => {
   for (const n of classificationTree.nganh)
     for (const m of n.nhom)
-      for (const l of m.leaves) if (l.setKey === setKey) return `${String(l.setNo).padStart(2, '0')}. ${l.setName}`;
+      for (const l of m.leaves) if (l.setKey === setKey) return `${String(l.setNo).padStart(2, '0')}. ${translate(l.setName)}`;
   return setKey;
 };
 

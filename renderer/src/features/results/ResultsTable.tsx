@@ -12,6 +12,7 @@ import {
 import { useMemo } from 'react';
 import type { ProductResult, SessionResults } from '../../../../shared/api/channels/results';
 import { useNumberFormat } from '../../i18n/numbers';
+import { useLegalNames } from '../../i18n/legal-names';
 import { useT } from '../../i18n/useT';
 import { StarRank } from './StarRank';
 import { StatusIcon } from './status';
@@ -34,6 +35,7 @@ const MIN_WIDTH: Record<string, number> = { product: 150, members: 120, final: 1
 export function ResultsTable({ results, onOpen }: { results: SessionResults; onOpen: (registrationId: number) => void }) {
   const { t } = useT();
   const { num, text } = useNumberFormat();
+  const legal = useLegalNames();
   const names = useMemo(() => new Map(results.members.map((m) => [m.memberId, m.fullName])), [results.members]);
   const columns = useMemo(
     () =>
@@ -73,7 +75,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
           cell: (c) => {
             const s = c.row.original.criteriaSet;
             return (
-              <Tooltip label={s.name} multiline w={280}>
+              <Tooltip label={legal.set(s.name)} multiline w={280}>
                 <Text size="sm">
                   {s.setNo !== null
                     ? t('results:set', { no: String(s.setNo).padStart(2, '0'), version: s.version })
@@ -198,7 +200,7 @@ export function ResultsTable({ results, onOpen }: { results: SessionResults; onO
           },
         }),
       ]),
-    [t, names, onOpen, num, text],
+    [t, names, onOpen, num, text, legal],
   );
   const table = useTable({ features, columns, data: results.products });
   return (

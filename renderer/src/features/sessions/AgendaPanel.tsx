@@ -2,6 +2,7 @@ import { ActionIcon, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLegalNames } from '../../i18n/legal-names';
 import { useT } from '../../i18n/useT';
 import { AgendaPicker } from './AgendaPicker';
 import { ProductQuorumBadge } from './QuorumIndicator';
@@ -10,6 +11,7 @@ import { useSessionMutation } from './useSessionMutation';
 /** The ordered products of the session, each with its quorum after recusals. */
 export function AgendaPanel({ detail }: { detail: SessionDetail }) {
   const { t } = useT();
+  const names = useLegalNames();
   const setAgenda = useSessionMutation('sessions:setAgenda');
   const editable = detail.allowed.editAgenda;
   const ids = detail.agenda.map((a) => a.registrationId);
@@ -53,7 +55,7 @@ export function AgendaPanel({ detail }: { detail: SessionDetail }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{a.criteriaSetName}</Text>
+                    <Text size="sm">{names.set(a.criteriaSetName)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{a.recusedMemberIds.map(memberName).join(', ') || '—'}</Text>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLegalNames } from '../../i18n/legal-names';
 import { useT } from '../../i18n/useT';
 import { useSessionMutation } from './useSessionMutation';
 
@@ -14,6 +15,7 @@ const KINDS = ['first', 'upgrade', 'reevaluation'] as const;
 /** Finds registrations of the session's round by search or filter and appends them to the agenda. */
 export function AgendaPicker({ detail }: { detail: SessionDetail }) {
   const { t } = useT();
+  const names = useLegalNames();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
   const [kind, setKind] = useState<string | null>(null);
@@ -102,7 +104,7 @@ export function AgendaPicker({ detail }: { detail: SessionDetail }) {
                       <Text size="sm">{c.registrationNo}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{c.criteriaSetName}</Text>
+                      <Text size="sm">{names.set(c.criteriaSetName)}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>

@@ -62,8 +62,9 @@ export function SettingsPage() {
               value={s?.language ?? 'vi'}
               onChange={(v) => apply({ language: v as Settings['language'] })}
               data={[
-                { value: 'vi', label: t('settings:vi') },
-                { value: 'en', label: t('settings:en') },
+                // Each language by its own name, marked as that language (screen readers, the language check).
+                { value: 'vi', label: <span lang="vi">{t('settings:vi')}</span> },
+                { value: 'en', label: <span lang="en">{t('settings:en')}</span> },
               ]}
               w="fit-content"
               data-testid="language-switch"
