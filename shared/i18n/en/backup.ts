@@ -64,11 +64,11 @@ export default {
     loading: 'Reading and checking the backup, comparing it with the current data…',
     same: 'The backup is identical to the current data: restoring it changes nothing.',
     older:
-      'The backup is older than the current data. Restoring it removes {{lost}} change(s) recorded after it was made (the last one at {{lastAt}}). They are not lost for good: they stay in the “Before a restore” backup.',
+      'The backup is older than the current data. Restoring it removes the changes recorded after it was made ({{lost}}; the last one at {{lastAt}}). They are not lost for good: they stay in the “Before a restore” backup.',
     newer:
-      'The backup is newer than the current data: restoring it adds {{gained}} change(s) the current data does not have; nothing is lost.',
+      'The backup is newer than the current data: restoring it adds changes the current data does not have ({{gained}}); nothing is lost.',
     diverged:
-      'The backup and the current data part from change {{from}} on: restoring removes {{lost}} change(s) of the current data (kept in the “Before a restore” backup) and brings in {{gained}} change(s) of the backup. Make sure this is the backup you want (it may be another computer’s data).',
+      'The backup and the current data part from change {{from}} on: restoring removes changes of the current data ({{lost}}, kept in the “Before a restore” backup) and brings in changes of the backup ({{gained}}). Make sure this is the backup you want (it may be another computer’s data).',
     what: 'What',
     current: 'Current data',
     backup: 'Backup (after the restore)',
@@ -85,7 +85,7 @@ export default {
     perSession: 'Sessions that would change',
     onlyCurrent: 'only in the current data — would be gone',
     onlyBackup: 'only in the backup — would come back',
-    sessionState: '{{status}}, {{sheets}} sheet(s) submitted',
+    sessionState: '{{status}}, sheets submitted: {{sheets}}',
     sessionLine: 'Session {{number}}: {{title}} ({{date}})',
     arrow: '→',
     unchanged: 'No session would change.',

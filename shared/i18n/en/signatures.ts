@@ -89,8 +89,8 @@ export default {
     },
     verdict: {
       none: 'The file carries no digital signature.',
-      valid: '{{count}} signature(s), all intact and trusted; the last one covers the whole file.',
-      untrusted: '{{count}} signature(s), what they cover is intact, but who signed is NOT established (see each signature).',
+      valid: 'Signatures: {{count}}, all intact and trusted; the last one covers the whole file.',
+      untrusted: 'Signatures: {{count}}; what they cover is intact, but who signed is NOT established (see each signature).',
       broken: 'A SIGNATURE IS BROKEN or the content was changed after signing: do not rely on this document.',
     },
     emptyTrustStore:
