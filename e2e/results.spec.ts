@@ -164,6 +164,17 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   const before = await app.api<SessionResults>('results:session', { sessionId: a.sessionId });
   if (before.summary.sensitive > 0) {
     await expect(confirm).toBeDisabled();
+    // Each flagged product says why it needs a second look (issue 16 item 11).
+    for (const p of before.products.filter((x) => x.sensitivity.nearEdge || x.sensitivity.changeCount > 0)) {
+      const item = dialog.getByTestId(`finalize-sensitive-${p.registrationId}`);
+      if (p.sensitivity.nearEdge)
+        await expect(item).toContainText(
+          `Điểm trung bình cách mốc ${String(p.sensitivity.nearEdge.edgePoints).replace('.', ',')} điểm chỉ`,
+        );
+      if (p.sensitivity.changeCount > 0)
+        await expect(item).toContainText(`đổi hạng sao (${p.sensitivity.changeCount} trường hợp như vậy)`);
+    }
+    await docScreenshot(page, 'results-finalize-dialog');
     await dialog.getByLabel('Chủ tịch Hội đồng đã xem xét các sản phẩm cần xem kỹ và xác nhận kết quả').check();
   }
   await confirm.click();

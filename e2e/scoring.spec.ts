@@ -119,6 +119,8 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
   await page.getByRole('combobox', { name: 'Sản phẩm' }).click();
   await page.getByRole('option', { name: '1. Mứt sen sấy dẻo' }).click();
   await page.getByRole('button', { name: 'Mở bảng nhập' }).click();
+  // The page names the product being typed (it used to show only the criteria set).
+  await expect(page.getByTestId('paper-product')).toHaveText('Sản phẩm: Mứt sen sấy dẻo');
 
   const typeEntry = async (enteredBy: string, level: (i: number) => number) => {
     await page.getByTestId('paper-entered-by').fill(enteredBy);
@@ -144,6 +146,9 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
   await expect(page.getByTestId('paper-total-check')).toContainText('Không khớp');
   await page.getByTestId('paper-save').click();
   await expect(page.getByText('Đã lưu lần nhập 2')).toBeVisible();
+  // The grid stays on entry 2 after saving it (it used to fall back to "Lưu lần nhập 1").
+  await expect(page.getByRole('radio', { name: /Lần nhập 2/ })).toBeChecked();
+  await expect(page.getByTestId('paper-save')).toHaveText('Lưu lần nhập 2');
 
   // The mismatch is shown criterion by criterion; confirming waits until it is resolved.
   const mismatches = page.getByTestId('paper-mismatches');
@@ -158,6 +163,16 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
 
   await expect(page.getByTestId('paper-committed')).toContainText(`${total} điểm`);
   await expect(page.getByTestId('paper-committed')).toContainText('Võ Thị Em / Lê Thu Hà');
+  // A way onward: the next sheet still on paper, the pick list, the progress board.
+  const onward = page.getByTestId('paper-onward');
+  await expect(onward.getByRole('button', { name: 'Chọn phiếu khác' })).toBeVisible();
+  await expect(onward.getByRole('button', { name: 'Xem tiến độ chấm' })).toBeVisible();
+  await expect(page.getByTestId('paper-next')).toContainText('Mứt sen sấy dẻo');
+  await docScreenshot(page, 'scoring-paper-committed');
+  const nextMember = (await page.getByTestId('paper-next').textContent())!.split(': ')[1]!.split(' — ')[0]!;
+  await page.getByTestId('paper-next').click();
+  await expect(page.getByRole('heading', { name: `Nhập phiếu giấy — ${nextMember}` })).toBeVisible();
+  await expect(page.getByTestId('paper-save')).toHaveText('Lưu lần nhập 1');
   const view = await app.api<{ sheet: { status: string; source: string; totalPoints: number; enteredBy: string } }>(
     'scoring:open',
     { sessionId: s.sessionId, registrationId: s.registrationId, memberId: s.memberIds.vice },

@@ -4,6 +4,7 @@ import type { DemoResult } from '../../../shared/api/channels/demo';
 import type { QuorumView, SessionDetail, SessionListItem } from '../../../shared/api/channels/sessions';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
+import { joinPositionOffice } from '../../../shared/ocop/person-office';
 
 const ROLE: Record<string, string> = {
   chair: 'Chủ tịch',
@@ -52,7 +53,7 @@ function sessionText(d: SessionDetail): string {
     'Members:',
     ...d.members.map(
       (m) =>
-        `  ${String(m.order).padStart(2)}. ${m.fullName} — ${ROLE[m.role] ?? m.role}, ${m.position} ${m.office}: ${m.present === null ? 'not recorded' : m.present ? 'present' : `absent${m.absenceReason ? ` (${m.absenceReason})` : ''}`}`,
+        `  ${String(m.order).padStart(2)}. ${m.fullName} — ${ROLE[m.role] ?? m.role}, ${joinPositionOffice(m.position, m.office)}: ${m.present === null ? 'not recorded' : m.present ? 'present' : `absent${m.absenceReason ? ` (${m.absenceReason})` : ''}`}`,
     ),
     '',
     'Agenda:',

@@ -43,23 +43,30 @@ export function checkKindFields(d: RegistrationFields): RegistrationFields {
       throw fieldError(
         'currentStars',
         'a first registration has no current star rank; choose "upgrade" or "re-evaluation" for a certified product',
+        { rule: 'first_has_stars' },
       );
     if (d.certificateNo || d.certificateIssuedOn || d.certificateExpiresOn)
       throw fieldError(
         'certificateNo',
         'a first registration has no certificate; choose "upgrade" or "re-evaluation" for a certified product',
+        { rule: 'first_has_certificate' },
       );
   } else {
     if (d.currentStars === null)
       throw fieldError(
         'currentStars',
         `the current star rank (3, 4 or 5) is required for ${d.kind === 'upgrade' ? 'an upgrade' : 'a re-evaluation'}`,
+        { rule: d.kind === 'upgrade' ? 'upgrade_stars_required' : 'reevaluation_stars_required' },
       );
     if (d.kind === 'upgrade' && !(UPGRADE_FROM_STARS as readonly number[]).includes(d.currentStars))
-      throw fieldError('currentStars', `a ${d.currentStars}★ product cannot be upgraded; upgrades start from 3★ or 4★`);
+      throw fieldError('currentStars', `a ${d.currentStars}★ product cannot be upgraded; upgrades start from 3★ or 4★`, {
+        rule: 'upgrade_from',
+      });
     if (d.kind === 'reevaluation' && !out.certificateExpiresOn) {
       if (!d.certificateIssuedOn)
-        throw fieldError('certificateExpiresOn', 'a re-evaluation needs the certificate expiry date (or its issue date)');
+        throw fieldError('certificateExpiresOn', 'a re-evaluation needs the certificate expiry date (or its issue date)', {
+          rule: 'expiry_required',
+        });
       out.certificateExpiresOn = certificateExpiry(d.certificateIssuedOn);
     }
   }
@@ -67,11 +74,13 @@ export function checkKindFields(d: RegistrationFields): RegistrationFields {
     throw fieldError(
       'certificateExpiresOn',
       `the certificate expiry ${out.certificateExpiresOn} must be after its issue date ${out.certificateIssuedOn}`,
+      { rule: 'expiry_after_issue' },
     );
   if (d.receivedCommuneOn && d.receivedProvinceOn && d.receivedProvinceOn < d.receivedCommuneOn)
     throw fieldError(
       'receivedProvinceOn',
       `the province receives the dossier (${d.receivedProvinceOn}) after the commune does (${d.receivedCommuneOn})`,
+      { rule: 'province_after_commune' },
     );
   return out;
 }

@@ -336,6 +336,19 @@ export default {
     version_mismatch: "The product's criteria set does not belong to the legal basis of round {{value}}.",
     frozen_registration: 'This dossier has been evaluated and cannot be updated. Remove the row or choose “Skip”.',
   },
+  /** kind_rule, by the rule the registration broke (params.rule); each names the column to fix. */
+  importKindRules: {
+    first_has_stars:
+      'A first registration has no star rank: clear “{{column}}”, or choose upgrade/re-evaluation for a certified product.',
+    first_has_certificate:
+      'A first registration has no certificate: clear the certificate cells, or choose upgrade/re-evaluation.',
+    upgrade_stars_required: 'A “{{kind}}” registration needs “{{column}}” (3 or 4 stars). Fill it in.',
+    reevaluation_stars_required: 'A “{{kind}}” registration needs “{{column}}” (3, 4 or 5 stars). Fill it in.',
+    upgrade_from: 'A {{value}}-star product cannot be upgraded: upgrades start from 3 or 4 stars. Correct “{{column}}”.',
+    expiry_required: 'A “{{kind}}” registration needs “{{column}}” (or the certificate’s issue date). Fill it in.',
+    expiry_after_issue: '“{{column}}” ({{value}}) must be after the certificate’s issue date.',
+    province_after_commune: '“{{column}}” ({{value}}) cannot be before the commune received the dossier.',
+  },
   fieldErrors: {
     required: 'This field is required.',
     taxCode: 'A tax number has 10 digits, or 13 digits as 0101234567-001.',

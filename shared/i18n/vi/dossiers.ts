@@ -332,6 +332,19 @@ export default {
     version_mismatch: 'Bộ tiêu chí của sản phẩm không thuộc căn cứ pháp lý của đợt {{value}}.',
     frozen_registration: 'Hồ sơ này đã được chấm điểm nên không thể cập nhật. Bỏ dòng này hoặc chọn “Bỏ qua”.',
   },
+  /** kind_rule, by the rule the registration broke (params.rule); each names the column to fix. */
+  importKindRules: {
+    first_has_stars:
+      'Lần đăng ký đầu chưa có hạng sao: xóa ô “{{column}}”, hoặc chọn “Nâng hạng”/“Đánh giá lại” nếu sản phẩm đã được công nhận.',
+    first_has_certificate:
+      'Lần đăng ký đầu chưa có giấy chứng nhận: xóa các ô giấy chứng nhận, hoặc chọn “Nâng hạng”/“Đánh giá lại”.',
+    upgrade_stars_required: 'Đăng ký “{{kind}}” cần ghi “{{column}}” (3 hoặc 4 sao). Hãy điền ô này.',
+    reevaluation_stars_required: 'Đăng ký “{{kind}}” cần ghi “{{column}}” (3, 4 hoặc 5 sao). Hãy điền ô này.',
+    upgrade_from: 'Sản phẩm {{value}} sao không nâng hạng được: chỉ nâng hạng từ 3 hoặc 4 sao. Sửa ô “{{column}}”.',
+    expiry_required: 'Đăng ký “{{kind}}” cần ghi “{{column}}” (hoặc ngày cấp giấy chứng nhận). Hãy điền ô này.',
+    expiry_after_issue: '“{{column}}” ({{value}}) phải sau ngày cấp giấy chứng nhận.',
+    province_after_commune: '“{{column}}” ({{value}}) không được trước ngày xã nhận hồ sơ.',
+  },
   fieldErrors: {
     required: 'Trường này bắt buộc.',
     taxCode: 'Mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0101234567-001.',

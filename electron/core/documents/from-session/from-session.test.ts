@@ -25,7 +25,10 @@ const ok = <T>(env: { ok: true; value: T } | { ok: false; error: { code: string;
 };
 
 /** Three products scored by three members (+ a Thư ký): 4★ (80), 3★ (60), 4★ (85,5 mean not whole). */
-async function scored(status: 'closed' | 'in_progress' = 'closed'): Promise<Seeded> {
+async function scored(
+  status: 'closed' | 'in_progress' = 'closed',
+  chairOffice?: { position: string; office: string },
+): Promise<Seeded> {
   core = await memoryCore();
   const row = core.ctx.sqlite.prepare(`SELECT content_json FROM criteria_set_version WHERE set_key = 'qd26-2026/07'`).get() as {
     content_json: string;
@@ -43,6 +46,7 @@ async function scored(status: 'closed' | 'in_progress' = 'closed'): Promise<Seed
     withSecretary: true,
     choose: ({ product, member, code }) => plans[product]![member]![code]!,
     status,
+    ...(chairOffice ? { chairOffice } : {}),
   });
 }
 
@@ -131,6 +135,15 @@ describe('documents from a session', { timeout: 120_000 }, () => {
 });
 
 describe('documents:render', { timeout: 120_000 }, () => {
+  it('names the chair by position and agency once, even when both fields repeat the agency (issue 16 item 11)', async () => {
+    const s = await scored('in_progress', { position: 'Phó Chủ tịch UBND tỉnh', office: 'UBND tỉnh Hà Tĩnh' });
+    const facts = await loadSessionFacts(core.ctx, s.sessionId);
+    const r = await renderDocument({ kind: 'minutes', data: minutesFromSession(facts) }, facts.t);
+    const text = flat(pdfRaw(writePdf(dir, `minutes-office-${s.sessionId}`, r.pdf)));
+    expect(text).toContain('Phó Chủ tịch UBND tỉnh Hà Tĩnh');
+    expect(text).not.toContain('UBND tỉnh UBND tỉnh');
+  });
+
   it("prints a member's sheet of a product with the member's total, and names a missing field", async () => {
     const s = await scored('in_progress');
     const results = ok(await invoke(core.ctx, 'results:session', { sessionId: s.sessionId }));

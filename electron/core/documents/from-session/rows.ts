@@ -3,6 +3,7 @@ import type { ProductResult, SessionResults } from '../../../../shared/api/chann
 import type { SessionMember } from '../../../../shared/api/channels/sessions';
 import type { Member, Product, SummaryRow } from '../types';
 import type { ProducerContact } from './producer-contacts';
+import { joinPositionOffice } from '../../../../shared/ocop/person-office';
 
 /** 85.5 → 8550; the results service already holds whole centi-points, rounding only undoes float noise. */
 export const centi = (points: number): number => Math.round(points * 100);
@@ -25,10 +26,7 @@ export function memberOf(m: SessionMember): Member {
   return {
     id: m.memberId,
     fullName: m.fullName,
-    office: [m.position, m.office]
-      .filter((s) => s.trim() !== '')
-      .join(' ')
-      .slice(0, 300),
+    office: joinPositionOffice(m.position, m.office).slice(0, 300),
     role: m.role,
   };
 }

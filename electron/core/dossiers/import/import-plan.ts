@@ -443,15 +443,17 @@ export async function planImport(
       d = checkKindFields(parsed.data);
     } catch (e) {
       if (!(e instanceof CoreError)) throw e;
-      const field = e.details?.issues?.[0]?.path[0] ?? '';
-      err(
-        SHEET_REGISTRATIONS,
-        raw.row,
-        REGISTRATION_COLUMNS.find((c) => c.field === field)?.header,
-        'kind_rule',
-        e.message.replace(/^[a-zA-Z]+: /, ''),
-        { value: r.texts[field] ?? '' },
-      );
+      const issue = e.details?.issues?.[0];
+      const field = issue?.path?.[0] ?? '';
+      const column = REGISTRATION_COLUMNS.find((c) => c.field === field)?.header;
+      // The rule and the column go to the screen, so the message can name what to fill in
+      // ("Đăng ký “Nâng hạng” cần ghi “Hạng sao hiện tại”…"), not only that something is wrong.
+      err(SHEET_REGISTRATIONS, raw.row, column, 'kind_rule', `${column ?? field}: ${e.message.replace(/^[a-zA-Z]+: /, '')}`, {
+        value: r.texts[field] ?? '',
+        column: (column ?? field).replace(/\*$/, ''),
+        kind: r.texts.kind ?? '',
+        ...(typeof issue?.rule === 'string' ? { rule: issue.rule } : {}),
+      });
       continue;
     }
     const product = productByKey.get(foldForSearch(productKey));

@@ -202,7 +202,7 @@ describe('import', () => {
 type Case = [
   name: string,
   rows: WorkbookRows,
-  expected: { sheet?: string; row?: number; column?: string; code: string },
+  expected: { sheet?: string; row?: number; column?: string; code: string; params?: Record<string, string> },
   edit?: (wb: ExcelJS.Workbook) => void,
 ];
 
@@ -310,7 +310,13 @@ const CASES: Case[] = [
   [
     'an upgrade without the current star rank',
     one({ registration: { kind: 'Nâng hạng' } }),
-    { sheet: SHEET_REGISTRATIONS, column: 'Hạng sao hiện tại', code: 'kind_rule' },
+    {
+      sheet: SHEET_REGISTRATIONS,
+      column: 'Hạng sao hiện tại',
+      code: 'kind_rule',
+      // The screen words it from the rule and names the column (issue 16: the error did not say what was missing).
+      params: { value: '', column: 'Hạng sao hiện tại', kind: 'Nâng hạng', rule: 'upgrade_stars_required' },
+    },
   ],
   [
     'a star rank in words',
@@ -389,5 +395,24 @@ describe('import reads the labels of the screens and of older templates', () => 
     core = await memoryCore();
     await importFile(await workbookWith(one({ producer: { kind: label } })));
     expect(core.ctx.sqlite.prepare('SELECT kind FROM producer').get()).toEqual({ kind });
+  });
+});
+
+describe('registration kind rules are worded for the screen', () => {
+  it('every rule the registration check names has a Vietnamese and an English text that names the column', async () => {
+    const fs = await import('node:fs');
+    const src = fs.readFileSync(new URL('../registration-service.ts', import.meta.url), 'utf8');
+    const rules = [...src.matchAll(/rule: ([^}\n]+)/g)].flatMap((m) =>
+      [...m[1]!.matchAll(/'([a-z]+_[a-z_]+)'/g)].map((x) => x[1]!),
+    );
+    expect(rules.length).toBeGreaterThanOrEqual(8);
+    const { default: vi } = await import('../../../../shared/i18n/vi/dossiers');
+    const { default: en } = await import('../../../../shared/i18n/en/dossiers');
+    for (const rule of rules)
+      for (const texts of [vi.importKindRules, en.importKindRules]) {
+        const text = (texts as Record<string, string>)[rule];
+        expect(text, rule).toBeDefined();
+        if (rule !== 'first_has_certificate') expect(text, rule).toContain('{{column}}');
+      }
   });
 });

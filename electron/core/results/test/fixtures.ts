@@ -29,6 +29,8 @@ export interface SeedSpec {
   members?: number;
   /** Also list a non-scoring Thư ký. */
   withSecretary?: boolean;
+  /** The chair's position and agency as the council typed them (default empty). */
+  chairOffice?: { position: string; office: string };
   legalBasis?: '26/2026/QĐ-TTg' | '148/QĐ-TTg' | '1048/QĐ-TTg';
   councilLevel?: 'provincial' | 'central';
   rules?: Partial<{
@@ -121,13 +123,15 @@ export function seedSession(sqlite: Database.Database, spec: SeedSpec): Seeded {
       const name = NAMES[m % NAMES.length]! + (m >= NAMES.length ? ` ${m}` : '');
       memberIds.push(
         ins(
-          `INSERT INTO council_member (council_id, full_name, full_name_folded, role, sort_order, active_from, created_at) VALUES (?, ?, ?, ?, ?, '2026-01-01', ?)`,
+          `INSERT INTO council_member (council_id, full_name, full_name_folded, role, sort_order, active_from, created_at, position, office) VALUES (?, ?, ?, ?, ?, '2026-01-01', ?, ?, ?)`,
           councilId,
           name,
           name.toLowerCase(),
           m === 0 ? 'chair' : 'member',
           m + 1,
           AT,
+          m === 0 ? (spec.chairOffice?.position ?? '') : '',
+          m === 0 ? (spec.chairOffice?.office ?? '') : '',
         ),
       );
     }

@@ -8,9 +8,17 @@ import type { PrintedPdf } from './pdf-blob';
 import { useBatchJob } from './use-batch-job';
 
 /** Every scoring sheet of the session in one PDF: start, progress bar, cancel, then preview and save. */
-export function BatchPanel({ sessionId, onPrinted }: { sessionId: number; onPrinted: (p: PrintedPdf) => void }) {
+export function BatchPanel({
+  sessionId,
+  onPrinted,
+  onStarted,
+}: {
+  sessionId: number;
+  onPrinted: (p: PrintedPdf) => void;
+  onStarted: () => void;
+}) {
   const { t } = useT();
-  const { status, loadingPercent, error, start, cancel } = useBatchJob(sessionId, onPrinted);
+  const { status, loadingPercent, error, start, cancel } = useBatchJob(sessionId, onPrinted, onStarted);
   const running = status?.state === 'running';
   return (
     <Stack gap="md">

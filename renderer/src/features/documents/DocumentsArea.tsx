@@ -1,5 +1,5 @@
 import { Alert, Select, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -56,8 +56,12 @@ function PrintPage() {
   // "Văn bản của phiên họp" links from the session, results and dossier pages arrive with ?session=<id>.
   const [params] = useSearchParams();
   const [sessionId, setSessionId] = useState<string | null>(params.get('session'));
-  const [printed, setPrinted] = useState<PrintedPdf | null>(null);
-  const run = usePrint(setPrinted);
+  // Each printed document gets its own serial: the preview (pdf.js view, save button and its "saved
+  // to" line) starts afresh for it instead of carrying the previous one's state.
+  const [printed, setPrintedState] = useState<{ pdf: PrintedPdf; serial: number } | null>(null);
+  const setPrinted = useCallback((pdf: PrintedPdf) => setPrintedState((x) => ({ pdf, serial: (x?.serial ?? 0) + 1 })), []);
+  const clearPrinted = useCallback(() => setPrintedState(null), []);
+  const run = usePrint(setPrinted, clearPrinted);
   const sid = sessionId === null ? null : Number(sessionId);
   const results = useApiQuery('results:session', { sessionId: sid ?? 1 }, { enabled: sid !== null });
   const sessions = [...(list.data ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
@@ -78,7 +82,7 @@ function PrintPage() {
         value={sessionId}
         onChange={(v) => {
           setSessionId(v);
-          setPrinted(null);
+          clearPrinted();
           run.reset();
         }}
         // Date, title and council name are long: the whole width, so the choice reads in full.
@@ -116,13 +120,13 @@ function PrintPage() {
             <SheetPrintPanel sessionId={sid} results={results.data} run={run} />
           </Tabs.Panel>
           <Tabs.Panel value="batch" pt="md">
-            <BatchPanel sessionId={sid} onPrinted={setPrinted} />
+            <BatchPanel sessionId={sid} onPrinted={setPrinted} onStarted={clearPrinted} />
           </Tabs.Panel>
         </Tabs>
       )}
       {run.busy && <Text role="status">{t('documents:screen.printing')}</Text>}
       {run.error !== null && <ErrorAlert error={run.error} />}
-      {printed && <PrintedPreview printed={printed} />}
+      {printed && <PrintedPreview key={`printed-${printed.serial}`} printed={printed.pdf} />}
       {sid !== null && <DocumentSettingsPanel sessionId={sid} />}
     </Stack>
   );

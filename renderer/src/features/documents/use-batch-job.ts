@@ -10,7 +10,7 @@ const POLL_MS = 300;
  * A whole-session batch as the screen follows it: start, poll documents:batchStatus while it
  * runs, cancel, then read the finished PDF in chunks (documents:batchResult) into one buffer.
  */
-export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => void) {
+export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => void, onStart?: () => void) {
   const [status, setStatus] = useState<BatchStatus | null>(null);
   const [loadingPercent, setLoadingPercent] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -21,6 +21,9 @@ export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => voi
 
   const start = useCallback(async () => {
     setError(null);
+    // The document printed before (a single sheet or an earlier batch) leaves the screen now: its
+    // preview and save button stood there during the whole batch and saved the wrong file.
+    onStart?.();
     try {
       setStatus(await call('documents:batchStart', { sessionId }));
     } catch (e) {
@@ -29,7 +32,7 @@ export function useBatchJob(sessionId: number, onPrinted: (p: PrintedPdf) => voi
       if (running) setStatus(await call('documents:batchStatus', { jobId: running }));
       else setError(e);
     }
-  }, [sessionId]);
+  }, [sessionId, onStart]);
 
   const cancel = useCallback(async () => {
     if (!status) return;

@@ -10,12 +10,14 @@ export interface PrintRun {
   print: (what: string, input: DocumentsRenderInput) => void;
 }
 
-export function usePrint(onPrinted: (p: PrintedPdf) => void): PrintRun & { reset: () => void } {
+/** `onStart` runs as a print begins: the screen takes the previous document away, so its preview and save button never stand for the new one. */
+export function usePrint(onPrinted: (p: PrintedPdf) => void, onStart?: () => void): PrintRun & { reset: () => void } {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const print = (what: string, input: DocumentsRenderInput) => {
     setBusy(what);
     setError(null);
+    onStart?.();
     printDocument(input)
       .then(onPrinted, setError)
       .finally(() => setBusy(null));

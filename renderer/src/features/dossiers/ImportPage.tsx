@@ -56,6 +56,10 @@ export function ImportPage() {
   const invalid =
     failure?.code === 'IMPORT_INVALID' ? { errors: failure.details?.errors ?? [], total: failure.details?.total ?? 0 } : null;
   const problem = (e: ImportRowError) => {
+    const rule = e.code === 'kind_rule' ? e.params?.rule : undefined;
+    const ruleKey = `dossiers:importKindRules.${rule}`;
+    if (rule && i18n.exists(ruleKey))
+      return t(ruleKey as 'dossiers:importKindRules.expiry_required', { value: '', column: '', kind: '', ...(e.params ?? {}) });
     const key = `dossiers:importErrors.${e.code ?? 'invalid_value'}`;
     return e.code && i18n.exists(key)
       ? t(key as 'dossiers:importErrors.required', { value: '', firstRow: '', ...(e.params ?? {}) })

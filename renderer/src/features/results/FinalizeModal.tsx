@@ -1,10 +1,10 @@
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { toastDone } from '../../components/toast';
 import { useState } from 'react';
-import type { SessionResults } from '../../../../shared/api/channels/results';
+import type { ProductResult, SessionResults } from '../../../../shared/api/channels/results';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useNumberFormat } from '../../i18n/numbers';
+import { type NumberFormat, useNumberFormat } from '../../i18n/numbers';
 import { useT } from '../../i18n/useT';
 import { isSensitive } from './ResultsTable';
 
@@ -19,7 +19,8 @@ export function FinalizeModal({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const { text } = useNumberFormat();
+  const numbers = useNumberFormat();
+  const { text } = numbers;
   const sensitive = results.products.filter(isSensitive);
   const [ack, setAck] = useState(false);
   const m = useApiMutation('results:finalize', {
@@ -41,12 +42,17 @@ export function FinalizeModal({
           <Alert color="yellow" variant="light" title={t('results:finalize.sensitiveTitle', { count: sensitive.length })}>
             <List size="sm">
               {sensitive.map((p) => (
-                <List.Item key={p.registrationId}>
+                <List.Item key={p.registrationId} data-testid={`finalize-sensitive-${p.registrationId}`}>
                   {p.productCode} — {p.productName}: {p.mean ? text(p.mean.display) : '—'} ·{' '}
                   {p.finalStar !== null ? t('results:stars', { count: p.finalStar }) : t('results:noStar')}
+                  {/* Why it needs a second look, in words (it used to be only the flag). */}
+                  <Text size="sm">{sentence(sensitiveReasons(p, t, numbers).join('; '))}</Text>
                 </List.Item>
               ))}
             </List>
+            <Text size="sm" mt="xs">
+              {t('results:finalize.whyMore')}
+            </Text>
           </Alert>
         )}
         {sensitive.length > 0 && (
@@ -71,3 +77,21 @@ export function FinalizeModal({
     </Modal>
   );
 }
+
+/** The reasons a result is flagged, as the chair reads them: near a band edge, one-level changes that move the star. */
+function sensitiveReasons(p: ProductResult, t: ReturnType<typeof useT>['t'], { num, text }: NumberFormat): string[] {
+  const out: string[] = [];
+  const edge = p.sensitivity.nearEdge;
+  if (edge)
+    out.push(
+      t('results:finalize.whyNearEdge', {
+        edge: num(edge.edgePoints),
+        distance: text(edge.distance.display),
+        side: t(`results:sensitivity.${edge.side}`),
+      }),
+    );
+  if (p.sensitivity.changeCount > 0) out.push(t('results:finalize.whyChanges', { count: p.sensitivity.changeCount }));
+  return out;
+}
+
+const sentence = (s: string): string => (s ? `${s.charAt(0).toLocaleUpperCase('vi')}${s.slice(1)}.` : '');

@@ -15,10 +15,10 @@ import {
   Title,
 } from '@mantine/core';
 import { toastDone } from '../../components/toast';
-import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconArrowRight, IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
-import type { PaperState } from '../../../../shared/api/channels/scoring';
+import { useNavigate, useParams } from 'react-router';
+import type { PaperState, SessionProgress } from '../../../../shared/api/channels/scoring';
 import type { CriteriaSet } from '../../../../shared/ocop/criteria-set';
 import { allCriteria } from '../../../../shared/ocop/criteria-set-walk';
 import { parseTypedLevel } from '../../../../shared/ocop/paper-entry';
@@ -27,7 +27,9 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { conditionBody, conditionSentence } from '../../../../shared/ocop/rule-text';
 import { codeList } from './format';
+import { nextPaperSheet, type PaperKey } from './next-paper-sheet';
 
 /** The secretary's keyboard grid for a member's paper sheet, double entry and resolution. */
 export function PaperEntryPage() {
@@ -41,6 +43,10 @@ export function PaperEntryPage() {
     { enabled: !!state.data, staleTime: Infinity },
   );
   const back = `/sessions/${key.sessionId}/scoring?tab=paper`;
+  // The entry the secretary last saved, kept while the editor reloads from the saved state (it
+  // used to fall back to "Lần nhập 1" after the second entry was saved).
+  const [lastEntry, setLastEntry] = useState<1 | 2 | null>(null);
+  const progress = useApiQuery('scoring:progress', { sessionId: key.sessionId });
   if (state.isError || setQ.isError) return <ErrorAlert error={state.error ?? setQ.error} onRetry={() => void state.refetch()} />;
   if (!state.data || !setQ.data) {
     return (
@@ -49,35 +55,102 @@ export function PaperEntryPage() {
       </Center>
     );
   }
+  const productName = progress.data?.products.find((p) => p.registrationId === key.registrationId)?.productName;
   return (
     <Stack maw={1100} gap="md">
       <BackLink to={back} label={t('scoring:hub.back')} />
       <Title order={2}>{t('scoring:paper.title', { member: state.data.memberName })}</Title>
-      <Text size="lg" fw={600}>
-        {setQ.data.name}
-      </Text>
+      <Stack gap={0}>
+        <Text size="lg" fw={700} data-testid="paper-product">
+          {t('scoring:paper.productLine', { product: productName ?? '…' })}
+        </Text>
+        <Text c="dimmed">{t('scoring:paper.setLine', { set: setQ.data.name })}</Text>
+      </Stack>
       {state.data.committedSheet ? (
-        <Alert color="green" icon={<IconCheck />} data-testid="paper-committed">
-          {t('scoring:paper.committedInfo', {
-            total: state.data.committedSheet.totalPoints,
-            names: state.data.committedSheet.enteredBy ?? '',
-          })}
-        </Alert>
+        <>
+          <Alert color="green" icon={<IconCheck />} data-testid="paper-committed">
+            {t('scoring:paper.committedInfo', {
+              total: state.data.committedSheet.totalPoints,
+              names: state.data.committedSheet.enteredBy ?? '',
+            })}
+          </Alert>
+          <PaperOnward sessionId={key.sessionId} current={key} progress={progress.data} />
+        </>
       ) : (
-        <PaperEditor key={state.dataUpdatedAt} paper={state.data} set={setQ.data.content} />
+        <PaperEditor
+          key={state.dataUpdatedAt}
+          paper={state.data}
+          set={setQ.data.content}
+          initialEntry={lastEntry}
+          onSaved={setLastEntry}
+        />
       )}
     </Stack>
   );
 }
 
+/**
+ * After a sheet is confirmed: the next paper sheet still to enter (the same member's next product,
+ * then the next member's), the pick list, and the progress board.
+ */
+function PaperOnward({
+  sessionId,
+  current,
+  progress,
+}: {
+  sessionId: number;
+  current: PaperKey;
+  progress: SessionProgress | undefined;
+}) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const next = progress ? nextPaperSheet(progress, current) : null;
+  return (
+    <Group data-testid="paper-onward">
+      {next && (
+        <Button
+          size="md"
+          rightSection={<IconArrowRight size={18} />}
+          onClick={() => navigate(`/sessions/${sessionId}/scoring/paper/${next.memberId}/${next.registrationId}`)}
+          data-testid="paper-next"
+        >
+          {t('scoring:paper.next', { member: next.memberName, product: next.productName })}
+        </Button>
+      )}
+      <Button
+        size="md"
+        variant={next ? 'default' : 'filled'}
+        onClick={() => navigate(`/sessions/${sessionId}/scoring?tab=paper`)}
+      >
+        {t('scoring:paper.pickOther')}
+      </Button>
+      <Button size="md" variant="default" onClick={() => navigate(`/sessions/${sessionId}/scoring?tab=progress`)}>
+        {t('scoring:paper.toProgress')}
+      </Button>
+    </Group>
+  );
+}
+
 type Typed = Record<string, string>;
 
-function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
+function PaperEditor({
+  paper,
+  set,
+  initialEntry,
+  onSaved,
+}: {
+  paper: PaperState;
+  set: CriteriaSet;
+  initialEntry: 1 | 2 | null;
+  onSaved: (entryNo: 1 | 2) => void;
+}) {
   const { t } = useT();
   const settings = useApiQuery('settings:get', {});
   const placed = useMemo(() => allCriteria(set), [set]);
   const nextEntry = paper.entries.some((e) => e.entryNo === 1) && !paper.entries.some((e) => e.entryNo === 2) ? 2 : 1;
-  const [entryNo, setEntryNo] = useState<1 | 2>(nextEntry);
+  // After saving entry 1 the grid moves on to entry 2; once both exist it stays on the one just saved.
+  const bothSaved = paper.entries.some((e) => e.entryNo === 2);
+  const [entryNo, setEntryNo] = useState<1 | 2>(initialEntry !== null && bothSaved ? initialEntry : nextEntry);
   const existing = paper.entries.find((e) => e.entryNo === entryNo);
   const init = (): Typed => Object.fromEntries((existing?.answers ?? []).map((a) => [a.criterionCode, String(a.levelIndex + 1)]));
   const [typed, setTyped] = useState<Typed>(init);
@@ -113,7 +186,10 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
   const invalid = parsed.some(({ r }) => !r.ok);
 
   const save = useApiMutation('scoring:paperSave', {
-    onSuccess: () => toastDone(t('scoring:paper.saved', { n: entryNo })),
+    onSuccess: () => {
+      toastDone(t('scoring:paper.saved', { n: entryNo }));
+      onSaved(entryNo);
+    },
   });
   const doSave = () =>
     save.mutate({
@@ -248,9 +324,11 @@ function PaperEditor({ paper, set }: { paper: PaperState; set: CriteriaSet }) {
               rule.kind === 'disqualify'
                 ? t('scoring:rules.disqualifyFound', { condition: rule.condition })
                 : rule.kind === 'conditional'
-                  ? t('scoring:rules.conditionalLabel', { condition: rule.condition.replace(/^có\s+/iu, '') })
+                  ? t('scoring:rules.conditionalLabel', { condition: conditionBody(rule.condition) })
                   : t('scoring:rules.stopQuestion', {
-                      condition: rule.kind === 'stop' && rule.trigger.type === 'condition' ? rule.trigger.condition : '',
+                      condition: conditionSentence(
+                        rule.kind === 'stop' && rule.trigger.type === 'condition' ? rule.trigger.condition : '',
+                      ),
                     });
             return (
               <Group key={rule.id} gap="sm" wrap="nowrap" align="flex-start">

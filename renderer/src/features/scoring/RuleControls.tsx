@@ -1,3 +1,4 @@
+import { conditionBody, conditionSentence } from '../../../../shared/ocop/rule-text';
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconBan, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -114,7 +115,7 @@ function RuleControl({
         </Alert>
       ) : (
         <Group gap="sm" wrap="nowrap" justify="space-between">
-          <Text size="sm">{t('scoring:rules.stopQuestion', { condition: rule.trigger.condition })}</Text>
+          <Text size="sm">{t('scoring:rules.stopQuestion', { condition: conditionSentence(rule.trigger.condition) })}</Text>
           {editor.editable && (
             <Button
               size="compact-sm"
@@ -135,7 +136,7 @@ function RuleControl({
         <Checkbox
           size="md"
           tabIndex={-1}
-          label={t('scoring:rules.conditionalLabel', { condition: rule.condition.replace(/^có\s+/iu, '') })}
+          label={t('scoring:rules.conditionalLabel', { condition: conditionBody(rule.condition) })}
           checked={d?.holds === false}
           disabled={!editor.editable}
           onChange={(e) => editor.setDeclaration(rule.id, e.currentTarget.checked ? { holds: false, reason: null } : null)}

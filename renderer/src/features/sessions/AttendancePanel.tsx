@@ -1,6 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SessionDetail, SessionMember } from '../../../../shared/api/channels/sessions';
+import { joinPositionOffice } from '../../../../shared/ocop/person-office';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { roleLabel } from '../councils/labels';
@@ -77,7 +78,7 @@ export function AttendancePanel({ detail }: { detail: SessionDetail }) {
               <Table.Td>
                 <Text fw={600}>{m.fullName}</Text>
                 <Text size="sm" c="gray.7">
-                  {[m.position, m.office].filter(Boolean).join(', ')}
+                  {joinPositionOffice(m.position, m.office)}
                 </Text>
               </Table.Td>
               <Table.Td>
