@@ -34,9 +34,14 @@ test('producers list: filter by kind, search without accents, open a producer, a
   await kind.click();
   await page.getByRole('option', { name: 'Doanh nghiệp nhỏ và vừa' }).click();
   await expect(count).toHaveText('Tìm thấy 25 chủ thể');
-  await page.getByRole('textbox', { name: 'Mã tỉnh' }).fill('01');
+  // The province is chosen by name without accents (not a typed code).
+  await page.getByTestId('producers-province').fill('ha noi');
+  await page.getByRole('option', { name: 'Thành phố Hà Nội — 01' }).click();
   await expect(count).toHaveText('Chưa có chủ thể nào phù hợp.');
-  await page.getByRole('textbox', { name: 'Mã tỉnh' }).fill('');
+  // Choosing the selected province again clears it, as with the kind.
+  await page.getByTestId('producers-province').click();
+  await page.getByRole('option', { name: 'Thành phố Hà Nội — 01' }).click();
+  await expect(page.getByTestId('producers-province')).toHaveValue('');
   // Choosing the selected kind again clears the filter.
   await kind.click();
   await page.getByRole('option', { name: 'Doanh nghiệp nhỏ và vừa' }).click();
@@ -113,4 +118,18 @@ test('commune list: import the statistics office export in Settings, then find a
     search: 'cam thanh',
   });
   expect(saved.rows[0]).toMatchObject({ communeCode: '18100', provinceCode: '42', provinceName: 'Tỉnh Hà Tĩnh' });
+
+  // The producer list filters by a commune picked by name, accent-free, and the filter can be cleared.
+  await page.getByRole('link', { name: 'Quay lại danh sách chủ thể' }).click();
+  const count = page.getByTestId('producer-count');
+  await expect(count).toHaveText('Tìm thấy 1 chủ thể');
+  await page.getByTestId('producers-commune-search').fill('thanh sen');
+  await page.getByRole('option', { name: 'Phường Thành Sen — 18073' }).click();
+  await expect(page.getByTestId('producers-commune')).toHaveText('Phường Thành Sen — 18073');
+  await expect(count).toHaveText('Chưa có chủ thể nào phù hợp.');
+  await page.getByRole('button', { name: 'Bỏ lọc theo Phường Thành Sen' }).click();
+  await page.getByTestId('producers-commune-search').fill('tan thanh');
+  await page.getByRole('option', { name: 'Xã Tân Thạnh — 18100' }).click();
+  await expect(count).toHaveText('Tìm thấy 1 chủ thể');
+  await docScreenshot(page, 'dossiers-producers-commune-filter');
 });

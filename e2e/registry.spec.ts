@@ -57,6 +57,23 @@ test('import a history of earlier lists, open the statistics, drill down from a 
   await expect(page.getByRole('heading', { name: 'Lịch sử của sản phẩm' })).toBeVisible();
   await shot(page, 'registry-entry');
 
+  // ── The current commune is chosen by name without accents from the commune list, not typed as a code.
+  await app.api('places:importCommunes', {
+    fileName: 'xa.csv',
+    contentBase64: Buffer.from('Mã;Tên;Cấp;Mã TP;Tỉnh / Thành Phố\n18100;Xã Tân Thạnh;Xã;42;Tỉnh Hà Tĩnh\n').toString('base64'),
+  });
+  await page.getByRole('button', { name: 'Bổ sung thông tin' }).click();
+  const edit = page.getByRole('dialog', { name: 'Bổ sung thông tin' });
+  await edit.getByTestId('registry-commune-search').fill('tan thanh');
+  await page.getByRole('option', { name: 'Xã Tân Thạnh — 18100' }).click();
+  await expect(edit.getByRole('textbox', { name: 'Mã xã hiện nay (5 chữ số)' })).toHaveValue('18100');
+  await expect(edit.getByRole('textbox', { name: 'Tên xã, phường hiện nay' })).toHaveValue('Xã Tân Thạnh');
+  await shot(page, 'registry-edit-commune');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await expect(edit).toHaveCount(0);
+  const entryId = Number(page.url().match(/registry\/(\d+)/u)![1]);
+  expect(await app.api('registry:get', { id: entryId })).toMatchObject({ communeCode: '18100', communeName: 'Xã Tân Thạnh' });
+
   // ── The re-evaluation calendar on the last day of 2025.
   await page.goto(`${app.url}#/registry/due`);
   await page.getByRole('textbox', { name: 'Tính đến ngày' }).fill('31/12/2025');

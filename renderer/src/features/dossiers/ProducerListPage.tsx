@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ProducerListRow } from '../../../../shared/api/channels/dossiers-producers';
 import { PRODUCER_KINDS } from '../../../../shared/ocop/dossier-model';
 import { useApiQuery } from '../../api/hooks';
+import { CommuneSearch, ProvinceSelect } from '../../components/CommuneSearch';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { usePagedVirtualList } from '../../components/usePagedVirtualList';
@@ -16,10 +17,6 @@ import { DossiersNav } from './DossiersNav';
 const ROW_HEIGHT = 64;
 const COLUMNS = 'minmax(260px, 2fr) 150px minmax(170px, 1.2fr) minmax(200px, 1.4fr) 90px';
 
-/** A code filter applies only once it has all its digits; half-typed codes would match nothing. */
-const codeOrUndefined = (v: string, digits: number): string | undefined =>
-  new RegExp(`^\\d{${digits}}$`).test(v.trim()) ? v.trim() : undefined;
-
 /** "Chủ thể": every producer, filtered and searched without accents, in a virtualised list. */
 export function ProducerListPage() {
   const { t } = useT();
@@ -28,23 +25,22 @@ export function ProducerListPage() {
   const [search] = useDebouncedValue(text, 200);
   const [kind, setKind] = useState<string | null>(null);
   const [province, setProvince] = useState('');
-  const [commune, setCommune] = useState('');
+  // Chosen by name from the commune list (accent-free), never typed as a code.
+  const [commune, setCommune] = useState<{ code: string; name: string } | null>(null);
   const [roundId, setRoundId] = useState<string | null>(null);
   const rounds = useApiQuery('rounds:list', {});
   const filter = useMemo(
     () => ({
       search: search || undefined,
       kind: (kind ?? undefined) as ProducerListRow['kind'] | undefined,
-      provinceCode: codeOrUndefined(province, 2),
-      communeCode: codeOrUndefined(commune, 5),
+      provinceCode: province || undefined,
+      communeCode: commune?.code,
       roundId: roundId ? Number(roundId) : undefined,
     }),
     [search, kind, province, commune, roundId],
   );
   const { first, list } = usePagedVirtualList('producers:list', filter, ROW_HEIGHT);
   const total = list.total;
-  const codeHint = (v: string, digits: number) =>
-    v.trim() !== '' && !codeOrUndefined(v, digits) ? t('dossiers:producers.codeInvalid') : undefined;
 
   return (
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
@@ -77,24 +73,43 @@ export function ProducerListPage() {
           w={240}
           comboboxProps={{ width: 340 }}
         />
-        <TextInput
-          label={t('dossiers:producers.provinceCode')}
+        <ProvinceSelect
+          label={t('dossiers:producers.province')}
+          placeholder={t('dossiers:producers.anyProvince')}
           value={province}
-          onChange={(e) => setProvince(e.currentTarget.value)}
-          w={110}
-          inputMode="numeric"
-          maxLength={2}
-          description={codeHint(province, 2)}
+          onChange={(code) => {
+            setProvince(code);
+            setCommune(null);
+          }}
+          clearable
+          w={230}
+          testId="producers-province"
         />
-        <TextInput
-          label={t('dossiers:producers.communeCode')}
-          value={commune}
-          onChange={(e) => setCommune(e.currentTarget.value)}
-          w={120}
-          inputMode="numeric"
-          maxLength={5}
-          description={codeHint(commune, 5)}
-        />
+        {commune ? (
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('dossiers:producers.commune')}
+            </Text>
+            <Group gap={4} wrap="nowrap" h={36}>
+              <Badge size="lg" tt="none" variant="light" data-testid="producers-commune">
+                {commune.name} — {commune.code}
+              </Badge>
+              <CloseButton
+                aria-label={t('dossiers:producers.clearCommune', { name: commune.name })}
+                onClick={() => setCommune(null)}
+              />
+            </Group>
+          </Stack>
+        ) : (
+          <CommuneSearch
+            provinceCode={province}
+            label={t('dossiers:producers.commune')}
+            description={null}
+            onPick={(c) => setCommune({ code: c.code, name: c.name })}
+            w={230}
+            testId="producers-commune-search"
+          />
+        )}
         <Select
           label={t('dossiers:producers.round')}
           placeholder={t('dossiers:producers.anyRound')}

@@ -9,6 +9,7 @@ import { useApiMutation } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { toastDone } from '../../components/toast';
+import { CommuneSearch } from '../../components/CommuneSearch';
 import { useT } from '../../i18n/useT';
 import rawTree from '../../../../resources/criteria/classification.json';
 import { nhomKey } from './labels';
@@ -205,6 +206,14 @@ export function EditModal({ opened, onClose, entry }: ModalProps & { entry: Regi
         }}
       >
         <Stack>
+          {/* The current commune by its name typed without accents; the code fields stay editable. */}
+          <CommuneSearch
+            onPick={(c) => {
+              setCommuneCode(c.code);
+              setCommuneName(c.name);
+            }}
+            testId="registry-commune-search"
+          />
           <Group grow>
             <TextInput
               label={t('registry:edit.communeCode')}
