@@ -13,6 +13,7 @@ import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
 import { listSheetRows, loadSheetContent, type SheetRow } from './sheet-repo';
+import { storedRounds } from './rescoring-repo';
 import { agendaOf, getSession } from './session-access';
 
 /** Export of a session's member sheets and re-scoring rounds (docs/formats/score-sheets.md). */
@@ -101,48 +102,6 @@ export async function sheetAsExchange(db: Kysely<DB>, r: SheetRow): Promise<Exch
     declarations: declarations.map((d) => ({ ruleId: d.ruleId, holds: d.holds, reason: d.reason })),
     totalPoints: r.total_points,
   };
-}
-
-export interface StoredRound {
-  id: number;
-  registrationId: number;
-  roundNo: number;
-  reason: string;
-  spreadPoints: number | null;
-  openedAt: string;
-  openedById: number;
-  openedByName: string;
-}
-
-/** The re-scoring rounds of a session, by product then round number. */
-export async function storedRounds(db: Kysely<DB>, sessionId: number): Promise<StoredRound[]> {
-  const rows = await db
-    .selectFrom('score_rescoring_round as r')
-    .innerJoin('council_member as m', 'm.id', 'r.opened_by_member_id')
-    .select([
-      'r.id',
-      'r.registration_id',
-      'r.round_no',
-      'r.reason',
-      'r.spread_points',
-      'r.opened_at',
-      'r.opened_by_member_id',
-      'm.full_name',
-    ])
-    .where('r.session_id', '=', sessionId)
-    .orderBy('r.registration_id')
-    .orderBy('r.round_no')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    registrationId: r.registration_id,
-    roundNo: r.round_no,
-    reason: r.reason,
-    spreadPoints: r.spread_points,
-    openedAt: r.opened_at,
-    openedById: r.opened_by_member_id,
-    openedByName: r.full_name,
-  }));
 }
 
 async function registrationInfo(db: Kysely<DB>, registrationId: number): Promise<ProductRef> {

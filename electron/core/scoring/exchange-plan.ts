@@ -14,7 +14,8 @@ import { checkAnswer, checkDeclaration, evaluateSheet, isDeclarable, sheetConten
 import { nfcDeep } from '../../../shared/text/normalize';
 import type { DB } from '../db/schema';
 import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
-import { sheetAsExchange, storedRounds, type StoredRound } from './exchange-export';
+import { sheetAsExchange } from './exchange-export';
+import { storedRounds, type StoredRound } from './rescoring-repo';
 import { listSheetRows, type SheetRow } from './sheet-repo';
 import {
   agendaOf,

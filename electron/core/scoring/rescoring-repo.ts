@@ -30,12 +30,24 @@ export async function insertRescoringRound(trx: Transaction<DB>, r: NewRescoring
     .execute();
 }
 
-/** The re-scoring rounds of a session per product, oldest first, with who opened each. */
-export async function roundsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, RescoringRound[]>> {
+export interface StoredRound {
+  id: number;
+  registrationId: number;
+  roundNo: number;
+  reason: string;
+  spreadPoints: number | null;
+  openedAt: string;
+  openedById: number;
+  openedByName: string;
+}
+
+/** The re-scoring rounds of a session, by product then round number. */
+export async function storedRounds(db: Kysely<DB>, sessionId: number): Promise<StoredRound[]> {
   const rows = await db
     .selectFrom('score_rescoring_round as r')
     .innerJoin('council_member as m', 'm.id', 'r.opened_by_member_id')
     .select([
+      'r.id',
       'r.registration_id',
       'r.round_no',
       'r.reason',
@@ -45,20 +57,35 @@ export async function roundsOf(db: Kysely<DB>, sessionId: number): Promise<Map<n
       'm.full_name',
     ])
     .where('r.session_id', '=', sessionId)
+    .orderBy('r.registration_id')
     .orderBy('r.round_no')
     .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    registrationId: r.registration_id,
+    roundNo: r.round_no,
+    reason: r.reason,
+    spreadPoints: r.spread_points,
+    openedAt: r.opened_at,
+    openedById: r.opened_by_member_id,
+    openedByName: r.full_name,
+  }));
+}
+
+/** The re-scoring rounds of a session per product, oldest first, with who opened each. */
+export async function roundsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, RescoringRound[]>> {
   const out = new Map<number, RescoringRound[]>();
-  for (const r of rows) {
-    const list = out.get(r.registration_id) ?? [];
+  for (const r of await storedRounds(db, sessionId)) {
+    const list = out.get(r.registrationId) ?? [];
     list.push({
-      roundNo: r.round_no,
+      roundNo: r.roundNo,
       reason: r.reason,
-      spreadPoints: r.spread_points,
-      openedAt: r.opened_at,
-      openedByMemberId: r.opened_by_member_id,
-      openedByName: r.full_name,
+      spreadPoints: r.spreadPoints,
+      openedAt: r.openedAt,
+      openedByMemberId: r.openedById,
+      openedByName: r.openedByName,
     });
-    out.set(r.registration_id, list);
+    out.set(r.registrationId, list);
   }
   return out;
 }
