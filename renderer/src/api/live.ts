@@ -26,33 +26,45 @@ export function subscribeLive(onEvent: (e: LiveEvent) => void): Unsubscribe {
 }
 
 /**
- * Keeps the given reads fresh while a screen is open: when a change arrives for this session,
- * they are refetched — at once for submissions and room changes (the spread warning appears
- * as the last sheet of a product arrives), at most once a second for the stream of answers
- * from many devices.
+ * What a screen does with the host's change events: refetch at once for submissions and room
+ * changes (the spread warning appears as the last sheet of a product arrives), at most once a
+ * second for the stream of answers from many devices. Events of other sessions are ignored.
  */
-export function useLiveRefresh(sessionId: number, reads: Channel[]): void {
-  const qc = useQueryClient();
-  const key = reads.join(',');
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const refresh = () => {
-      timer = null;
-      for (const c of key.split(',')) void qc.invalidateQueries({ queryKey: [c] });
-    };
-    const off = subscribeLive((e) => {
+export function liveScheduler(sessionId: number, refresh: () => void): { onEvent: (e: LiveEvent) => void; stop: () => void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    timer = null;
+    refresh();
+  };
+  return {
+    onEvent: (e) => {
       if (e.sessionId !== null && e.sessionId !== sessionId) return;
       const urgent = !/^scoring:set|^scoring:undo|^room:heartbeat/.test(e.channel);
       if (urgent) {
         if (timer) clearTimeout(timer);
-        refresh();
+        run();
       } else if (!timer) {
-        timer = setTimeout(refresh, 1000);
+        timer = setTimeout(run, 1000);
       }
+    },
+    stop: () => {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** Keeps the given reads fresh while a screen is open (see liveScheduler for when). */
+export function useLiveRefresh(sessionId: number, reads: Channel[]): void {
+  const qc = useQueryClient();
+  const key = reads.join(',');
+  useEffect(() => {
+    const scheduler = liveScheduler(sessionId, () => {
+      for (const c of key.split(',')) void qc.invalidateQueries({ queryKey: [c] });
     });
+    const off = subscribeLive(scheduler.onEvent);
     return () => {
       off();
-      if (timer) clearTimeout(timer);
+      scheduler.stop();
     };
   }, [qc, sessionId, key]);
 }
