@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkNumberPattern, defaultNumberPattern, DOC_SYMBOL_RE, formatDocNumber, symbolOf } from './document-number';
+import {
+  checkNumberPattern,
+  defaultNumberPattern,
+  DOC_SYMBOL_RE,
+  formatDocNumber,
+  parseDocNumber,
+  symbolOf,
+} from './document-number';
 
 describe('document-number patterns', () => {
   it('accepts "{n}/" followed by a symbol in capitals, optionally with {year}', () => {
@@ -43,5 +50,12 @@ describe('document-number patterns', () => {
     expect(defaultNumberPattern('minutes', '')).toBe('{n}/BB');
     expect(defaultNumberPattern('minutes', 'hđ')).toBe('{n}/BB');
     expect(defaultNumberPattern('decision', 'HĐ')).toBe('{n}/QĐ-UBND');
+  });
+
+  it('reads a written number back into number and symbol, or null when it is not of that form', () => {
+    expect(parseDocNumber('125/QĐ-UBND')).toEqual({ number: 125, symbol: 'QĐ-UBND' });
+    expect(parseDocNumber(' 05/2026/QĐ-UBND ')).toEqual({ number: 5, symbol: '2026/QĐ-UBND' });
+    for (const bad of ['125', 'QĐ-UBND', '125/', '0/QĐ-UBND', '125/qđ-ubnd', '125/QĐ UBND', '1234567/QĐ'])
+      expect(parseDocNumber(bad)).toBeNull();
   });
 });

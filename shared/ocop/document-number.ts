@@ -8,6 +8,15 @@
 /** The ký hiệu printed after "Số: 05/": capitals and digits in groups joined by "-", optionally after "YYYY/". */
 export const DOC_SYMBOL_RE = /^(\d{4}\/)?[\p{Lu}\d]+(-[\p{Lu}\d]+)*$/u;
 
+/**
+ * A written document number, "125/QĐ-UBND" or "12/2026/QĐ-UBND", split into its number and ký
+ * hiệu; null when it is not of that form (then it cannot be printed as "Số: 125/QĐ-UBND").
+ */
+export function parseDocNumber(no: string): { number: number; symbol: string } | null {
+  const m = /^0*(\d{1,6})\/(.+)$/u.exec(no.trim());
+  return m && DOC_SYMBOL_RE.test(m[2]!) && Number(m[1]) >= 1 ? { number: Number(m[1]), symbol: m[2]! } : null;
+}
+
 export type PatternCheck = { ok: true } | { ok: false; message: string };
 
 /** Whether a pattern can number documents; the message says what to fix. */

@@ -170,7 +170,30 @@ describe('registry from finalized sessions', () => {
     expect(r).toMatchObject({ state: 'revoked', status: 'revoked', endedOn: '2026-06-30', revokeGround: 'mark_misuse' });
     expect((await call(core, 'registry:get', { id: a!.id, on: '2026-06-29' })).status).toBe('valid');
     expect(
-      (await callError(core, 'registry:recordDecision', { ids: [a!.id], decisionNo: '1', decisionDate: '2026-06-25' })).code,
+      (await callError(core, 'registry:recordDecision', { ids: [a!.id], decisionNo: '1/QĐ-UBND', decisionDate: '2026-06-25' }))
+        .code,
     ).toBe('FORBIDDEN_STATE');
+  });
+
+  it('refuses a decision number that is not "number/symbol", naming the field, and records nothing', async () => {
+    core = await coreAt('2026-07-01T08:00:00.000Z');
+    const s = seed(core);
+    await finalize(core, s);
+    for (const decisionNo of ['1', 'QĐ 125', '125/qđ-ubnd', '125/', '0/QĐ-UBND', 'Quyết định số 125/QĐ-UBND']) {
+      const e = await callError(core, 'registry:recordDecision', {
+        sessionId: s.sessionId,
+        decisionNo,
+        decisionDate: '2026-06-25',
+      });
+      expect(e).toMatchObject({ code: 'VALIDATION', details: { field: 'decisionNo' } });
+    }
+    const before = await call(core, 'registry:list', { sort: 'product' });
+    expect(before.rows.filter((r) => r.state === 'proposed')).toHaveLength(2);
+    const ok = await call(core, 'registry:recordDecision', {
+      sessionId: s.sessionId,
+      decisionNo: '12/2026/QĐ-UBND',
+      decisionDate: '2026-06-25',
+    });
+    expect(ok.recognised.map((x) => x.decisionNo)).toEqual(['12/2026/QĐ-UBND', '12/2026/QĐ-UBND']);
   });
 });

@@ -4,6 +4,7 @@ import { LEGAL_BASIS_IDS } from '../../ocop/legal-basis';
 import { PRODUCER_GROUPS } from '../../ocop/producer-groups';
 import { DUE_STATES, ENTRY_KINDS, ENTRY_STATES, ENTRY_STATUSES, REVOKE_GROUNDS } from '../../ocop/registry-status';
 import { NGANH_NOS } from '../../ocop/registry-sectors';
+import { parseDocNumber } from '../../ocop/document-number';
 import { isIsoDate } from '../../ocop/reevaluation-window';
 import { defineChannels } from '../define';
 import { Id, ImportRowError, Line, Paragraphs, RequiredLine } from '../fields';
@@ -17,6 +18,12 @@ import { Id, ImportRowError, Line, Paragraphs, RequiredLine } from '../fields';
  */
 
 export const RegistryDate = z.string().trim().refine(isIsoDate, 'a date written YYYY-MM-DD, e.g. 2026-06-30');
+/** A decision's "số, ký hiệu" as printed after "Số:": 125/QĐ-UBND or 12/2026/QĐ-UBND. */
+const DecisionNumber = (what: string) =>
+  RequiredLine(60, what).refine(
+    (s) => parseDocNumber(s) !== null,
+    `${what}: a number and symbol such as 125/QĐ-UBND or 12/2026/QĐ-UBND`,
+  );
 const Year = z.number().int().min(2018, 'year must be 2018 or later').max(2100);
 const Star = z.number().int().min(1).max(5);
 
@@ -292,7 +299,7 @@ export const registryChannels = defineChannels({
       .object({
         ids: Ids.optional(),
         sessionId: Id.optional(),
-        decisionNo: RequiredLine(60, 'decision number'),
+        decisionNo: DecisionNumber('decision number'),
         decisionDate: RegistryDate,
         signer: Line(200).default(''),
         /** Certificate numbers per entry id, when the province numbers them. */
@@ -307,7 +314,7 @@ export const registryChannels = defineChannels({
     input: z
       .object({
         id: Id,
-        decisionNo: RequiredLine(60, 'decision number'),
+        decisionNo: DecisionNumber('decision number'),
         decisionDate: RegistryDate,
         signer: Line(200).default(''),
         certificateNo: Line(60).nullable().default(null),
@@ -322,7 +329,7 @@ export const registryChannels = defineChannels({
         id: Id,
         revokedOn: RegistryDate,
         ground: RevokeGround,
-        decisionNo: RequiredLine(60, 'revocation decision number'),
+        decisionNo: DecisionNumber('revocation decision number'),
         note: Paragraphs(2000).default(''),
       })
       .strict(),

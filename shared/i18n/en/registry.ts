@@ -126,6 +126,8 @@ export default {
     count_one: 'Applies to {{count}} product awaiting a decision.',
     count_other: 'Applies to {{count}} products awaiting a decision.',
     no: 'Decision number',
+    noHint: 'Number/symbol, e.g. 125/QĐ-UBND',
+    noFormat: 'Write the decision number as number/symbol, e.g. 125/QĐ-UBND or 12/2026/QĐ-UBND.',
     date: 'Decision date',
     signer: 'Signed by',
     certificateNo: 'Certificate number (if any)',

@@ -131,6 +131,8 @@ export default {
     count_one: 'Áp dụng cho {{count}} sản phẩm chờ quyết định.',
     count_other: 'Áp dụng cho {{count}} sản phẩm chờ quyết định.',
     no: 'Số, ký hiệu quyết định',
+    noHint: 'Viết số/ký hiệu, ví dụ 125/QĐ-UBND',
+    noFormat: 'Số quyết định phải có dạng số/ký hiệu, ví dụ 125/QĐ-UBND hoặc 12/2026/QĐ-UBND.',
     date: 'Ngày quyết định',
     signer: 'Người ký',
     certificateNo: 'Số giấy chứng nhận (nếu có)',

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DocumentSettings } from '../../../../shared/api/channels/document-settings';
-import { DOC_SYMBOL_RE, formatDocNumber } from '../../../../shared/ocop/document-number';
+import { formatDocNumber, parseDocNumber } from '../../../../shared/ocop/document-number';
 import type { DB } from '../../db/schema';
 import { CoreError } from '../../errors';
 import type { Write } from '../../handlers';
@@ -45,17 +45,12 @@ export async function sessionDecision(db: Kysely<DB>, sessionId: number): Promis
 }
 
 /** "125/QĐ-UBND" → 125 and "QĐ-UBND"; null when the registry holds a number in another form. */
-function splitNumber(no: string): { number: number; symbol: string } | null {
-  const m = /^0*(\d{1,6})\/(.+)$/u.exec(no.trim());
-  return m && DOC_SYMBOL_RE.test(m[2]!) && Number(m[1]) >= 1 ? { number: Number(m[1]), symbol: m[2]! } : null;
-}
-
 /** The decision's print settings with the registry's record laid over them (recorded or not, number, date, signer). */
 export function withRecord(s: DocumentSettings, r: DecisionRecord | null): DocumentSettings {
   if (!r) return { ...s, decisionRecorded: false };
   return {
     ...s,
-    ...(splitNumber(r.decisionNo) ?? {}),
+    ...(parseDocNumber(r.decisionNo) ?? {}),
     date: r.date,
     signer: { ...s.signer, name: r.signer || s.signer.name },
     decisionRecorded: true,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { RegistryEntryDetail } from '../../../../shared/api/channels/registry';
 import { formatDateVi } from '../../../../shared/ocop/format-vi';
 import { PRODUCER_KINDS } from '../../../../shared/ocop/dossier-model';
+import { parseDocNumber } from '../../../../shared/ocop/document-number';
 import { REVOKE_GROUNDS } from '../../../../shared/ocop/registry-status';
 import { NGANH_NOS } from '../../../../shared/ocop/registry-sectors';
 import { useApiMutation } from '../../api/hooks';
@@ -18,6 +19,9 @@ interface ModalProps {
   opened: boolean;
   onClose: () => void;
 }
+
+/** A number typed in full that is not "125/QĐ-UBND"-like; the core refuses it too. */
+const badNumber = (no: string) => no.trim() !== '' && parseDocNumber(no) === null;
 
 /** Records the province's decision for proposed entries (one, several, or a session's). */
 export function DecisionModal({ opened, onClose, ids, today }: ModalProps & { ids: number[]; today: string }) {
@@ -52,8 +56,10 @@ export function DecisionModal({ opened, onClose, ids, today }: ModalProps & { id
           {ids.length > 1 && <Text fw={600}>{t('registry:decision.count', { count: ids.length })}</Text>}
           <TextInput
             label={t('registry:decision.no')}
+            description={t('registry:decision.noHint')}
             value={no}
             onChange={(e) => setNo(e.currentTarget.value)}
+            error={badNumber(no) ? t('registry:decision.noFormat') : undefined}
             required
             data-autofocus
           />
@@ -68,7 +74,7 @@ export function DecisionModal({ opened, onClose, ids, today }: ModalProps & { id
           )}
           {m.error && <ErrorAlert error={m.error} />}
           <Group justify="flex-end">
-            <Button type="submit" loading={m.isPending} disabled={!no.trim() || !date}>
+            <Button type="submit" loading={m.isPending} disabled={!no.trim() || !date || badNumber(no)}>
               {t('registry:decision.save')}
             </Button>
           </Group>
@@ -116,7 +122,14 @@ export function RevokeModal({ opened, onClose, entry, today }: ModalProps & { en
             onChange={setGround}
             required
           />
-          <TextInput label={t('registry:revoke.no')} value={no} onChange={(e) => setNo(e.currentTarget.value)} required />
+          <TextInput
+            label={t('registry:revoke.no')}
+            description={t('registry:decision.noHint')}
+            value={no}
+            onChange={(e) => setNo(e.currentTarget.value)}
+            error={badNumber(no) ? t('registry:decision.noFormat') : undefined}
+            required
+          />
           <Textarea
             label={t('registry:revoke.note')}
             value={note}
@@ -126,7 +139,7 @@ export function RevokeModal({ opened, onClose, entry, today }: ModalProps & { en
           />
           {m.error && <ErrorAlert error={m.error} />}
           <Group justify="flex-end">
-            <Button color="red" type="submit" loading={m.isPending} disabled={!date || !ground || !no.trim()}>
+            <Button color="red" type="submit" loading={m.isPending} disabled={!date || !ground || !no.trim() || badNumber(no)}>
               {t('registry:revoke.save')}
             </Button>
           </Group>
