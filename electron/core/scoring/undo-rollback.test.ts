@@ -47,16 +47,22 @@ const counts = async (sheetId: number) => ({
   ),
 });
 
+/** A fresh fixture and member m1's draft of product a with 1.1 → level 1 and 1.2 → level 2 saved. */
+async function draftWithTwoAnswers(): Promise<{ id: number }> {
+  f = await scoringFixture();
+  const { sheet } = await call(f.core, 'scoring:open', {
+    sessionId: f.sessionId,
+    registrationId: f.regs.a,
+    memberId: f.members.m1,
+  });
+  await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.1', levelIndex: 1 });
+  await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.2', levelIndex: 2 });
+  return sheet;
+}
+
 describe('a refused change leaves the undo stack and the database agreeing', () => {
   it('autosave (syncWrite): the refused answer is neither stored nor undoable; undo walks back the committed ones', async () => {
-    f = await scoringFixture();
-    const { sheet } = await call(f.core, 'scoring:open', {
-      sessionId: f.sessionId,
-      registrationId: f.regs.a,
-      memberId: f.members.m1,
-    });
-    await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.1', levelIndex: 1 });
-    await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.2', levelIndex: 2 });
+    const sheet = await draftWithTwoAnswers();
     // Reading the sheet builds its stack in memory; the next change pushes to it.
     expect((await call(f.core, 'scoring:get', { sheetId: sheet.id })).canUndo).toBe(true);
     expect(cachedUndoStack(f.core.ctx.sqlite, sheet.id)?.map((t) => t.target)).toEqual(['1.1', '1.2']);
@@ -87,14 +93,7 @@ describe('a refused change leaves the undo stack and the database agreeing', () 
   });
 
   it('a refused undo keeps the change it tried to undo on the stack', async () => {
-    f = await scoringFixture();
-    const { sheet } = await call(f.core, 'scoring:open', {
-      sessionId: f.sessionId,
-      registrationId: f.regs.a,
-      memberId: f.members.m1,
-    });
-    await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.1', levelIndex: 1 });
-    await call(f.core, 'scoring:setAnswer', { sheetId: sheet.id, criterionCode: '1.2', levelIndex: 2 });
+    const sheet = await draftWithTwoAnswers();
 
     refuseAudit('scoring.undo');
     expect((await callError(f.core, 'scoring:undo', { sheetId: sheet.id })).code).toBe('FORBIDDEN_STATE');
