@@ -90,6 +90,14 @@ export const DEVICE_CHANNELS: Partial<Record<Channel, Scope>> = {
 
 export const isDeviceChannel = (channel: string): boolean => isChannel(channel) && DEVICE_CHANNELS[channel] !== undefined;
 
+/** The answer to a channel outside the allowlist (the host may give it before reading the body). */
+export const refusedChannel = (channel: string) =>
+  fail({
+    code: 'FORBIDDEN_SCOPE',
+    message: `A member's device cannot call ${JSON.stringify(channel)}; only the member's own scoring is reachable from it`,
+    details: { channel },
+  });
+
 /**
  * The one entry for a device's call: the allowlist, the input's own schema, the scope check,
  * then the core as for any host (invoke), with the device as the caller.
@@ -101,12 +109,7 @@ export async function invokeForDevice(
   rawInput: unknown,
   log?: Logger,
 ): Promise<Envelope<unknown>> {
-  if (!isChannel(channel) || !DEVICE_CHANNELS[channel])
-    return fail({
-      code: 'FORBIDDEN_SCOPE',
-      message: `A member's device cannot call ${JSON.stringify(channel)}; only the member's own scoring is reachable from it`,
-      details: { channel },
-    });
+  if (!isChannel(channel) || !DEVICE_CHANNELS[channel]) return refusedChannel(channel);
   const parsed = contract[channel].input.safeParse(nfcDeep(rawInput ?? {}));
   // Invalid input: let invoke word the validation error the usual way.
   if (!parsed.success) return invoke(ctx, channel, rawInput, { actor: device.memberName, device }, log);

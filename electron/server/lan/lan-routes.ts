@@ -8,7 +8,7 @@ import { nfcDeep } from '../../../shared/text/normalize';
 import type { CoreContext } from '../../core/context';
 import { CoreError } from '../../core/errors';
 import { authenticateDevice } from '../../core/room/device-auth';
-import { invokeForDevice } from '../../core/room/device-scope';
+import { invokeForDevice, isDeviceChannel, refusedChannel } from '../../core/room/device-scope';
 import { pairDevice, pairingMembers, type PairingRequest } from '../../core/room/pairing';
 import type { AuthStrategy, Logger, RequestContext, Route } from '../pipeline';
 import { HttpError, jsonReply, type Reply } from '../reply';
@@ -191,6 +191,12 @@ export function lanRoutes(o: {
         return envelopeReply(e);
       }
       const channel = rc.path.slice('/api/'.length);
+      // A channel outside the allowlist is refused before its body is read or parsed: nothing a
+      // device sends to it (malformed, huge) gets further than this.
+      if (!isDeviceChannel(channel)) {
+        rc.req.resume();
+        return jsonReply(403, refusedChannel(channel));
+      }
       const input = await rc.readJson();
       const env = await invokeForDevice(ctx, device, channel, input, o.log);
       return jsonReply(env.ok ? 200 : (STATUS[env.error.code] ?? 200), env);
