@@ -385,6 +385,37 @@ async function withKey<T>(ctx: CoreContext, src: KeySource, fn: (key: SigningKey
 }
 
 /** The steps must still be those read before signing (another computer may have signed meanwhile). */
+/**
+ * A signed (or hand-signed, scanned) copy enters the register as a version of its original: the
+ * same session, finalization, number, date and title, its own file, derived from the original.
+ */
+async function insertSignedCopy(
+  trx: Write['trx'],
+  doc: RegisterEntry,
+  file: { fileName: string; sha256: string; bytes: number; pages: number; at: Date; actor: string },
+): Promise<number> {
+  return insertIssue(trx, {
+    sessionId: doc.sessionId,
+    finalizationId: (await openFinalization(trx, doc.sessionId))!.id,
+    version: doc.version,
+    kind: doc.kind,
+    registrationId: doc.registrationId,
+    memberId: doc.memberId,
+    docRef: doc.docRef,
+    number: doc.number,
+    date: doc.date,
+    title: doc.title,
+    fileName: file.fileName,
+    sha256: file.sha256,
+    bytes: file.bytes,
+    pages: file.pages,
+    variant: 'signed',
+    derivedFrom: doc.id,
+    issuedAt: file.at.toISOString(),
+    issuedBy: file.actor,
+  });
+}
+
 async function sameSteps(trx: Write['trx'], originalId: number, before: StoredStep[]): Promise<void> {
   const now = await stepsOfOriginal(trx, originalId);
   if (now.length !== before.length)
@@ -461,25 +492,13 @@ export async function signIssuedDocument(
   const sha = storeIssued(ctx.paths.issuedDir, signed.bytes);
   await runWrite(call, async ({ trx, at, actor, audit }) => {
     await sameSteps(trx, doc.id, steps);
-    const id = await insertIssue(trx, {
-      sessionId: doc.sessionId,
-      finalizationId: (await openFinalization(trx, doc.sessionId))!.id,
-      version: doc.version,
-      kind: doc.kind,
-      registrationId: doc.registrationId,
-      memberId: doc.memberId,
-      docRef: doc.docRef,
-      number: doc.number,
-      date: doc.date,
-      title: doc.title,
+    const id = await insertSignedCopy(trx, doc, {
       fileName: signedFileName(doc.fileName, input.role),
       sha256: sha,
       bytes: signed.bytes.length,
       pages: doc.pages,
-      variant: 'signed',
-      derivedFrom: doc.id,
-      issuedAt: at.toISOString(),
-      issuedBy: actor,
+      at,
+      actor,
     });
     await insertSignature(trx, {
       issueId: id,
@@ -570,25 +589,13 @@ export async function attachScan(call: Call, input: { issueId: number; pdfBase64
   const sha = storeIssued(ctx.paths.issuedDir, bytes);
   await runWrite(call, async ({ trx, at, actor, audit }) => {
     await sameSteps(trx, doc.id, steps);
-    const id = await insertIssue(trx, {
-      sessionId: doc.sessionId,
-      finalizationId: (await openFinalization(trx, doc.sessionId))!.id,
-      version: doc.version,
-      kind: doc.kind,
-      registrationId: doc.registrationId,
-      memberId: doc.memberId,
-      docRef: doc.docRef,
-      number: doc.number,
-      date: doc.date,
-      title: doc.title,
+    const id = await insertSignedCopy(trx, doc, {
       fileName: signedFileName(doc.fileName, 'scan'),
       sha256: sha,
       bytes: bytes.length,
       pages,
-      variant: 'signed',
-      derivedFrom: doc.id,
-      issuedAt: at.toISOString(),
-      issuedBy: actor,
+      at,
+      actor,
     });
     await insertSignature(trx, {
       issueId: id,
