@@ -7,8 +7,10 @@ import { insertVersions, type NewVersion } from './version-insert';
  * version (1 on a new database). Idempotent, no audit event: it is part of installing the
  * schema, like the migration itself (user imports are audited).
  *
- * Called by migration 0002. A later change of the built-in sets ships as a new migration calling
- * this again (it then adds a version 2 of each changed set; locked versions stay as they are).
+ * The live path: migration 0002 installed the sets of its release from its own frozen data
+ * (migrations/data/0002_criteria.json) and no longer calls this. Its test compares the two, and a
+ * start or a later migration may call this to add what changed (a version 2 of each changed set;
+ * locked versions stay as they are) — a migration that does so keeps its own frozen copy instead.
  */
 export async function seedBuiltInSets(db: QueryExecutorProvider, now: Date): Promise<{ inserted: string[] }> {
   const existing = await sql<{
