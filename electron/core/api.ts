@@ -22,7 +22,7 @@ import { roomHandlers } from './room/room-handlers';
 import { statsHandlers } from './stats/stats-handlers';
 import type { CoreContext } from './context';
 import { CoreError } from './errors';
-import type { CallMeta, CoreHandler, Handler } from './handlers';
+import { handlerKind, type CallMeta, type CoreHandler, type Handler } from './handlers';
 import { integrityHandlers } from './integrity/integrity-handlers';
 import { isReplacing } from './db/handle';
 import { translateSqliteError } from './db/open';
@@ -118,8 +118,9 @@ async function invokeChecked<C extends Channel>(
       },
     });
   }
+  const handler = handlers[channel] as unknown as CoreHandler<unknown, unknown>;
+  if (ctx.readOnly && handlerKind(handler) !== 'read' && !WRITES_NOTHING_HERE.has(channel)) return fail(readOnlyRefusal(channel));
   try {
-    const handler = handlers[channel] as unknown as CoreHandler<unknown, unknown>;
     const value = await handler(parsed.data, ctx, meta);
     const out = def.output.safeParse(value);
     if (!out.success) {
@@ -131,12 +132,28 @@ async function invokeChecked<C extends Channel>(
   } catch (e) {
     if (e instanceof CoreError) return fail(scrubbed(ctx, { code: e.code, message: e.message, details: e.details }));
     if (typeof (e as { code?: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SQLITE_')) {
+      // A read that tried to write anyway (the view's connection is read-only): the same refusal.
+      if (ctx.readOnly && String((e as { code: string }).code).startsWith('SQLITE_READONLY'))
+        return fail(readOnlyRefusal(channel));
       const ce = translateSqliteError(e, ctx.paths.databasePath);
       if (ce.code !== 'INTERNAL') return fail(scrubbed(ctx, { code: ce.code, message: ce.message }));
     }
     return internal(channel, e, log);
   }
 }
+
+/**
+ * Tasks that change nothing in the data folder, so they work in view-only mode too: saving a copy
+ * of the data to a place the user chooses (the way out of a read-only disk) and listing USB tokens.
+ * Every other write and task is refused with READ_ONLY before it starts.
+ */
+const WRITES_NOTHING_HERE: ReadonlySet<string> = new Set<Channel>(['backup:saveCopy', 'signatures:tokens']);
+
+const readOnlyRefusal = (channel: string): ApiErrorBody => ({
+  code: 'READ_ONLY',
+  message: `${channel} would change data, but the app is in view-only mode: the data folder cannot be written (the disk or folder is read-only, or this user may not write there). Nothing was changed. To work normally, make the data folder writable or copy it to a writable disk (Backup → Save a copy to…), then open the app from there again.`,
+  details: { channel },
+});
 
 /** Tells live screens what changed (events.ts): the channel and, where the input names it, the session. */
 function emitChange(ctx: CoreContext, channel: string, input: unknown, meta: CallMeta): void {

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   // Disk and file faults (issue 14): the disk (or the chosen place) has no space left.
   'DISK_FULL',
+  // View-only mode (issue 14): the data folder cannot be written, so every change is refused.
+  'READ_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

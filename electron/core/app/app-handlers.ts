@@ -17,6 +17,7 @@ export const appHandlers: AreaHandlers<typeof appChannels> = {
     latestSchemaVersion: LATEST_SCHEMA_VERSION,
     nodeVersion: process.versions.node,
     host: ctx.host,
+    readOnly: ctx.readOnly ?? null,
   })),
   'app:ping': read((ctx, input) => ({ echo: input.echo, at: ctx.now().toISOString() })),
   'settings:get': read((ctx) => readSettings(ctx.db)),

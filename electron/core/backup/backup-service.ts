@@ -183,6 +183,8 @@ export async function ensureDailyBackup(ctx: CoreContext, log?: AutoBackupLog): 
 
 /** Starts the hourly daily-backup check of a long-running host (Electron main, `ocop serve`). */
 export function startDailyBackups(ctx: CoreContext, log?: AutoBackupLog, everyMs = 3_600_000): () => void {
+  // View-only mode: nothing can be written to the data folder, and nothing changes to back up.
+  if (ctx.readOnly) return () => {};
   let running = false;
   const tick = () => {
     if (running) return;

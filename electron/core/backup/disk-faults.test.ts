@@ -59,8 +59,12 @@ describe.skipIf(!canUnshare)('disk full and read-only data folder (real tmpfs, r
     expect(JSON.parse(o.afterFull.operator)).toBe(o.lastAcknowledged);
     expect(o.verifyAfterFull).toBe(true);
 
-    // A read-only data folder: DB_READ_ONLY that says what to do; the file is untouched.
-    expect(o.readOnlyOpen).toMatchObject({ code: 'DB_READ_ONLY', message: expect.stringMatching(/read-only.*make it writable/) });
+    // A read-only data folder: opened in view-only mode, a change answers READ_ONLY saying what to
+    // do (db/read-only-view.test.ts covers the mode); the file is untouched.
+    expect(o.readOnlyOpen).toMatchObject({
+      readOnly: { reason: 'folder' },
+      write: { code: 'READ_ONLY', message: expect.stringMatching(/view-only mode.*make the data folder writable/) },
+    });
     expect(o.readOnlyUnchanged).toBe(true);
 
     // Read-only while running: the kernel checks at open, so changes to the open database still

@@ -9,6 +9,8 @@ export interface OpenedDatabase {
   file: string;
   /** The idle WAL checkpointer of a writable file database (see startIdleCheckpoints); closeDatabase stops it. */
   idleCheckpoints?: IdleCheckpoints;
+  /** Runs after the connection is closed: the view-only copy's folder is removed (read-only-view.ts). */
+  onClose?: () => void;
 }
 
 /**
@@ -148,6 +150,14 @@ class KeepCauseSqliteDialect extends SqliteDialect {
 /** Checkpoints the WAL into the main file and lets SQLite refresh its statistics. */
 export function closeDatabase(opened: OpenedDatabase): void {
   opened.idleCheckpoints?.stop();
+  try {
+    closeConnection(opened);
+  } finally {
+    opened.onClose?.();
+  }
+}
+
+function closeConnection(opened: OpenedDatabase): void {
   if (!opened.sqlite.open) return;
   if (!opened.sqlite.readonly) {
     try {

@@ -25,6 +25,20 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * View-only mode (issue 14): the data folder or the database file cannot be written, so the app
+ * shows the data and refuses every change with READ_ONLY (electron/core/db/read-only-view.ts).
+ */
+export const ReadOnlyMode = z.object({
+  /** 'folder': the data folder (disk) is read-only or not writable by this user; 'file': the database file is. */
+  reason: z.enum(['folder', 'file']),
+  /** Changes still in the -wal file (an unclean exit) were read too: what is shown is everything committed. */
+  walIncluded: z.boolean(),
+  /** The database was made by an older version: the copy shown was upgraded, the file itself was not. */
+  upgraded: z.boolean(),
+});
+export type ReadOnlyMode = z.infer<typeof ReadOnlyMode>;
+
 export const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
@@ -34,6 +48,8 @@ export const AppInfo = z.object({
   latestSchemaVersion: z.number().int(),
   nodeVersion: z.string(),
   host: z.enum(['electron', 'http', 'cli']),
+  /** Set when the app shows the data without being able to change it (view-only mode). */
+  readOnly: ReadOnlyMode.nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -3,6 +3,8 @@ import type vi from '../vi/errors';
 
 export default {
   VALIDATION: 'Some input is not valid. Please check the highlighted fields.',
+  READ_ONLY:
+    'View-only mode: the data folder cannot be written (the disk or folder is read-only, or this user may not write there), so this change was not saved; nothing was changed. To work normally: make the data folder writable, or copy it to a writable disk (or use “Save a copy to…” on the Backup screen), and open the app from there again.',
   DISK_FULL:
     'The disk is full, so nothing could be written. Free some space (or choose another disk) and try again; your data was not changed.',
   BAD_REQUEST: 'The request sent to the app could not be read (a damaged address or header). Please try again.',

@@ -3,6 +3,8 @@ export default {
   VALIDATION: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.',
   DISK_FULL:
     'Ổ đĩa đã đầy nên không ghi được. Hãy giải phóng chỗ trống (hoặc chọn ổ khác) rồi thử lại; dữ liệu không bị thay đổi.',
+  READ_ONLY:
+    'Đang ở chế độ chỉ xem: thư mục dữ liệu không ghi được (ổ đĩa hoặc thư mục chỉ cho đọc, hoặc người dùng này không có quyền ghi), nên thay đổi này không được lưu; dữ liệu không bị thay đổi. Để làm việc tiếp: cho phép ghi vào thư mục dữ liệu, hoặc chép thư mục dữ liệu sang một ổ ghi được (hoặc dùng “Lưu bản sao ra…” ở màn hình Sao lưu), rồi mở lại ứng dụng từ đó.',
   BAD_REQUEST: 'Yêu cầu gửi tới ứng dụng không đọc được (địa chỉ hoặc tiêu đề hỏng). Vui lòng thử lại.',
   BAD_JSON: 'Yêu cầu gửi tới ứng dụng bị hỏng. Vui lòng thử lại.',
   UNKNOWN_CHANNEL: 'Ứng dụng không hỗ trợ thao tác này. Vui lòng cập nhật phiên bản mới.',

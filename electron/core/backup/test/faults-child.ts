@@ -74,15 +74,20 @@ const check = (file: string) => {
   again.close();
 }
 
-// 3. A read-only data folder: the database is refused clearly; nothing changes.
+// 3. A read-only data folder: opened in view-only mode (db/read-only-view.ts); changes are refused
+//    clearly; nothing changes.
 {
   for (const f of fs.readdirSync(path.join(data, 'backups'))) fs.rmSync(path.join(data, 'backups', f));
   const before = fs.readFileSync(path.join(data, 'ocop.sqlite'));
   execFileSync('mount', ['--bind', data, data]);
   execFileSync('mount', ['-o', 'remount,bind,ro', data]);
   try {
-    await openCore({ dataDir: data, host: 'cli' });
-    out.readOnlyOpen = null;
+    const core = await openCore({ dataDir: data, host: 'cli' });
+    out.readOnlyOpen = {
+      readOnly: core.ctx.readOnly,
+      write: errorOf(await invoke(core.ctx, 'settings:set', { operatorName: 'x' })),
+    };
+    core.close();
   } catch (e) {
     out.readOnlyOpen = { code: (e as { code?: string }).code, message: (e as Error).message };
   }
