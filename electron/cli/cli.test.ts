@@ -62,4 +62,18 @@ describe('CLI', () => {
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'DB_NEWER_VERSION' } });
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
+
+  it('counts in plain English: no command writes "sheet(s)" (plurals go through shared/text/plural)', () => {
+    const dir = path.join(__dirname, 'commands');
+    const offenders = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(dir, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (/[a-z]\((?:s|es)\)|entr\$\{/u.test(line) ? [`${f}:${i + 1}`] : [])),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -30,7 +30,7 @@ describe('CLI audit verify', () => {
     expect(v).toMatchObject({ ok: true, count: 3, firstBrokenSeq: null, reason: null, finalizations: { ok: true, checks: [] } });
     expect(v.head).toMatch(/^[0-9a-f]{64}$/);
     const text = await run(['audit', 'verify', '--data-dir', dir]);
-    expect(text.out).toContain('Audit chain intact: 3 event(s)');
+    expect(text.out).toContain('Audit chain intact: 3 events');
   });
 
   it('an empty log is intact', async () => {

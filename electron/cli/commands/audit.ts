@@ -3,6 +3,7 @@ import type { StateReport } from '../../../shared/api/channels/integrity';
 import { invoke } from '../../core/api';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 type Verification = StateReport & {
   count: number;
@@ -19,8 +20,8 @@ type Verification = StateReport & {
 function verifyText(v: Verification): string {
   const lines = [
     v.firstBrokenSeq === null
-      ? `Audit chain intact: ${v.count} event(s), head ${v.head ? `${v.headSeq} ${v.head}` : '(empty log)'}`
-      : `AUDIT CHAIN BROKEN at event ${v.firstBrokenSeq}: ${v.reason}\n${v.count} event(s) in the log; events from ${v.firstBrokenSeq} on cannot be trusted.`,
+      ? `Audit chain intact: ${count(v.count, 'event')}, head ${v.head ? `${v.headSeq} ${v.head}` : '(empty log)'}`
+      : `AUDIT CHAIN BROKEN at event ${v.firstBrokenSeq}: ${v.reason}\n${count(v.count, 'event')} in the log; events from ${v.firstBrokenSeq} on cannot be trusted.`,
   ];
   for (const c of v.finalizations.checks) {
     lines.push(
@@ -35,7 +36,7 @@ function verifyText(v: Verification): string {
   for (const p of v.anchorProblems) lines.push(`Note: ${p}`);
   if (v.first) {
     lines.push(
-      `THE DATABASE DOES NOT MATCH ITS HISTORY: ${v.differenceCount} difference(s). The first:`,
+      `THE DATABASE DOES NOT MATCH ITS HISTORY: ${count(v.differenceCount, 'difference')}. The first:`,
       `  table:    ${v.first.table}`,
       `  key:      ${v.first.key}`,
       `  expected: ${v.first.expected}`,

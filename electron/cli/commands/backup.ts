@@ -7,6 +7,7 @@ import { checkBackupFile, copyFilesAside, replaceDatabaseFile } from '../../core
 import { CoreError } from '../../core/errors';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 const head = (h: { seq: number; hash: string } | null) => (h ? `event ${h.seq} ${h.hash.slice(0, 16)}…` : 'empty log');
 
@@ -14,9 +15,9 @@ const head = (h: { seq: number; hash: string } | null) => (h ? `event ${h.seq} $
 function previewText(p: RestorePreview): string {
   const relation = {
     same: 'The backup is identical to the current data.',
-    older: `The backup is older: ${p.eventsLost} later event(s) would be removed (kept in the before-restore backup).`,
-    newer: `The backup is newer: ${p.eventsGained} event(s) would be added.`,
-    diverged: `The histories part after event ${p.commonSeq}: ${p.eventsLost} current event(s) removed, ${p.eventsGained} of the backup added.`,
+    older: `The backup is older: ${count(p.eventsLost, 'later event')} would be removed (kept in the before-restore backup).`,
+    newer: `The backup is newer: ${count(p.eventsGained, 'event')} would be added.`,
+    diverged: `The histories part after event ${p.commonSeq}: ${count(p.eventsLost, 'current event')} removed, ${p.eventsGained} of the backup added.`,
   }[p.relation];
   const row = (k: keyof RestorePreview['current']['totals']) =>
     `  ${k.padEnd(18)} ${String(p.current.totals[k]).padStart(6)} -> ${p.backup.totals[k]}`;
@@ -106,8 +107,8 @@ export const backupCommands: CliCommand[] = [
           `The database it replaced was saved as ${x.previousSavedAs}.`,
           ...(x.migrated.length > 0 ? [`Brought up to date: ${x.migrated.join(', ')}.`] : []),
           x.verify.ok
-            ? `audit verify: the restored database matches its history (${x.verify.audit.count} events).`
-            : `audit verify: ${x.verify.differenceCount} difference(s); first: ${x.verify.differences[0]?.table} ${x.verify.differences[0]?.key} (run audit verify).`,
+            ? `audit verify: the restored database matches its history (${count(x.verify.audit.count, 'event')}).`
+            : `audit verify: ${count(x.verify.differenceCount, 'difference')}; first: ${x.verify.differences[0]?.table} ${x.verify.differences[0]?.key} (run audit verify).`,
         ].join('\n'),
       );
       return report.verify.ok ? 0 : 1;
@@ -129,7 +130,7 @@ export const backupCommands: CliCommand[] = [
       const v = unwrap(await invoke(core.ctx, 'archive:export', { out: path.resolve(out) }));
       r.io.result(
         v,
-        (x: typeof v) => `Archive written to ${x.file}: ${x.files} file(s), ${x.sizeBytes} bytes, SHA-256 ${x.sha256}`,
+        (x: typeof v) => `Archive written to ${x.file}: ${count(x.files, 'file')}, ${x.sizeBytes} bytes, SHA-256 ${x.sha256}`,
       );
       return 0;
     },
@@ -153,10 +154,10 @@ export const backupCommands: CliCommand[] = [
       };
       r.io.result(result, (x: typeof result) =>
         [
-          `Imported ${x.files} file(s) into ${x.dataDir} (${head(x.auditHead)}).`,
+          `Imported ${count(x.files, 'file')} into ${x.dataDir} (${head(x.auditHead)}).`,
           x.verify.ok
             ? 'audit verify: the data matches its history.'
-            : `audit verify: ${x.verify.differenceCount} difference(s) (run audit verify).`,
+            : `audit verify: ${count(x.verify.differenceCount, 'difference')} (run audit verify).`,
         ].join('\n'),
       );
       return verify.ok ? 0 : 1;

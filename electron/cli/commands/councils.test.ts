@@ -20,7 +20,7 @@ describe('CLI councils and sessions', () => {
       ['provincial', 9],
     ]);
     const text = await run(['councils', 'list', '--level', 'provincial', '--data-dir', dir]);
-    expect(text.out).toContain('9 active member(s)');
+    expect(text.out).toContain('9 active members');
     expect(text.out).not.toContain('Tổ tư vấn giúp việc Hội đồng OCOP tỉnh Phù Sa (tập huấn)\n');
   });
 

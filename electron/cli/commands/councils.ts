@@ -5,6 +5,7 @@ import type { QuorumView, SessionDetail, SessionListItem } from '../../../shared
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
 import { joinPositionOffice } from '../../../shared/ocop/person-office';
+import { count } from '../../../shared/text/plural';
 
 const ROLE: Record<string, string> = {
   chair: 'Chủ tịch',
@@ -20,7 +21,7 @@ const councilsText = (rows: CouncilListItem[]): string =>
     : rows
         .map(
           (c) =>
-            `#${c.id}  ${c.name}\n     ${c.level}${c.parentCouncilName ? ` of ${c.parentCouncilName}` : ''}; ${c.activeMemberCount} active member(s); chair: ${c.chairName ?? '—'}; rules v${c.rulesVersion}; ${c.sessionCount} session(s)`,
+            `#${c.id}  ${c.name}\n     ${c.level}${c.parentCouncilName ? ` of ${c.parentCouncilName}` : ''}; ${count(c.activeMemberCount, 'active member')}; chair: ${c.chairName ?? '—'}; rules v${c.rulesVersion}; ${count(c.sessionCount, 'session')}`,
         )
         .join('\n');
 
@@ -30,7 +31,7 @@ const sessionsText = (rows: SessionListItem[]): string =>
     : rows
         .map(
           (s) =>
-            `#${s.id}  ${s.date}  ${s.status.padEnd(11)} ${s.kind === 'written_opinion' ? 'written opinion' : 'meeting'} ${s.number} — ${s.councilName}, ${s.roundName}; ${s.agendaCount} product(s); ${s.presentVotingCount}/${s.votingMemberCount} present`,
+            `#${s.id}  ${s.date}  ${s.status.padEnd(11)} ${s.kind === 'written_opinion' ? 'written opinion' : 'meeting'} ${s.number} — ${s.councilName}, ${s.roundName}; ${count(s.agendaCount, 'product')}; ${s.presentVotingCount}/${s.votingMemberCount} present`,
         )
         .join('\n');
 

@@ -8,6 +8,7 @@ import {
 import { invoke } from '../../core/api';
 import type { CliCommand, CliRun } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 const num = (r: CliRun, name: string): number | undefined =>
   typeof r.values[name] === 'string' ? Number(r.values[name]) : undefined;
@@ -25,7 +26,7 @@ function viewText(v: DocumentSettingsView): string {
   if (s.minutes) {
     const m = s.minutes;
     lines.push(
-      `  minutes:    closes ${m.endTime ?? '(blank)'}; ${m.discussions.length} discussion(s), ${m.opinions.length} opinion(s), ${m.conclusions.length} extra conclusion(s); vote ${m.vote ? `${m.vote.for}/${m.vote.against}/${m.vote.abstain}` : 'none'}`,
+      `  minutes:    closes ${m.endTime ?? '(blank)'}; ${count(m.discussions.length, 'discussion')}, ${count(m.opinions.length, 'opinion')}, ${count(m.conclusions.length, 'extra conclusion')}; vote ${m.vote ? `${m.vote.for}/${m.vote.against}/${m.vote.abstain}` : 'none'}`,
     );
   }
   return lines.join('\n');

@@ -37,7 +37,7 @@ describe('CLI pdf sheets and blank-sheet', { timeout: 180_000 }, () => {
     const out = path.join(dir, 'tat-ca.pdf');
     const r = await run(['pdf', 'sheets', '--session', String(s.sessionId), '--out', out, '--data-dir', dir]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(new RegExp(`tat-ca\\.pdf: 6 sheet\\(s\\), \\d+ page\\(s\\)`, 'u'));
+    expect(r.out).toMatch(new RegExp(`tat-ca\\.pdf: 6 sheets, \\d+ pages`, 'u'));
     const lines = r.err.split('\n');
     expect(lines[0]).toBe('sheets: 0/6 (0%)');
     expect(lines.at(-1)).toBe('sheets: 6/6 (100%)');

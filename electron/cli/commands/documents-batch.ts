@@ -14,6 +14,7 @@ import { ERROR_CODES, type ErrorCode } from '../../../shared/api/errors';
 import { CoreError } from '../../core/errors';
 import type { CliRun } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 const POLL_MS = 250;
 /** One progress line a second at most: a 2,700-sheet batch prints about a hundred lines. */
@@ -64,7 +65,7 @@ export async function printSessionSheets(r: CliRun, ctx: CoreContext, sessionId:
   r.io.result(
     { file: out, fileName: status.fileName, pages: status.pages, sheets: status.total, issued: issued?.entry ?? null },
     (v: { file: string; pages: number; sheets: number; issued: { id: number; sha256: string } | null }) =>
-      `${v.file}: ${v.sheets} sheet(s), ${v.pages} page(s)` +
+      `${v.file}: ${count(v.sheets, 'sheet')}, ${count(v.pages, 'page')}` +
       (v.issued ? `\nissued: register no. ${v.issued.id}, SHA-256 ${v.issued.sha256}` : ''),
   );
   return 0;

@@ -132,7 +132,7 @@ describe('CLI pdf', { timeout: 120_000 }, () => {
     expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The text line names the font embedded (the documentFont setting, Tinos by default).
     const text = await run(['pdf', 'minutes', '--session', String(s.sessionId), '--out', out, '--data-dir', dir]);
-    expect(text.out.trim()).toMatch(/bb\.pdf: \d+ page\(s\), font Tinos$/u);
+    expect(text.out.trim()).toMatch(/bb\.pdf: \d+ pages?, font Tinos$/u);
 
     const noKind = await run(['pdf', 'poster', '--session', '1', '--data-dir', dir]);
     expect(noKind.code).toBe(2);

@@ -12,6 +12,7 @@ import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
 import { printSessionSheets } from './documents-batch';
 import { signaturesBroken, signaturesText } from './signatures-text';
+import { count } from '../../../shared/text/plural';
 
 /** What `pdf` prints: one document through documents:render, or every sheet ('sheets', a batch). */
 const PDF_KINDS = [...SessionDocumentKind.options, 'sheets'] as const;
@@ -120,7 +121,7 @@ export const documentsCommands: CliCommand[] = [
           { file: out, ...issued, pdfBase64: undefined },
           (v: { file: string; entry: RegisterEntry; reissued: boolean }) =>
             [
-              `${v.file}: ${v.entry.pages} page(s), ${v.reissued ? 'already in the register (the same bytes)' : 'issued'}: register no. ${v.entry.id}`,
+              `${v.file}: ${count(v.entry.pages, 'page')}, ${v.reissued ? 'already in the register (the same bytes)' : 'issued'}: register no. ${v.entry.id}`,
               `${v.entry.title}${v.entry.number ? `, số ${v.entry.number}` : ''}${v.entry.date ? `, ngày ${v.entry.date}` : ''}, finalization ${v.entry.version}`,
               `SHA-256 ${v.entry.sha256}`,
             ].join('\n'),
@@ -135,7 +136,7 @@ export const documentsCommands: CliCommand[] = [
         { file: out, fileName: doc.fileName, pages: doc.pages, font: doc.font },
         (v: { file: string; pages: number; font: typeof doc.font }) =>
           [
-            `${v.file}: ${v.pages} page(s), font ${v.font.family}`,
+            `${v.file}: ${count(v.pages, 'page')}, font ${v.font.family}`,
             ...(v.font.fallbackReason ? [`note: ${v.font.fallbackReason}`] : []),
           ].join('\n'),
       );
@@ -186,7 +187,7 @@ export const documentsCommands: CliCommand[] = [
         }
         r.io.result(
           { file: out, entry },
-          (v: { file: string; entry: RegisterEntry }) => `${v.file}: ${v.entry.title} (${v.entry.pages} page(s))`,
+          (v: { file: string; entry: RegisterEntry }) => `${v.file}: ${v.entry.title} (${count(v.entry.pages, 'page')})`,
         );
         return 0;
       }
@@ -208,7 +209,7 @@ export const documentsCommands: CliCommand[] = [
       );
       r.io.result(page, (v: { total: number; entries: RegisterEntry[] }) =>
         [
-          `${v.total} issued document(s)${v.entries.length < v.total ? `, newest ${v.entries.length} shown` : ''}`,
+          `${count(v.total, 'issued document')}${v.entries.length < v.total ? `, newest ${v.entries.length} shown` : ''}`,
           ...v.entries.map(
             (e) =>
               `#${e.id} ${e.issuedAt.slice(0, 16).replace('T', ' ')}Z  session ${e.sessionId} v${e.version}${e.current ? '' : ' (superseded)'}  ${e.kind}${e.number ? ` số ${e.number}` : ''}  ${e.title}  ${e.sha256.slice(0, 12)}…`,

@@ -70,7 +70,7 @@ describe('CLI dossiers', () => {
     );
     const bad = await run(['dossiers', 'import', file, '--data-dir', dir]);
     expect(bad.code).toBe(1);
-    expect(bad.out).toContain('1 error(s); nothing was imported');
+    expect(bad.out).toContain('1 error; nothing was imported');
     expect(bad.out).toContain('Chủ thể, row 2, column "Điện thoại": ');
     const json = await run(['dossiers', 'import', file, '--json', '--data-dir', dir]);
     expect(json.code).toBe(1);

@@ -10,6 +10,7 @@ import { invoke } from '../../core/api';
 import { CoreError } from '../../core/errors';
 import type { CliCommand, CliRun } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 const KIND: Record<string, string> = { first: 'lần đầu', upgrade: 'nâng hạng', reevaluation: 'đánh giá lại' };
 
@@ -41,7 +42,7 @@ function detailText(d: RegistrationDetail): string {
   if (d.reevaluation) {
     const w = d.reevaluation;
     lines.push(
-      `Re-evaluation window ${w.opensOn} – ${w.closesOn}: ${w.timing === 'in_window' ? 'submitted in time' : `WARNING ${w.timing.replace('_', ' ')} (${w.daysBeforeExpiry} days before expiry on ${w.measuredOn})`}`,
+      `Re-evaluation window ${w.opensOn} – ${w.closesOn}: ${w.timing === 'in_window' ? 'submitted in time' : `WARNING ${w.timing.replace('_', ' ')} (${count(w.daysBeforeExpiry, 'day')} before expiry on ${w.measuredOn})`}`,
     );
   }
   lines.push(
@@ -123,7 +124,7 @@ export const dossiersCommands: CliCommand[] = [
       });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
         const d = { errors: env.error.details?.errors ?? [], total: env.error.details?.total ?? 0 };
-        r.io.info(`${d.total} error(s); nothing was imported. Fix these rows and import again:`);
+        r.io.info(`${count(d.total, 'error')}; nothing was imported. Fix these rows and import again:`);
         for (const e of d.errors) r.io.info(errorLine(e));
         if (d.total > d.errors.length) r.io.info(`  … and ${d.total - d.errors.length} more`);
         return 1;

@@ -19,7 +19,7 @@ describe('CLI places', () => {
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('row 3, column "Mã"');
     fs.writeFileSync(file, 'Mã,Tên,Cấp,Mã TP,Tỉnh / Thành Phố\n18073,Phường Thành Sen,Phường,42,Tỉnh Hà Tĩnh\n');
-    expect((await run(['places', 'import', file, '--data-dir', dir])).out).toContain('Imported: 1 communes');
+    expect((await run(['places', 'import', file, '--data-dir', dir])).out).toContain('Imported: 1 commune in 1 province');
     const hit = await run(['places', 'search', 'thanh', 'sen', '--json', '--data-dir', dir]);
     expect(JSON.parse(hit.out)).toMatchObject({ listLoaded: true, communes: [{ code: '18073', provinceCode: '42' }] });
     expect((await run(['places', 'provinces', '--data-dir', dir])).out.split('\n')).toHaveLength(34);

@@ -6,6 +6,7 @@ import { invoke } from '../../core/api';
 import { CoreError } from '../../core/errors';
 import type { CliCommand } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 /** Where a province gets the list, said wherever the list is missing. */
 export const WHERE_TO_GET =
@@ -61,7 +62,7 @@ export const placesCommands: CliCommand[] = [
       });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
         const errors = env.error.details?.errors ?? [];
-        r.io.info(`${errors.length} problem(s); nothing was imported:`);
+        r.io.info(`${count(errors.length, 'problem')}; nothing was imported:`);
         for (const e of errors.slice(0, 50)) r.io.info(errorLine(e));
         if (errors.length > 50) r.io.info(`  … and ${errors.length - 50} more`);
         return 1;
@@ -69,7 +70,7 @@ export const placesCommands: CliCommand[] = [
       const v = unwrap(env);
       r.io.result(v, (x: typeof v) =>
         [
-          `${x.dryRun ? 'Checked (nothing written)' : 'Imported'}: ${x.communes} communes in ${x.byProvince.length} province(s) from a .${x.format} file (SHA-256 ${x.fileSha256.slice(0, 16)}…)${x.replaced ? `, replacing ${x.replaced}` : ''}`,
+          `${x.dryRun ? 'Checked (nothing written)' : 'Imported'}: ${count(x.communes, 'commune')} in ${count(x.byProvince.length, 'province')} from a .${x.format} file (SHA-256 ${x.fileSha256.slice(0, 16)}…)${x.replaced ? `, replacing ${x.replaced}` : ''}`,
           ...x.byProvince.map((p) => `  ${p.code} ${p.name}: ${p.communes}`),
         ].join('\n'),
       );
@@ -111,7 +112,7 @@ export const placesCommands: CliCommand[] = [
       const v = unwrap(await invoke(core.ctx, 'places:communeList', {}));
       r.io.result(v, (x: CommuneListInfo | null) =>
         x
-          ? `${x.communes} communes in ${x.provinces} province(s) from ${x.fileName} (SHA-256 ${x.sha256.slice(0, 16)}…), imported ${x.importedAt} by ${x.importedBy}`
+          ? `${count(x.communes, 'commune')} in ${count(x.provinces, 'province')} from ${x.fileName} (SHA-256 ${x.sha256.slice(0, 16)}…), imported ${x.importedAt} by ${x.importedBy}`
           : `No commune list is installed yet. ${WHERE_TO_GET}`,
       );
       return 0;

@@ -15,6 +15,7 @@ import { invoke } from '../../core/api';
 import { CoreError } from '../../core/errors';
 import type { CliCommand, CliRun } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 /**
  * `registry …`: the registry of OCOP products from the command line, through the same channels
@@ -66,7 +67,7 @@ const dueText = (d: { on: string; horizonDays: number; items: DueItem[] }): stri
       (i) =>
         `  ${i.due.padEnd(8)} ${String(i.daysToExpiry).padStart(5)} d  #${i.entry.id} ${i.entry.productName} — ${i.entry.producerName} (${i.entry.communeLabel}), ${star(i.entry.star)}, expires ${i.entry.validTo}, window ${i.entry.windowOpensOn}…${i.entry.windowClosesOn}${i.pendingRegistration ? `, dossier ${i.pendingRegistration.registrationNo}` : ''}`,
     ),
-    `${d.items.length} product(s).`,
+    `${count(d.items.length, 'product')}.`,
   ].join('\n');
 
 function importText(r: RegistryImportResult): string {
@@ -91,7 +92,7 @@ function sectorLines(sectors: SectorReview[]): string[] {
     'Sectors:',
     ...sectors.map(
       (s) =>
-        `  ${s.status.padEnd(9)} ${s.legalBasis} "${s.text}" (${s.rows} rows) → ${
+        `  ${s.status.padEnd(9)} ${s.legalBasis} "${s.text}" (${count(s.rows, 'row')}) → ${
           s.match
             ? `ngành ${s.match.nganhNo}${s.match.nhom ? ` › ${s.match.nhom}` : ''}`
             : `choose: ${s.candidates.map((c) => c.nganhNo).join(' / ')}`
@@ -231,7 +232,7 @@ export const registryCommands: CliCommand[] = [
       });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
         const d = { ...env.error.details, errors: env.error.details?.errors ?? [], total: env.error.details?.total ?? 0 };
-        r.io.info(`${d.total} problem(s); nothing was imported. Fix these and import again:`);
+        r.io.info(`${count(d.total, 'problem')}; nothing was imported. Fix these and import again:`);
         for (const e of d.errors) r.io.info(errorLine(e));
         if (d.total > d.errors.length) r.io.info(`  … and ${d.total - d.errors.length} more`);
         const open = (d.sectors ?? []).filter((s) => s.match === null);
@@ -315,7 +316,7 @@ export const registryCommands: CliCommand[] = [
       const out = unwrap(await invoke(core.ctx, 'registry:recordDecision', input));
       r.io.result(out, (v: typeof out) =>
         [
-          `Recognised ${v.recognised.length} entr${v.recognised.length === 1 ? 'y' : 'ies'}; ${v.superseded} earlier certificate(s) superseded.`,
+          `Recognised ${count(v.recognised.length, 'entry', 'entries')}; ${count(v.superseded, 'earlier certificate')} superseded.`,
           ...v.recognised.map(entryLine),
         ].join('\n'),
       );

@@ -25,7 +25,7 @@ describe('CLI sheets', () => {
     expect((await run(['sheets', 'export', '--data-dir', src])).code).toBe(2);
     const exp = await run(['sheets', 'export', '--session', String(sessionId), '--out', file, '--data-dir', src]);
     expect(exp.code).toBe(0);
-    expect(exp.out).toContain('Wrote 1 sheet(s)');
+    expect(exp.out).toContain('Wrote 1 sheet to');
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(doc.format).toBe('ocop-score-sheets');
 
@@ -42,7 +42,7 @@ describe('CLI sheets', () => {
     fs.writeFileSync(bad, JSON.stringify(doc));
     const refused = await run(['sheets', 'import', bad, '--data-dir', dst]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('2 problem(s); nothing was imported');
+    expect(refused.err).toContain('2 problems; nothing was imported');
     expect(refused.err).toContain('sheet 1, answers.0.points [POINTS_MISMATCH]');
     expect(refused.err).toContain('sheet 1, member.fullName [MEMBER_NAME_MISMATCH]');
 

@@ -5,6 +5,7 @@ import { invoke } from '../../core/api';
 import { CoreError } from '../../core/errors';
 import type { CliCommand, CliRun } from '../command';
 import { unwrap } from '../unwrap';
+import { count } from '../../../shared/text/plural';
 
 function sessionOption(r: CliRun, usage: string): number | null {
   const v = r.values.session;
@@ -19,8 +20,8 @@ function sessionOption(r: CliRun, usage: string): number | null {
 const importText = (r: ImportResult): string =>
   [
     r.dryRun
-      ? `Checked ${r.sheets.length} sheet(s): the file can be imported (nothing was written).`
-      : `Imported ${r.sheets.length} sheet(s).`,
+      ? `Checked ${count(r.sheets.length, 'sheet')}: the file can be imported (nothing was written).`
+      : `Imported ${count(r.sheets.length, 'sheet')}.`,
     ...r.sheets.map(
       (s) =>
         `  ${s.registrationNo}  ${s.memberName}${s.rescoringRound > 0 ? ` (re-scoring ${s.rescoringRound})` : ''}: ${s.totalPoints} points, ${s.status}${s.sheetId === null ? '' : ` → sheet #${s.sheetId}`}`,
@@ -69,7 +70,7 @@ export const scoringCommands: CliCommand[] = [
       fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n', 'utf8');
       r.io.result(
         { file, sheets: doc.sheets.length },
-        (v: { file: string; sheets: number }) => `Wrote ${v.sheets} sheet(s) to ${v.file}`,
+        (v: { file: string; sheets: number }) => `Wrote ${count(v.sheets, 'sheet')} to ${v.file}`,
       );
       return 0;
     },
@@ -96,7 +97,7 @@ export const scoringCommands: CliCommand[] = [
       const env = await invoke(core.ctx, 'scoring:import', { document, dryRun: r.values['dry-run'] === true });
       if (!env.ok && env.error.code === 'IMPORT_INVALID' && !r.json) {
         const errors = env.error.details?.errors ?? [];
-        r.io.error(`sheets import: ${errors.length} problem(s); nothing was imported.`);
+        r.io.error(`sheets import: ${count(errors.length, 'problem')}; nothing was imported.`);
         for (const e of errors)
           r.io.error(
             `  ${e.row ? `${e.sheet === 'rounds' ? 'round entry' : 'sheet'} ${e.row}, ` : ''}${e.column ?? ''} [${e.code}] ${e.message}`,
