@@ -290,3 +290,67 @@ test('the secretary starts the room; unpaired, expired code, revoked device, ano
   expect(['score_answer_event', 'score_sheet', 'client_op', 'room_device'].map((t) => countRows(app.dataDir, t))).toEqual(before);
   await Promise.all([phone.close(), tablet.close(), laptop.close()]);
 });
+
+test('in a re-scoring round the phone says what the chair asks and keeps the previous sheet in one action', async ({
+  app,
+  browser,
+}) => {
+  const s = await arrangeRoomSession(app, 3);
+  const reg = s.registrations[0]!;
+  const [chair, , member] = s.members as [RoomMember, RoomMember, RoomMember];
+  // Every member has submitted the product (from the shared laptop, with their PIN); the chair opens round 1.
+  const criteria = allCriteria(s.set).map((p) => p.criterion);
+  for (const [m, who] of s.members.entries()) {
+    const open = await app.api<{ sheet: { id: number } }>('scoring:open', {
+      sessionId: s.sessionId,
+      registrationId: reg.id,
+      memberId: who.id,
+      pin: who.pin,
+    });
+    for (const [i, c] of criteria.entries())
+      await app.api('scoring:setAnswer', {
+        sheetId: open.sheet.id,
+        criterionCode: c.code,
+        levelIndex: (i + m) % c.levels.length,
+      });
+    await app.api('scoring:submit', { sheetId: open.sheet.id });
+  }
+  const first = readSheets(app.dataDir, s.sessionId).find((x) => x.member_id === member.id)!;
+  await app.api('scoring:openRescoring', {
+    sessionId: s.sessionId,
+    registrationId: reg.id,
+    chairMemberId: chair.id,
+    reason: 'Xem lại tiêu chí bao bì',
+  });
+
+  const room = await startRoom(app, s.sessionId);
+  const phone = await (await deviceContext(browser, 'phone')).newPage();
+  await pairDevice(phone, room, member);
+  const ask = phone.getByTestId(`revision-${reg.id}`);
+  await expect(ask).toContainText('Chủ tịch mở vòng chấm lại 1: Xem lại tiêu chí bao bì');
+  await expect(ask).toContainText(`Phiếu trước của ông/bà: ${first.total_points} điểm`);
+  expect(await axeProblems(phone), 'the re-scoring choice on a phone').toEqual([]);
+  await docScreenshot(phone, 'room-phone-rescoring');
+  await ask.getByRole('button', { name: `Giữ nguyên phiếu (${first.total_points} điểm)` }).click();
+  await phone
+    .getByRole('dialog')
+    .getByRole('button', { name: `Giữ nguyên phiếu (${first.total_points} điểm)` })
+    .click();
+  await expect(phone.getByTestId(`product-${reg.id}`)).toContainText('Giữ nguyên phiếu vòng trước');
+  await expect(ask).toHaveCount(0);
+
+  // In the file: the first sheet superseded, a round-1 sheet submitted with the same answers, marked kept.
+  const mine = readSheets(app.dataDir, s.sessionId).filter((x) => x.member_id === member.id);
+  expect(mine.map((x) => x.status).sort()).toEqual(['submitted', 'superseded']);
+  const kept = mine.find((x) => x.status === 'submitted')!;
+  expect(kept.total_points).toBe(first.total_points);
+  expect(Object.fromEntries(kept.answers)).toEqual(Object.fromEntries(first.answers));
+  expect(
+    execFileSync('sqlite3', [
+      path.join(app.dataDir, 'ocop.sqlite'),
+      `SELECT rescoring_round, kept_previous FROM score_sheet WHERE id = ${kept.id}`,
+    ])
+      .toString()
+      .trim(),
+  ).toBe('1|1');
+});

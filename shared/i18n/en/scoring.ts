@@ -31,7 +31,6 @@ export default {
     title: 'Sheets of {{name}}',
     intro: 'Choose a product to score. Every choice is saved at once.',
     switchMember: 'Change member',
-    open: 'Score {{name}}',
     empty: 'No products to score.',
     state: {
       not_started: 'Not started',

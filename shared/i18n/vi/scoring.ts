@@ -29,7 +29,6 @@ export default {
     title: 'Phiếu chấm của {{name}}',
     intro: 'Chọn một sản phẩm để chấm. Điểm được lưu ngay sau mỗi lựa chọn.',
     switchMember: 'Đổi thành viên',
-    open: 'Chấm sản phẩm {{name}}',
     empty: 'Không có sản phẩm nào cần chấm.',
     state: { not_started: 'Chưa chấm', draft: 'Đang chấm', submitted: 'Đã nộp', superseded: 'Đã thay bằng phiếu chấm lại' },
     answered: 'Đã chấm {{answered}}/{{applicable}} tiêu chí',
