@@ -108,18 +108,20 @@ describe('evidence attachments', () => {
     core = await fileCore();
     const { reg } = await makeRegistration(core);
     const content = pdf('same');
-    const a = await call(core, 'attachments:add', { registrationId: reg.id, fileName: 'a.pdf', contentBase64: b64(content) });
-    const b = await call(core, 'attachments:add', { registrationId: reg.id, fileName: 'b.pdf', contentBase64: b64(content) });
+    const as = { actor: 'Thư ký Lan' };
+    const a = await call(core, 'attachments:add', { registrationId: reg.id, fileName: 'a.pdf', contentBase64: b64(content) }, as);
+    const b = await call(core, 'attachments:add', { registrationId: reg.id, fileName: 'b.pdf', contentBase64: b64(content) }, as);
     const stored = path.join(core.ctx.paths.attachmentsDir, a.sha256.slice(0, 2), a.sha256);
-    await call(core, 'attachments:remove', { id: a.id });
+    expect(await call(core, 'attachments:remove', { id: a.id }, as)).toEqual({ removed: true });
     expect(fs.existsSync(stored)).toBe(true);
-    await call(core, 'attachments:remove', { id: b.id });
+    await call(core, 'attachments:remove', { id: b.id }, as);
     expect(fs.existsSync(stored)).toBe(false);
-    expect((await call(core, 'audit:tail', { limit: 4 })).map((e) => e.action)).toEqual([
-      'attachments.remove',
-      'attachments.remove',
-      'attachments.add',
-      'attachments.add',
+    // Each change is audited in its own transaction, naming the caller, with the row before/after.
+    expect((await call(core, 'audit:tail', { limit: 4 })).map((e) => [e.action, e.actor, e.entityId])).toEqual([
+      ['attachments.remove', 'Thư ký Lan', String(b.id)],
+      ['attachments.remove', 'Thư ký Lan', String(a.id)],
+      ['attachments.add', 'Thư ký Lan', String(b.id)],
+      ['attachments.add', 'Thư ký Lan', String(a.id)],
     ]);
   });
 

@@ -39,18 +39,16 @@ export const dossiersHandlers: AreaHandlers<typeof dossiersChannels> = {
   'registrations:saveSelfAssessment': write((w, i) => saveSelfAssessment(w, i)),
   'registrations:saveCommuneReport': write((w, i) => saveCommuneReport(w, i)),
 
-  'attachments:list': read((ctx, i) => attachmentsOf(ctx, i.registrationId)),
-  // Files on disk and rows: the service orders the two itself (a task).
-  'attachments:add': task((call, i) => addAttachment(call.ctx, call.actor, i)),
-  'attachments:content': read((ctx, i) => attachmentContent(ctx, i.id)),
-  'attachments:remove': task(async (call, i) => {
-    await removeAttachment(call.ctx, call.actor, i.id);
-    return { removed: true as const };
-  }),
+  'attachments:list': read(attachmentsOf),
+  // Files on disk and rows: the services order the two themselves (tasks committing with runWrite).
+  'attachments:add': task(addAttachment),
+  'attachments:content': read(attachmentContent),
+  'attachments:remove': task(removeAttachment),
 
   'dossiers:template': read(() => dossiersTemplate()),
-  'dossiers:import': task((call, i) => importDossiers(call.ctx, call.actor, i)),
-  'dossiers:importStart': task((call, i) => startImportJob(call.ctx, call.actor, i)),
-  'dossiers:importStatus': read((ctx, i) => importJobStatus(ctx, i.jobId)),
-  'dossiers:importCancel': task((call, i) => cancelImportJob(call.ctx, i.jobId)),
+  // Tasks: an automatic backup first, then one runWrite (the job runs it in the background).
+  'dossiers:import': task(importDossiers),
+  'dossiers:importStart': task(startImportJob),
+  'dossiers:importStatus': read(importJobStatus),
+  'dossiers:importCancel': task(cancelImportJob),
 };

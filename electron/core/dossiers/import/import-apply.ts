@@ -6,7 +6,7 @@ import {
   parseRegistrationNo,
   serialSeq,
 } from '../../../../shared/ocop/codes';
-import type { CoreContext } from '../../context';
+import type { Write } from '../../handlers';
 import type { DB } from '../../db/schema';
 import { vnYear } from '../../../../shared/ocop/vn-time';
 import { producerColumns, updateProducerRow } from '../producer-repo';
@@ -82,10 +82,11 @@ function explicitNumbers(plan: ImportPlan): Map<string, number> {
  * one-by-one entry: next running number of the producer's commune for product codes, next
  * serial of the commune in the round's year for registration numbers.
  */
-export async function applyPlan(trx: Kysely<DB>, ctx: CoreContext, actor: string, plan: ImportPlan): Promise<AppliedIds> {
-  const at = ctx.now().toISOString();
-  const year = vnYear(ctx.now());
-  const bulk = new BulkInsert(ctx.sqlite);
+export async function applyPlan(w: Write, plan: ImportPlan): Promise<AppliedIds> {
+  const { trx, actor } = w;
+  const at = w.at.toISOString();
+  const year = vnYear(w.at);
+  const bulk = new BulkInsert(w.ctx.sqlite);
   const out: AppliedIds = {
     rounds: [],
     producers: { created: [], updated: [] },

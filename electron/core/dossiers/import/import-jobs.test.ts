@@ -128,8 +128,7 @@ describe('import jobs', { timeout: 120_000 }, () => {
     const file = await workbook(300);
     let created = false;
     const result = await importDossiers(
-      core.ctx,
-      'test',
+      { ctx: core.ctx, actor: 'test' },
       { contentBase64: b64(file), onDuplicate: 'skip', dryRun: false },
       {
         phase: () => {},

@@ -1,6 +1,8 @@
 import type { ImportJobStatus } from '../../../../shared/api/channels/dossiers-import-job';
+import type { ChannelParsedInput } from '../../../../shared/api/contract';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
+import type { Call } from '../../handlers';
 import { decodeWorkbook, importDossiers, type ImportInput } from './import-service';
 
 /**
@@ -43,7 +45,8 @@ const WRITE_ANNOUNCE_MS = 250;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Starts an import job and answers at once; a file over the size limit is refused here, before any job exists. */
-export function startImportJob(ctx: CoreContext, actor: string, i: ImportInput): { jobId: string } {
+export function startImportJob(call: Call, i: ImportInput): { jobId: string } {
+  const { ctx } = call;
   decodeWorkbook(i.contentBase64);
   const jobs = jobsOf(ctx);
   prune(jobs);
@@ -85,7 +88,7 @@ export function startImportJob(ctx: CoreContext, actor: string, i: ImportInput):
   };
   // Let the caller get its answer (the job id) before the first piece of work.
   void yieldToEventLoop()
-    .then(() => importDossiers(ctx, actor, i, hooks))
+    .then(() => importDossiers(call, i, hooks))
     .then(
       (result) => {
         s.result = result;
@@ -121,11 +124,12 @@ function jobOf(ctx: CoreContext, jobId: string): Job {
 }
 
 /** A copy of the job's status (the live object keeps changing). */
-export const importJobStatus = (ctx: CoreContext, jobId: string): ImportJobStatus => structuredClone(jobOf(ctx, jobId).status);
+export const importJobStatus = (ctx: CoreContext, { jobId }: ChannelParsedInput<'dossiers:importStatus'>): ImportJobStatus =>
+  structuredClone(jobOf(ctx, jobId).status);
 
 /** Asks a job still parsing or validating to stop; nothing has been written then. */
-export function cancelImportJob(ctx: CoreContext, jobId: string): ImportJobStatus {
-  const s = jobOf(ctx, jobId).status;
+export function cancelImportJob(call: Call, { jobId }: ChannelParsedInput<'dossiers:importCancel'>): ImportJobStatus {
+  const s = jobOf(call.ctx, jobId).status;
   if (s.phase === 'write' || finished(s)) {
     throw new CoreError(
       'FORBIDDEN_STATE',

@@ -2,10 +2,9 @@ import { MAX_IMPORT_BYTES } from '../../../../shared/api/channels/dossiers';
 import { autoBackup } from '../../backup/backup-service';
 import type { ImportResult } from '../../../../shared/api/channels/dossiers-fields';
 import { auditHead } from '../../audit/audit-repo';
-import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
+import { runWrite, type Call } from '../../handlers';
 import { sha256Hex } from '../attachment-store';
-import { auditDossier } from '../dossier-audit';
 import { withTriggerErrors } from '../dossier-common';
 import { applyPlan } from './import-apply';
 import { importInvalid, planImport, type Action, type ImportPlan, type OnDuplicate, type PlanProgress } from './import-plan';
@@ -72,13 +71,12 @@ const writesOf = (plan: ImportPlan): number =>
  * (the audit chain's head moved: every data change appends an event), the plan is made again
  * inside the transaction, so what is written always matches the database it is written to.
  * The write itself never yields: other callers cannot slip statements into the transaction.
+ *
+ * A task (the automatic backup comes first, then one `runWrite`); `hooks` are the import job's
+ * (import-jobs.ts), absent for the direct `dossiers:import` call.
  */
-export async function importDossiers(
-  ctx: CoreContext,
-  actor: string,
-  i: ImportInput,
-  hooks?: ImportHooks,
-): Promise<ImportResult> {
+export async function importDossiers(call: Call, i: ImportInput, hooks?: ImportHooks): Promise<ImportResult> {
+  const { ctx } = call;
   const content = decodeWorkbook(i.contentBase64);
   const fileSha256 = sha256Hex(content);
   hooks?.phase('parse', 0);
@@ -113,13 +111,12 @@ export async function importDossiers(
   await autoBackup(ctx, 'import');
 
   return withTriggerErrors(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      if ((await auditHead(trx)) !== head) plan = await planImport(trx, sheets, i.onDuplicate);
+    runWrite(call, async (w) => {
+      if ((await auditHead(w.trx)) !== head) plan = await planImport(w.trx, sheets, i.onDuplicate);
       const result = summary(plan);
-      const ids = await applyPlan(trx, ctx, actor, plan);
+      const ids = await applyPlan(w, plan);
       result.roundsCreated = ids.rounds;
-      await auditDossier(trx, ctx, {
-        actor,
+      await w.audit({
         action: 'dossiers.import',
         entity: 'import',
         entityId: null,
