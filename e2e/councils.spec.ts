@@ -1,5 +1,6 @@
 import { docScreenshot } from './doc-screenshot';
 import { expect, test, type ServedApp } from './fixtures';
+import { arrangeRound } from './pages/arrange';
 import { SessionPrep } from './pages/SessionPrep';
 import { Shell } from './pages/Shell';
 
@@ -17,36 +18,8 @@ const MEMBERS = [
 
 /** A round with three first-time registrations, entered through the dossiers channels. */
 async function roundWithProducts(app: ServedApp): Promise<{ roundId: number; registrationIds: number[] }> {
-  const round = await app.api<{ id: number }>('rounds:create', {
-    year: 2026,
-    number: 1,
-    endDate: '2026-06-30',
-    deadlineDate: '2026-04-30',
-  });
-  const producer = await app.api<{ id: number }>('producers:create', {
-    kind: 'cooperative',
-    name: 'Hợp tác xã Sen Vàng',
-    communeCode: '29500',
-    communeName: 'Xã Mỹ Hiệp',
-    provinceCode: '82',
-    provinceName: 'Đồng Tháp',
-  });
-  const registrationIds: number[] = [];
-  for (const name of ['Mứt sen sấy dẻo', 'Trà tim sen', 'Hạt sen sấy giòn']) {
-    const product = await app.api<{ id: number }>('products:create', {
-      producerId: producer.id,
-      name,
-      setKey: 'qd26-2026/07',
-      codeYear: 2026,
-    });
-    const reg = await app.api<{ id: number }>('registrations:create', {
-      productId: product.id,
-      roundId: round.id,
-      kind: 'first',
-    });
-    registrationIds.push(reg.id);
-  }
-  return { roundId: round.id, registrationIds };
+  const { roundId, registrations } = await arrangeRound(app, ['Mứt sen sấy dẻo', 'Trà tim sen', 'Hạt sen sấy giòn']);
+  return { roundId, registrationIds: registrations.map((r) => r.id) };
 }
 
 test('create a council of 9 with its rules, open a session, mark attendance and a recusal, and watch the quorum change', async ({

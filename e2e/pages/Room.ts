@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { CriteriaSet } from '../../shared/ocop/criteria-set';
 import type { ServedApp } from '../fixtures';
+import { arrangeRound, startSession } from './arrange';
 
 /** The loopback address standing in for the meeting room's Wi-Fi (tests never bind a LAN address). */
 export const ROOM_ADDRESS = '127.0.0.2';
@@ -48,35 +49,7 @@ const PRODUCTS = [
 
 /** A session in progress with `n` scoring members (each with a PIN) and `n` products on set 07. */
 export async function arrangeRoomSession(app: ServedApp, n = 9): Promise<RoomSession> {
-  const round = await app.api<{ id: number }>('rounds:create', {
-    year: 2026,
-    number: 1,
-    endDate: '2026-06-30',
-    deadlineDate: '2026-04-30',
-  });
-  const producer = await app.api<{ id: number }>('producers:create', {
-    kind: 'cooperative',
-    name: 'Hợp tác xã Sen Vàng',
-    communeCode: '29500',
-    communeName: 'Xã Mỹ Hiệp',
-    provinceCode: '82',
-    provinceName: 'Đồng Tháp',
-  });
-  const registrations: { id: number; name: string }[] = [];
-  for (const name of PRODUCTS.slice(0, n)) {
-    const product = await app.api<{ id: number }>('products:create', {
-      producerId: producer.id,
-      name,
-      setKey: 'qd26-2026/07',
-      codeYear: 2026,
-    });
-    const reg = await app.api<{ id: number }>('registrations:create', {
-      productId: product.id,
-      roundId: round.id,
-      kind: 'first',
-    });
-    registrations.push({ id: reg.id, name });
-  }
+  const { roundId, registrations } = await arrangeRound(app, PRODUCTS.slice(0, n));
   const roles = ['chair', 'vice_chair', ...Array<string>(n - 2).fill('member')];
   const council = await app.api<{ council: { id: number }; members: { id: number; fullName: string }[] }>('councils:create', {
     name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đồng Tháp',
@@ -97,23 +70,12 @@ export async function arrangeRoomSession(app: ServedApp, n = 9): Promise<RoomSes
     pin: String(1000 + i * 1111).slice(0, 4),
   }));
   for (const m of members) await app.api('scoring:setPin', { memberId: m.id, pin: m.pin });
-  const session = await app.api<{ session: { id: number }; members: { memberId: number }[] }>('sessions:create', {
+  const { sessionId, set } = await startSession(app, {
     councilId: council.council.id,
-    roundId: round.id,
-    kind: 'meeting',
-    title: 'Phiên họp đánh giá sản phẩm OCOP đợt 1 năm 2026',
-    date: '2026-06-18',
-    place: 'Hội trường UBND tỉnh',
-    startTime: '08:00',
+    roundId,
+    registrationIds: registrations.map((r) => r.id),
   });
-  const id = session.session.id;
-  await app.api('sessions:setAgenda', { id, registrationIds: registrations.map((r) => r.id) });
-  for (const m of session.members) await app.api('sessions:setAttendance', { id, memberId: m.memberId, present: true });
-  await app.api('sessions:transition', { id, to: 'in_progress' });
-  const versionId = (await app.api<{ agenda: { criteriaSetVersionId: number }[] }>('sessions:get', { id })).agenda[0]!
-    .criteriaSetVersionId;
-  const set = (await app.api<{ content: CriteriaSet }>('criteria:get', { id: versionId })).content;
-  return { sessionId: id, members, registrations, set };
+  return { sessionId, members, registrations, set };
 }
 
 export interface RoomInfo {

@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { CriteriaSet } from '../../shared/ocop/criteria-set';
 import type { ServedApp } from '../fixtures';
+import { arrangeRound, startSession } from './arrange';
 
 export interface ScoringSession {
   sessionId: number;
@@ -14,31 +15,8 @@ export interface ScoringSession {
  * members and a secretary, arranged through the public channels as the UI would.
  */
 export async function arrangeScoringSession(app: ServedApp): Promise<ScoringSession> {
-  const round = await app.api<{ id: number }>('rounds:create', {
-    year: 2026,
-    number: 1,
-    endDate: '2026-06-30',
-    deadlineDate: '2026-04-30',
-  });
-  const producer = await app.api<{ id: number }>('producers:create', {
-    kind: 'cooperative',
-    name: 'Hợp tác xã Sen Vàng',
-    communeCode: '29500',
-    communeName: 'Xã Mỹ Hiệp',
-    provinceCode: '82',
-    provinceName: 'Đồng Tháp',
-  });
-  const product = await app.api<{ id: number }>('products:create', {
-    producerId: producer.id,
-    name: 'Mứt sen sấy dẻo',
-    setKey: 'qd26-2026/07',
-    codeYear: 2026,
-  });
-  const reg = await app.api<{ id: number; criteriaSetVersionId: number }>('registrations:create', {
-    productId: product.id,
-    roundId: round.id,
-    kind: 'first',
-  });
+  const { roundId, registrations } = await arrangeRound(app, ['Mứt sen sấy dẻo']);
+  const reg = registrations[0]!;
   const council = await app.api<{ council: { id: number }; members: { id: number; role: string; fullName: string }[] }>(
     'councils:create',
     {
@@ -59,24 +37,9 @@ export async function arrangeScoringSession(app: ServedApp): Promise<ScoringSess
     },
   );
   const byName = (n: string) => council.members.find((m) => m.fullName === n)!.id;
-  const session = await app.api<{ session: { id: number }; members: { memberId: number }[] }>('sessions:create', {
-    councilId: council.council.id,
-    roundId: round.id,
-    kind: 'meeting',
-    title: 'Phiên họp đánh giá sản phẩm OCOP đợt 1 năm 2026',
-    date: '2026-06-18',
-    place: 'Hội trường UBND tỉnh',
-    startTime: '08:00',
-  });
-  const id = session.session.id;
-  await app.api('sessions:setAgenda', { id, registrationIds: [reg.id] });
-  for (const m of session.members) await app.api('sessions:setAttendance', { id, memberId: m.memberId, present: true });
-  await app.api('sessions:transition', { id, to: 'in_progress' });
-  const versionId = (await app.api<{ agenda: { criteriaSetVersionId: number }[] }>('sessions:get', { id })).agenda[0]!
-    .criteriaSetVersionId;
-  const set = (await app.api<{ content: CriteriaSet }>('criteria:get', { id: versionId })).content;
+  const { sessionId, set } = await startSession(app, { councilId: council.council.id, roundId, registrationIds: [reg.id] });
   return {
-    sessionId: id,
+    sessionId,
     registrationId: reg.id,
     memberIds: {
       chair: byName('Nguyễn Văn An'),
