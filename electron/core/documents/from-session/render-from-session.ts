@@ -107,9 +107,11 @@ export async function renderSessionDocument(
   ctx: CoreContext,
   input: DocumentsRenderInput,
   facts?: SessionFacts,
+  /** The request already built for `input` from `facts` (verify builds it first to look for a kept file). */
+  built?: SessionRequest,
 ): Promise<SessionDocument> {
   const f = facts ?? (await loadSessionFacts(ctx, input.sessionId));
-  const { request, fileName, inputSha256 } = await sessionRequest(ctx, input, f);
+  const { request, fileName, inputSha256 } = built ?? (await sessionRequest(ctx, input, f));
   // The font of the settings (Tinos, or the computer's Times New Roman when chosen and installed).
   const r = await renderDocument(request, f.t, { ...(await documentFontOptions(ctx)), createdAt: pinnedCreationDate(f) });
   return {

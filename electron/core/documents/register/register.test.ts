@@ -232,7 +232,11 @@ describe('the register of issued documents and verify', { timeout: 180_000 }, ()
 
   it('records the provincial decision; then the decision and certificates print it, with validity from its date', async () => {
     // Before it is recorded: drafts, no validity dates, and they cannot be issued.
-    const draft = pdfPages(writeTmp('gcn-draft.pdf', await render('certificate', s.registrationIds[0]))).join('\n');
+    const draftPdf = await render('certificate', s.registrationIds[0]);
+    const draft = pdfPages(writeTmp('gcn-draft.pdf', draftPdf)).join('\n');
+    // A draft print verifies by its text, and again (the re-render's text is remembered by its input).
+    expect(await verify(draftPdf)).toMatchObject({ ok: true, outcome: 'matches' });
+    expect(await verify(draftPdf)).toMatchObject({ ok: true, outcome: 'matches' });
     expect(draft).toContain('DỰ THẢO');
     expect(draft).toContain('Giấy chứng nhận có giá trị 36 tháng kể từ ngày ban hành Quyết định công nhận.');
     expect(draft).not.toMatch(/đến hết ngày/u);
@@ -321,6 +325,10 @@ describe('the register of issued documents and verify', { timeout: 180_000 }, ()
         settings: { ...fixed, number: 125 },
       }),
     );
+    // What was remembered does not outlive the data: the draft now differs from what the database gives.
+    const stale = await verify(draftPdf);
+    expect(stale).toMatchObject({ ok: false, outcome: 'differs' });
+    expect(stale.differences[0]!.found.join(' ')).toContain('DỰ THẢO');
     const cert = pdfPages(writeTmp('gcn.pdf', await render('certificate', s.registrationIds[0])))
       .join('\n')
       .replace(/\s+/gu, ' ');

@@ -15,6 +15,7 @@
  * What "verified" means: the text on the pages is the text the database gives. It does not say
  * who signed or printed the paper; only a digital signature can (issue 15).
  */
+import fs from 'node:fs';
 import type { ParsedAnchor } from './../integrity/digest-code';
 import type { RegisterEntry, VerifyReport } from '../../../../shared/api/channels/document-register';
 import type { CoreContext } from '../../context';
@@ -23,6 +24,7 @@ import type { FinalizationRow } from '../../results/finalization-repo';
 import { finalizationRows } from '../../results/finalization-repo';
 import { renderScoringSheetsBatch } from '../batch/sheet-batch';
 import { documentFontOptions } from '../document-font';
+import { resolveFont } from '../fonts';
 import { pinnedCreationDate, renderSessionDocument, sessionRequest } from '../from-session/render-from-session';
 import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
 import { sessionSheetsData } from '../from-session/session-sheets';
@@ -136,14 +138,46 @@ async function expectedPages(ctx: CoreContext, f: SessionFacts, refs: string[]):
   return out;
 }
 
-/** Pages' text of kept issued files, by SHA-256 (a few documents verified again and again). */
-const keptText = new Map<string, PageText[]>();
+/**
+ * Pages' text of documents already read, by what determines them: a kept issued file by its
+ * SHA-256, a re-render by its input hash with the font files and creation date (the same input
+ * lays out the same text, so a document checked again is not laid out again). The file checked
+ * is always read in full; only the database's side is remembered. A few documents are verified
+ * again and again (a desk checking the copies of one minutes), so a handful are kept.
+ */
+const knownText = new Map<string, PageText[]>();
 const KEEP = 8;
 
+function remember(key: string, text: PageText[]): PageText[] {
+  knownText.delete(key);
+  knownText.set(key, text);
+  if (knownText.size > KEEP) knownText.delete(knownText.keys().next().value!);
+  return text;
+}
+
+/** Forgets the remembered texts (the bench measures a first check). */
+export function forgetVerifiedText(): void {
+  knownText.clear();
+}
+
+/** What a re-render's text depends on besides its input: the font files embedded and the pinned date. */
+function renderKey(inputSha256: string, font: Awaited<ReturnType<typeof documentFontOptions>>, createdAt: Date): string {
+  const files = Object.values(resolveFont(font).files).map((file) => {
+    try {
+      const st = fs.statSync(file);
+      return `${file}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return `${file}:missing`;
+    }
+  });
+  return `render:${inputSha256}:${createdAt.toISOString()}:${files.join('|')}`;
+}
+
 /**
- * The text the database gives for one document. When the document was issued for this
- * finalization from exactly the data the database gives now (same input hash), the kept file is
- * that render, byte for byte: its text is read instead of laying the document out again.
+ * The text the database gives for one document. The request is built once: its input hash
+ * finds the file issued for this finalization from exactly this data (the kept file is that
+ * render, byte for byte: its text is read instead of laying the document out again), or a
+ * re-render of the same input read before; otherwise the document is laid out again from it.
  */
 async function expectedText(
   ctx: CoreContext,
@@ -151,30 +185,28 @@ async function expectedText(
   input: Parameters<typeof renderSessionDocument>[1],
   ref: string,
 ): Promise<PageText[]> {
+  const built = await sessionRequest(ctx, input, f);
   const version = f.results.finalization?.seq;
   if (version !== undefined) {
-    const { inputSha256 } = await sessionRequest(ctx, input, f);
     const kept = (await issuedOriginals(ctx.db, { sessionId: f.detail.session.id, version, docRef: ref })).find(
-      (k) => k.inputSha256 === inputSha256,
+      (k) => k.inputSha256 === built.inputSha256,
     );
     if (kept) {
-      let text = keptText.get(kept.sha256);
-      if (!text) {
-        try {
-          text = await extractPdfText(readIssued(ctx.paths.issuedDir, kept.sha256));
-        } catch {
-          text = undefined; // the kept file is missing or damaged: lay the document out again below
-        }
-        if (text) {
-          keptText.set(kept.sha256, text);
-          if (keptText.size > KEEP) keptText.delete(keptText.keys().next().value!);
-        }
+      const key = `issued:${kept.sha256}`;
+      const known = knownText.get(key);
+      if (known) return known;
+      try {
+        return remember(key, await extractPdfText(readIssued(ctx.paths.issuedDir, kept.sha256)));
+      } catch {
+        // the kept file is missing or damaged: lay the document out again below
       }
-      if (text) return text;
     }
   }
-  const d = await renderSessionDocument(ctx, input, f);
-  return extractPdfText(d.pdf);
+  const key = renderKey(built.inputSha256, await documentFontOptions(ctx), pinnedCreationDate(f));
+  const known = knownText.get(key);
+  if (known) return known;
+  const d = await renderSessionDocument(ctx, input, f, built);
+  return remember(key, await extractPdfText(d.pdf));
 }
 
 /** Verifies a file (PDF, PNG or JPEG). Never throws for what the file says; only for unreadable input. */
