@@ -13,6 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { invoke } from '../electron/core/api';
@@ -118,6 +119,9 @@ async function verify(s: State, fileBase64: string, expect: string): Promise<voi
   s.outcome = r.value.outcome;
 }
 
+/** The machine's load when a case ends: the 2 cores are shared, and the times scale with it. */
+const load = () => `; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`;
+
 let closed = 0;
 const teardown = (s: State) => {
   // The six cases share the database: the last one closes it.
@@ -138,7 +142,8 @@ export const cases = [
     run: (s) => verify(s, s.resaved, 'matches'),
     target: { medianMs: 2000 },
     notes: (s) =>
-      `${s.pages} pages; the file re-saved by pdf-lib (same text, other bytes, not in the register); each check a first one (nothing remembered)`,
+      `${s.pages} pages; the file re-saved by pdf-lib (same text, other bytes, not in the register); each check a first one (nothing remembered)` +
+      load(),
   }),
   ...defineCases<State>({
     name: 'documents:verify — the same never-issued minutes checked again (the re-render’s text remembered)',
@@ -148,7 +153,7 @@ export const cases = [
     warmup: 1,
     run: (s) => verify(s, s.resaved, 'matches'),
     target: { medianMs: 2000 },
-    notes: (s) => `${s.pages} pages; the file’s text read and compared in full, the database’s side not laid out again`,
+    notes: (s) => `${s.pages} pages; the file’s text read and compared in full, the database’s side not laid out again` + load(),
   }),
   ...defineCases<State>({
     name: 'documents:verify — the same minutes by hash (issued file found in the register)',
@@ -165,7 +170,7 @@ export const cases = [
     run: (s) => verify(s, s.issued, 'issued'),
     target: { medianMs: 50 },
     notes: (s) =>
-      `${s.pages}-page PDF, ${Math.round((s.issued.length * 3) / 4 / 1024)} kB; 10,000 other documents in the register`,
+      `${s.pages}-page PDF, ${Math.round((s.issued.length * 3) / 4 / 1024)} kB; 10,000 other documents in the register` + load(),
   }),
   ...defineCases<State>({
     name: 'documents:verify — the issued minutes by content (a re-saved copy; the kept file’s text stands for the re-render)',
@@ -175,7 +180,7 @@ export const cases = [
     warmup: 1,
     run: (s) => verify(s, s.resaved, 'matches'),
     target: { medianMs: 2000 },
-    notes: (s) => `${s.pages} pages; same input hash as the issued file, so its kept text is compared`,
+    notes: (s) => `${s.pages} pages; same input hash as the issued file, so its kept text is compared` + load(),
   }),
   ...defineCases<State>({
     name: 'documents:verify — a 150-dpi PNG scan of a printed page (QR code)',
@@ -185,7 +190,7 @@ export const cases = [
     warmup: 1,
     run: (s) => verify(s, s.scan, 'current-code'),
     target: { medianMs: 1000 },
-    notes: (s) => `1240 × 1754 px PNG, ${Math.round((s.scan.length * 3) / 4 / 1024)} kB`,
+    notes: (s) => `1240 × 1754 px PNG, ${Math.round((s.scan.length * 3) / 4 / 1024)} kB` + load(),
   }),
   ...defineCases<State>({
     name: 'documents:register — list 10,000 issued documents filtered by kind, words and status',
@@ -204,6 +209,6 @@ export const cases = [
       if (r.value.total === 0) throw new Error('the filter found nothing');
     },
     target: { medianMs: 50 },
-    notes: () => '10,001 rows; kind + accent-free words + in force, newest first, 100 a page with the total',
+    notes: () => '10,001 rows; kind + accent-free words + in force, newest first, 100 a page with the total' + load(),
   }),
 ];
