@@ -5,6 +5,7 @@ import { hasVietnamese } from '../shared/i18n/language-check';
 import { docScreenshot } from './doc-screenshot';
 import { expect, test, type ServedApp } from './fixtures';
 import { finalizedDemoSession } from './pages/finalized-demo';
+import { expectRowsFit } from './pages/row-fit';
 import { Shell } from './pages/Shell';
 
 /**
@@ -84,11 +85,18 @@ test('English screens show no Vietnamese outside what people typed, and numbers 
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const { sessionId } = await finalizedDemoSession(app);
+  const shell = new Shell(page);
+  // The dossier list's fixed-height rows hold every cell in both languages: nothing spills onto the
+  // next row or column, nothing is cut without its full text in a title (issue 16: "Re-evaluation
+  // 4★" over the next row, the status badge cut).
+  await shell.open(app.url, '/dossiers');
+  await expectRowsFit(page, 'Danh sách hồ sơ đăng ký', 'registration-scroll');
   await app.api('settings:set', { language: 'en' });
   const known = userData(app);
-  const shell = new Shell(page);
+  await page.reload();
   await shell.open(app.url, '/dossiers');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectRowsFit(page, 'Registration dossiers', 'registration-scroll');
 
   const routes = [
     '/dossiers',

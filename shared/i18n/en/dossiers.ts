@@ -61,6 +61,7 @@ export default {
     colRound: 'Round',
     colKind: 'Kind',
     colStatus: 'Status',
+    currentStars: 'Currently {{stars}}★',
     loadingRow: 'Loading…',
     tableLabel: 'Registration dossiers',
   },

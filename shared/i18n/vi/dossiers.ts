@@ -59,6 +59,7 @@ export default {
     colRound: 'Đợt',
     colKind: 'Lần',
     colStatus: 'Trạng thái',
+    currentStars: 'Hiện đạt {{stars}}★',
     loadingRow: 'Đang tải…',
     tableLabel: 'Danh sách hồ sơ đăng ký',
   },

@@ -17,9 +17,13 @@ import { sectors, STATUS_COLOR } from './labels';
 import { OutcomeText } from './OutcomeText';
 import { StartHere } from './StartHere';
 
-const ROW_HEIGHT = 64;
-// Names get the width: fixed columns are as narrow as their content allows at 1366 px (issue 16).
-const COLUMNS = '168px minmax(240px, 2.2fr) minmax(200px, 1.6fr) 76px 100px 200px';
+// Room for a status badge and a result that wraps to two lines (a 5-star result proposed for
+// central recognition), so no cell spills into the next row of the fixed-height list (issue 16).
+const ROW_HEIGHT = 76;
+// Names get the width: fixed columns are as narrow as their content allows at 1366 px in either
+// language — the kind on one line ("Re-evaluation", "Đánh giá lại") with its star under it, the
+// status badge in sentence case so "Commune report done" / "Đã có báo cáo của xã" fit (issue 16).
+const COLUMNS = '168px minmax(220px, 2.2fr) minmax(190px, 1.6fr) 64px 124px 200px';
 
 /** "Hồ sơ": every registration, filtered and searched without accents, in a virtualised list. */
 export function RegistrationListPage() {
@@ -157,22 +161,26 @@ export function RegistrationListPage() {
                 <Text lineClamp={1} title={r.producerName}>
                   {r.producerName}
                 </Text>
-                <Text size="sm" c="dimmed" lineClamp={1}>
+                <Text size="sm" c="dimmed" lineClamp={1} title={`${r.communeName}, ${r.provinceName}`}>
                   {r.communeName}, {r.provinceName}
                 </Text>
               </div>
               <Text role="cell">
                 {r.roundNumber}/{r.roundYear}
               </Text>
-              <Text role="cell">
-                {t(`dossiers:kinds.${r.kind}`)}
-                {r.currentStars ? ` ${r.currentStars}★` : ''}
-              </Text>
               <div role="cell">
-                <Badge color={STATUS_COLOR[r.status]} variant="light" size="lg">
+                <Text style={{ whiteSpace: 'nowrap' }}>{t(`dossiers:kinds.${r.kind}`)}</Text>
+                {r.currentStars ? (
+                  <Text size="sm" c="dimmed">
+                    {t('dossiers:list.currentStars', { stars: r.currentStars })}
+                  </Text>
+                ) : null}
+              </div>
+              <div role="cell">
+                <Badge color={STATUS_COLOR[r.status]} variant="light" size="lg" tt="none" maw="100%">
                   {t(`dossiers:status.${r.status}`)}
                 </Badge>
-                {r.outcome && <OutcomeText outcome={r.outcome} size="sm" lineClamp={1} />}
+                {r.outcome && <OutcomeText outcome={r.outcome} size="sm" lh={1.3} lineClamp={2} />}
               </div>
             </>
           )}
