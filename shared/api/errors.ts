@@ -83,6 +83,8 @@ export interface ErrorDetails {
   total?: number;
   /** A stable word for why, worded by the UI from i18n ('expired', 'unpaired', 'content'…). */
   reason?: string;
+  /** RATE_LIMITED: seconds until another attempt is accepted (the meeting-room listener sends it as Retry-After). */
+  retryAfterSeconds?: number;
   /** CONFLICT of a job already running: that job. */
   jobId?: string;
   /** The renderer's HTTP transport could not reach the app (never sent by the core). */

@@ -1,4 +1,4 @@
-import { contract, isChannel, type Channel } from '../../../shared/api/contract';
+import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../../shared/api/contract';
 import { fail, type Envelope } from '../../../shared/api/envelope';
 import { nfcDeep } from '../../../shared/text/normalize';
 import { invoke, type Logger } from '../api';
@@ -102,23 +102,23 @@ export const refusedChannel = (channel: string) =>
  * The one entry for a device's call: the allowlist, the input's own schema, the scope check,
  * then the core as for any host (invoke), with the device as the caller.
  */
-export async function invokeForDevice(
+export async function invokeForDevice<C extends Channel>(
   ctx: CoreContext,
   device: DeviceIdentity,
-  channel: string,
-  rawInput: unknown,
+  channel: C | string,
+  rawInput: ChannelInput<C> | unknown,
   log?: Logger,
-): Promise<Envelope<unknown>> {
+): Promise<Envelope<ChannelOutput<C>>> {
   if (!isChannel(channel) || !DEVICE_CHANNELS[channel]) return refusedChannel(channel);
   const parsed = contract[channel].input.safeParse(nfcDeep(rawInput ?? {}));
   // Invalid input: let invoke word the validation error the usual way.
-  if (!parsed.success) return invoke(ctx, channel, rawInput, { actor: device.memberName, device }, log);
+  if (!parsed.success) return invoke<C>(ctx, channel, rawInput, { actor: device.memberName, device }, log);
   let scoped: Record<string, unknown>;
   try {
-    scoped = await DEVICE_CHANNELS[channel](ctx, device, parsed.data as Record<string, unknown>);
+    scoped = await DEVICE_CHANNELS[channel](ctx, device, parsed.data);
   } catch (e) {
     if (e instanceof CoreError) return fail({ code: e.code, message: e.message, details: e.details });
     throw e;
   }
-  return invoke(ctx, channel, scoped, { actor: device.memberName, device }, log);
+  return invoke<C>(ctx, channel, scoped, { actor: device.memberName, device }, log);
 }

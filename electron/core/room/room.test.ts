@@ -156,8 +156,8 @@ describe('meeting room: starting, pairing, scope', () => {
       registrationId: f.regs.a,
       memberId: f.members.m1,
     });
-    expect(mine).toMatchObject({ ok: true });
-    const sheetId = (mine as { value: { sheet: { id: number } } }).value.sheet.id;
+    if (!mine.ok) throw new Error(`scoring:open from the device failed: ${mine.error.message}`);
+    const sheetId = mine.value.sheet.id;
     // B's sheet, opened by B on the desktop.
     const other = await call(f.core, 'scoring:open', {
       sessionId: f.sessionId,
@@ -291,8 +291,8 @@ describe('idempotency keys', () => {
     // On the desktop the member's PIN is asked; the paired device proved it when it paired.
     expect((await callError(f.core, 'scoring:open', key)).code).toBe('WRONG_PIN');
     const opened = await invokeForDevice(ctx, device, 'scoring:open', key);
-    expect(opened).toMatchObject({ ok: true });
-    const sheetId = (opened as { value: { sheet: { id: number } } }).value.sheet.id;
+    if (!opened.ok) throw new Error(`scoring:open from the device failed: ${opened.error.message}`);
+    const sheetId = opened.value.sheet.id;
     const op = (n: number) => `d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0${String(n).padStart(2, '0')}`;
     let n = 0;
     const levels = Object.entries(MINI_TOP);

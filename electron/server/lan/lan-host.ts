@@ -8,7 +8,7 @@ import { closeRoomIfSessionEnded } from '../../core/room/room-service';
 import { createPipeline, type Logger } from '../pipeline';
 import { lanCertificate } from './certificate';
 import { networkInterfaces } from './interfaces';
-import { lanAuth, lanRoutes } from './lan-routes';
+import { lanAuth, lanRoutes, type LanState } from './lan-routes';
 
 export interface LanHostOptions {
   ctx: CoreContext;
@@ -66,7 +66,7 @@ export function createLanHost(opts: LanHostOptions): LanHost & { dispose: () => 
     const port = o.port ?? opts.defaultPort ?? DEFAULT_LAN_PORT;
     const protocol = o.plainHttp ? 'http' : 'https';
     const cert = o.plainHttp ? null : await lanCertificate(opts.dataDir, [o.address]);
-    const state = { address: o.address, port, protocol } as { address: string; port: number; protocol: 'https' | 'http' };
+    const state: LanState = { address: o.address, port, protocol };
     const pipeline = createPipeline({
       hosts: [o.address],
       auth: lanAuth(() => state),

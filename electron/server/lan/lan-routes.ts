@@ -86,7 +86,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 function envelopeReply(e: unknown): Reply {
   if (e instanceof CoreError) {
-    const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    const retry = e.details?.retryAfterSeconds;
     return jsonReply(
       STATUS[e.code] ?? 400,
       fail({ code: e.code, message: e.message, details: e.details }),
