@@ -39,10 +39,11 @@ export async function loginPage(page: Page, loginUrl: string): Promise<void> {
 export async function startServe(
   dataDir: string,
   extraArgs: string[] = [],
+  /** Runs the server through another program (e2e/read-only.spec.ts: inside a read-only mount). */
+  wrap: (command: string, args: string[]) => [string, string[]] = (c, a) => [c, a],
 ): Promise<{ child: ChildProcess; url: string; token: string; loginUrl: string }> {
   const child = spawn(
-    process.execPath,
-    [
+    ...wrap(process.execPath, [
       '--import',
       'tsx',
       'electron/cli/index.ts',
@@ -55,7 +56,7 @@ export async function startServe(
       '--renderer',
       RENDERER_DIR,
       ...extraArgs,
-    ],
+    ]),
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env },

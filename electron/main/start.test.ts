@@ -10,10 +10,20 @@ import { APP_ENTRY } from './app-url';
 import { APP_CSP_HEADER } from './csp';
 import { DEV_DATA_FOLDER, PORTABLE_DATA_FOLDER } from './data-dir';
 import { INVOKE_CHANNEL } from './ipc';
-import { startApp, startupLanguage, type RunningApp } from './start';
+import { startApp, startupLanguage, viewOnlyProfileDir, type RunningApp } from './start';
 import { app, BrowserWindow, dialog, FakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './test/fake-electron';
 
 vi.mock('electron', () => import('./test/fake-electron'));
+/**
+ * Root (CI, this machine) ignores chmod, so a test cannot make a folder read-only in-process: the
+ * view-only test below forces the file system's answer. The real read-only mount is tested in
+ * core/db/read-only-view.test.ts.
+ */
+const forceReadOnly = vi.hoisted(() => ({ on: false }));
+vi.mock('../core/db/read-only-view', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../core/db/read-only-view')>();
+  return { ...real, whyReadOnly: (dir: string, file: string) => (forceReadOnly.on ? 'folder' : real.whyReadOnly(dir, file)) };
+});
 
 const mainDir = path.resolve('/opt/ocop/out/main');
 const appPage = APP_ENTRY;
@@ -36,6 +46,7 @@ beforeEach(() => {
 afterEach(async () => {
   await running?.shutdown();
   running = null;
+  forceReadOnly.on = false;
 });
 
 async function start(env: NodeJS.ProcessEnv = {}, more: { argv?: string[]; mainDir?: string } = {}) {
@@ -60,6 +71,37 @@ describe('single instance', () => {
     app.emit('second-instance', new FakeEvent(), ['ocop'], '/');
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
+  });
+});
+
+describe('a data folder that can be read but not written', () => {
+  it('opens in view-only mode: Chromium profile and lock in the temporary folder, data shown, changes refused, the folder untouched', async () => {
+    const dir = app.userData;
+    (await fileCore(dir)).close();
+    const before = fs.readdirSync(dir).sort();
+    const hash = sha(path.join(dir, 'ocop.sqlite'));
+    forceReadOnly.on = true;
+    app.temp = tempDir('ocop-temp-');
+    const r = (await start())!;
+    expect(r).not.toBeNull();
+    // The profile moved before the single-instance lock was asked for (the lock is a file in it).
+    const profile = viewOnlyProfileDir(app.temp, dir);
+    expect(app.setPath).toHaveBeenCalledWith('userData', profile);
+    expect(app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(fs.existsSync(profile)).toBe(true);
+    expect(r.core.ctx.paths.dataDir).toBe(dir);
+    expect(BrowserWindow.instances).toHaveLength(1);
+    expect(await ipcCall('app:info')).toMatchObject({
+      ok: true,
+      value: { dataDir: dir, readOnly: { reason: 'folder', walIncluded: false, upgraded: false } },
+    });
+    expect(await ipcCall('rounds:list')).toMatchObject({ ok: true });
+    expect(await ipcCall('settings:set', { operatorName: 'Thư ký' })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+    await r.shutdown();
+    running = null;
+    // No daily backup, no -wal/-shm, not a byte changed.
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(sha(path.join(dir, 'ocop.sqlite'))).toBe(hash);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
@@ -7,6 +8,7 @@ import type { Logger } from '../core/api';
 import { DATABASE_FILE } from '../core/app/paths';
 import { openCore, type Core } from '../core/context';
 import { closeDatabase, openDatabase } from '../core/db/open';
+import { readableFile, whyReadOnly } from '../core/db/read-only-view';
 import { CoreError } from '../core/errors';
 import { startDailyBackups } from '../core/backup/backup-service';
 import { installProcessGuards } from '../server/process-guards';
@@ -100,6 +102,23 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
       return null;
     }
   }
+  const dataDir = data.dir;
+  // A data folder that can be read but not written (a write-protected stick, a folder another user
+  // owns) opens in view-only mode (core/db/read-only-view.ts). Chromium's own files and the
+  // single-instance lock need a writable folder, or Chromium refuses the lock and the app would quit
+  // without a word: they go to a profile in the temporary folder, one per data folder, so a second
+  // start on the same folder still finds the first window.
+  const viewOnly = isViewOnlyFolder(dataDir);
+  if (viewOnly) {
+    const profile = viewOnlyProfileDir(app.getPath('temp'), dataDir);
+    try {
+      fs.mkdirSync(profile, { recursive: true });
+      app.setPath('userData', profile);
+      log(`the data folder ${dataDir} cannot be written: view-only mode; Chromium's files in ${profile}`);
+    } catch (e) {
+      log(`no writable profile folder for view-only mode (${profile})`, e);
+    }
+  }
 
   // A second copy would open the same database: hand over to the first window and leave.
   if (!app.requestSingleInstanceLock()) {
@@ -115,7 +134,6 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
-  const dataDir = app.getPath('userData');
   let core: Core;
   try {
     core = await openCore({ dataDir, host: 'electron' });
@@ -251,6 +269,16 @@ export async function startApp(opts: StartOptions): Promise<RunningApp | null> {
 
   return { core, window: win, ipc, language: () => language, shutdown };
 }
+
+/** The database exists and can be read, but the folder or file cannot be written. */
+export function isViewOnlyFolder(dataDir: string): boolean {
+  const file = path.join(dataDir, DATABASE_FILE);
+  return whyReadOnly(dataDir, file) !== null && readableFile(file);
+}
+
+/** Chromium's profile in view-only mode: the temporary folder, one per data folder. */
+export const viewOnlyProfileDir = (tempDir: string, dataDir: string): string =>
+  path.join(tempDir, `ocop-view-profile-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16)}`);
 
 /**
  * The language for a start-up error: the user's setting if the database can still be read

@@ -97,6 +97,7 @@ class FakeApp extends EventEmitter {
   gotLock = true;
   appData = '/tmp/ocop-fake-app-data';
   userData = '/tmp/ocop-fake-user-data';
+  temp = '/tmp';
   systemLanguages: string[] = ['vi-VN'];
   /** Switches Chromium parsed from the command line (app.commandLine.hasSwitch). */
   switches = new Set<string>();
@@ -106,6 +107,7 @@ class FakeApp extends EventEmitter {
     this.gotLock = true;
     this.appData = '/tmp/ocop-fake-app-data';
     this.userData = '/tmp/ocop-fake-user-data';
+    this.temp = '/tmp';
     this.systemLanguages = ['vi-VN'];
     this.switches = new Set();
   }
@@ -121,6 +123,7 @@ class FakeApp extends EventEmitter {
   getPath = vi.fn((name: string) => {
     if (name === 'userData') return this.userData;
     if (name === 'appData') return this.appData;
+    if (name === 'temp') return this.temp;
     throw new Error(`fake app.getPath: ${name} not faked`);
   });
   getPreferredSystemLanguages = () => this.systemLanguages;

@@ -1,10 +1,12 @@
-import { AppShell, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/useT';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { routes } from './routes';
 
-export function Layout({ children }: { children: ReactNode }) {
+/** `readOnly`: view-only mode (a read-only data folder): the header says so on every screen, always in sight. */
+export function Layout({ children, readOnly = false }: { children: ReactNode; readOnly?: boolean }) {
   const { t } = useT();
   const { pathname } = useLocation();
   return (
@@ -17,6 +19,18 @@ export function Layout({ children }: { children: ReactNode }) {
           <Text c="dimmed" size="sm">
             {t('common:appSubtitle')}
           </Text>
+          {readOnly && (
+            <Badge
+              color="orange"
+              size="lg"
+              ml="auto"
+              leftSection={<IconLock size={16} />}
+              data-testid="read-only-badge"
+              style={{ textTransform: 'none' }}
+            >
+              {t('common:readOnly.badge')}
+            </Badge>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav:mainNavigation')} component="nav">

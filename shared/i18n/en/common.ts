@@ -21,4 +21,16 @@ export default {
   no: 'No',
   none: 'None',
   errorTitle: 'Something went wrong',
+  readOnly: {
+    badge: 'View only — changes cannot be saved',
+    title: 'View only — the data folder cannot be written',
+    folder: 'The disk or data folder is read-only, or this user may not write there.',
+    file: 'The database file is read-only, or this user may not write to it.',
+    what: 'You can look at and print everything (draft prints), but every change is refused; the data is not touched.',
+    todo: 'To work normally: make the data folder writable, or copy the whole folder to a writable disk (or use “Save a copy to…” on the Backup screen), then open the app from there again.',
+    wal: 'The app was not closed normally last time: what you see includes the changes not yet written into the file itself.',
+    upgraded: 'The file was made by an older version: what you see is a temporarily upgraded copy; the file itself is unchanged.',
+    folderLabel: 'Data folder',
+    toBackup: 'Save a copy to…',
+  },
 } satisfies Shape<typeof vi>;

@@ -18,4 +18,16 @@ export default {
   no: 'Không',
   none: 'Không có',
   errorTitle: 'Có lỗi xảy ra',
+  readOnly: {
+    badge: 'Chỉ xem — không lưu được thay đổi',
+    title: 'Chỉ xem — thư mục dữ liệu không ghi được',
+    folder: 'Ổ đĩa hoặc thư mục dữ liệu chỉ cho đọc, hoặc người dùng này không có quyền ghi vào đó.',
+    file: 'Tệp dữ liệu chỉ cho đọc, hoặc người dùng này không có quyền ghi vào nó.',
+    what: 'Bạn xem và in được mọi thứ (bản in nháp), nhưng mọi thay đổi sẽ bị từ chối; dữ liệu không bị đụng tới.',
+    todo: 'Để làm việc tiếp: cho phép ghi vào thư mục dữ liệu, hoặc chép cả thư mục sang một ổ ghi được (hoặc “Lưu bản sao ra…” ở màn hình Sao lưu), rồi mở lại ứng dụng từ đó.',
+    wal: 'Lần đóng trước không bình thường: dữ liệu đang xem gồm cả những thay đổi chưa kịp ghi hẳn vào tệp.',
+    upgraded: 'Tệp do phiên bản cũ hơn tạo: bản đang xem được nâng cấp tạm thời, tệp gốc giữ nguyên.',
+    folderLabel: 'Thư mục dữ liệu',
+    toBackup: 'Lưu bản sao ra…',
+  },
 } as const;
