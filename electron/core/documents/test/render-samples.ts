@@ -1,10 +1,17 @@
 /**
  * Renders one sample of each document kind from the training fixture into docs/samples/
  * (PDF + a PNG of each page at 80 dpi), for people to look at what the app prints:
- *   npm run samples
+ *   npm run samples             write docs/samples/
+ *   npm run samples -- --check  render into a temporary folder and list what differs from docs/samples/ (exit 1)
+ *
+ * The output is byte-stable: every date comes from the fixtures (`createdAt`, pdf-lib's dates set
+ * explicitly), the bundled Tinos font is used whatever the machine has, and nothing depends on the
+ * time zone — two runs, or a run in another TZ, leave `git status` clean. The PNGs depend on the
+ * installed poppler (pdftoppm), so another machine may draw them with other bytes.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { renderScoringSheetsBatch } from '../batch/sheet-batch';
@@ -17,7 +24,9 @@ import { documentT } from '../doc-t';
 import { renderPdf } from '../render';
 import { certificateData, decisionData, INTEGRITY, minutesData, sheetData, summaryData } from './fixtures';
 
-const out = path.resolve(import.meta.dirname, '../../../../docs/samples');
+const samples = path.resolve(import.meta.dirname, '../../../../docs/samples');
+const check = process.argv.includes('--check');
+const out = check ? fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-samples-')) : samples;
 const t = documentT('vi');
 const createdAt = new Date('2026-01-05T08:00:00Z');
 
@@ -65,7 +74,7 @@ const write = (name: string, pdf: Buffer) => {
   execFileSync('pdftoppm', ['-png', '-r', '80', ...(pages > 4 ? ['-l', '2'] : []), file, path.join(out, name)]);
   if (pages > 4)
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(pages), '-l', String(pages), file, path.join(out, name)]);
-  console.log(`docs/samples/${name}.pdf`);
+  if (!check) console.log(`docs/samples/${name}.pdf`);
 };
 for (const [name, build] of Object.entries(kinds)) write(name, await renderPdf(build(), { createdAt }));
 // Printed for double-sided printing (the default of a session's batch): a sheet of odd length gets a blank back.
@@ -75,3 +84,22 @@ const batch = await renderScoringSheetsBatch(
   { createdAt, newLeaf: true },
 );
 write('phieu-danh-gia-ca-phien', batch.pdf);
+
+if (check) {
+  const list = (dir: string) => fs.readdirSync(dir).filter((f) => /\.(pdf|png)$/u.test(f));
+  const fresh = list(out);
+  const kept = list(samples);
+  const problems = [
+    ...fresh.filter((f) => !kept.includes(f)).map((f) => `missing from docs/samples: ${f}`),
+    ...kept.filter((f) => !fresh.includes(f)).map((f) => `no longer rendered: ${f}`),
+    ...fresh
+      .filter((f) => kept.includes(f) && !fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(samples, f))))
+      .map((f) => `differs: ${f}`),
+  ];
+  fs.rmSync(out, { recursive: true, force: true });
+  if (problems.length > 0) {
+    console.error(`docs/samples/ is not what the documents render now (run npm run samples):\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`docs/samples/: all ${fresh.length} files are what the documents render now`);
+}
