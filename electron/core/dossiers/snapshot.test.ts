@@ -6,7 +6,7 @@ import { migrateToLatest } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { minutesFromSession } from '../documents/from-session/minutes-data';
 import { loadProducerContacts } from '../documents/from-session/producer-contacts';
-import { loadSessionFacts } from '../documents/from-session/session-facts';
+import { loadDocumentFacts } from '../documents/from-session/document-facts';
 import { renderDocument } from '../documents/render-document';
 import { pdfRaw, tmpDir, writePdf } from '../documents/test/pdf-tools';
 import { seedSession } from '../results/test/fixtures';
@@ -94,7 +94,7 @@ describe('names recorded at evaluation (migration 0008)', { timeout: 120_000 }, 
     // Not evaluated yet: the current names.
     expect(byReg.get(open)).toMatchObject({ productName: 'Mật ong Bạc Hà', producerName: 'HTX Bạc Hà' });
 
-    const facts = await loadSessionFacts(core.ctx, s.sessionId);
+    const facts = await loadDocumentFacts(core.ctx, s.sessionId);
     const minutes = await renderDocument({ kind: 'minutes', data: minutesFromSession(facts) }, facts.t);
     const text = flat(pdfRaw(writePdf(dir, 'minutes-snapshot', minutes.pdf)));
     expect(text).toContain('Sản phẩm số 1');

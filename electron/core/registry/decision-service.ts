@@ -5,6 +5,7 @@ import { entryStateChangeProblem, type EntryState } from '../../../shared/ocop/r
 import { vnToday } from '../../../shared/ocop/vn-time';
 import { fieldError } from '../dossiers/dossier-common';
 import { CoreError, notFound } from '../errors';
+import { getSession } from '../sessions/session-repo';
 import { entryDetail } from './entry-detail';
 import { getEntryRow, selectEntries, stateOf, toEntry, type EntryRowWithSuccessor } from './entry-repo';
 import { entryColumns, factsOf, type EntryFacts } from './entry-values';
@@ -53,10 +54,7 @@ async function assertDecisionDate(w: Write, row: EntryRowWithSuccessor, date: st
     throw fieldError('decisionDate', `${date} is after today (${today}); record a decision once it is issued`);
   }
   let evaluatedOn = `${row.year}-01-01`;
-  if (row.session_id !== null) {
-    const s = await w.trx.selectFrom('session').select('date').where('id', '=', row.session_id).executeTakeFirst();
-    if (s) evaluatedOn = s.date;
-  }
+  if (row.session_id !== null) evaluatedOn = (await getSession(w.trx, row.session_id)).date;
   if (compareIsoDates(date, evaluatedOn) < 0) {
     throw fieldError(
       'decisionDate',

@@ -10,7 +10,8 @@ import { evaluateSheet, sheetContent, type SheetEvaluation } from '../../../shar
 import { compileSet } from '../../../shared/ocop/set-input';
 import { CoreError } from '../errors';
 import { storedLevels } from './answer-reader';
-import type { AgendaFacts, CountingSheet, LoadedVersion, SessionData, SessionFacts } from './session-data';
+import type { SessionFacts } from '../sessions/session-repo';
+import type { AgendaFacts, CountingSheet, LoadedVersion, SessionData } from './session-data';
 
 /**
  * Turns a session's stored facts into the rules' inputs and ranks every product with the pure
@@ -54,13 +55,14 @@ export function rankingLevelOf(councilLevel: string): CouncilLevel {
 }
 
 export function legalBasisOf(s: SessionFacts): LegalBasisId {
-  if (!isLegalBasisId(s.legalBasis)) {
+  const basis = s.round.legalBasis;
+  if (!isLegalBasisId(basis)) {
     throw new CoreError(
       'INTERNAL',
-      `Round ${s.roundId} of session ${s.id} names an unknown legal basis ${JSON.stringify(s.legalBasis)}`,
+      `Round ${s.roundId} of session ${s.id} names an unknown legal basis ${JSON.stringify(basis)}`,
     );
   }
-  return s.legalBasis;
+  return basis;
 }
 
 /** Stop rules triggered by a chosen level (set 16: "0 điểm tại một trong các chỉ tiêu trên"), per set. */
@@ -168,7 +170,7 @@ function panelFor(data: SessionData, registrationId: number, scoredAnything: Set
 export function computeProducts(data: SessionData, marginPoints: number): ComputedProduct[] {
   const rules = councilRulesOf(data.session);
   const legalBasis = legalBasisOf(data.session);
-  const councilLevel = rankingLevelOf(data.session.councilLevel);
+  const councilLevel = rankingLevelOf(data.session.council.level);
   const scoredAnything = new Set(data.sheets.map((s) => s.memberId));
   const sheetsByReg = new Map<number, CountingSheet[]>();
   for (const s of data.sheets) {

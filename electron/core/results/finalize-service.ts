@@ -7,6 +7,7 @@ import { GENESIS_HASH } from '../audit/chain';
 import type { DB } from '../db/schema';
 import { CoreError, fieldError } from '../errors';
 import { transitionSession } from '../sessions/session-status';
+import { getSession } from '../sessions/session-repo';
 import { allFinalizations, insertFinalization, markReopened, openFinalization, toFinalization } from './finalization-repo';
 import { describeDifferences, resultsDocument, sha256Hex, type ResultsDocument } from './results-digest';
 import { readStoredAnswers } from './answer-reader';
@@ -128,13 +129,7 @@ export async function reopenSession(
 ): Promise<SessionResults> {
   const { ctx, trx, actor } = w;
   return withTriggerErrors(async () => {
-    const session = await trx
-      .selectFrom('session')
-      .select(['id', 'status', 'chair_member_id'])
-      .where('id', '=', input.sessionId)
-      .executeTakeFirst();
-    if (!session)
-      throw new CoreError('NOT_FOUND', `Session ${input.sessionId} does not exist`, { what: 'Session', id: input.sessionId });
+    const session = await getSession(trx, input.sessionId);
     const open = await openFinalization(trx, input.sessionId);
     if (session.status !== 'finalized' || !open) {
       throw new CoreError(
@@ -143,7 +138,7 @@ export async function reopenSession(
         { sessionId: input.sessionId, status: session.status },
       );
     }
-    await assertPresiding(trx, input.sessionId, session.chair_member_id, input.chairMemberId);
+    await assertPresiding(trx, input.sessionId, session.chairMemberId, input.chairMemberId);
     // Once the province's decision is recorded, the results it rests on stay as they are.
     await assertSessionUndecided(trx, input.sessionId);
     const at = w.at.toISOString();

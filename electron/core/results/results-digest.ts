@@ -79,7 +79,7 @@ export function resultsDocument(
     sessionId: data.session.id,
     seq,
     auditHead,
-    legalBasis: data.session.legalBasis,
+    legalBasis: data.session.round.legalBasis,
     councilRulesId: data.session.rules.id,
     products: products.map((c) => {
       const r = c.ranking;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { notFound } from '../errors';
 import { loadCriteriaSet, type LoadedSet } from '../scoring/criteria-cache';
+import { getSession, type SessionFacts } from '../sessions/session-repo';
 import { readChoices } from './answer-reader';
 
 /**
@@ -10,33 +11,6 @@ import { readChoices } from './answer-reader';
  * bench ranks 300 products × 9 members ≈ 95 000 answers in one call). Reads the councils,
  * dossiers, criteria and scoring tables by name; maps rows to plain objects.
  */
-
-export interface SessionFacts {
-  id: number;
-  number: number;
-  title: string;
-  date: string;
-  kind: string;
-  status: 'preparing' | 'in_progress' | 'closed' | 'finalized';
-  councilId: number;
-  councilName: string;
-  councilLevel: string;
-  roundId: number;
-  roundName: string;
-  legalBasis: string;
-  chairMemberId: number | null;
-  rules: {
-    id: number;
-    quorumNumerator: number;
-    quorumDenominator: number;
-    chairRequired: boolean;
-    spreadLimit: number;
-    spreadLimitAllowed: boolean;
-    showInfoAggregates: boolean;
-    minimaRule: 'mean' | 'every_member';
-    displayDecimals: number;
-  };
-}
 
 export interface MemberFacts {
   memberId: number;
@@ -88,67 +62,6 @@ export interface SessionData {
   sheets: CountingSheet[];
   /** Criteria set versions of the agenda, by id. */
   versions: Map<number, LoadedVersion>;
-}
-
-export async function loadSessionFacts(db: Kysely<DB>, sessionId: number): Promise<SessionFacts> {
-  const r = await db
-    .selectFrom('session as s')
-    .innerJoin('council as c', 'c.id', 's.council_id')
-    .innerJoin('evaluation_round as er', 'er.id', 's.round_id')
-    .innerJoin('council_rules as cr', 'cr.id', 's.rules_id')
-    .select([
-      's.id',
-      's.number',
-      's.title',
-      's.date',
-      's.kind',
-      's.status',
-      's.council_id',
-      'c.name as council_name',
-      'c.level as council_level',
-      's.round_id',
-      'er.name as round_name',
-      'er.legal_basis',
-      's.chair_member_id',
-      'cr.id as rules_id',
-      'cr.quorum_numerator',
-      'cr.quorum_denominator',
-      'cr.chair_required',
-      'cr.spread_limit',
-      'cr.spread_limit_allowed',
-      'cr.show_info_aggregates',
-      'cr.minima_rule',
-      'cr.display_decimals',
-    ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
-  if (!r) throw notFound('Session', sessionId);
-  return {
-    id: r.id,
-    number: r.number,
-    title: r.title,
-    date: r.date,
-    kind: r.kind,
-    status: r.status as SessionFacts['status'],
-    councilId: r.council_id,
-    councilName: r.council_name,
-    councilLevel: r.council_level,
-    roundId: r.round_id,
-    roundName: r.round_name,
-    legalBasis: r.legal_basis,
-    chairMemberId: r.chair_member_id,
-    rules: {
-      id: r.rules_id,
-      quorumNumerator: r.quorum_numerator,
-      quorumDenominator: r.quorum_denominator,
-      chairRequired: r.chair_required === 1,
-      spreadLimit: r.spread_limit,
-      spreadLimitAllowed: r.spread_limit_allowed === 1,
-      showInfoAggregates: r.show_info_aggregates === 1,
-      minimaRule: r.minima_rule as 'mean' | 'every_member',
-      displayDecimals: r.display_decimals,
-    },
-  };
 }
 
 async function loadMembers(db: Kysely<DB>, sessionId: number): Promise<MemberFacts[]> {
@@ -299,7 +212,7 @@ export async function loadSessionData(
   sessionId: number,
   registrationId?: number,
 ): Promise<SessionData> {
-  const session = await loadSessionFacts(db, sessionId);
+  const session = await getSession(db, sessionId);
   const agenda = await loadAgenda(db, sessionId, registrationId);
   if (registrationId !== undefined && agenda.length === 0) {
     throw notFound(`Registration on the agenda of session ${sessionId}`, registrationId);

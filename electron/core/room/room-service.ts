@@ -4,7 +4,8 @@ import type { RoomMe, RoomStatus } from '../../../shared/api/channels/room';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { getSession, isScoringRole, sessionMembers } from '../scoring/session-access';
+import { isScoringRole, sessionMembers } from '../scoring/session-access';
+import { getSession } from '../sessions/session-repo';
 import type { DeviceIdentity } from './device-auth';
 import { CODE_TTL_MS, newPairingCode } from './pairing';
 import { openRoom, roomDevices } from './room-repo';
@@ -243,7 +244,7 @@ export async function roomMe(call: Call): Promise<RoomMe> {
     memberName: d.memberName,
     sessionId: d.sessionId,
     sessionTitle: session.title,
-    councilName: session.councilName,
+    councilName: session.council.name,
     fingerprint: room?.fingerprint ?? null,
     protocol: room?.protocol ?? 'https',
   };

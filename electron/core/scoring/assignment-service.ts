@@ -3,7 +3,6 @@ import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import type { Assignments, ScoringMember, SessionProgress, SheetView } from '../../../shared/api/channels/scoring';
 import { evaluateSheet } from '../../../shared/ocop/sheet-rules';
 import type { CoreContext } from '../context';
-import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
@@ -18,7 +17,6 @@ import {
   checkPin,
   currentRound,
   currentRounds,
-  getSession,
   isScoringRole,
   recusalsOf,
   scoringMember,
@@ -26,6 +24,7 @@ import {
   type AgendaRow,
   type SessionMemberRow,
 } from './session-access';
+import { getSession } from '../sessions/session-repo';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 
@@ -104,7 +103,7 @@ export async function assignments(ctx: CoreContext, input: In<'scoring:assignmen
   const { sessionId, memberId } = input;
   const session = await getSession(db, sessionId);
   const m = await scoringMember(db, sessionId, memberId);
-  const rules = await rulesById(db, session.rulesId);
+  const rules = session.rules;
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
   const rounds = await currentRounds(db, sessionId);
@@ -117,7 +116,7 @@ export async function assignments(ctx: CoreContext, input: In<'scoring:assignmen
       title: session.title,
       date: session.date,
       status: session.status,
-      councilName: session.councilName,
+      councilName: session.council.name,
     },
     member: toScoringMember(m, mine, rounds, sheets),
     membersSeeOthersBeforeSubmit: rules.membersSeeOthersBeforeSubmit,

@@ -14,7 +14,8 @@ import type { DB } from '../db/schema';
 import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
 import { listSheetRows, loadSheetContent, type SheetRow } from './sheet-repo';
 import { storedRounds } from './rescoring-repo';
-import { agendaOf, getSession } from './session-access';
+import { agendaOf } from './session-access';
+import { getSession } from '../sessions/session-repo';
 
 /** Export of a session's member sheets and re-scoring rounds (docs/formats/score-sheets.md). */
 
@@ -68,7 +69,7 @@ export async function exportSheets(ctx: CoreContext, input: ChannelParsedInput<'
     app: { name: APP_NAME, version: APP_VERSION },
     session: {
       id: session.id,
-      councilName: session.councilName,
+      councilName: session.council.name,
       number: session.number,
       date: session.date,
       title: session.title,

@@ -13,19 +13,13 @@ import { findCriterion } from '../../../shared/ocop/criteria-set-walk';
 import { checkAnswer, checkDeclaration, evaluateSheet, isDeclarable, sheetContent } from '../../../shared/ocop/sheet-rules';
 import { nfcDeep } from '../../../shared/text/normalize';
 import type { DB } from '../db/schema';
+import { CoreError } from '../errors';
 import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
 import { sheetAsExchange } from './exchange-export';
 import { storedRounds, type StoredRound } from './rescoring-repo';
 import { listSheetRows, type SheetRow } from './sheet-repo';
-import {
-  agendaOf,
-  getSession,
-  isScoringRole,
-  recusalsOf,
-  sessionMembers,
-  type AgendaRow,
-  type SessionMemberRow,
-} from './session-access';
+import { agendaOf, isScoringRole, recusalsOf, sessionMembers, type AgendaRow, type SessionMemberRow } from './session-access';
+import { getSession } from '../sessions/session-repo';
 
 /**
  * Checks a score-sheet file against this computer (session, members, agenda, recusals, pinned
@@ -110,22 +104,24 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
   const fileErr = (column: string, code: string, message: string, params: Params) =>
     errors.push({ column, code, message, params });
 
-  const session = await db
-    .selectFrom('session as s')
-    .innerJoin('council as c', 'c.id', 's.council_id')
-    .select(['s.id', 's.date', 's.number', 's.status', 'c.name'])
-    .where('s.id', '=', doc.session.id)
-    .executeTakeFirst();
+  const session = await getSession(db, doc.session.id).catch((e: unknown) => {
+    if (e instanceof CoreError && e.code === 'NOT_FOUND') return undefined;
+    throw e;
+  });
   if (!session) {
     fileErr('session.id', 'SESSION_UNKNOWN', `There is no session ${doc.session.id} on this computer`, { id: doc.session.id });
     return plan;
   }
-  if (session.date !== doc.session.date || session.number !== doc.session.number || session.name !== doc.session.councilName) {
-    const here = `"${session.name}" no. ${session.number} on ${session.date}`;
+  if (
+    session.date !== doc.session.date ||
+    session.number !== doc.session.number ||
+    session.council.name !== doc.session.councilName
+  ) {
+    const here = `"${session.council.name}" no. ${session.number} on ${session.date}`;
     const file = `"${doc.session.councilName}" no. ${doc.session.number} on ${doc.session.date}`;
     fileErr('session', 'SESSION_MISMATCH', `Session ${doc.session.id} on this computer is ${here}, but the file is for ${file}`, {
       id: doc.session.id,
-      here: `${session.name} — ${session.number} — ${session.date}`,
+      here: `${session.council.name} — ${session.number} — ${session.date}`,
       file: `${doc.session.councilName} — ${doc.session.number} — ${doc.session.date}`,
     });
     return plan;
@@ -140,7 +136,6 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
     return plan;
   }
 
-  const full = await getSession(db, session.id);
   const members = new Map((await sessionMembers(db, session.id)).map((m) => [m.memberId, m]));
   const agendaList = await agendaOf(db, session.id);
   plan.agenda = new Map(agendaList.map((a) => [a.registrationId, a]));
@@ -200,7 +195,8 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
     const item = product(add, r.registrationNo, r.productCode);
     const opener = member(add, 'openedBy', r.openedBy);
     const isChair =
-      opener !== undefined && (full.chairMemberId !== null ? full.chairMemberId === opener.memberId : opener.role === 'chair');
+      opener !== undefined &&
+      (session.chairMemberId !== null ? session.chairMemberId === opener.memberId : opener.role === 'chair');
     if (opener && opener.fullName === r.openedBy.fullName && !isChair) {
       add(
         'openedBy.id',

@@ -7,7 +7,8 @@ import type { Write } from '../handlers';
 import { createRoundSheet } from './assignment-service';
 import { listSheetRows, loadSheetContent, getSheetRow, sheetOpinion, type SheetRow } from './sheet-repo';
 import { sheetViewIn, submitDraft } from './sheet-service';
-import { assertScoringOpen, assignedItem, checkPin, currentRound, getSession, scoringMember } from './session-access';
+import { assertScoringOpen, assignedItem, checkPin, currentRound, scoringMember } from './session-access';
+import { getSession } from '../sessions/session-repo';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 

@@ -22,11 +22,11 @@ import {
   assertScoringOpen,
   assignedItem,
   currentRound,
-  getSession,
   scoringMember,
   type AgendaRow,
   type SessionMemberRow,
 } from './session-access';
+import { getSession } from '../sessions/session-repo';
 
 /**
  * Paper sheets (phiếu giấy): the secretary types a member's sheet into the grid, optionally a

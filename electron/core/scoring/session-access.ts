@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Session } from '../../../shared/api/channels/sessions';
 import type { DB } from '../db/schema';
-import { CoreError, notFound } from '../errors';
+import { CoreError } from '../errors';
 import { verifyPin } from './member-pin';
 
 /**
@@ -13,53 +14,7 @@ import { verifyPin } from './member-pin';
 export const SCORING_ROLES = ['chair', 'vice_chair', 'member', 'member_secretary'] as const;
 export const isScoringRole = (role: string): boolean => (SCORING_ROLES as readonly string[]).includes(role);
 
-export interface SessionRow {
-  id: number;
-  councilId: number;
-  councilName: string;
-  status: string;
-  title: string;
-  date: string;
-  number: number;
-  rulesId: number;
-  chairMemberId: number | null;
-  secretaryMemberId: number | null;
-}
-
-export async function getSession(db: Kysely<DB>, sessionId: number): Promise<SessionRow> {
-  const r = await db
-    .selectFrom('session as s')
-    .innerJoin('council as c', 'c.id', 's.council_id')
-    .select([
-      's.id',
-      's.council_id',
-      'c.name as council_name',
-      's.status',
-      's.title',
-      's.date',
-      's.number',
-      's.rules_id',
-      's.chair_member_id',
-      's.secretary_member_id',
-    ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
-  if (!r) throw notFound('Session', sessionId);
-  return {
-    id: r.id,
-    councilId: r.council_id,
-    councilName: r.council_name,
-    status: r.status,
-    title: r.title,
-    date: r.date,
-    number: r.number,
-    rulesId: r.rules_id,
-    chairMemberId: r.chair_member_id,
-    secretaryMemberId: r.secretary_member_id,
-  };
-}
-
-export function assertScoringOpen(s: SessionRow, what = 'scores'): void {
+export function assertScoringOpen(s: Pick<Session, 'id' | 'status'>, what = 'scores'): void {
   if (s.status !== 'in_progress') {
     const why =
       s.status === 'preparing'

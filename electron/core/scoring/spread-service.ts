@@ -3,7 +3,6 @@ import type { ProductSheets, ProductSpread, RescoringRound, SessionSpread } from
 import type { Channel, ChannelParsedInput } from '../../../shared/api/contract';
 import { evaluateSpread } from '../../../shared/ocop/spread';
 import type { CoreContext } from '../context';
-import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import type { Write } from '../handlers';
@@ -13,12 +12,12 @@ import {
   agendaOf,
   assertScoringOpen,
   currentRounds,
-  getSession,
   isScoringRole,
   recusalsOf,
   sessionMembers,
   type AgendaRow,
 } from './session-access';
+import { getSession } from '../sessions/session-repo';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 
@@ -47,7 +46,7 @@ function othersVisible(
 export async function productSheets(ctx: CoreContext, input: In<'scoring:productSheets'>): Promise<ProductSheets> {
   const { db } = ctx;
   const session = await getSession(db, input.sessionId);
-  const rules = await rulesById(db, session.rulesId);
+  const rules = session.rules;
   const sheets = await listSheetRows(db, { sessionId: input.sessionId, registrationId: input.registrationId });
   const visible = othersVisible(rules.membersSeeOthersBeforeSubmit, input.viewerMemberId, sheets, input.registrationId);
   const shown = visible ? sheets : sheets.filter((s) => s.member_id === input.viewerMemberId);
@@ -105,7 +104,7 @@ export async function sessionSpread(
   input: { sessionId: number; viewerMemberId?: number },
 ): Promise<SessionSpread> {
   const session = await getSession(db, input.sessionId);
-  const rules = await rulesById(db, session.rulesId);
+  const rules = session.rules;
   const rule = { limit: rules.spreadLimit, limitAllowed: rules.spreadLimitAllowed };
   const agenda = await agendaOf(db, input.sessionId);
   const sheets = await listSheetRows(db, { sessionId: input.sessionId });

@@ -2,13 +2,12 @@ import type { Kysely } from 'kysely';
 import type { SessionDetail, SessionMember } from '../../../shared/api/channels/sessions';
 import { SESSION_TRANSITIONS, sessionPermissions, type SessionStatusValue } from '../../../shared/ocop/session-status';
 import { isVotingRole } from '../councils/member-repo';
-import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import type { MemberRole } from '../../../shared/api/channels/councils';
 import { agendaItems } from './agenda-repo';
 import { loadSessionPanel, productQuorum, sessionQuorum } from './session-quorum';
 import { openBlockers } from './session-readiness';
-import { getSessionRow, toSession } from './session-repo';
+import { getSession, sessionOnly } from './session-repo';
 
 /** The session's listed members in their frozen order, with role and attendance. */
 export async function sessionMembers(db: Kysely<DB>, sessionId: number): Promise<SessionMember[]> {
@@ -43,58 +42,35 @@ export async function sessionMembers(db: Kysely<DB>, sessionId: number): Promise
 
 /** Everything about a session in one answer: what the preparation screen and the scoring area read. */
 export async function sessionDetail(db: Kysely<DB>, id: number): Promise<SessionDetail> {
-  const row = await getSessionRow(db, id);
-  const session = toSession(row);
-  const [council, round, rules, members, agenda, conflicts, panel] = await Promise.all([
-    db
-      .selectFrom('council')
-      .select(['id', 'name', 'level', 'place_name', 'doc_symbol'])
-      .where('id', '=', row.council_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('evaluation_round')
-      .select(['id', 'name', 'year', 'number', 'legal_basis', 'end_date'])
-      .where('id', '=', row.round_id)
-      .executeTakeFirstOrThrow(),
-    rulesById(db, row.rules_id),
+  const facts = await getSession(db, id);
+  const { council, round, rules } = facts;
+  const session = sessionOnly(facts);
+  const [members, agenda, conflicts, panel] = await Promise.all([
     sessionMembers(db, id),
     agendaItems(db, id),
     db.selectFrom('session_conflict').selectAll().where('session_id', '=', id).orderBy('id').execute(),
-    loadSessionPanel(db, id),
+    loadSessionPanel(db, facts),
   ]);
   const status = session.status as SessionStatusValue;
   const perm = sessionPermissions(status);
   const sq = sessionQuorum(panel);
-  const blockers = status === 'preparing' ? openBlockers(row, members, agenda.length, sq) : [];
+  const blockers = status === 'preparing' ? openBlockers(session, members, agenda.length, sq) : [];
   const warnings: SessionDetail['warnings'] = [];
-  if (round.end_date && row.date > round.end_date) {
+  if (round.deadline && session.date > round.deadline) {
     warnings.push({
       code: 'after_round_deadline',
-      message: `the session date ${row.date} is after the end of the round (${round.end_date})`,
+      message: `the session date ${session.date} is after the end of the round (${round.deadline})`,
     });
   }
-  if (Number(row.date.slice(0, 4)) !== round.year)
+  if (Number(session.date.slice(0, 4)) !== round.year)
     warnings.push({
       code: 'outside_round_year',
-      message: `the session date ${row.date} is not in the round's year ${round.year}`,
+      message: `the session date ${session.date} is not in the round's year ${round.year}`,
     });
   return {
     session,
-    council: {
-      id: council.id,
-      name: council.name,
-      level: council.level as SessionDetail['council']['level'],
-      placeName: council.place_name,
-      docSymbol: council.doc_symbol,
-    },
-    round: {
-      id: round.id,
-      name: round.name,
-      year: round.year,
-      number: round.number,
-      legalBasis: round.legal_basis,
-      deadline: round.end_date,
-    },
+    council,
+    round,
     rules,
     members,
     agenda,

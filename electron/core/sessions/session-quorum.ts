@@ -7,10 +7,9 @@ import {
   type QuorumResult,
   type QuorumRule,
 } from '../../../shared/ocop/quorum';
-import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { getSessionRow } from './session-repo';
+import { getSession, type SessionFacts } from './session-repo';
 
 export interface SessionPanel {
   rule: QuorumRule;
@@ -23,9 +22,9 @@ export interface SessionPanel {
 }
 
 /** Reads what the quorum depends on: the session's listed members, their attendance, recusals and rules. */
-export async function loadSessionPanel(db: Kysely<DB>, sessionId: number): Promise<SessionPanel> {
-  const s = await getSessionRow(db, sessionId);
-  const rules = await rulesById(db, s.rules_id);
+export async function loadSessionPanel(db: Kysely<DB>, s: SessionFacts): Promise<SessionPanel> {
+  const sessionId = s.id;
+  const rules = s.rules;
   const members = await db
     .selectFrom('session_attendance as a')
     .innerJoin('council_member as m', 'm.id', 'a.member_id')
@@ -52,9 +51,7 @@ export async function loadSessionPanel(db: Kysely<DB>, sessionId: number): Promi
   const listed = members.map((m) => ({ id: m.id, role: m.role as CouncilRole, present: m.present === 1 }));
   // A session chair who is not a voting member of the list cannot preside; fall back to the council chair.
   const chairId =
-    s.chair_member_id !== null && listed.some((m) => m.id === s.chair_member_id && m.role !== 'secretary')
-      ? s.chair_member_id
-      : null;
+    s.chairMemberId !== null && listed.some((m) => m.id === s.chairMemberId && m.role !== 'secretary') ? s.chairMemberId : null;
   return {
     rule: { numerator: rules.quorumNumerator, denominator: rules.quorumDenominator, chairRequired: rules.chairRequired },
     chairId,
@@ -118,7 +115,7 @@ export function quorumShortfallMessage(q: QuorumView, what: string): string {
  * no quorum after recusals, citing the rule. Returns the quorum (with the ids of who scores).
  */
 export async function assertProductQuorum(db: Kysely<DB>, sessionId: number, registrationId: number): Promise<QuorumView> {
-  const panel = await loadSessionPanel(db, sessionId);
+  const panel = await loadSessionPanel(db, await getSession(db, sessionId));
   if (!panel.agenda.includes(registrationId)) {
     throw new CoreError('NOT_FOUND', `Registration ${registrationId} is not on the agenda of session ${sessionId}`, {
       sessionId,

@@ -1,5 +1,4 @@
-import type { QuorumView, SessionMember } from '../../../shared/api/channels/sessions';
-import type { SessionRow } from './session-repo';
+import type { QuorumView, Session, SessionMember } from '../../../shared/api/channels/sessions';
 import { quorumShortfallMessage } from './session-quorum';
 
 export type OpenBlockerCode =
@@ -25,22 +24,22 @@ export interface OpenBlocker {
  * counted on the answers, product by product.
  */
 export function openBlockers(
-  s: SessionRow,
+  s: Session,
   members: readonly SessionMember[],
   agendaCount: number,
   quorum: QuorumView,
 ): OpenBlocker[] {
   const out: OpenBlocker[] = [];
   if (agendaCount === 0) out.push({ code: 'empty_agenda', message: 'the agenda is empty: add at least one product' });
-  if (s.chair_member_id === null) out.push({ code: 'no_chair', message: 'choose who chairs the session (chairMemberId)' });
-  if (s.secretary_member_id === null)
+  if (s.chairMemberId === null) out.push({ code: 'no_chair', message: 'choose who chairs the session (chairMemberId)' });
+  if (s.secretaryMemberId === null)
     out.push({ code: 'no_secretary', message: 'choose the secretary of the session (secretaryMemberId)' });
   if (s.kind === 'written_opinion') {
-    if (s.opinion_deadline === null)
+    if (s.opinionDeadline === null)
       out.push({ code: 'no_opinion_deadline', message: 'set the deadline for written opinions (opinionDeadline)' });
     return out;
   }
-  if (s.start_time === null) out.push({ code: 'no_start_time', message: 'enter the start time of the meeting (startTime)' });
+  if (s.startTime === null) out.push({ code: 'no_start_time', message: 'enter the start time of the meeting (startTime)' });
   const unrecorded = members.filter((m) => m.present === null);
   if (unrecorded.length > 0) {
     out.push({
@@ -48,7 +47,7 @@ export function openBlockers(
       message: `record attendance for every member: not yet recorded for ${unrecorded.map((m) => m.fullName).join(', ')}`,
     });
   }
-  const chair = members.find((m) => m.memberId === s.chair_member_id);
+  const chair = members.find((m) => m.memberId === s.chairMemberId);
   if (chair && chair.present === false)
     out.push({
       code: 'chair_absent',

@@ -1,12 +1,23 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Session, SessionKind, SessionListItem, SessionStatus } from '../../../shared/api/channels/sessions';
+import type { CouncilLevel } from '../../../shared/api/channels/councils';
+import type { Session, SessionDetail, SessionKind, SessionListItem, SessionStatus } from '../../../shared/api/channels/sessions';
+import { rulesById } from '../councils/rules-repo';
 import type { DB } from '../db/schema';
 import type { SessionTable } from '../db/tables/councils';
 import { notFound } from '../errors';
 
-export type SessionRow = Selectable<SessionTable>;
+/**
+ * A session as every area reads it (issue 12: one read model instead of a loader per area): the
+ * session itself, its council, its evaluation round and the rules version it runs under. The
+ * sessions, scoring, room, results and documents areas all load it with `getSession`.
+ */
+export interface SessionFacts extends Session {
+  council: SessionDetail['council'];
+  round: SessionDetail['round'];
+  rules: SessionDetail['rules'];
+}
 
-export const toSession = (r: SessionRow): Session => ({
+const toSession = (r: Selectable<SessionTable>): Session => ({
   id: r.id,
   councilId: r.council_id,
   roundId: r.round_id,
@@ -30,10 +41,52 @@ export const toSession = (r: SessionRow): Session => ({
   updatedAt: r.updated_at,
 });
 
-export async function getSessionRow(db: Kysely<DB>, id: number): Promise<SessionRow> {
-  const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Session', id);
-  return row;
+/** The session (NOT_FOUND naming it when it does not exist), with its council, round and rules. */
+export async function getSession(db: Kysely<DB>, id: number): Promise<SessionFacts> {
+  const r = await db
+    .selectFrom('session as s')
+    .innerJoin('council as c', 'c.id', 's.council_id')
+    .innerJoin('evaluation_round as er', 'er.id', 's.round_id')
+    .selectAll('s')
+    .select([
+      'c.name as council_name',
+      'c.level as council_level',
+      'c.place_name as council_place_name',
+      'c.doc_symbol as council_doc_symbol',
+      'er.name as round_name',
+      'er.year as round_year',
+      'er.number as round_number',
+      'er.legal_basis as round_legal_basis',
+      'er.end_date as round_end_date',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!r) throw notFound('Session', id);
+  return {
+    ...toSession(r),
+    council: {
+      id: r.council_id,
+      name: r.council_name,
+      level: r.council_level as CouncilLevel,
+      placeName: r.council_place_name,
+      docSymbol: r.council_doc_symbol,
+    },
+    round: {
+      id: r.round_id,
+      name: r.round_name,
+      year: r.round_year,
+      number: r.round_number,
+      legalBasis: r.round_legal_basis,
+      deadline: r.round_end_date,
+    },
+    rules: await rulesById(db, r.rules_id),
+  };
+}
+
+/** The session's own fields, without the council, round and rules (what its audit events record). */
+export function sessionOnly(f: SessionFacts): Session {
+  const { council: _council, round: _round, rules: _rules, ...session } = f;
+  return session;
 }
 
 export async function listSessions(

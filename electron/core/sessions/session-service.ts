@@ -20,14 +20,14 @@ import { markOffAgenda, markOnAgenda } from './agenda-status';
 import { countScoreSheets } from './score-presence';
 import { sessionDetail } from './session-detail';
 import { syncSessionMembers } from './session-members-sync';
-import { getSessionRow, toSession, type SessionRow } from './session-repo';
+import { getSession, sessionOnly, type SessionFacts } from './session-repo';
 import { transitionSession } from './session-status';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 
-const label = (s: SessionRow) => `session ${s.number} of ${s.date} (id ${s.id})`;
+const label = (s: SessionFacts) => `session ${s.number} of ${s.date} (id ${s.id})`;
 
-function assertAllowed(s: SessionRow, what: keyof SessionPermissions, noun: string): void {
+function assertAllowed(s: SessionFacts, what: keyof SessionPermissions, noun: string): void {
   const status = s.status as SessionStatusValue;
   if (!sessionPermissions(status)[what]) {
     throw new CoreError('FORBIDDEN_STATE', `Cannot change ${label(s)}: ${frozenReason(status, noun)}`, {
@@ -151,14 +151,14 @@ export async function createSession(w: Write, input: In<'sessions:create'>): Pro
 export async function updateSession(w: Write, input: In<'sessions:update'>): Promise<SessionDetail> {
   const { trx } = w;
   const at = w.at.toISOString();
-  const s = await getSessionRow(trx, input.id);
+  const s = await getSession(trx, input.id);
   assertAllowed(s, 'editDetails', 'details');
   const status = s.status as SessionStatusValue;
   if (input.date !== undefined && input.date !== s.date)
     assertAllowed(s, 'editSchedule', 'date (which decides the members listed)');
   const seatsChange =
-    (input.chairMemberId !== undefined && input.chairMemberId !== s.chair_member_id) ||
-    (input.secretaryMemberId !== undefined && input.secretaryMemberId !== s.secretary_member_id);
+    (input.chairMemberId !== undefined && input.chairMemberId !== s.chairMemberId) ||
+    (input.secretaryMemberId !== undefined && input.secretaryMemberId !== s.secretaryMemberId);
   if (seatsChange && status === 'closed') {
     throw new CoreError(
       'FORBIDDEN_STATE',
@@ -166,7 +166,7 @@ export async function updateSession(w: Write, input: In<'sessions:update'>): Pro
       { sessionId: s.id, status },
     );
   }
-  if (input.startTime !== undefined && input.startTime !== s.start_time && status !== 'preparing' && status !== 'in_progress') {
+  if (input.startTime !== undefined && input.startTime !== s.startTime && status !== 'preparing' && status !== 'in_progress') {
     throw new CoreError('FORBIDDEN_STATE', `Cannot change the start time of ${label(s)}: the session is ${status}`, {
       sessionId: s.id,
       status,
@@ -181,9 +181,9 @@ export async function updateSession(w: Write, input: In<'sessions:update'>): Pro
     title: input.title ?? s.title,
     date: input.date ?? s.date,
     place: input.place ?? s.place,
-    start_time: input.startTime === undefined ? s.start_time : input.startTime,
-    end_time: input.endTime === undefined ? s.end_time : input.endTime,
-    opinion_deadline: input.opinionDeadline === undefined ? s.opinion_deadline : input.opinionDeadline,
+    start_time: input.startTime === undefined ? s.startTime : input.startTime,
+    end_time: input.endTime === undefined ? s.endTime : input.endTime,
+    opinion_deadline: input.opinionDeadline === undefined ? s.opinionDeadline : input.opinionDeadline,
     note: input.note ?? s.note,
   };
   if (next.start_time && next.end_time && next.end_time <= next.start_time) {
@@ -203,9 +203,9 @@ export async function updateSession(w: Write, input: In<'sessions:update'>): Pro
     .execute();
   if (next.date !== s.date) await syncSessionMembers(trx, s.id, at);
   if (seatsChange) {
-    const chair = input.chairMemberId === undefined ? (await getSessionRow(trx, s.id)).chair_member_id : input.chairMemberId;
+    const chair = input.chairMemberId === undefined ? (await getSession(trx, s.id)).chairMemberId : input.chairMemberId;
     const secretary =
-      input.secretaryMemberId === undefined ? (await getSessionRow(trx, s.id)).secretary_member_id : input.secretaryMemberId;
+      input.secretaryMemberId === undefined ? (await getSession(trx, s.id)).secretaryMemberId : input.secretaryMemberId;
     if (chair !== null) await assertSeat(trx, s.id, chair, 'chair');
     if (secretary !== null) await assertSeat(trx, s.id, secretary, 'secretary');
     if (status === 'in_progress' && s.kind === 'meeting' && chair !== null) {
@@ -230,12 +230,12 @@ export async function updateSession(w: Write, input: In<'sessions:update'>): Pro
       .where('id', '=', s.id)
       .execute();
   }
-  const after = toSession(await getSessionRow(trx, s.id));
+  const after = sessionOnly(await getSession(trx, s.id));
   await w.audit({
     action: 'session.update',
     entity: 'session',
     entityId: s.id,
-    before: toSession(s),
+    before: sessionOnly(s),
     after,
   });
   return sessionDetail(trx, s.id);
@@ -243,7 +243,7 @@ export async function updateSession(w: Write, input: In<'sessions:update'>): Pro
 
 export async function deleteSession(w: Write, { id }: { id: number }): Promise<{ deleted: number }> {
   const { ctx, trx } = w;
-  const s = await getSessionRow(trx, id);
+  const s = await getSession(trx, id);
   assertAllowed(s, 'delete', 'existence (only a session in preparation can be deleted)');
   // An allocated document number is a record of the council's register: it stays spent and
   // names its session, so that session cannot disappear (see migration 0007).
@@ -272,7 +272,7 @@ export async function deleteSession(w: Write, { id }: { id: number }): Promise<{
 }
 
 /** Replaces the agenda (add, remove, reorder), checking each registration and keeping dossier stages in step. */
-async function applyAgenda(w: Write, s: SessionRow, wanted: number[]): Promise<void> {
+async function applyAgenda(w: Write, s: SessionFacts, wanted: number[]): Promise<void> {
   const { trx, ctx, actor } = w;
   assertAllowed(s, 'editAgenda', 'agenda');
   const seen = new Set<number>();
@@ -292,19 +292,14 @@ async function applyAgenda(w: Write, s: SessionRow, wanted: number[]): Promise<v
 
   const infos = await registrationInfos(trx, added);
   const elsewhere = await scheduledElsewhere(trx, added, s.id);
-  const round = await trx
-    .selectFrom('evaluation_round')
-    .select(['id', 'name'])
-    .where('id', '=', s.round_id)
-    .executeTakeFirstOrThrow();
   for (const id of added) {
     const info = infos.get(id);
     if (!info) throw notFound('Registration', id);
-    if (info.roundId !== s.round_id) {
+    if (info.roundId !== s.roundId) {
       const other = await trx.selectFrom('evaluation_round').select('name').where('id', '=', info.roundId).executeTakeFirst();
       throw new CoreError(
         'CONFLICT',
-        `Registration ${info.registrationNo} (${info.productName}) belongs to round "${other?.name ?? info.roundId}", not to this session's round "${round.name}"`,
+        `Registration ${info.registrationNo} (${info.productName}) belongs to round "${other?.name ?? info.roundId}", not to this session's round "${s.round.name}"`,
         { registrationId: id },
       );
     }
@@ -365,7 +360,7 @@ async function applyAgenda(w: Write, s: SessionRow, wanted: number[]): Promise<v
 
 export async function setAgenda(w: Write, input: In<'sessions:setAgenda'>): Promise<SessionDetail> {
   const { trx } = w;
-  const s = await getSessionRow(trx, input.id);
+  const s = await getSession(trx, input.id);
   await applyAgenda(w, s, input.registrationIds);
   return sessionDetail(trx, s.id);
 }
@@ -373,7 +368,7 @@ export async function setAgenda(w: Write, input: In<'sessions:setAgenda'>): Prom
 /** Appends products after the current agenda; those already on it are left where they are. */
 export async function addToAgenda(w: Write, input: In<'sessions:addToAgenda'>): Promise<SessionDetail> {
   const { trx } = w;
-  const s = await getSessionRow(trx, input.id);
+  const s = await getSession(trx, input.id);
   const current = (await agendaRows(trx, s.id)).map((r) => r.registration_id);
   const fresh = [...new Set(input.registrationIds)].filter((id) => !current.includes(id));
   await applyAgenda(w, s, [...current, ...fresh]);
@@ -381,9 +376,9 @@ export async function addToAgenda(w: Write, input: In<'sessions:addToAgenda'>): 
 }
 
 export async function agendaCandidates(ctx: CoreContext, input: In<'sessions:agendaCandidates'>): Promise<AgendaCandidate[]> {
-  const s = await getSessionRow(ctx.db, input.id);
+  const s = await getSession(ctx.db, input.id);
   const found = await searchRoundRegistrations(ctx.db, {
-    roundId: s.round_id,
+    roundId: s.roundId,
     folded: foldForSearch(input.query ?? ''),
     registrationKind: input.registrationKind,
     criteriaSetVersionId: input.criteriaSetVersionId,
@@ -418,7 +413,7 @@ export async function agendaCandidates(ctx: CoreContext, input: In<'sessions:age
     });
 }
 
-async function listedMember(trx: Kysely<DB>, s: SessionRow, memberId: number) {
+async function listedMember(trx: Kysely<DB>, s: SessionFacts, memberId: number) {
   const row = await trx
     .selectFrom('session_attendance as a')
     .innerJoin('council_member as m', 'm.id', 'a.member_id')
@@ -437,7 +432,7 @@ async function listedMember(trx: Kysely<DB>, s: SessionRow, memberId: number) {
 
 export async function setAttendance(w: Write, input: In<'sessions:setAttendance'>): Promise<SessionDetail> {
   const { trx } = w;
-  const s = await getSessionRow(trx, input.id);
+  const s = await getSession(trx, input.id);
   assertAllowed(s, 'editAttendance', 'attendance');
   const m = await listedMember(trx, s, input.memberId);
   if (input.present !== false && input.absenceReason) {
@@ -448,7 +443,7 @@ export async function setAttendance(w: Write, input: In<'sessions:setAttendance'
     );
   }
   if (s.status === 'in_progress' && input.present !== true) {
-    if (s.chair_member_id === input.memberId && s.kind === 'meeting') {
+    if (s.chairMemberId === input.memberId && s.kind === 'meeting') {
       throw new CoreError(
         'FORBIDDEN_STATE',
         `${m.full_name} chairs this open meeting; choose another chair before marking them absent`,
@@ -488,7 +483,7 @@ export async function setAttendance(w: Write, input: In<'sessions:setAttendance'
 
 export async function declareConflict(w: Write, input: In<'sessions:declareConflict'>): Promise<SessionDetail> {
   const { trx } = w;
-  const s = await getSessionRow(trx, input.id);
+  const s = await getSession(trx, input.id);
   assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
   const m = await listedMember(trx, s, input.memberId);
   if (!isVotingRole(m.role)) {
@@ -555,7 +550,7 @@ export async function declareConflict(w: Write, input: In<'sessions:declareConfl
 
 export async function withdrawConflict(w: Write, input: In<'sessions:withdrawConflict'>): Promise<SessionDetail> {
   const { trx } = w;
-  const s = await getSessionRow(trx, input.id);
+  const s = await getSession(trx, input.id);
   assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
   const row = await trx
     .selectFrom('session_conflict')

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import { sessionDetail } from './session-detail';
-import { getSessionRow, type SessionRow } from './session-repo';
+import { getSession, type SessionFacts } from './session-repo';
 
 export interface TransitionOptions {
   /** Why the step is undone (closed → in_progress, finalized → closed): required there, audited. */
@@ -22,7 +22,7 @@ const ACTIONS: Record<string, string> = {
   'finalized>closed': 'session.unfinalize',
 };
 
-const label = (s: SessionRow) => `Session ${s.number} of ${s.date} (id ${s.id})`;
+const label = (s: SessionFacts) => `Session ${s.number} of ${s.date} (id ${s.id})`;
 
 /**
  * Moves a session to another status, checking the state machine and what the step needs, and
@@ -37,7 +37,7 @@ export async function transitionSession(
   to: SessionStatusValue,
   opts: TransitionOptions = {},
 ): Promise<void> {
-  const s = await getSessionRow(trx, sessionId);
+  const s = await getSession(trx, sessionId);
   const from = s.status as SessionStatusValue;
   const refusal = transitionRefusal(from, to);
   if (refusal)
@@ -51,7 +51,7 @@ export async function transitionSession(
     );
   }
   const at = ctx.now().toISOString();
-  let endTime = s.end_time;
+  let endTime = s.endTime;
   if (from === 'preparing' && to === 'in_progress') {
     const { readiness } = await sessionDetail(trx, sessionId);
     if (!readiness.canOpen) {
@@ -63,7 +63,7 @@ export async function transitionSession(
     }
   }
   if (from === 'in_progress' && to === 'closed') {
-    endTime = opts.endTime ?? s.end_time;
+    endTime = opts.endTime ?? s.endTime;
     if (s.kind === 'meeting' && endTime === null) {
       throw new CoreError(
         'VALIDATION',
@@ -71,8 +71,8 @@ export async function transitionSession(
         { field: 'endTime' },
       );
     }
-    if (endTime !== null && s.start_time !== null && endTime <= s.start_time) {
-      throw new CoreError('VALIDATION', `endTime ${endTime} must be after the start time ${s.start_time}`, { field: 'endTime' });
+    if (endTime !== null && s.startTime !== null && endTime <= s.startTime) {
+      throw new CoreError('VALIDATION', `endTime ${endTime} must be after the start time ${s.startTime}`, { field: 'endTime' });
     }
   }
   await trx
@@ -80,9 +80,9 @@ export async function transitionSession(
     .set({
       status: to,
       end_time: endTime,
-      opened_at: to === 'in_progress' ? (s.opened_at ?? at) : s.opened_at,
-      closed_at: to === 'closed' ? at : to === 'in_progress' ? null : s.closed_at,
-      finalized_at: to === 'finalized' ? at : to === 'closed' ? null : s.finalized_at,
+      opened_at: to === 'in_progress' ? (s.openedAt ?? at) : s.openedAt,
+      closed_at: to === 'closed' ? at : to === 'in_progress' ? null : s.closedAt,
+      finalized_at: to === 'finalized' ? at : to === 'closed' ? null : s.finalizedAt,
       updated_at: at,
     })
     .where('id', '=', sessionId)
@@ -93,6 +93,6 @@ export async function transitionSession(
     entity: 'session',
     entityId: sessionId,
     before: { status: from },
-    after: { status: to, ...(reason ? { reason } : {}), ...(endTime !== s.end_time ? { endTime } : {}) },
+    after: { status: to, ...(reason ? { reason } : {}), ...(endTime !== s.endTime ? { endTime } : {}) },
   });
 }

@@ -30,11 +30,12 @@ import { foldForSearch } from '../../../shared/text/normalize';
 import type { CoreContext } from '../context';
 import { documentFontOptions } from '../documents/document-font';
 import { resolveFont } from '../documents/fonts';
-import { loadSessionFacts, type SessionFacts } from '../documents/from-session/session-facts';
+import { loadDocumentFacts, type DocumentFacts } from '../documents/from-session/document-facts';
 import { readIssued, sha256Hex, storeIssued } from '../documents/register/issued-store';
 import { insertIssue, issueByHash, issueById } from '../documents/register/register-repo';
 import { minutesForPrint, summaryForPrint } from '../documents/settings/for-print';
 import { CoreError } from '../errors';
+import { getSession } from '../sessions/session-repo';
 import { runWrite, type Call, type Write } from '../handlers';
 import { openFinalization } from '../results/finalization-repo';
 import { insertSignature, organisationOf, stepsOfOriginal, stepsOfOriginals, type StoredStep } from './document-signature-repo';
@@ -59,7 +60,7 @@ interface Expected {
 
 /** What the documents of one session print about their signers, loaded once per session. */
 class SessionSigners {
-  private facts: Promise<SessionFacts> | null = null;
+  private facts: Promise<DocumentFacts> | null = null;
   private minutes: Promise<{ secretary: Expected; chair: Expected }> | null = null;
   private summary: Promise<{ secretary: Expected; chair: Expected; annexNumber: string | null }> | null = null;
   private members: Promise<Map<number, string>> | null = null;
@@ -71,8 +72,8 @@ class SessionSigners {
     readonly organisation: string | null,
   ) {}
 
-  loadFacts(): Promise<SessionFacts> {
-    return (this.facts ??= loadSessionFacts(this.ctx, this.sessionId));
+  loadFacts(): Promise<DocumentFacts> {
+    return (this.facts ??= loadDocumentFacts(this.ctx, this.sessionId));
   }
 
   private memberNames() {
@@ -144,9 +145,8 @@ class SessionSigners {
 }
 
 async function signersFor(ctx: CoreContext, sessionId: number): Promise<SessionSigners> {
-  const s = await ctx.db.selectFrom('session').select('council_id').where('id', '=', sessionId).executeTakeFirst();
-  if (!s) throw new CoreError('NOT_FOUND', `Session ${sessionId} does not exist`, { what: 'session', id: sessionId });
-  return new SessionSigners(ctx, sessionId, s.council_id, await organisationOf(ctx.db, s.council_id));
+  const s = await getSession(ctx.db, sessionId);
+  return new SessionSigners(ctx, sessionId, s.councilId, await organisationOf(ctx.db, s.councilId));
 }
 
 /** The original an action names: it must be an issued original. */

@@ -5,7 +5,7 @@ import type { CoreContext } from '../../context';
 import type { Call } from '../../handlers';
 import { documentFontOptions } from '../document-font';
 import { pinnedCreationDate } from '../from-session/render-from-session';
-import { loadSessionFacts } from '../from-session/session-facts';
+import { loadDocumentFacts } from '../from-session/document-facts';
 import { sessionSheetsData } from '../from-session/session-sheets';
 import { batchJobsOf, type BatchJob } from './batch-jobs';
 
@@ -36,7 +36,7 @@ type In<C extends 'documents:batchStart' | 'documents:batchStatus' | 'documents:
 export async function startBatch(call: Call, input: In<'documents:batchStart'>): Promise<BatchStatus> {
   const { ctx } = call;
   const { sessionId, newLeaf } = input;
-  const f = await loadSessionFacts(ctx, sessionId);
+  const f = await loadDocumentFacts(ctx, sessionId);
   const sheets = await sessionSheetsData(ctx, f);
   const job = batchJobsOf(ctx).start(
     sessionId,

@@ -9,14 +9,14 @@ import type { CertificateData, DecisionData, IssuerHeader } from '../types';
 import { productOf } from './rows';
 import { formatDocNumber } from '../../../../shared/ocop/document-number';
 import { longDate } from '../layout/format';
-import { defaultSigner, type SessionFacts } from './session-facts';
+import { defaultSigner, type DocumentFacts } from './document-facts';
 
 /** Recognised at the province (3★, 4★): what a provincial decision lists. */
-export const decisionProducts = (f: SessionFacts): ProductResult[] =>
+export const decisionProducts = (f: DocumentFacts): ProductResult[] =>
   f.results.products.filter((p) => p.status === 'complete' && p.recognised && (p.finalStar === 3 || p.finalStar === 4));
 
 /** "ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP" from the council's place name. */
-function committeeHeader(f: SessionFacts): IssuerHeader {
+function committeeHeader(f: DocumentFacts): IssuerHeader {
   const place = f.council.placeName || f.detail.council.placeName;
   return { parentLines: [], bodyLines: [f.t('defaults.ubnd'), f.t('defaults.province', { place }).toLocaleUpperCase('vi')] };
 }
@@ -47,7 +47,7 @@ export function roundLabel(name: string, year: number): string {
  * with its date (the 2025 law from 1/7/2025), the criteria decision the round is judged under,
  * the decision that set up the council, and the council's minutes with number and date.
  */
-export function decisionBases(f: SessionFacts, minutes: MinutesRef | undefined): string[] {
+export function decisionBases(f: DocumentFacts, minutes: MinutesRef | undefined): string[] {
   const t = f.t;
   const province = t('defaults.province', { place: f.council.placeName || '…' });
   const law = f.detail.session.date >= '2025-07-01' ? t('defaults.basisLocalGov2025') : t('defaults.basisLocalGov2015');
@@ -67,10 +67,10 @@ export function decisionBases(f: SessionFacts, minutes: MinutesRef | undefined):
   return [law, t(`defaults.basisCriteria.${basisKey(f.legalBasis)}`), council, minutesLine];
 }
 
-const basisKey = (id: SessionFacts['legalBasis']): 'qd26' | 'qd148' | 'qd1048' =>
+const basisKey = (id: DocumentFacts['legalBasis']): 'qd26' | 'qd148' | 'qd1048' =>
   id === '26/2026/QĐ-TTg' ? 'qd26' : id === '148/QĐ-TTg' ? 'qd148' : 'qd1048';
 
-export function decisionFromSession(f: SessionFacts, minutes?: MinutesRef): DecisionData {
+export function decisionFromSession(f: DocumentFacts, minutes?: MinutesRef): DecisionData {
   const place = f.council.placeName || '…';
   const province = f.t('defaults.province', { place });
   const round = roundLabel(f.detail.round.name, f.detail.round.year);
@@ -111,11 +111,11 @@ export function decisionFromSession(f: SessionFacts, minutes?: MinutesRef): Deci
 }
 
 /** The council's certificate signer if it set one, else the decision's (the same authority signs both). */
-export const certificateFromSessionSigner = (f: SessionFacts) =>
+export const certificateFromSessionSigner = (f: DocumentFacts) =>
   defaultSigner(f, f.signers.get('certificate:main')?.custom ? 'certificate:main' : 'decision:main');
 
 /** The certificate of one recognised product (3★–5★) of the session. */
-export function certificateFromSession(f: SessionFacts, registrationId: number): CertificateData {
+export function certificateFromSession(f: DocumentFacts, registrationId: number): CertificateData {
   const p = f.results.products.find((x) => x.registrationId === registrationId);
   if (!p)
     throw new CoreError(

@@ -10,7 +10,7 @@ import { renderDocument } from '../render-document';
 import { pdfRaw, tmpDir, writePdf } from '../test/pdf-tools';
 import { certificateFromSession, decisionFromSession } from './decision-data';
 import { minutesFromSession, summaryFromSession } from './minutes-data';
-import { loadSessionFacts } from './session-facts';
+import { loadDocumentFacts } from './document-facts';
 
 let core: Core;
 const dir = tmpDir();
@@ -59,7 +59,7 @@ describe('documents from a session', { timeout: 120_000 }, () => {
   it('prints minutes and summary whose names, member totals and means equal results:session', async () => {
     const s = await scored('in_progress');
     const results = ok(await invoke(core.ctx, 'results:session', { sessionId: s.sessionId }));
-    const facts = await loadSessionFacts(core.ctx, s.sessionId);
+    const facts = await loadDocumentFacts(core.ctx, s.sessionId);
     expect(facts.integrity).toBeUndefined();
     for (const [kind, data] of [
       ['minutes', minutesFromSession(facts)],
@@ -90,7 +90,7 @@ describe('documents from a session', { timeout: 120_000 }, () => {
   it('prints the finalization digest on every page once the session is finalized', async () => {
     const s = await scored('closed');
     const fin = ok(await invoke(core.ctx, 'results:finalize', { sessionId: s.sessionId, acknowledgeSensitive: true }));
-    const facts = await loadSessionFacts(core.ctx, s.sessionId);
+    const facts = await loadDocumentFacts(core.ctx, s.sessionId);
     const head = core.ctx.sqlite.prepare('SELECT seq FROM audit_log WHERE hash = ?').get(fin.finalization!.auditHead) as
       { seq: number } | undefined;
     expect(facts.integrity).toEqual({
@@ -108,7 +108,7 @@ describe('documents from a session', { timeout: 120_000 }, () => {
   it('drafts the decision with the recognised products only, and certificates only for them', async () => {
     const s = await scored('closed');
     const results = ok(await invoke(core.ctx, 'results:session', { sessionId: s.sessionId }));
-    const facts = await loadSessionFacts(core.ctx, s.sessionId);
+    const facts = await loadDocumentFacts(core.ctx, s.sessionId);
     const decision = decisionFromSession(facts);
     const recognised = results.products.filter((p) => p.recognised);
     expect(decision.products.map((d) => d.product.registrationId)).toEqual(recognised.map((p) => p.registrationId));
@@ -129,7 +129,7 @@ describe('documents from a session', { timeout: 120_000 }, () => {
   it('refuses a session without a secretary, saying where to choose one', async () => {
     core = await memoryCore();
     const s = seedSession(core.ctx.sqlite, { products: 1, members: 3, choose: () => 0 });
-    const facts = await loadSessionFacts(core.ctx, s.sessionId);
+    const facts = await loadDocumentFacts(core.ctx, s.sessionId);
     expect(() => minutesFromSession(facts)).toThrow(/Session \d+ has no secretary; choose the secretary on the Sessions screen/u);
   });
 });
@@ -137,7 +137,7 @@ describe('documents from a session', { timeout: 120_000 }, () => {
 describe('documents:render', { timeout: 120_000 }, () => {
   it('names the chair by position and agency once, even when both fields repeat the agency (issue 16 item 11)', async () => {
     const s = await scored('in_progress', { position: 'Phó Chủ tịch UBND tỉnh', office: 'UBND tỉnh Hà Tĩnh' });
-    const facts = await loadSessionFacts(core.ctx, s.sessionId);
+    const facts = await loadDocumentFacts(core.ctx, s.sessionId);
     const r = await renderDocument({ kind: 'minutes', data: minutesFromSession(facts) }, facts.t);
     const text = flat(pdfRaw(writePdf(dir, `minutes-office-${s.sessionId}`, r.pdf)));
     expect(text).toContain('Phó Chủ tịch UBND tỉnh Hà Tĩnh');

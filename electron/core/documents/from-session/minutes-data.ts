@@ -1,9 +1,9 @@
 /** Biên bản họp (Mẫu 1.9) and Bảng tổng hợp of a session, filled from the database. */
 import type { MinutesData, Signer, SummaryData } from '../types';
 import { memberOf, scoringMembers, summaryRowOf } from './rows';
-import { councilSetup, defaultSigner, legalBasisCitation, requireMember, type SessionFacts } from './session-facts';
+import { councilSetup, defaultSigner, legalBasisCitation, requireMember, type DocumentFacts } from './document-facts';
 
-function signers(f: SessionFacts): { chair: ReturnType<typeof memberOf>; secretary: ReturnType<typeof memberOf> } {
+function signers(f: DocumentFacts): { chair: ReturnType<typeof memberOf>; secretary: ReturnType<typeof memberOf> } {
   const id = f.detail.session.id;
   const byId = (mid: number | null) => f.detail.members.find((m) => m.memberId === mid);
   const chair = requireMember(
@@ -20,9 +20,9 @@ function signers(f: SessionFacts): { chair: ReturnType<typeof memberOf>; secreta
   return { chair: memberOf(chair), secretary: memberOf(secretary) };
 }
 
-const recipients = (f: SessionFacts): string[] => [f.t('defaults.recipientsMinutes'), f.t('defaults.recipientsArchive')];
+const recipients = (f: DocumentFacts): string[] => [f.t('defaults.recipientsMinutes'), f.t('defaults.recipientsArchive')];
 
-export function minutesFromSession(f: SessionFacts): MinutesData {
+export function minutesFromSession(f: DocumentFacts): MinutesData {
   const s = f.detail.session;
   const { chair, secretary } = signers(f);
   const columns = scoringMembers(f.results, f.detail.members);
@@ -70,7 +70,7 @@ export function minutesFromSession(f: SessionFacts): MinutesData {
   };
 }
 
-export function summaryFromSession(f: SessionFacts): SummaryData {
+export function summaryFromSession(f: DocumentFacts): SummaryData {
   const { chair, secretary } = signers(f);
   const columns = scoringMembers(f.results, f.detail.members);
   const setup = councilSetup(f, 'BB', recipients(f));

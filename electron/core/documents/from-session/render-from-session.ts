@@ -7,7 +7,7 @@ import { CoreError } from '../../errors';
 import { documentFontOptions } from '../document-font';
 import { renderDocument, type DocumentRequest } from '../render-document';
 import { certificateForPrint, decisionForPrint, minutesForPrint, summaryForPrint } from '../settings/for-print';
-import { loadSessionFacts, type SessionFacts } from './session-facts';
+import { loadDocumentFacts, type DocumentFacts } from './document-facts';
 import { sheetFromSession } from './sheet-data';
 import { blankSheetFromSession } from './session-sheets';
 
@@ -39,14 +39,14 @@ export interface SessionDocument {
   pageCount: number;
   font: DocumentsRenderOutput['font'];
   request: DocumentRequest;
-  facts: SessionFacts;
+  facts: DocumentFacts;
 }
 
 /**
  * The creation date written into a session's PDFs: the finalization's time (or the meeting day
  * before finalization), never the clock — issuing the same version again gives the same bytes.
  */
-export function pinnedCreationDate(f: SessionFacts): Date {
+export function pinnedCreationDate(f: DocumentFacts): Date {
   const at = f.results.finalization?.finalizedAt;
   return at ? new Date(at) : new Date(`${f.detail.session.date}T00:00:00+07:00`);
 }
@@ -59,7 +59,7 @@ export interface SessionRequest {
   inputSha256: string;
 }
 
-export async function sessionRequest(ctx: CoreContext, input: DocumentsRenderInput, f: SessionFacts): Promise<SessionRequest> {
+export async function sessionRequest(ctx: CoreContext, input: DocumentsRenderInput, f: DocumentFacts): Promise<SessionRequest> {
   let request: DocumentRequest;
   const suffix: string[] = [];
   switch (input.kind) {
@@ -106,11 +106,11 @@ export async function sessionRequest(ctx: CoreContext, input: DocumentsRenderInp
 export async function renderSessionDocument(
   ctx: CoreContext,
   input: DocumentsRenderInput,
-  facts?: SessionFacts,
+  facts?: DocumentFacts,
   /** The request already built for `input` from `facts` (verify builds it first to look for a kept file). */
   built?: SessionRequest,
 ): Promise<SessionDocument> {
-  const f = facts ?? (await loadSessionFacts(ctx, input.sessionId));
+  const f = facts ?? (await loadDocumentFacts(ctx, input.sessionId));
   const { request, fileName, inputSha256 } = built ?? (await sessionRequest(ctx, input, f));
   // The font of the settings (Tinos, or the computer's Times New Roman when chosen and installed).
   const r = await renderDocument(request, f.t, { ...(await documentFontOptions(ctx)), createdAt: pinnedCreationDate(f) });

@@ -12,7 +12,7 @@ import { CoreError } from '../../errors';
 import { listSheetRows } from '../../scoring/sheet-repo';
 import type { ScoringSheetData } from '../types';
 import { memberOf, productOf } from './rows';
-import type { SessionFacts } from './session-facts';
+import type { DocumentFacts } from './document-facts';
 
 type Form = ScoringSheetData['form'];
 
@@ -47,7 +47,7 @@ type AnswerRow = { criterionCode: string; levelIndex: number | null; note: strin
  * marked as a draft. The single sheet and the batch both print through this, so they match.
  */
 export function filledSheet(
-  f: SessionFacts,
+  f: DocumentFacts,
   form: Form,
   product: ScoringSheetData['product'],
   m: SessionMember,
@@ -74,7 +74,7 @@ export function filledSheet(
  * The latest sheet (highest re-scoring round) of every member for every product, in agenda order
  * then the members' session order: the order the secretary files them.
  */
-export async function sessionSheetsData(ctx: CoreContext, f: SessionFacts): Promise<ScoringSheetData[]> {
+export async function sessionSheetsData(ctx: CoreContext, f: DocumentFacts): Promise<ScoringSheetData[]> {
   const sessionId = f.results.session.id;
   const rows = await listSheetRows(ctx.db, { sessionId });
   const latest = new Map<string, (typeof rows)[number]>();
@@ -123,7 +123,7 @@ export interface BlankSheetRequest {
 /** A sheet of the product's criteria set with empty boxes, for scoring on paper. */
 export async function blankSheetFromSession(
   ctx: CoreContext,
-  f: SessionFacts,
+  f: DocumentFacts,
   req: BlankSheetRequest,
 ): Promise<ScoringSheetData> {
   const sessionId = f.results.session.id;

@@ -7,12 +7,12 @@ import { CoreError } from '../../errors';
 import { listSheetRows, sheetAnswers } from '../../scoring/sheet-repo';
 import type { ScoringSheetData } from '../types';
 import { productOf } from './rows';
-import type { SessionFacts } from './session-facts';
+import type { DocumentFacts } from './document-facts';
 import { FormCache, filledSheet } from './session-sheets';
 
 export async function sheetFromSession(
   ctx: CoreContext,
-  f: SessionFacts,
+  f: DocumentFacts,
   registrationId: number,
   memberId: number,
 ): Promise<ScoringSheetData> {

@@ -14,7 +14,7 @@ import { openFinalization } from '../../results/finalization-repo';
 import { batchJobsOf } from '../batch/batch-jobs';
 import { batchFileName } from '../batch/batch-service';
 import { renderSessionDocument } from '../from-session/render-from-session';
-import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
+import { loadDocumentFacts, type DocumentFacts } from '../from-session/document-facts';
 import { docRefOf } from '../integrity/doc-ref';
 import type { DocumentRequest } from '../render-document';
 import { storeIssued } from './issued-store';
@@ -41,7 +41,7 @@ interface Described {
 const asId = (v: number | string): number | null => (typeof v === 'number' ? v : /^\d+$/u.test(v) ? Number(v) : null);
 
 /** What the register says about a rendered document: its reference, number, date and title. */
-export function describeIssued(r: DocumentRequest, f: SessionFacts): Described {
+export function describeIssued(r: DocumentRequest, f: DocumentFacts): Described {
   const none = { registrationId: null, memberId: null };
   switch (r.kind) {
     case 'minutes': {
@@ -128,7 +128,7 @@ interface Prepared {
   inputSha256: string | null;
 }
 
-async function prepareSheets(call: Call, f: SessionFacts, input: IssueInput, version: number): Promise<Prepared> {
+async function prepareSheets(call: Call, f: DocumentFacts, input: IssueInput, version: number): Promise<Prepared> {
   if (!input.jobId)
     throw new CoreError(
       'VALIDATION',
@@ -173,7 +173,7 @@ async function prepareSheets(call: Call, f: SessionFacts, input: IssueInput, ver
  */
 export async function issueDocument(call: Call, input: IssueInput): Promise<IssueOutput> {
   const { ctx } = call;
-  const f = await loadSessionFacts(ctx, input.sessionId);
+  const f = await loadDocumentFacts(ctx, input.sessionId);
   const fin = f.results.finalization;
   if (!fin)
     throw new CoreError(

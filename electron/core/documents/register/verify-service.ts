@@ -26,7 +26,7 @@ import { renderScoringSheetsBatch } from '../batch/sheet-batch';
 import { documentFontOptions } from '../document-font';
 import { resolveFont } from '../fonts';
 import { pinnedCreationDate, renderSessionDocument, sessionRequest } from '../from-session/render-from-session';
-import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
+import { loadDocumentFacts, type DocumentFacts } from '../from-session/document-facts';
 import { sessionSheetsData } from '../from-session/session-sheets';
 import { readImageAnchor, readPdfAnchors, sniffFile } from '../integrity/anchor';
 import { comparePages, type Comparison } from '../integrity/compare';
@@ -104,7 +104,7 @@ async function matchAnchor(
 }
 
 /** The pages of the documents a file's pages name, re-rendered from the database, in file order. */
-async function expectedPages(ctx: CoreContext, f: SessionFacts, refs: string[]): Promise<PageText[]> {
+async function expectedPages(ctx: CoreContext, f: DocumentFacts, refs: string[]): Promise<PageText[]> {
   const sheets = refs.map(parseDocRef).filter((r) => r?.kind === 'sheet');
   const out: PageText[] = [];
   if (sheets.length > 1) {
@@ -181,7 +181,7 @@ function renderKey(inputSha256: string, font: Awaited<ReturnType<typeof document
  */
 async function expectedText(
   ctx: CoreContext,
-  f: SessionFacts,
+  f: DocumentFacts,
   input: Parameters<typeof renderSessionDocument>[1],
   ref: string,
 ): Promise<PageText[]> {
@@ -312,7 +312,7 @@ export async function verifyFile(ctx: CoreContext, bytes: Uint8Array): Promise<V
     };
 
   // (b) Compare the text of every page with the documents the pages name, re-rendered.
-  const f = await loadSessionFacts(ctx, sessionId);
+  const f = await loadDocumentFacts(ctx, sessionId);
   const refs: string[] = [];
   for (const a of anchors)
     if (a && a.sessionRef === primary.sessionRef && a.docRef && !refs.includes(a.docRef)) refs.push(a.docRef);

@@ -7,7 +7,7 @@ import type { DocumentSettings, SettingsKind, SignerSettings } from '../../../..
 import { formatDocNumber, symbolOf } from '../../../../shared/ocop/document-number';
 import { certificateFromSessionSigner, decisionFromSession } from '../from-session/decision-data';
 import { minutesFromSession, summaryFromSession } from '../from-session/minutes-data';
-import { signerOf, type SessionFacts } from '../from-session/session-facts';
+import { signerOf, type DocumentFacts } from '../from-session/document-facts';
 import { longDate } from '../layout/format';
 import type { CertificateData, DecisionData, DocumentSetup, MinutesData, Signer, SummaryData } from '../types';
 import { wrapToFit } from './header-fit';
@@ -45,7 +45,7 @@ const setupOf = (s: DocumentSettings): DocumentSetup => ({
 });
 
 /** The year a document is numbered in: its own date, else the meeting's. */
-export const documentYear = (s: Pick<DocumentSettings, 'date'>, f: SessionFacts): number =>
+export const documentYear = (s: Pick<DocumentSettings, 'date'>, f: DocumentFacts): number =>
   Number((s.date ?? f.detail.session.date).slice(0, 4));
 
 export interface DefaultsInput {
@@ -56,7 +56,7 @@ export interface DefaultsInput {
 }
 
 /** What a document prints when nothing was saved for it. */
-export function defaultSettings(kind: SettingsKind, f: SessionFacts, x: DefaultsInput = {}): DocumentSettings {
+export function defaultSettings(kind: SettingsKind, f: DocumentFacts, x: DefaultsInput = {}): DocumentSettings {
   let s: DocumentSettings;
   switch (kind) {
     case 'minutes': {
@@ -92,7 +92,7 @@ export function defaultSettings(kind: SettingsKind, f: SessionFacts, x: Defaults
   return x.pattern ? { ...s, symbol: symbolOf(x.pattern, documentYear(s, f)) } : s;
 }
 
-export function applyToMinutes(d: MinutesData, s: DocumentSettings, f: SessionFacts, facts: MinutesFacts): MinutesData {
+export function applyToMinutes(d: MinutesData, s: DocumentSettings, f: DocumentFacts, facts: MinutesFacts): MinutesData {
   const content = s.minutes ?? defaultMinutesContent(f, facts);
   return {
     ...d,
@@ -134,7 +134,7 @@ export function applyToCertificate(
   s: DocumentSettings,
   stored: boolean,
   decision: DocumentSettings,
-  f: SessionFacts,
+  f: DocumentFacts,
 ): CertificateData {
   const recorded = decision.decisionRecorded && decision.date !== null && decision.number !== null;
   const province = f.t('defaults.province', { place: f.council.placeName || '…' });

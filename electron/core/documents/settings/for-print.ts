@@ -6,32 +6,32 @@
 import type { CoreContext } from '../../context';
 import { certificateFromSession, decisionFromSession } from '../from-session/decision-data';
 import { minutesFromSession, summaryFromSession } from '../from-session/minutes-data';
-import type { SessionFacts } from '../from-session/session-facts';
+import type { DocumentFacts } from '../from-session/document-facts';
 import type { CertificateData, DecisionData, MinutesData, SummaryData } from '../types';
 import { applyToCertificate, applyToDecision, applyToMinutes, applyToSummary } from './apply-settings';
 import { loadMinutesFacts } from './minutes-facts';
 import { loadSettings } from './settings-service';
 
-export async function minutesForPrint(ctx: CoreContext, f: SessionFacts): Promise<MinutesData> {
+export async function minutesForPrint(ctx: CoreContext, f: DocumentFacts): Promise<MinutesData> {
   const facts = await loadMinutesFacts(ctx, f);
   const { settings } = await loadSettings(ctx, f, 'minutes', facts);
   return applyToMinutes(minutesFromSession(f), settings, f, facts);
 }
 
-export async function summaryForPrint(ctx: CoreContext, f: SessionFacts): Promise<SummaryData> {
+export async function summaryForPrint(ctx: CoreContext, f: DocumentFacts): Promise<SummaryData> {
   const own = await loadSettings(ctx, f, 'summary');
   const minutes = await loadSettings(ctx, f, 'minutes');
   return applyToSummary(summaryFromSession(f), own.settings, minutes.settings);
 }
 
-export async function decisionForPrint(ctx: CoreContext, f: SessionFacts): Promise<DecisionData> {
+export async function decisionForPrint(ctx: CoreContext, f: DocumentFacts): Promise<DecisionData> {
   // The decision rests on the council's minutes: it cites their number and date.
   const m = (await loadSettings(ctx, f, 'minutes')).settings;
   const data = decisionFromSession(f, { number: m.number, symbol: m.symbol, date: m.date });
   return applyToDecision(data, (await loadSettings(ctx, f, 'decision')).settings);
 }
 
-export async function certificateForPrint(ctx: CoreContext, f: SessionFacts, registrationId: number): Promise<CertificateData> {
+export async function certificateForPrint(ctx: CoreContext, f: DocumentFacts, registrationId: number): Promise<CertificateData> {
   // The product check (on the agenda, recognised) comes first: it is the more useful error.
   const data = certificateFromSession(f, registrationId);
   const own = await loadSettings(ctx, f, 'certificate');

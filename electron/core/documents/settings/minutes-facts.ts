@@ -8,7 +8,7 @@ import type { MinutesContent } from '../../../../shared/api/channels/document-se
 import type { CoreContext } from '../../context';
 import type { SpreadDiscussion } from '../types';
 import { centi, productOf } from '../from-session/rows';
-import type { SessionFacts } from '../from-session/session-facts';
+import type { DocumentFacts } from '../from-session/document-facts';
 
 export interface DiscussedProduct {
   registrationId: number;
@@ -26,7 +26,7 @@ export interface MinutesFacts {
   opinions: { registrationId: number; memberId: number; memberName: string; productName: string; opinion: string }[];
 }
 
-export async function loadMinutesFacts(ctx: CoreContext, f: SessionFacts): Promise<MinutesFacts> {
+export async function loadMinutesFacts(ctx: CoreContext, f: DocumentFacts): Promise<MinutesFacts> {
   const sessionId = f.results.session.id;
   const rounds = await ctx.db
     .selectFrom('score_rescoring_round')
@@ -82,7 +82,7 @@ export async function loadMinutesFacts(ctx: CoreContext, f: SessionFacts): Promi
 }
 
 /** The secretary's starting point: closing time of the session, reasons of the re-scorings, members' written opinions. */
-export function defaultMinutesContent(f: SessionFacts, facts: MinutesFacts): MinutesContent {
+export function defaultMinutesContent(f: DocumentFacts, facts: MinutesFacts): MinutesContent {
   return {
     endTime: f.detail.session.endTime,
     discussions: facts.discussed.map((d) => ({
@@ -100,7 +100,7 @@ export function defaultMinutesContent(f: SessionFacts, facts: MinutesFacts): Min
 }
 
 /** The discussions as printed: the figures from the data, the text from the secretary (or the default). */
-export function spreadDiscussions(f: SessionFacts, facts: MinutesFacts, content: MinutesContent): SpreadDiscussion[] {
+export function spreadDiscussions(f: DocumentFacts, facts: MinutesFacts, content: MinutesContent): SpreadDiscussion[] {
   const defaults = defaultMinutesContent(f, facts).discussions;
   return facts.discussed.map((d) => {
     const text =

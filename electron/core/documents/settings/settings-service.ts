@@ -20,9 +20,10 @@ import { formatDocNumber } from '../../../../shared/ocop/document-number';
 import type { CoreContext } from '../../context';
 import { vnYear } from '../../../../shared/ocop/vn-time';
 import type { DB } from '../../db/schema';
+import { getSession } from '../../sessions/session-repo';
 import { CoreError, notFound } from '../../errors';
 import type { Write } from '../../handlers';
-import { loadSessionFacts, type SessionFacts } from '../from-session/session-facts';
+import { loadDocumentFacts, type DocumentFacts } from '../from-session/document-facts';
 import { defaultSettings, documentYear } from './apply-settings';
 import { assertHeaderLinesFit } from './header-fit';
 import { loadMinutesFacts, type MinutesFacts } from './minutes-facts';
@@ -62,7 +63,7 @@ export interface LoadedSettings {
 /** The settings a document prints with: the stored ones, else the defaults. */
 export async function loadSettings(
   ctx: CoreContext,
-  f: SessionFacts,
+  f: DocumentFacts,
   kind: SettingsKind,
   minutesFacts?: MinutesFacts,
 ): Promise<LoadedSettings> {
@@ -75,7 +76,7 @@ export async function loadSettings(
 
 async function storedOrDefault(
   ctx: CoreContext,
-  f: SessionFacts,
+  f: DocumentFacts,
   kind: SettingsKind,
   minutesFacts?: MinutesFacts,
 ): Promise<LoadedSettings> {
@@ -95,13 +96,12 @@ async function storedOrDefault(
 
 async function view(
   ctx: CoreContext,
-  f: SessionFacts,
+  f: DocumentFacts,
   kind: SettingsKind,
   minutesFacts?: MinutesFacts,
 ): Promise<DocumentSettingsView> {
   const facts = kind === 'minutes' ? (minutesFacts ?? (await loadMinutesFacts(ctx, f))) : undefined;
   const { settings, stored } = await loadSettings(ctx, f, kind, facts);
-  const status = await sessionStatus(ctx.db, f.detail.session.id);
   const lockedBy = locksOf(kind, await issuedKindsInForce(ctx.db, f.detail.session.id));
   return {
     sessionId: f.detail.session.id,
@@ -113,7 +113,7 @@ async function view(
     updatedBy: stored?.updatedBy ?? null,
     locked: lockedBy.length > 0,
     lockedBy,
-    finalized: status.status === 'finalized',
+    finalized: f.detail.session.status === 'finalized',
     numberText: formatDocNumber(settings.number, settings.symbol),
     series: isNumberedKind(kind) ? await seriesFor(ctx.db, f, kind, settings) : null,
     discussionProducts: (facts?.discussed ?? []).map((d) => ({
@@ -126,18 +126,12 @@ async function view(
 
 async function seriesFor(
   db: Kysely<DB>,
-  f: SessionFacts,
+  f: DocumentFacts,
   kind: NumberedKind,
   s: DocumentSettings,
 ): Promise<DocumentSettingsView['series']> {
   const v = await seriesView(db, f.detail.council.id, kind, documentYear(s, f));
   return { councilId: v.councilId, pattern: v.pattern, year: v.year, nextNumber: v.nextNumber };
-}
-
-async function sessionStatus(db: Kysely<DB>, sessionId: number): Promise<{ status: string; councilId: number }> {
-  const s = await db.selectFrom('session').select(['status', 'council_id']).where('id', '=', sessionId).executeTakeFirst();
-  if (!s) throw notFound('Session', sessionId);
-  return { status: s.status, councilId: s.council_id };
 }
 
 /** The issued kinds that lock a kind's print details (the triggers of migration 0010 say the same). */
@@ -155,7 +149,7 @@ async function assertEditable(
   sessionId: number,
   kind: SettingsKind,
 ): Promise<{ councilId: number; status: string }> {
-  const s = await sessionStatus(db, sessionId);
+  const s = await getSession(db, sessionId);
   const by = locksOf(kind, await issuedKindsInForce(db, sessionId));
   if (by.length > 0) {
     throw new CoreError(
@@ -204,12 +198,12 @@ function assertRecordComplete(s: DocumentSettings): void {
 }
 
 export async function getSettingsView(ctx: CoreContext, input: In<'documents:settings'>): Promise<DocumentSettingsView> {
-  return view(ctx, await loadSessionFacts(ctx, input.sessionId), input.kind);
+  return view(ctx, await loadDocumentFacts(ctx, input.sessionId), input.kind);
 }
 
 export async function saveSettings(w: Write, input: In<'documents:saveSettings'>): Promise<DocumentSettingsView> {
   const ctx = within(w);
-  const f = await loadSessionFacts(ctx, input.sessionId);
+  const f = await loadDocumentFacts(ctx, input.sessionId);
   // Only the minutes carry a content part, only the minutes and the summary a THƯ KÝ, only the decision a record.
   const twoSigners = input.kind === 'minutes' || input.kind === 'summary';
   const settings: DocumentSettings = {
@@ -250,7 +244,7 @@ export async function saveSettings(w: Write, input: In<'documents:saveSettings'>
  */
 export async function resetSettings(w: Write, input: In<'documents:resetSettings'>): Promise<DocumentSettingsView> {
   const ctx = within(w);
-  const f = await loadSessionFacts(ctx, input.sessionId);
+  const f = await loadDocumentFacts(ctx, input.sessionId);
   await assertEditable(w.trx, input.sessionId, input.kind);
   const before = await storedRow(w.trx, input.sessionId, input.kind);
   if (before) {
@@ -272,7 +266,7 @@ export async function resetSettings(w: Write, input: In<'documents:resetSettings
 
 export async function allocateDocumentNumber(w: Write, input: In<'documents:allocateNumber'>): Promise<DocumentSettingsView> {
   const ctx = within(w);
-  const f = await loadSessionFacts(ctx, input.sessionId);
+  const f = await loadDocumentFacts(ctx, input.sessionId);
   const facts = input.kind === 'minutes' ? await loadMinutesFacts(ctx, f) : undefined;
   const fallback = (await loadSettings(ctx, f, input.kind, facts)).settings;
   const { councilId } = await assertEditable(w.trx, input.sessionId, input.kind);

@@ -18,7 +18,7 @@ import type { CouncilSigner, SignerSettings } from '../../../../shared/api/chann
 import { councilSigners, signerMap, type SignerKey } from '../settings/signers';
 import type { DocumentSetup, Integrity, Signer } from '../types';
 
-export interface SessionFacts {
+export interface DocumentFacts {
   /** As results:session reports them; each product also carries its producer's address and phone. */
   results: SessionResults & { products: (SessionResults['products'][number] & ProducerContact)[] };
   detail: SessionDetail;
@@ -41,7 +41,7 @@ export interface SessionFacts {
   t: DocT;
 }
 
-export async function loadSessionFacts(ctx: CoreContext, sessionId: number, lang: Lang = 'vi'): Promise<SessionFacts> {
+export async function loadDocumentFacts(ctx: CoreContext, sessionId: number, lang: Lang = 'vi'): Promise<DocumentFacts> {
   // sessionDetail throws NOT_FOUND naming the session when it does not exist.
   const detail = await sessionDetail(ctx.db, sessionId);
   const plain = await sessionResults({ db: ctx.db, sqlite: ctx.sqlite }, sessionId, 1);
@@ -111,7 +111,7 @@ export async function integrityOf(
 }
 
 /** The council's own header (biên bản, bảng tổng hợp); the number is left blank for the văn thư. */
-export function councilSetup(f: SessionFacts, symbolKind: 'BB', recipients: string[]): DocumentSetup {
+export function councilSetup(f: DocumentFacts, symbolKind: 'BB', recipients: string[]): DocumentSetup {
   const body = f.council.issuerNameLines.length > 0 ? f.council.issuerNameLines : [f.council.name.toLocaleUpperCase('vi')];
   return {
     issuer: { parentLines: f.council.issuerParent ? [f.council.issuerParent] : [], bodyLines: body.slice(0, 4) },
@@ -123,7 +123,7 @@ export function councilSetup(f: SessionFacts, symbolKind: 'BB', recipients: stri
 }
 
 /** "Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ". */
-export function legalBasisCitation(f: SessionFacts): string {
+export function legalBasisCitation(f: DocumentFacts): string {
   const [y, m, d] = getLegalBasis(f.legalBasis).signed.split('-').map(Number);
   return f.t('defaults.citation', { id: f.legalBasis, date: `${d}/${m}/${y}` });
 }
@@ -147,7 +147,7 @@ export const signerOf = (s: SignerSettings): Signer => ({
 });
 
 /** The council's default signer of a kind and slot; an empty name takes `person` (the session's chair or secretary). */
-export function defaultSigner(f: SessionFacts, key: SignerKey, person = ''): Signer {
+export function defaultSigner(f: DocumentFacts, key: SignerKey, person = ''): Signer {
   const s = f.signers.get(key)!.signer;
   return signerOf({ ...s, name: s.name || person });
 }
