@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CouncilRulesInput } from '../../../shared/api/channels/councils';
 import type { Core } from '../context';
-import { createNineCouncil, finalizeForTest, markAttendance, preparedSession } from '../sessions/test/fixtures';
+import { createNineCouncil, finalizeForTest, markAttendance, preparedSession, secondRules } from '../sessions/test/fixtures';
 import { call, callError } from '../test/call';
 import { memoryCore } from '../test/fixtures';
 
@@ -221,18 +220,7 @@ describe('member history', () => {
 });
 
 describe('council rules', () => {
-  const rules: CouncilRulesInput = {
-    quorumNumerator: 2,
-    quorumDenominator: 3,
-    chairRequired: false,
-    spreadLimit: 8,
-    spreadLimitAllowed: false,
-    aggregation: 'mean',
-    showInfoAggregates: false,
-    minimaRule: 'every_member',
-    displayDecimals: 1,
-    membersSeeOthersBeforeSubmit: true,
-  };
+  const rules = secondRules;
 
   it('saves a new version; sessions in preparation move to it at once', async () => {
     core = await memoryCore();

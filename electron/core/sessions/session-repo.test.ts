@@ -4,7 +4,7 @@ import type { Core } from '../context';
 import { call, callError } from '../test/call';
 import { fileCore } from '../test/fixtures';
 import { getSession, sessionOnly } from './session-repo';
-import { markAttendance, preparedSession } from './test/fixtures';
+import { markAttendance, preparedSession, secondRules } from './test/fixtures';
 
 /**
  * The one session read model (issue 12): `getSession` is what the sessions, scoring, results and
@@ -47,18 +47,7 @@ describe('getSession, the session read model', () => {
     await markAttendance(core, p.sessionId, p.memberIds);
     await call(core, 'councils:setRules', {
       id: p.council.council.id,
-      rules: {
-        quorumNumerator: 2,
-        quorumDenominator: 3,
-        chairRequired: false,
-        spreadLimit: 8,
-        spreadLimitAllowed: false,
-        aggregation: 'mean',
-        showInfoAggregates: false,
-        minimaRule: 'every_member',
-        displayDecimals: 1,
-        membersSeeOthersBeforeSubmit: true,
-      },
+      rules: secondRules,
     });
     await call(core, 'sessions:transition', { id: p.sessionId, to: 'in_progress' });
     // A clerk with the sqlite3 command line renames the council and retitles the session.

@@ -41,13 +41,17 @@ const toSession = (r: Selectable<SessionTable>): Session => ({
   updatedAt: r.updated_at,
 });
 
-/** The session (NOT_FOUND naming it when it does not exist), with its council, round and rules. */
-export async function getSession(db: Kysely<DB>, id: number): Promise<SessionFacts> {
-  const r = await db
+/** Sessions with their council (`c`) and round (`er`) joined. */
+const sessionsJoined = (db: Kysely<DB>) =>
+  db
     .selectFrom('session as s')
     .innerJoin('council as c', 'c.id', 's.council_id')
     .innerJoin('evaluation_round as er', 'er.id', 's.round_id')
-    .selectAll('s')
+    .selectAll('s');
+
+/** The session (NOT_FOUND naming it when it does not exist), with its council, round and rules. */
+export async function getSession(db: Kysely<DB>, id: number): Promise<SessionFacts> {
+  const r = await sessionsJoined(db)
     .select([
       'c.name as council_name',
       'c.level as council_level',
@@ -93,14 +97,10 @@ export async function listSessions(
   db: Kysely<DB>,
   f: { councilId?: number; roundId?: number; status?: SessionStatus },
 ): Promise<SessionListItem[]> {
-  let q = db
-    .selectFrom('session as s')
-    .innerJoin('council as c', 'c.id', 's.council_id')
-    .innerJoin('evaluation_round as r', 'r.id', 's.round_id')
-    .selectAll('s')
+  let q = sessionsJoined(db)
     .select([
       'c.name as council_name',
-      'r.name as round_name',
+      'er.name as round_name',
       sql<number>`(SELECT count(*) FROM session_agenda_item i WHERE i.session_id = s.id)`.as('agenda_count'),
       sql<number>`(SELECT count(*) FROM session_attendance a JOIN council_member m ON m.id = a.member_id WHERE a.session_id = s.id AND m.role <> 'secretary')`.as(
         'voting_count',

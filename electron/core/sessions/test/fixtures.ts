@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { ChannelInput } from '../../../../shared/api/contract';
-import type { CouncilDetail } from '../../../../shared/api/channels/councils';
+import type { CouncilDetail, CouncilRulesInput } from '../../../../shared/api/channels/councils';
 import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import type { Core } from '../../context';
 import { call } from '../../test/call';
@@ -102,6 +102,20 @@ export async function createNineCouncil(
     ...extra,
   });
 }
+
+/** Rules that differ from the built-in first version in every field a test may look at. */
+export const secondRules: CouncilRulesInput = {
+  quorumNumerator: 2,
+  quorumDenominator: 3,
+  chairRequired: false,
+  spreadLimit: 8,
+  spreadLimitAllowed: false,
+  aggregation: 'mean',
+  showInfoAggregates: false,
+  minimaRule: 'every_member',
+  displayDecimals: 1,
+  membersSeeOthersBeforeSubmit: true,
+};
 
 /** A council of nine, a round of `registrations` products and a meeting on 2026-06-15 with all of them on the agenda. */
 export async function preparedSession(core: Core, registrations = 3) {
