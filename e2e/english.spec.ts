@@ -84,7 +84,8 @@ async function vietnameseOnScreen(page: Page, known: string[]): Promise<string[]
 test('English screens show no Vietnamese outside what people typed, and numbers use a decimal point', async ({ page, app }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  const { sessionId } = await finalizedDemoSession(app);
+  const { sessionId, detail } = await finalizedDemoSession(app);
+  const setId = detail.agenda[0]!.criteriaSetVersionId!;
   const shell = new Shell(page);
   // The dossier list's fixed-height rows hold every cell in both languages: nothing spills onto the
   // next row or column, nothing is cut without its full text in a title (issue 16: "Re-evaluation
@@ -110,6 +111,7 @@ test('English screens show no Vietnamese outside what people typed, and numbers 
     '/registry',
     '/stats',
     '/criteria',
+    `/criteria/${setId}`,
     '/backup',
     '/settings',
     '/about',
@@ -122,6 +124,8 @@ test('English screens show no Vietnamese outside what people typed, and numbers 
     await docScreenshot(page, `en${route.replaceAll('/', '-')}`);
     if (process.env.OCOP_EN_SHOTS)
       await page.screenshot({ path: `${process.env.OCOP_EN_SHOTS}/en${route.replaceAll('/', '-')}.png` });
+    // The criteria stay the decision's Vietnamese text (ADR 0020): marked lang="vi" and said so once.
+    if (route.startsWith('/criteria/')) await expect(page.getByTestId('criteria-language-note')).toBeVisible();
     const leaks = await vietnameseOnScreen(page, known);
     if (leaks.length) found[route] = leaks;
   }

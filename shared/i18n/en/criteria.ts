@@ -13,6 +13,8 @@ export default {
   searchTruncated_one: 'Only the first result is shown — add words to narrow the search.',
   searchTruncated_other: 'Only the first {{count}} results are shown — add words to narrow the search.',
   searchNone: 'No criterion contains “{{query}}”.',
+  officialVietnamese:
+    'The criteria are shown in Vietnamese, as published in Decision {{decision}}: they are the legal text the council scores against, and there is no official English version. Everything else is in English.',
   searchField: {
     title: 'Criterion',
     level: 'Level',

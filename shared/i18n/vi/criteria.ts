@@ -11,6 +11,8 @@ export default {
   searchTruncated_one: 'Chỉ hiện {{count}} kết quả đầu tiên — hãy gõ thêm từ để thu hẹp.',
   searchTruncated_other: 'Chỉ hiện {{count}} kết quả đầu tiên — hãy gõ thêm từ để thu hẹp.',
   searchNone: 'Không tìm thấy tiêu chí nào chứa “{{query}}”.',
+  officialVietnamese:
+    'Tiêu chí hiển thị bằng tiếng Việt, đúng như Quyết định {{decision}}: đó là văn bản pháp lý hội đồng chấm theo, không có bản tiếng Anh chính thức.',
   searchField: {
     title: 'Tên tiêu chí',
     level: 'Phương án',

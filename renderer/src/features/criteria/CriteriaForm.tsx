@@ -35,14 +35,14 @@ export function CriteriaForm({ set, focusCode }: { set: CriteriaSet; focusCode?:
 
 function PartTable({ part, set, focusCode }: { part: CriteriaPart; set: CriteriaSet; focusCode: string | null }) {
   const { t } = useT();
-  const title = t('criteria:form.part', { code: part.code, title: part.title });
+  const headingId = `part-title-${part.code}`;
   return (
     <Table
       withTableBorder
       withColumnBorders
       layout="fixed"
       verticalSpacing={6}
-      aria-label={title}
+      aria-labelledby={headingId}
       data-testid={`part-${part.code}`}
     >
       <colgroup>
@@ -54,8 +54,8 @@ function PartTable({ part, set, focusCode }: { part: CriteriaPart; set: Criteria
       <Table.Thead>
         <Table.Tr bg="red.0">
           <Table.Th colSpan={2}>
-            <Text fw={700} size="lg" component="span">
-              {title}
+            <Text fw={700} size="lg" component="span" id={headingId}>
+              {t('scoring:sheet.part', { code: part.code })}. <span lang="vi">{part.title}</span>
             </Text>
           </Table.Th>
           <Table.Th ta="center">
@@ -88,7 +88,7 @@ function GroupRows({ group, set, focusCode }: { group: CriteriaGroup; set: Crite
       <Table.Tbody>
         <Table.Tr bg="gray.0">
           <Table.Td fw={700}>{group.code}</Table.Td>
-          <Table.Td fw={700} tt="uppercase">
+          <Table.Td fw={700} tt="uppercase" lang="vi">
             {group.title}
           </Table.Td>
           <Table.Td ta="center" fw={700}>
@@ -106,7 +106,7 @@ function GroupRows({ group, set, focusCode }: { group: CriteriaGroup; set: Crite
               <Table.Tbody style={{ borderTop: '2px solid var(--mantine-color-gray-4)' }}>
                 <Table.Tr>
                   <Table.Td fw={600}>{parentRow.code}</Table.Td>
-                  <Table.Td fw={600} fs="italic">
+                  <Table.Td fw={600} fs="italic" lang="vi">
                     {parentRow.title}
                   </Table.Td>
                   <Table.Td ta="center" fw={600}>
@@ -147,22 +147,22 @@ function CriterionRows({
     <Table.Tbody
       id={`criterion-${c.code}`}
       data-testid={`criterion-${c.code}`}
-      aria-label={`${c.code} ${c.title}`}
+      aria-labelledby={`criterion-code-${c.code} criterion-title-${c.code}`}
       bg={focused ? 'yellow.0' : undefined}
       // Mantine drops the border under a body's last row; each criterion starts with a clear rule instead.
       style={{ borderTop: '2px solid var(--mantine-color-gray-4)' }}
     >
       <Table.Tr bg={asGroup ? 'gray.0' : undefined}>
-        <Table.Td fw={700} style={{ verticalAlign: 'top' }}>
+        <Table.Td fw={700} style={{ verticalAlign: 'top' }} id={`criterion-code-${c.code}`}>
           {c.code}
         </Table.Td>
         <Table.Td>
           <Stack gap={6}>
-            <Text fw={asGroup ? 700 : 600} tt={asGroup ? 'uppercase' : undefined}>
+            <Text id={`criterion-title-${c.code}`} fw={asGroup ? 700 : 600} tt={asGroup ? 'uppercase' : undefined} lang="vi">
               {c.title}
             </Text>
             {c.notes.map((n, i) => (
-              <Text key={i} size="sm" fs="italic" c="gray.8">
+              <Text key={i} size="sm" fs="italic" c="gray.8" lang="vi">
                 {n}
               </Text>
             ))}
@@ -182,7 +182,7 @@ function CriterionRows({
                   </Text>
                 )}
                 {anomalies.map((a, i) => (
-                  <Text key={i} size="sm" c="orange.9">
+                  <Text key={i} size="sm" c="orange.9" lang="vi">
                     {a.text}
                   </Text>
                 ))}
@@ -201,7 +201,7 @@ function CriterionRows({
             <Table.Tr>
               <Table.Td />
               <Table.Td colSpan={3}>
-                <Text fw={600} fs="italic">
+                <Text fw={600} fs="italic" lang="vi">
                   {block.case}
                 </Text>
               </Table.Td>
@@ -216,9 +216,9 @@ function CriterionRows({
                     □
                   </Text>
                   <Stack gap={2}>
-                    <Text>{l.text}</Text>
+                    <Text lang="vi">{l.text}</Text>
                     {l.note && (
-                      <Text size="sm" fs="italic" c="gray.8">
+                      <Text size="sm" fs="italic" c="gray.8" lang="vi">
                         {l.note}
                       </Text>
                     )}

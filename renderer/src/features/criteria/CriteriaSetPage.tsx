@@ -11,6 +11,8 @@ import { CriteriaForm } from './CriteriaForm';
 import { downloadFile } from '../../components/file-io';
 import { RuleLine } from './RuleLine';
 import { QueryFallback } from '../../components/QueryFallback';
+import { CriteriaLanguageNote } from '../../components/CriteriaLanguageNote';
+import { useLegalNames } from '../../i18n/legal-names';
 
 /** One version of a set as the official form; `?c=1.5` scrolls to and highlights a criterion. */
 export function CriteriaSetPage() {
@@ -25,6 +27,7 @@ export function CriteriaSetPage() {
 
 function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) {
   const { t } = useT();
+  const legal = useLegalNames();
   const s = v.content;
   const navigate = useNavigate();
   const versions = useApiQuery('criteria:list', { allVersions: true });
@@ -61,8 +64,12 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
             {s.setNo !== null ? `${t('criteria:setNo', { no: s.setNo })} · ` : ''}
             {t('criteria:form.decision', { decision: s.decision })}
           </Text>
-          <Title order={2}>{s.name}</Title>
-          {s.classificationLine && <Text c="dimmed">{s.classificationLine}</Text>}
+          <Title order={2}>{legal.set(s.name)}</Title>
+          {s.classificationLine && (
+            <Text c="dimmed" lang="vi">
+              {s.classificationLine}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
           <Button variant="default" leftSection={<IconDownload size={18} />} onClick={() => void exportAs('json')}>
@@ -74,6 +81,8 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
         </Group>
       </Group>
 
+      <CriteriaLanguageNote decision={s.decision} />
+
       <Paper withBorder p="sm">
         <Stack gap={6}>
           {s.classification && (
@@ -81,10 +90,12 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
               <Text span fw={600}>
                 {t('criteria:form.classification')}:{' '}
               </Text>
-              {[s.classification.nganh, s.classification.nhom, s.classification.phanNhom].filter(Boolean).join(' › ')}
+              <span lang="vi">
+                {[s.classification.nganh, s.classification.nhom, s.classification.phanNhom].filter(Boolean).join(' › ')}
+              </span>
               <Text span c="dimmed">
                 {' '}
-                — {t('criteria:form.ministries')}: {s.classification.ministries.join('; ')}
+                — {t('criteria:form.ministries')}: {s.classification.ministries.map((m) => legal.ministry(m)).join('; ')}
               </Text>
             </Text>
           )}
@@ -138,7 +149,7 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
         >
           <Stack gap={6}>
             {s.disqualifiers.map((d, i) => (
-              <Text key={i} fw={600}>
+              <Text key={i} fw={600} lang="vi">
                 {d}
               </Text>
             ))}
@@ -153,7 +164,7 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
         <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title={t('criteria:review.setTitle')}>
           <Stack gap={4}>
             {setAnomalies.map((a, i) => (
-              <Text key={i} size="sm">
+              <Text key={i} size="sm" lang="vi">
                 {a.text}
               </Text>
             ))}
@@ -165,7 +176,7 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
         <Paper withBorder p="sm" aria-label={t('criteria:form.headerFields')}>
           <Stack gap={2}>
             {s.formHeaderFields.map((f, i) => (
-              <Text key={i} size="sm">
+              <Text key={i} size="sm" lang="vi">
                 {f}: …………………………
               </Text>
             ))}
@@ -182,7 +193,7 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
       )}
 
       {s.starRule && (
-        <Text size="sm" fs="italic">
+        <Text size="sm" fs="italic" lang="vi">
           {s.starRule}
         </Text>
       )}
@@ -193,7 +204,7 @@ function SetView({ v, focus }: { v: CriteriaSetVersion; focus: string | null }) 
         <Paper withBorder p="sm" aria-label={t('criteria:form.footerFields')}>
           <Stack gap={2}>
             {s.formFooterFields.map((f, i) => (
-              <Text key={i} size="sm">
+              <Text key={i} size="sm" lang="vi">
                 {f}
               </Text>
             ))}

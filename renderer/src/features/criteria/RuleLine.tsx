@@ -11,11 +11,14 @@ const COLOR = { disqualify: 'red', stop: 'orange', conditional: 'blue', caseChoi
 export function RuleLine({ rule }: { rule: CriteriaRule }) {
   const { t } = useT();
   let label: string;
+  // The set's own words (Vietnamese, ADR 0020) and the app's explanation of them (interface language).
+  let condition = '';
   let text: string;
   switch (rule.kind) {
     case 'disqualify':
       label = rule.criterionCode === null ? t('criteria:rule.disqualifySet') : t('criteria:rule.disqualify');
-      text = rule.condition;
+      condition = rule.condition;
+      text = '';
       break;
     case 'stop':
       if (rule.trigger.type === 'levels') {
@@ -27,13 +30,15 @@ export function RuleLine({ rule }: { rule: CriteriaRule }) {
         });
       } else {
         label = t('criteria:rule.stop');
-        text = rule.trigger.condition;
+        condition = rule.trigger.condition;
+        text = '';
       }
-      text += ` → ${rule.skip === 'following' ? t('criteria:rule.skipFollowing') : t('criteria:rule.skipOthers')}`;
+      text += `${text ? ' ' : ''}→ ${rule.skip === 'following' ? t('criteria:rule.skipFollowing') : t('criteria:rule.skipOthers')}`;
       break;
     case 'conditional':
       label = t('criteria:rule.conditional');
-      text = `${rule.condition} → ${t('criteria:rule.conditionalEffect')}`;
+      condition = rule.condition;
+      text = `→ ${t('criteria:rule.conditionalEffect')}`;
       break;
     case 'caseChoice':
       label = t('criteria:form.case');
@@ -45,7 +50,11 @@ export function RuleLine({ rule }: { rule: CriteriaRule }) {
       <Badge color={COLOR[rule.kind]} variant="light" radius="sm" tt="none" style={{ flexShrink: 0 }}>
         {label}
       </Badge>
-      <Text size="sm">{text}</Text>
+      <Text size="sm">
+        {condition && <span lang="vi">{condition}</span>}
+        {condition && text ? ' ' : ''}
+        {text}
+      </Text>
     </Group>
   );
 }

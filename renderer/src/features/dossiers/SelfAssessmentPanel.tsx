@@ -6,6 +6,7 @@ import { allCriteria } from '../../../../shared/ocop/criteria-set-walk';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
+import { CriteriaLanguageNote } from '../../components/CriteriaLanguageNote';
 
 interface Draft {
   levelIndex: number | null;
@@ -68,6 +69,7 @@ function SelfAssessmentForm({ registrationId, data }: { registrationId: number; 
   return (
     <Stack>
       <Text>{t('dossiers:self.intro')}</Text>
+      <CriteriaLanguageNote decision={(data.content as CriteriaSet).decision} />
       {saveBar}
       {save.error && <ErrorAlert error={save.error} />}
       {criteria.map(({ part, criterion: c, index }) => {
@@ -84,7 +86,7 @@ function SelfAssessmentForm({ registrationId, data }: { registrationId: number; 
               <Radio.Group
                 label={
                   <Group gap="xs">
-                    <Text fw={700}>
+                    <Text fw={700} lang="vi">
                       {c.code}. {c.title}
                     </Text>
                     <Badge variant="light">{t('dossiers:self.points', { points: c.max })}</Badge>

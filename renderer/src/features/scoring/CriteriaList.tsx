@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { CriterionRow } from './CriterionRow';
 import { SetRules } from './RuleControls';
 import type { SheetEditor } from './useSheetEditor';
+import { CriteriaLanguageNote } from '../../components/CriteriaLanguageNote';
 
 /**
  * The criteria in the official order with part and group headings, as on the printed phiếu.
@@ -58,17 +59,19 @@ export function CriteriaList(props: {
 
   return (
     <Stack gap="sm" role="group" aria-label={set.name} data-criteria-list>
+      <CriteriaLanguageNote decision={set.decision} />
       <SetRules set={set} editor={editor} />
       {set.parts.map((part) => (
         <Fragment key={part.code}>
           <Title order={2} size="h4" mt="md" c="red.9">
-            {t('scoring:sheet.part', { code: part.code })} — {part.title} ({t('scoring:sheet.points', { points: part.max })})
+            {t('scoring:sheet.part', { code: part.code })} — <span lang="vi">{part.title}</span> (
+            {t('scoring:sheet.points', { points: part.max })})
           </Title>
           {part.groups.map((group) => (
             <Fragment key={group.code}>
               {!isSingleCriterionGroup(group) && (
                 <Text fw={700} size="md" mt={4}>
-                  {group.code}. {group.title} ({t('scoring:sheet.points', { points: group.max })})
+                  {group.code}. <span lang="vi">{group.title}</span> ({t('scoring:sheet.points', { points: group.max })})
                 </Text>
               )}
               {group.criteria.map((criterion) => {

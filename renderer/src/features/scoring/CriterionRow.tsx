@@ -76,7 +76,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
     >
       <Stack gap={8}>
         <div className={classes.head}>
-          <Text id={headingId} fw={700} fz={18}>
+          <Text id={headingId} fw={700} fz={18} lang="vi">
             {active && <span aria-hidden="true">▶ </span>}
             {criterion.parent ? `${criterion.parent.code} ${criterion.parent.title} › ` : ''}
             {criterion.code}. {criterion.title}
@@ -95,7 +95,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
         {criterion.notes.length > 0 && (
           <Stack gap={2}>
             {criterion.notes.map((n, i) => (
-              <Text key={i} size="sm" fs="italic" c="dimmed">
+              <Text key={i} size="sm" fs="italic" c="dimmed" lang="vi">
                 {n}
               </Text>
             ))}
@@ -114,7 +114,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
         {levelsByCase(criterion).map((group) => (
           <Stack key={group.case ?? '-'} gap={6}>
             {group.case && (
-              <Text size="sm" fw={600}>
+              <Text size="sm" fw={600} lang="vi">
                 {group.case}
               </Text>
             )}
@@ -153,7 +153,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
                   >
                     {index + 1}
                   </Box>
-                  <Text fz={16}>
+                  <Text fz={16} lang="vi">
                     {level.text}
                     {level.note && (
                       <Text span size="sm" fs="italic" c="dimmed">

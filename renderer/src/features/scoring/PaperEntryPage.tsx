@@ -30,6 +30,7 @@ import { useT } from '../../i18n/useT';
 import { conditionBody, conditionSentence } from '../../../../shared/ocop/rule-text';
 import { codeList } from './format';
 import { nextPaperSheet, type PaperKey } from './next-paper-sheet';
+import { CriteriaLanguageNote } from '../../components/CriteriaLanguageNote';
 
 /** The secretary's keyboard grid for a member's paper sheet, double entry and resolution. */
 export function PaperEntryPage() {
@@ -238,6 +239,7 @@ function PaperEditor({
       <Text size="sm" c="dimmed">
         {t('scoring:paper.entryHelp')}
       </Text>
+      <CriteriaLanguageNote decision={set.decision} />
 
       <Table withTableBorder verticalSpacing={4} fz="md" data-testid="paper-grid">
         <Table.Thead>
@@ -258,7 +260,7 @@ function PaperEditor({
               <Table.Tr key={c.code} data-testid={`paper-row-${c.code}`}>
                 <Table.Td fw={700}>{c.code}</Table.Td>
                 <Table.Td>
-                  <Text lineClamp={1} title={c.title}>
+                  <Text lineClamp={1} title={c.title} lang="vi">
                     {c.title}
                   </Text>
                 </Table.Td>
