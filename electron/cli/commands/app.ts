@@ -20,6 +20,11 @@ export const appCommands: CliCommand[] = [
           `Database:       ${i.databasePath}`,
           `Schema version: ${i.schemaVersion} (latest ${i.latestSchemaVersion})`,
           `Node:           ${i.nodeVersion}`,
+          ...(i.readOnly
+            ? [
+                `View only:      the ${i.readOnly.reason === 'file' ? 'database file' : 'data folder'} cannot be written; changes are refused (READ_ONLY)${i.readOnly.walIncluded ? '; changes left in the -wal were read' : ''}${i.readOnly.upgraded ? '; an older schema, upgraded in a temporary copy' : ''}`,
+              ]
+            : []),
         ].join('\n'),
       );
       return 0;

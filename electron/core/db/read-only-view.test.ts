@@ -72,6 +72,20 @@ describe.skipIf(!canUnshare)('view-only mode on a read-only data folder (real re
     expect(o.bShm.files).toEqual(['ocop.sqlite', 'ocop.sqlite-shm', 'ocop.sqlite-wal']);
     expect(o.bNoShm.files).toEqual(['ocop.sqlite', 'ocop.sqlite-wal']);
 
+    // D. An older schema: viewed through an upgraded copy; the file stays as it was.
+    expect(o.d).toEqual({
+      readOnly: { reason: 'folder', walIncluded: false, upgraded: true },
+      schemaVersion: o.d.latest,
+      latest: expect.any(Number),
+      reads: 'ok',
+      unchanged: true,
+    });
+
+    // E. A newer schema: refused, naming the data folder's file, never the temporary copy.
+    expect(o.e).toMatchObject({ code: 'DB_NEWER_VERSION', viewDirs: 0 });
+    expect(o.e.message).toContain(`${scratch}/e/ocop.sqlite`);
+    expect(o.e.message).not.toContain(`${scratch}/tmp/`);
+
     // C. Nothing to view: a read-only folder without a database is refused as before.
     expect(o.c).toMatchObject({ code: 'DB_READ_ONLY', message: expect.stringMatching(/make it writable/), files: [] });
   }, 300_000);

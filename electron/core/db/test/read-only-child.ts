@@ -10,6 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { invoke } from '../../api';
 import { openCore } from '../../context';
+import { migrateTo } from '../../test/migrate-to';
+import { LATEST_SCHEMA_VERSION, migrationNames } from '../migrations';
 
 const [scratch, source, sessionIdText] = process.argv.slice(2) as [string, string, string];
 const sessionId = Number(sessionIdText);
@@ -147,6 +149,44 @@ for (const keepShm of [true, false]) {
     out.c = { opened: true };
   } catch (e) {
     out.c = { code: (e as { code?: string }).code, message: (e as Error).message, files: fs.readdirSync(dir) };
+  }
+  execFileSync('umount', [dir]);
+}
+
+// D. A database made by an older version, on a read-only stick: upgraded in the private copy only.
+{
+  const dir = path.join(scratch, 'd');
+  fs.mkdirSync(dir);
+  (await migrateTo(migrationNames.at(-2)!, path.join(dir, 'ocop.sqlite'))).close();
+  const before = snapshot(dir);
+  readOnlyMount(dir);
+  const core = await openCore({ dataDir: dir, host: 'cli', viewTmpDir });
+  const info = await invoke(core.ctx, 'app:info', {});
+  out.d = {
+    readOnly: core.ctx.readOnly,
+    schemaVersion: info.ok ? info.value.schemaVersion : info.error,
+    latest: LATEST_SCHEMA_VERSION,
+    reads: codeOf(await invoke(core.ctx, 'rounds:list', {})),
+  };
+  core.close();
+  out.d.unchanged = JSON.stringify(snapshot(dir)) === JSON.stringify(before);
+  execFileSync('umount', [dir]);
+}
+
+// E. A database from a newer version, on a read-only stick: refused as when writable, naming the
+//    folder's file (never the temporary copy); nothing left in the temporary folder.
+{
+  const dir = copyOfSource('e');
+  const file = path.join(dir, 'ocop.sqlite');
+  const raw = new Database(file);
+  raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00.000Z')").run();
+  raw.close();
+  readOnlyMount(dir);
+  try {
+    (await openCore({ dataDir: dir, host: 'cli', viewTmpDir })).close();
+    out.e = { opened: true };
+  } catch (e) {
+    out.e = { code: (e as { code?: string }).code, message: (e as Error).message, viewDirs: fs.readdirSync(viewTmpDir).length };
   }
   execFileSync('umount', [dir]);
 }
