@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { MantineProvider, createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { contrastResolver } from '../contrast';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -27,24 +28,6 @@ const theme = createTheme({
   fontSizes: { xs: '14px', sm: '15px', md: '17px', lg: '19px', xl: '22px' },
 });
 
-/**
- * Contrast for a phone in a bright meeting room, at least WCAG AA's 4.5:1 (axe, e2e/meeting-room.spec.ts):
- * Mantine's defaults were below it for "dimmed" help text (gray.6 on white, 3.3:1), the text of light
- * badges (green.9 on green.1 3.8:1, yellow 2.7:1) and white on orange (3.6:1).
- */
-const resolver: CSSVariablesResolver = (t) => ({
-  variables: {},
-  light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    ...Object.fromEntries(
-      Object.entries(t.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], 0.3)]),
-    ),
-    '--mantine-color-orange-filled': darken(t.colors.orange[9], 0.15),
-    '--mantine-color-yellow-filled': darken(t.colors.yellow[9], 0.3),
-  },
-  dark: {},
-});
-
 try {
   const saved = localStorage.getItem('ocop-device-language');
   const lang = saved === 'en' || saved === 'vi' ? saved : navigator.language.startsWith('vi') ? 'vi' : 'vi';
@@ -59,7 +42,7 @@ if (!root) throw new Error('device.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={resolver}>
+    <MantineProvider theme={theme} cssVariablesResolver={contrastResolver}>
       <Notifications position="top-center" limit={2} autoClose={3000} />
       <QueryClientProvider client={queryClient}>
         <HashRouter>

@@ -305,7 +305,12 @@ function SettingsForm({ view }: { view: DocumentSettingsView }) {
               {t('documents:settingsPanel.reset')}
             </Button>
           )}
-          <Text role="status" aria-live="polite" fw={600} c={saved && !formState.isDirty ? 'green.9' : 'gray.8'}>
+          <Text
+            role="status"
+            aria-live="polite"
+            fw={600}
+            c={saved && !formState.isDirty ? 'var(--mantine-color-green-light-color)' : 'gray.8'}
+          >
             {saved && !formState.isDirty ? (
               <Group gap={4} component="span">
                 <IconCheck size={18} aria-hidden />

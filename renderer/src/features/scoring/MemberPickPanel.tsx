@@ -34,7 +34,9 @@ export function MemberPickPanel({ sessionId }: { sessionId: number }) {
               p="md"
               disabled={m.present === false}
               onClick={() => (m.hasPin ? setAsking(m) : go(m))}
-              aria-label={t('scoring:members.pick', { name: m.fullName })}
+              // Named by what it shows (axe label-content-name-mismatch: a spoken name must contain the
+              // visible text); the action is the hover title and the screen's introduction.
+              title={t('scoring:members.pick', { name: m.fullName })}
               data-testid={`member-${m.memberId}`}
             >
               <Group wrap="nowrap" align="flex-start">
