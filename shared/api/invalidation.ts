@@ -129,7 +129,8 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'sessions:setAttendance': w('sessions'),
   'sessions:declareConflict': w('sessions'),
   'sessions:withdrawConflict': w('sessions'),
-  'sessions:transition': w('sessions'),
+  // Opening, closing and reopening a session move its registrations' dossier stage (on_agenda → evaluated).
+  'sessions:transition': w('sessions', 'dossiers'),
 
   'demo:create': { writes: 'everything' },
   'demo:status': q('demo'),
@@ -137,9 +138,10 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'results:session': q('results', 'sessions', 'sheets', 'councils', 'dossiers'),
   'results:product': q('results', 'sessions', 'sheets', 'councils', 'dossiers'),
   'results:sensitivity': q('results', 'sessions', 'sheets', 'councils'),
-  // Finalizing proposes register entries for the session's products; reopening withdraws them.
-  'results:finalize': w('results', 'sessions', 'registry'),
-  'results:reopen': w('results', 'sessions', 'registry'),
+  // Finalizing proposes register entries for the session's products; reopening withdraws them. Both
+  // write each registration's stage and outcome (the dossier list, the round, the frozen self-assessment).
+  'results:finalize': w('results', 'sessions', 'registry', 'dossiers'),
+  'results:reopen': w('results', 'sessions', 'registry', 'dossiers'),
   'results:verify': q('results'),
 
   'documents:render': q('documents', 'results', 'sessions', 'sheets', 'councils', 'dossiers', 'settings', 'registry'),
@@ -150,7 +152,8 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'documents:batchResult': q('jobs'),
   'documents:verify': q('results'),
   // The decision's record is the registry's (documents/settings/decision-record.ts).
-  'documents:settings': q('documents', 'sessions', 'councils', 'results', 'registry'),
+  // The minutes' defaults count re-scoring rounds (sheets).
+  'documents:settings': q('documents', 'sessions', 'councils', 'results', 'registry', 'sheets'),
   'documents:saveSettings': w('documents', 'registry'),
   'documents:resetSettings': w('documents'),
   'documents:allocateNumber': w('documents'),
@@ -164,7 +167,8 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'documents:registerFile': q('documents'),
 
   'scoring:members': q('sheets', 'sessions', 'councils'),
-  'scoring:identify': q('councils'),
+  // The member it answers with carries their sheet counts and any re-scoring asked of them.
+  'scoring:identify': q('councils', 'sessions', 'sheets'),
   'scoring:setPin': w('councils'),
   'scoring:assignments': q('sheets', 'sessions'),
   'scoring:open': w('sheets'),
