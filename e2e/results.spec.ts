@@ -136,9 +136,16 @@ test('score the demo session, resolve the spread product by re-scoring, finalize
   for (const [k, memberId] of a.scorers(spreadItem.registrationId).entries()) {
     await paperSheet(app, a.sessionId, spreadItem.registrationId, memberId, choicesNear(set, 74 + (k % 2)));
   }
-  await app.api('sessions:transition', { id: a.sessionId, to: 'closed', endTime: '11:30' });
-
-  await page.reload();
+  // Closed on the session page, then back to Kết quả by its link, never reloading: the results page
+  // (read before the close) shows the ended session at once (issue 16 item 2: it said ĐANG HỌP).
+  await page.getByRole('main').getByRole('link', { name: 'Xem phiên họp' }).click();
+  await page.getByRole('button', { name: 'Kết thúc phiên họp' }).click();
+  const ending = page.getByRole('dialog', { name: 'Kết thúc phiên họp' });
+  await ending.getByLabel('Giờ kết thúc').fill('11:30');
+  await expect(ending.getByTestId('close-missing-sheets')).toHaveCount(0);
+  await ending.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(ending).toBeHidden();
+  await page.getByRole('main').getByRole('link', { name: 'Kết quả', exact: true }).click();
   await expect(spreadRow).toContainText('Đã có kết quả');
   await expect(page.getByTestId('finalize-blockers')).toHaveCount(0);
 
