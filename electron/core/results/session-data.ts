@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { notFound } from '../errors';
 import { loadCriteriaSet, type LoadedSet } from '../scoring/criteria-cache';
-import { getSession, type SessionFacts } from '../sessions/session-repo';
+import { currentRounds } from '../scoring/session-access';
+import { getSession, recusalsOf, type SessionFacts } from '../sessions/session-repo';
 import { readChoices } from './answer-reader';
 
 /**
@@ -120,31 +121,6 @@ async function loadAgenda(db: Kysely<DB>, sessionId: number, registrationId?: nu
   }));
 }
 
-async function loadRecusals(db: Kysely<DB>, sessionId: number): Promise<Map<number, Set<number>>> {
-  const rows = await db
-    .selectFrom('session_conflict')
-    .select(['registration_id', 'member_id'])
-    .where('session_id', '=', sessionId)
-    .execute();
-  const out = new Map<number, Set<number>>();
-  for (const r of rows) {
-    let set = out.get(r.registration_id);
-    if (!set) out.set(r.registration_id, (set = new Set()));
-    set.add(r.member_id);
-  }
-  return out;
-}
-
-async function loadCurrentRounds(db: Kysely<DB>, sessionId: number): Promise<Map<number, number>> {
-  const rows = await db
-    .selectFrom('score_rescoring_round')
-    .select(['registration_id', (eb) => eb.fn.max('round_no').as('round')])
-    .where('session_id', '=', sessionId)
-    .groupBy('registration_id')
-    .execute();
-  return new Map(rows.map((r) => [r.registration_id, Number(r.round)]));
-}
-
 /**
  * The sheets that count: submitted sheets of each product's current re-scoring round. When the
  * chair opens a re-scoring round every scoring member submits again; until they do, the
@@ -218,12 +194,12 @@ export async function loadSessionData(
     throw notFound(`Registration on the agenda of session ${sessionId}`, registrationId);
   }
   const members = await loadMembers(db, sessionId);
-  const recusals = await loadRecusals(db, sessionId);
-  const currentRounds = await loadCurrentRounds(db, sessionId);
+  const recusals = await recusalsOf(db, sessionId);
+  const rounds = await currentRounds(db, sessionId);
   const versions = await loadVersions(
     db,
     agenda.map((a) => a.criteriaSetVersionId),
   );
-  const sheets = await loadCountingSheets(db, sqlite, sessionId, currentRounds, versions, registrationId);
-  return { session, members, agenda, recusals, currentRounds, sheets, versions };
+  const sheets = await loadCountingSheets(db, sqlite, sessionId, rounds, versions, registrationId);
+  return { session, members, agenda, recusals, currentRounds: rounds, sheets, versions };
 }

@@ -4,7 +4,8 @@ import { nfcDeep } from '../../../shared/text/normalize';
 import { invoke, type Logger } from '../api';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import { agendaOf, recusalsOf } from '../scoring/session-access';
+import { agendaOf } from '../scoring/session-access';
+import { recusalsOf } from '../sessions/session-repo';
 import type { DeviceIdentity } from './device-auth';
 
 /**

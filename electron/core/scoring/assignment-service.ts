@@ -18,13 +18,12 @@ import {
   currentRound,
   currentRounds,
   isScoringRole,
-  recusalsOf,
   scoringMember,
   sessionMembers,
   type AgendaRow,
   type SessionMemberRow,
 } from './session-access';
-import { getSession } from '../sessions/session-repo';
+import { getSession, recusalsOf } from '../sessions/session-repo';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 

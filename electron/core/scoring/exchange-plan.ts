@@ -18,8 +18,8 @@ import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
 import { sheetAsExchange } from './exchange-export';
 import { storedRounds, type StoredRound } from './rescoring-repo';
 import { listSheetRows, type SheetRow } from './sheet-repo';
-import { agendaOf, isScoringRole, recusalsOf, sessionMembers, type AgendaRow, type SessionMemberRow } from './session-access';
-import { getSession } from '../sessions/session-repo';
+import { agendaOf, isScoringRole, sessionMembers, type AgendaRow, type SessionMemberRow } from './session-access';
+import { getSession, recusalsOf } from '../sessions/session-repo';
 
 /**
  * Checks a score-sheet file against this computer (session, members, agenda, recusals, pinned

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Session } from '../../../shared/api/channels/sessions';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
+import { recusalsOf } from '../sessions/session-repo';
 import { verifyPin } from './member-pin';
 
 /**
@@ -140,21 +141,6 @@ export async function agendaOf(db: Kysely<DB>, sessionId: number): Promise<Agend
     criteriaSetVersionId: r.criteria_set_version_id,
     criteriaSetName: r.set_name,
   }));
-}
-
-/** registration id → member ids recused from it in the session. */
-export async function recusalsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, Set<number>>> {
-  const rows = await db
-    .selectFrom('session_conflict')
-    .select(['registration_id', 'member_id'])
-    .where('session_id', '=', sessionId)
-    .execute();
-  const out = new Map<number, Set<number>>();
-  for (const r of rows) {
-    if (!out.has(r.registration_id)) out.set(r.registration_id, new Set());
-    out.get(r.registration_id)!.add(r.member_id);
-  }
-  return out;
 }
 
 /** The agenda item, refusing a product off the agenda or one the member is recused from. */

@@ -8,16 +8,8 @@ import { CoreError } from '../errors';
 import type { Write } from '../handlers';
 import { insertRescoringRound, roundsOf } from './rescoring-repo';
 import { listSheetRows, toSummary, type SheetRow } from './sheet-repo';
-import {
-  agendaOf,
-  assertScoringOpen,
-  currentRounds,
-  isScoringRole,
-  recusalsOf,
-  sessionMembers,
-  type AgendaRow,
-} from './session-access';
-import { getSession } from '../sessions/session-repo';
+import { agendaOf, assertScoringOpen, currentRounds, isScoringRole, sessionMembers, type AgendaRow } from './session-access';
+import { getSession, recusalsOf } from '../sessions/session-repo';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/ocop/quorum';
 import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
-import { getSession, type SessionFacts } from './session-repo';
+import { getSession, recusalsOf, type SessionFacts } from './session-repo';
 
 export interface SessionPanel {
   rule: QuorumRule;
@@ -32,22 +32,13 @@ export async function loadSessionPanel(db: Kysely<DB>, s: SessionFacts): Promise
     .where('a.session_id', '=', sessionId)
     .orderBy('a.position')
     .execute();
-  const conflicts = await db
-    .selectFrom('session_conflict')
-    .select(['registration_id', 'member_id'])
-    .where('session_id', '=', sessionId)
-    .execute();
   const agenda = await db
     .selectFrom('session_agenda_item')
     .select('registration_id')
     .where('session_id', '=', sessionId)
     .orderBy('position')
     .execute();
-  const recusals = new Map<number, Set<number>>();
-  for (const c of conflicts) {
-    if (!recusals.has(c.registration_id)) recusals.set(c.registration_id, new Set());
-    recusals.get(c.registration_id)!.add(c.member_id);
-  }
+  const recusals = await recusalsOf(db, sessionId);
   const listed = members.map((m) => ({ id: m.id, role: m.role as CouncilRole, present: m.present === 1 }));
   // A session chair who is not a voting member of the list cannot preside; fall back to the council chair.
   const chairId =

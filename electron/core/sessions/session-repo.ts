@@ -156,3 +156,18 @@ export async function moveOpenSessionsToRules(
     .execute();
   return moved.map((s) => s.id);
 }
+
+/** registration id → member ids recused from it in the session. */
+export async function recusalsOf(db: Kysely<DB>, sessionId: number): Promise<Map<number, Set<number>>> {
+  const rows = await db
+    .selectFrom('session_conflict')
+    .select(['registration_id', 'member_id'])
+    .where('session_id', '=', sessionId)
+    .execute();
+  const out = new Map<number, Set<number>>();
+  for (const r of rows) {
+    if (!out.has(r.registration_id)) out.set(r.registration_id, new Set());
+    out.get(r.registration_id)!.add(r.member_id);
+  }
+  return out;
+}
