@@ -8,7 +8,7 @@ import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
 import { roundReasons } from './rescoring-repo';
-import { insertSheet, listSheetRows, loadSheetContent, setDerived, sheetOpinion, toSummary, type SheetRow } from './sheet-repo';
+import { insertSheet, listSheets, loadSheetContent, setDerived, sheetOpinion, toSummary, type Sheet } from './sheet-repo';
 import { sheetViewIn } from './sheet-service';
 import {
   agendaOf,
@@ -38,7 +38,7 @@ async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise<Scorin
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
   const rounds = await currentRounds(db, sessionId);
-  const sheets = await listSheetRows(db, { sessionId });
+  const sheets = await listSheets(db, { sessionId });
   return members.map((m) =>
     toScoringMember(
       m,
@@ -50,17 +50,16 @@ async function scoringMembers(db: Kysely<DB>, sessionId: number): Promise<Scorin
 }
 
 /** Whether the member has a sheet (submitted or superseded) in the product's current round. */
-const submittedIn = (sheets: readonly SheetRow[], memberId: number, registrationId: number, round: number): boolean =>
+const submittedIn = (sheets: readonly Sheet[], memberId: number, registrationId: number, round: number): boolean =>
   sheets.some(
-    (s) =>
-      s.member_id === memberId && s.registration_id === registrationId && s.rescoring_round === round && s.status !== 'draft',
+    (s) => s.memberId === memberId && s.registrationId === registrationId && s.rescoringRound === round && s.status !== 'draft',
   );
 
 function toScoringMember(
   m: SessionMemberRow,
   mine: readonly AgendaRow[],
   rounds: ReadonlyMap<number, number>,
-  sheets: SheetRow[],
+  sheets: Sheet[],
 ): ScoringMember {
   // A product counts as done when the member's sheet of its current round is in: a re-scoring
   // round the member has not answered makes it pending again.
@@ -92,9 +91,9 @@ export async function identify(ctx: CoreContext, input: In<'scoring:identify'>):
 }
 
 /** The member's sheets per product: the draft if any, else the latest round's. */
-function sheetFor(sheets: SheetRow[], registrationId: number): SheetRow | null {
-  const mine = sheets.filter((s) => s.registration_id === registrationId);
-  return mine.find((s) => s.status === 'draft') ?? mine.sort((a, b) => b.rescoring_round - a.rescoring_round)[0] ?? null;
+function sheetFor(sheets: Sheet[], registrationId: number): Sheet | null {
+  const mine = sheets.filter((s) => s.registrationId === registrationId);
+  return mine.find((s) => s.status === 'draft') ?? mine.sort((a, b) => b.rescoringRound - a.rescoringRound)[0] ?? null;
 }
 
 export async function assignments(ctx: CoreContext, input: In<'scoring:assignments'>): Promise<Assignments> {
@@ -106,7 +105,7 @@ export async function assignments(ctx: CoreContext, input: In<'scoring:assignmen
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
   const rounds = await currentRounds(db, sessionId);
-  const sheets = await listSheetRows(db, { sessionId, memberId });
+  const sheets = await listSheets(db, { sessionId, memberId });
   const mine = agenda.filter((a) => !recusals.get(a.registrationId)?.has(memberId));
   const reasons = await roundReasons(db, sessionId);
   return {
@@ -124,8 +123,8 @@ export async function assignments(ctx: CoreContext, input: In<'scoring:assignmen
       const sheet = sheetFor(sheets, a.registrationId);
       const submittedInRound = submittedIn(sheets, memberId, a.registrationId, round);
       const previous = sheets
-        .filter((s) => s.registration_id === a.registrationId && s.rescoring_round < round && s.status === 'submitted')
-        .sort((x, y) => y.rescoring_round - x.rescoring_round)[0];
+        .filter((s) => s.registrationId === a.registrationId && s.rescoringRound < round && s.status === 'submitted')
+        .sort((x, y) => y.rescoringRound - x.rescoringRound)[0];
       return {
         registrationId: a.registrationId,
         position: a.position,
@@ -138,7 +137,7 @@ export async function assignments(ctx: CoreContext, input: In<'scoring:assignmen
         sheet: sheet ? toSummary(sheet) : null,
         revisionOpen: round > 0 && !submittedInRound,
         roundReason: round > 0 ? (reasons.get(a.registrationId) ?? null) : null,
-        previousTotal: round > 0 && previous ? previous.total_points : null,
+        previousTotal: round > 0 && previous ? previous.totalPoints : null,
       };
     }),
   };
@@ -158,16 +157,16 @@ export async function openSheet(w: Write, input: In<'scoring:open'>): Promise<Sh
   if (w.device?.memberId !== input.memberId) checkPin(m, input.pin);
   const item = await assignedItem(trx, input.sessionId, input.registrationId, m);
   const round = await currentRound(trx, input.sessionId, input.registrationId);
-  const sheets = await listSheetRows(trx, {
+  const sheets = await listSheets(trx, {
     sessionId: input.sessionId,
     registrationId: input.registrationId,
     memberId: input.memberId,
   });
   const draft = sheets.find((s) => s.status === 'draft');
-  const latest = [...sheets].sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
+  const latest = [...sheets].sort((a, b) => b.rescoringRound - a.rescoringRound)[0];
   let id: number;
   if (draft) id = draft.id;
-  else if (latest && latest.rescoring_round >= round) id = latest.id;
+  else if (latest && latest.rescoringRound >= round) id = latest.id;
   else {
     assertScoringOpen(session);
     id = await createRoundSheet(w, { ...input, member: m, criteriaSetVersionId: item.criteriaSetVersionId, round, latest });
@@ -188,7 +187,7 @@ export async function createRoundSheet(
     member: SessionMemberRow;
     criteriaSetVersionId: number;
     round: number;
-    latest: SheetRow | undefined;
+    latest: Sheet | undefined;
   },
 ): Promise<number> {
   const { member: m, round, latest } = input;
@@ -202,7 +201,7 @@ export async function createRoundSheet(
     at: w.at.toISOString(),
   });
   const carriedFrom = latest && latest.status === 'submitted' ? latest : null;
-  if (carriedFrom) await carryOver(w, carriedFrom.id, sheetId, carriedFrom.criteria_set_version_id, m.fullName);
+  if (carriedFrom) await carryOver(w, carriedFrom.id, sheetId, carriedFrom.criteriaSetVersionId, m.fullName);
   await w.audit({
     actor: m.fullName,
     action: 'scoring.open',
@@ -254,12 +253,12 @@ export async function sessionProgress(ctx: CoreContext, input: In<'scoring:progr
   const agenda = await agendaOf(db, sessionId);
   const recusals = await recusalsOf(db, sessionId);
   const rounds = await currentRounds(db, sessionId);
-  const sheets = await listSheetRows(db, { sessionId });
+  const sheets = await listSheets(db, { sessionId });
   const cells: SessionProgress['cells'] = [];
   for (const a of agenda)
     for (const m of members) {
       const sheet = sheetFor(
-        sheets.filter((s) => s.member_id === m.memberId),
+        sheets.filter((s) => s.memberId === m.memberId),
         a.registrationId,
       );
       const recused = recusals.get(a.registrationId)?.has(m.memberId) ?? false;
@@ -276,9 +275,9 @@ export async function sessionProgress(ctx: CoreContext, input: In<'scoring:progr
         memberId: m.memberId,
         registrationId: a.registrationId,
         state,
-        answered: sheet?.answered_count ?? 0,
-        applicable: sheet?.applicable_count ?? 0,
-        rescoringRound: sheet?.rescoring_round ?? 0,
+        answered: sheet?.answeredCount ?? 0,
+        applicable: sheet?.applicableCount ?? 0,
+        rescoringRound: sheet?.rescoringRound ?? 0,
         source: (sheet?.source as 'member' | 'paper' | undefined) ?? null,
       });
     }

@@ -3,7 +3,7 @@ import type { ChannelParsedInput } from '../../../shared/api/contract';
 import type { CoreContext } from '../context';
 import { notFound } from '../errors';
 import { criteriaSetOf } from './criteria-cache';
-import { getSheetRow } from './sheet-repo';
+import { getSheet } from './sheet-repo';
 
 /**
  * What a member reads beside the criteria while scoring: the pinned criteria set, the dossier
@@ -13,8 +13,8 @@ import { getSheetRow } from './sheet-repo';
 export async function sheetContext(ctx: CoreContext, input: ChannelParsedInput<'scoring:context'>): Promise<SheetContext> {
   const { db } = ctx;
   const { sheetId } = input;
-  const sheet = await getSheetRow(db, sheetId);
-  const set = await criteriaSetOf(db, sheet.criteria_set_version_id);
+  const sheet = await getSheet(db, sheetId);
+  const set = await criteriaSetOf(db, sheet.criteriaSetVersionId);
   const r = await db
     .selectFrom('registration as r')
     .innerJoin('product as p', 'p.id', 'r.product_id')
@@ -35,28 +35,28 @@ export async function sheetContext(ctx: CoreContext, input: ChannelParsedInput<'
       'pr.province_name',
       'pr.phone',
     ])
-    .where('r.id', '=', sheet.registration_id)
+    .where('r.id', '=', sheet.registrationId)
     .executeTakeFirst();
-  if (!r) throw notFound('Registration', sheet.registration_id);
+  if (!r) throw notFound('Registration', sheet.registrationId);
   const selfAssessment = await db
     .selectFrom('self_assessment_answer')
     .select(['criterion_code', 'level_index', 'points', 'evidence_note'])
-    .where('registration_id', '=', sheet.registration_id)
+    .where('registration_id', '=', sheet.registrationId)
     .execute();
   const report = await db
     .selectFrom('commune_report')
     .selectAll()
-    .where('registration_id', '=', sheet.registration_id)
+    .where('registration_id', '=', sheet.registrationId)
     .executeTakeFirst();
   const attachments = await db
     .selectFrom('attachment')
     .select(['id', 'criterion_code', 'original_name', 'mime', 'size', 'note'])
-    .where('registration_id', '=', sheet.registration_id)
+    .where('registration_id', '=', sheet.registrationId)
     .orderBy('id')
     .execute();
   return {
     sheetId,
-    criteriaSetVersionId: sheet.criteria_set_version_id,
+    criteriaSetVersionId: sheet.criteriaSetVersionId,
     criteriaSet: set,
     dossier: {
       registrationId: r.id,

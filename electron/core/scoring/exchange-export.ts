@@ -12,7 +12,7 @@ import { APP_NAME, APP_VERSION } from '../app/version';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
-import { listSheetRows, loadSheetContent, type SheetRow } from './sheet-repo';
+import { listSheets, loadSheetContent, type Sheet } from './sheet-repo';
 import { storedRounds } from './rescoring-repo';
 import { agendaOf } from './session-access';
 import { getSession } from '../sessions/session-repo';
@@ -32,14 +32,13 @@ export async function exportSheets(ctx: CoreContext, input: ChannelParsedInput<'
   const agenda = new Map<number, ProductRef>((await agendaOf(db, sessionId)).map((a) => [a.registrationId, a]));
   // A product taken off the agenda after it was scored still names itself in the file.
   const product = async (registrationId: number) => agenda.get(registrationId) ?? (await registrationInfo(db, registrationId));
-  const rows = await listSheetRows(db, { sessionId });
+  const rows = await listSheets(db, { sessionId });
   const sets = new Map<number, LoadedSet>();
   const sheets: ExchangeSheet[] = [];
   for (const r of rows) {
-    if (!sets.has(r.criteria_set_version_id))
-      sets.set(r.criteria_set_version_id, await loadCriteriaSet(db, r.criteria_set_version_id));
-    const set = sets.get(r.criteria_set_version_id)!;
-    const item = await product(r.registration_id);
+    if (!sets.has(r.criteriaSetVersionId)) sets.set(r.criteriaSetVersionId, await loadCriteriaSet(db, r.criteriaSetVersionId));
+    const set = sets.get(r.criteriaSetVersionId)!;
+    const item = await product(r.registrationId);
     sheets.push({
       ...(await sheetAsExchange(db, r)),
       registrationNo: item.registrationNo,
@@ -81,27 +80,27 @@ export async function exportSheets(ctx: CoreContext, input: ChannelParsedInput<'
 }
 
 /** A stored sheet in the file's shape; the product and set fields are left for the caller to fill. */
-export async function sheetAsExchange(db: Kysely<DB>, r: SheetRow): Promise<ExchangeSheet> {
+export async function sheetAsExchange(db: Kysely<DB>, r: Sheet): Promise<ExchangeSheet> {
   const { answers, declarations } = await loadSheetContent(db, r.id);
   return {
     registrationNo: '',
     productCode: '',
     productName: '',
     criteriaSet: { setKey: '', version: 1, contentHash: '0'.repeat(64) },
-    member: { id: r.member_id, fullName: r.member_name },
-    rescoringRound: r.rescoring_round,
+    member: { id: r.memberId, fullName: r.memberName },
+    rescoringRound: r.rescoringRound,
     source: r.source as ExchangeSheet['source'],
-    enteredBy: r.entered_by,
+    enteredBy: r.enteredBy,
     status: r.status as ExchangeSheet['status'],
-    submittedAt: r.submitted_at,
-    revisionReason: r.revision_reason,
+    submittedAt: r.submittedAt,
+    revisionReason: r.revisionReason,
     opinion: r.opinion,
     // Notes travel with their answer; a note on a criterion without a level is not exported.
     answers: answers
       .filter((a) => a.levelIndex !== null)
       .map((a) => ({ criterionCode: a.criterionCode, levelIndex: a.levelIndex!, points: a.points!, note: a.note })),
     declarations: declarations.map((d) => ({ ruleId: d.ruleId, holds: d.holds, reason: d.reason })),
-    totalPoints: r.total_points,
+    totalPoints: r.totalPoints,
   };
 }
 

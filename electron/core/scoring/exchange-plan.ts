@@ -17,7 +17,7 @@ import { CoreError } from '../errors';
 import { loadCriteriaSet, type LoadedSet } from './criteria-cache';
 import { sheetAsExchange } from './exchange-export';
 import { storedRounds, type StoredRound } from './rescoring-repo';
-import { listSheetRows, type SheetRow } from './sheet-repo';
+import { listSheets, type Sheet } from './sheet-repo';
 import { agendaOf, isScoringRole, sessionMembers, type AgendaRow, type SessionMemberRow } from './session-access';
 import { getSession, recusalsOf } from '../sessions/session-repo';
 
@@ -54,7 +54,7 @@ export interface ImportPlan {
   sheets: PlannedSheet[];
   rounds: PlannedRound[];
   /** Stored submitted sheets that a later round of the file replaces. */
-  superseded: SheetRow[];
+  superseded: Sheet[];
   agenda: Map<number, AgendaRow>;
   errors: ImportRowError[];
 }
@@ -257,7 +257,7 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
 
   // ── Sheets
   const recusals = await recusalsOf(db, session.id);
-  const existing = await listSheetRows(db, { sessionId: session.id });
+  const existing = await listSheets(db, { sessionId: session.id });
   const sets = new Map<number, LoadedSet>();
   const seen = new Map<string, number>();
   for (const [i, s] of doc.sheets.entries()) {
@@ -351,7 +351,7 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
       );
     seen.set(k, row);
     const here = existing.find(
-      (r) => r.registration_id === item.registrationId && r.member_id === m.memberId && r.rescoring_round === s.rescoringRound,
+      (r) => r.registrationId === item.registrationId && r.memberId === m.memberId && r.rescoringRound === s.rescoringRound,
     );
     let action: PlannedSheet['action'] = 'new';
     if (here) {
@@ -362,14 +362,14 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
         add(
           '(sheet)',
           'CONFLICT_EXISTING',
-          `${m.fullName} already has a different sheet (${here.id}, ${here.status}, ${here.total_points} points) for "${item.productName}" in round ${s.rescoringRound} on this computer`,
+          `${m.fullName} already has a different sheet (${here.id}, ${here.status}, ${here.totalPoints} points) for "${item.productName}" in round ${s.rescoringRound} on this computer`,
           {
             name: m.fullName,
             product: item.productName,
             round: s.rescoringRound,
             sheetId: here.id,
             status: here.status,
-            points: here.total_points,
+            points: here.totalPoints,
           },
         );
       }
@@ -396,9 +396,9 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
       ) ||
       existing.some(
         (r) =>
-          r.registration_id === p.registrationId &&
-          r.member_id === p.memberId &&
-          r.rescoring_round > p.sheet.rescoringRound &&
+          r.registrationId === p.registrationId &&
+          r.memberId === p.memberId &&
+          r.rescoringRound > p.sheet.rescoringRound &&
           r.status !== 'draft',
       );
     if (!later)
@@ -417,7 +417,7 @@ export async function planImport(db: Kysely<DB>, raw: unknown): Promise<ImportPl
     (r) =>
       r.status === 'submitted' &&
       written.some(
-        (p) => p.registrationId === r.registration_id && p.memberId === r.member_id && p.sheet.rescoringRound > r.rescoring_round,
+        (p) => p.registrationId === r.registrationId && p.memberId === r.memberId && p.sheet.rescoringRound > r.rescoringRound,
       ),
   );
   return plan;

@@ -72,11 +72,11 @@ export async function previewImport(ctx: CoreContext, input: In<'scoring:importP
         }),
     superseded: plan.superseded.map((r) => ({
       sheetId: r.id,
-      registrationNo: plan.agenda.get(r.registration_id)?.registrationNo ?? '',
-      productName: plan.agenda.get(r.registration_id)?.productName ?? '',
-      memberName: r.member_name,
-      rescoringRound: r.rescoring_round,
-      totalPoints: r.total_points,
+      registrationNo: plan.agenda.get(r.registrationId)?.registrationNo ?? '',
+      productName: plan.agenda.get(r.registrationId)?.productName ?? '',
+      memberName: r.memberName,
+      rescoringRound: r.rescoringRound,
+      totalPoints: r.totalPoints,
     })),
     errors: plan.errors,
   };
@@ -160,9 +160,9 @@ async function writePlan(w: Write, plan: ImportPlan): Promise<void> {
         ? {
             superseded: plan.superseded.map((r) => ({
               sheetId: r.id,
-              memberId: r.member_id,
-              registrationId: r.registration_id,
-              round: r.rescoring_round,
+              memberId: r.memberId,
+              registrationId: r.registrationId,
+              round: r.rescoringRound,
             })),
           }
         : null,
@@ -228,10 +228,10 @@ async function writeSheet(w: Write, sessionId: number, p: PlannedSheet): Promise
   });
   // A sheet the file marks superseded has a later round (checked); it never counts.
   await supersedeEarlier(db, {
-    session_id: sessionId,
-    registration_id: p.registrationId,
-    member_id: p.memberId,
-    rescoring_round: s.rescoringRound,
+    sessionId: sessionId,
+    registrationId: p.registrationId,
+    memberId: p.memberId,
+    rescoringRound: s.rescoringRound,
   });
   return id;
 }

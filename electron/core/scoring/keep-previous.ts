@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import type { Write } from '../handlers';
 import { createRoundSheet } from './assignment-service';
-import { listSheetRows, loadSheetContent, getSheetRow, sheetOpinion, type SheetRow } from './sheet-repo';
+import { listSheets, loadSheetContent, getSheet, sheetOpinion, type Sheet } from './sheet-repo';
 import { sheetViewIn, submitDraft } from './sheet-service';
 import { assertScoringOpen, assignedItem, checkPin, currentRound, scoringMember } from './session-access';
 import { getSession } from '../sessions/session-repo';
@@ -35,23 +35,23 @@ export async function keepPreviousSheet(w: Write, input: In<'scoring:keepPreviou
       { registrationId: input.registrationId },
     );
   const key = { sessionId: input.sessionId, registrationId: input.registrationId, memberId: input.memberId };
-  const sheets = await listSheetRows(trx, key);
-  if (sheets.some((s) => s.rescoring_round === round && s.status !== 'draft'))
+  const sheets = await listSheets(trx, key);
+  if (sheets.some((s) => s.rescoringRound === round && s.status !== 'draft'))
     throw new CoreError(
       'FORBIDDEN_STATE',
       `${m.fullName} has already submitted a sheet for "${item.productName}" in re-scoring round ${round}`,
       { registrationId: input.registrationId, round },
     );
   const previous = sheets
-    .filter((s) => s.rescoring_round < round && s.status === 'submitted')
-    .sort((a, b) => b.rescoring_round - a.rescoring_round)[0];
+    .filter((s) => s.rescoringRound < round && s.status === 'submitted')
+    .sort((a, b) => b.rescoringRound - a.rescoringRound)[0];
   if (!previous)
     throw new CoreError(
       'FORBIDDEN_STATE',
       `${m.fullName} has no submitted sheet for "${item.productName}" from an earlier round to keep; score the product instead`,
       { registrationId: input.registrationId, round },
     );
-  const draft = sheets.find((s) => s.status === 'draft' && s.rescoring_round === round);
+  const draft = sheets.find((s) => s.status === 'draft' && s.rescoringRound === round);
   const sheetId =
     draft?.id ??
     (await createRoundSheet(w, {
@@ -68,7 +68,7 @@ export async function keepPreviousSheet(w: Write, input: In<'scoring:keepPreviou
       `The draft of round ${round} already differs from the previous sheet (${changed.join(', ')}); submit it as a revision with the reason, or undo those changes to keep the previous sheet`,
       { registrationId: input.registrationId, round, changed },
     );
-  const row: SheetRow = await getSheetRow(trx, sheetId);
+  const row: Sheet = await getSheet(trx, sheetId);
   await submitDraft(w, row, { revisionReason: undefined, actor: m.fullName, keptPrevious: true });
   return sheetViewIn(w, sheetId);
 }

@@ -16,7 +16,7 @@ import { syncWriteIn, type Write } from '../handlers';
 import { applyChange, type Change } from './answer-events';
 import { criteriaSetOf } from './criteria-cache';
 import { entryRows, markEntriesCommitted, writeEntry, type EntryRow, type PaperKey } from './paper-repo';
-import { insertSheet, listSheetRows, markSubmitted, toSummary } from './sheet-repo';
+import { insertSheet, listSheets, markSubmitted, toSummary } from './sheet-repo';
 import { sheetViewIn, supersedeEarlier } from './sheet-service';
 import {
   assertScoringOpen,
@@ -77,7 +77,7 @@ async function paperState(db: Kysely<DB>, key: PaperKey): Promise<PaperState> {
   const first = entries.find((e) => e.entryNo === 1);
   const second = entries.find((e) => e.entryNo === 2);
   const d = first && second ? diffPaperEntries(s.set, first.content, second.content) : null;
-  const sheet = (await listSheetRows(db, key)).find((r) => r.rescoring_round === s.round) ?? null;
+  const sheet = (await listSheets(db, key)).find((r) => r.rescoringRound === s.round) ?? null;
   return {
     ...key,
     memberName: s.member.fullName,
@@ -152,7 +152,7 @@ export async function savePaperEntry(w: Write, input: PaperSaveInput): Promise<P
   const { trx } = w;
   assertScoringOpen(await getSession(trx, key.sessionId), 'paper sheets');
   const s = await scope(trx, key);
-  const existingSheet = (await listSheetRows(trx, key)).find((r) => r.rescoring_round === s.round);
+  const existingSheet = (await listSheets(trx, key)).find((r) => r.rescoringRound === s.round);
   if (existingSheet) {
     throw new CoreError(
       'CONFLICT',
@@ -312,10 +312,10 @@ export async function commitPaper(w: Write, input: PaperCommitInput): Promise<Sh
   for (const c of changes) applyChange(sw, { id, set: s.set }, c, { at, actor: enteredBy });
   await markSubmitted(trx, id, e, { status: 'submitted', submittedAt: at, submittedBy: resolver });
   const superseded = await supersedeEarlier(trx, {
-    session_id: key.sessionId,
-    registration_id: key.registrationId,
-    member_id: key.memberId,
-    rescoring_round: s.round,
+    sessionId: key.sessionId,
+    registrationId: key.registrationId,
+    memberId: key.memberId,
+    rescoringRound: s.round,
   });
   await markEntriesCommitted(
     trx,

@@ -1,49 +1,19 @@
 import type Database from 'better-sqlite3';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { SheetAnswer, SheetDeclaration, SheetSource, SheetStatus, SheetSummary } from '../../../shared/api/channels/scoring';
+import type { SessionStatus } from '../../../shared/api/channels/sessions';
 import { sheetContent, type SheetContent, type SheetEvaluation } from '../../../shared/ocop/sheet-rules';
 import type { DB } from '../db/schema';
 import type { ScoreSheetTable } from '../db/tables/scoring';
 import { notFound } from '../errors';
 import { stmt } from '../db/sync-db';
 
-export type SheetRow = Selectable<ScoreSheetTable> & { member_name: string; session_status: string };
+/** A score sheet as the scoring services read it: the contract's summary and the status of its session. */
+export type Sheet = SheetSummary & { sessionStatus: SessionStatus };
 
-export async function findSheetRow(db: Kysely<DB>, id: number): Promise<SheetRow | undefined> {
-  return db
-    .selectFrom('score_sheet as sh')
-    .innerJoin('council_member as m', 'm.id', 'sh.member_id')
-    .innerJoin('session as s', 's.id', 'sh.session_id')
-    .selectAll('sh')
-    .select(['m.full_name as member_name', 's.status as session_status'])
-    .where('sh.id', '=', id)
-    .executeTakeFirst();
-}
+type SheetJoinedRow = Selectable<ScoreSheetTable> & { member_name: string; session_status: string };
 
-export async function getSheetRow(db: Kysely<DB>, id: number): Promise<SheetRow> {
-  const r = await findSheetRow(db, id);
-  if (!r) throw notFound('Score sheet', id);
-  return r;
-}
-
-/** Sheets of a session (optionally one product / one member), every round, oldest first. */
-export async function listSheetRows(
-  db: Kysely<DB>,
-  f: { sessionId: number; registrationId?: number; memberId?: number },
-): Promise<SheetRow[]> {
-  let q = db
-    .selectFrom('score_sheet as sh')
-    .innerJoin('council_member as m', 'm.id', 'sh.member_id')
-    .innerJoin('session as s', 's.id', 'sh.session_id')
-    .selectAll('sh')
-    .select(['m.full_name as member_name', 's.status as session_status'])
-    .where('sh.session_id', '=', f.sessionId);
-  if (f.registrationId !== undefined) q = q.where('sh.registration_id', '=', f.registrationId);
-  if (f.memberId !== undefined) q = q.where('sh.member_id', '=', f.memberId);
-  return q.orderBy('sh.registration_id').orderBy('sh.member_id').orderBy('sh.rescoring_round').execute();
-}
-
-export const toSummary = (r: SheetRow): SheetSummary => ({
+const toSheet = (r: SheetJoinedRow): Sheet => ({
   id: r.id,
   sessionId: r.session_id,
   registrationId: r.registration_id,
@@ -68,7 +38,45 @@ export const toSummary = (r: SheetRow): SheetSummary => ({
   updatedAt: r.updated_at,
   submittedAt: r.submitted_at,
   submittedBy: r.submitted_by,
+  sessionStatus: r.session_status as SessionStatus,
 });
+
+/** The sheet as the contract shows it (without its session's status). */
+export function toSummary(s: Sheet): SheetSummary {
+  const { sessionStatus: _sessionStatus, ...summary } = s;
+  return summary;
+}
+
+const sheetsJoined = (db: Kysely<DB>) =>
+  db
+    .selectFrom('score_sheet as sh')
+    .innerJoin('council_member as m', 'm.id', 'sh.member_id')
+    .innerJoin('session as s', 's.id', 'sh.session_id')
+    .selectAll('sh')
+    .select(['m.full_name as member_name', 's.status as session_status']);
+
+export async function findSheet(db: Kysely<DB>, id: number): Promise<Sheet | undefined> {
+  const r = await sheetsJoined(db).where('sh.id', '=', id).executeTakeFirst();
+  return r && toSheet(r);
+}
+
+export async function getSheet(db: Kysely<DB>, id: number): Promise<Sheet> {
+  const r = await findSheet(db, id);
+  if (!r) throw notFound('Score sheet', id);
+  return r;
+}
+
+/** Sheets of a session (optionally one product / one member), every round, oldest first. */
+export async function listSheets(
+  db: Kysely<DB>,
+  f: { sessionId: number; registrationId?: number; memberId?: number },
+): Promise<Sheet[]> {
+  let q = sheetsJoined(db).where('sh.session_id', '=', f.sessionId);
+  if (f.registrationId !== undefined) q = q.where('sh.registration_id', '=', f.registrationId);
+  if (f.memberId !== undefined) q = q.where('sh.member_id', '=', f.memberId);
+  const rows = await q.orderBy('sh.registration_id').orderBy('sh.member_id').orderBy('sh.rescoring_round').execute();
+  return rows.map(toSheet);
+}
 
 export async function sheetAnswers(db: Kysely<DB>, sheetId: number): Promise<SheetAnswer[]> {
   const rows = await db
@@ -111,17 +119,17 @@ export function derivedColumns(e: SheetEvaluation) {
   };
 }
 
-/** getSheetRow for the synchronous autosave path, with the pinned set's content hash. */
-export function sheetRowSync(sqlite: Database.Database, id: number): SheetRow & { set_hash: string } {
+/** getSheet for the synchronous autosave path, with the pinned set's content hash. */
+export function sheetSync(sqlite: Database.Database, id: number): Sheet & { setHash: string } {
   const r = stmt(
     sqlite,
     `SELECT sh.*, m.full_name AS member_name, s.status AS session_status, v.content_hash AS set_hash
      FROM score_sheet sh JOIN council_member m ON m.id = sh.member_id JOIN session s ON s.id = sh.session_id
        JOIN criteria_set_version v ON v.id = sh.criteria_set_version_id
      WHERE sh.id = (? + 0)`,
-  ).get(id) as (SheetRow & { set_hash: string }) | undefined;
+  ).get(id) as (SheetJoinedRow & { set_hash: string }) | undefined;
   if (!r) throw notFound('Score sheet', id);
-  return r;
+  return { ...toSheet(r), setHash: r.set_hash };
 }
 
 /** loadSheetContent for the synchronous autosave path. */
@@ -240,20 +248,20 @@ export async function markSuperseded(trx: Transaction<DB>, ids: readonly number[
       .execute();
 }
 
-type RoundOf = Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>;
+type RoundOf = Pick<Sheet, 'sessionId' | 'registrationId' | 'memberId' | 'rescoringRound'>;
 
 const sameMemberAndProduct = (db: Kysely<DB>, row: RoundOf) =>
   db
     .selectFrom('score_sheet')
     .select('id')
-    .where('session_id', '=', row.session_id)
-    .where('registration_id', '=', row.registration_id)
-    .where('member_id', '=', row.member_id);
+    .where('session_id', '=', row.sessionId)
+    .where('registration_id', '=', row.registrationId)
+    .where('member_id', '=', row.memberId);
 
 /** The member's submitted sheets for the same product in earlier re-scoring rounds. */
 export async function earlierSubmittedIds(db: Kysely<DB>, row: RoundOf): Promise<number[]> {
   const rows = await sameMemberAndProduct(db, row)
-    .where('rescoring_round', '<', row.rescoring_round)
+    .where('rescoring_round', '<', row.rescoringRound)
     .where('status', '=', 'submitted')
     .execute();
   return rows.map((r) => r.id);
@@ -262,7 +270,7 @@ export async function earlierSubmittedIds(db: Kysely<DB>, row: RoundOf): Promise
 /** The member's latest non-draft sheet for the same product in an earlier round, if any. */
 export async function previousSheetId(db: Kysely<DB>, row: RoundOf): Promise<number | undefined> {
   const r = await sameMemberAndProduct(db, row)
-    .where('rescoring_round', '<', row.rescoring_round)
+    .where('rescoring_round', '<', row.rescoringRound)
     .where('status', '<>', 'draft')
     .orderBy('rescoring_round', 'desc')
     .limit(1)
@@ -272,7 +280,7 @@ export async function previousSheetId(db: Kysely<DB>, row: RoundOf): Promise<num
 
 /** A sheet of the member for the same product in a later round, if any. */
 export async function laterSheetId(db: Kysely<DB>, row: RoundOf): Promise<number | undefined> {
-  return (await sameMemberAndProduct(db, row).where('rescoring_round', '>', row.rescoring_round).executeTakeFirst())?.id;
+  return (await sameMemberAndProduct(db, row).where('rescoring_round', '>', row.rescoringRound).executeTakeFirst())?.id;
 }
 
 export async function sheetOpinion(db: Kysely<DB>, id: number): Promise<string> {

@@ -18,7 +18,7 @@ import { applyChange, restoringChange, undoTarget, type Applied, type Change, ty
 import { criteriaSetOf, criteriaSetSync } from './criteria-cache';
 import {
   earlierSubmittedIds,
-  getSheetRow,
+  getSheet,
   laterSheetId,
   loadSheetContent,
   loadSheetContentSync,
@@ -27,10 +27,10 @@ import {
   previousSheetId,
   reopenSheet,
   sheetAnswers,
-  sheetRowSync,
+  sheetSync,
   toSummary,
   writeDerivedSync,
-  type SheetRow,
+  type Sheet,
 } from './sheet-repo';
 import { priorResult, priorResultSync, recordOp, recordOpSync, type OpKey } from './client-op';
 import { withReadLock } from '../db/sync-db';
@@ -43,27 +43,27 @@ type In<C extends Channel> = ChannelParsedInput<C>;
  */
 
 /** Who the history names: the member on their own sheet, the caller (the operator) on a paper sheet. */
-export const sheetActor = (row: Pick<SheetRow, 'source' | 'member_name'>, w: { actor: string }): string =>
-  row.source === 'member' ? row.member_name : w.actor;
+export const sheetActor = (row: Pick<Sheet, 'source' | 'memberName'>, w: { actor: string }): string =>
+  row.source === 'member' ? row.memberName : w.actor;
 
-export function assertDraft(row: SheetRow): void {
+export function assertDraft(row: Sheet): void {
   if (row.status === 'submitted')
     throw new CoreError(
       'IMMUTABLE',
-      `Sheet ${row.id} of ${row.member_name} is submitted and locked; ask the chair or secretary to unlock it to change an answer`,
+      `Sheet ${row.id} of ${row.memberName} is submitted and locked; ask the chair or secretary to unlock it to change an answer`,
       { sheetId: row.id, status: row.status },
     );
   if (row.status === 'superseded')
     throw new CoreError(
       'IMMUTABLE',
-      `Sheet ${row.id} of ${row.member_name} belongs to an earlier scoring round and is kept as it was`,
+      `Sheet ${row.id} of ${row.memberName} belongs to an earlier scoring round and is kept as it was`,
       { sheetId: row.id, status: row.status },
     );
-  if (row.session_status !== 'in_progress')
+  if (row.sessionStatus !== 'in_progress')
     throw new CoreError(
       'FORBIDDEN_STATE',
-      `The session of sheet ${row.id} is ${row.session_status.replace('_', ' ')}; answers can only change while it is in progress`,
-      { sheetId: row.id, sessionStatus: row.session_status },
+      `The session of sheet ${row.id} is ${row.sessionStatus.replace('_', ' ')}; answers can only change while it is in progress`,
+      { sheetId: row.id, sessionStatus: row.sessionStatus },
     );
 }
 
@@ -207,9 +207,9 @@ function saveChange(w: SyncWrite, input: { sheetId: number; opId?: string | unde
 
 function applySave(w: SyncWrite, sheetId: number, c: Change): SaveResult {
   const sqlite = w.sqlite;
-  const row = sheetRowSync(sqlite, sheetId);
+  const row = sheetSync(sqlite, sheetId);
   assertDraft(row);
-  const set = criteriaSetSync(sqlite, row.criteria_set_version_id, row.set_hash);
+  const set = criteriaSetSync(sqlite, row.criteriaSetVersionId, row.setHash);
   const { answers, declarations, content } = loadSheetContentSync(sqlite, sheetId);
   validateChange(set, () => evaluateSheet(set, content), c);
   const at = w.at.toISOString();
@@ -222,7 +222,7 @@ function applySave(w: SyncWrite, sheetId: number, c: Change): SaveResult {
     { before: stateFromLoaded(answers, declarations, row.opinion, c) },
   );
   const after = evaluateSheet(set, applyToContent(content, c));
-  if (applied === null) return saveResult(sheetId, null, row.updated_at, after, undoTarget(sqlite, sheetId) !== null);
+  if (applied === null) return saveResult(sheetId, null, row.updatedAt, after, undoTarget(sqlite, sheetId) !== null);
   writeDerivedSync(sqlite, sheetId, after, at);
   auditChange(w, actor, sheetId, applied);
   return saveResult(sheetId, applied.seq, at, after, true);
@@ -260,13 +260,13 @@ export function undoLast(w: SyncWrite, input: In<'scoring:undo'>): UndoResult {
 
 function applyUndo(w: SyncWrite, sheetId: number): UndoResult {
   const sqlite = w.sqlite;
-  const row = sheetRowSync(sqlite, sheetId);
+  const row = sheetSync(sqlite, sheetId);
   assertDraft(row);
-  const set = criteriaSetSync(sqlite, row.criteria_set_version_id, row.set_hash);
+  const set = criteriaSetSync(sqlite, row.criteriaSetVersionId, row.setHash);
   const target = undoTarget(sqlite, sheetId);
   if (target === null) {
     const { content } = loadSheetContentSync(sqlite, sheetId);
-    return { ...saveResult(sheetId, null, row.updated_at, evaluateSheet(set, content), false), undone: null };
+    return { ...saveResult(sheetId, null, row.updatedAt, evaluateSheet(set, content), false), undone: null };
   }
   const at = w.at.toISOString();
   const actor = sheetActor(row, w);
@@ -290,14 +290,14 @@ export const sheetViewIn = (w: Write, sheetId: number): Promise<SheetView> =>
   sheetViewOf(w.trx, sheetId, async () => undoTarget(w.ctx.sqlite, sheetId) !== null);
 
 async function sheetViewOf(db: Kysely<DB>, sheetId: number, canUndo: () => Promise<boolean>): Promise<SheetView> {
-  const row = await getSheetRow(db, sheetId);
-  const set = await criteriaSetOf(db, row.criteria_set_version_id);
+  const row = await getSheet(db, sheetId);
+  const set = await criteriaSetOf(db, row.criteriaSetVersionId);
   const { answers, declarations, content } = await loadSheetContent(db, sheetId);
   const e = evaluateSheet(set, content);
   let previous: SheetView['previous'] = null;
-  if (row.rescoring_round > 0) {
+  if (row.rescoringRound > 0) {
     const prev = await previousSheetId(db, row);
-    if (prev !== undefined) previous = { sheet: toSummary(await getSheetRow(db, prev)), answers: await sheetAnswers(db, prev) };
+    if (prev !== undefined) previous = { sheet: toSummary(await getSheet(db, prev)), answers: await sheetAnswers(db, prev) };
   }
   return {
     // Answers as stored; totals from the rules (the stored columns mirror them).
@@ -317,7 +317,7 @@ export async function submitSheet(w: Write, input: In<'scoring:submit'>): Promis
   const key = opKey(input.opId, input.sheetId, 'scoring:submit', w);
   // Submitted already by this very request (its answer was lost): the sheet as it is now.
   if (!(key && (await priorResult(w.trx, key)))) {
-    const row = await getSheetRow(w.trx, input.sheetId);
+    const row = await getSheet(w.trx, input.sheetId);
     await submitDraft(w, row, { revisionReason: input.revisionReason, actor: sheetActor(row, w), keptPrevious: false });
     if (key) await recordOp(w.trx, key, { submittedAt: w.at.toISOString() }, w.at.toISOString());
   }
@@ -331,14 +331,14 @@ export async function submitSheet(w: Write, input: In<'scoring:submit'>): Promis
  */
 export async function submitDraft(
   w: Write,
-  row: SheetRow,
+  row: Sheet,
   opts: { revisionReason: string | undefined; actor: string; keptPrevious: boolean },
 ): Promise<void> {
   const trx = w.trx;
   const sheetId = row.id;
   const { revisionReason, keptPrevious } = opts;
   assertDraft(row);
-  const set = await criteriaSetOf(trx, row.criteria_set_version_id);
+  const set = await criteriaSetOf(trx, row.criteriaSetVersionId);
   const { answers, declarations, content } = await loadSheetContent(trx, sheetId);
   const e = evaluateSheet(set, content);
   if (!e.complete) {
@@ -346,15 +346,15 @@ export async function submitDraft(
       e.problems.length > 0 ? e.problems.map((p) => p.code).join(', ') : `no level chosen for criteria ${e.missing.join(', ')}`;
     throw new CoreError(
       'FORBIDDEN_STATE',
-      `Sheet ${sheetId} of ${row.member_name} is not complete (${what}); answer every applicable criterion before submitting`,
+      `Sheet ${sheetId} of ${row.memberName} is not complete (${what}); answer every applicable criterion before submitting`,
       { sheetId, missing: e.missing, problems: e.problems },
     );
   }
   const why = (revisionReason ?? '').trim();
-  if (row.rescoring_round > 0 && why === '' && !keptPrevious) {
+  if (row.rescoringRound > 0 && why === '' && !keptPrevious) {
     throw new CoreError(
       'VALIDATION',
-      `revisionReason: sheet ${sheetId} is a re-scoring (round ${row.rescoring_round}); say why the score was revised (or kept)`,
+      `revisionReason: sheet ${sheetId} is a re-scoring (round ${row.rescoringRound}); say why the score was revised (or kept)`,
       { field: 'revisionReason' },
     );
   }
@@ -364,7 +364,7 @@ export async function submitDraft(
     status: 'submitted',
     submittedAt: at,
     submittedBy: actor,
-    revisionReason: row.rescoring_round > 0 ? why : row.revision_reason,
+    revisionReason: row.rescoringRound > 0 ? why : row.revisionReason,
     keptPrevious,
     updatedAt: at,
   });
@@ -377,8 +377,8 @@ export async function submitDraft(
     before: { status: 'draft' },
     after: {
       status: 'submitted',
-      rescoringRound: row.rescoring_round,
-      revisionReason: row.rescoring_round > 0 ? why : null,
+      rescoringRound: row.rescoringRound,
+      revisionReason: row.rescoringRound > 0 ? why : null,
       keptPrevious,
       totalPoints: e.total,
       parts: e.parts,
@@ -394,7 +394,7 @@ export async function submitDraft(
 /** Marks the member's submitted sheets of earlier rounds for the same product as superseded; their ids. */
 export async function supersedeEarlier(
   trx: Transaction<DB>,
-  row: Pick<SheetRow, 'session_id' | 'registration_id' | 'member_id' | 'rescoring_round'>,
+  row: Pick<Sheet, 'sessionId' | 'registrationId' | 'memberId' | 'rescoringRound'>,
 ): Promise<number[]> {
   const ids = await earlierSubmittedIds(trx, row);
   await markSuperseded(trx, ids);
@@ -405,16 +405,16 @@ export async function supersedeEarlier(
 export async function unlockSheet(w: Write, input: In<'scoring:unlock'>): Promise<SheetView> {
   const { trx } = w;
   const sheetId = input.sheetId;
-  const row = await getSheetRow(trx, sheetId);
+  const row = await getSheet(trx, sheetId);
   if (row.status !== 'submitted')
     throw new CoreError('FORBIDDEN_STATE', `Sheet ${sheetId} is ${row.status}; only a submitted sheet can be unlocked`, {
       sheetId,
       status: row.status,
     });
-  if (row.session_status !== 'in_progress')
+  if (row.sessionStatus !== 'in_progress')
     throw new CoreError(
       'FORBIDDEN_STATE',
-      `The session of sheet ${sheetId} is ${row.session_status.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`,
+      `The session of sheet ${sheetId} is ${row.sessionStatus.replace('_', ' ')}; reopen it for more scoring before unlocking a sheet`,
       { sheetId },
     );
   const newer = await laterSheetId(trx, row);
@@ -429,7 +429,7 @@ export async function unlockSheet(w: Write, input: In<'scoring:unlock'>): Promis
     action: 'scoring.unlock',
     entity: 'score_sheet',
     entityId: sheetId,
-    before: { status: 'submitted', submittedAt: row.submitted_at, totalPoints: row.total_points },
+    before: { status: 'submitted', submittedAt: row.submittedAt, totalPoints: row.totalPoints },
     after: { status: 'draft', reason: input.reason },
   });
   return sheetViewIn(w, sheetId);

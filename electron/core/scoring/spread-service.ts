@@ -7,7 +7,7 @@ import type { DB } from '../db/schema';
 import { CoreError } from '../errors';
 import type { Write } from '../handlers';
 import { insertRescoringRound, roundsOf } from './rescoring-repo';
-import { listSheetRows, toSummary, type SheetRow } from './sheet-repo';
+import { listSheets, toSummary, type Sheet } from './sheet-repo';
 import { agendaOf, assertScoringOpen, currentRounds, isScoringRole, sessionMembers, type AgendaRow } from './session-access';
 import { getSession, recusalsOf } from '../sessions/session-repo';
 
@@ -28,41 +28,41 @@ type In<C extends Channel> = ChannelParsedInput<C>;
 function othersVisible(
   seeBeforeSubmit: boolean,
   viewerMemberId: number | undefined,
-  sheets: SheetRow[],
+  sheets: Sheet[],
   registrationId: number,
 ): boolean {
   if (viewerMemberId === undefined || seeBeforeSubmit) return true;
-  return sheets.some((s) => s.registration_id === registrationId && s.member_id === viewerMemberId && s.status !== 'draft');
+  return sheets.some((s) => s.registrationId === registrationId && s.memberId === viewerMemberId && s.status !== 'draft');
 }
 
 export async function productSheets(ctx: CoreContext, input: In<'scoring:productSheets'>): Promise<ProductSheets> {
   const { db } = ctx;
   const session = await getSession(db, input.sessionId);
   const rules = session.rules;
-  const sheets = await listSheetRows(db, { sessionId: input.sessionId, registrationId: input.registrationId });
+  const sheets = await listSheets(db, { sessionId: input.sessionId, registrationId: input.registrationId });
   const visible = othersVisible(rules.membersSeeOthersBeforeSubmit, input.viewerMemberId, sheets, input.registrationId);
-  const shown = visible ? sheets : sheets.filter((s) => s.member_id === input.viewerMemberId);
+  const shown = visible ? sheets : sheets.filter((s) => s.memberId === input.viewerMemberId);
   return { othersHidden: !visible, sheets: shown.map(toSummary) };
 }
 
 function productSpread(
   a: AgendaRow,
-  sheets: SheetRow[],
+  sheets: Sheet[],
   expected: number,
   round: number,
   rounds: RescoringRound[],
   rule: { limit: number; limitAllowed: boolean },
   hidden: boolean,
 ): ProductSpread {
-  const counting = sheets.filter((s) => s.registration_id === a.registrationId && s.status === 'submitted');
-  const scored = hidden ? [] : counting.filter((s) => s.disqualified === 0);
+  const counting = sheets.filter((s) => s.registrationId === a.registrationId && s.status === 'submitted');
+  const scored = hidden ? [] : counting.filter((s) => !s.disqualified);
   const totals = scored.map((s) => ({
-    memberId: s.member_id,
-    fullName: s.member_name,
+    memberId: s.memberId,
+    fullName: s.memberName,
     sheetId: s.id,
-    totalPoints: s.total_points,
-    rescoringRound: s.rescoring_round,
-    keptPrevious: s.kept_previous === 1,
+    totalPoints: s.totalPoints,
+    rescoringRound: s.rescoringRound,
+    keptPrevious: s.keptPrevious,
   }));
   const result =
     totals.length > 0
@@ -99,7 +99,7 @@ export async function sessionSpread(
   const rules = session.rules;
   const rule = { limit: rules.spreadLimit, limitAllowed: rules.spreadLimitAllowed };
   const agenda = await agendaOf(db, input.sessionId);
-  const sheets = await listSheetRows(db, { sessionId: input.sessionId });
+  const sheets = await listSheets(db, { sessionId: input.sessionId });
   const members = (await sessionMembers(db, input.sessionId)).filter((m) => isScoringRole(m.role) && m.present !== false);
   const recusals = await recusalsOf(db, input.sessionId);
   const current = await currentRounds(db, input.sessionId);

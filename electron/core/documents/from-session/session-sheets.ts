@@ -9,7 +9,7 @@ import type { SessionMember } from '../../../../shared/api/channels/sessions';
 import { getCriteriaSetVersion } from '../../criteria/criteria-repo';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
-import { listSheetRows } from '../../scoring/sheet-repo';
+import { listSheets } from '../../scoring/sheet-repo';
 import type { ScoringSheetData } from '../types';
 import { memberOf, productOf } from './rows';
 import type { DocumentFacts } from './document-facts';
@@ -39,7 +39,7 @@ export class FormCache {
   }
 }
 
-type SheetRow = Awaited<ReturnType<typeof listSheetRows>>[number];
+type Sheet = Awaited<ReturnType<typeof listSheets>>[number];
 type AnswerRow = { criterionCode: string; levelIndex: number | null; note: string };
 
 /**
@@ -51,7 +51,7 @@ export function filledSheet(
   form: Form,
   product: ScoringSheetData['product'],
   m: SessionMember,
-  sheet: SheetRow,
+  sheet: Sheet,
   answers: readonly AnswerRow[],
 ): ScoringSheetData {
   return {
@@ -63,7 +63,7 @@ export function filledSheet(
     ),
     criterionNotes: Object.fromEntries(answers.filter((a) => a.note.trim() !== '').map((a) => [a.criterionCode, a.note])),
     opinion: sheet.opinion,
-    rescoringRound: sheet.rescoring_round,
+    rescoringRound: sheet.rescoringRound,
     placeDate: { place: f.council.placeName || '…', date: f.detail.session.date },
     draft: sheet.status !== 'submitted',
     ...(f.integrity ? { integrity: f.integrity } : {}),
@@ -76,9 +76,9 @@ export function filledSheet(
  */
 export async function sessionSheetsData(ctx: CoreContext, f: DocumentFacts): Promise<ScoringSheetData[]> {
   const sessionId = f.results.session.id;
-  const rows = await listSheetRows(ctx.db, { sessionId });
+  const rows = await listSheets(ctx.db, { sessionId });
   const latest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) latest.set(`${r.registration_id}:${r.member_id}`, r); // rows come in round order
+  for (const r of rows) latest.set(`${r.registrationId}:${r.memberId}`, r); // rows come in round order
   if (latest.size === 0)
     throw new CoreError(
       'FORBIDDEN_STATE',
@@ -106,7 +106,7 @@ export async function sessionSheetsData(ctx: CoreContext, f: DocumentFacts): Pro
     for (const m of members) {
       const sheet = latest.get(`${p.registrationId}:${m.memberId}`);
       if (!sheet) continue;
-      out.push(filledSheet(f, await forms.get(sheet.criteria_set_version_id), product, m, sheet, answers.get(sheet.id) ?? []));
+      out.push(filledSheet(f, await forms.get(sheet.criteriaSetVersionId), product, m, sheet, answers.get(sheet.id) ?? []));
     }
   }
   return out;

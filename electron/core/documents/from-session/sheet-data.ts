@@ -4,7 +4,7 @@
  */
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
-import { listSheetRows, sheetAnswers } from '../../scoring/sheet-repo';
+import { listSheets, sheetAnswers } from '../../scoring/sheet-repo';
 import type { ScoringSheetData } from '../types';
 import { productOf } from './rows';
 import type { DocumentFacts } from './document-facts';
@@ -25,7 +25,7 @@ export async function sheetFromSession(
     );
   const m = f.detail.members.find((x) => x.memberId === memberId);
   if (!m) throw new CoreError('NOT_FOUND', `memberId: member ${memberId} is not listed for session ${sessionId}`);
-  const rows = await listSheetRows(ctx.db, { sessionId, registrationId, memberId });
+  const rows = await listSheets(ctx.db, { sessionId, registrationId, memberId });
   const sheet = rows.at(-1);
   if (!sheet)
     throw new CoreError(
@@ -33,5 +33,5 @@ export async function sheetFromSession(
       `memberId: ${m.fullName} has no scoring sheet for ${p.productCode} ${p.productName} in session ${sessionId}; print a blank sheet for paper scoring instead`,
     );
   const answers = await sheetAnswers(ctx.db, sheet.id);
-  return filledSheet(f, await new FormCache(ctx).get(sheet.criteria_set_version_id), productOf(p), m, sheet, answers);
+  return filledSheet(f, await new FormCache(ctx).get(sheet.criteriaSetVersionId), productOf(p), m, sheet, answers);
 }
