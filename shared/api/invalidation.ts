@@ -164,6 +164,7 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   // Issuing a document numbers it, stores the file and enters it in the council's register.
   'documents:issue': w('documents'),
   'documents:register': q('documents'),
+  'documents:corrections': q('documents', 'registry'),
   'documents:registerFile': q('documents'),
 
   'scoring:members': q('sheets', 'sessions', 'councils'),
@@ -210,7 +211,7 @@ export const CHANNEL_DATA: { readonly [C in Channel]: Data } = {
   'places:importCommunes': w('places'),
   'places:searchCommunes': q('places'),
   'registry:list': q('registry', 'dossiers'),
-  'registry:get': q('registry', 'dossiers'),
+  'registry:get': q('registry', 'dossiers', 'documents'),
   'registry:facets': q('registry'),
   'registry:sync': w('registry'),
   'registry:recordDecision': w('registry'),

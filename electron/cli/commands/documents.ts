@@ -70,9 +70,9 @@ export const documentsCommands: CliCommand[] = [
   },
   {
     name: 'pdf',
-    usage: `pdf <${PDF_KINDS.join('|')}> --session ID [--registration ID] [--member ID] [--dotted] [--issue] [--single-sided] [--out FILE] [--data-dir DIR] [--json]`,
+    usage: `pdf <${PDF_KINDS.join('|')}> --session ID [--registration ID] [--member ID] [--dotted] [--issue [--corrected]] [--single-sided] [--out FILE] [--data-dir DIR] [--json]`,
     summary:
-      'Prints a document of a session from the database to a PDF file (through documents:render, like the app); sheets = every scoring sheet in one PDF, with progress on stderr; blank-sheet --dotted leaves the identification lines empty; sheets --single-sided prints no blank backs; --issue issues it (finalized sessions only): the file is recorded in the register and the details it prints lock',
+      'Prints a document of a session from the database to a PDF file (through documents:render, like the app); sheets = every scoring sheet in one PDF, with progress on stderr; blank-sheet --dotted leaves the identification lines empty; sheets --single-sided prints no blank backs; --issue issues it (finalized sessions only): the file is recorded in the register and the details it prints lock; --issue --corrected issues a decision or certificate again with the corrections made in the registry since it was issued (a new register entry that replaces it)',
     options: {
       session: { type: 'string' },
       registration: { type: 'string' },
@@ -80,6 +80,7 @@ export const documentsCommands: CliCommand[] = [
       out: { type: 'string' },
       dotted: { type: 'boolean' },
       issue: { type: 'boolean' },
+      corrected: { type: 'boolean' },
       'single-sided': { type: 'boolean' },
     },
     run: async (r) => {
@@ -114,14 +115,20 @@ export const documentsCommands: CliCommand[] = [
           r.io.error('pdf: a blank sheet is a form, not an issued document; leave out --issue');
           return 2;
         }
-        const issued = unwrap(await invoke(core.ctx, 'documents:issue', { ...input, kind: input.kind }));
+        const issued = unwrap(
+          await invoke(core.ctx, 'documents:issue', {
+            ...input,
+            kind: input.kind,
+            ...(r.values.corrected === true ? { corrected: true } : {}),
+          }),
+        );
         const out = typeof r.values.out === 'string' ? r.values.out : path.resolve(issued.entry.fileName);
         fs.writeFileSync(out, Buffer.from(issued.pdfBase64 ?? '', 'base64'));
         r.io.result(
           { file: out, ...issued, pdfBase64: undefined },
           (v: { file: string; entry: RegisterEntry; reissued: boolean }) =>
             [
-              `${v.file}: ${count(v.entry.pages, 'page')}, ${v.reissued ? 'already in the register (the same bytes)' : 'issued'}: register no. ${v.entry.id}`,
+              `${v.file}: ${count(v.entry.pages, 'page')}, ${v.reissued ? 'already in the register (the same bytes)' : v.entry.correctionOf !== null ? `issued as the corrected version of register no. ${v.entry.correctionOf}` : 'issued'}: register no. ${v.entry.id}`,
               `${v.entry.title}${v.entry.number ? `, số ${v.entry.number}` : ''}${v.entry.date ? `, ngày ${v.entry.date}` : ''}, finalization ${v.entry.version}`,
               `SHA-256 ${v.entry.sha256}`,
             ].join('\n'),
@@ -139,6 +146,41 @@ export const documentsCommands: CliCommand[] = [
             `${v.file}: ${count(v.pages, 'page')}, font ${v.font.family}`,
             ...(v.font.fallbackReason ? [`note: ${v.font.fallbackReason}`] : []),
           ].join('\n'),
+      );
+      return 0;
+    },
+  },
+  {
+    name: 'documents corrections',
+    usage: 'documents corrections --session ID [--data-dir DIR] [--json]',
+    summary:
+      "Corrections made in the registry after the session's decision or certificates were issued (who, when, what, why), and the issued documents that do not carry them (issue them with pdf … --issue --corrected)",
+    options: { session: { type: 'string' } },
+    run: async (r) => {
+      if (typeof r.values.session !== 'string') {
+        r.io.error('documents corrections: --session ID is required');
+        return 2;
+      }
+      const core = await r.core();
+      const out = unwrap(await invoke(core.ctx, 'documents:corrections', { sessionId: Number(r.values.session) }));
+      r.io.result(out, (v: typeof out) =>
+        [
+          `${count(v.corrections.length, 'correction')} after issue`,
+          ...v.corrections.map(
+            (c) =>
+              `#${c.id} ${c.correctedAt.slice(0, 16).replace('T', ' ')}Z by ${c.correctedBy}, registry entry ${c.entryId}: ${c.changes
+                .map((x) => `${x.field} ${x.from} → ${x.to}`)
+                .join(', ')} — ${c.reason}`,
+          ),
+          ...(v.pending.length === 0
+            ? ['Every issued decision and certificate prints the registry’s decision.']
+            : [
+                'Issued with the old value (issue a corrected version with pdf <kind> --issue --corrected):',
+                ...v.pending.map(
+                  (p) => `  #${p.issueId} ${p.title}${p.number ? ` số ${p.number}` : ''}, issued ${p.issuedAt.slice(0, 10)}`,
+                ),
+              ]),
+        ].join('\n'),
       );
       return 0;
     },

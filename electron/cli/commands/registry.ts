@@ -324,6 +324,46 @@ export const registryCommands: CliCommand[] = [
     },
   },
   {
+    name: 'registry correct',
+    usage:
+      'registry correct --id ID --no NUMBER --date YYYY-MM-DD [--signer NAME] [--certificate NUMBER] [--reason TEXT] [--json]',
+    summary:
+      "Correct the decision of a recognised entry; once the session's decision or a certificate was issued, --reason is required: the correction is recorded and the issued documents keep the old value until a corrected version is issued",
+    options: {
+      id: { type: 'string' },
+      no: { type: 'string' },
+      date: { type: 'string' },
+      signer: { type: 'string' },
+      certificate: { type: 'string' },
+      reason: { type: 'string' },
+    },
+    run: async (r) => {
+      const core = await r.core();
+      const out = unwrap(
+        await invoke(core.ctx, 'registry:updateDecision', {
+          id: Number(r.values.id),
+          decisionNo: r.values.no,
+          decisionDate: r.values.date,
+          signer: r.values.signer ?? '',
+          certificateNo: typeof r.values.certificate === 'string' ? r.values.certificate : null,
+          reason: r.values.reason ?? '',
+        }),
+      );
+      r.io.result(out, (v: typeof out) =>
+        [
+          entryLine(v),
+          ...(v.issuedDocuments.length > 0
+            ? [
+                `Issued documents keep the old value: ${v.issuedDocuments.map((d) => `${d.title}${d.number ? ` số ${d.number}` : ''}`).join('; ')}.`,
+                `Issue corrected versions with: pdf decision|certificate --session ${v.sessionId ?? '…'} --issue --corrected`,
+              ]
+            : []),
+        ].join('\n'),
+      );
+      return 0;
+    },
+  },
+  {
     name: 'registry sync',
     usage: 'registry sync [--json]',
     summary: 'Bring finalized sessions not yet in the registry into it (proposals)',

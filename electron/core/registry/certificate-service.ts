@@ -3,6 +3,9 @@ import type { CoreContext } from '../context';
 import { buildCertificate } from '../documents/builders/certificate';
 import { documentT } from '../documents/doc-t';
 import { documentFontOptions } from '../documents/document-font';
+import { docRefOf } from '../documents/integrity/doc-ref';
+import { readIssued } from '../documents/register/issued-store';
+import { latestIssue } from '../documents/register/register-repo';
 import { renderPdf } from '../documents/render';
 import { CertificateData } from '../documents/types';
 import { CoreError, notFound } from '../errors';
@@ -14,7 +17,8 @@ import { readRegistrySettings } from './settings-service';
  * Reprints the certificate of a recognised entry from what the registry recorded: the decision's
  * number, date and signer, validity 36 months from the decision (Đ4.3), the issuing authority by
  * level (UBND tỉnh; Bộ NN&MT for 5★; UBND huyện for 3★ under 148 before 1489). Entries without a
- * decision have no certificate to reprint.
+ * decision have no certificate to reprint. A certificate issued from the session's documents
+ * (register of issued documents) is served as it was issued.
  */
 export async function reprintCertificate(
   ctx: CoreContext,
@@ -28,6 +32,13 @@ export async function reprintCertificate(
       `Registry entry ${row.id} (${row.product_name}) is ${row.state}: ${row.state === 'proposed' ? 'record the decision first; ' : ''}only a recognised product has a certificate`,
       { id: row.id, state: row.state },
     );
+  }
+  // A certificate the session's documents issued is served as issued (the register's kept file):
+  // a correction made here since does not change it; a corrected version is issued from the session.
+  if (row.session_id !== null && row.registration_id !== null) {
+    const issued = await latestIssue(ctx.db, row.session_id, docRefOf.certificate(row.registration_id));
+    if (issued)
+      return { fileName: issued.fileName, contentBase64: readIssued(ctx.paths.issuedDir, issued.sha256).toString('base64') };
   }
   const t = registryT('vi');
   const settings = await readRegistrySettings(ctx.db);

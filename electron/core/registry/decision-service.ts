@@ -10,6 +10,8 @@ import { entryDetail } from './entry-detail';
 import { getEntryRow, selectEntries, stateOf, toEntry, type EntryRowWithSuccessor } from './entry-repo';
 import { entryColumns, factsOf, type EntryFacts } from './entry-values';
 import type { Write } from '../handlers';
+import { latestIssues } from '../documents/register/register-repo';
+import { insertCorrection } from './correction-repo';
 
 /**
  * The province's acts on the registry: recording the recognising decision (the council only
@@ -136,6 +138,38 @@ export async function updateDecision(
   }
   await assertDecisionDate(w, row, input.decisionDate);
   const before = factsOf(row);
+  // Documents issued with the old value keep printing it (issue 13): the correction is recorded, with why.
+  const changes = (
+    [
+      ['decisionNo', before.decisionNo ?? '', input.decisionNo],
+      ['decisionDate', before.decisionDate ?? '', input.decisionDate],
+      ['signer', before.decisionSigner, input.signer],
+    ] as const
+  )
+    .filter(([, from, to]) => from !== to)
+    .map(([field, from, to]) => ({ field, from, to }));
+  const issued =
+    row.session_id === null || changes.length === 0 ? [] : await latestIssues(w.trx, row.session_id, ['decision', 'certificate']);
+  const reason = input.reason.trim();
+  if (issued.length > 0 && reason === '')
+    throw fieldError(
+      'reason',
+      `the decision of "${row.product_name}" was printed on documents already issued (${issued
+        .map((d) => `${d.title}${d.number ? ` số ${d.number}` : ''}`)
+        .join(
+          '; ',
+        )}); say why it is corrected — the correction is recorded, the issued documents keep the old value, and a corrected version is issued from the session's documents (Phát hành bản đính chính)`,
+    );
+  if (issued.length > 0)
+    await insertCorrection(w.trx, {
+      entryId: row.id,
+      sessionId: row.session_id!,
+      changes,
+      reason,
+      issued: issued.map((d) => ({ id: d.id, kind: d.kind, docRef: d.docRef, number: d.number })),
+      correctedAt: w.at.toISOString(),
+      correctedBy: w.actor,
+    });
   await rewrite(w, row.id, {
     ...before,
     decisionNo: input.decisionNo,
@@ -165,6 +199,8 @@ export async function updateDecision(
       decisionDate: input.decisionDate,
       signer: input.signer,
       certificateNo: input.certificateNo,
+      ...(reason ? { reason } : {}),
+      ...(issued.length > 0 ? { issuedDocuments: issued.map((d) => d.id) } : {}),
     },
   });
   return entryDetail(w.trx, row.id, vnToday(w.at));

@@ -5,6 +5,8 @@ import { starChange } from '../../../shared/ocop/registry-status';
 import { vnToday } from '../../../shared/ocop/vn-time';
 import type { CoreContext } from '../context';
 import { notFound } from '../errors';
+import { latestIssues } from '../documents/register/register-repo';
+import { entryCorrections } from './correction-repo';
 import { chainRows, getEntryRow, revokeGroundOf, toEntry, type Db } from './entry-repo';
 
 /** A re-evaluation or upgrade registration of the product that has no result yet. */
@@ -50,6 +52,17 @@ export async function entryDetail(db: Db, id: number, on: string): Promise<Regis
       previous && isStar(previous.star) && isStar(row.star) && row.kind !== 'first' ? starChange(previous.star, row.star) : null,
     history: chain.map((c) => toEntry(c, on)),
     pendingRegistration: await pendingRegistration(db, row.product_id),
+    issuedDocuments:
+      row.session_id === null
+        ? []
+        : (await latestIssues(db, row.session_id, ['decision', 'certificate'])).map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            title: d.title,
+            number: d.number,
+            issuedAt: d.issuedAt,
+          })),
+    corrections: await entryCorrections(db, row.id),
   };
 }
 

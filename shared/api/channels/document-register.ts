@@ -24,8 +24,12 @@ export const RegisterEntry = z.object({
   sessionDate: z.string(),
   /** The finalization (1, then 2 after a reopen …) the document was issued from. */
   version: z.number().int(),
-  /** False once the session was reopened after this version: the document is superseded. */
+  /** False once the session was reopened after this version, or a corrected version replaced it: superseded. */
   current: z.boolean(),
+  /** The corrected version (register entry) that replaced this one, else null. */
+  replacedBy: z.number().int().nullable(),
+  /** A corrected version: the register entry it replaces, else null. */
+  correctionOf: z.number().int().nullable(),
   kind: IssueKind,
   registrationId: z.number().int().nullable(),
   memberId: z.number().int().nullable(),
@@ -67,9 +71,50 @@ export const IssueInput = z
     memberId: id.optional(),
     /** 'sheets': the finished batch job (documents:batchStart) whose PDF is issued. */
     jobId: z.uuid({ message: 'jobId: not a batch id; use the jobId documents:batchStart answered' }).optional(),
+    /**
+     * Issue a corrected version: a decision or certificate already issued is laid out again with the
+     * corrections made in the registry since (Sổ sản phẩm OCOP), as a new register entry that
+     * replaces the issued one. Without it, an issued document always prints as it was issued.
+     */
+    corrected: z.boolean().optional(),
   })
   .strict();
 export type IssueInput = z.infer<typeof IssueInput>;
+
+/** A correction made in the registry after a document printing it was issued (who, when, what, why). */
+export const RegistryCorrection = z.object({
+  id: z.number().int(),
+  entryId: z.number().int(),
+  sessionId: z.number().int(),
+  /** What changed: field → printed value before and after. */
+  changes: z.array(z.object({ field: z.enum(['decisionNo', 'decisionDate', 'signer']), from: z.string(), to: z.string() })),
+  reason: z.string(),
+  /** The issued documents that printed the old value, as they were when it was corrected. */
+  issued: z.array(z.object({ id: z.number().int(), kind: z.string(), docRef: z.string(), number: z.string().nullable() })),
+  correctedAt: z.string(),
+  correctedBy: z.string(),
+});
+export type RegistryCorrection = z.infer<typeof RegistryCorrection>;
+
+/** A session's corrections after issue, and the issued documents that do not carry them yet. */
+export const SessionCorrections = z.object({
+  corrections: z.array(RegistryCorrection),
+  /** Documents in force issued before corrections that change what they print: issue a corrected version. */
+  pending: z.array(
+    z.object({
+      issueId: z.number().int(),
+      kind: z.enum(['decision', 'certificate']),
+      registrationId: z.number().int().nullable(),
+      docRef: z.string(),
+      title: z.string(),
+      number: z.string().nullable(),
+      issuedAt: z.string(),
+      /** The corrections (ids) made since it was issued. */
+      corrections: z.array(z.number().int()),
+    }),
+  ),
+});
+export type SessionCorrections = z.infer<typeof SessionCorrections>;
 
 export const IssueOutput = z.object({
   entry: RegisterEntry,
@@ -197,6 +242,8 @@ export const documentRegisterChannels = defineChannels({
   'documents:issue': { input: IssueInput, output: IssueOutput },
   /** The register, newest first, with filters. */
   'documents:register': { input: RegisterQuery, output: RegisterPage },
+  /** Corrections made in the registry after the session's decision or certificates were issued, and what they leave to re-issue. */
+  'documents:corrections': { input: z.object({ sessionId: id }).strict(), output: SessionCorrections },
   /** An issued file, read in chunks of up to 8 MiB from `offset`. */
   'documents:registerFile': {
     input: z.object({ id, offset: z.number().int().min(0).default(0) }).strict(),

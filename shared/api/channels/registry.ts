@@ -7,6 +7,7 @@ import { NGANH_NOS } from '../../ocop/registry-sectors';
 import { parseDocNumber } from '../../ocop/document-number';
 import { isIsoDate } from '../../ocop/reevaluation-window';
 import { defineChannels } from '../define';
+import { RegistryCorrection } from './document-register';
 import { Id, ImportRowError, Line, Paragraphs, RequiredLine } from '../fields';
 
 /**
@@ -115,6 +116,21 @@ export const RegistryEntryDetail = RegistryEntry.extend({
   pendingRegistration: z
     .object({ id: z.number().int(), registrationNo: z.string(), kind: z.string(), status: z.string(), roundName: z.string() })
     .nullable(),
+  /**
+   * The session's decision and certificates issued (register of issued documents, in force): they
+   * print the decision as it was when issued, whatever is corrected here later.
+   */
+  issuedDocuments: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      title: z.string(),
+      number: z.string().nullable(),
+      issuedAt: z.string(),
+    }),
+  ),
+  /** Corrections of this entry made after documents printing it were issued (who, when, what, why). */
+  corrections: z.array(RegistryCorrection),
 });
 export type RegistryEntryDetail = z.infer<typeof RegistryEntryDetail>;
 
@@ -318,6 +334,11 @@ export const registryChannels = defineChannels({
         decisionDate: RegistryDate,
         signer: Line(200).default(''),
         certificateNo: Line(60).nullable().default(null),
+        /**
+         * Why it is corrected: required when the session's decision or a certificate was issued with
+         * the old value (the correction is recorded; issued documents keep printing what they printed).
+         */
+        reason: Paragraphs(1000).default(''),
       })
       .strict(),
     output: RegistryEntryDetail,

@@ -345,6 +345,18 @@ export default {
     issueConfirm: 'Issue',
     issued: 'Issued: number {{id}} in the register.',
     reissued: 'This document is already in the register (number {{id}}): the same file was printed again.',
+    correctionsTitle: 'Corrected after issue',
+    correctionsBody:
+      'The recognition decision was corrected in the OCOP product registry after the documents below were issued. The issued documents keep their content (printing them again gives the issued copy) until you issue a corrected version.',
+    correctionItem: '{{changes}} — {{by}}, {{date}}. Reason: {{reason}}',
+    correctionEntries_one: '{{count}} product',
+    correctionEntries_other: '{{count}} products',
+    pendingItem: '{{title}}{{number}}, issued on {{date}}',
+    issueCorrected: 'Issue corrected version',
+    issueCorrectedTitle: 'Issue a corrected version: {{name}}',
+    issueCorrectedBody:
+      'The document is printed again with the corrected decision and entered in the register as a new version that replaces the issued one (the old one stays in the register, marked as replaced). The correction is noted with the new version.',
+    issuedCorrected: 'Corrected version issued: register number {{id}}, replacing number {{of}}.',
     issueNeedsFinal: 'Only documents of a finalized session are issued; before that they print marked DRAFT.',
     issueNeedsDecision:
       'The decision and certificates are issued once the signed decision is recorded (print details, draft decision).',

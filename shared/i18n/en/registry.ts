@@ -142,6 +142,25 @@ export default {
     note: 'Note',
     save: 'Revoke',
   },
+  correct: {
+    title: 'Correct the recognition decision',
+    intro: 'Correct the decision number, date or signer, or the certificate number, when they were entered wrongly.',
+    issuedTitle: 'Issued documents keep the old value',
+    issued:
+      'Correcting here does not change the documents below: printing them again gives the issued copy. The correction is recorded (who, when, what, why).',
+    howTo:
+      'To issue the corrected version: open Documents, choose the session, click “Issue corrected version”. The new version enters the register and replaces the old one.',
+    issuedItem: '{{title}}{{number}}, issued on {{date}}',
+    reason: 'Reason for the correction',
+    reasonHint: 'Required once documents are issued, e.g. decision number entered wrongly',
+    save: 'Save the correction',
+    saved: 'Decision corrected.',
+  },
+  corrections: {
+    title: 'Corrections after documents were issued',
+    item: '{{date}}, {{by}}: {{changes}}. Reason: {{reason}}',
+    fields: { decisionNo: 'decision number', decisionDate: 'decision date', signer: 'signer' },
+  },
   withdraw: { title: 'This product was not recognised', reason: 'Reason', save: 'Record' },
   edit: {
     title: 'Complete the details',

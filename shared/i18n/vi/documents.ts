@@ -341,6 +341,18 @@ export default {
     issueConfirm: 'Phát hành',
     issued: 'Đã phát hành: số thứ tự {{id}} trong sổ văn bản.',
     reissued: 'Văn bản này đã có trong sổ (số thứ tự {{id}}): tệp giống hệt được in lại.',
+    correctionsTitle: 'Có sửa sau khi phát hành',
+    correctionsBody:
+      'Quyết định công nhận đã được sửa trong Sổ sản phẩm OCOP sau khi các văn bản dưới đây phát hành. Các văn bản đã phát hành vẫn giữ nội dung cũ (in lại vẫn ra đúng bản đã phát hành) cho đến khi bạn phát hành bản đính chính.',
+    correctionItem: '{{changes}} — {{by}}, {{date}}. Lý do: {{reason}}',
+    correctionEntries_one: '{{count}} sản phẩm',
+    correctionEntries_other: '{{count}} sản phẩm',
+    pendingItem: '{{title}}{{number}}, phát hành ngày {{date}}',
+    issueCorrected: 'Phát hành bản đính chính',
+    issueCorrectedTitle: 'Phát hành bản đính chính: {{name}}',
+    issueCorrectedBody:
+      'Văn bản được in lại với quyết định đã sửa và ghi vào sổ văn bản thành một bản mới, thay thế bản đã phát hành (bản cũ vẫn còn trong sổ, ghi là đã được thay thế). Việc sửa được ghi kèm bản mới.',
+    issuedCorrected: 'Đã phát hành bản đính chính: số thứ tự {{id}}, thay thế số {{of}}.',
     issueNeedsFinal: 'Chỉ phát hành được văn bản của phiên đã chốt kết quả; trước đó văn bản in có dấu DỰ THẢO.',
     issueNeedsDecision:
       'Quyết định và giấy chứng nhận phát hành sau khi ghi nhận Quyết định đã ký (ở phần Thông tin in, mục Dự thảo Quyết định).',

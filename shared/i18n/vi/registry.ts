@@ -148,6 +148,25 @@ export default {
     save: 'Thu hồi',
   },
   withdraw: { title: 'Không công nhận sản phẩm này', reason: 'Lý do', save: 'Ghi nhận' },
+  correct: {
+    title: 'Sửa quyết định công nhận',
+    intro: 'Sửa số, ngày, người ký quyết định hoặc số giấy chứng nhận khi đã ghi nhầm vào sổ.',
+    issuedTitle: 'Văn bản đã phát hành vẫn giữ nội dung cũ',
+    issued:
+      'Sửa ở đây không làm thay đổi các văn bản dưới đây: in lại vẫn ra đúng bản đã phát hành. Việc sửa được ghi lại (ai sửa, lúc nào, sửa gì, vì sao).',
+    howTo:
+      'Muốn phát hành bản đã sửa: vào Văn bản, chọn phiên họp, bấm “Phát hành bản đính chính”. Bản mới vào sổ văn bản và thay thế bản cũ.',
+    issuedItem: '{{title}}{{number}}, phát hành ngày {{date}}',
+    reason: 'Lý do sửa',
+    reasonHint: 'Bắt buộc khi đã phát hành văn bản, ví dụ: vào sổ nhầm số quyết định',
+    save: 'Lưu việc sửa',
+    saved: 'Đã sửa quyết định.',
+  },
+  corrections: {
+    title: 'Các lần sửa sau khi phát hành văn bản',
+    item: '{{date}}, {{by}}: {{changes}}. Lý do: {{reason}}',
+    fields: { decisionNo: 'số quyết định', decisionDate: 'ngày quyết định', signer: 'người ký' },
+  },
   edit: {
     title: 'Bổ sung thông tin',
     communeCode: 'Mã xã hiện nay (5 chữ số)',

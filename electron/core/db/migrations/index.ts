@@ -8,6 +8,7 @@ import * as m0006 from './0006_results';
 import * as m0007 from './0007_documents';
 import * as m0008 from './0008_dossiers_snapshot';
 import * as m0010 from './0010_document_register';
+import * as m0010b from './0010b_registry_corrections';
 import * as m0012 from './0012_signatures';
 import * as m0012b from './0012b_session_signatures';
 import * as m0012c from './0012c_signatures_in_register';
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0014_registry': m0014,
   '0015_meeting_room': m0015,
   '0014b_registry_stats': m0014b,
+  '0010b_registry_corrections': m0010b,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

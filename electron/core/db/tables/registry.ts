@@ -132,8 +132,23 @@ export interface RegistryTargetTable {
   updated_at: string;
 }
 
+/** A correction of the registry made after a document printing it was issued (migration 0010b; a record). */
+export interface RegistryCorrectionTable {
+  id: Generated<number>;
+  entry_id: number;
+  session_id: number;
+  /** {"decisionNo": {"from": …, "to": …}, …}: only what changed. */
+  changes_json: string;
+  reason: string;
+  /** The issued register rows that printed the old value: [{id, kind, docRef, number}]. */
+  issued_json: string;
+  corrected_at: string;
+  corrected_by: string;
+}
+
 export interface RegistryTables {
   registry_entry: RegistryEntryTable;
+  registry_correction: RegistryCorrectionTable;
   registry_import: RegistryImportTable;
   registry_sector_choice: RegistrySectorChoiceTable;
   registry_target: RegistryTargetTable;

@@ -6,6 +6,9 @@ import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import { documentFontOptions } from '../document-font';
 import { renderDocument, type DocumentRequest } from '../render-document';
+import { docRefOf } from '../integrity/doc-ref';
+import { printedDecision } from '../register/corrections';
+import { sessionDecision, type DecisionRecord } from '../settings/decision-record';
 import { certificateForPrint, decisionForPrint, minutesForPrint, summaryForPrint } from '../settings/for-print';
 import { loadDocumentFacts, type DocumentFacts } from './document-facts';
 import { sheetFromSession } from './sheet-data';
@@ -40,6 +43,8 @@ export interface SessionDocument {
   font: DocumentsRenderOutput['font'];
   request: DocumentRequest;
   facts: DocumentFacts;
+  /** See SessionRequest.decision. */
+  decision?: DecisionRecord | null;
 }
 
 /**
@@ -57,10 +62,37 @@ export interface SessionRequest {
   fileName: string;
   /** SHA-256 of the canonical JSON of the request: the same hash prints the same text. */
   inputSha256: string;
+  /** A decision or certificate: the provincial decision it prints (null: none recorded; the register keeps it). */
+  decision?: DecisionRecord | null;
 }
 
-export async function sessionRequest(ctx: CoreContext, input: DocumentsRenderInput, f: DocumentFacts): Promise<SessionRequest> {
+export interface RequestOptions {
+  /**
+   * Lay an issued decision or certificate out with the registry's decision now (a corrected
+   * version) instead of the one it printed when issued.
+   */
+  corrected?: boolean;
+}
+
+/** The decision a decision or certificate prints: the one its issued version printed, else the registry's now. */
+async function decisionToPrint(
+  ctx: CoreContext,
+  sessionId: number,
+  docRef: string,
+  opts: RequestOptions,
+): Promise<DecisionRecord | null> {
+  const printed = opts.corrected ? undefined : await printedDecision(ctx.db, sessionId, docRef);
+  return printed !== undefined ? printed : sessionDecision(ctx.db, sessionId);
+}
+
+export async function sessionRequest(
+  ctx: CoreContext,
+  input: DocumentsRenderInput,
+  f: DocumentFacts,
+  opts: RequestOptions = {},
+): Promise<SessionRequest> {
   let request: DocumentRequest;
+  let decision: DecisionRecord | null | undefined;
   const suffix: string[] = [];
   switch (input.kind) {
     case 'minutes':
@@ -70,11 +102,13 @@ export async function sessionRequest(ctx: CoreContext, input: DocumentsRenderInp
       request = { kind: 'summary', data: await summaryForPrint(ctx, f) };
       break;
     case 'decision':
-      request = { kind: 'decision', data: await decisionForPrint(ctx, f) };
+      decision = await decisionToPrint(ctx, input.sessionId, docRefOf.decision(), opts);
+      request = { kind: 'decision', data: await decisionForPrint(ctx, f, decision) };
       break;
     case 'certificate': {
       const reg = need(input.registrationId, 'registrationId', 'certificate');
-      request = { kind: 'certificate', data: await certificateForPrint(ctx, f, reg) };
+      decision = await decisionToPrint(ctx, input.sessionId, docRefOf.certificate(reg), opts);
+      request = { kind: 'certificate', data: await certificateForPrint(ctx, f, reg, decision) };
       suffix.push(`dk-${reg}`);
       break;
     }
@@ -100,6 +134,7 @@ export async function sessionRequest(ctx: CoreContext, input: DocumentsRenderInp
     request,
     fileName: [FILE_STEM[input.kind], `phien-${input.sessionId}`, ...suffix].join('-') + '.pdf',
     inputSha256: createHash('sha256').update(canonicalJson(request)).digest('hex'),
+    ...(decision !== undefined ? { decision } : {}),
   };
 }
 
@@ -109,9 +144,10 @@ export async function renderSessionDocument(
   facts?: DocumentFacts,
   /** The request already built for `input` from `facts` (verify builds it first to look for a kept file). */
   built?: SessionRequest,
+  opts: RequestOptions = {},
 ): Promise<SessionDocument> {
   const f = facts ?? (await loadDocumentFacts(ctx, input.sessionId));
-  const { request, fileName, inputSha256 } = built ?? (await sessionRequest(ctx, input, f));
+  const { request, fileName, inputSha256, decision } = built ?? (await sessionRequest(ctx, input, f, opts));
   // The font of the settings (Tinos, or the computer's Times New Roman when chosen and installed).
   const r = await renderDocument(request, f.t, { ...(await documentFontOptions(ctx)), createdAt: pinnedCreationDate(f) });
   return {
@@ -122,6 +158,7 @@ export async function renderSessionDocument(
     font: { family: r.font.family, fallbackReason: r.font.fallbackReason ?? null },
     request,
     facts: f,
+    ...(decision !== undefined ? { decision } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  * one transaction. The register row is what locks the print details the document shows (0010).
  */
 import fs from 'node:fs';
-import type { IssueInput, IssueKind, IssueOutput } from '../../../../shared/api/channels/document-register';
+import type { IssueInput, IssueKind, IssueOutput, RegistryCorrection } from '../../../../shared/api/channels/document-register';
 import { formatDocNumber } from '../../../../shared/ocop/document-number';
 import { appendAudit } from '../../audit/audit-repo';
 import type { CoreContext } from '../../context';
@@ -18,7 +18,9 @@ import { loadDocumentFacts, type DocumentFacts } from '../from-session/document-
 import { docRefOf } from '../integrity/doc-ref';
 import type { DocumentRequest } from '../render-document';
 import { storeIssued } from './issued-store';
-import { insertIssue, issueByHash, issueById } from './register-repo';
+import type { DecisionRecord } from '../settings/decision-record';
+import { correctionsOfSession } from './corrections';
+import { insertIssue, issueByHash, issueById, latestIssue, type LatestIssue } from './register-repo';
 
 /** Who calls a long-running service (issue 12's `task` shape). */
 export interface Call {
@@ -119,6 +121,45 @@ function notIssuable(r: DocumentRequest, sessionId: number): string | null {
   }
 }
 
+/** A corrected version being issued: the version it replaces and the corrections it carries. */
+interface Correcting {
+  docRef: string;
+  issue: LatestIssue;
+  corrections: RegistryCorrection[];
+}
+
+/**
+ * Issuing a corrected version is for a decision or certificate already issued whose decision was
+ * corrected in the registry since; anything else is refused with what to do instead.
+ */
+async function whatIsCorrected(ctx: CoreContext, input: IssueInput): Promise<Correcting> {
+  if (input.kind !== 'decision' && input.kind !== 'certificate')
+    throw new CoreError(
+      'VALIDATION',
+      `corrected: only a decision or a certificate is issued again as a corrected version (they print the registry's decision); the ${input.kind} prints nothing the registry corrects`,
+      { field: 'corrected' },
+    );
+  if (input.kind === 'certificate' && input.registrationId === undefined)
+    throw new CoreError('VALIDATION', 'registrationId: required to issue a corrected certificate; choose the product', {
+      field: 'registrationId',
+    });
+  const docRef = input.kind === 'decision' ? docRefOf.decision() : docRefOf.certificate(input.registrationId!);
+  const state = await correctionsOfSession(ctx.db, input.sessionId);
+  const pending = state.pending.find((p) => p.docRef === docRef);
+  if (!pending) {
+    const last = await latestIssue(ctx.db, input.sessionId, docRef);
+    throw new CoreError(
+      'FORBIDDEN_STATE',
+      last
+        ? `Nothing to correct: the ${input.kind} issued on ${last.issuedAt} (register entry ${last.id}) prints the decision the registry holds now; issue it normally`
+        : `The ${input.kind} of session ${input.sessionId} was never issued: issue it normally (a corrected version replaces an issued one)`,
+      { field: 'corrected' },
+    );
+  }
+  const issue = (await latestIssue(ctx.db, input.sessionId, docRef))!;
+  return { docRef, issue, corrections: state.corrections.filter((c) => pending.corrections.includes(c.id)) };
+}
+
 interface Prepared {
   pdf: Buffer;
   pages: number;
@@ -126,6 +167,8 @@ interface Prepared {
   described: Described;
   /** Hash of what was printed (verify reads the kept file instead of rendering again when it still matches). */
   inputSha256: string | null;
+  /** A decision or certificate: the provincial decision it prints (kept with the register row). */
+  decision?: DecisionRecord | null;
 }
 
 async function prepareSheets(call: Call, f: DocumentFacts, input: IssueInput, version: number): Promise<Prepared> {
@@ -182,9 +225,13 @@ export async function issueDocument(call: Call, input: IssueInput): Promise<Issu
       { sessionId: input.sessionId },
     );
   let prepared: Prepared;
+  let correcting: Correcting | null = null;
   if (input.kind === 'sheets') prepared = await prepareSheets(call, f, input, fin.seq);
   else {
-    const doc = await renderSessionDocument(ctx, { ...input, kind: input.kind }, f);
+    if (input.corrected) correcting = await whatIsCorrected(ctx, input);
+    const doc = await renderSessionDocument(ctx, { ...input, kind: input.kind }, f, undefined, {
+      corrected: input.corrected === true,
+    });
     const why = notIssuable(doc.request, input.sessionId);
     if (why) throw new CoreError('FORBIDDEN_STATE', `Cannot issue: ${why}`, { kind: input.kind });
     prepared = {
@@ -193,6 +240,7 @@ export async function issueDocument(call: Call, input: IssueInput): Promise<Issu
       fileName: doc.fileName,
       described: describeIssued(doc.request, f),
       inputSha256: doc.inputSha256,
+      ...(doc.decision !== undefined ? { decision: doc.decision } : {}),
     };
   }
   const sha256 = storeIssued(ctx.paths.issuedDir, prepared.pdf);
@@ -204,6 +252,15 @@ export async function issueDocument(call: Call, input: IssueInput): Promise<Issu
         `Session ${input.sessionId} was reopened while the document was being printed; print it again from the finalization in force`,
       );
     const at = ctx.now();
+    if (correcting) {
+      // The version corrected must still be the last one issued (another desk may have corrected it meanwhile).
+      const last = await latestIssue(trx, input.sessionId, correcting.docRef);
+      if (last?.id !== correcting.issue.id)
+        throw new CoreError(
+          'CONFLICT',
+          `The ${input.kind} was issued again while the corrected version was being printed; look at the register and issue the correction again`,
+        );
+    }
     const known = await issueByHash(trx, sha256);
     const d = prepared.described;
     if (known) {
@@ -232,17 +289,42 @@ export async function issueDocument(call: Call, input: IssueInput): Promise<Issu
       sha256,
       bytes: prepared.pdf.length,
       pages: prepared.pages,
-      ...(prepared.inputSha256 ? { meta: { inputSha256: prepared.inputSha256 } } : {}),
+      ...(prepared.inputSha256
+        ? {
+            meta: {
+              inputSha256: prepared.inputSha256,
+              // The decision it prints: re-rendering it later prints this one, whatever the registry says then.
+              ...(prepared.decision !== undefined ? { decision: prepared.decision } : {}),
+              ...(correcting ? { correctionOf: correcting.issue.id, corrections: correcting.corrections.map((c) => c.id) } : {}),
+            },
+          }
+        : {}),
       issuedAt: at.toISOString(),
       issuedBy: call.actor,
     });
     await appendAudit(trx, at, {
       actor: call.actor,
-      action: 'documents.issue',
+      action: correcting ? 'documents.issueCorrected' : 'documents.issue',
       entity: 'session',
       entityId: input.sessionId,
-      before: null,
-      after: { issueId: id, kind: input.kind, docRef: d.docRef, version: fin.seq, number: d.number, date: d.date, sha256 },
+      before: correcting
+        ? { issueId: correcting.issue.id, number: correcting.issue.number, sha256: correcting.issue.sha256 }
+        : null,
+      after: {
+        issueId: id,
+        kind: input.kind,
+        docRef: d.docRef,
+        version: fin.seq,
+        number: d.number,
+        date: d.date,
+        sha256,
+        ...(correcting
+          ? {
+              correctionOf: correcting.issue.id,
+              corrections: correcting.corrections.map((c) => ({ id: c.id, reason: c.reason, changes: c.changes })),
+            }
+          : {}),
+      },
     });
     return { entryId: id, reissued: false };
   });

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssueOutput, VerifyReport } from '../../../../shared/api/channels/document-register';
 import type { DocumentSettings } from '../../../../shared/api/channels/document-settings';
@@ -412,6 +413,97 @@ describe('the register of issued documents and verify', { timeout: 180_000 }, ()
     expect(
       await invoke(core.ctx, 'results:reopen', { sessionId: s.sessionId, chairMemberId: s.chairId, reason: 'Thử mở lại' }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('125/QĐ-UBND') } });
+  });
+
+  it('a registry correction after issue is recorded; issued documents keep printing what they printed; a corrected version is an explicit new entry', async () => {
+    const recognised = ok(await invoke(core.ctx, 'registry:list', { origins: ['session'] })).rows.filter(
+      (e) => e.sessionId === s.sessionId && e.state === 'recognised',
+    );
+    const inForce = ok(await invoke(core.ctx, 'documents:register', { sessionId: s.sessionId, current: true })).entries;
+    const qd = inForce.find((e) => e.kind === 'decision')!;
+    const gcn = inForce.find((e) => e.kind === 'certificate')!;
+    const qdBytes = fs.readFileSync(issuedPath(core.ctx.paths.issuedDir, qd.sha256));
+    const gcnBytes = fs.readFileSync(issuedPath(core.ctx.paths.issuedDir, gcn.sha256));
+    const fix = { decisionNo: '127/QĐ-UBND', decisionDate: '2026-07-02', signer: 'Nguyễn Văn Phong' };
+    // The entry tells the correction dialog what was issued with the old value.
+    const detail = ok(await invoke(core.ctx, 'registry:get', { id: recognised[0]!.id }));
+    expect(detail.issuedDocuments.map((d) => d.id).sort()).toEqual([qd.id, gcn.id].sort());
+    // Without a reason the correction is refused, naming the field and the documents issued.
+    const refused = await invoke(core.ctx, 'registry:updateDecision', { id: recognised[0]!.id, ...fix });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('reason') } });
+    expect(!refused.ok && refused.error.message).toContain('125/QĐ-UBND');
+    const reason = 'Vào sổ nhầm số quyết định: quyết định đã ký là số 127/QĐ-UBND';
+    for (const e of recognised) ok(await invoke(core.ctx, 'registry:updateDecision', { id: e.id, ...fix, reason }));
+
+    // Recorded: who, when, what, why, and the documents it leaves behind.
+    const c = ok(await invoke(core.ctx, 'documents:corrections', { sessionId: s.sessionId }));
+    expect(c.corrections).toHaveLength(recognised.length);
+    expect(c.corrections[0]).toMatchObject({
+      entryId: recognised[0]!.id,
+      reason,
+      changes: [{ field: 'decisionNo', from: '125/QĐ-UBND', to: '127/QĐ-UBND' }],
+      correctedAt: expect.stringMatching(/^2026-07-03T01:/u),
+    });
+    expect(c.corrections[0]!.correctedBy.trim()).not.toBe('');
+    expect(c.corrections[0]!.issued.map((d) => d.id).sort()).toEqual([qd.id, gcn.id].sort());
+    expect(c.pending.map((p) => p.docRef).sort()).toEqual([gcn.docRef, 'QD'].sort());
+    expect(ok(await invoke(core.ctx, 'registry:get', { id: recognised[0]!.id })).corrections[0]).toMatchObject({ reason });
+    expect(() => core.ctx.sqlite.prepare(`UPDATE registry_correction SET reason = 'x'`).run()).toThrow(/IMMUTABLE/u);
+    expect(() => core.ctx.sqlite.prepare(`DELETE FROM registry_correction`).run()).toThrow(/IMMUTABLE/u);
+
+    // Re-rendering an issued version gives the issued bytes; the registry's reprint serves the issued file.
+    const qdAgain = await render('decision');
+    expect(qdAgain.equals(qdBytes)).toBe(true);
+    expect((await render('certificate', s.registrationIds[0])).equals(gcnBytes)).toBe(true);
+    const qdText = pdfPages(writeTmp('qd-after-correction.pdf', qdAgain)).join('\n');
+    expect(qdText).toContain('125/QĐ-UBND');
+    expect(qdText).not.toContain('127/QĐ-UBND');
+    const entryOfGcn = recognised.find((e) => e.registrationId === s.registrationIds[0])!;
+    const reprint = ok(await invoke(core.ctx, 'registry:certificate', { id: entryOfGcn.id }));
+    expect(Buffer.from(reprint.contentBase64, 'base64').equals(gcnBytes)).toBe(true);
+    // Issuing it again (no correction asked) answers the issued entry, byte for byte.
+    expect(ok(await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'decision' }))).toMatchObject({
+      reissued: true,
+      entry: { id: qd.id, sha256: qd.sha256 },
+    });
+    // A certificate never issued prints the registry's decision now.
+    const fresh = pdfPages(writeTmp('gcn-fresh.pdf', await render('certificate', s.registrationIds[2]))).join('\n');
+    expect(fresh).toContain('127/QĐ-UBND');
+
+    // The corrected version: explicit, a new entry that replaces the issued one, the correction noted.
+    const v = ok(await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'decision', corrected: true }));
+    expect(v).toMatchObject({
+      reissued: false,
+      entry: { correctionOf: qd.id, current: true, version: qd.version, number: '127/QĐ-UBND' },
+    });
+    const corrected = Buffer.from(v.pdfBase64!, 'base64');
+    expect(pdfPages(writeTmp('qd-corrected.pdf', corrected)).join('\n')).toContain('Số: 127/QĐ-UBND');
+    expect((await render('decision')).equals(corrected)).toBe(true);
+    const old = ok(await invoke(core.ctx, 'documents:register', { sessionId: s.sessionId })).entries.find((e) => e.id === qd.id)!;
+    expect(old).toMatchObject({ current: false, replacedBy: v.entry.id });
+    const audit = core.ctx.sqlite.prepare(`SELECT after_json FROM audit_log WHERE action = 'documents.issueCorrected'`).all() as {
+      after_json: string;
+    }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.after_json)).toMatchObject({
+      correctionOf: qd.id,
+      corrections: Array.from({ length: recognised.length }, () => expect.objectContaining({ reason })),
+    });
+    // Verify: the old file is superseded by the correction (by hash, and a re-saved copy by its text).
+    const byHash = await verify(qdBytes);
+    expect(byHash).toMatchObject({ ok: false, outcome: 'superseded', issued: { id: qd.id, replacedBy: v.entry.id } });
+    expect(byHash.message).toContain('corrected version');
+    expect(byHash.message).toContain(reason);
+    const resaved = await PDFDocument.load(qdBytes).then((d) => d.save({ useObjectStreams: false }));
+    expect(await verify(resaved)).toMatchObject({ ok: false, outcome: 'superseded', issued: { id: qd.id } });
+    expect(await verify(corrected)).toMatchObject({ ok: true, outcome: 'issued', issued: { id: v.entry.id } });
+    // Only the certificate is left to correct; correcting the decision again is refused.
+    expect(ok(await invoke(core.ctx, 'documents:corrections', { sessionId: s.sessionId })).pending.map((p) => p.docRef)).toEqual([
+      gcn.docRef,
+    ]);
+    expect(
+      await invoke(core.ctx, 'documents:issue', { sessionId: s.sessionId, kind: 'decision', corrected: true }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_STATE', message: expect.stringContaining('Nothing to correct') } });
   });
 
   it('refuses what is not a PDF, PNG or JPEG', async () => {

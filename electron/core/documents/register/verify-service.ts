@@ -35,7 +35,8 @@ import { parseDocRef } from '../integrity/doc-ref';
 import { extractPdfText, type PageText } from '../integrity/pdf-text';
 import { chainOf } from '../../signing/document-signature-repo';
 import { readIssued, sha256Hex } from './issued-store';
-import { issueByHash, issuedOriginals } from './register-repo';
+import { correctionsOfSession } from './corrections';
+import { issueById, issueByHash, issuedOriginals } from './register-repo';
 
 type Report = VerifyReport;
 
@@ -209,6 +210,52 @@ async function expectedText(
   return remember(key, await extractPdfText(d.pdf));
 }
 
+/** Why an issued document is no longer in force though its finalization is: a corrected version replaced it. */
+async function replacement(ctx: CoreContext, entry: RegisterEntry): Promise<string | null> {
+  const by = entry.replacedBy === null ? undefined : await issueById(ctx.db, entry.replacedBy);
+  if (!by) return null;
+  const corrections = (await correctionsOfSession(ctx.db, entry.sessionId)).corrections.filter(
+    (c) => c.correctedAt > entry.issuedAt && c.correctedAt <= by.issuedAt,
+  );
+  const what = corrections
+    .map(
+      (c) =>
+        `${c.changes.map((x) => `${x.field} ${x.from} → ${x.to}`).join(', ')} (corrected by ${c.correctedBy} on ${c.correctedAt}: ${c.reason})`,
+    )
+    .join('; ');
+  return `It was replaced on ${by.issuedAt} by a corrected version (register entry ${by.id}${by.number ? `, number ${by.number}` : ''})${what ? ` after a correction in the registry: ${what}` : ''}. The document is superseded.`;
+}
+
+/**
+ * A copy whose text differs from the version in force may be the text of an issued version a
+ * corrected one replaced (same finalization, same document): say so rather than "altered".
+ */
+async function replacedVersionMatching(
+  ctx: CoreContext,
+  sessionId: number,
+  version: number,
+  refs: string[],
+  found: PageText[],
+): Promise<RegisterEntry | null> {
+  if (refs.length !== 1) return null;
+  for (const kept of await issuedOriginals(ctx.db, { sessionId, version, docRef: refs[0]! })) {
+    const entry = await issueByHash(ctx.db, kept.sha256);
+    if (!entry || entry.replacedBy === null) continue;
+    const key = `issued:${kept.sha256}`;
+    let text = knownText.get(key);
+    if (!text) {
+      try {
+        text = remember(key, await extractPdfText(readIssued(ctx.paths.issuedDir, kept.sha256)));
+      } catch {
+        continue;
+      }
+    }
+    const cmp = comparePages(text, found);
+    if (cmp.compared > 0 && cmp.differences.length === 0) return entry;
+  }
+  return null;
+}
+
 /** Verifies a file (PDF, PNG or JPEG). Never throws for what the file says; only for unreadable input. */
 export async function verifyFile(ctx: CoreContext, bytes: Uint8Array): Promise<VerifyReport> {
   const source = sniffFile(bytes);
@@ -242,6 +289,7 @@ export async function verifyFile(ctx: CoreContext, bytes: Uint8Array): Promise<V
     const fin = finalizationView(row, rows);
     const chain = entry.variant === 'signed' ? await chainOf(ctx.db, entry.id) : [];
     const signedBy = chain.map((c) => ({ role: c.role, signerName: c.signerName, signedAt: c.signedAt }));
+    const replaced = entry.replacedBy !== null && row.reopened_at === null ? await replacement(ctx, entry) : null;
     const what = `${entry.title} (${KIND_VI[entry.kind]}${entry.number ? `, number ${entry.number}` : ''}${entry.date ? `, dated ${entry.date}` : ''})`;
     const said =
       entry.variant === 'signed'
@@ -264,7 +312,7 @@ export async function verifyFile(ctx: CoreContext, bytes: Uint8Array): Promise<V
       signedBy,
       session: await sessionOf(ctx, entry.sessionId),
       finalization: fin,
-      message: entry.current ? said : `${said} ${supersededMessage(fin)}`,
+      message: entry.current ? said : `${said} ${replaced ?? supersededMessage(fin)}`,
     };
   }
 
@@ -328,6 +376,20 @@ export async function verifyFile(ctx: CoreContext, bytes: Uint8Array): Promise<V
     cmp = tries.sort((x, y) => x.differences.length - y.differences.length)[0] ?? { compared: 0, differences: [] };
   }
   const ok = cmp.differences.length === 0 && cmp.compared > 0;
+  if (!ok) {
+    const old = await replacedVersionMatching(ctx, sessionId, fin.version, refs, found);
+    const why = old ? await replacement(ctx, old) : null;
+    if (old && why)
+      return {
+        ...withAnchor,
+        outcome: 'superseded',
+        finalization: fin,
+        issued: old,
+        comparedPages: cmp.compared,
+        differences: cmp.differences,
+        message: `The text is the text of ${old.title}${old.number ? ` (number ${old.number})` : ''}, issued on ${old.issuedAt}. ${why}`,
+      };
+  }
   return {
     ...withAnchor,
     ok,

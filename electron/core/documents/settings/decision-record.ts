@@ -98,6 +98,8 @@ export async function recordSessionDecision(w: Write, sessionId: number, s: Docu
         decisionDate: want.date,
         signer: want.signer,
         certificateNo: e.certificateNo,
+        // Reached only before the decision or a certificate is issued (their print details lock then).
+        reason: '',
       });
   }
 }

@@ -30,7 +30,7 @@ import { loadMinutesFacts, type MinutesFacts } from './minutes-facts';
 import { issuedKindsInForce } from '../register/register-repo';
 import { allocateNumber, seriesPattern, seriesView, setSeries } from './number-series';
 import { councilSigners, SIGNER_SLOTS, writeCouncilSigner } from './signers';
-import { recordSessionDecision, sessionDecision, withRecord } from './decision-record';
+import { recordSessionDecision, sessionDecision, withRecord, type DecisionRecord } from './decision-record';
 
 type SettingsChannel =
   | 'documents:settings'
@@ -66,12 +66,14 @@ export async function loadSettings(
   f: DocumentFacts,
   kind: SettingsKind,
   minutesFacts?: MinutesFacts,
+  /** The decision an issued document printed (pinned); undefined: the registry's record now. */
+  printed?: DecisionRecord | null,
 ): Promise<LoadedSettings> {
   const loaded = await storedOrDefault(ctx, f, kind, minutesFacts);
   // The decision's record is the registry's (decision-record.ts): number, date and signer as recorded there.
-  return kind === 'decision'
-    ? { ...loaded, settings: withRecord(loaded.settings, await sessionDecision(ctx.db, f.detail.session.id)) }
-    : loaded;
+  if (kind !== 'decision') return loaded;
+  const record = printed !== undefined ? printed : await sessionDecision(ctx.db, f.detail.session.id);
+  return { ...loaded, settings: withRecord(loaded.settings, record) };
 }
 
 async function storedOrDefault(
