@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileText, IconRubberStamp } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { IssueOutput } from '../../../../shared/api/channels/document-register';
 import type { SessionResults } from '../../../../shared/api/channels/results';
-import { useApiMutation } from '../../api/hooks';
+import { formatDateVi } from '../../../../shared/ocop/format-vi';
+import { vnToday } from '../../../../shared/ocop/vn-time';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { base64ToBytes } from '../../components/file-io';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
@@ -33,14 +35,25 @@ export function SessionDocumentsPanel({
   const { t } = useT();
   const [registrationId, setRegistrationId] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<Kind | null>(null);
+  /** A corrected version to issue (after a correction in the registry): the document and its product. */
+  const [correcting, setCorrecting] = useState<{
+    kind: 'decision' | 'certificate';
+    registrationId: number | null;
+    title: string;
+  } | null>(null);
   const recognised = (results?.products ?? []).filter((p) => p.recognised && p.status === 'complete');
   const finalized = results?.finalization != null;
+  const corrections = useApiQuery('documents:corrections', { sessionId }, { enabled: finalized });
   const issue = useApiMutation('documents:issue', {
     onSuccess: (r: IssueOutput) => {
       notifications.show({
         color: 'green',
-        message: t(r.reissued ? 'documents:screen.reissued' : 'documents:screen.issued', { id: r.entry.id }),
+        message:
+          r.entry.correctionOf !== null && !r.reissued
+            ? t('documents:screen.issuedCorrected', { id: r.entry.id, of: r.entry.correctionOf })
+            : t(r.reissued ? 'documents:screen.reissued' : 'documents:screen.issued', { id: r.entry.id }),
       });
+      setCorrecting(null);
       if (r.pdfBase64) onPrinted({ bytes: base64ToBytes(r.pdfBase64), fileName: r.entry.fileName, pages: r.entry.pages });
       setConfirm(null);
     },
@@ -54,8 +67,68 @@ export function SessionDocumentsPanel({
     run.busy !== null ||
     (k === 'certificate' && registrationId === null) ||
     (k !== 'minutes' && k !== 'summary' && recognised.length === 0);
+  const pending = corrections.data?.pending ?? [];
+  const byId = new Map((corrections.data?.corrections ?? []).map((c) => [c.id, c]));
+  // The same correction made on each of the session's entries (one decision for the session) is listed once.
+  const shown = new Map<string, { text: string; entries: number }>();
+  for (const id of new Set(pending.flatMap((p) => p.corrections))) {
+    const c = byId.get(id);
+    if (!c) continue;
+    const text = t('documents:screen.correctionItem', {
+      changes: c.changes.map((x) => `${x.from || '—'} → ${x.to || '—'}`).join('; '),
+      by: c.correctedBy,
+      date: formatDateVi(vnToday(new Date(c.correctedAt))),
+      reason: c.reason,
+    });
+    shown.set(text, { text, entries: (shown.get(text)?.entries ?? 0) + 1 });
+  }
   return (
     <Stack gap="md">
+      {pending.length > 0 && (
+        <Alert
+          color="yellow"
+          variant="light"
+          title={t('documents:screen.correctionsTitle')}
+          styles={{ message: { fontSize: 16 } }}
+        >
+          <Stack gap="xs">
+            <Text size="md">{t('documents:screen.correctionsBody')}</Text>
+            <List size="md" spacing={2}>
+              {[...shown.values()].map((c) => (
+                <List.Item key={c.text}>
+                  {c.text}
+                  {c.entries > 1 ? ` (${t('documents:screen.correctionEntries', { count: c.entries })})` : ''}
+                </List.Item>
+              ))}
+            </List>
+            {pending.map((p) => (
+              <Group key={p.issueId} gap="sm" justify="space-between" wrap="nowrap">
+                <Text size="md">
+                  {t('documents:screen.pendingItem', {
+                    title: p.title,
+                    number: p.number ? ` số ${p.number}` : '',
+                    date: formatDateVi(vnToday(new Date(p.issuedAt))),
+                  })}
+                </Text>
+                <Button
+                  size="sm"
+                  variant="filled"
+                  style={{ flexShrink: 0 }}
+                  leftSection={<IconRubberStamp size={18} />}
+                  disabled={issue.isPending || run.busy !== null}
+                  aria-label={`${t('documents:screen.issueCorrected')}: ${p.title}`}
+                  onClick={() => {
+                    issue.reset();
+                    setCorrecting({ kind: p.kind, registrationId: p.registrationId, title: p.title });
+                  }}
+                >
+                  {t('documents:screen.issueCorrected')}
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {recognised.length > 0 && (
         <Select
           label={t('documents:screen.product')}
@@ -110,6 +183,39 @@ export function SessionDocumentsPanel({
         <Text c="gray.8" fz="md">
           {t('documents:screen.issueNeedsDecision')}
         </Text>
+      )}
+      {correcting && (
+        <Modal
+          opened
+          onClose={() => setCorrecting(null)}
+          title={t('documents:screen.issueCorrectedTitle', { name: correcting.title })}
+          size="lg"
+        >
+          <Stack gap="md">
+            <Text>{t('documents:screen.issueCorrectedBody')}</Text>
+            {issue.error && <ErrorAlert error={issue.error} />}
+            <Group justify="flex-end" gap="md">
+              <Button variant="default" size="md" onClick={() => setCorrecting(null)}>
+                {t('documents:settingsPanel.cancel')}
+              </Button>
+              <Button
+                size="md"
+                leftSection={<IconRubberStamp />}
+                loading={issue.isPending}
+                onClick={() =>
+                  issue.mutate({
+                    sessionId,
+                    kind: correcting.kind,
+                    ...(correcting.registrationId !== null ? { registrationId: correcting.registrationId } : {}),
+                    corrected: true,
+                  })
+                }
+              >
+                {t('documents:screen.issueCorrected')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       )}
       {confirm && (
         <Modal

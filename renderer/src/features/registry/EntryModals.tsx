@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { RegistryEntryDetail } from '../../../../shared/api/channels/registry';
 import { formatDateVi } from '../../../../shared/ocop/format-vi';
+import { vnToday } from '../../../../shared/ocop/vn-time';
 import { PRODUCER_KINDS } from '../../../../shared/ocop/dossier-model';
 import { parseDocNumber } from '../../../../shared/ocop/document-number';
 import { REVOKE_GROUNDS } from '../../../../shared/ocop/registry-status';
@@ -76,6 +77,120 @@ export function DecisionModal({ opened, onClose, ids, today }: ModalProps & { id
           <Group justify="flex-end">
             <Button type="submit" loading={m.isPending} disabled={!no.trim() || !date || badNumber(no)}>
               {t('registry:decision.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * Corrects the decision of a recognised entry. Once the session's decision or a certificate was
+ * issued, it says that those documents keep the old value and how to issue a corrected version,
+ * and asks why (the correction is recorded).
+ */
+export function CorrectDecisionModal({
+  opened,
+  onClose,
+  entry,
+  today,
+}: ModalProps & { entry: RegistryEntryDetail; today: string }) {
+  const { t } = useT();
+  const [no, setNo] = useState(entry.decisionNo ?? '');
+  const [date, setDate] = useState(entry.decisionDate ?? '');
+  const [signer, setSigner] = useState(entry.decisionSigner);
+  const [certificateNo, setCertificateNo] = useState(entry.certificateNo ?? '');
+  const [reason, setReason] = useState('');
+  const issued = entry.issuedDocuments;
+  const m = useApiMutation('registry:updateDecision', {
+    onSuccess: () => {
+      toastDone(t('registry:correct.saved'));
+      onClose();
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('registry:correct.title')} size="xl" yOffset="3vh">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          m.mutate({
+            id: entry.id,
+            decisionNo: no,
+            decisionDate: date,
+            signer,
+            certificateNo: certificateNo.trim() ? certificateNo : null,
+            reason,
+          });
+        }}
+      >
+        <Stack>
+          {issued.length === 0 && <Text>{t('registry:correct.intro')}</Text>}
+          {issued.length > 0 && (
+            <Alert
+              color="yellow"
+              variant="light"
+              title={t('registry:correct.issuedTitle')}
+              styles={{ message: { fontSize: 16 } }}
+            >
+              <Stack gap="xs">
+                <Text size="md">{t('registry:correct.issued')}</Text>
+                <List size="md" spacing={2}>
+                  {issued.map((d) => (
+                    <List.Item key={d.id}>
+                      {t('registry:correct.issuedItem', {
+                        title: d.title,
+                        number: d.number ? ` số ${d.number}` : '',
+                        date: formatDateVi(vnToday(new Date(d.issuedAt))),
+                      })}
+                    </List.Item>
+                  ))}
+                </List>
+                <Text size="md" fw={600}>
+                  {t('registry:correct.howTo')}
+                </Text>
+              </Stack>
+            </Alert>
+          )}
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('registry:decision.no')}
+              description={t('registry:decision.noHint')}
+              value={no}
+              onChange={(e) => setNo(e.currentTarget.value)}
+              error={badNumber(no) ? t('registry:decision.noFormat') : undefined}
+              required
+              data-autofocus
+            />
+            <DateField label={t('registry:decision.date')} value={date} onChange={setDate} max={today} required />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput label={t('registry:decision.signer')} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
+            <TextInput
+              label={t('registry:decision.certificateNo')}
+              value={certificateNo}
+              onChange={(e) => setCertificateNo(e.currentTarget.value)}
+            />
+          </Group>
+          <TextInput
+            label={t('registry:correct.reason')}
+            description={t('registry:correct.reasonHint')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required={issued.length > 0}
+            maxLength={1000}
+          />
+          {m.error && <ErrorAlert error={m.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={m.isPending}
+              disabled={!no.trim() || !date || badNumber(no) || (issued.length > 0 && !reason.trim())}
+            >
+              {t('registry:correct.save')}
             </Button>
           </Group>
         </Stack>

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { RegistryEntryDetail } from '../../../../shared/api/channels/registry';
 import { formatDateVi, formatScaled } from '../../../../shared/ocop/format-vi';
+import { vnToday } from '../../../../shared/ocop/vn-time';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { BackLink } from '../../components/BackLink';
@@ -12,7 +13,7 @@ import { downloadBase64 } from '../../components/file-io';
 import { QueryFallback } from '../../components/QueryFallback';
 import { useRoundName } from '../../i18n/data-text';
 import { useT } from '../../i18n/useT';
-import { DecisionModal, EditModal, RevokeModal, WithdrawModal } from './EntryModals';
+import { CorrectDecisionModal, DecisionModal, EditModal, RevokeModal, WithdrawModal } from './EntryModals';
 import { nhomKey, PDF_MIME, STATUS_COLOR, WRAPPING_BADGE } from './labels';
 import { todayInVietnam } from './today';
 
@@ -27,7 +28,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-type Open = 'decision' | 'revoke' | 'withdraw' | 'edit' | null;
+type Open = 'decision' | 'correct' | 'revoke' | 'withdraw' | 'edit' | null;
 
 /** One entry of the registry with the product's whole history and what the office can do next. */
 export function EntryPage() {
@@ -78,6 +79,11 @@ export function EntryPage() {
           {e.state === 'proposed' && (
             <Button variant="default" onClick={() => setOpen('withdraw')}>
               {t('registry:entry.withdraw')}
+            </Button>
+          )}
+          {(e.state === 'recognised' || e.state === 'superseded') && (
+            <Button variant="default" onClick={() => setOpen('correct')}>
+              {t('registry:entry.correctDecision')}
             </Button>
           )}
           {e.state === 'recognised' && (
@@ -179,11 +185,29 @@ export function EntryPage() {
             {t('registry:entry.note')}: {e.note}
           </Text>
         )}
+        {e.corrections.length > 0 && (
+          <Stack mt="md" gap={4}>
+            <Text fw={600}>{t('registry:corrections.title')}</Text>
+            {e.corrections.map((c) => (
+              <Text key={c.id}>
+                {t('registry:corrections.item', {
+                  date: formatDateVi(vnToday(new Date(c.correctedAt))),
+                  by: c.correctedBy,
+                  changes: c.changes
+                    .map((x) => `${t(`registry:corrections.fields.${x.field}`)} ${x.from || '—'} → ${x.to || '—'}`)
+                    .join('; '),
+                  reason: c.reason,
+                })}
+              </Text>
+            ))}
+          </Stack>
+        )}
       </Paper>
 
       <History entry={e} />
 
       {open === 'decision' && <DecisionModal opened onClose={() => setOpen(null)} ids={[e.id]} today={today} />}
+      {open === 'correct' && <CorrectDecisionModal opened onClose={() => setOpen(null)} entry={e} today={today} />}
       {open === 'revoke' && <RevokeModal opened onClose={() => setOpen(null)} entry={e} today={today} />}
       {open === 'withdraw' && <WithdrawModal opened onClose={() => setOpen(null)} entry={e} />}
       {open === 'edit' && <EditModal opened onClose={() => setOpen(null)} entry={e} />}
