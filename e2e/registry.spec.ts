@@ -104,7 +104,8 @@ test('import a history of earlier lists, open the statistics, drill down from a 
   for (const star of await dialog.getByTestId('drill-rows').getByRole('cell', { name: /★$/ }).allInnerTexts())
     expect(star).toBe('4★');
   await shot(page, 'stats-drill');
-  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  // The drill dialog has its own "Đóng" button besides the header's close button (also named "Đóng").
+  await dialog.getByRole('button', { name: 'Đóng' }).last().click();
 
   // ── Export: the PDF report and the XLSX.
   const [pdf] = await Promise.all([
