@@ -79,6 +79,37 @@ describe('CLI registry', () => {
       const report2 = path.join(dir, 'bao-cao.pdf');
       expect((await run(['stats', '--year', '2024', '--pdf', report2, '--data-dir', dir])).code).toBe(0);
       expect(fs.readFileSync(report2).subarray(0, 5).toString()).toBe('%PDF-');
+
+      // correct: an imported entry has no issued document, so no reason is needed and nothing is recorded.
+      const listed = JSON.parse(
+        (await run(['registry', 'list', '--year', '2024', '--star', '4', '--json', '--data-dir', dir])).out,
+      ) as { rows: { id: number; decisionDate: string }[] };
+      const target = listed.rows[0]!;
+      const fixed = await run([
+        ...['registry', 'correct', '--id', String(target.id), '--no', '999/QĐ-UBND'],
+        ...['--date', target.decisionDate, '--signer', 'Lê Văn Sửa', '--json', '--data-dir', dir],
+      ]);
+      expect(fixed.code).toBe(0);
+      expect(JSON.parse(fixed.out)).toMatchObject({
+        decisionNo: '999/QĐ-UBND',
+        decisionSigner: 'Lê Văn Sửa',
+        issuedDocuments: [],
+        corrections: [],
+      });
+      const bad = await run([
+        'registry',
+        'correct',
+        '--id',
+        String(target.id),
+        '--no',
+        '999',
+        '--date',
+        target.decisionDate,
+        '--data-dir',
+        dir,
+      ]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.err).toContain('decisionNo');
     },
   );
 
