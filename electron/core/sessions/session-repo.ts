@@ -171,3 +171,26 @@ export async function recusalsOf(db: Kysely<DB>, sessionId: number): Promise<Map
   }
   return out;
 }
+
+/** One member as listed for a session (role and attendance), or undefined when the session does not list them. */
+export async function listedMemberOf(
+  db: Kysely<DB>,
+  sessionId: number,
+  memberId: number,
+): Promise<{ fullName: string; role: string; present: boolean | null; absenceReason: string | null } | undefined> {
+  const r = await db
+    .selectFrom('session_attendance as a')
+    .innerJoin('council_member as m', 'm.id', 'a.member_id')
+    .select(['m.full_name', 'm.role', 'a.present', 'a.absence_reason'])
+    .where('a.session_id', '=', sessionId)
+    .where('a.member_id', '=', memberId)
+    .executeTakeFirst();
+  return (
+    r && {
+      fullName: r.full_name,
+      role: r.role,
+      present: r.present === null ? null : r.present === 1,
+      absenceReason: r.absence_reason,
+    }
+  );
+}

@@ -20,7 +20,7 @@ import { markOffAgenda, markOnAgenda } from './agenda-status';
 import { countScoreSheets } from './score-presence';
 import { sessionDetail } from './session-detail';
 import { syncSessionMembers } from './session-members-sync';
-import { getSession, sessionOnly, type SessionFacts } from './session-repo';
+import { getSession, listedMemberOf, sessionOnly, type SessionFacts } from './session-repo';
 import { transitionSession } from './session-status';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
@@ -40,13 +40,7 @@ function assertAllowed(s: SessionFacts, what: keyof SessionPermissions, noun: st
 
 /** A member named as chair or secretary must be listed in the session; the chair must also vote. */
 async function assertSeat(trx: Kysely<DB>, sessionId: number, memberId: number, seat: 'chair' | 'secretary'): Promise<void> {
-  const row = await trx
-    .selectFrom('session_attendance as a')
-    .innerJoin('council_member as m', 'm.id', 'a.member_id')
-    .select(['m.full_name', 'm.role', 'a.present'])
-    .where('a.session_id', '=', sessionId)
-    .where('a.member_id', '=', memberId)
-    .executeTakeFirst();
+  const row = await listedMemberOf(trx, sessionId, memberId);
   const field = seat === 'chair' ? 'chairMemberId' : 'secretaryMemberId';
   if (!row)
     throw new CoreError(
@@ -57,7 +51,7 @@ async function assertSeat(trx: Kysely<DB>, sessionId: number, memberId: number, 
   if (seat === 'chair' && !isVotingRole(row.role)) {
     throw new CoreError(
       'VALIDATION',
-      `${row.full_name} is the secretary (not a council member) and cannot chair the session; choose a voting member`,
+      `${row.fullName} is the secretary (not a council member) and cannot chair the session; choose a voting member`,
       { field },
     );
   }
@@ -414,13 +408,7 @@ export async function agendaCandidates(ctx: CoreContext, input: In<'sessions:age
 }
 
 async function listedMember(trx: Kysely<DB>, s: SessionFacts, memberId: number) {
-  const row = await trx
-    .selectFrom('session_attendance as a')
-    .innerJoin('council_member as m', 'm.id', 'a.member_id')
-    .select(['a.present', 'a.absence_reason', 'm.full_name', 'm.role'])
-    .where('a.session_id', '=', s.id)
-    .where('a.member_id', '=', memberId)
-    .executeTakeFirst();
+  const row = await listedMemberOf(trx, s.id, memberId);
   if (!row)
     throw new CoreError(
       'NOT_FOUND',
@@ -438,7 +426,7 @@ export async function setAttendance(w: Write, input: In<'sessions:setAttendance'
   if (input.present !== false && input.absenceReason) {
     throw new CoreError(
       'VALIDATION',
-      `absenceReason is only for an absent member; ${m.full_name} is being marked ${input.present === true ? 'present' : 'not recorded'}`,
+      `absenceReason is only for an absent member; ${m.fullName} is being marked ${input.present === true ? 'present' : 'not recorded'}`,
       { field: 'absenceReason' },
     );
   }
@@ -446,7 +434,7 @@ export async function setAttendance(w: Write, input: In<'sessions:setAttendance'
     if (s.chairMemberId === input.memberId && s.kind === 'meeting') {
       throw new CoreError(
         'FORBIDDEN_STATE',
-        `${m.full_name} chairs this open meeting; choose another chair before marking them absent`,
+        `${m.fullName} chairs this open meeting; choose another chair before marking them absent`,
         { memberId: input.memberId },
       );
     }
@@ -454,12 +442,12 @@ export async function setAttendance(w: Write, input: In<'sessions:setAttendance'
     if (sheets > 0) {
       throw new CoreError(
         'FORBIDDEN_STATE',
-        `${m.full_name} has already scored ${sheets} sheet(s) in this session and cannot be marked absent`,
+        `${m.fullName} has already scored ${sheets} sheet(s) in this session and cannot be marked absent`,
         { memberId: input.memberId, sheets },
       );
     }
   }
-  const before = { present: m.present === null ? null : m.present === 1, absenceReason: m.absence_reason };
+  const before = { present: m.present, absenceReason: m.absenceReason };
   const after = { present: input.present, absenceReason: input.present === false ? input.absenceReason?.trim() || null : null };
   await trx
     .updateTable('session_attendance')
@@ -487,7 +475,7 @@ export async function declareConflict(w: Write, input: In<'sessions:declareConfl
   assertAllowed(s, 'editConflicts', 'declared conflicts of interest');
   const m = await listedMember(trx, s, input.memberId);
   if (!isVotingRole(m.role)) {
-    throw new CoreError('VALIDATION', `${m.full_name} is the secretary and does not score; no recusal is needed`, {
+    throw new CoreError('VALIDATION', `${m.fullName} is the secretary and does not score; no recusal is needed`, {
       field: 'memberId',
     });
   }
@@ -513,7 +501,7 @@ export async function declareConflict(w: Write, input: In<'sessions:declareConfl
   if (dup)
     throw new CoreError(
       'CONFLICT',
-      `${m.full_name} has already declared a conflict of interest for registration ${input.registrationId}`,
+      `${m.fullName} has already declared a conflict of interest for registration ${input.registrationId}`,
       { conflictId: dup.id },
     );
   const sheets = await countScoreSheets(trx, {
@@ -524,7 +512,7 @@ export async function declareConflict(w: Write, input: In<'sessions:declareConfl
   if (sheets > 0) {
     throw new CoreError(
       'FORBIDDEN_STATE',
-      `${m.full_name} has already scored registration ${input.registrationId}; a conflict of interest must be declared before scoring`,
+      `${m.fullName} has already scored registration ${input.registrationId}; a conflict of interest must be declared before scoring`,
       { sheets },
     );
   }
