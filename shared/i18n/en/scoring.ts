@@ -90,8 +90,10 @@ export default {
     paperSource: 'Entered from a paper sheet (by {{names}})',
     keyboardHelp:
       'Keys 1–9: choose a level and go to the next criterion · ↑/↓, Enter, Tab: move between criteria · ←/→: change the level · Delete: clear · G: note · Ctrl+Z: undo',
-    levelButton: 'Level {{n}}: {{text}} — {{points}} points',
-    points: '{{points}} points',
+    levelButton_one: 'Level {{n}}: {{text}} — {{count}} point',
+    levelButton_other: 'Level {{n}}: {{text}} — {{count}} points',
+    points_one: '{{count}} point',
+    points_other: '{{count}} points',
     chosen: 'Chosen',
     criterionMax: 'Up to {{max}} points',
     notEvaluated: 'This criterion is not evaluated ({{why}})',

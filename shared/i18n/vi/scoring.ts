@@ -83,8 +83,10 @@ export default {
     paperSource: 'Nhập từ phiếu giấy (người nhập: {{names}})',
     keyboardHelp:
       'Phím 1–9: chọn mức và sang tiêu chí sau · ↑/↓, Enter, Tab: chuyển tiêu chí · ←/→: đổi mức · Delete: xóa · G: ghi chú · Ctrl+Z: hoàn tác',
-    levelButton: 'Mức {{n}}: {{text}} — {{points}} điểm',
-    points: '{{points}} điểm',
+    levelButton_one: 'Mức {{n}}: {{text}} — {{count}} điểm',
+    levelButton_other: 'Mức {{n}}: {{text}} — {{count}} điểm',
+    points_one: '{{count}} điểm',
+    points_other: '{{count}} điểm',
     chosen: 'Đã chọn',
     criterionMax: 'Tối đa {{max}} điểm',
     notEvaluated: 'Không đánh giá tiêu chí này ({{why}})',

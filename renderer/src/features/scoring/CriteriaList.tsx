@@ -65,13 +65,13 @@ export function CriteriaList(props: {
         <Fragment key={part.code}>
           <Title order={2} size="h4" mt="md" c="red.9">
             {t('scoring:sheet.part', { code: part.code })} — <span lang="vi">{part.title}</span> (
-            {t('scoring:sheet.points', { points: part.max })})
+            {t('scoring:sheet.points', { count: part.max })})
           </Title>
           {part.groups.map((group) => (
             <Fragment key={group.code}>
               {!isSingleCriterionGroup(group) && (
                 <Text fw={700} size="md" mt={4}>
-                  {group.code}. <span lang="vi">{group.title}</span> ({t('scoring:sheet.points', { points: group.max })})
+                  {group.code}. <span lang="vi">{group.title}</span> ({t('scoring:sheet.points', { count: group.max })})
                 </Text>
               )}
               {group.criteria.map((criterion) => {

@@ -84,7 +84,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             {state.status === 'answered' && (
               <Badge color="green" variant="light" size="lg" tt="none" leftSection={<IconCheck size={14} />}>
-                {t('scoring:sheet.points', { points: state.points })}
+                {t('scoring:sheet.points', { count: state.points })}
               </Badge>
             )}
             <Text size="sm" c="dimmed">
@@ -125,7 +125,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
                   key={index}
                   role="radio"
                   aria-checked={selected}
-                  aria-label={t('scoring:sheet.levelButton', { n: index + 1, text: level.text, points: level.points })}
+                  aria-label={t('scoring:sheet.levelButton', { n: index + 1, text: level.text, count: level.points })}
                   tabIndex={-1}
                   disabled={!canChoose}
                   onClick={() => choose(index)}
@@ -165,7 +165,7 @@ export const CriterionRow = forwardRef<HTMLDivElement, Props>(function Criterion
                   <span className={classes.meta}>
                     {level.minForStars !== undefined && <StarMarkBadge stars={level.minForStars} />}
                     <Text span fw={700} fz={16} miw={64} ta="right">
-                      {t('scoring:sheet.points', { points: level.points })}
+                      {t('scoring:sheet.points', { count: level.points })}
                     </Text>
                     {selected && (
                       <Badge color="blue" variant="filled" tt="none" style={{ flexShrink: 0 }}>

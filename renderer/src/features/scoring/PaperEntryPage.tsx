@@ -31,10 +31,12 @@ import { conditionBody, conditionSentence } from '../../../../shared/ocop/rule-t
 import { codeList } from './format';
 import { nextPaperSheet, type PaperKey } from './next-paper-sheet';
 import { CriteriaLanguageNote } from '../../components/CriteriaLanguageNote';
+import { useLegalNames } from '../../i18n/legal-names';
 
 /** The secretary's keyboard grid for a member's paper sheet, double entry and resolution. */
 export function PaperEntryPage() {
   const { t } = useT();
+  const legal = useLegalNames();
   const params = useParams();
   const key = { sessionId: Number(params.id), memberId: Number(params.memberId), registrationId: Number(params.registrationId) };
   const state = useApiQuery('scoring:paperGet', key, { staleTime: 0 });
@@ -65,7 +67,7 @@ export function PaperEntryPage() {
         <Text size="lg" fw={700} data-testid="paper-product">
           {t('scoring:paper.productLine', { product: productName ?? '…' })}
         </Text>
-        <Text c="dimmed">{t('scoring:paper.setLine', { set: setQ.data.name })}</Text>
+        <Text c="dimmed">{t('scoring:paper.setLine', { set: legal.set(setQ.data.name) })}</Text>
       </Stack>
       {state.data.committedSheet ? (
         <>
