@@ -76,4 +76,10 @@ test('a registry correction after issue: the dialog says issued documents keep t
   await confirm.getByRole('button', { name: 'Phát hành bản đính chính' }).click();
   await expect(page.getByText(/Đã phát hành bản đính chính: số thứ tự \d+, thay thế số \d+\./u)).toBeVisible({ timeout: 60_000 });
   await expect(alert.getByRole('button', { name: /Phát hành bản đính chính/u })).toHaveCount(1);
+  // The register shows which version replaced which.
+  await page.getByRole('tab', { name: 'Sổ văn bản' }).click();
+  const table = page.getByTestId('register-table');
+  await expect(table).toContainText(/Bản đính chính, thay số \d+/u);
+  await expect(table).toContainText(/bởi bản đính chính số \d+/u);
+  await shot(page, 'documents-register-correction');
 });

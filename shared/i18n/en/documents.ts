@@ -364,7 +364,7 @@ export default {
   register: {
     title: 'Register of issued documents',
     intro:
-      'Every document issued from a finalized session is recorded here with the hash of its file; the file is kept in the data folder. Documents of a finalization that was later reopened are marked "Superseded".',
+      'Every document issued from a finalized session is recorded here with the hash of its file; the file is kept in the data folder. Documents of a finalization that was later reopened, or replaced by a corrected version, are marked "Superseded".',
     session: 'Session',
     allSessions: 'All sessions',
     kind: 'Document',
@@ -387,6 +387,8 @@ export default {
     current: 'In force',
     superseded: 'Superseded',
     signed: 'Signed copy',
+    correctionOf: 'Corrected version, replaces no. {{id}}',
+    replacedBy: 'by corrected version no. {{id}}',
     open: 'Open',
     openLabel: 'Open the file {{name}}',
     sessionVersion: 'Session {{session}}, finalization {{version}}',

@@ -361,7 +361,7 @@ export default {
   register: {
     title: 'Sổ văn bản đã phát hành',
     intro:
-      'Mỗi văn bản phát hành từ phiên đã chốt kết quả được ghi ở đây cùng mã băm của tệp; tệp được lưu trong thư mục dữ liệu. Văn bản của lần chốt đã bị mở lại được đánh dấu "Đã thay thế".',
+      'Mỗi văn bản phát hành từ phiên đã chốt kết quả được ghi ở đây cùng mã băm của tệp; tệp được lưu trong thư mục dữ liệu. Văn bản của lần chốt đã bị mở lại, hoặc đã có bản đính chính thay thế, được đánh dấu "Đã thay thế".',
     session: 'Phiên họp',
     allSessions: 'Tất cả phiên họp',
     kind: 'Loại văn bản',
@@ -384,6 +384,8 @@ export default {
     current: 'Còn hiệu lực',
     superseded: 'Đã thay thế',
     signed: 'Bản ký số',
+    correctionOf: 'Bản đính chính, thay số {{id}}',
+    replacedBy: 'bởi bản đính chính số {{id}}',
     open: 'Mở',
     openLabel: 'Mở tệp {{name}}',
     sessionVersion: 'Phiên {{session}}, lần chốt {{version}}',

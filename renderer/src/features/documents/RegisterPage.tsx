@@ -175,6 +175,11 @@ export function RegisterPage() {
                       {t('documents:register.signed')}
                     </Text>
                   )}
+                  {e.correctionOf !== null && (
+                    <Text fz="sm" fw={600} c="orange.9">
+                      {t('documents:register.correctionOf', { id: e.correctionOf })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {e.number ?? '—'}
@@ -186,6 +191,11 @@ export function RegisterPage() {
                   <Text fz="md" fw={700} c={e.current ? '#1a5c2a' : 'gray.8'} style={{ whiteSpace: 'nowrap' }}>
                     {t(e.current ? 'documents:register.current' : 'documents:register.superseded')}
                   </Text>
+                  {e.replacedBy !== null && (
+                    <Text fz="sm" c="gray.8">
+                      {t('documents:register.replacedBy', { id: e.replacedBy })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Button
