@@ -9,6 +9,7 @@ import type { SessionDetail } from '../../../../shared/api/channels/sessions';
 import type { Lang } from '../../../../shared/i18n/resources';
 import { getLegalBasis, isLegalBasisId, type LegalBasisId } from '../../../../shared/ocop/legal-basis';
 import type { CoreContext } from '../../context';
+import { getCouncil } from '../../councils/council-repo';
 import { CoreError } from '../../errors';
 import { sessionResults } from '../../results/results-service';
 import { sessionDetail } from '../../sessions/session-detail';
@@ -48,22 +49,10 @@ export async function loadDocumentFacts(ctx: CoreContext, sessionId: number, lan
   const contacts = await loadProducerContacts(ctx.db, sessionId);
   const none: ProducerContact = { producerAddress: '', producerPhone: '' };
   const results = { ...plain, products: plain.products.map((p) => ({ ...p, ...(contacts.get(p.registrationId) ?? none) })) };
-  const row = await ctx.db
-    .selectFrom('council')
-    .select([
-      'name',
-      'issuer_parent',
-      'issuer_name_lines_json',
-      'doc_symbol',
-      'place_name',
-      'decision_no',
-      'decision_date',
-      'decision_signer_title',
-    ])
-    .where('id', '=', detail.council.id)
-    .executeTakeFirstOrThrow();
-  const lines = JSON.parse(row.issuer_name_lines_json) as unknown;
-  const issuerNameLines = Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '') : [];
+  const c = await getCouncil(ctx.db, detail.council.id);
+  // Blank lines (and anything but text, should the stored JSON hold it) print nothing.
+  const lines: unknown[] = Array.isArray(c.issuerNameLines) ? c.issuerNameLines : [];
+  const issuerNameLines = lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '');
   const basis = results.session.legalBasis;
   if (!isLegalBasisId(basis))
     throw new CoreError(
@@ -75,14 +64,14 @@ export async function loadDocumentFacts(ctx: CoreContext, sessionId: number, lan
     results,
     detail,
     council: {
-      name: row.name,
-      issuerParent: row.issuer_parent.trim(),
+      name: c.name,
+      issuerParent: c.issuerParent.trim(),
       issuerNameLines,
-      docSymbol: row.doc_symbol,
-      placeName: row.place_name.trim(),
-      decisionNo: row.decision_no.trim(),
-      decisionDate: row.decision_date,
-      decisionSignerTitle: row.decision_signer_title.trim(),
+      docSymbol: c.docSymbol,
+      placeName: c.placeName.trim(),
+      decisionNo: c.decisionNo.trim(),
+      decisionDate: c.decisionDate,
+      decisionSignerTitle: c.decisionSignerTitle.trim(),
     },
     legalBasis: basis,
     integrity: fin ? await integrityOf(ctx, sessionId, fin) : undefined,
