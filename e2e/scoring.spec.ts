@@ -188,4 +188,17 @@ test('the secretary enters a paper sheet twice with one mismatch and resolves it
   await page.goto(`${app.url}#/sessions/${s.sessionId}/scoring?tab=progress`);
   await expect(page.getByTestId(`cell-${s.memberIds.vice}-${s.registrationId}`)).toHaveAttribute('data-state', 'submitted');
   await docScreenshot(page, 'scoring-progress');
+
+  // A member who scores on screen has no paper sheet to type: the entry page says so (it read
+  // "Đã ghi nhận phiếu giấy (…, người nhập: )").
+  const onScreen = await app.api<{ sheet: { id: number } }>('scoring:open', {
+    sessionId: s.sessionId,
+    registrationId: s.registrationId,
+    memberId: s.memberIds.m1,
+  });
+  await app.api('scoring:setAnswer', { sheetId: onScreen.sheet.id, criterionCode: criteria[0]!.code, levelIndex: 0 });
+  await page.goto(`${app.url}#/sessions/${s.sessionId}/scoring/paper/${s.memberIds.m1}/${s.registrationId}`);
+  await expect(page.getByTestId('paper-committed')).toHaveText(
+    `Phiếu này do Lê Văn Cường chấm trên màn hình (Đang chấm, ${criteria[0]!.levels[0]!.points} điểm): không cần nhập phiếu giấy.`,
+  );
 });

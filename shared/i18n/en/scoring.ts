@@ -249,6 +249,7 @@ export default {
     acceptMismatch: 'The total on the paper is added up wrongly — confirm with the levels entered',
     committed: 'Paper sheet recorded: {{total}} points',
     committedInfo: 'Paper sheet recorded ({{total}} points, typed by {{names}}).',
+    onScreenInfo: 'This sheet was scored on screen by {{member}} ({{state}}, {{total}} points): no paper entry is needed.',
     unresolved_one: '{{count}} difference not checked yet',
     unresolved_other: '{{count}} differences not checked yet',
     keyboardHelp: 'Type the level number and the next row follows · ↑/↓, Enter: move · Backspace: clear',

@@ -244,6 +244,7 @@ export default {
     acceptMismatch: 'Tổng trên phiếu giấy bị cộng sai — vẫn xác nhận theo các mức đã nhập',
     committed: 'Phiếu giấy đã được ghi nhận: {{total}} điểm',
     committedInfo: 'Đã ghi nhận phiếu giấy ({{total}} điểm, người nhập: {{names}}).',
+    onScreenInfo: 'Phiếu này do {{member}} chấm trên màn hình ({{state}}, {{total}} điểm): không cần nhập phiếu giấy.',
     unresolved_one: 'Còn {{count}} chỗ chưa đối chiếu',
     unresolved_other: 'Còn {{count}} chỗ chưa đối chiếu',
     keyboardHelp: 'Gõ số mức rồi tự chuyển dòng · ↑/↓, Enter: chuyển dòng · Backspace: xóa',

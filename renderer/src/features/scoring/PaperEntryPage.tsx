@@ -72,10 +72,17 @@ export function PaperEntryPage() {
       {state.data.committedSheet ? (
         <>
           <Alert color="green" icon={<IconCheck />} data-testid="paper-committed">
-            {t('scoring:paper.committedInfo', {
-              total: state.data.committedSheet.totalPoints,
-              names: state.data.committedSheet.enteredBy ?? '',
-            })}
+            {state.data.committedSheet.source === 'paper'
+              ? t('scoring:paper.committedInfo', {
+                  total: state.data.committedSheet.totalPoints,
+                  names: state.data.committedSheet.enteredBy ?? '',
+                })
+              : // The member scored this product on screen (or a device): nothing to type from paper.
+                t('scoring:paper.onScreenInfo', {
+                  member: state.data.memberName,
+                  state: t(`scoring:products.state.${state.data.committedSheet.status}`),
+                  total: state.data.committedSheet.totalPoints,
+                })}
           </Alert>
           <PaperOnward sessionId={key.sessionId} current={key} progress={progress.data} />
         </>
