@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AuditEvent } from '../../../shared/api/channels/app';
 import type { DB } from '../db/schema';
 import { GENESIS_HASH, auditHash, type AuditPayload } from './chain';
@@ -44,20 +44,10 @@ export async function appendAudit(trx: Transaction<DB>, at: Date, e: AuditInput)
   return row.hash;
 }
 
-type Row = {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-  hash: string;
-};
+/** An audit_log row as stored (the table's columns, selected). */
+export type StoredAuditRow = Selectable<DB['audit_log']>;
 
-const toEvent = (r: Row): AuditEvent => ({
+const toEvent = (r: StoredAuditRow): AuditEvent => ({
   seq: r.seq,
   at: r.at,
   actor: r.actor,

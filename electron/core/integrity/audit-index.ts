@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { StoredAuditRow } from '../audit/audit-repo';
 
 /** One audit_log row with its JSON read. */
 export interface AuditRow {
@@ -50,18 +51,7 @@ export function readAuditIndex(sqlite: Database.Database): AuditIndex {
     .prepare(
       'SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq',
     )
-    .all() as {
-    seq: number;
-    at: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string | null;
-    before_json: string | null;
-    after_json: string | null;
-    prev_hash: string;
-    hash: string;
-  }[];
+    .all() as StoredAuditRow[];
   const rows: AuditRow[] = raw.map((r) => ({
     seq: r.seq,
     at: r.at,
