@@ -12,6 +12,7 @@ const pages = import.meta.glob('../../../../docs/guide/*.md', { query: '?raw', i
 
 const ORDER = [
   'README',
+  'getting-started',
   'dossiers',
   'councils',
   'scoring',
