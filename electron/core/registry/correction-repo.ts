@@ -1,5 +1,5 @@
 /** Corrections of the registry made after a document printing them was issued (table registry_correction, 0010b). */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { RegistryCorrection } from '../../../shared/api/channels/document-register';
 import type { DB } from '../db/schema';
 
@@ -26,16 +26,7 @@ export async function insertCorrection(trx: Transaction<DB>, c: NewCorrection): 
 
 const FIELDS = ['decisionNo', 'decisionDate', 'signer'] as const;
 
-function toCorrection(r: {
-  id: number;
-  entry_id: number;
-  session_id: number;
-  changes_json: string;
-  reason: string;
-  issued_json: string;
-  corrected_at: string;
-  corrected_by: string;
-}): RegistryCorrection {
+function toCorrection(r: Selectable<DB['registry_correction']>): RegistryCorrection {
   const changes = JSON.parse(r.changes_json) as Record<string, { from?: unknown; to?: unknown }>;
   const issued = JSON.parse(r.issued_json) as RegistryCorrection['issued'];
   return {
